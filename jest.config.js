@@ -1,0 +1,29 @@
+// One jest run, two projects: fast unit specs beside the code, and integration specs that talk to
+// real PostgreSQL, Redis and an in-process SMTP server (see test/support/).
+const swc = ['@swc/jest', { swcrc: false, jsc: { target: 'es2022', parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, keepClassNames: true }, module: { type: 'commonjs' }, sourceMaps: 'inline' }];
+const moduleNameMapper = {
+  '^@tandem/domain$': '<rootDir>/libs/domain/src/index.ts',
+  '^@tandem/persistence$': '<rootDir>/libs/persistence/src/index.ts',
+  '^@tandem/platform$': '<rootDir>/libs/platform/src/index.ts',
+  '^@tandem/features$': '<rootDir>/libs/features/src/index.ts',
+};
+const common = {
+  rootDir: __dirname,
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  moduleNameMapper,
+  testEnvironment: 'node',
+  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/tmp/'],
+  setupFiles: ['reflect-metadata'],
+};
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.ts'], testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/admin/'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      testTimeout: 60000,
+    },
+  ],
+};

@@ -1,0 +1,63 @@
+/**
+ * Every error a user can cause has a stable code (reaches GraphQL as `extensions.code`) and, when
+ * one input is to blame, the field it names (`extensions.field`). Features add their codes here so
+ * the one mapper in platform stays exhaustive.
+ */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED', // several field errors at once: see `details`
+  'INVALID_URN',
+  'INVALID_POSTCODE',
+  'INVALID_EMAIL',
+  'INVALID_DATE',
+  'INVALID_YEAR_GROUP',
+  'INVALID_CAPACITY',
+  'INVALID_WINDOW',
+  'INVALID_COORDINATES',
+  'INVALID_ENUM_VALUE',
+  'INVALID_TEXT',
+  'INVALID_CURSOR',
+  'INVALID_CSV',
+  'NOT_FOUND',
+  'CONFLICT',
+  'ALREADY_EXISTS',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'INVALID_CREDENTIALS',
+  'TOKEN_INVALID',
+  'TOKEN_EXPIRED',
+  'TENANT_CONTEXT_MISSING',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface FieldProblem {
+  field: string;
+  code: ErrorCode;
+  message: string;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly field?: string,
+    readonly details?: readonly FieldProblem[],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  static invalid(field: string, code: ErrorCode, message: string): DomainError {
+    return new DomainError(code, message, field);
+  }
+
+  static notFound(entity: string, field = 'id'): DomainError {
+    return new DomainError('NOT_FOUND', `${entity} not found`, field);
+  }
+
+  /** Many field problems at once; the first one's code and field lead. */
+  static fromProblems(problems: readonly FieldProblem[]): DomainError {
+    if (problems.length === 1) return new DomainError(problems[0].code, problems[0].message, problems[0].field, problems);
+    return new DomainError('VALIDATION_FAILED', problems.map((p) => p.message).join('; '), problems[0]?.field, problems);
+  }
+}
