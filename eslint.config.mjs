@@ -3,6 +3,30 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
+// Production code follows the arrows; tests (and test harnesses under `testing/`) may also use
+// the shared test-support library, which itself may use any layer below the apps.
+const layers = {
+  'type:domain': ['type:domain'],
+  'type:persistence': ['type:domain'],
+  'type:platform': ['type:domain', 'type:persistence'],
+  'type:features': ['type:domain', 'type:persistence', 'type:platform'],
+  'type:app': ['type:features', 'type:platform', 'type:domain'],
+  'type:web': ['type:web'],
+  'type:test': ['type:domain', 'type:persistence', 'type:platform', 'type:features'],
+};
+const layerConstraints = (extra = []) =>
+  Object.entries(layers).map(([sourceTag, allowed]) => ({ sourceTag, onlyDependOnLibsWithTags: [...allowed, ...extra] }));
+const boundaries = (extra) => [
+  'error',
+  {
+    enforceBuildableLibDependency: false,
+    allow: [],
+    depConstraints: layerConstraints(extra),
+    // A library's own integration specs use the harness, which uses the library: not a real cycle.
+    ignoredCircularDependencies: ['persistence', 'platform', 'features'].map((lib) => [lib, 'test-support']),
+  },
+];
+
 export default [
   { ignores: ['**/node_modules/**', '**/dist/**', 'tmp/**', '.nx/**', 'apps/admin/src/gql/**'] },
   ...nx.configs['flat/base'],
@@ -10,21 +34,7 @@ export default [
   {
     files: ['**/*.ts', '**/*.tsx'],
     rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          allow: [],
-          depConstraints: [
-            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'] },
-            { sourceTag: 'type:persistence', onlyDependOnLibsWithTags: ['type:domain'] },
-            { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:domain', 'type:persistence'] },
-            { sourceTag: 'type:features', onlyDependOnLibsWithTags: ['type:domain', 'type:persistence', 'type:platform'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:features', 'type:platform', 'type:domain'] },
-            { sourceTag: 'type:web', onlyDependOnLibsWithTags: ['type:web'] },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': boundaries([]),
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
@@ -34,5 +44,9 @@ export default [
     rules: {
       'no-restricted-imports': ['error', { patterns: ['@nestjs/*', 'typeorm', 'pg', 'bullmq', 'ioredis', 'nodemailer', 'node:*', 'fs', 'http'] }],
     },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/testing/**/*.ts', 'scripts/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': boundaries(['type:test']) },
   },
 ];

@@ -6,6 +6,7 @@ const moduleNameMapper = {
   '^@tandem/persistence$': '<rootDir>/libs/persistence/src/index.ts',
   '^@tandem/platform$': '<rootDir>/libs/platform/src/index.ts',
   '^@tandem/features$': '<rootDir>/libs/features/src/index.ts',
+  '^@tandem/test-support$': '<rootDir>/test/support/index.ts',
 };
 const common = {
   rootDir: __dirname,

@@ -17,6 +17,9 @@ export const ERROR_CODES = [
   'INVALID_TEXT',
   'INVALID_CURSOR',
   'INVALID_CSV',
+  'INVALID_NUMBER', // a number out of range or not a whole number (RONI score, weekday, count)
+  'INVALID_TIME', // a time of day that is not HH:MM (24-hour)
+  'REQUIRED', // a value that must be given is missing or blank
   'NOT_FOUND',
   'CONFLICT',
   'ALREADY_EXISTS',
@@ -26,6 +29,8 @@ export const ERROR_CODES = [
   'TOKEN_INVALID',
   'TOKEN_EXPIRED',
   'TENANT_CONTEXT_MISSING',
+  'BAD_REQUEST', // the GraphQL request itself is malformed: parse/validation errors, wrong variable types
+  'QUERY_TOO_COMPLEX', // the query is nested deeper than the server allows
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

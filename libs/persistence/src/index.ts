@@ -1,1 +1,10 @@
-export * from "./tenancy/tenant-context";
+export * from './tenancy/tenant-context';
+export * from './tenancy/tenant-db';
+export * from './tenancy/tenant-repository';
+export * from './tenancy/cursor';
+export * from './tenancy/audit-log';
+export * from './tenancy/system-db';
+export * from './entities';
+export { MIGRATIONS, TENANT_TABLES } from './migrations';
+export * from './data-source';
+export * from './bootstrap';

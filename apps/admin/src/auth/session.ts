@@ -1,0 +1,149 @@
+/**
+ * The session: access token in memory only, refresh token in sessionStorage (survives a reload of
+ * this tab, not a closed browser). The access token is renewed with `refreshSession` shortly before
+ * it expires, and once more when the server says it is no longer valid.
+ */
+import { GraphQLRequestError, graphqlRequest, type RequestOptions } from '../graphql/client';
+import type { AuthPayload, LoginInput, Me } from './types';
+
+const AUTH_FIELDS = `accessToken refreshToken accessTokenExpiresAt
+  me { userId email displayName tenantId tenantName role clusterId schoolId employerId }`;
+export const LOGIN_MUTATION = `mutation Login($input: LoginInput!) { login(input: $input) { ${AUTH_FIELDS} } }`;
+export const REFRESH_MUTATION = `mutation RefreshSession($refreshToken: String!) { refreshSession(refreshToken: $refreshToken) { ${AUTH_FIELDS} } }`;
+export const LOGOUT_MUTATION = `mutation Logout($refreshToken: String!) { logout(refreshToken: $refreshToken) }`;
+
+export const REFRESH_TOKEN_KEY = 'tandem.refreshToken';
+/** Renew this long before the access token expires. */
+const RENEW_BEFORE_MS = 60_000;
+
+export type SessionStatus = 'restoring' | 'signed-out' | 'signed-in';
+
+export interface SessionState {
+  status: SessionStatus;
+  me: Me | null;
+}
+
+type Request = <T>(query: string, variables?: object, options?: RequestOptions) => Promise<T>;
+
+export class SessionStore {
+  private accessToken: string | null = null;
+  private state: SessionState = { status: 'signed-out', me: null };
+  private readonly listeners = new Set<() => void>();
+  private renewTimer: ReturnType<typeof setTimeout> | undefined;
+  private refreshing: Promise<boolean> | null = null;
+
+  constructor(
+    private readonly request: Request = (q, v, o) => graphqlRequest(q, v, o),
+    private readonly storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null = safeSessionStorage(),
+  ) {
+    // With a stored refresh token we are about to resume: show "signing you in", not the log-in form.
+    if (this.storage?.getItem(REFRESH_TOKEN_KEY)) this.state = { status: 'restoring', me: null };
+  }
+
+  getState = (): SessionState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  async login(input: LoginInput): Promise<Me> {
+    const variables = {
+      input: {
+        email: input.email.trim(),
+        password: input.password,
+        ...(input.tenantSlug?.trim() ? { tenantSlug: input.tenantSlug.trim() } : {}),
+      },
+    };
+    const data = await this.request<{ login: AuthPayload }>(LOGIN_MUTATION, variables);
+    this.accept(data.login);
+    return data.login.me;
+  }
+
+  /** On start-up: resume the session from the stored refresh token, if any. */
+  async restore(): Promise<void> {
+    if (!this.storage?.getItem(REFRESH_TOKEN_KEY)) {
+      this.set({ status: 'signed-out', me: null });
+      return;
+    }
+    this.set({ status: 'restoring', me: null });
+    const ok = await this.refresh();
+    if (!ok) this.set({ status: 'signed-out', me: null });
+  }
+
+  /** Exchanges the refresh token for a new pair; false (and signed out) if it is no longer valid. */
+  refresh(): Promise<boolean> {
+    if (this.refreshing) return this.refreshing;
+    const refreshToken = this.storage?.getItem(REFRESH_TOKEN_KEY);
+    if (!refreshToken) return Promise.resolve(false);
+    this.refreshing = this.request<{ refreshSession: AuthPayload }>(REFRESH_MUTATION, { refreshToken })
+      .then((data) => {
+        this.accept(data.refreshSession);
+        return true;
+      })
+      .catch((err: unknown) => {
+        // A network blip keeps the stored token for the next try; a refused token ends the session.
+        if (err instanceof GraphQLRequestError && err.kind === 'network') return false;
+        this.clear();
+        return false;
+      })
+      .finally(() => {
+        this.refreshing = null;
+      });
+    return this.refreshing;
+  }
+
+  async logout(): Promise<void> {
+    const refreshToken = this.storage?.getItem(REFRESH_TOKEN_KEY);
+    this.clear();
+    if (refreshToken) {
+      await this.request(LOGOUT_MUTATION, { refreshToken }).catch(() => undefined);
+    }
+  }
+
+  /** An authenticated request; renews the access token once if the server refuses it. */
+  async authorized<T>(query: string, variables?: object): Promise<T> {
+    try {
+      return await this.request<T>(query, variables, { token: this.accessToken });
+    } catch (err) {
+      if (err instanceof GraphQLRequestError && (err.hasCode('UNAUTHENTICATED') || err.hasCode('TOKEN_EXPIRED')) && (await this.refresh())) {
+        return this.request<T>(query, variables, { token: this.accessToken });
+      }
+      throw err;
+    }
+  }
+
+  private accept(payload: AuthPayload): void {
+    this.accessToken = payload.accessToken;
+    this.storage?.setItem(REFRESH_TOKEN_KEY, payload.refreshToken);
+    this.scheduleRenewal(payload.accessTokenExpiresAt);
+    this.set({ status: 'signed-in', me: payload.me });
+  }
+
+  private clear(): void {
+    this.accessToken = null;
+    this.storage?.removeItem(REFRESH_TOKEN_KEY);
+    if (this.renewTimer) clearTimeout(this.renewTimer);
+    this.set({ status: 'signed-out', me: null });
+  }
+
+  private scheduleRenewal(expiresAt: string): void {
+    if (this.renewTimer) clearTimeout(this.renewTimer);
+    const inMs = new Date(expiresAt).getTime() - Date.now() - RENEW_BEFORE_MS;
+    if (!Number.isFinite(inMs)) return;
+    this.renewTimer = setTimeout(() => void this.refresh(), Math.max(inMs, 5_000));
+  }
+
+  private set(state: SessionState): void {
+    this.state = state;
+    this.listeners.forEach((l) => l());
+  }
+}
+
+function safeSessionStorage(): Storage | null {
+  try {
+    return typeof window !== 'undefined' ? window.sessionStorage : null;
+  } catch {
+    return null; // storage disabled: the session lasts as long as the page
+  }
+}

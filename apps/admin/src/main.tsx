@@ -1,0 +1,18 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { SessionProvider } from './auth/SessionContext';
+import { SessionStore } from './auth/session';
+import './styles.css';
+
+const store = new SessionStore();
+const root = document.getElementById('root');
+if (!root) throw new Error('#root is missing from index.html');
+
+createRoot(root).render(
+  <StrictMode>
+    <SessionProvider store={store}>
+      <App />
+    </SessionProvider>
+  </StrictMode>,
+);

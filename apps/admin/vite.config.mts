@@ -1,0 +1,35 @@
+/// <reference types="vitest/config" />
+// Admin app (React 19 + Vite 8). Dev: `vite --config apps/admin/vite.config.mts` on :5173, proxying
+// /graphql to the API (API_PROXY_TARGET, default http://localhost:3000). Tests: vitest in jsdom.
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const apiTarget = process.env['API_PROXY_TARGET'] || 'http://localhost:3000';
+
+export default defineConfig({
+  root,
+  plugins: [react()],
+  server: {
+    port: 5173,
+    strictPort: true,
+    proxy: { '/graphql': { target: apiTarget, changeOrigin: true } },
+  },
+  preview: {
+    port: 4173,
+    strictPort: true,
+    proxy: { '/graphql': { target: apiTarget, changeOrigin: true } },
+  },
+  build: {
+    outDir: fileURLToPath(new URL('../../dist/apps/admin', import.meta.url)),
+    emptyOutDir: true,
+    sourcemap: true,
+  },
+  test: {
+    root,
+    environment: 'jsdom',
+    include: ['src/**/*.test.{ts,tsx}'],
+    restoreMocks: true,
+  },
+});

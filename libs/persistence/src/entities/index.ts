@@ -1,0 +1,68 @@
+import { AuditLogEntry } from './audit-log-entry.entity';
+import { Cluster } from './cluster.entity';
+import { EmployerContact } from './employer-contact.entity';
+import { Employer } from './employer.entity';
+import { EncounterRequest } from './encounter-request.entity';
+import { ImportJob } from './import-job.entity';
+import { Invitation } from './invitation.entity';
+import { Membership } from './membership.entity';
+import { OfferAvailabilityWindow } from './offer-availability-window.entity';
+import { OfferSession } from './offer-session.entity';
+import { Offer } from './offer.entity';
+import { OutboxMessage } from './outbox-message.entity';
+import { Pupil } from './pupil.entity';
+import { RefreshSession } from './refresh-session.entity';
+import { RequestWindow } from './request-window.entity';
+import { School } from './school.entity';
+import { Tenant } from './tenant.entity';
+import { User } from './user.entity';
+import { VettingCheck } from './vetting-check.entity';
+
+export * from './enums';
+export { GlobalEntity, TenantOwnedEntity, decimalTransformer } from './base';
+export type { JsonObject, JsonValue } from './base';
+export type { ImportRowError } from './import-job.entity';
+export {
+  AuditLogEntry,
+  Cluster,
+  Employer,
+  EmployerContact,
+  EncounterRequest,
+  ImportJob,
+  Invitation,
+  Membership,
+  Offer,
+  OfferAvailabilityWindow,
+  OfferSession,
+  OutboxMessage,
+  Pupil,
+  RefreshSession,
+  RequestWindow,
+  School,
+  Tenant,
+  User,
+  VettingCheck,
+};
+
+/** Every entity, for DataSource registration. */
+export const ENTITIES = [
+  Tenant,
+  User,
+  Membership,
+  Invitation,
+  RefreshSession,
+  Cluster,
+  School,
+  Pupil,
+  Employer,
+  EmployerContact,
+  VettingCheck,
+  Offer,
+  OfferAvailabilityWindow,
+  OfferSession,
+  EncounterRequest,
+  RequestWindow,
+  AuditLogEntry,
+  OutboxMessage,
+  ImportJob,
+];

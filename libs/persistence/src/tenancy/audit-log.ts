@@ -1,0 +1,37 @@
+import { EntityManager } from 'typeorm';
+import type { JsonObject } from '../entities/base';
+import { TenantContext } from './tenant-context';
+
+export interface AuditRecord {
+  /** e.g. 'pupil.read', 'school.archived', 'membership.created' */
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  /** Ids and field names, never the personal data itself. */
+  detail?: JsonObject;
+}
+
+/** Append-only audit trail. Tenant, actor and correlation id come from the TenantContext. */
+export const AuditLog = {
+  record(em: EntityManager, entry: AuditRecord): Promise<void> {
+    return AuditLog.recordMany(em, [entry]);
+  },
+
+  /** Several entries in one statement (e.g. one per pupil read in a list). */
+  async recordMany(em: EntityManager, entries: readonly AuditRecord[]): Promise<void> {
+    if (!entries.length) return;
+    const scope = TenantContext.current();
+    const rows = entries.map((e) => ({
+      action: e.action,
+      entity_type: e.entityType,
+      entity_id: e.entityId ?? null,
+      detail: e.detail ?? {},
+    }));
+    await em.query(
+      `insert into audit_log (tenant_id, actor_user_id, correlation_id, action, entity_type, entity_id, detail)
+       select $1::uuid, $2::uuid, $3, x.action, x.entity_type, x.entity_id, coalesce(x.detail, '{}'::jsonb)
+         from jsonb_to_recordset($4::jsonb) as x(action text, entity_type text, entity_id uuid, detail jsonb)`,
+      [scope.tenantId, scope.actorUserId ?? null, scope.correlationId ?? null, JSON.stringify(rows)],
+    );
+  },
+};

@@ -1,0 +1,83 @@
+import { hash as argonHash, parseOptions } from '@node-rs/argon2';
+import { DomainError } from '@tandem/domain';
+import jwt from 'jsonwebtoken';
+import { AppConfig } from '../config/app-config';
+import { OpaqueToken } from './opaque-token';
+import { PasswordHasher } from './password-hasher';
+import { assertPasswordAcceptable } from './password-policy';
+import { TokenService } from './token.service';
+import type { Principal } from './principal';
+
+describe('PasswordHasher', () => {
+  const hasher = new PasswordHasher();
+  it('hashes with argon2id m=19456 t=2 p=1 and verifies', async () => {
+    const h = await hasher.hash('correct horse battery');
+    expect(h.startsWith('$argon2id$')).toBe(true);
+    expect(parseOptions(h)).toMatchObject({ memoryCost: 19456, timeCost: 2, parallelism: 1 });
+    await expect(hasher.verify(h, 'correct horse battery')).resolves.toBe(true);
+    await expect(hasher.verify(h, 'wrong horse battery')).resolves.toBe(false);
+    await expect(hasher.verify('not-a-hash', 'x')).resolves.toBe(false);
+    expect(hasher.needsRehash(h)).toBe(false);
+  });
+  it('flags hashes made with other parameters', async () => {
+    expect(hasher.needsRehash(await argonHash('pw', { memoryCost: 8192, timeCost: 1, parallelism: 1 }))).toBe(true);
+    expect(hasher.needsRehash('$2b$10$bcrypt')).toBe(true);
+  });
+});
+
+describe('assertPasswordAcceptable', () => {
+  const codeOf = (fn: () => void) => {
+    try {
+      fn();
+    } catch (e) {
+      return { code: (e as DomainError).code, field: (e as DomainError).field, message: (e as DomainError).message };
+    }
+    return undefined;
+  };
+  it('needs 12 characters and not the email', () => {
+    expect(codeOf(() => assertPasswordAcceptable('short'))).toEqual({ code: 'VALIDATION_FAILED', field: 'password', message: 'password must be at least 12 characters (got 5)' });
+    expect(codeOf(() => assertPasswordAcceptable('Alice@Example.org', { email: 'alice@example.org' }))?.message).toBe('password must not be your email address');
+    expect(codeOf(() => assertPasswordAcceptable('alicesmith99', { email: 'alicesmith99@example.org' }))?.field).toBe('password');
+    expect(codeOf(() => assertPasswordAcceptable('            '))?.message).toMatch(/spaces/);
+    expect(codeOf(() => assertPasswordAcceptable('a long enough passphrase', { email: 'a@b.c' }))).toBeUndefined();
+  });
+});
+
+describe('TokenService', () => {
+  const config = AppConfig.fromEnv({ JWT_SECRET: 'test-secret-test-secret-test-secret' });
+  const tokens = new TokenService(config);
+  const principal: Principal = { userId: 'u1', tenantId: 't1', membershipId: 'm1', role: 'coordinator', clusterId: 'c1' };
+
+  it('round-trips a principal with its scope ids and expiry from config', () => {
+    const now = new Date('2025-01-01T10:00:00Z');
+    const { token, expiresAt } = tokens.signAccessToken(principal, now);
+    expect(expiresAt.toISOString()).toBe('2025-01-01T10:15:00.000Z');
+    expect(jwt.decode(token)).toMatchObject({ sub: 'u1', tid: 't1', mid: 'm1', role: 'coordinator', cid: 'c1' });
+    expect(tokens.verifyAccessToken(token, now)).toEqual(principal);
+  });
+
+  it('expired → TOKEN_EXPIRED; forged or malformed → UNAUTHENTICATED', () => {
+    const { token } = tokens.signAccessToken(principal, new Date('2025-01-01T10:00:00Z'));
+    expect(() => tokens.verifyAccessToken(token, new Date('2025-01-01T10:16:00Z'))).toThrow(expect.objectContaining({ code: 'TOKEN_EXPIRED' }));
+    const forged = jwt.sign({ sub: 'u1', tid: 't1', mid: 'm1', role: 'hub_admin' }, 'another-secret', { issuer: 'tandem', audience: 'tandem-api' });
+    expect(() => tokens.verifyAccessToken(forged)).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
+    const none = jwt.sign({ sub: 'u1', role: 'hub_admin' }, '', { algorithm: 'none', issuer: 'tandem', audience: 'tandem-api' });
+    expect(() => tokens.verifyAccessToken(none)).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
+    const badRole = jwt.sign({ sub: 'u1', tid: 't1', mid: 'm1', role: 'god' }, config.jwtSecret, { issuer: 'tandem', audience: 'tandem-api' });
+    expect(() => tokens.verifyAccessToken(badRole)).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
+    expect(() => tokens.verifyAccessToken('garbage')).toThrow(DomainError);
+  });
+});
+
+describe('OpaqueToken', () => {
+  it('generates 32 random bytes as base64url with a sha256 hash, compared in constant time', () => {
+    const { token, hash } = OpaqueToken.generate();
+    expect(OpaqueToken.isWellFormed(token)).toBe(true);
+    expect(Buffer.from(token, 'base64url')).toHaveLength(32);
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(OpaqueToken.matches(token, hash)).toBe(true);
+    expect(OpaqueToken.matches(OpaqueToken.generate().token, hash)).toBe(false);
+    expect(OpaqueToken.matches(token, 'abc')).toBe(false);
+    expect(OpaqueToken.generate().token).not.toBe(token);
+  });
+});

@@ -1,0 +1,166 @@
+/**
+ * The one validated configuration object. Built from the environment once at start-up; every
+ * invalid value is reported together, each naming its variable. Secrets are flagged so that
+ * `describe()` (what we log at start-up) never prints them.
+ */
+
+export const QUEUE_BACKENDS = ['redis', 'postgres'] as const;
+export type QueueBackend = (typeof QUEUE_BACKENDS)[number];
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'verbose'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Only ever used outside production; production refuses to start with it. */
+export const DEV_JWT_SECRET = 'dev-only-insecure-jwt-secret-do-not-use-in-production';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+interface Reader {
+  env: Env;
+  problems: string[];
+  secrets: Set<string>;
+}
+
+function raw(r: Reader, name: string, fallback: string): string {
+  const v = r.env[name];
+  return v === undefined || v.trim() === '' ? fallback : v.trim();
+}
+
+function url(r: Reader, name: string, fallback: string, protocols: readonly string[], secret = false): string {
+  const value = raw(r, name, fallback);
+  if (secret) r.secrets.add(name);
+  try {
+    const parsed = new URL(value);
+    if (!protocols.includes(parsed.protocol.replace(/:$/, ''))) {
+      r.problems.push(`${name} must be a ${protocols.join(' or ')} URL (got protocol "${parsed.protocol}")`);
+    }
+  } catch {
+    r.problems.push(`${name} must be a URL like ${fallback.replace(/\/\/[^@/]*@/, '//user:password@')} (got "${secret ? '***' : value}")`);
+  }
+  return value;
+}
+
+function int(r: Reader, name: string, fallback: number, min: number, max: number): number {
+  const value = raw(r, name, String(fallback));
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    r.problems.push(`${name} must be a whole number from ${min} to ${max} (got "${value}")`);
+    return fallback;
+  }
+  return Number(value);
+}
+
+function oneOf<T extends string>(r: Reader, name: string, fallback: T, allowed: readonly T[]): T {
+  const value = raw(r, name, fallback).toLowerCase();
+  if (!(allowed as readonly string[]).includes(value)) {
+    r.problems.push(`${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+    return fallback;
+  }
+  return value as T;
+}
+
+/** Masks the password part of a URL: postgres://user:***@host/db. */
+export function maskUrlCredentials(value: string): string {
+  try {
+    const u = new URL(value);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '***';
+  }
+}
+
+export class AppConfig {
+  readonly nodeEnv: string;
+  readonly isProduction: boolean;
+  readonly databaseUrl: string;
+  readonly databaseOwnerUrl: string;
+  readonly redisUrl: string;
+  readonly queueBackend: QueueBackend;
+  readonly smtpUrl: string;
+  readonly mailFrom: string;
+  readonly jwtSecret: string;
+  readonly accessTokenTtlSeconds: number;
+  readonly refreshTokenTtlDays: number;
+  readonly invitationTtlHours: number;
+  readonly publicAppUrl: string;
+  readonly apiPort: number;
+  readonly logLevel: LogLevel;
+  /** Env variable names whose values must never be logged. */
+  readonly secretNames: ReadonlySet<string>;
+  /** The variable each property came from (for describe()). */
+  private readonly sources: Readonly<Record<string, string>>;
+
+  /** Throws ConfigError listing every invalid variable. */
+  static fromEnv(env: Env = process.env): AppConfig {
+    return new AppConfig(env);
+  }
+
+  private constructor(env: Env) {
+    const r: Reader = { env, problems: [], secrets: new Set() };
+    this.nodeEnv = raw(r, 'NODE_ENV', 'development');
+    this.isProduction = this.nodeEnv === 'production';
+    this.databaseUrl = url(r, 'DATABASE_URL', 'postgres://tandem_app:tandem_app@127.0.0.1:5432/tandem', ['postgres', 'postgresql'], true);
+    this.databaseOwnerUrl = url(r, 'DATABASE_OWNER_URL', 'postgres://tandem_owner:tandem_owner@127.0.0.1:5432/tandem', ['postgres', 'postgresql'], true);
+    this.redisUrl = url(r, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis', 'rediss'], true);
+    this.queueBackend = oneOf(r, 'QUEUE_BACKEND', 'redis', QUEUE_BACKENDS);
+    this.smtpUrl = url(r, 'SMTP_URL', 'smtp://127.0.0.1:1025', ['smtp', 'smtps'], true);
+    this.mailFrom = raw(r, 'MAIL_FROM', 'Tandem <no-reply@tandem.local>');
+    if (!/^([^<>]*<)?[^\s@<>]+@[^\s@<>]+>?$/.test(this.mailFrom)) {
+      r.problems.push(`MAIL_FROM must be an address like "Tandem <no-reply@example.org>" (got "${this.mailFrom}")`);
+    }
+    r.secrets.add('JWT_SECRET');
+    const jwt = env['JWT_SECRET']?.trim();
+    if (this.isProduction) {
+      if (!jwt) r.problems.push('JWT_SECRET must be set in production');
+      else if (jwt === DEV_JWT_SECRET) r.problems.push('JWT_SECRET must not be the development default in production');
+      else if (jwt.length < 32) r.problems.push(`JWT_SECRET must be at least 32 characters in production (got ${jwt.length})`);
+    } else if (jwt && jwt.length < 16) {
+      r.problems.push(`JWT_SECRET must be at least 16 characters (got ${jwt.length})`);
+    }
+    this.jwtSecret = jwt || DEV_JWT_SECRET;
+    this.accessTokenTtlSeconds = int(r, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86_400);
+    this.refreshTokenTtlDays = int(r, 'REFRESH_TOKEN_TTL_DAYS', 30, 1, 365);
+    this.invitationTtlHours = int(r, 'INVITATION_TTL_HOURS', 72, 1, 24 * 60);
+    this.publicAppUrl = url(r, 'PUBLIC_APP_URL', 'http://localhost:5173', ['http', 'https']).replace(/\/+$/, '');
+    this.apiPort = int(r, 'API_PORT', 3000, 0, 65_535);
+    this.logLevel = oneOf(r, 'LOG_LEVEL', 'info', LOG_LEVELS);
+    this.secretNames = r.secrets;
+    this.sources = {
+      NODE_ENV: 'nodeEnv',
+      DATABASE_URL: 'databaseUrl',
+      DATABASE_OWNER_URL: 'databaseOwnerUrl',
+      REDIS_URL: 'redisUrl',
+      QUEUE_BACKEND: 'queueBackend',
+      SMTP_URL: 'smtpUrl',
+      MAIL_FROM: 'mailFrom',
+      JWT_SECRET: 'jwtSecret',
+      ACCESS_TOKEN_TTL_SECONDS: 'accessTokenTtlSeconds',
+      REFRESH_TOKEN_TTL_DAYS: 'refreshTokenTtlDays',
+      INVITATION_TTL_HOURS: 'invitationTtlHours',
+      PUBLIC_APP_URL: 'publicAppUrl',
+      API_PORT: 'apiPort',
+      LOG_LEVEL: 'logLevel',
+    };
+    if (r.problems.length) throw new ConfigError(r.problems);
+    Object.freeze(this);
+  }
+
+  /** Every setting by variable name, safe to log: secrets masked (URLs keep all but the password). */
+  describe(): Record<string, string | number> {
+    const out: Record<string, string | number> = {};
+    for (const [name, prop] of Object.entries(this.sources)) {
+      const value = (this as unknown as Record<string, string | number>)[prop];
+      if (!this.secretNames.has(name)) out[name] = value;
+      else if (typeof value === 'string' && /^[a-z]+:\/\//.test(value)) out[name] = maskUrlCredentials(value);
+      else out[name] = '***';
+    }
+    return out;
+  }
+}

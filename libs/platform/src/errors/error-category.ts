@@ -1,0 +1,54 @@
+import type { ErrorCode } from '@tandem/domain';
+
+/** What kind of failure a code is: drives log level (and could drive HTTP status for REST). */
+export type ErrorCategory = 'input' | 'auth' | 'forbidden' | 'not_found' | 'conflict' | 'internal';
+
+/** Exhaustive on purpose: a new ErrorCode does not compile until it is placed here. */
+export function errorCategory(code: ErrorCode): ErrorCategory {
+  switch (code) {
+    case 'VALIDATION_FAILED':
+    case 'INVALID_URN':
+    case 'INVALID_POSTCODE':
+    case 'INVALID_EMAIL':
+    case 'INVALID_DATE':
+    case 'INVALID_YEAR_GROUP':
+    case 'INVALID_CAPACITY':
+    case 'INVALID_WINDOW':
+    case 'INVALID_COORDINATES':
+    case 'INVALID_ENUM_VALUE':
+    case 'INVALID_TEXT':
+    case 'INVALID_CURSOR':
+    case 'INVALID_CSV':
+    case 'INVALID_NUMBER':
+    case 'INVALID_TIME':
+    case 'REQUIRED':
+    case 'BAD_REQUEST':
+    case 'QUERY_TOO_COMPLEX':
+      return 'input';
+    case 'UNAUTHENTICATED':
+    case 'INVALID_CREDENTIALS':
+    case 'TOKEN_INVALID':
+    case 'TOKEN_EXPIRED':
+      return 'auth';
+    case 'FORBIDDEN':
+      return 'forbidden';
+    case 'NOT_FOUND':
+      return 'not_found';
+    case 'CONFLICT':
+    case 'ALREADY_EXISTS':
+      return 'conflict';
+    // A missing tenant context reaching the client is a server bug, not the user's doing.
+    case 'TENANT_CONTEXT_MISSING':
+    case 'INTERNAL':
+      return 'internal';
+    default: {
+      const unhandled: never = code;
+      throw new Error(`Unmapped error code ${String(unhandled)}`);
+    }
+  }
+}
+
+/** Codes whose message is safe and useful to show the client as-is. */
+export function isClientFacing(code: ErrorCode): boolean {
+  return errorCategory(code) !== 'internal';
+}

@@ -1,0 +1,3 @@
+export * from './error-category';
+export * from './database-errors';
+export * from './format-graphql-error';

@@ -1,0 +1,52 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import type { RequestLike } from '../auth/authenticate';
+import { formatGraphQLError, type ErrorLog } from '../errors/format-graphql-error';
+import { createGraphQLContext } from './context';
+import { correlationIdPlugin } from './correlation-plugin';
+import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_FIELDS, depthLimitRule } from './depth-limit';
+
+export interface GraphQLPlatformOptions {
+  /** true (default): schema built in memory; a path: also written there (e.g. for the admin app's codegen). */
+  autoSchemaFile?: string | true;
+  /** Default '/graphql'. */
+  path?: string;
+  /** Turns introspection off. Default: NODE_ENV === 'production'. */
+  production?: boolean;
+  maxDepth?: number;
+  maxFields?: number;
+  /** Where unexpected errors are logged (default: a JsonLogger). */
+  errorLog?: ErrorLog;
+  plugins?: ApolloServerPlugin[];
+}
+
+function requestFrom(arg: unknown): RequestLike {
+  // The Fastify integration passes the Fastify request itself; other integrations pass { req }.
+  const a = arg as { req?: RequestLike; raw?: unknown };
+  return (a && typeof a === 'object' && a.req && !a.raw ? a.req : arg) as RequestLike;
+}
+
+/** The ApolloDriverConfig every Tandem GraphQL server uses (code-first, on Fastify). */
+export function createGraphQLConfig(options: GraphQLPlatformOptions = {}): ApolloDriverConfig {
+  const production = options.production ?? process.env['NODE_ENV'] === 'production';
+  return {
+    driver: ApolloDriver,
+    path: options.path ?? '/graphql',
+    autoSchemaFile: options.autoSchemaFile ?? true,
+    sortSchema: true,
+    buildSchemaOptions: { dateScalarMode: 'isoDate', numberScalarMode: 'float' },
+    introspection: !production,
+    playground: false,
+    graphiql: false,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    // formatGraphQLError is the one mapper (it handles Nest HttpExceptions itself).
+    autoTransformHttpErrors: false,
+    // Guards and the TenantContextInterceptor also wrap @ResolveField methods of nested types.
+    fieldResolverEnhancers: ['guards', 'interceptors'],
+    validationRules: [depthLimitRule(options.maxDepth ?? DEFAULT_MAX_DEPTH, options.maxFields ?? DEFAULT_MAX_FIELDS)],
+    formatError: (formatted, error) => formatGraphQLError(formatted, error, options.errorLog),
+    context: (arg: unknown) => createGraphQLContext({ req: requestFrom(arg) }),
+    plugins: [correlationIdPlugin() as ApolloServerPlugin, ...(options.plugins ?? [])],
+  };
+}

@@ -1,0 +1,84 @@
+import { DomainError } from '@tandem/domain';
+import { buildSchema, getIntrospectionQuery, parse, validate } from 'graphql';
+import { CalendarDateScalar, isCalendarDate } from './calendar-date.scalar';
+import { depthLimitRule } from './depth-limit';
+import { byKeys, groupByKeys, LoaderRegistry } from './loader-registry';
+import { decodeOpaqueCursor, encodeOpaqueCursor, pageSize, toConnection } from './pagination';
+
+describe('depthLimitRule', () => {
+  const schema = buildSchema('type N { n: Int, next: N } type Query { root: N }');
+  const errors = (q: string, max = 3, fields = 100) => validate(schema, parse(q), [depthLimitRule(max, fields)]).map((e) => e.message);
+  it('counts field levels, through fragments and inline fragments', () => {
+    expect(errors('{ root { next { n } } }')).toEqual([]);
+    expect(errors('{ root { next { next { n } } } }')).toEqual(['Query is nested too deeply: 4 levels, the limit is 3']);
+    expect(errors('fragment F on N { next { next { n } } } { root { ...F } }')).toHaveLength(1);
+    expect(errors('{ root { ... on N { next { next { n } } } } }')).toHaveLength(1);
+  });
+  it('does not count introspection, and survives fragment cycles', () => {
+    expect(errors(getIntrospectionQuery())).toEqual([]);
+    expect(() => errors('fragment A on N { next { ...B } } fragment B on N { next { ...A } } { root { ...A } }')).not.toThrow();
+  });
+  it('limits the number of fields after fragment expansion', () => {
+    const q = 'fragment F on N { n a1: n a2: n a3: n } { root { ...F x: next { ...F } y: next { ...F } } }';
+    expect(errors(q, 10, 10)).toEqual(['Query selects too many fields: more than 10']);
+  });
+});
+
+describe('CalendarDate', () => {
+  it('accepts only real YYYY-MM-DD dates', () => {
+    expect(isCalendarDate('2024-02-29')).toBe(true);
+    expect(isCalendarDate('2025-02-29')).toBe(false);
+    expect(isCalendarDate('2025-2-1')).toBe(false);
+    expect(CalendarDateScalar.parseValue('2025-09-01')).toBe('2025-09-01');
+    expect(() => CalendarDateScalar.parseValue('01/09/2025')).toThrow(DomainError);
+    expect(() => CalendarDateScalar.parseValue(20250901)).toThrow(/YYYY-MM-DD/);
+    expect(CalendarDateScalar.serialize(new Date('2025-09-01T00:00:00Z'))).toBe('2025-09-01');
+    expect(CalendarDateScalar.serialize('2025-09-01')).toBe('2025-09-01');
+    expect(() => CalendarDateScalar.serialize('nope')).toThrow(TypeError);
+  });
+});
+
+describe('pagination helpers', () => {
+  const isPos = (v: unknown): v is { at: string; id: string } => typeof v === 'object' && v !== null && typeof (v as { id?: unknown }).id === 'string';
+  it('round-trips opaque cursors and rejects anything else as INVALID_CURSOR on after', () => {
+    const c = encodeOpaqueCursor({ at: '2025-01-01', id: 'x' });
+    expect(c).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(decodeOpaqueCursor(c, isPos)).toEqual({ at: '2025-01-01', id: 'x' });
+    for (const bad of ['', '!!', encodeOpaqueCursor(5), Buffer.from('{not json').toString('base64url'), 'a'.repeat(600)]) {
+      expect(() => decodeOpaqueCursor(bad, isPos)).toThrow(expect.objectContaining({ code: 'INVALID_CURSOR', field: 'after' }));
+    }
+  });
+  it('validates page size and builds a connection', () => {
+    expect(pageSize(undefined)).toBe(20);
+    expect(pageSize(5)).toBe(5);
+    expect(() => pageSize(0)).toThrow(expect.objectContaining({ field: 'first', code: 'VALIDATION_FAILED' }));
+    expect(() => pageSize(101)).toThrow(/between 1 and 100/);
+    const conn = toConnection([{ id: 'a' }, { id: 'b' }, { id: 'c' }], 2, (r) => r.id, 7);
+    expect(conn).toEqual({
+      edges: [{ cursor: 'a', node: { id: 'a' } }, { cursor: 'b', node: { id: 'b' } }],
+      nodes: [{ id: 'a' }, { id: 'b' }],
+      pageInfo: { hasNextPage: true, endCursor: 'b' },
+      totalCount: 7,
+    });
+    expect(toConnection([], 2, () => 'x', 0).pageInfo).toEqual({ hasNextPage: false, endCursor: null });
+  });
+});
+
+describe('LoaderRegistry', () => {
+  it('gives one loader per name and batches loads in a tick', async () => {
+    const registry = new LoaderRegistry();
+    const calls: (readonly number[])[] = [];
+    const fn = async (keys: readonly number[]) => {
+      calls.push(keys);
+      return keys.map((k) => k * 10);
+    };
+    const a = registry.get('times10', fn);
+    expect(registry.get('times10', fn)).toBe(a);
+    expect(await Promise.all([a.load(1), a.load(2), a.load(1)])).toEqual([10, 20, 10]);
+    expect(calls).toEqual([[1, 2]]);
+  });
+  it('byKeys / groupByKeys keep key order', () => {
+    expect(byKeys(['b', 'a', 'z'], [{ id: 'a' }, { id: 'b' }], (r) => r.id)).toEqual([{ id: 'b' }, { id: 'a' }, null]);
+    expect(groupByKeys([1, 2], [{ k: 2 }, { k: 2 }], (r) => r.k)).toEqual([[], [{ k: 2 }, { k: 2 }]]);
+  });
+});

@@ -1,0 +1,35 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { GraphQLModule } from '@nestjs/graphql';
+import { PlatformAuthModule } from '../auth/platform-auth.module';
+import { AppConfig } from '../config/app-config';
+import { JsonLogger } from '../logging/json-logger';
+import { createGraphQLConfig, type GraphQLPlatformOptions } from './graphql-config';
+
+/**
+ * GraphQL (Apollo, code-first) with the platform's error mapper, context, depth limit, global
+ * AuthGuard and TenantContextInterceptor. Needs ConfigModule (global) in the app.
+ *
+ *   imports: [ConfigModule, GraphQLPlatformModule.forRoot({ autoSchemaFile: 'apps/api/schema.gql' }), ...features]
+ */
+@Module({})
+export class GraphQLPlatformModule {
+  static forRoot(options: Omit<GraphQLPlatformOptions, 'production'> = {}): DynamicModule {
+    return {
+      module: GraphQLPlatformModule,
+      imports: [
+        PlatformAuthModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) =>
+            createGraphQLConfig({
+              errorLog: new JsonLogger(config.logLevel).child('GraphQL'),
+              ...options,
+              production: config.isProduction,
+            }),
+        }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+
+export const CORRELATION_ID_HEADER = 'x-correlation-id';
+const SAFE = /^[A-Za-z0-9._:-]{1,128}$/;
+
+interface HasHeaders {
+  headers?: Record<string, string | string[] | undefined>;
+}
+
+const ids = new WeakMap<object, string>();
+
+/**
+ * The request's correlation id: the caller's `x-correlation-id` when it is a sane token (letters,
+ * digits, . _ : -, at most 128), otherwise a new UUID. Stable for the life of the request object.
+ */
+export function correlationIdFor(req: HasHeaders): string {
+  let id = ids.get(req);
+  if (!id) {
+    const header = req.headers?.[CORRELATION_ID_HEADER];
+    const given = Array.isArray(header) ? header[0] : header;
+    id = given && SAFE.test(given) ? given : randomUUID();
+    ids.set(req, id);
+  }
+  return id;
+}
+
+interface FastifyLike {
+  addHook(
+    name: 'onRequest',
+    hook: (req: HasHeaders, reply: { header(name: string, value: string): unknown }, done: () => void) => void,
+  ): unknown;
+}
+
+/** Echo the correlation id on every response (`x-correlation-id`), so a user can quote it. */
+export function installCorrelationIdHook(fastify: FastifyLike): void {
+  fastify.addHook('onRequest', (req, reply, done) => {
+    reply.header(CORRELATION_ID_HEADER, correlationIdFor(req));
+    done();
+  });
+}

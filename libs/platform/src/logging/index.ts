@@ -1,0 +1,3 @@
+export * from './correlation-id';
+export * from './json-logger';
+export * from './logging.module';

@@ -1,0 +1,4 @@
+export * from './mail.options';
+export * from './mail.service';
+export * from './mail.module';
+export * from './templates';

@@ -1,0 +1,16 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { MAIL_MODULE_OPTIONS, type MailModuleOptions } from './mail.options';
+import { MailService } from './mail.service';
+
+@Global()
+@Module({})
+export class MailModule {
+  static forRoot(options: MailModuleOptions): DynamicModule {
+    return {
+      module: MailModule,
+      global: true,
+      providers: [{ provide: MAIL_MODULE_OPTIONS, useValue: options }, MailService],
+      exports: [MailService, MAIL_MODULE_OPTIONS],
+    };
+  }
+}

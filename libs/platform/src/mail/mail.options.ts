@@ -1,0 +1,18 @@
+export const MAIL_MODULE_OPTIONS = Symbol('MAIL_MODULE_OPTIONS');
+
+export interface MailModuleOptions {
+  /** `SMTP_URL`, e.g. smtp://127.0.0.1:1025 or smtps://user:pass@smtp.example.org:465. */
+  smtpUrl: string;
+  /** `MAIL_FROM`, e.g. `"Tandem" <no-reply@tandem.local>`. */
+  from: string;
+  /** Pooled connections (default 3). */
+  maxConnections?: number;
+}
+
+export const DEFAULT_SMTP_URL = 'smtp://127.0.0.1:1025';
+export const DEFAULT_MAIL_FROM = '"Tandem" <no-reply@tandem.local>';
+
+/** Reads the mail options from the environment until `AppConfig` provides them. */
+export function mailOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): MailModuleOptions {
+  return { smtpUrl: env['SMTP_URL'] || DEFAULT_SMTP_URL, from: env['MAIL_FROM'] || DEFAULT_MAIL_FROM };
+}

@@ -1,0 +1,64 @@
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { createTransport } from 'nodemailer';
+import type Mail from 'nodemailer/lib/mailer';
+import { MAIL_MODULE_OPTIONS, type MailModuleOptions } from './mail.options';
+
+export interface MailAttachment {
+  filename: string;
+  content: string | Buffer;
+  contentType?: string;
+}
+
+export interface SendMailInput {
+  to: string | string[];
+  subject: string;
+  html: string;
+  text: string;
+  /** Extra headers, e.g. `{ 'X-Tandem-Kind': 'invitation' }`. */
+  headers?: Record<string, string>;
+  attachments?: MailAttachment[];
+  replyTo?: string;
+}
+
+/**
+ * Sends mail over one pooled nodemailer SMTP transport. `send` resolves with the SMTP message id
+ * once the server has accepted the message and rejects on any SMTP error (4xx included): retrying
+ * is the caller's job (the `mail` queue's attempts/backoff), never improvised here.
+ */
+@Injectable()
+export class MailService implements OnModuleDestroy {
+  private readonly logger = new Logger(MailService.name);
+  private readonly transport: Mail;
+
+  constructor(@Inject(MAIL_MODULE_OPTIONS) private readonly options: MailModuleOptions) {
+    this.transport = createTransport(
+      { url: options.smtpUrl, pool: true, maxConnections: options.maxConnections ?? 3 },
+      { from: options.from },
+    );
+  }
+
+  async send(input: SendMailInput): Promise<string> {
+    const info = await this.transport.sendMail({
+      to: input.to,
+      subject: input.subject,
+      html: input.html,
+      text: input.text,
+      headers: input.headers,
+      attachments: input.attachments,
+      replyTo: input.replyTo,
+    });
+    const messageId = (info as { messageId?: string }).messageId;
+    if (!messageId) throw new Error('SMTP transport returned no message id');
+    this.logger.debug(`sent ${messageId} (${input.subject})`);
+    return messageId;
+  }
+
+  /** Opens a connection and checks the server greets us (for health checks). */
+  async verify(): Promise<boolean> {
+    return this.transport.verify();
+  }
+
+  onModuleDestroy(): void {
+    this.transport.close();
+  }
+}

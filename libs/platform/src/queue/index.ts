@@ -1,0 +1,5 @@
+export * from './queues';
+export * from './queue.options';
+export * from './queue.producer';
+export * from './queue.health';
+export * from './queue.module';

@@ -1,0 +1,43 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { BullModule } from '@nestjs/bullmq';
+import { createPostgresBackend, createRedisBackend, setDefaultBackendFactory, type ConnectionOptions } from 'bullmq';
+import { ALL_QUEUE_NAMES, QUEUE_JOB_OPTIONS } from './queues';
+import { QUEUE_MODULE_OPTIONS, redisConnectionFor, type QueueModuleOptions } from './queue.options';
+import { QueueProducer } from './queue.producer';
+import { QueueHealth } from './queue.health';
+
+/**
+ * Registers every queue of `queues.ts` on one connection config, for producers (API:
+ * `@InjectQueue(name)` or `QueueProducer`) and processors (worker: `@Processor(name)` classes
+ * extending `WorkerHost` pick up the same connection and prefix from the registered queue).
+ *
+ * `backend: 'postgres'` switches BullMQ's process-wide default backend to its PostgreSQL one
+ * (embedded dev mode); one process uses one backend.
+ */
+@Global()
+@Module({})
+export class QueueModule {
+  static forRoot(options: QueueModuleOptions): DynamicModule {
+    let connection: ConnectionOptions;
+    if (options.backend === 'postgres') {
+      if (!options.postgres) throw new Error('QueueModule: backend "postgres" needs the postgres options');
+      const { connectionString, schema, migrate } = options.postgres;
+      setDefaultBackendFactory(createPostgresBackend);
+      connection = { connectionString, schema: schema ?? 'bullmq', migrate: migrate ?? true } as unknown as ConnectionOptions;
+    } else {
+      setDefaultBackendFactory(createRedisBackend);
+      connection = redisConnectionFor(options.redisUrl);
+    }
+    const root = BullModule.forRoot({ connection, ...(options.prefix ? { prefix: options.prefix } : {}) });
+    const queues = BullModule.registerQueue(
+      ...ALL_QUEUE_NAMES.map((name) => ({ name, defaultJobOptions: QUEUE_JOB_OPTIONS[name] })),
+    );
+    return {
+      module: QueueModule,
+      global: true,
+      imports: [root, queues],
+      providers: [{ provide: QUEUE_MODULE_OPTIONS, useValue: options }, QueueProducer, QueueHealth],
+      exports: [queues, QUEUE_MODULE_OPTIONS, QueueProducer, QueueHealth],
+    };
+  }
+}

@@ -1,0 +1,40 @@
+import { DEFAULT_JOB_OPTIONS, QUEUE_JOB_OPTIONS, jobIdFor, jobIdFrom } from './queues';
+import { queueOptionsFromEnv } from './queue.options';
+
+const uuid = '3f2b8c1e-9a4d-4e2f-8b7a-1c2d3e4f5a6b';
+
+describe('job ids', () => {
+  it('derives import ids from the import job', () => {
+    expect(jobIdFor.imports({ tenantId: 't', importJobId: uuid })).toBe(`import.${uuid}`);
+  });
+
+  it('derives mail ids from kind and ids, never from the tenant alone', () => {
+    expect(jobIdFor.mail({ tenantId: 't', kind: 'invitation', invitationId: uuid })).toBe(`mail.invitation.${uuid}`);
+    expect(jobIdFor.mail({ tenantId: 't', kind: 'booking_reminder', bookingId: uuid, reminder: '1d' })).toBe(
+      `mail.booking_reminder.${uuid}.1d`,
+    );
+  });
+
+  it('never produces ids BullMQ 6 rejects', () => {
+    expect(() => jobIdFrom('import', 'a:b')).toThrow(/must not contain/);
+    expect(() => jobIdFrom('import', 'a.b')).toThrow(/must not contain/);
+    expect(() => jobIdFrom('import', '')).toThrow(/non-empty/);
+    expect(() => jobIdFrom('42')).toThrow(/integer/);
+    expect(jobIdFor.imports({ tenantId: 't', importJobId: uuid })).not.toContain(':');
+  });
+});
+
+describe('job options', () => {
+  it('has explicit attempts and exponential backoff on every queue', () => {
+    for (const opts of [DEFAULT_JOB_OPTIONS, ...Object.values(QUEUE_JOB_OPTIONS)]) {
+      expect(opts.attempts).toBeGreaterThan(1);
+      expect(opts.backoff).toMatchObject({ type: 'exponential' });
+      expect(opts.removeOnComplete).toMatchObject({ age: expect.any(Number) });
+    }
+  });
+
+  it('reads REDIS_URL with a local default', () => {
+    expect(queueOptionsFromEnv({}).redisUrl).toBe('redis://127.0.0.1:6379');
+    expect(queueOptionsFromEnv({ REDIS_URL: 'redis://r:6380/2' }).redisUrl).toBe('redis://r:6380/2');
+  });
+});

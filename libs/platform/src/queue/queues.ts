@@ -1,0 +1,112 @@
+/**
+ * The one place that names queues, their job payloads and how job ids are derived.
+ *
+ * Rules (see docs/CONVENTIONS.md, "Jobs and mail"):
+ * - payloads carry ids only; the worker reloads state from PostgreSQL;
+ * - the BullMQ jobId is derived from the domain, so enqueueing the same thing twice is a no-op
+ *   while the first job is still known to Redis (waiting, active, delayed, or kept after completion
+ *   for `removeOnComplete.age`);
+ * - attempts and backoff are explicit.
+ *
+ * Job id separator: BullMQ 6 rejects custom ids that contain ':' (unless they have exactly three
+ * ':'-separated parts, a legacy repeatable-job form it then treats specially), ids that parse as an
+ * integer, and '0'. UUIDs contain '-', so we join parts with '.', which no UUID, slug or kind uses:
+ * `import.<importJobId>`, `mail.invitation.<invitationId>`.
+ */
+import type { DefaultJobOptions } from 'bullmq';
+
+export const QUEUE_NAMES = {
+  imports: 'imports',
+  mail: 'mail',
+} as const;
+
+export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
+export const ALL_QUEUE_NAMES: readonly QueueName[] = Object.values(QUEUE_NAMES);
+
+/** `imports` queue: run one CSV/MIS import (the worker reloads the import job row). */
+export interface ImportJobPayload {
+  tenantId: string;
+  importJobId: string;
+}
+
+/**
+ * `mail` queue: one email of one kind about one domain record. Add a kind here (with the ids it
+ * needs) when a feature starts sending a new email; `jobIdFor.mail` then covers it.
+ */
+export type MailJobPayload =
+  | { tenantId: string; kind: 'invitation'; invitationId: string }
+  | { tenantId: string; kind: 'booking_confirmed'; bookingId: string; recipientUserId: string }
+  | { tenantId: string; kind: 'booking_reminder'; bookingId: string; reminder: '7d' | '1d' }
+  | { tenantId: string; kind: 'booking_follow_up'; bookingId: string };
+
+export type MailJobKind = MailJobPayload['kind'];
+
+/** Queue name → its payload type. */
+export interface QueuePayloads {
+  imports: ImportJobPayload;
+  mail: MailJobPayload;
+}
+
+/** Queue name → the BullMQ job *name* used for its jobs (one job name per queue keeps processors simple). */
+export const JOB_NAMES: { readonly [Q in QueueName]: string } = {
+  imports: 'import',
+  mail: 'mail',
+};
+
+export const JOB_ID_SEPARATOR = '.';
+
+/** Joins domain parts into a BullMQ-safe job id; refuses parts that would make it ambiguous or invalid. */
+export function jobIdFrom(...parts: string[]): string {
+  if (parts.length === 0) throw new Error('jobIdFrom needs at least one part');
+  for (const part of parts) {
+    if (typeof part !== 'string' || part.length === 0) throw new Error('job id part must be a non-empty string');
+    if (part.includes(':') || part.includes(JOB_ID_SEPARATOR) || /\s/.test(part)) {
+      throw new Error(`job id part must not contain ':', '${JOB_ID_SEPARATOR}' or spaces (got "${part}")`);
+    }
+  }
+  const id = parts.join(JOB_ID_SEPARATOR);
+  // A lone integer-looking id is rejected by BullMQ (it would clash with its own counters).
+  if (`${parseInt(id, 10)}` === id) throw new Error(`job id must not be an integer (got "${id}")`);
+  return id;
+}
+
+function mailIds(p: MailJobPayload): string[] {
+  switch (p.kind) {
+    case 'invitation':
+      return [p.invitationId];
+    case 'booking_confirmed':
+      return [p.bookingId, p.recipientUserId];
+    case 'booking_reminder':
+      return [p.bookingId, p.reminder];
+    case 'booking_follow_up':
+      return [p.bookingId];
+  }
+}
+
+/** Domain-derived job ids, one helper per queue. */
+export const jobIdFor: { readonly [Q in QueueName]: (payload: QueuePayloads[Q]) => string } = {
+  imports: (p) => jobIdFrom('import', p.importJobId),
+  mail: (p) => jobIdFrom('mail', p.kind, ...mailIds(p)),
+};
+
+const DAY_SECONDS = 24 * 60 * 60;
+
+/**
+ * Defaults for every queue: 5 attempts with exponential backoff from 5 s (5, 10, 20, 40 s), completed
+ * jobs kept 7 days (which is also how long a duplicate jobId is ignored), failed jobs kept 30 days
+ * for inspection.
+ */
+export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 5_000 },
+  removeOnComplete: { age: 7 * DAY_SECONDS, count: 10_000 },
+  removeOnFail: { age: 30 * DAY_SECONDS },
+};
+
+/** Per-queue job options (merged over the defaults when the queue is registered). */
+export const QUEUE_JOB_OPTIONS: { readonly [Q in QueueName]: DefaultJobOptions } = {
+  // An import is a user-visible operation: retry transient failures a few times, not for long.
+  imports: { ...DEFAULT_JOB_OPTIONS, attempts: 3, backoff: { type: 'exponential', delay: 10_000 } },
+  // Mail servers go away for minutes: 8 attempts from 30 s cover about two hours (30 s · 2^7 ≈ 64 min).
+  mail: { ...DEFAULT_JOB_OPTIONS, attempts: 8, backoff: { type: 'exponential', delay: 30_000 } },
+};

@@ -1,0 +1,77 @@
+/**
+ * Headless Chromium for end-to-end tests and screenshots: Debian's `chromium` driven by
+ * playwright-core (no browser download).
+ *
+ *   const b = await launchBrowser();
+ *   await b.page.goto('http://localhost:5173');
+ *   await b.screenshot('login');            // docs/screenshots/login.png
+ *   await b.close();
+ *
+ * Env: CHROMIUM_PATH (default /usr/bin/chromium).
+ */
+import { mkdir } from 'node:fs/promises';
+import * as path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export const SCREENSHOT_DIR = path.join(__dirname, '..', '..', 'docs', 'screenshots');
+
+export interface TestBrowser {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Full-page PNG at docs/screenshots/<name>.png; returns the path. */
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  viewport?: { width: number; height: number };
+  executablePath?: string;
+}
+
+export async function launchBrowser(options: LaunchOptions = {}): Promise<TestBrowser> {
+  const executablePath = options.executablePath ?? process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+  let browser: Browser;
+  try {
+    // Playwright gives every launch() a fresh temporary --user-data-dir and deletes it on close
+    // (it refuses a --user-data-dir in args; only launchPersistentContext takes one, and that
+    // returns no Browser).
+    browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  } catch (err) {
+    throw new Error(
+      `Could not start Chromium at ${executablePath} (install Debian's chromium or set CHROMIUM_PATH): ${(err as Error).message}`,
+    );
+  }
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+  });
+  const page = await context.newPage();
+  return {
+    browser,
+    context,
+    page,
+    async screenshot(name) {
+      if (!/^[\w-]+$/.test(name)) throw new Error(`screenshot name must be letters, digits, _ or - (got "${name}")`);
+      await mkdir(SCREENSHOT_DIR, { recursive: true });
+      const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      return file;
+    },
+    async close() {
+      await context.close().catch(() => undefined);
+      await browser.close();
+    },
+  };
+}
