@@ -47,6 +47,6 @@ export default [
   },
   {
     files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/testing/**/*.ts', 'scripts/**/*.ts'],
-    rules: { '@nx/enforce-module-boundaries': boundaries(['type:test']) },
+    rules: { '@nx/enforce-module-boundaries': boundaries(['type:test', 'type:persistence']) },
   },
 ];

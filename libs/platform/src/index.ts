@@ -5,3 +5,4 @@ export * from './auth';
 export * from './graphql';
 export * from './mail';
 export * from './queue';
+export * from './database';

@@ -1,0 +1,44 @@
+/**
+ * Integration-test harness for the worker: the real worker module (processors, outbox relay) on
+ * the same test database and Redis prefix as a `startTestApi()` server, sending mail to `smtpUrl`.
+ *
+ *   const worker = await startTestWorker(api, { smtpUrl: `smtp://127.0.0.1:${sink.port}` });
+ *   afterAll(() => worker.close());
+ */
+import type { INestApplicationContext } from '@nestjs/common';
+import { AppConfig } from '@tandem/platform';
+import type { TestDatabase } from '@tandem/test-support';
+import { createWorkerApp } from '../bootstrap';
+
+/** What the worker needs from a running test API (structurally, a `TestApi`). */
+export interface TestApiLike {
+  db: TestDatabase;
+  config: AppConfig;
+  queuePrefix: string;
+}
+
+export interface TestWorker {
+  app: INestApplicationContext;
+  close(): Promise<void>;
+}
+
+export async function startTestWorker(api: TestApiLike, options: { smtpUrl?: string; env?: Record<string, string> } = {}): Promise<TestWorker> {
+  const config = AppConfig.fromEnv({
+    NODE_ENV: 'test',
+    DATABASE_URL: api.db.appUrl,
+    DATABASE_OWNER_URL: api.db.ownerUrl,
+    REDIS_URL: api.config.redisUrl,
+    SMTP_URL: options.smtpUrl ?? api.config.smtpUrl,
+    JWT_SECRET: api.config.jwtSecret,
+    PUBLIC_APP_URL: api.config.publicAppUrl,
+    LOG_LEVEL: 'fatal',
+    ...options.env,
+  });
+  const app = await createWorkerApp({
+    config,
+    dataSource: api.db.appDataSource,
+    queue: { backend: 'redis', redisUrl: config.redisUrl, prefix: api.queuePrefix },
+  });
+  await app.init();
+  return { app, close: () => app.close() };
+}

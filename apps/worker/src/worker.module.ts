@@ -1,0 +1,44 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { WORKER_FEATURE_MODULES } from '@tandem/features';
+import {
+  AppConfig,
+  ConfigModule,
+  DatabaseModule,
+  LoggingModule,
+  MailModule,
+  PlatformAuthModule,
+  QueueModule,
+  queueOptionsFromEnv,
+  type QueueModuleOptions,
+} from '@tandem/platform';
+import type { DataSource } from 'typeorm';
+
+export interface WorkerModuleOptions {
+  config?: AppConfig;
+  dataSource?: DataSource;
+  queue?: QueueModuleOptions;
+}
+
+/**
+ * The worker process: no HTTP, only BullMQ processors and pollers from the feature modules. Each
+ * job sets its own TenantContext from its payload before touching tenant data.
+ */
+@Module({})
+export class WorkerModule {
+  static forRoot(options: WorkerModuleOptions = {}): DynamicModule {
+    const config = options.config ?? AppConfig.fromEnv();
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forConfig(config),
+        LoggingModule,
+        // PasswordHasher/TokenService: features shared with the API expect them.
+        PlatformAuthModule,
+        options.dataSource ? DatabaseModule.forDataSource(options.dataSource) : DatabaseModule.forRoot({ applicationName: 'tandem-worker', poolSize: 5 }),
+        QueueModule.forRoot(options.queue ?? queueOptionsFromEnv()),
+        MailModule.forRoot({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
+        ...WORKER_FEATURE_MODULES,
+      ],
+    };
+  }
+}

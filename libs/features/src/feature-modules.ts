@@ -1,0 +1,10 @@
+import type { Type } from '@nestjs/common';
+
+/**
+ * Every feature module the API serves, in one list so the API, the worker and the tenant-isolation
+ * test all see the same set. A feature adds its module here.
+ */
+export const API_FEATURE_MODULES: Type[] = [];
+
+/** Feature modules the worker loads (processors, relays). */
+export const WORKER_FEATURE_MODULES: Type[] = [];
