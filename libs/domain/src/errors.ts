@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'INVALID_CSV',
   'INVALID_NUMBER', // a number out of range or not a whole number (RONI score, weekday, count)
   'INVALID_TIME', // a time of day that is not HH:MM (24-hour)
+  'INVALID_URL', // a web address that is not http(s)://host…
   'REQUIRED', // a value that must be given is missing or blank
   'NOT_FOUND',
   'CONFLICT',

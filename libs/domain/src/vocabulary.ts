@@ -74,6 +74,10 @@ export const VETTING_KIND_LABELS: Readonly<Record<VettingKind, string>> = {
   health_and_safety: 'Health and safety check',
 };
 
+/** A vetting check either passed or failed; only a passed, unexpired check counts as vetted. */
+export const VETTING_OUTCOMES = ['passed', 'failed'] as const;
+export type VettingOutcome = (typeof VETTING_OUTCOMES)[number];
+
 export const DBS_STATUSES = ['none', 'basic', 'enhanced', 'enhanced_barred_list'] as const;
 export type DbsStatus = (typeof DBS_STATUSES)[number];
 

@@ -1,7 +1,7 @@
 import { Column, Entity, JoinColumn, ManyToOne, Relation } from 'typeorm';
 import { TenantOwnedEntity } from './base';
 import { Employer } from './employer.entity';
-import type { VettingKind } from './enums';
+import type { VettingKind, VettingOutcome } from './enums';
 
 @Entity({ name: 'vetting_checks' })
 export class VettingCheck extends TenantOwnedEntity {
@@ -20,6 +20,10 @@ export class VettingCheck extends TenantOwnedEntity {
 
   @Column({ name: 'expires_on', type: 'date' })
   expiresOn!: string;
+
+  /** 'passed' or 'failed' (migration 1760000003000); only a passed check vets. */
+  @Column({ name: 'outcome', type: 'text', default: 'passed' })
+  outcome!: VettingOutcome;
 
   @Column({ name: 'document_ref', type: 'text', nullable: true })
   documentRef!: string | null;

@@ -25,6 +25,8 @@ export interface Page<E> {
   items: E[];
   /** Cursor of the last item (pass as `after`), null when the page is empty. */
   endCursor: string | null;
+  /** The cursor of each item, in order (for connection edges). */
+  cursors: string[];
   hasNextPage: boolean;
 }
 
@@ -110,12 +112,8 @@ export class TenantRepository<E extends TenantRow> {
       for (const r of raw as Array<Record<string, string>>) keyOf.set(r[`${a}_id`], r['keyset_created_at']);
       const hasNextPage = entities.length > first;
       const items = entities.slice(0, first);
-      const last = items[items.length - 1];
-      return {
-        items,
-        hasNextPage,
-        endCursor: last ? encodeCursor({ createdAt: keyOf.get(last.id) ?? last.createdAt.toISOString(), id: last.id }) : null,
-      };
+      const cursors = items.map((item) => encodeCursor({ createdAt: keyOf.get(item.id) ?? item.createdAt.toISOString(), id: item.id }));
+      return { items, hasNextPage, endCursor: cursors[cursors.length - 1] ?? null, cursors };
     });
   }
 

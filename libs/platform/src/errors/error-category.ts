@@ -21,6 +21,7 @@ export function errorCategory(code: ErrorCode): ErrorCategory {
     case 'INVALID_CSV':
     case 'INVALID_NUMBER':
     case 'INVALID_TIME':
+    case 'INVALID_URL':
     case 'REQUIRED':
     case 'BAD_REQUEST':
     case 'QUERY_TOO_COMPLEX':

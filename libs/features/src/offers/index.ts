@@ -1,0 +1,3 @@
+export * from './offers.module';
+export * from './offers.service';
+export * from './offer.types';

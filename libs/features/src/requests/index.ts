@@ -1,0 +1,3 @@
+export * from './requests.module';
+export * from './requests.service';
+export * from './request.types';
