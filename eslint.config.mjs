@@ -13,14 +13,16 @@ const layers = {
   'type:app': ['type:features', 'type:platform', 'type:domain'],
   'type:web': ['type:web'],
   'type:test': ['type:domain', 'type:persistence', 'type:platform', 'type:features'],
+  // Cross-app tests (test/integration, test/e2e): drive the apps through their test harnesses.
+  'type:e2e': ['type:domain', 'type:persistence', 'type:platform', 'type:features', 'type:app', 'type:test'],
 };
 const layerConstraints = (extra = []) =>
   Object.entries(layers).map(([sourceTag, allowed]) => ({ sourceTag, onlyDependOnLibsWithTags: [...allowed, ...extra] }));
-const boundaries = (extra) => [
+const boundaries = (extra, allow = []) => [
   'error',
   {
     enforceBuildableLibDependency: false,
-    allow: [],
+    allow,
     depConstraints: layerConstraints(extra),
     // A library's own integration specs use the harness, which uses the library: not a real cycle.
     ignoredCircularDependencies: ['persistence', 'platform', 'features'].map((lib) => [lib, 'test-support']),
@@ -48,5 +50,10 @@ export default [
   {
     files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/testing/**/*.ts', 'scripts/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': boundaries(['type:test', 'type:persistence']) },
+  },
+  {
+    // Cross-app tests start the real API and worker through their test harnesses (and nothing else of the apps).
+    files: ['test/integration/**/*.ts', 'test/e2e/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': boundaries(['type:test', 'type:persistence', 'type:app'], ['@tandem/api-testing', '@tandem/worker-testing']) },
   },
 ];

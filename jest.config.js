@@ -7,6 +7,8 @@ const moduleNameMapper = {
   '^@tandem/platform$': '<rootDir>/libs/platform/src/index.ts',
   '^@tandem/features$': '<rootDir>/libs/features/src/index.ts',
   '^@tandem/test-support$': '<rootDir>/test/support/index.ts',
+  '^@tandem/api-testing$': '<rootDir>/apps/api/src/testing/index.ts',
+  '^@tandem/worker-testing$': '<rootDir>/apps/worker/src/testing/index.ts',
 };
 const common = {
   rootDir: __dirname,

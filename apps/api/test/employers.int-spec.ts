@@ -42,7 +42,7 @@ describe('employers', () => {
   let other: HubFixture;
 
   const count = (tenantId: string, table: string): Promise<number> =>
-    TenantContext.run({ tenantId }, () => api.db.tenantDb.transaction(async (em) => Number((await em.query(`select count(*)::int as n from ${table}`))[0].n)));
+    TenantContext.run({ tenantId, actorUserId: null }, () => api.db.tenantDb.transaction(async (em) => Number((await em.query(`select count(*)::int as n from ${table}`))[0].n)));
 
   /** Expects the mutation to fail with code + field, leak nothing, and leave `table` as it was. */
   async function rejects(query: string, variables: Record<string, unknown>, token: string, code: string, field: string | undefined, table: string): Promise<void> {

@@ -48,7 +48,7 @@ describe('offers', () => {
   });
 
   const count = (table: string): Promise<number> =>
-    TenantContext.run({ tenantId: hub.tenantId }, () => api.db.tenantDb.transaction(async (em) => Number((await em.query(`select count(*)::int as n from ${table}`))[0].n)));
+    TenantContext.run({ tenantId: hub.tenantId, actorUserId: null }, () => api.db.tenantDb.transaction(async (em) => Number((await em.query(`select count(*)::int as n from ${table}`))[0].n)));
   const counts = async (): Promise<number[]> => [await count('offers'), await count('offer_availability_windows'), await count('offer_sessions')];
 
   /** Expects code + field, no leaks, and no row written to offers, windows or sessions. */

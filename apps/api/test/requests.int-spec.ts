@@ -42,11 +42,11 @@ describe('requests', () => {
   });
 
   const count = (table: string): Promise<number> =>
-    TenantContext.run({ tenantId: hub.tenantId }, () => api.db.tenantDb.transaction(async (em) => Number((await em.query(`select count(*)::int as n from ${table}`))[0].n)));
+    TenantContext.run({ tenantId: hub.tenantId, actorUserId: null }, () => api.db.tenantDb.transaction(async (em) => Number((await em.query(`select count(*)::int as n from ${table}`))[0].n)));
   const snapshot = async (): Promise<unknown[]> => [
     await count('requests'),
     await count('request_windows'),
-    ...(await TenantContext.run({ tenantId: hub.tenantId }, () =>
+    ...(await TenantContext.run({ tenantId: hub.tenantId, actorUserId: null }, () =>
       api.db.tenantDb.transaction((em) => em.query(`select id, status, notes, year_group, archived_at from requests order by id`)),
     )),
   ];

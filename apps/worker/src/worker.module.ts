@@ -6,9 +6,11 @@ import {
   DatabaseModule,
   LoggingModule,
   MailModule,
+  OutboxRelayModule,
   PlatformAuthModule,
   QueueModule,
   queueOptionsFromEnv,
+  type OutboxRelayOptions,
   type QueueModuleOptions,
 } from '@tandem/platform';
 import type { DataSource } from 'typeorm';
@@ -17,6 +19,8 @@ export interface WorkerModuleOptions {
   config?: AppConfig;
   dataSource?: DataSource;
   queue?: QueueModuleOptions;
+  /** Outbox relay tuning (tests drive it faster). */
+  relay?: OutboxRelayOptions;
 }
 
 /**
@@ -37,6 +41,7 @@ export class WorkerModule {
         options.dataSource ? DatabaseModule.forDataSource(options.dataSource) : DatabaseModule.forRoot({ applicationName: 'tandem-worker', poolSize: 5 }),
         QueueModule.forRoot(options.queue ?? queueOptionsFromEnv()),
         MailModule.forRoot({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
+        OutboxRelayModule.forRoot(options.relay),
         ...WORKER_FEATURE_MODULES,
       ],
     };

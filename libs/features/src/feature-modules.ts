@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
 import { EmployersModule } from './employers';
+import { NotificationsJobsModule } from './notifications';
 import { OffersModule } from './offers';
 import { RequestsModule } from './requests';
 
@@ -14,4 +15,4 @@ export const API_FEATURE_MODULES: Type[] = [
 ];
 
 /** Feature modules the worker loads (processors, relays). */
-export const WORKER_FEATURE_MODULES: Type[] = [];
+export const WORKER_FEATURE_MODULES: Type[] = [NotificationsJobsModule];

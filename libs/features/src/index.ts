@@ -1,1 +1,2 @@
 export * from './feature-modules';
+export * from './notifications';

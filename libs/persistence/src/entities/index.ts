@@ -14,6 +14,7 @@ import { Pupil } from './pupil.entity';
 import { RefreshSession } from './refresh-session.entity';
 import { RequestWindow } from './request-window.entity';
 import { School } from './school.entity';
+import { SentEmail } from './sent-email.entity';
 import { Tenant } from './tenant.entity';
 import { User } from './user.entity';
 import { VettingCheck } from './vetting-check.entity';
@@ -39,6 +40,7 @@ export {
   RefreshSession,
   RequestWindow,
   School,
+  SentEmail,
   Tenant,
   User,
   VettingCheck,
@@ -65,4 +67,5 @@ export const ENTITIES = [
   AuditLogEntry,
   OutboxMessage,
   ImportJob,
+  SentEmail,
 ];

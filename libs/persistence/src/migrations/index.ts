@@ -1,7 +1,12 @@
-import { InitialSchema1760000000000 } from './1760000000000-initial-schema';
+import { InitialSchema1760000000000, TENANT_TABLES as INITIAL_TENANT_TABLES } from './1760000000000-initial-schema';
 import { VettingOutcome1760000003000 } from './1760000003000-vetting-outcome';
+import { OutboxRelayAndSentEmails1760000004000 } from './1760000004000-outbox-relay-and-sent-emails';
 
 /** Every migration, in order (class references, not globs: works under SWC, ts-node and bundles). */
-export const MIGRATIONS = [InitialSchema1760000000000, VettingOutcome1760000003000];
+export const MIGRATIONS = [InitialSchema1760000000000, VettingOutcome1760000003000, OutboxRelayAndSentEmails1760000004000];
 
-export { TENANT_TABLES } from './1760000000000-initial-schema';
+/**
+ * Every table with a `tenant_id` (each has RLS; rls.int-spec.ts checks the catalogue against this
+ * list). A migration that adds a tenant table adds it here.
+ */
+export const TENANT_TABLES = [...INITIAL_TENANT_TABLES, 'sent_emails'] as const;

@@ -101,6 +101,10 @@ async function seedTenant(owner: Client, label: string): Promise<Fixture> {
   await q(`insert into audit_log (tenant_id, action, entity_type) values ($1, 'seed', 'tenant')`, [t]);
   await q(`insert into notification_outbox (tenant_id, kind, dedupe_key) values ($1, 'test', 'k1')`, [t]);
   await q(`insert into import_jobs (tenant_id, school_id, mode) values ($1, $2, 'all_or_nothing')`, [t, f.schoolId]);
+  await q(
+    `insert into sent_emails (tenant_id, job_key, kind, recipient, message_id, subject) values ($1, 'mail.test.1', 'test', 'a@example.org', '<m1@test>', 'Hello')`,
+    [t],
+  );
   return f;
 }
 

@@ -2,6 +2,7 @@ export * from './principal';
 export * from './password-hasher';
 export * from './password-policy';
 export * from './opaque-token';
+export * from './link-tokens';
 export * from './token.service';
 export * from './authenticate';
 export * from './request-of';

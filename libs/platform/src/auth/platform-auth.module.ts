@@ -1,22 +1,24 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AuthGuard } from './auth.guard';
+import { LinkTokens } from './link-tokens';
 import { PasswordHasher } from './password-hasher';
 import { TenantContextInterceptor } from './tenant-context.interceptor';
 import { TokenService } from './token.service';
 
 /**
- * Registers the global AuthGuard and TenantContextInterceptor and provides PasswordHasher and
- * TokenService. Needs AppConfig (import ConfigModule once in the app).
+ * Registers the global AuthGuard and TenantContextInterceptor and provides PasswordHasher,
+ * TokenService and LinkTokens. Needs AppConfig (import ConfigModule once in the app).
  */
 @Global()
 @Module({
   providers: [
     PasswordHasher,
     TokenService,
+    LinkTokens,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_INTERCEPTOR, useClass: TenantContextInterceptor },
   ],
-  exports: [PasswordHasher, TokenService],
+  exports: [PasswordHasher, TokenService, LinkTokens],
 })
 export class PlatformAuthModule {}

@@ -18,6 +18,8 @@ export interface SendMailInput {
   headers?: Record<string, string>;
   attachments?: MailAttachment[];
   replyTo?: string;
+  /** A Message-ID derived from the domain (`<…@…>`): a resend after a crash carries the same id, so mail clients treat it as the same message. */
+  messageId?: string;
 }
 
 /**
@@ -46,6 +48,7 @@ export class MailService implements OnModuleDestroy {
       headers: input.headers,
       attachments: input.attachments,
       replyTo: input.replyTo,
+      messageId: input.messageId,
     });
     const messageId = (info as { messageId?: string }).messageId;
     if (!messageId) throw new Error('SMTP transport returned no message id');

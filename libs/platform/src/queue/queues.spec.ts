@@ -10,9 +10,6 @@ describe('job ids', () => {
 
   it('derives mail ids from kind and ids, never from the tenant alone', () => {
     expect(jobIdFor.mail({ tenantId: 't', kind: 'invitation', invitationId: uuid })).toBe(`mail.invitation.${uuid}`);
-    expect(jobIdFor.mail({ tenantId: 't', kind: 'booking_reminder', bookingId: uuid, reminder: '1d' })).toBe(
-      `mail.booking_reminder.${uuid}.1d`,
-    );
   });
 
   it('never produces ids BullMQ 6 rejects', () => {

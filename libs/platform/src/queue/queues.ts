@@ -33,11 +33,7 @@ export interface ImportJobPayload {
  * `mail` queue: one email of one kind about one domain record. Add a kind here (with the ids it
  * needs) when a feature starts sending a new email; `jobIdFor.mail` then covers it.
  */
-export type MailJobPayload =
-  | { tenantId: string; kind: 'invitation'; invitationId: string }
-  | { tenantId: string; kind: 'booking_confirmed'; bookingId: string; recipientUserId: string }
-  | { tenantId: string; kind: 'booking_reminder'; bookingId: string; reminder: '7d' | '1d' }
-  | { tenantId: string; kind: 'booking_follow_up'; bookingId: string };
+export type MailJobPayload = { tenantId: string; kind: 'invitation'; invitationId: string };
 
 export type MailJobKind = MailJobPayload['kind'];
 
@@ -74,12 +70,6 @@ function mailIds(p: MailJobPayload): string[] {
   switch (p.kind) {
     case 'invitation':
       return [p.invitationId];
-    case 'booking_confirmed':
-      return [p.bookingId, p.recipientUserId];
-    case 'booking_reminder':
-      return [p.bookingId, p.reminder];
-    case 'booking_follow_up':
-      return [p.bookingId];
   }
 }
 

@@ -1,0 +1,135 @@
+import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { SystemDb, TenantContext, TenantDb } from '@tandem/persistence';
+import { ALL_QUEUE_NAMES, type QueueName, type QueuePayloads } from './queues';
+import { QueueProducer } from './queue.producer';
+
+export const OUTBOX_RELAY_OPTIONS = Symbol('OUTBOX_RELAY_OPTIONS');
+
+export interface OutboxRelayOptions {
+  /** How often to look for committed rows when the last look found none (ms). Default 200. */
+  pollIntervalMs?: number;
+  /** Rows claimed per tenant per round. Default 500. */
+  batchSize?: number;
+  /** Start polling when the application boots. Default true (tests may drive `relayOnce`). */
+  autoStart?: boolean;
+}
+
+interface OutboxRow {
+  id: string;
+  kind: string;
+  payload: QueuePayloads[QueueName];
+  delay_ms: number;
+}
+
+/**
+ * Moves committed outbox rows to BullMQ (runs in the worker). Per tenant with pending rows it opens
+ * that tenant's transaction, claims rows with `for update skip locked` (several workers never take
+ * the same row), adds the jobs with their domain job ids, and marks the rows relayed in the same
+ * transaction. If Redis is down the transaction rolls back and the rows wait for the next round; if
+ * the commit fails after the add, the next round adds the same job id again, which BullMQ ignores.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private readonly pollIntervalMs: number;
+  private readonly batchSize: number;
+  private readonly autoStart: boolean;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = true;
+  private failures = 0;
+
+  constructor(
+    private readonly systemDb: SystemDb,
+    private readonly tenantDb: TenantDb,
+    private readonly producer: QueueProducer,
+    @Optional() @Inject(OUTBOX_RELAY_OPTIONS) options: OutboxRelayOptions | null,
+  ) {
+    this.pollIntervalMs = options?.pollIntervalMs ?? 200;
+    this.batchSize = options?.batchSize ?? 500;
+    this.autoStart = options?.autoStart ?? true;
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.autoStart) this.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.stop();
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  /** One round over every tenant with pending rows; returns how many rows were relayed. */
+  async relayOnce(): Promise<number> {
+    const tenants: Array<{ tenant_id: string }> = await this.systemDb.dataSource.query('select tenant_id from outbox_pending_tenants($1)', [1000]);
+    let relayed = 0;
+    for (const { tenant_id: tenantId } of tenants) {
+      relayed += await TenantContext.run({ tenantId, actorUserId: null }, () => this.relayTenant());
+    }
+    return relayed;
+  }
+
+  private relayTenant(): Promise<number> {
+    return this.tenantDb.transaction(async (em) => {
+      const rows: OutboxRow[] = await em.query(
+        `select id, kind, payload, greatest(0, (extract(epoch from (available_at - now())) * 1000)::bigint)::int as delay_ms
+           from notification_outbox
+          where status = 'pending'
+          order by created_at
+          limit $1
+          for update skip locked`,
+        [this.batchSize],
+      );
+      if (!rows.length) return 0;
+      const byQueue = new Map<QueueName, Array<{ payload: QueuePayloads[QueueName]; delay: number }>>();
+      for (const row of rows) {
+        if (!(ALL_QUEUE_NAMES as readonly string[]).includes(row.kind)) throw new Error(`outbox row ${row.id} names an unknown queue "${row.kind}"`);
+        const queue = row.kind as QueueName;
+        const list = byQueue.get(queue) ?? [];
+        list.push({ payload: row.payload, delay: row.delay_ms });
+        byQueue.set(queue, list);
+      }
+      for (const [queue, jobs] of byQueue) await this.producer.addBulk(queue, jobs);
+      await em.query(
+        `update notification_outbox set status = 'relayed', relayed_at = now(), attempts = attempts + 1 where id = any($1::uuid[])`,
+        [rows.map((r) => r.id)],
+      );
+      return rows.length;
+    });
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.tick().finally(() => {
+        this.running = undefined;
+      });
+    }, delayMs);
+  }
+
+  private async tick(): Promise<void> {
+    let relayed = 0;
+    try {
+      relayed = await this.relayOnce();
+      this.failures = 0;
+    } catch (err) {
+      this.failures += 1;
+      // Redis or PostgreSQL away: rows stay pending; back off up to 10 s and try again.
+      this.logger.warn(`outbox relay round failed (${this.failures} in a row): ${err instanceof Error ? err.message : String(err)}`);
+    }
+    const backoff = this.failures ? Math.min(10_000, this.pollIntervalMs * 2 ** this.failures) : relayed ? 0 : this.pollIntervalMs;
+    this.schedule(backoff);
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * The mail path end to end on real parts: a tenant transaction writes an outbox row → the worker's
+ * relay moves it to BullMQ on Redis → the mail processor composes, sends over SMTP to a real
+ * server, and logs the send. Nothing is sent for a rolled-back transaction, nothing twice.
+ */
+import { randomUUID } from 'node:crypto';
+import { getQueueToken } from '@nestjs/bullmq';
+import { Invitation, SentEmail, TenantContext } from '@tandem/persistence';
+import { LinkTokens, OpaqueToken, Outbox, OutboxRelay, QUEUE_NAMES } from '@tandem/platform';
+import { INVITATION_LINK_PURPOSE, MailProcessor } from '@tandem/features';
+import { startSmtpSink, type SmtpSink } from '@tandem/test-support';
+import type { Job, Queue } from 'bullmq';
+import { createHubFixture, startTestApi, type HubFixture, type TestApi } from '@tandem/api-testing';
+import { startTestWorker, type TestWorker } from '@tandem/worker-testing';
+
+let api: TestApi;
+let worker: TestWorker;
+let sink: SmtpSink;
+let hub: HubFixture;
+
+beforeAll(async () => {
+  sink = await startSmtpSink();
+  api = await startTestApi({ smtpUrl: sink.url });
+  worker = await startTestWorker(api, { smtpUrl: sink.url, relay: { pollIntervalMs: 50 } });
+  hub = await createHubFixture(api);
+});
+
+afterAll(async () => {
+  await worker?.close();
+  await api?.close();
+  await sink?.close();
+});
+
+/** Writes an invitation and its outbox row in one tenant transaction; `fail` rolls both back. */
+async function invite(email: string, options: { fail?: boolean; revoked?: boolean } = {}): Promise<string> {
+  const id = randomUUID();
+  const links = worker.app.get(LinkTokens);
+  const scope = { tenantId: hub.tenantId, actorUserId: hub.principals.hubAdmin.userId };
+  await TenantContext.run(scope, () =>
+    api.db.tenantDb.transaction(async (em) => {
+      await em.insert(Invitation, {
+        id,
+        tenantId: hub.tenantId,
+        email,
+        role: 'coordinator',
+        clusterId: hub.clusterA.id,
+        tokenHash: links.derive(INVITATION_LINK_PURPOSE, id).hash,
+        expiresAt: new Date(Date.now() + 3_600_000),
+        revokedAt: options.revoked ? new Date() : null,
+        invitedByUserId: hub.principals.hubAdmin.userId,
+      });
+      await Outbox.add(em, 'mail', { tenantId: hub.tenantId, kind: 'invitation', invitationId: id });
+      if (options.fail) throw new Error('rolled back on purpose');
+    }),
+  ).catch((e: Error) => {
+    if (!options.fail) throw e;
+  });
+  return id;
+}
+
+async function sentRows(jobKey: string): Promise<SentEmail[]> {
+  return TenantContext.run({ tenantId: hub.tenantId, actorUserId: null }, () => api.db.tenantDb.transaction((em) => em.findBy(SentEmail, { jobKey })));
+}
+
+async function settle(ms = 600): Promise<void> {
+  await new Promise((r) => setTimeout(r, ms));
+}
+
+it('sends an invitation once, after commit, with a link whose token matches the stored hash', async () => {
+  const id = await invite('new.coordinator@example.test');
+  const msg = await sink.waitFor((m) => m.to.includes('new.coordinator@example.test'));
+  expect(msg.subject).toMatch(/invited you to Test hub .* on Tandem/);
+  expect(msg.headers.get('x-tandem-kind')).toBe('invitation');
+  const token = /token=([A-Za-z0-9_-]{43})/.exec(msg.text)?.[1];
+  expect(token).toBeDefined();
+  const stored = await TenantContext.run({ tenantId: hub.tenantId, actorUserId: null }, () =>
+    api.db.tenantDb.transaction((em) => em.findOneByOrFail(Invitation, { id })),
+  );
+  expect(OpaqueToken.matches(token as string, stored.tokenHash)).toBe(true);
+  const rows = await sentRows(`mail.invitation.${id}`);
+  expect(rows).toHaveLength(1);
+  expect(rows[0].messageId).toBe(msg.messageId);
+});
+
+it('sends nothing for a rolled-back transaction or a revoked invitation', async () => {
+  await invite('rolled.back@example.test', { fail: true });
+  const revokedId = await invite('revoked@example.test', { revoked: true });
+  await settle();
+  expect(sink.messages.filter((m) => m.to.includes('rolled.back@example.test') || m.to.includes('revoked@example.test'))).toEqual([]);
+  const queue = worker.app.get<Queue>(getQueueToken(QUEUE_NAMES.mail));
+  const job = await queue.getJob(`mail.invitation.${revokedId}`);
+  expect(await job?.getState()).toBe('completed');
+  expect(job?.returnvalue).toEqual({ sent: 0, alreadySent: 0 });
+});
+
+it('never sends twice: the same outbox entry again, and a retried job after a successful send', async () => {
+  const id = await invite('once@example.test');
+  await sink.waitFor((m) => m.to.includes('once@example.test'));
+  // The same notification written again: the outbox ignores it.
+  await TenantContext.run({ tenantId: hub.tenantId, actorUserId: null }, () =>
+    api.db.tenantDb.transaction((em) => Outbox.add(em, 'mail', { tenantId: hub.tenantId, kind: 'invitation', invitationId: id })),
+  );
+  // A retry of the job after the send (as if the worker died before acknowledging it).
+  const processor = worker.app.get(MailProcessor, { strict: false });
+  const retry = await processor.process({ id: `mail.invitation.${id}`, name: 'mail', data: { tenantId: hub.tenantId, kind: 'invitation', invitationId: id } } as Job);
+  expect(retry).toEqual({ sent: 0, alreadySent: 1 });
+  await settle();
+  expect(sink.messages.filter((m) => m.to.includes('once@example.test'))).toHaveLength(1);
+});
+
+it('retries after the SMTP server refuses (451) and then delivers exactly once', async () => {
+  sink.failNext(1, 451);
+  const id = await invite('retry@example.test');
+  const queue = worker.app.get<Queue>(getQueueToken(QUEUE_NAMES.mail));
+  // The first attempt fails; promote the backoff-delayed retry instead of waiting 30 s.
+  const started = Date.now();
+  for (;;) {
+    const job = await queue.getJob(`mail.invitation.${id}`);
+    if (job && (await job.getState()) === 'delayed' && job.attemptsMade >= 1) {
+      await job.promote();
+      break;
+    }
+    if (Date.now() - started > 10_000) throw new Error('the failed attempt never became a delayed retry');
+    await settle(50);
+  }
+  await sink.waitFor((m) => m.to.includes('retry@example.test'));
+  await settle();
+  expect(sink.messages.filter((m) => m.to.includes('retry@example.test'))).toHaveLength(1);
+  expect(await sentRows(`mail.invitation.${id}`)).toHaveLength(1);
+});
+
+it('relays nothing while the tenant has no pending rows and reports the count it relayed', async () => {
+  const relay = worker.app.get(OutboxRelay);
+  await relay.stop();
+  try {
+    expect(await relay.relayOnce()).toBe(0);
+    await invite('counted@example.test');
+    expect(await relay.relayOnce()).toBe(1);
+    expect(await relay.relayOnce()).toBe(0);
+  } finally {
+    relay.start();
+  }
+  await sink.waitFor((m) => m.to.includes('counted@example.test'));
+});
