@@ -148,8 +148,8 @@ else
 fi
 if [ "$seed" = 0 ]; then
   say "seed: skipped (--no-seed)"
-elif [ ! -f libs/persistence/src/cli/seed.ts ]; then
-  say "SKIPPED seed (libs/persistence/src/cli/seed.ts does not exist yet)"
+elif [ ! -f scripts/seed.ts ]; then
+  say "SKIPPED seed (scripts/seed.ts does not exist yet)"
 else
   tenants="$(node -e '
     const { Client } = require("pg"); const c = new Client({ connectionString: process.argv[1] });

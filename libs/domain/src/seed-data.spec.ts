@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { yearGroupFromDateOfBirth } from './academic-year';
-import { isCalendarDate } from './calendar-date';
+import { isCalendarDate, isoWeekday } from './calendar-date';
 import { parseEmail, parsePostcode, parseUrn } from './validation';
 import { generateDemoData, generatePupils, generateSchools, mulberry32, SeededRandom, DEMO_TOWNS } from './seed-data';
 import { ACTIVITY_TYPES, benchmarkFor, SECTORS } from './vocabulary';
@@ -159,5 +159,32 @@ describe('generatePupils / generateSchools', () => {
     const schools = generateSchools(3, 200);
     expect(new Set(schools.map((s) => s.name)).size).toBe(200);
     expect(new Set(schools.map((s) => s.urn)).size).toBe(200);
+  });
+});
+
+describe('generateOfferSessions', () => {
+  const data = generateDemoData(7, OPTIONS);
+  const offersByKey = new Map(data.offers.map((o) => [o.key, o]));
+
+  it('gives published offers sessions inside their windows, on their weekdays, within capacity and count', () => {
+    expect(data.sessions.length).toBeGreaterThan(0);
+    const perOffer = new Map<string, number>();
+    for (const s of data.sessions) {
+      const offer = offersByKey.get(s.offerKey);
+      expect(offer?.status).toBe('published');
+      if (!offer) continue;
+      perOffer.set(s.offerKey, (perOffer.get(s.offerKey) ?? 0) + 1);
+      expect(s.capacity).toBe(offer.pupilsPerSession);
+      expect(s.endsAt.getTime()).toBeGreaterThan(s.startsAt.getTime());
+      expect(s.endsAt.getTime() - s.startsAt.getTime()).toBeLessThanOrEqual(offer.durationMinutes * 60_000);
+      const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(s.startsAt);
+      expect(day >= OPTIONS.referenceDate).toBe(true);
+      expect(offer.availability.some((w) => day >= w.startsOn && day <= w.endsOn && w.weekdays.includes(isoWeekday(day)))).toBe(true);
+    }
+    for (const [key, n] of perOffer) expect(n).toBeLessThanOrEqual(offersByKey.get(key)?.sessionsAvailable ?? 0);
+  });
+
+  it('is deterministic', () => {
+    expect(generateDemoData(7, OPTIONS).sessions).toEqual(data.sessions);
   });
 });

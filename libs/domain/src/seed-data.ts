@@ -597,6 +597,46 @@ export function generateRequests(seed: number, schools: readonly Pick<SeedSchool
   return requests;
 }
 
+// ── offer sessions ───────────────────────────────────────────────────────────
+
+export interface SeedOfferSession {
+  readonly offerKey: string;
+  readonly startsAt: Date;
+  readonly endsAt: Date;
+  readonly capacity: number;
+}
+
+/**
+ * Concrete sessions for published offers: up to `sessionsAvailable` distinct days drawn from the
+ * offer's availability windows (on its weekdays, no later than `lastDay`), each at the window's
+ * start time in Europe/London for the offer's duration (capped at the window's end: a multi-day
+ * placement is modelled as its first day).
+ */
+export function generateOfferSessions(seed: number, offers: readonly SeedOffer[], fromDate: CalendarDate): SeedOfferSession[] {
+  const rng = new SeededRandom(deriveSeed(seed, 'sessions'));
+  const sessions: SeedOfferSession[] = [];
+  for (const offer of offers) {
+    if (offer.status !== 'published') continue;
+    const candidates: Array<{ day: CalendarDate; window: SeedAvailabilityWindow }> = [];
+    for (const window of offer.availability) {
+      for (let day = window.startsOn < fromDate ? fromDate : window.startsOn; day <= window.endsOn; day = addDays(day, 1)) {
+        if (window.weekdays.includes(isoWeekday(day))) candidates.push({ day, window });
+      }
+    }
+    const chosen = rng.shuffle(candidates).slice(0, offer.sessionsAvailable).sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+    const usedDays = new Set<string>();
+    for (const { day, window } of chosen) {
+      if (usedDays.has(day)) continue;
+      usedDays.add(day);
+      const startsAt = londonWallClockToInstant(day, window.startTime);
+      const windowEnd = londonWallClockToInstant(day, window.endTime);
+      const endsAt = new Date(Math.min(startsAt.getTime() + offer.durationMinutes * 60_000, windowEnd.getTime()));
+      sessions.push({ offerKey: offer.key, startsAt, endsAt, capacity: offer.pupilsPerSession });
+    }
+  }
+  return sessions;
+}
+
 // ── everything at once ───────────────────────────────────────────────────────
 
 export interface DemoDataOptions {
@@ -617,6 +657,7 @@ export interface DemoData {
   readonly pupils: SeedPupil[];
   readonly employers: SeedEmployer[];
   readonly offers: SeedOffer[];
+  readonly sessions: SeedOfferSession[];
   readonly requests: SeedRequest[];
 }
 
@@ -625,13 +666,15 @@ export function generateDemoData(seed: number, options: DemoDataOptions): DemoDa
   const clusterCount = options.clusters ?? Math.max(1, Math.ceil(options.schools / 8));
   const schools = generateSchools(seed, options.schools, clusterCount);
   const employers = generateEmployers(seed, options.employers, options.referenceDate);
+  const offers = generateOffers(seed, employers, options.offersPerEmployer, academicYear);
   return {
     academicYear,
     clusters: generateClusters(clusterCount),
     schools,
     pupils: schools.flatMap((s) => generatePupils(seed, s, options.pupilsPerYearGroup, academicYear)),
     employers,
-    offers: generateOffers(seed, employers, options.offersPerEmployer, academicYear),
+    offers,
+    sessions: generateOfferSessions(seed, offers, options.referenceDate),
     requests: generateRequests(seed, schools, options.requests, options.referenceDate),
   };
 }

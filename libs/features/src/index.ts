@@ -1,2 +1,3 @@
 export * from './feature-modules';
 export * from './notifications';
+export * from './demo';

@@ -1,0 +1,268 @@
+import { generateDemoData, ROLE_LABELS, type CalendarDate, type DemoData, type Role } from '@tandem/domain';
+import {
+  Cluster,
+  Employer,
+  EmployerContact,
+  EncounterRequest,
+  Membership,
+  Offer,
+  OfferAvailabilityWindow,
+  OfferSession,
+  Pupil,
+  RequestWindow,
+  School,
+  SystemDb,
+  TenantContext,
+  TenantDb,
+  VettingCheck,
+} from '@tandem/persistence';
+import { PasswordHasher } from '@tandem/platform';
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+
+/**
+ * The demo hub `npm run dev` shows: one Careers Hub with 2 clusters, 20 schools (~1,000 pupils
+ * each over Years 7–13), 80 employers with vetting, contacts and a spread of light-touch offers
+ * with concrete sessions, some school requests, and a log-in for every role. Written as the app
+ * role through TenantDb, so row-level security applies to the seed like to everything else.
+ */
+export interface DemoSeedOptions {
+  seed?: number;
+  /** "Today" for the demo (fixes the academic year, vetting dates, request windows). */
+  referenceDate: CalendarDate;
+  slug?: string;
+  name?: string;
+  schools?: number;
+  pupilsPerYearGroup?: number;
+  employers?: number;
+  requests?: number;
+  /** Password of every demo log-in (development only). */
+  password?: string;
+}
+
+export interface DemoLogin {
+  role: Role | 'platform_admin';
+  label: string;
+  email: string;
+  scope: string;
+}
+
+export interface DemoSeedResult {
+  tenantId: string;
+  slug: string;
+  password: string;
+  logins: DemoLogin[];
+  counts: Record<string, number>;
+}
+
+export const DEMO_PASSWORD = 'tandem-demo-password';
+export const DEMO_SLUG = 'greater-manchester';
+const MAIL_DOMAIN = 'demo.tandem.example';
+
+/** Inserts rows in chunks (one statement per chunk) and returns their ids in order. */
+async function insertAll<E extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<E>, rows: readonly Partial<E>[], chunk = 1000): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < rows.length; i += chunk) {
+    const result = await em.insert(entity, rows.slice(i, i + chunk) as never);
+    ids.push(...result.identifiers.map((x) => (x as { id: string }).id));
+  }
+  return ids;
+}
+
+export async function seedDemoHub(dataSource: DataSource, options: DemoSeedOptions): Promise<DemoSeedResult> {
+  const systemDb = new SystemDb(dataSource);
+  const tenantDb = new TenantDb(dataSource);
+  const password = options.password ?? DEMO_PASSWORD;
+  const slug = options.slug ?? DEMO_SLUG;
+  const data: DemoData = generateDemoData(options.seed ?? 2026, {
+    schools: options.schools ?? 20,
+    clusters: 2,
+    pupilsPerYearGroup: options.pupilsPerYearGroup ?? 190,
+    employers: options.employers ?? 80,
+    offersPerEmployer: [1, 3],
+    requests: options.requests ?? 40,
+    referenceDate: options.referenceDate,
+  });
+
+  const passwordHash = await new PasswordHasher().hash(password);
+  const tenant = await systemDb.createTenant({ name: options.name ?? 'Greater Manchester Careers Hub', slug });
+  const user = async (local: string, displayName: string, isPlatformAdmin = false): Promise<{ id: string; email: string }> => {
+    const email = `${local}@${slug}.${MAIL_DOMAIN}`;
+    const existing = await systemDb.findUserByEmail(email);
+    const created = existing ?? (await systemDb.createUser({ email, displayName, passwordHash, isPlatformAdmin }));
+    return { id: created.id, email };
+  };
+  const platformAdmin = await user('platform', 'Pat Platform', true);
+  const hubAdmin = await user('hub.admin', 'Helen Hubadmin');
+
+  return TenantContext.run({ tenantId: tenant.id, actorUserId: hubAdmin.id }, () =>
+    tenantDb.transaction(async (em) => {
+      const tenantId = tenant.id;
+      const clusterIds = await insertAll(em, Cluster, data.clusters.map((c) => ({ tenantId, name: c.name })));
+      const clusterIdByKey = new Map(data.clusters.map((c, i) => [c.key, clusterIds[i]]));
+      const schoolIds = await insertAll(
+        em,
+        School,
+        data.schools.map((s) => ({
+          tenantId,
+          clusterId: clusterIdByKey.get(s.clusterKey) ?? null,
+          urn: s.urn,
+          name: s.name,
+          postcode: s.postcode,
+          latitude: s.latitude,
+          longitude: s.longitude,
+          phase: s.phase,
+          lowestYearGroup: s.lowestYearGroup,
+          highestYearGroup: s.highestYearGroup,
+        })),
+      );
+      const schoolIdByKey = new Map(data.schools.map((s, i) => [s.key, schoolIds[i]]));
+      await insertAll(
+        em,
+        Pupil,
+        data.pupils.map((p) => ({
+          tenantId,
+          schoolId: schoolIdByKey.get(p.schoolKey),
+          reference: p.reference,
+          dateOfBirth: p.dateOfBirth,
+          yearGroup: p.yearGroup,
+          disadvantaged: p.disadvantaged,
+          send: p.send,
+          careExperienced: p.careExperienced,
+          roniScore: p.roniScore,
+          onRollFrom: p.onRollFrom,
+        })),
+        2000,
+      );
+
+      const employerIds = await insertAll(
+        em,
+        Employer,
+        data.employers.map((e) => ({
+          tenantId,
+          name: e.name,
+          sector: e.sector,
+          sizeBand: e.sizeBand,
+          postcode: e.postcode,
+          latitude: e.latitude,
+          longitude: e.longitude,
+          maxRequestsPerMonth: e.maxRequestsPerMonth,
+        })),
+      );
+      const employerIdByKey = new Map(data.employers.map((e, i) => [e.key, employerIds[i]]));
+      const contactRows = data.employers.flatMap((e, i) =>
+        e.contacts.map((c) => ({ tenantId, employerId: employerIds[i], name: c.name, email: c.email, jobTitle: c.jobTitle, dbsStatus: c.dbsStatus, dbsCheckedOn: c.dbsCheckedOn })),
+      );
+      const contactIds = await insertAll(em, EmployerContact, contactRows);
+      const contactIdsByEmployer = new Map<string, string[]>();
+      contactRows.forEach((c, i) => contactIdsByEmployer.set(c.employerId, [...(contactIdsByEmployer.get(c.employerId) ?? []), contactIds[i]]));
+      await insertAll(
+        em,
+        VettingCheck,
+        data.employers.flatMap((e, i) => e.vetting.map((v) => ({ tenantId, employerId: employerIds[i], kind: v.kind, checkedOn: v.checkedOn, expiresOn: v.expiresOn }))),
+      );
+
+      const offerIds = await insertAll(
+        em,
+        Offer,
+        data.offers.map((o) => {
+          const employerId = employerIdByKey.get(o.employerKey) as string;
+          return {
+            tenantId,
+            employerId,
+            contactId: contactIdsByEmployer.get(employerId)?.[o.contactIndex] ?? null,
+            title: o.title,
+            description: o.description,
+            activityType: o.activityType,
+            format: o.format,
+            durationMinutes: o.durationMinutes,
+            pupilsPerSession: o.pupilsPerSession,
+            sessionsAvailable: o.sessionsAvailable,
+            yearGroups: o.yearGroups,
+            travelRadiusKm: o.travelRadiusKm,
+            benchmark: o.benchmark,
+            status: o.status,
+            archivedAt: o.status === 'archived' ? new Date() : null,
+          };
+        }),
+      );
+      const offerIdByKey = new Map(data.offers.map((o, i) => [o.key, offerIds[i]]));
+      await insertAll(
+        em,
+        OfferAvailabilityWindow,
+        data.offers.flatMap((o, i) => o.availability.map((w) => ({ tenantId, offerId: offerIds[i], ...w }))),
+      );
+      await insertAll(
+        em,
+        OfferSession,
+        data.sessions.map((s) => ({ tenantId, offerId: offerIdByKey.get(s.offerKey), startsAt: s.startsAt, endsAt: s.endsAt, capacity: s.capacity })),
+      );
+
+      const requestIds = await insertAll(
+        em,
+        EncounterRequest,
+        data.requests.map((r) => ({
+          tenantId,
+          schoolId: schoolIdByKey.get(r.schoolKey),
+          activityType: r.activityType,
+          yearGroup: r.yearGroup,
+          pupilCount: r.pupilCount,
+          formats: r.formats,
+          deadline: r.deadline,
+          notes: r.notes,
+          status: r.status,
+          createdByUserId: hubAdmin.id,
+        })),
+      );
+      await insertAll(
+        em,
+        RequestWindow,
+        data.requests.flatMap((r, i) => r.windows.map((w) => ({ tenantId, requestId: requestIds[i], startsAt: w.startsAt, endsAt: w.endsAt }))),
+      );
+
+      // A log-in for every role, scoped to real records of the demo.
+      const logins: DemoLogin[] = [{ role: 'platform_admin', label: 'Platform admin', email: platformAdmin.email, scope: 'the platform (no hub)' }];
+      const member = async (who: { id: string; email: string }, role: Role, scope: Partial<Pick<Membership, 'clusterId' | 'schoolId' | 'employerId'>>, scopeLabel: string): Promise<void> => {
+        await em.insert(Membership, { tenantId, userId: who.id, role, clusterId: null, schoolId: null, employerId: null, ...scope });
+        logins.push({ role, label: ROLE_LABELS[role], email: who.email, scope: scopeLabel });
+      };
+      await member(hubAdmin, 'hub_admin', {}, tenant.name);
+      for (const [i, cluster] of data.clusters.entries()) {
+        const first = ['Chris', 'Sam'][i] ?? `Coordinator ${i + 1}`;
+        await member(await user(`coordinator.${cluster.key}`, `${first} Coordinator`), 'coordinator', { clusterId: clusterIds[i] }, cluster.name);
+      }
+      for (const [i, school] of data.schools.slice(0, 2).entries()) {
+        await member(await user(`careers.lead.${school.key}`, `${['Jo', 'Alex'][i]} Careers Leader`), 'school_staff', { schoolId: schoolIds[i] }, school.name);
+      }
+      for (const [i, employer] of data.employers.slice(0, 2).entries()) {
+        await member(await user(`employer.${employer.key}`, employer.contacts[0]?.name ?? employer.name), 'employer_contact', { employerId: employerIds[i] }, employer.name);
+      }
+
+      return {
+        tenantId,
+        slug,
+        password,
+        logins,
+        counts: {
+          clusters: clusterIds.length,
+          schools: schoolIds.length,
+          pupils: data.pupils.length,
+          employers: employerIds.length,
+          contacts: contactIds.length,
+          offers: offerIds.length,
+          sessions: data.sessions.length,
+          requests: requestIds.length,
+        },
+      };
+    }),
+  );
+}
+
+/** The text of `.tandem/demo-logins.txt`. */
+export function formatDemoLogins(result: DemoSeedResult): string {
+  const width = Math.max(...result.logins.map((l) => l.label.length));
+  return [
+    `Password for every demo log-in: ${result.password}   (hub slug: ${result.slug})`,
+    ...result.logins.map((l) => `${l.label.padEnd(width)}  ${l.email}  (${l.scope})`),
+    '',
+  ].join('\n');
+}
