@@ -14,8 +14,6 @@ import {
   getNamedType,
   GraphQLEnumType,
   GraphQLInputObjectType,
-  GraphQLList,
-  GraphQLNonNull,
   GraphQLObjectType,
   GraphQLScalarType,
   isLeafType,
