@@ -158,6 +158,12 @@ else
   if [ "$tenants" = 0 ]; then say "seeding demo data"; npm run --silent seed
   else say "seed: skipped (database already has $tenants tenant(s))"; fi
 fi
+if [ "$QUEUE_BACKEND" = postgres ]; then
+  # BullMQ's PostgreSQL tables, created by the owner (the app role may not create objects). PGlite has
+  # one database, `postgres`, where only its superuser may create a schema: reset the shared role.
+  [ "$DB_MODE" = embedded ] && ts scripts/embedded/set-session-role.ts "$SUPERUSER_URL" reset
+  ts scripts/queue-migrate.ts "$DATABASE_OWNER_URL" "${QUEUE_PG_SCHEMA:-bullmq}"
+fi
 [ "$DB_MODE" = embedded ] && ts scripts/embedded/set-session-role.ts "$SUPERUSER_URL" tandem_app
 
 # ---- applications ----

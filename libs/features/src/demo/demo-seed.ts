@@ -91,8 +91,17 @@ export async function seedDemoHub(dataSource: DataSource, options: DemoSeedOptio
     const created = existing ?? (await systemDb.createUser({ email, displayName, passwordHash, isPlatformAdmin }));
     return { id: created.id, email };
   };
+  // Every user first: global rows, outside the tenant transaction (embedded PostgreSQL serialises
+  // transactions across connections, so a look-up on another connection inside it would wait forever).
   const platformAdmin = await user('platform', 'Pat Platform', true);
   const hubAdmin = await user('hub.admin', 'Helen Hubadmin');
+  type DemoUser = Awaited<ReturnType<typeof user>>;
+  const coordinators: DemoUser[] = [];
+  for (const [i, cluster] of data.clusters.entries()) coordinators.push(await user(`coordinator.${cluster.key}`, `${['Chris', 'Sam'][i] ?? `Coordinator ${i + 1}`} Coordinator`));
+  const schoolStaff: DemoUser[] = [];
+  for (const [i, school] of data.schools.slice(0, 2).entries()) schoolStaff.push(await user(`careers.lead.${school.key}`, `${['Jo', 'Alex'][i]} Careers Leader`));
+  const employerContacts: DemoUser[] = [];
+  for (const employer of data.employers.slice(0, 2)) employerContacts.push(await user(`employer.${employer.key}`, employer.contacts[0]?.name ?? employer.name));
 
   return TenantContext.run({ tenantId: tenant.id, actorUserId: hubAdmin.id }, () =>
     tenantDb.transaction(async (em) => {
@@ -226,16 +235,9 @@ export async function seedDemoHub(dataSource: DataSource, options: DemoSeedOptio
         logins.push({ role, label: ROLE_LABELS[role], email: who.email, scope: scopeLabel });
       };
       await member(hubAdmin, 'hub_admin', {}, tenant.name);
-      for (const [i, cluster] of data.clusters.entries()) {
-        const first = ['Chris', 'Sam'][i] ?? `Coordinator ${i + 1}`;
-        await member(await user(`coordinator.${cluster.key}`, `${first} Coordinator`), 'coordinator', { clusterId: clusterIds[i] }, cluster.name);
-      }
-      for (const [i, school] of data.schools.slice(0, 2).entries()) {
-        await member(await user(`careers.lead.${school.key}`, `${['Jo', 'Alex'][i]} Careers Leader`), 'school_staff', { schoolId: schoolIds[i] }, school.name);
-      }
-      for (const [i, employer] of data.employers.slice(0, 2).entries()) {
-        await member(await user(`employer.${employer.key}`, employer.contacts[0]?.name ?? employer.name), 'employer_contact', { employerId: employerIds[i] }, employer.name);
-      }
+      for (const [i, who] of coordinators.entries()) await member(who, 'coordinator', { clusterId: clusterIds[i] }, data.clusters[i].name);
+      for (const [i, who] of schoolStaff.entries()) await member(who, 'school_staff', { schoolId: schoolIds[i] }, data.schools[i].name);
+      for (const [i, who] of employerContacts.entries()) await member(who, 'employer_contact', { employerId: employerIds[i] }, data.employers[i].name);
 
       return {
         tenantId,

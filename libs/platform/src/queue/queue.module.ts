@@ -23,7 +23,9 @@ export class QueueModule {
       if (!options.postgres) throw new Error('QueueModule: backend "postgres" needs the postgres options');
       const { connectionString, schema, migrate } = options.postgres;
       setDefaultBackendFactory(createPostgresBackend);
-      connection = { connectionString, schema: schema ?? 'bullmq', migrate: migrate ?? true } as unknown as ConnectionOptions;
+      // The app role may not create tables: BullMQ's own migrations run beforehand as the owner
+      // (scripts/queue-migrate.ts); here they are only checked, unless a caller asks otherwise.
+      connection = { connectionString, schema: schema ?? 'bullmq', ...(migrate ? { migrate: true } : { skipMigrations: true }) } as unknown as ConnectionOptions;
     } else {
       setDefaultBackendFactory(createRedisBackend);
       connection = redisConnectionFor(options.redisUrl);

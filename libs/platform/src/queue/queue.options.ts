@@ -7,7 +7,7 @@ export interface PostgresQueueOptions {
   connectionString: string;
   /** Schema holding BullMQ's tables (default `bullmq`; PGlite needs `public`). */
   schema?: string;
-  /** Create/upgrade BullMQ's tables on connect (needs CREATE on the schema). Default true. */
+  /** Create/upgrade BullMQ's tables on connect (needs CREATE on the schema). Default false: run scripts/queue-migrate.ts as the owner first. */
   migrate?: boolean;
 }
 
