@@ -19,6 +19,8 @@ const common = {
   setupFiles: ['reflect-metadata'],
 };
 module.exports = {
+  // Jest reads testTimeout from the global config, not per project: integration hooks start real servers.
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.ts'], testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/admin/'] },
     {
