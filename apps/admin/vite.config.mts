@@ -7,6 +7,11 @@ import react from '@vitejs/plugin-react';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const apiTarget = process.env['API_PROXY_TARGET'] || 'http://localhost:3000';
+// The API's own pages behind emailed links (booking Accept / Decline, email preferences) are served
+// through the same origin, so PUBLIC_API_URL may point at the app. `/bookings/<id>` (no "respond")
+// stays the app's: a deep link it turns into its hash route.
+const apiPaths = ['/graphql', '/bookings/respond', '/email-preferences', '/health'];
+const proxy = Object.fromEntries(apiPaths.map((p) => [p, { target: apiTarget, changeOrigin: true }]));
 
 export default defineConfig({
   root,
@@ -14,12 +19,12 @@ export default defineConfig({
   server: {
     port: 5173,
     strictPort: true,
-    proxy: { '/graphql': { target: apiTarget, changeOrigin: true } },
+    proxy,
   },
   preview: {
     port: 4173,
     strictPort: true,
-    proxy: { '/graphql': { target: apiTarget, changeOrigin: true } },
+    proxy,
   },
   build: {
     outDir: fileURLToPath(new URL('../../dist/apps/admin', import.meta.url)),

@@ -62,6 +62,15 @@ async function sentRows(jobKey: string): Promise<SentEmail[]> {
   return TenantContext.run({ tenantId: hub.tenantId, actorUserId: null }, () => api.db.tenantDb.transaction((em) => em.findBy(SentEmail, { jobKey })));
 }
 
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 5_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() - started > timeoutMs) return value;
+    await settle(25);
+  }
+}
+
 async function settle(ms = 600): Promise<void> {
   await new Promise((r) => setTimeout(r, ms));
 }
@@ -77,7 +86,8 @@ it('sends an invitation once, after commit, with a link whose token matches the 
     api.db.tenantDb.transaction((em) => em.findOneByOrFail(Invitation, { id })),
   );
   expect(OpaqueToken.matches(token as string, stored.tokenHash)).toBe(true);
-  const rows = await sentRows(`mail.invitation.${id}`);
+  // The send log is written just after the SMTP server accepts the message.
+  const rows = await eventually(() => sentRows(`mail.invitation.${id}`), (r) => r.length > 0);
   expect(rows).toHaveLength(1);
   expect(rows[0].messageId).toBe(msg.messageId);
 });
@@ -96,6 +106,7 @@ it('sends nothing for a rolled-back transaction or a revoked invitation', async 
 it('never sends twice: the same outbox entry again, and a retried job after a successful send', async () => {
   const id = await invite('once@example.test');
   await sink.waitFor((m) => m.to.includes('once@example.test'));
+  await eventually(() => sentRows(`mail.invitation.${id}`), (r) => r.length > 0);
   // The same notification written again: the outbox ignores it.
   await TenantContext.run({ tenantId: hub.tenantId, actorUserId: null }, () =>
     api.db.tenantDb.transaction((em) => Outbox.add(em, 'mail', { tenantId: hub.tenantId, kind: 'invitation', invitationId: id })),
@@ -126,7 +137,7 @@ it('retries after the SMTP server refuses (451) and then delivers exactly once',
   await sink.waitFor((m) => m.to.includes('retry@example.test'));
   await settle();
   expect(sink.messages.filter((m) => m.to.includes('retry@example.test'))).toHaveLength(1);
-  expect(await sentRows(`mail.invitation.${id}`)).toHaveLength(1);
+  expect(await eventually(() => sentRows(`mail.invitation.${id}`), (r) => r.length > 0)).toHaveLength(1);
 });
 
 it('relays nothing while the tenant has no pending rows and reports the count it relayed', async () => {

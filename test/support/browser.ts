@@ -25,6 +25,15 @@ export const CHROMIUM_ARGS = [
 
 export const SCREENSHOT_DIR = path.join(__dirname, '..', '..', 'docs', 'screenshots');
 
+/** Full-page PNG of any page (e.g. a second browser context's) at docs/screenshots/<name>.png. */
+export async function screenshotOf(page: Page, name: string): Promise<string> {
+  if (!/^[\w-]+$/.test(name)) throw new Error(`screenshot name must be letters, digits, _ or - (got "${name}")`);
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
 export interface TestBrowser {
   browser: Browser;
   context: BrowserContext;
@@ -62,13 +71,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<TestBr
     browser,
     context,
     page,
-    async screenshot(name) {
-      if (!/^[\w-]+$/.test(name)) throw new Error(`screenshot name must be letters, digits, _ or - (got "${name}")`);
-      await mkdir(SCREENSHOT_DIR, { recursive: true });
-      const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-      await page.screenshot({ path: file, fullPage: true });
-      return file;
-    },
+    screenshot: (name) => screenshotOf(page, name),
     async close() {
       await context.close().catch(() => undefined);
       await browser.close();

@@ -44,19 +44,26 @@ async function withSuperuser<T>(fn: (client: Client) => Promise<T>): Promise<T> 
   }
 }
 
-/** Drops and rebuilds the template: bootstrap (roles, extensions, default privileges) + migrations. */
+/**
+ * Rebuilds the template: bootstrap (roles, extensions, default privileges) + migrations, under a
+ * temporary name, then swapped in by rename. A test file of another jest run sharing this server
+ * that clones the template meanwhile gets the old one, complete, never a half-migrated one.
+ */
 export async function prepareTemplateDatabase(): Promise<void> {
+  const building = `${TEMPLATE_DATABASE}_build_${process.pid}`;
   await withSuperuser(async (admin) => {
     // Serialise template rebuilds between concurrent jest runs on the same server.
     await admin.query(`select pg_advisory_lock(hashtext('tandem_test_template'))`);
     try {
+      await admin.query(`drop database if exists ${building} with (force)`);
+      await bootstrapDatabase({ superuserUrl: superuserUrl(), database: building });
+      await runMigrations(roleUrl(building, 'owner'));
       const exists = await admin.query('select 1 from pg_database where datname = $1', [TEMPLATE_DATABASE]);
       if (exists.rowCount) {
         await admin.query(`alter database ${TEMPLATE_DATABASE} with is_template false allow_connections true`);
         await retryWhileBusy(() => admin.query(`drop database ${TEMPLATE_DATABASE} with (force)`));
       }
-      await bootstrapDatabase({ superuserUrl: superuserUrl(), database: TEMPLATE_DATABASE });
-      await runMigrations(roleUrl(TEMPLATE_DATABASE, 'owner'));
+      await retryWhileBusy(() => admin.query(`alter database ${building} rename to ${TEMPLATE_DATABASE}`));
       await admin.query(`alter database ${TEMPLATE_DATABASE} with is_template true allow_connections false`);
     } finally {
       await admin.query(`select pg_advisory_unlock(hashtext('tandem_test_template'))`);

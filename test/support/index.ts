@@ -3,3 +3,5 @@
 export * from './db';
 export * from './smtp-sink';
 export * from './browser';
+export * from './admin-app';
+export * from './axe';

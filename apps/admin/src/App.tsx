@@ -1,15 +1,22 @@
 import { useEffect } from 'react';
+import { InvitationAcceptPage } from './auth/InvitationAcceptPage';
 import { LoginPage } from './auth/LoginPage';
 import { useSession, useSessionStore } from './auth/SessionContext';
+import { publicRouteOf, useLocationKey } from './routing/location';
 import { AppShell } from './shell/AppShell';
 
 export function App() {
   const store = useSessionStore();
   const session = useSession();
+  useLocationKey();
 
   useEffect(() => {
     void store.restore();
   }, [store]);
+
+  // Public pages (links from emails) show whether or not someone is signed in.
+  const publicRoute = publicRouteOf(window.location.pathname, window.location.search);
+  if (publicRoute?.kind === 'accept-invitation') return <InvitationAcceptPage token={publicRoute.token} />;
 
   if (session.status === 'restoring') {
     return (

@@ -1,5 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { IMPORT_BODY_LIMIT_BYTES } from '@tandem/features';
 import { JsonLogger } from '@tandem/platform';
 import { ApiModule, type ApiModuleOptions } from './api.module';
 
@@ -7,8 +8,9 @@ import { ApiModule, type ApiModuleOptions } from './api.module';
 export async function createApiApp(options: ApiModuleOptions = {}, logger?: JsonLogger): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     ApiModule.forRoot(options),
-    // Request bodies beyond 5 MB are refused before parsing (CSV imports are the largest input).
-    new FastifyAdapter({ bodyLimit: 5 * 1024 * 1024, trustProxy: true }),
+    // Bodies larger than a pupil CSV import can be (its 10 MB file inside a JSON string, ~21 MB) are
+    // refused before parsing; the import itself refuses a file over 10 MB with a clear INVALID_CSV.
+    new FastifyAdapter({ bodyLimit: IMPORT_BODY_LIMIT_BYTES, trustProxy: true }),
     { logger: logger ?? false, bufferLogs: !logger },
   );
   app.enableShutdownHooks();

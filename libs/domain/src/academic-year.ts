@@ -61,3 +61,51 @@ function assertYear(academicYear: number): void {
     throw DomainError.invalid('academicYear', 'INVALID_DATE', `academicYear must be a year such as 2025 (got ${String(academicYear)})`);
   }
 }
+
+// ── cohorts and rolls (used by the benchmark ledger) ────────────────────────
+
+/**
+ * A pupil's cohort as the academic year they are (or were, or will be) in Year 7. From a date of
+ * birth: born 1 Sep 2013 – 31 Aug 2014 → Year 7 in 2025/26 → 2025. Storing this one number lets
+ * every later academic year give the year group without re-reading the birth date.
+ */
+export function entryYearFromDateOfBirth(dob: CalendarDate | Date): number {
+  return cohortOf(dob) + 12;
+}
+
+/** The Year-7 academic year of a pupil known to be in `yearGroup` during `academicYear`. */
+export function entryYearFromYearGroup(yearGroup: number, academicYear: number): number {
+  if (!Number.isInteger(yearGroup) || yearGroup < 0 || yearGroup > 14) {
+    throw DomainError.invalid('yearGroup', 'INVALID_YEAR_GROUP', `yearGroup must be a whole number from 0 to 14 (got ${String(yearGroup)})`);
+  }
+  assertYear(academicYear);
+  return academicYear - (yearGroup - 7);
+}
+
+/** The year group of a pupil with this entry year during `academicYear` (may be outside 7–13). */
+export function yearGroupIn(entryYear: number, academicYear: number): number {
+  return academicYear - entryYear + 7;
+}
+
+/** A stretch of time on a school's roll; `to` null means still on roll. Both ends inclusive. */
+export interface OnRollInterval {
+  readonly from: CalendarDate;
+  readonly to: CalendarDate | null;
+}
+
+/** On roll on this day? */
+export function isOnRollOn(interval: OnRollInterval, date: CalendarDate): boolean {
+  return interval.from <= date && (interval.to === null || date <= interval.to);
+}
+
+/**
+ * The academic years an interval touches, first to last (inclusive). An open interval runs to
+ * `lastAcademicYear` (callers cap it, e.g. at the pupil's Year 13).
+ */
+export function academicYearsOnRoll(interval: OnRollInterval, lastAcademicYear: number): number[] {
+  const first = academicYearOf(interval.from);
+  const last = Math.min(interval.to === null ? lastAcademicYear : academicYearOf(interval.to), lastAcademicYear);
+  const years: number[] = [];
+  for (let y = first; y <= last; y++) years.push(y);
+  return years;
+}

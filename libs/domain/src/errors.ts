@@ -21,7 +21,9 @@ export const ERROR_CODES = [
   'INVALID_TIME', // a time of day that is not HH:MM (24-hour)
   'INVALID_URL', // a web address that is not http(s)://host…
   'REQUIRED', // a value that must be given is missing or blank
+  'NOT_ON_ROLL', // a pupil named for an encounter is not on that school's roll (another school's, unknown, or not on roll that day)
   'NOT_FOUND',
+  'INVALID_TRANSITION', // a booking asked to move in a way its state does not allow (e.g. accept a cancelled booking)
   'CONFLICT',
   'ALREADY_EXISTS',
   'UNAUTHENTICATED',
@@ -29,6 +31,10 @@ export const ERROR_CODES = [
   'INVALID_CREDENTIALS',
   'TOKEN_INVALID',
   'TOKEN_EXPIRED',
+  'TOO_MANY_ATTEMPTS', // log-in refused for a while after repeated failures for one email
+  'INVITATION_EXPIRED', // the invitation link is past its expiry: ask for a new one
+  'INVITATION_REVOKED', // the invitation was withdrawn (or replaced by a resend)
+  'INVITATION_ALREADY_USED', // the invitation was accepted already: log in instead
   'TENANT_CONTEXT_MISSING',
   'BAD_REQUEST', // the GraphQL request itself is malformed: parse/validation errors, wrong variable types
   'QUERY_TOO_COMPLEX', // the query is nested deeper than the server allows

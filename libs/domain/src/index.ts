@@ -7,3 +7,7 @@ export * from './csv';
 export * from './pupil-import';
 export * from './scope';
 export * from './seed-data';
+export * from './hub-settings';
+export * from './benchmarks';
+export * from './bookings';
+export * from './matching';

@@ -51,6 +51,19 @@ export function normaliseHeader(header: string): string {
   return header.toLowerCase().replace(/[\s_.-]+/g, '');
 }
 
+/**
+ * The fields a header row provides (["UPN", "DOB", "FSM"] → reference, dateOfBirth, disadvantaged),
+ * so a re-import can leave alone what the file does not speak for.
+ */
+export function pupilImportFieldsOf(header: readonly string[]): Set<PupilImportField> {
+  const fields = new Set<PupilImportField>();
+  for (const raw of header) {
+    const field = FIELD_BY_HEADER.get(normaliseHeader(raw));
+    if (field) fields.add(field);
+  }
+  return fields;
+}
+
 export interface PupilImportOptions {
   /** The school the pupils are imported into: a schoolUrn column, if present, must match it. */
   readonly schoolUrn: string;

@@ -60,6 +60,12 @@ const EXPECTED: Record<Action, [E, E, E, E, E]> = {
   recordEncounter: ['-', 'all', 'own', 'own', '-'],
   viewCoverage: ['-', 'all', 'own', 'own', '-'],
   runMatching: ['-', 'all', 'own', '-', '-'],
+  viewEmployerImpact: ['-', 'all', 'all', '-', 'own'],
+  manageBenchmarkPolicies: ['all', '-', '-', '-', '-'],
+  viewCluster: ['all', 'all', 'own', 'own', '-'],
+  viewMemberships: ['all', 'all', 'own', '-', '-'],
+  inviteSchoolStaff: ['all', 'all', 'own', '-', '-'],
+  inviteEmployerContact: ['all', 'all', 'all', '-', '-'],
 };
 
 describe('permission table', () => {

@@ -52,6 +52,12 @@ export const ACTIONS = [
   'recordEncounter', // attendance and the meaningful checklist
   'viewCoverage', // benchmark coverage and gap lists
   'runMatching',
+  'viewEmployerImpact', // an employer's aggregate impact (encounters, pupils reached, hours): no pupil identities
+  'manageBenchmarkPolicies', // add a benchmark policy (global data every hub may choose)
+  'viewCluster', // a cluster record (its name); managing clusters is manageTenant
+  'viewMemberships', // who has which role (and the invitations that would create them)
+  'inviteSchoolStaff', // invite (and revoke, resend) school staff for a school
+  'inviteEmployerContact', // invite (and revoke, resend) an employer's contacts
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -89,6 +95,15 @@ export const PERMISSIONS: Readonly<Record<Action, Row>> = {
   recordEncounter: row('none', 'tenant', 'cluster', 'school', 'none'),
   viewCoverage: row('none', 'tenant', 'cluster', 'school', 'none'),
   runMatching: row('none', 'tenant', 'cluster', 'none', 'none'),
+  viewEmployerImpact: row('none', 'tenant', 'tenant', 'none', 'employer'),
+  manageBenchmarkPolicies: row('tenant', 'none', 'none', 'none', 'none'),
+  // A school's staff see the cluster their school is in (see canSeeCluster).
+  viewCluster: row('tenant', 'tenant', 'cluster', 'school', 'none'),
+  viewMemberships: row('tenant', 'tenant', 'cluster', 'none', 'none'),
+  // Coordinators bring in the people they broker with: staff of their cluster's schools, and
+  // employer contacts (employers are hub-wide). Hub admins and coordinators are invited by hub admins.
+  inviteSchoolStaff: row('tenant', 'tenant', 'cluster', 'none', 'none'),
+  inviteEmployerContact: row('tenant', 'tenant', 'tenant', 'none', 'none'),
 };
 
 /** What a record is, as far as permissions care. Leave out what does not apply. */
@@ -208,3 +223,77 @@ export const canEditRequest = (p: Principal, request: SchoolOwnedRef): boolean =
 export const canRecordEncounter = (p: Principal, encounter: SchoolOwnedRef): boolean => can(p, 'recordEncounter', encounter);
 export const canSeeCoverage = (p: Principal, school: SchoolRef): boolean => can(p, 'viewCoverage', schoolResource(school));
 export const canRunMatching = (p: Principal): boolean => reachOf(p, 'runMatching').kind !== 'none';
+/** Aggregate impact only; an employer contact sees its own employer's. */
+export const canSeeEmployerImpact = (p: Principal, employer: EmployerRef): boolean => can(p, 'viewEmployerImpact', { tenantId: employer.tenantId, employerId: employer.id });
+export const canManageBenchmarkPolicies = (p: Principal): boolean => reachFor(p, 'manageBenchmarkPolicies') === 'tenant';
+
+// ── people: clusters, memberships, invitations ───────────────────────────────
+
+export interface ClusterRef {
+  readonly id: string;
+  readonly tenantId?: string;
+}
+
+/**
+ * A cluster: hub admins see all, a coordinator their own, school staff the cluster their school is
+ * in (pass `principalSchoolClusterId`, the cluster of the principal's school, when the caller is
+ * school staff).
+ */
+export const canSeeCluster = (p: Principal, cluster: ClusterRef, principalSchoolClusterId?: string | null): boolean =>
+  can(p, 'viewCluster', {
+    tenantId: cluster.tenantId,
+    clusterId: cluster.id,
+    schoolId: principalSchoolClusterId != null && principalSchoolClusterId === cluster.id ? p.schoolId : null,
+  });
+
+/**
+ * A role in a tenant and its scope, as a membership or an invitation has it. `schoolClusterId` is the
+ * cluster of `schoolId` (school staff belong to their school's cluster).
+ */
+export interface RoleGrant {
+  readonly tenantId?: string;
+  readonly role: Role;
+  readonly clusterId?: string | null;
+  readonly schoolId?: string | null;
+  readonly schoolClusterId?: string | null;
+  readonly employerId?: string | null;
+}
+
+/** The cluster a grant sits in, if any: a coordinator's cluster, or the cluster of a school's staff. */
+function clusterOfGrant(g: RoleGrant): string | null {
+  if (g.role === 'coordinator') return g.clusterId ?? null;
+  if (g.role === 'school_staff') return g.schoolClusterId ?? null;
+  return null;
+}
+
+/** The action that governs inviting someone with `role`. */
+const INVITE_ACTION: Readonly<Record<Role, Action>> = {
+  hub_admin: 'manageTenant',
+  coordinator: 'manageTenant',
+  school_staff: 'inviteSchoolStaff',
+  employer_contact: 'inviteEmployerContact',
+};
+
+/**
+ * May the principal invite someone with this role and scope? Hub admins: anyone. Coordinators:
+ * staff of schools in their cluster, and employer contacts. Nobody else. The same answer governs
+ * seeing, revoking and resending that invitation.
+ */
+export function canInvite(p: Principal, g: RoleGrant): boolean {
+  const action = Object.prototype.hasOwnProperty.call(INVITE_ACTION, g.role) ? INVITE_ACTION[g.role] : undefined;
+  if (!action) return false;
+  return can(p, action, { tenantId: g.tenantId, clusterId: clusterOfGrant(g), schoolId: g.schoolId, employerId: g.employerId });
+}
+
+/** For lists of invitations: per role invited, how far the principal's right to invite it reaches. */
+export function invitationReachOf(p: Principal): Readonly<Record<Role, ScopeFilter>> {
+  return {
+    hub_admin: reachOf(p, INVITE_ACTION.hub_admin),
+    coordinator: reachOf(p, INVITE_ACTION.coordinator),
+    school_staff: reachOf(p, INVITE_ACTION.school_staff),
+    employer_contact: reachOf(p, INVITE_ACTION.employer_contact),
+  };
+}
+
+/** Hub admins see every membership; a coordinator those in their cluster (its coordinators and its schools' staff). */
+export const canSeeMembership = (p: Principal, g: RoleGrant): boolean => can(p, 'viewMemberships', { tenantId: g.tenantId, clusterId: clusterOfGrant(g) });

@@ -1,8 +1,14 @@
 import type { Type } from '@nestjs/common';
+import { AuthModule } from './auth';
+import { BookingsJobsModule, BookingsModule } from './bookings';
 import { EmployersModule } from './employers';
+import { HubsModule } from './hubs';
+import { LedgerJobsModule, LedgerModule } from './ledger';
 import { NotificationsJobsModule } from './notifications';
 import { OffersModule } from './offers';
+import { PupilImportJobsModule, PupilsModule } from './pupils';
 import { RequestsModule } from './requests';
+import { SchoolsModule } from './schools';
 
 /**
  * Every feature module the API serves, in one list so the API, the worker and the tenant-isolation
@@ -12,7 +18,13 @@ export const API_FEATURE_MODULES: Type[] = [
   EmployersModule,
   OffersModule,
   RequestsModule,
+  SchoolsModule,
+  PupilsModule,
+  AuthModule,
+  HubsModule,
+  BookingsModule,
+  LedgerModule,
 ];
 
 /** Feature modules the worker loads (processors, relays). */
-export const WORKER_FEATURE_MODULES: Type[] = [NotificationsJobsModule];
+export const WORKER_FEATURE_MODULES: Type[] = [NotificationsJobsModule, PupilImportJobsModule, BookingsJobsModule, LedgerJobsModule];

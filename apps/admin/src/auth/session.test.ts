@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { GraphQLRequestError } from '../graphql/client';
+import { GraphQLRequestError, type Operation } from '../graphql/client';
 import { LOGIN_MUTATION, LOGOUT_MUTATION, REFRESH_MUTATION, REFRESH_TOKEN_KEY, SessionStore } from './session';
 import type { AuthPayload } from './types';
 
@@ -18,7 +18,7 @@ function payload(n: number): AuthPayload {
     accessToken: `access-${n}`,
     refreshToken: `refresh-${n}`,
     accessTokenExpiresAt: new Date(Date.now() + 15 * 60_000).toISOString(),
-    me: { userId: 'u', email: 'a@b.c', displayName: null, tenantId: 't', tenantName: 'Hub', role: 'COORDINATOR', clusterId: 'c', schoolId: null, employerId: null },
+    me: { userId: 'u', email: 'a@b.c', displayName: null, tenantId: 't', tenantName: 'Hub', tenantSlug: 'hub', membershipId: 'm', role: 'COORDINATOR', clusterId: 'c', schoolId: null, employerId: null },
   };
 }
 
@@ -51,9 +51,9 @@ describe('SessionStore', () => {
 
   it('renews the access token once when the server refuses it, then retries', async () => {
     const storage = memoryStorage();
-    const calls: Array<{ query: string; token?: string | null }> = [];
+    const calls: Array<{ query: Operation; token?: string | null }> = [];
     let meCalls = 0;
-    const request = vi.fn(async (query: string, _vars?: object, options?: { token?: string | null }) => {
+    const request = vi.fn(async (query: Operation, _vars?: object, options?: { token?: string | null }) => {
       calls.push({ query, token: options?.token });
       if (query === LOGIN_MUTATION) return { login: payload(1) };
       if (query === REFRESH_MUTATION) return { refreshSession: payload(2) };
@@ -63,12 +63,12 @@ describe('SessionStore', () => {
     const store = new SessionStore(request as never, storage);
     await store.login({ email: 'a@b.c', password: 'pw' });
     await expect(store.authorized('query { me { email } }')).resolves.toEqual({ me: { email: 'a@b.c' } });
-    expect(calls.map((c) => c.token ?? c.query.slice(0, 14))).toEqual(['mutation Login', 'access-1', 'mutation Refre', 'access-2']);
+    expect(calls.map((c) => c.token ?? String(c.query).trim().slice(0, 14))).toEqual(['mutation Login', 'access-1', 'mutation Refre', 'access-2']);
   });
 
   it('logs out: forgets tokens and tells the server', async () => {
     const storage = memoryStorage();
-    const request = vi.fn(async (q: string) => (q === LOGIN_MUTATION ? { login: payload(1) } : { logout: true }));
+    const request = vi.fn(async (q: Operation) => (q === LOGIN_MUTATION ? { login: payload(1) } : { logout: true }));
     const store = new SessionStore(request as never, storage);
     await store.login({ email: 'a@b.c', password: 'pw' });
     await store.logout();

@@ -3,14 +3,49 @@
  * this tab, not a closed browser). The access token is renewed with `refreshSession` shortly before
  * it expires, and once more when the server says it is no longer valid.
  */
-import { GraphQLRequestError, graphqlRequest, type RequestOptions } from '../graphql/client';
+import { GraphQLRequestError, graphqlRequest, type Operation, type RequestOptions } from '../graphql/client';
+import { graphql } from '../gql';
+import type { AcceptInvitationInput } from '../gql/graphql';
 import type { AuthPayload, LoginInput, Me } from './types';
 
-const AUTH_FIELDS = `accessToken refreshToken accessTokenExpiresAt
-  me { userId email displayName tenantId tenantName role clusterId schoolId employerId }`;
-export const LOGIN_MUTATION = `mutation Login($input: LoginInput!) { login(input: $input) { ${AUTH_FIELDS} } }`;
-export const REFRESH_MUTATION = `mutation RefreshSession($refreshToken: String!) { refreshSession(refreshToken: $refreshToken) { ${AUTH_FIELDS} } }`;
-export const LOGOUT_MUTATION = `mutation Logout($refreshToken: String!) { logout(refreshToken: $refreshToken) }`;
+// Each operation spells out the auth fields (codegen types every document on its own).
+export const LOGIN_MUTATION = graphql(`
+  mutation Login($input: LoginInput!) {
+    login(input: $input) {
+      accessToken refreshToken accessTokenExpiresAt
+      me { userId email displayName tenantId tenantName tenantSlug membershipId role clusterId schoolId employerId }
+    }
+  }
+`);
+export const REFRESH_MUTATION = graphql(`
+  mutation RefreshSession($refreshToken: String!) {
+    refreshSession(refreshToken: $refreshToken) {
+      accessToken refreshToken accessTokenExpiresAt
+      me { userId email displayName tenantId tenantName tenantSlug membershipId role clusterId schoolId employerId }
+    }
+  }
+`);
+export const SWITCH_MUTATION = graphql(`
+  mutation SwitchMembership($membershipId: ID!, $refreshToken: String) {
+    switchMembership(membershipId: $membershipId, refreshToken: $refreshToken) {
+      accessToken refreshToken accessTokenExpiresAt
+      me { userId email displayName tenantId tenantName tenantSlug membershipId role clusterId schoolId employerId }
+    }
+  }
+`);
+export const ACCEPT_INVITATION_MUTATION = graphql(`
+  mutation AcceptInvitation($input: AcceptInvitationInput!) {
+    acceptInvitation(input: $input) {
+      accessToken refreshToken accessTokenExpiresAt
+      me { userId email displayName tenantId tenantName tenantSlug membershipId role clusterId schoolId employerId }
+    }
+  }
+`);
+export const LOGOUT_MUTATION = graphql(`
+  mutation Logout($refreshToken: String!) {
+    logout(refreshToken: $refreshToken)
+  }
+`);
 
 export const REFRESH_TOKEN_KEY = 'tandem.refreshToken';
 /** Renew this long before the access token expires. */
@@ -23,7 +58,7 @@ export interface SessionState {
   me: Me | null;
 }
 
-type Request = <T>(query: string, variables?: object, options?: RequestOptions) => Promise<T>;
+type Request = <T>(query: Operation, variables?: object, options?: RequestOptions) => Promise<T>;
 
 export class SessionStore {
   private accessToken: string | null = null;
@@ -93,6 +128,21 @@ export class SessionStore {
     return this.refreshing;
   }
 
+  /** Accepts an emailed invitation and starts a session as the new member. */
+  async acceptInvitation(input: AcceptInvitationInput): Promise<Me> {
+    const data = await this.request<{ acceptInvitation: AuthPayload }>(ACCEPT_INVITATION_MUTATION, { input });
+    this.accept(data.acceptInvitation);
+    return data.acceptInvitation.me;
+  }
+
+  /** Acts in another of the user's memberships: a new session there; the old one is ended. */
+  async switchMembership(membershipId: string): Promise<Me> {
+    const refreshToken = this.storage?.getItem(REFRESH_TOKEN_KEY) ?? null;
+    const data = await this.authorized<{ switchMembership: AuthPayload }>(SWITCH_MUTATION, { membershipId, refreshToken });
+    this.accept(data.switchMembership);
+    return data.switchMembership.me;
+  }
+
   async logout(): Promise<void> {
     const refreshToken = this.storage?.getItem(REFRESH_TOKEN_KEY);
     this.clear();
@@ -102,7 +152,7 @@ export class SessionStore {
   }
 
   /** An authenticated request; renews the access token once if the server refuses it. */
-  async authorized<T>(query: string, variables?: object): Promise<T> {
+  async authorized<T>(query: Operation, variables?: object): Promise<T> {
     try {
       return await this.request<T>(query, variables, { token: this.accessToken });
     } catch (err) {

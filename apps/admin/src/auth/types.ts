@@ -15,6 +15,8 @@ export interface Me {
   displayName: string | null;
   tenantId: string | null;
   tenantName: string | null;
+  tenantSlug?: string | null;
+  membershipId?: string | null;
   role: Role;
   clusterId: string | null;
   schoolId: string | null;

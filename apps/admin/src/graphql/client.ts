@@ -103,6 +103,9 @@ export function parseGraphQLErrors(raw: unknown): GraphQLErrorItem[] {
   });
 }
 
+/** A query as text, or a typed document from src/gql (a String whose text is the query). */
+export type Operation = string | { toString(): string };
+
 export interface RequestOptions {
   token?: string | null;
   endpoint?: string;
@@ -114,7 +117,7 @@ export const NETWORK_ERROR_MESSAGE = 'Could not reach Tandem. Check your connect
 
 /** POSTs a GraphQL operation; resolves with `data` or throws `GraphQLRequestError`. */
 export async function graphqlRequest<TData, TVars extends object = Record<string, unknown>>(
-  query: string,
+  query: Operation,
   variables?: TVars,
   options: RequestOptions = {},
 ): Promise<TData> {
@@ -127,7 +130,7 @@ export async function graphqlRequest<TData, TVars extends object = Record<string
     response = await doFetch(options.endpoint ?? '/graphql', {
       method: 'POST',
       headers,
-      body: JSON.stringify({ query, variables: variables ?? {} }),
+      body: JSON.stringify({ query: String(query), variables: variables ?? {} }),
       signal: options.signal,
     });
   } catch (err) {

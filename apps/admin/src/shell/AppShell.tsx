@@ -1,17 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { ROLE_LABELS, type Me } from '../auth/types';
-import { EmptyPage } from '../pages/EmptyPage';
+import { PageOutlet } from '../pages/registry';
+import { useRoute } from '../routing/location';
+import { MembershipSwitcher } from './MembershipSwitcher';
 import { navForRole, resolvePage } from './nav';
-
-function useHash(): string {
-  const [hash, setHash] = useState(() => window.location.hash);
-  useEffect(() => {
-    const onChange = (): void => setHash(window.location.hash);
-    window.addEventListener('hashchange', onChange);
-    return () => window.removeEventListener('hashchange', onChange);
-  }, []);
-  return hash;
-}
 
 export interface AppShellProps {
   me: Me;
@@ -19,11 +11,12 @@ export interface AppShellProps {
 }
 
 export function AppShell({ me, onLogout }: AppShellProps) {
-  const hash = useHash();
+  const route = useRoute();
   const items = navForRole(me.role);
-  const page = resolvePage(me.role, hash);
-  const headingRef = useRef<HTMLElement>(null);
+  const page = resolvePage(me.role, `#/${route.page}`);
+  const mainRef = useRef<HTMLElement>(null);
   const first = useRef(true);
+  const where = `${page}/${route.rest.join('/')}`;
 
   // Move focus to the content after navigating, so keyboard and screen-reader users land on it.
   useEffect(() => {
@@ -31,14 +24,21 @@ export function AppShell({ me, onLogout }: AppShellProps) {
       first.current = false;
       return;
     }
-    headingRef.current?.focus();
-  }, [page]);
+    mainRef.current?.focus();
+  }, [where]);
 
   const hubName = me.tenantName ?? 'Tandem';
   const who = me.displayName || me.email;
   return (
     <div className="shell">
-      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); headingRef.current?.focus(); }}>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          mainRef.current?.focus();
+        }}
+      >
         Skip to content
       </a>
       <header className="app-header">
@@ -47,6 +47,7 @@ export function AppShell({ me, onLogout }: AppShellProps) {
           <span className="hub-name">{hubName}</span>
         </div>
         <div className="app-header__user">
+          {me.tenantId && <MembershipSwitcher key={me.membershipId ?? me.role} />}
           <span>
             <span className="user-name">{who}</span>
             <span className="role-badge">{ROLE_LABELS[me.role] ?? me.role}</span>
@@ -68,8 +69,8 @@ export function AppShell({ me, onLogout }: AppShellProps) {
             ))}
           </ul>
         </nav>
-        <main className="content" id="main" ref={headingRef} tabIndex={-1}>
-          <EmptyPage page={page} role={me.role} />
+        <main className="content" id="main" ref={mainRef} tabIndex={-1}>
+          <PageOutlet key={`${me.membershipId ?? ''}:${page}`} page={page} me={me} route={route} />
         </main>
       </div>
     </div>

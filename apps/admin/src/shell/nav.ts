@@ -1,6 +1,20 @@
 import type { Role } from '../auth/types';
 
-export type PageKey = 'dashboard' | 'schools' | 'employers' | 'offers' | 'requests' | 'pupils' | 'settings';
+export type PageKey =
+  | 'dashboard'
+  | 'hubs'
+  | 'schools'
+  | 'clusters'
+  | 'people'
+  | 'employers'
+  | 'organisation'
+  | 'offers'
+  | 'requests'
+  | 'bookings'
+  | 'pupils'
+  | 'encounters'
+  | 'impact'
+  | 'settings';
 
 export interface NavItem {
   key: PageKey;
@@ -10,27 +24,39 @@ export interface NavItem {
 
 const LABELS: Record<PageKey, string> = {
   dashboard: 'Dashboard',
+  hubs: 'Hubs',
   schools: 'Schools',
+  clusters: 'Clusters',
+  people: 'People',
   employers: 'Employers',
+  organisation: 'Your organisation',
   offers: 'Offers',
   requests: 'Requests',
+  bookings: 'Bookings',
   pupils: 'Pupils',
+  encounters: 'Encounters',
+  impact: 'Impact',
   settings: 'Settings',
 };
 
-const ALL: PageKey[] = ['dashboard', 'schools', 'employers', 'offers', 'requests', 'pupils'];
+/** Labels that read better for one role. */
+const ROLE_LABELS: Partial<Record<Role, Partial<Record<PageKey, string>>>> = {
+  COORDINATOR: { dashboard: 'Cockpit' },
+  SCHOOL_STAFF: { dashboard: 'Progress', offers: 'Find a session' },
+  EMPLOYER_CONTACT: { offers: 'Your offers', bookings: 'Requests and bookings' },
+};
 
-/** Which pages each role sees, in menu order. */
+/** Which pages each role sees, in menu order (the first is where they land). */
 export const PAGES_BY_ROLE: Record<Role, readonly PageKey[]> = {
-  PLATFORM_ADMIN: [...ALL, 'settings'],
-  HUB_ADMIN: [...ALL, 'settings'],
-  COORDINATOR: ['dashboard', 'schools', 'employers', 'offers', 'requests'],
-  SCHOOL_STAFF: ['dashboard', 'pupils', 'requests'],
-  EMPLOYER_CONTACT: ['offers', 'requests'],
+  PLATFORM_ADMIN: ['hubs'],
+  HUB_ADMIN: ['dashboard', 'schools', 'clusters', 'people', 'employers', 'offers', 'requests', 'bookings', 'encounters', 'pupils', 'settings'],
+  COORDINATOR: ['dashboard', 'schools', 'requests', 'offers', 'bookings', 'encounters', 'employers', 'people'],
+  SCHOOL_STAFF: ['dashboard', 'encounters', 'pupils', 'offers', 'requests', 'bookings'],
+  EMPLOYER_CONTACT: ['bookings', 'offers', 'organisation', 'impact'],
 };
 
 export function navForRole(role: Role): NavItem[] {
-  return (PAGES_BY_ROLE[role] ?? []).map((key) => ({ key, label: LABELS[key], href: `#/${key}` }));
+  return (PAGES_BY_ROLE[role] ?? []).map((key) => ({ key, label: ROLE_LABELS[role]?.[key] ?? LABELS[key], href: `#/${key}` }));
 }
 
 /** The page to show for a location hash: the requested page if the role may see it, else its first page. */

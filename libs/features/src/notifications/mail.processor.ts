@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Logger, type OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { SentEmail, TenantContext, TenantDb } from '@tandem/persistence';
+import { TenantContext, TenantDb } from '@tandem/persistence';
 import { MailService, QUEUE_NAMES, type MailJobKind, type MailJobPayload } from '@tandem/platform';
 import type { Job } from 'bullmq';
 import type { ComposedEmail, MailComposer } from './mail-composer';
@@ -51,22 +51,29 @@ export class MailProcessor extends WorkerHost implements OnModuleInit {
     return TenantContext.run({ tenantId: payload.tenantId, actorUserId: null, correlationId: jobKey }, async () => {
       const composer = this.composers.get(payload.kind);
       if (!composer) throw new Error(`no mail composer for kind "${payload.kind}"`);
-      const emails = await composer.compose(payload as never);
+      // Compose and read the send log in one transaction (the composer's joins it).
+      const { emails, sentBefore } = await this.db.transaction(async () => {
+        const composed = await composer.compose(payload as never);
+        return { emails: composed, sentBefore: composed.length ? await this.sentRecipients(jobKey) : new Set<string>() };
+      });
       const result: MailJobResult = { sent: 0, alreadySent: 0 };
       for (const email of emails) {
-        if (await this.alreadySent(jobKey, email.to)) {
+        if (sentBefore.has(email.to.trim().toLowerCase())) {
           result.alreadySent += 1;
           continue;
         }
         await this.sendAndLog(jobKey, payload.kind, email);
+        sentBefore.add(email.to.trim().toLowerCase());
         result.sent += 1;
       }
       return result;
     });
   }
 
-  private alreadySent(jobKey: string, recipient: string): Promise<boolean> {
-    return this.db.transaction((em) => em.existsBy(SentEmail, { jobKey, recipient }));
+  /** Who this job has already reached (one look-up per job, not per recipient). */
+  private async sentRecipients(jobKey: string): Promise<Set<string>> {
+    const rows: Array<{ recipient: string }> = await this.db.transaction((em) => em.query('select recipient from sent_emails where job_key = $1', [jobKey]));
+    return new Set(rows.map((r) => r.recipient.trim().toLowerCase()));
   }
 
   private async sendAndLog(jobKey: string, kind: MailJobKind, email: ComposedEmail): Promise<void> {

@@ -1,15 +1,22 @@
 import { AuditLogEntry } from './audit-log-entry.entity';
+import { BookingLink } from './booking-link.entity';
+import { BookingSettingsRow } from './booking-settings.entity';
+import { BookingTransition } from './booking-transition.entity';
+import { Booking } from './booking.entity';
 import { Cluster } from './cluster.entity';
 import { EmployerContact } from './employer-contact.entity';
 import { Employer } from './employer.entity';
 import { EncounterRequest } from './encounter-request.entity';
 import { ImportJob } from './import-job.entity';
 import { Invitation } from './invitation.entity';
+import { LoginFailure } from './login-failure.entity';
 import { Membership } from './membership.entity';
+import { NotificationPreference } from './notification-preference.entity';
 import { OfferAvailabilityWindow } from './offer-availability-window.entity';
 import { OfferSession } from './offer-session.entity';
 import { Offer } from './offer.entity';
 import { OutboxMessage } from './outbox-message.entity';
+import { PlatformRefreshSession } from './platform-refresh-session.entity';
 import { Pupil } from './pupil.entity';
 import { RefreshSession } from './refresh-session.entity';
 import { RequestWindow } from './request-window.entity';
@@ -18,24 +25,34 @@ import { SentEmail } from './sent-email.entity';
 import { Tenant } from './tenant.entity';
 import { User } from './user.entity';
 import { VettingCheck } from './vetting-check.entity';
+import { LEDGER_ENTITIES } from './ledger-entities';
 
 export * from './enums';
+export * from './ledger-entities';
+export * from './enums-bookings';
 export { GlobalEntity, TenantOwnedEntity, decimalTransformer } from './base';
 export type { JsonObject, JsonValue } from './base';
 export type { ImportRowError } from './import-job.entity';
 export {
   AuditLogEntry,
+  Booking,
+  BookingLink,
+  BookingSettingsRow,
+  BookingTransition,
   Cluster,
   Employer,
   EmployerContact,
   EncounterRequest,
   ImportJob,
   Invitation,
+  LoginFailure,
   Membership,
+  NotificationPreference,
   Offer,
   OfferAvailabilityWindow,
   OfferSession,
   OutboxMessage,
+  PlatformRefreshSession,
   Pupil,
   RefreshSession,
   RequestWindow,
@@ -68,4 +85,12 @@ export const ENTITIES = [
   OutboxMessage,
   ImportJob,
   SentEmail,
+  LoginFailure,
+  PlatformRefreshSession,
+  Booking,
+  BookingTransition,
+  BookingLink,
+  NotificationPreference,
+  BookingSettingsRow,
+  ...LEDGER_ENTITIES,
 ];

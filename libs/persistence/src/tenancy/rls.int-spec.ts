@@ -105,6 +105,53 @@ async function seedTenant(owner: Client, label: string): Promise<Fixture> {
     `insert into sent_emails (tenant_id, job_key, kind, recipient, message_id, subject) values ($1, 'mail.test.1', 'test', 'a@example.org', '<m1@test>', 'Hello')`,
     [t],
   );
+  const session = (await q(`select id from offer_sessions where tenant_id = $1 limit 1`, [t])).rows[0].id as string;
+  const booking = (
+    await q(
+      `insert into bookings (tenant_id, request_id, offer_id, offer_session_id, school_id, employer_id, contact_id, year_group, pupil_count, starts_at, ends_at, state)
+       values ($1, $2, $3, $4, $5, $6, $7, 11, 30, '2026-02-03 13:30+00', '2026-02-03 15:00+00', 'accepted_by_school') returning id`,
+      [t, f.requestId, f.offerId, session, f.schoolId, f.employerId, f.contactId],
+    )
+  ).rows[0].id as string;
+  await q(
+    `insert into booking_transitions (tenant_id, booking_id, version, action, from_state, to_state, actor_side, actor_user_id, offer_session_id)
+     values ($1, $2, 1, 'create', null, 'accepted_by_school', 'school', $3, $4)`,
+    [t, booking, f.userId, session],
+  );
+  await q(
+    `insert into booking_links (tenant_id, booking_id, offer_session_id, contact_id, accept_token_hash, decline_token_hash, expires_at)
+     values ($1, $2, $3, $4, $5, $6, now() + interval '7 days')`,
+    [t, booking, session, f.contactId, `acc-${label}-`.padEnd(64, '0'), `dec-${label}-`.padEnd(64, '0')],
+  );
+  await q(`insert into notification_preferences (tenant_id, email, muted) values ($1, 'pat@acme.example', '{reminders}')`, [t]);
+  await q(`insert into booking_settings (tenant_id) values ($1)`, [t]);
+  // The benchmark ledger. The pupil above already has ledger rows (triggers): one per academic year and
+  // benchmark; keep one so that every tenant table holds exactly one row per tenant.
+  const encounterId = (
+    await q(
+      `insert into encounters (tenant_id, school_id, occurred_on, activity_type, format, year_groups) values ($1, $2, '2025-10-01', 'careers_talk', 'in_person_school', '{9}') returning id`,
+      [t, f.schoolId],
+    )
+  ).rows[0].id as string;
+  await q(`insert into encounter_employers (tenant_id, encounter_id, employer_id) values ($1, $2, $3)`, [t, encounterId, f.employerId]);
+  await q(`insert into encounter_attendance (tenant_id, school_id, encounter_id, pupil_id) values ($1, $2, $3, $4)`, [t, f.schoolId, encounterId, f.pupilId]);
+  await q(`insert into ledger_settings (tenant_id, policy_id) select $1, id from benchmark_policies where key = 'gatsby-2014'`, [t]);
+  await q(
+    `delete from ledger_pupil_years where tenant_id = $1 and (academic_year, benchmark) <> (select min(academic_year), 5 from ledger_pupil_years where tenant_id = $1)`,
+    [t],
+  );
+  const snapshotId = (
+    await q(
+      `insert into coverage_snapshots (tenant_id, school_id, academic_year, as_of, kind, policy_id)
+       select $1, $2, 2025, '2025-12-31', 'reporting_date', id from benchmark_policies where key = 'gatsby-2014' returning id`,
+      [t, f.schoolId],
+    )
+  ).rows[0].id as string;
+  await q(`insert into coverage_snapshot_counts (tenant_id, snapshot_id, school_id, year_group, benchmark, pupils) values ($1, $2, $3, 9, 5, 1)`, [t, snapshotId, f.schoolId]);
+  await q(
+    `insert into coverage_snapshot_pupils (tenant_id, snapshot_id, pupil_id, benchmark, school_id, year_group, priority_rank, encounters, met) values ($1, $2, $3, 5, $4, 9, 0, 0, false)`,
+    [t, snapshotId, f.pupilId, f.schoolId],
+  );
   return f;
 }
 

@@ -13,16 +13,30 @@ export interface TenantScope {
   readonly correlationId?: string;
 }
 
-const storage = new AsyncLocalStorage<TenantScope>();
+/** A stretch of work that legitimately has no tenant (a platform admin who has not chosen a hub). */
+interface NoTenant {
+  readonly refusal: DomainError;
+}
+
+const storage = new AsyncLocalStorage<TenantScope | NoTenant>();
+const isRefusal = (store: TenantScope | NoTenant): store is NoTenant => 'refusal' in store;
 
 export const TenantContext = {
   run<T>(scope: TenantScope, fn: () => T): T {
     if (!scope.tenantId) throw new DomainError('TENANT_CONTEXT_MISSING', 'A tenant id is required');
     return storage.run(scope, fn);
   },
+  /**
+   * Runs `fn` where reaching for tenant data throws `refusal` (a user-facing error such as "choose a
+   * hub first") instead of TENANT_CONTEXT_MISSING, which means a bug. A nested `run` still works.
+   */
+  refuse<T>(refusal: DomainError, fn: () => T): T {
+    return storage.run({ refusal }, fn);
+  },
   current(): TenantScope {
     const scope = storage.getStore();
     if (!scope) throw new DomainError('TENANT_CONTEXT_MISSING', 'No tenant context: wrap the call in TenantContext.run');
+    if (isRefusal(scope)) throw scope.refusal;
     return scope;
   },
   tenantId(): string {
@@ -30,6 +44,7 @@ export const TenantContext = {
   },
   /** For code that legitimately runs both inside and outside a tenant (e.g. logging). */
   peek(): TenantScope | undefined {
-    return storage.getStore();
+    const scope = storage.getStore();
+    return scope && !isRefusal(scope) ? scope : undefined;
   },
 };

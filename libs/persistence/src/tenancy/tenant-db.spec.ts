@@ -1,3 +1,4 @@
+import { DomainError } from '@tandem/domain';
 import type { DataSource } from 'typeorm';
 import { TenantContext } from './tenant-context';
 import { TenantDb } from './tenant-db';
@@ -29,5 +30,19 @@ describe('stampTenant', () => {
   });
   it('throws without a context', () => {
     expect(() => stampTenant()).toThrow(expect.objectContaining({ code: 'TENANT_CONTEXT_MISSING' }));
+  });
+});
+
+describe('TenantContext.refuse', () => {
+  const tenantId = '0c0280ef-379a-4614-b6d9-7f0a7f0826f6';
+  const refusal = new DomainError('FORBIDDEN', 'Choose a hub first');
+  it('turns reaching for tenant data into the given user-facing error, and hides itself from peek()', async () => {
+    expect(() => TenantContext.refuse(refusal, () => TenantContext.current())).toThrow(refusal);
+    expect(TenantContext.refuse(refusal, () => TenantContext.peek())).toBeUndefined();
+    const db = new TenantDb({ transaction: jest.fn() } as unknown as DataSource);
+    await expect(TenantContext.refuse(refusal, () => db.transaction(async () => 1))).rejects.toBe(refusal);
+  });
+  it('still lets a nested run choose a tenant (e.g. creating a hub)', () => {
+    expect(TenantContext.refuse(refusal, () => TenantContext.run({ tenantId, actorUserId: null }, () => TenantContext.tenantId()))).toBe(tenantId);
   });
 });

@@ -1,9 +1,13 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { TenantContext, type TenantScope } from '@tandem/persistence';
+import { DomainError } from '@tandem/domain';
 import { Observable } from 'rxjs';
 import { correlationIdFor } from '../logging/correlation-id';
 import { principalOf } from './authenticate';
 import { requestOf } from './request-of';
+
+const NO_HUB_CHOSEN = (): DomainError =>
+  new DomainError('FORBIDDEN', 'Choose a hub first: this needs a hub to act in (send the x-tenant-id header or log in with a hub)');
 
 /**
  * Global interceptor (APP_INTERCEPTOR): an authenticated principal with a tenant gets its resolver
@@ -17,7 +21,14 @@ export class TenantContextInterceptor implements NestInterceptor {
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
     const req = requestOf(ctx);
     const principal = principalOf(req);
-    if (!req || !principal?.tenantId) return next.handle();
+    if (!req || !principal) return next.handle();
+    if (!principal.tenantId) {
+      // A platform admin outside any hub: tenant data answers "choose a hub", not an internal error.
+      return new Observable((subscriber) => {
+        const subscription = TenantContext.refuse(NO_HUB_CHOSEN(), () => next.handle().subscribe(subscriber));
+        return () => subscription.unsubscribe();
+      });
+    }
     const current = TenantContext.peek();
     if (current?.tenantId === principal.tenantId && current.actorUserId === principal.userId) return next.handle();
     const scope: TenantScope = { tenantId: principal.tenantId, actorUserId: principal.userId, correlationId: correlationIdFor(req) };

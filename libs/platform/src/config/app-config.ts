@@ -90,6 +90,8 @@ export class AppConfig {
   readonly refreshTokenTtlDays: number;
   readonly invitationTtlHours: number;
   readonly publicAppUrl: string;
+  /** Where the API is reached from outside (links in emails that land on pages the API serves). */
+  readonly publicApiUrl: string;
   readonly apiPort: number;
   readonly logLevel: LogLevel;
   /** Env variable names whose values must never be logged. */
@@ -129,6 +131,7 @@ export class AppConfig {
     this.refreshTokenTtlDays = int(r, 'REFRESH_TOKEN_TTL_DAYS', 30, 1, 365);
     this.invitationTtlHours = int(r, 'INVITATION_TTL_HOURS', 72, 1, 24 * 60);
     this.publicAppUrl = url(r, 'PUBLIC_APP_URL', 'http://localhost:5173', ['http', 'https']).replace(/\/+$/, '');
+    this.publicApiUrl = url(r, 'PUBLIC_API_URL', 'http://localhost:3000', ['http', 'https']).replace(/\/+$/, '');
     this.apiPort = int(r, 'API_PORT', 3000, 0, 65_535);
     this.logLevel = oneOf(r, 'LOG_LEVEL', 'info', LOG_LEVELS);
     this.secretNames = r.secrets;
@@ -145,6 +148,7 @@ export class AppConfig {
       REFRESH_TOKEN_TTL_DAYS: 'refreshTokenTtlDays',
       INVITATION_TTL_HOURS: 'invitationTtlHours',
       PUBLIC_APP_URL: 'publicAppUrl',
+      PUBLIC_API_URL: 'publicApiUrl',
       API_PORT: 'apiPort',
       LOG_LEVEL: 'logLevel',
     };

@@ -23,6 +23,7 @@ export function errorCategory(code: ErrorCode): ErrorCategory {
     case 'INVALID_TIME':
     case 'INVALID_URL':
     case 'REQUIRED':
+    case 'NOT_ON_ROLL':
     case 'BAD_REQUEST':
     case 'QUERY_TOO_COMPLEX':
       return 'input';
@@ -30,12 +31,17 @@ export function errorCategory(code: ErrorCode): ErrorCategory {
     case 'INVALID_CREDENTIALS':
     case 'TOKEN_INVALID':
     case 'TOKEN_EXPIRED':
+    case 'TOO_MANY_ATTEMPTS':
+    case 'INVITATION_EXPIRED':
+    case 'INVITATION_REVOKED':
+    case 'INVITATION_ALREADY_USED':
       return 'auth';
     case 'FORBIDDEN':
       return 'forbidden';
     case 'NOT_FOUND':
       return 'not_found';
     case 'CONFLICT':
+    case 'INVALID_TRANSITION':
     case 'ALREADY_EXISTS':
       return 'conflict';
     // A missing tenant context reaching the client is a server bug, not the user's doing.

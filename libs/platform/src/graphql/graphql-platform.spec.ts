@@ -267,9 +267,9 @@ describe('GraphQL platform (Nest + Fastify + Apollo, over HTTP)', () => {
     expect(body).toEqual({ data: { tenantAfterAwait: TENANT, whoami: { tenantInField: TENANT } } });
   });
 
-  it('has no tenant context for a platform admin outside a tenant; x-tenant-id sets it (platform admins only)', async () => {
+  it('refuses tenant data to a platform admin outside a tenant (FORBIDDEN: choose a hub); x-tenant-id sets it (platform admins only)', async () => {
     const outside = await gql('{ tenantAfterAwait }', { as: platformAdmin });
-    expect(outside.body.errors?.[0].extensions['code']).toBe('INTERNAL'); // TENANT_CONTEXT_MISSING is a server bug
+    expect(outside.body.errors?.[0].extensions['code']).toBe('FORBIDDEN'); // "choose a hub first", not an internal error
     const inside = await gql('{ tenantAfterAwait }', { as: platformAdmin, headers: { 'x-tenant-id': OTHER_TENANT } });
     expect(inside.body.data).toEqual({ tenantAfterAwait: OTHER_TENANT });
     const ignored = await gql('{ tenantAfterAwait }', { as: coordinator, headers: { 'x-tenant-id': OTHER_TENANT } });

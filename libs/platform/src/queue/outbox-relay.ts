@@ -84,7 +84,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private relayTenant(): Promise<number> {
     return this.tenantDb.transaction(async (em) => {
       const rows: OutboxRow[] = await em.query(
-        `select id, kind, payload, greatest(0, (extract(epoch from (available_at - now())) * 1000)::bigint)::int as delay_ms
+        // float8, not int: a reminder weeks ahead is more than 2^31 ms away (int overflowed at ~24.8 days).
+        `select id, kind, payload, greatest(0, (extract(epoch from (available_at - now())) * 1000)::bigint)::float8 as delay_ms
            from notification_outbox
           where status = 'pending'
           order by created_at

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Processor, WorkerHost, getQueueToken } from '@nestjs/bullmq';
-import { Queue, Worker, type Job } from 'bullmq';
+import { Queue, runMigrations, Worker, type Job } from 'bullmq';
 import IORedis from 'ioredis';
 import { QueueModule } from './queue.module';
 import { QueueProducer } from './queue.producer';
@@ -173,6 +173,16 @@ describe('QueueModule on the PostgreSQL backend (embedded dev mode)', () => {
     })
     class PgWorkerModule {}
 
+    // As `npm run dev` does (scripts/queue-migrate.ts): BullMQ's tables first, by a role that may
+    // create them; the module itself only checks they are there.
+    const { Client } = await import('pg');
+    const migrator = new Client({ connectionString: superuserUrl });
+    await migrator.connect();
+    try {
+      await runMigrations(migrator as never, schema);
+    } finally {
+      await migrator.end();
+    }
     const app = await NestFactory.createApplicationContext(PgWorkerModule, { logger: false });
     try {
       await app.init();

@@ -17,8 +17,10 @@ export class QueueProducer {
   constructor(
     @InjectQueue(QUEUE_NAMES.imports) imports: Queue,
     @InjectQueue(QUEUE_NAMES.mail) mail: Queue,
+    @InjectQueue(QUEUE_NAMES.nudges) nudges: Queue,
+    @InjectQueue(QUEUE_NAMES.ledger) ledger: Queue,
   ) {
-    this.queues = { imports, mail };
+    this.queues = { imports, mail, nudges, ledger };
   }
 
   /** Adds (or finds) the job for this payload and returns its jobId. */

@@ -18,6 +18,8 @@ import type { DefaultJobOptions } from 'bullmq';
 export const QUEUE_NAMES = {
   imports: 'imports',
   mail: 'mail',
+  nudges: 'nudges',
+  ledger: 'ledger',
 } as const;
 
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
@@ -33,20 +35,56 @@ export interface ImportJobPayload {
  * `mail` queue: one email of one kind about one domain record. Add a kind here (with the ids it
  * needs) when a feature starts sending a new email; `jobIdFor.mail` then covers it.
  */
-export type MailJobPayload = { tenantId: string; kind: 'invitation'; invitationId: string };
+export type MailJobPayload =
+  | { tenantId: string; kind: 'invitation'; invitationId: string }
+  | BookingMailPayload<BookingMailKind>
+  | { tenantId: string; kind: 'booking_reminder'; bookingId: string; version: number; daysBefore: number }
+  | { tenantId: string; kind: 'termly_check_in'; employerId: string; term: string };
+
+/**
+ * Booking mail about one version of a booking (the version makes a later change a new email, and
+ * lets the composer send nothing once the booking has moved on). Reminders also carry how many days
+ * before; the termly check-in is per employer per term (`2026-autumn`).
+ */
+export type BookingMailKind =
+  | 'booking_request'
+  | 'booking_awaiting_school'
+  | 'booking_confirmed'
+  | 'booking_declined'
+  | 'booking_cancelled'
+  | 'booking_rescheduled'
+  | 'booking_follow_up'
+  | 'booking_unanswered'
+  | 'vetting_expiring';
+/** One union member per kind (distributive), so `Extract<MailJobPayload, { kind: K }>` finds each. */
+export type BookingMailPayload<K extends BookingMailKind> = K extends BookingMailKind ? { tenantId: string; kind: K; bookingId: string; version: number } : never;
 
 export type MailJobKind = MailJobPayload['kind'];
+
+/** `nudges` queue: a hub's daily scan for nudges (unanswered requests, vetting, termly check-ins). */
+export interface NudgeScanPayload {
+  tenantId: string;
+}
+
+/** `ledger` queue: a hub's daily check for reporting-day coverage snapshots (31 Dec, 31 Mar, 31 Jul) not yet taken. */
+export interface LedgerSnapshotPayload {
+  tenantId: string;
+}
 
 /** Queue name → its payload type. */
 export interface QueuePayloads {
   imports: ImportJobPayload;
   mail: MailJobPayload;
+  nudges: NudgeScanPayload;
+  ledger: LedgerSnapshotPayload;
 }
 
 /** Queue name → the BullMQ job *name* used for its jobs (one job name per queue keeps processors simple). */
 export const JOB_NAMES: { readonly [Q in QueueName]: string } = {
   imports: 'import',
   mail: 'mail',
+  nudges: 'nudge-scan',
+  ledger: 'reporting-snapshots',
 };
 
 export const JOB_ID_SEPARATOR = '.';
@@ -70,6 +108,12 @@ function mailIds(p: MailJobPayload): string[] {
   switch (p.kind) {
     case 'invitation':
       return [p.invitationId];
+    case 'booking_reminder':
+      return [p.bookingId, `v${p.version}`, `d${p.daysBefore}`];
+    case 'termly_check_in':
+      return [p.employerId, p.term];
+    default:
+      return [p.bookingId, `v${p.version}`];
   }
 }
 
@@ -77,6 +121,10 @@ function mailIds(p: MailJobPayload): string[] {
 export const jobIdFor: { readonly [Q in QueueName]: (payload: QueuePayloads[Q]) => string } = {
   imports: (p) => jobIdFrom('import', p.importJobId),
   mail: (p) => jobIdFrom('mail', p.kind, ...mailIds(p)),
+  // Also the id of the hub's one job scheduler: however many workers upsert it, there is one.
+  nudges: (p) => jobIdFrom('nudges', p.tenantId),
+  // Also the id of the hub's one snapshot scheduler.
+  ledger: (p) => jobIdFrom('ledger', 'snapshots', p.tenantId),
 };
 
 const DAY_SECONDS = 24 * 60 * 60;
@@ -99,4 +147,8 @@ export const QUEUE_JOB_OPTIONS: { readonly [Q in QueueName]: DefaultJobOptions }
   imports: { ...DEFAULT_JOB_OPTIONS, attempts: 3, backoff: { type: 'exponential', delay: 10_000 } },
   // Mail servers go away for minutes: 8 attempts from 30 s cover about two hours (30 s · 2^7 ≈ 64 min).
   mail: { ...DEFAULT_JOB_OPTIONS, attempts: 8, backoff: { type: 'exponential', delay: 30_000 } },
+  // A daily scan: retry a few times within the hour; tomorrow's scan catches up on anything missed.
+  nudges: { ...DEFAULT_JOB_OPTIONS, attempts: 4, backoff: { type: 'exponential', delay: 60_000 }, removeOnComplete: { age: 7 * DAY_SECONDS, count: 1_000 } },
+  // A daily, idempotent check: a few retries within the hour; tomorrow's run takes anything still missing.
+  ledger: { ...DEFAULT_JOB_OPTIONS, attempts: 4, backoff: { type: 'exponential', delay: 60_000 }, removeOnComplete: { age: 7 * DAY_SECONDS, count: 1_000 } },
 };

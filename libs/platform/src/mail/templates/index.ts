@@ -1,3 +1,3 @@
 export { escapeHtml, formatLondonDateTime, safeUrl, oneLine } from './html';
-export { type RenderedEmail } from './layout';
+export { type RenderedEmail, layout, paragraph, heading, button, linkFallback } from './layout';
 export { invitationEmail, type InvitationEmailInput } from './invitation';

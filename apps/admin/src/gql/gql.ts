@@ -1,0 +1,500 @@
+/* eslint-disable */
+import * as types from './graphql';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) { hubName role email expiresAt state accountExists }\n  }\n": typeof types.InvitationPreviewDocument,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken refreshToken accessTokenExpiresAt\n      me { userId email displayName tenantId tenantName tenantSlug membershipId role clusterId schoolId employerId }\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      accessToken refreshToken accessTokenExpiresAt\n      me { userId email displayName tenantId tenantName tenantSlug membershipId role clusterId schoolId employerId }\n    }\n  }\n": typeof types.RefreshSessionDocument,
+    "\n  mutation SwitchMembership($membershipId: ID!, $refreshToken: String) {\n    switchMembership(membershipId: $membershipId, refreshToken: $refreshToken) {\n      accessToken refreshToken accessTokenExpiresAt\n      me { userId email displayName tenantId tenantName tenantSlug membershipId role clusterId schoolId employerId }\n    }\n  }\n": typeof types.SwitchMembershipDocument,
+    "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      accessToken refreshToken accessTokenExpiresAt\n      me { userId email displayName tenantId tenantName tenantSlug membershipId role clusterId schoolId employerId }\n    }\n  }\n": typeof types.AcceptInvitationDocument,
+    "\n  mutation Logout($refreshToken: String!) {\n    logout(refreshToken: $refreshToken)\n  }\n": typeof types.LogoutDocument,
+    "\n  query BookingCalendar($dateFrom: String!, $dateTo: String!) {\n    bookingCalendar(dateFrom: $dateFrom, dateTo: $dateTo) { id title activityType schoolName employerName startsAt endsAt state yearGroup pupilCount }\n  }\n": typeof types.BookingCalendarDocument,
+    "\n  query Bookings($first: Int, $after: String, $filter: BookingFilter) {\n    bookings(first: $first, after: $after, filter: $filter) {\n      nodes { id title activityType format schoolName employerName startsAt endsAt state yearGroup pupilCount }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.BookingsDocument,
+    "\n  query Booking($id: ID!) {\n    booking(id: $id) {\n      id title activityType format schoolId schoolName employerId employerName startsAt endsAt state yearGroup pupilCount offerId offerSessionId requestId deliveredAt recordedAt\n      transitions { id action actorSide byEmailLink fromState toState reason proposedAlternative createdAt }\n    }\n  }\n": typeof types.BookingDocument,
+    "\n  query BookingEncounter($schoolId: ID!) {\n    encounters(first: 100, filter: { schoolId: $schoolId }) { nodes { id bookingId } }\n  }\n": typeof types.BookingEncounterDocument,
+    "\n  mutation AcceptBooking($id: ID!) {\n    acceptBooking(id: $id) { id state }\n  }\n": typeof types.AcceptBookingDocument,
+    "\n  mutation DeclineBooking($id: ID!, $input: DeclineBookingInput) {\n    declineBooking(id: $id, input: $input) { id state }\n  }\n": typeof types.DeclineBookingDocument,
+    "\n  mutation CancelBooking($id: ID!, $input: BookingReasonInput!) {\n    cancelBooking(id: $id, input: $input) { id state }\n  }\n": typeof types.CancelBookingDocument,
+    "\n  mutation MarkBookingDelivered($id: ID!) {\n    markBookingDelivered(id: $id) { id state }\n  }\n": typeof types.MarkBookingDeliveredDocument,
+    "\n  query OfferSessionsForMove($id: ID!) {\n    offer(id: $id) { id sessions { id startsAt endsAt status capacity } }\n  }\n": typeof types.OfferSessionsForMoveDocument,
+    "\n  mutation RescheduleBooking($id: ID!, $input: RescheduleBookingInput!) {\n    rescheduleBooking(id: $id, input: $input) { id state startsAt }\n  }\n": typeof types.RescheduleBookingDocument,
+    "\n  mutation MarkBookingNoShow($id: ID!, $input: BookingReasonInput!) {\n    markBookingNoShow(id: $id, input: $input) { id state }\n  }\n": typeof types.MarkBookingNoShowDocument,
+    "\n  query ClusterCoverage($clusterId: ID!) {\n    clusterCoverage(clusterId: $clusterId) {\n      id name academicYearLabel\n      policy { name }\n      figures { benchmark met pupils percentage gap }\n      groups { id name figures { benchmark met pupils percentage gap } }\n      headcountOnly { encounters headcount }\n    }\n  }\n": typeof types.ClusterCoverageDocument,
+    "\n  query HubCoverage {\n    hubCoverage {\n      name academicYearLabel\n      policy { name }\n      figures { benchmark met pupils percentage gap }\n      groups { id name figures { benchmark met pupils percentage gap } }\n      headcountOnly { encounters headcount }\n    }\n  }\n": typeof types.HubCoverageDocument,
+    "\n  query CoverageGaps($benchmark: Int!, $filter: CoverageGapFilter, $first: Int, $after: String) {\n    coverageGaps(benchmark: $benchmark, filter: $filter, first: $first, after: $after) {\n      nodes { pupilId reference yearGroup schoolId counted minimum priorityGroups }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.CoverageGapsDocument,
+    "\n  query PupilCoverage($pupilId: ID!) {\n    pupilCoverage(pupilId: $pupilId) {\n      pupilId reference yearGroup\n      statuses { benchmark state counted minimum windowLabel reasons }\n      encounters { encounterId date activityType title verdicts { benchmark counts reasons } }\n    }\n  }\n": typeof types.PupilCoverageDocument,
+    "\n  query SchoolCoverage($schoolId: ID!, $academicYear: Int) {\n    schoolCoverage(schoolId: $schoolId, academicYear: $academicYear) {\n      id name academicYear academicYearLabel\n      figures { benchmark met pupils percentage gap priorityPupils priorityMet disadvantagedPupils disadvantagedMet }\n      byYearGroup { yearGroup figures { benchmark met pupils percentage gap priorityPupils priorityMet disadvantagedPupils disadvantagedMet } }\n      headcountOnly { encounters headcount }\n      policy { key name }\n    }\n  }\n": typeof types.SchoolCoverageDocument,
+    "\n  query CoverageCsv($input: CoverageCsvInput!) {\n    coverageCsv(input: $input) { filename content contentType rows }\n  }\n": typeof types.CoverageCsvDocument,
+    "\n  query CoverageSnapshots($filter: CoverageSnapshotFilter) {\n    coverageSnapshots(first: 10, filter: $filter) { nodes { id asOf kind takenAt figures { benchmark met pupils percentage } } totalCount }\n  }\n": typeof types.CoverageSnapshotsDocument,
+    "\n  mutation TakeCoverageSnapshot($input: TakeCoverageSnapshotInput!) {\n    takeCoverageSnapshot(input: $input) { id asOf }\n  }\n": typeof types.TakeCoverageSnapshotDocument,
+    "\n  query OpenSides {\n    requests(first: 20, filter: { status: \"open\" }) { nodes { id schoolId activityType yearGroup pupilCount deadline createdAt } totalCount }\n    offers(first: 20, filter: { status: \"published\" }) { nodes { id title activityType format yearGroups pupilsPerSession employer { name } sessions { id status startsAt } } totalCount }\n    schools(first: 100) { nodes { id name } }\n  }\n": typeof types.OpenSidesDocument,
+    "\n  query SchoolWaiting {\n    bookings(first: 50, filter: { states: [\"proposed\", \"accepted_by_employer\", \"delivered\"] }) { nodes { id state activityType employerName startsAt endsAt } }\n  }\n": typeof types.SchoolWaitingDocument,
+    "\n  query Waiting($vettingOn: String!) {\n    requests(first: 100, filter: { status: \"open\" }) { nodes { id schoolId activityType yearGroup createdAt status } }\n    schools(first: 100) { nodes { id name } }\n    bookings(first: 100, filter: { states: [\"proposed\", \"accepted_by_school\", \"accepted_by_employer\", \"confirmed\", \"delivered\"] }) {\n      nodes { id state schoolName employerName activityType startsAt endsAt updatedAt }\n    }\n    employers(first: 100, filter: { vettingStatus: \"not_vetted\", vettingOn: $vettingOn }) { nodes { id name vettingStatus { vetted validUntil } } }\n    bookingSettings { unansweredAfterDays }\n  }\n": typeof types.WaitingDocument,
+    "\n  query Employer($id: ID!) {\n    employer(id: $id) {\n      id name sector sizeBand postcode website maxRequestsPerMonth\n      vettingStatus { vetted validUntil missingKinds onDate }\n      vettingChecks { id kind outcome checkedOn expiresOn documentRef notes }\n      contacts { id name email jobTitle phone dbsStatus dbsCheckedOn }\n    }\n  }\n": typeof types.EmployerDocument,
+    "\n  mutation RecordVettingCheck($employerId: ID!, $input: VettingCheckInput!) {\n    recordVettingCheck(employerId: $employerId, input: $input) { id }\n  }\n": typeof types.RecordVettingCheckDocument,
+    "\n  mutation AddEmployerContact($employerId: ID!, $input: EmployerContactInput!) {\n    addEmployerContact(employerId: $employerId, input: $input) { id name }\n  }\n": typeof types.AddEmployerContactDocument,
+    "\n  query Employers($first: Int, $after: String, $filter: EmployerFilter) {\n    employers(first: $first, after: $after, filter: $filter) {\n      nodes { id name sector sizeBand postcode maxRequestsPerMonth vettingStatus { vetted validUntil missingKinds } }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.EmployersDocument,
+    "\n  mutation UpdateEmployer($id: ID!, $input: UpdateEmployerInput!) {\n    updateEmployer(id: $id, input: $input) { id name }\n  }\n": typeof types.UpdateEmployerDocument,
+    "\n  mutation CreateEmployer($input: CreateEmployerInput!) {\n    createEmployer(input: $input) { id name }\n  }\n": typeof types.CreateEmployerDocument,
+    "\n  query Encounter($id: ID!) {\n    encounter(id: $id) {\n      id title date activityType format status schoolId yearGroups headcountOnly headcount attendanceCount checklist bookingId durationMinutes\n      employers { employerId name volunteers }\n      benchmarks { benchmark counts reasons }\n      attendees { pupilId reference yearGroup }\n    }\n  }\n": typeof types.EncounterDocument,
+    "\n  mutation SetEncounterChecklist($encounterId: ID!, $criteria: [String!]!) {\n    setEncounterChecklist(encounterId: $encounterId, criteria: $criteria) { id checklist benchmarks { benchmark counts reasons } }\n  }\n": typeof types.SetEncounterChecklistDocument,
+    "\n  mutation RecordAttendance($encounterId: ID!, $input: AttendanceInput!) {\n    recordAttendance(encounterId: $encounterId, input: $input) { added removed attendanceCount }\n  }\n": typeof types.RecordAttendanceDocument,
+    "\n  mutation RecordAttendanceCsv($encounterId: ID!, $input: AttendanceCsvInput!) {\n    recordAttendanceCsv(encounterId: $encounterId, input: $input) { added removed attendanceCount errors { line field code message } }\n  }\n": typeof types.RecordAttendanceCsvDocument,
+    "\n  query YearPupils($schoolId: ID!, $yearGroup: Int!, $first: Int, $after: String) {\n    pupils(schoolId: $schoolId, first: $first, after: $after, filter: { yearGroup: $yearGroup }) {\n      nodes { id reference displayName disadvantaged atRisk send careExperienced }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.YearPupilsDocument,
+    "\n  query Encounters($first: Int, $after: String, $filter: EncounterFilter) {\n    encounters(first: $first, after: $after, filter: $filter) {\n      nodes { id title date activityType format status yearGroups headcountOnly headcount attendanceCount checklist bookingId employers { name } benchmarks { benchmark counts reasons } }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.EncountersDocument,
+    "\n  query BookingForEncounter($id: ID!) {\n    booking(id: $id) { id title activityType format startsAt endsAt yearGroup employerId schoolId }\n  }\n": typeof types.BookingForEncounterDocument,
+    "\n  mutation LogEncounter($input: LogEncounterInput!) {\n    logEncounter(input: $input) { id }\n  }\n": typeof types.LogEncounterDocument,
+    "\n  query Clusters {\n    clusters(first: 100) { nodes { id name createdAt } totalCount }\n    schools(first: 100) { nodes { id clusterId } totalCount }\n    memberships(first: 100, filter: { role: COORDINATOR }) { nodes { id clusterId displayName email } }\n  }\n": typeof types.ClustersDocument,
+    "\n  mutation CreateCluster($input: ClusterInput!) {\n    createCluster(input: $input) { id name }\n  }\n": typeof types.CreateClusterDocument,
+    "\n  query Hubs {\n    hubs { id name slug createdAt archivedAt }\n  }\n": typeof types.HubsDocument,
+    "\n  mutation CreateHub($input: CreateHubInput!) {\n    createHub(input: $input) { id name slug }\n  }\n": typeof types.CreateHubDocument,
+    "\n  query People {\n    memberships(first: 100) { nodes { id displayName email role clusterId schoolId employerId lastLoginAt } totalCount }\n    invitations(first: 50) { nodes { id email role state expiresAt createdAt clusterId schoolId employerId } totalCount }\n  }\n": typeof types.PeopleDocument,
+    "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) { id email role state expiresAt }\n  }\n": typeof types.InviteUserDocument,
+    "\n  mutation ResendInvitation($id: ID!) {\n    resendInvitation(id: $id) { id state }\n  }\n": typeof types.ResendInvitationDocument,
+    "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) { id state }\n  }\n": typeof types.RevokeInvitationDocument,
+    "\n  query Schools($first: Int, $after: String, $filter: SchoolFilter) {\n    schools(first: $first, after: $after, filter: $filter) {\n      nodes { id name urn postcode phase lowestYearGroup highestYearGroup clusterId pupilCount }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.SchoolsDocument,
+    "\n  mutation UpdateSchool($id: ID!, $input: UpdateSchoolInput!) {\n    updateSchool(id: $id, input: $input) { id name }\n  }\n": typeof types.UpdateSchoolDocument,
+    "\n  mutation CreateSchool($input: CreateSchoolInput!) {\n    createSchool(input: $input) { id name }\n  }\n": typeof types.CreateSchoolDocument,
+    "\n  query HubSettings {\n    hub { id name slug settings { invitationValidityHours } }\n    bookingSettings { reminderDaysBefore sendFrom sendUntil sendOnWeekends unansweredAfterDays linkValidityDays followUpHoursAfter }\n  }\n": typeof types.HubSettingsDocument,
+    "\n  mutation UpdateHub($input: UpdateHubInput!) {\n    updateHub(input: $input) { id name settings { invitationValidityHours } }\n  }\n": typeof types.UpdateHubDocument,
+    "\n  mutation UpdateBookingSettings($input: BookingSettingsInput!) {\n    updateBookingSettings(input: $input) { reminderDaysBefore sendFrom sendUntil sendOnWeekends unansweredAfterDays linkValidityDays followUpHoursAfter }\n  }\n": typeof types.UpdateBookingSettingsDocument,
+    "\n  query BenchmarkPolicies {\n    hubBenchmarkPolicy { id key version name }\n    benchmarkPolicies { id key version name description isDefault benchmarks { benchmark label windows { label minimum } } }\n  }\n": typeof types.BenchmarkPoliciesDocument,
+    "\n  mutation ChooseBenchmarkPolicy($input: ChooseBenchmarkPolicyInput!) {\n    chooseBenchmarkPolicy(input: $input) { id key version name }\n  }\n": typeof types.ChooseBenchmarkPolicyDocument,
+    "\n  query MyNotificationPreferences {\n    myNotificationPreferences { email muted }\n  }\n": typeof types.MyNotificationPreferencesDocument,
+    "\n  mutation UpdateMyNotificationPreferences($input: NotificationPreferencesInput!) {\n    updateMyNotificationPreferences(input: $input) { email muted }\n  }\n": typeof types.UpdateMyNotificationPreferencesDocument,
+    "\n  query EmployerImpact($employerId: ID!) {\n    employerImpact(employerId: $employerId) { academicYear encountersDelivered pupilsReached disadvantagedReached headcountReached shareDisadvantaged volunteerHours }\n  }\n": typeof types.EmployerImpactDocument,
+    "\n  query Offer($id: ID!) {\n    offer(id: $id) {\n      id title description activityType format benchmark durationMinutes pupilsPerSession sessionsAvailable yearGroups travelRadiusKm status employerId\n      employer { id name }\n      availabilityWindows { id startsOn endsOn weekdays startTime endTime }\n      sessions { id startsAt endsAt status capacity }\n    }\n  }\n": typeof types.OfferDocument,
+    "\n  mutation AddOfferSession($offerId: ID!, $input: OfferSessionInput!) {\n    addOfferSession(offerId: $offerId, input: $input) { id }\n  }\n": typeof types.AddOfferSessionDocument,
+    "\n  mutation CancelOfferSession($id: ID!) {\n    cancelOfferSession(id: $id) { id status }\n  }\n": typeof types.CancelOfferSessionDocument,
+    "\n  mutation RequestOfferSession($input: RequestOfferSessionInput!) {\n    requestOfferSession(input: $input) { id state }\n  }\n": typeof types.RequestOfferSessionDocument,
+    "\n  mutation CreateOffer($input: CreateOfferInput!) {\n    createOffer(input: $input) { id title }\n  }\n": typeof types.CreateOfferDocument,
+    "\n  mutation UpdateOffer($id: ID!, $input: UpdateOfferInput!) {\n    updateOffer(id: $id, input: $input) { id title }\n  }\n": typeof types.UpdateOfferDocument,
+    "\n  query Offers($first: Int, $after: String, $filter: OfferFilter) {\n    offers(first: $first, after: $after, filter: $filter) {\n      nodes {\n        id title activityType format benchmark pupilsPerSession sessionsAvailable yearGroups status\n        employer { id name }\n        sessions { id startsAt endsAt status capacity }\n      }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.OffersDocument,
+    "\n  query SchoolOptions {\n    schools(first: 100) { nodes { id name urn clusterId lowestYearGroup highestYearGroup } totalCount }\n  }\n": typeof types.SchoolOptionsDocument,
+    "\n  query ClusterOptions {\n    clusters(first: 100) { nodes { id name } }\n  }\n": typeof types.ClusterOptionsDocument,
+    "\n  query EmployerOptions {\n    employers(first: 100) { nodes { id name } totalCount }\n  }\n": typeof types.EmployerOptionsDocument,
+    "\n  mutation StartPupilImport($input: StartPupilImportInput!) {\n    startPupilImport(input: $input) { id status }\n  }\n": typeof types.StartPupilImportDocument,
+    "\n  query ImportJob($id: ID!) {\n    importJob(id: $id) { id status mode totalRows processedRows insertedRows updatedRows errorCount errors { line field code message } }\n  }\n": typeof types.ImportJobDocument,
+    "\n  query SchoolPupils($schoolId: ID!, $first: Int, $after: String, $filter: PupilFilter) {\n    school(id: $schoolId) { id name lowestYearGroup highestYearGroup pupilCount pupilCounts { yearGroup pupils disadvantaged send careExperienced atRisk } }\n    pupils(schoolId: $schoolId, first: $first, after: $after, filter: $filter) {\n      nodes { id reference displayName yearGroup dateOfBirth disadvantaged send careExperienced atRisk onRollFrom }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.SchoolPupilsDocument,
+    "\n  query Requests($first: Int, $after: String, $filter: RequestFilter) {\n    requests(first: $first, after: $after, filter: $filter) {\n      nodes { id schoolId activityType yearGroup pupilCount formats deadline status notes createdAt windows { id startsAt endsAt } }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.RequestsDocument,
+    "\n  mutation CreateRequest($input: CreateRequestInput!) {\n    createRequest(input: $input) { id }\n  }\n": typeof types.CreateRequestDocument,
+    "\n  query CandidateOffers($filter: OfferFilter) {\n    offers(first: 50, filter: $filter) {\n      nodes { id title format pupilsPerSession employer { id name } sessions { id startsAt endsAt status capacity } }\n    }\n  }\n": typeof types.CandidateOffersDocument,
+    "\n  mutation ProposeBooking($requestId: ID!, $offerSessionId: ID!) {\n    proposeBooking(requestId: $requestId, offerSessionId: $offerSessionId) { id state }\n  }\n": typeof types.ProposeBookingDocument,
+    "\n  query MyMemberships {\n    myMemberships { membershipId tenantName tenantSlug role current }\n  }\n": typeof types.MyMembershipsDocument,
+};
+const documents: Documents = {
+    "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) { hubName role email expiresAt state accountExists }\n  }\n": types.InvitationPreviewDocument,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken refreshToken accessTokenExpiresAt\n      me { userId email displayName tenantId tenantName tenantSlug membershipId role clusterId schoolId employerId }\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      accessToken refreshToken accessTokenExpiresAt\n      me { userId email displayName tenantId tenantName tenantSlug membershipId role clusterId schoolId employerId }\n    }\n  }\n": types.RefreshSessionDocument,
+    "\n  mutation SwitchMembership($membershipId: ID!, $refreshToken: String) {\n    switchMembership(membershipId: $membershipId, refreshToken: $refreshToken) {\n      accessToken refreshToken accessTokenExpiresAt\n      me { userId email displayName tenantId tenantName tenantSlug membershipId role clusterId schoolId employerId }\n    }\n  }\n": types.SwitchMembershipDocument,
+    "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      accessToken refreshToken accessTokenExpiresAt\n      me { userId email displayName tenantId tenantName tenantSlug membershipId role clusterId schoolId employerId }\n    }\n  }\n": types.AcceptInvitationDocument,
+    "\n  mutation Logout($refreshToken: String!) {\n    logout(refreshToken: $refreshToken)\n  }\n": types.LogoutDocument,
+    "\n  query BookingCalendar($dateFrom: String!, $dateTo: String!) {\n    bookingCalendar(dateFrom: $dateFrom, dateTo: $dateTo) { id title activityType schoolName employerName startsAt endsAt state yearGroup pupilCount }\n  }\n": types.BookingCalendarDocument,
+    "\n  query Bookings($first: Int, $after: String, $filter: BookingFilter) {\n    bookings(first: $first, after: $after, filter: $filter) {\n      nodes { id title activityType format schoolName employerName startsAt endsAt state yearGroup pupilCount }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.BookingsDocument,
+    "\n  query Booking($id: ID!) {\n    booking(id: $id) {\n      id title activityType format schoolId schoolName employerId employerName startsAt endsAt state yearGroup pupilCount offerId offerSessionId requestId deliveredAt recordedAt\n      transitions { id action actorSide byEmailLink fromState toState reason proposedAlternative createdAt }\n    }\n  }\n": types.BookingDocument,
+    "\n  query BookingEncounter($schoolId: ID!) {\n    encounters(first: 100, filter: { schoolId: $schoolId }) { nodes { id bookingId } }\n  }\n": types.BookingEncounterDocument,
+    "\n  mutation AcceptBooking($id: ID!) {\n    acceptBooking(id: $id) { id state }\n  }\n": types.AcceptBookingDocument,
+    "\n  mutation DeclineBooking($id: ID!, $input: DeclineBookingInput) {\n    declineBooking(id: $id, input: $input) { id state }\n  }\n": types.DeclineBookingDocument,
+    "\n  mutation CancelBooking($id: ID!, $input: BookingReasonInput!) {\n    cancelBooking(id: $id, input: $input) { id state }\n  }\n": types.CancelBookingDocument,
+    "\n  mutation MarkBookingDelivered($id: ID!) {\n    markBookingDelivered(id: $id) { id state }\n  }\n": types.MarkBookingDeliveredDocument,
+    "\n  query OfferSessionsForMove($id: ID!) {\n    offer(id: $id) { id sessions { id startsAt endsAt status capacity } }\n  }\n": types.OfferSessionsForMoveDocument,
+    "\n  mutation RescheduleBooking($id: ID!, $input: RescheduleBookingInput!) {\n    rescheduleBooking(id: $id, input: $input) { id state startsAt }\n  }\n": types.RescheduleBookingDocument,
+    "\n  mutation MarkBookingNoShow($id: ID!, $input: BookingReasonInput!) {\n    markBookingNoShow(id: $id, input: $input) { id state }\n  }\n": types.MarkBookingNoShowDocument,
+    "\n  query ClusterCoverage($clusterId: ID!) {\n    clusterCoverage(clusterId: $clusterId) {\n      id name academicYearLabel\n      policy { name }\n      figures { benchmark met pupils percentage gap }\n      groups { id name figures { benchmark met pupils percentage gap } }\n      headcountOnly { encounters headcount }\n    }\n  }\n": types.ClusterCoverageDocument,
+    "\n  query HubCoverage {\n    hubCoverage {\n      name academicYearLabel\n      policy { name }\n      figures { benchmark met pupils percentage gap }\n      groups { id name figures { benchmark met pupils percentage gap } }\n      headcountOnly { encounters headcount }\n    }\n  }\n": types.HubCoverageDocument,
+    "\n  query CoverageGaps($benchmark: Int!, $filter: CoverageGapFilter, $first: Int, $after: String) {\n    coverageGaps(benchmark: $benchmark, filter: $filter, first: $first, after: $after) {\n      nodes { pupilId reference yearGroup schoolId counted minimum priorityGroups }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.CoverageGapsDocument,
+    "\n  query PupilCoverage($pupilId: ID!) {\n    pupilCoverage(pupilId: $pupilId) {\n      pupilId reference yearGroup\n      statuses { benchmark state counted minimum windowLabel reasons }\n      encounters { encounterId date activityType title verdicts { benchmark counts reasons } }\n    }\n  }\n": types.PupilCoverageDocument,
+    "\n  query SchoolCoverage($schoolId: ID!, $academicYear: Int) {\n    schoolCoverage(schoolId: $schoolId, academicYear: $academicYear) {\n      id name academicYear academicYearLabel\n      figures { benchmark met pupils percentage gap priorityPupils priorityMet disadvantagedPupils disadvantagedMet }\n      byYearGroup { yearGroup figures { benchmark met pupils percentage gap priorityPupils priorityMet disadvantagedPupils disadvantagedMet } }\n      headcountOnly { encounters headcount }\n      policy { key name }\n    }\n  }\n": types.SchoolCoverageDocument,
+    "\n  query CoverageCsv($input: CoverageCsvInput!) {\n    coverageCsv(input: $input) { filename content contentType rows }\n  }\n": types.CoverageCsvDocument,
+    "\n  query CoverageSnapshots($filter: CoverageSnapshotFilter) {\n    coverageSnapshots(first: 10, filter: $filter) { nodes { id asOf kind takenAt figures { benchmark met pupils percentage } } totalCount }\n  }\n": types.CoverageSnapshotsDocument,
+    "\n  mutation TakeCoverageSnapshot($input: TakeCoverageSnapshotInput!) {\n    takeCoverageSnapshot(input: $input) { id asOf }\n  }\n": types.TakeCoverageSnapshotDocument,
+    "\n  query OpenSides {\n    requests(first: 20, filter: { status: \"open\" }) { nodes { id schoolId activityType yearGroup pupilCount deadline createdAt } totalCount }\n    offers(first: 20, filter: { status: \"published\" }) { nodes { id title activityType format yearGroups pupilsPerSession employer { name } sessions { id status startsAt } } totalCount }\n    schools(first: 100) { nodes { id name } }\n  }\n": types.OpenSidesDocument,
+    "\n  query SchoolWaiting {\n    bookings(first: 50, filter: { states: [\"proposed\", \"accepted_by_employer\", \"delivered\"] }) { nodes { id state activityType employerName startsAt endsAt } }\n  }\n": types.SchoolWaitingDocument,
+    "\n  query Waiting($vettingOn: String!) {\n    requests(first: 100, filter: { status: \"open\" }) { nodes { id schoolId activityType yearGroup createdAt status } }\n    schools(first: 100) { nodes { id name } }\n    bookings(first: 100, filter: { states: [\"proposed\", \"accepted_by_school\", \"accepted_by_employer\", \"confirmed\", \"delivered\"] }) {\n      nodes { id state schoolName employerName activityType startsAt endsAt updatedAt }\n    }\n    employers(first: 100, filter: { vettingStatus: \"not_vetted\", vettingOn: $vettingOn }) { nodes { id name vettingStatus { vetted validUntil } } }\n    bookingSettings { unansweredAfterDays }\n  }\n": types.WaitingDocument,
+    "\n  query Employer($id: ID!) {\n    employer(id: $id) {\n      id name sector sizeBand postcode website maxRequestsPerMonth\n      vettingStatus { vetted validUntil missingKinds onDate }\n      vettingChecks { id kind outcome checkedOn expiresOn documentRef notes }\n      contacts { id name email jobTitle phone dbsStatus dbsCheckedOn }\n    }\n  }\n": types.EmployerDocument,
+    "\n  mutation RecordVettingCheck($employerId: ID!, $input: VettingCheckInput!) {\n    recordVettingCheck(employerId: $employerId, input: $input) { id }\n  }\n": types.RecordVettingCheckDocument,
+    "\n  mutation AddEmployerContact($employerId: ID!, $input: EmployerContactInput!) {\n    addEmployerContact(employerId: $employerId, input: $input) { id name }\n  }\n": types.AddEmployerContactDocument,
+    "\n  query Employers($first: Int, $after: String, $filter: EmployerFilter) {\n    employers(first: $first, after: $after, filter: $filter) {\n      nodes { id name sector sizeBand postcode maxRequestsPerMonth vettingStatus { vetted validUntil missingKinds } }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.EmployersDocument,
+    "\n  mutation UpdateEmployer($id: ID!, $input: UpdateEmployerInput!) {\n    updateEmployer(id: $id, input: $input) { id name }\n  }\n": types.UpdateEmployerDocument,
+    "\n  mutation CreateEmployer($input: CreateEmployerInput!) {\n    createEmployer(input: $input) { id name }\n  }\n": types.CreateEmployerDocument,
+    "\n  query Encounter($id: ID!) {\n    encounter(id: $id) {\n      id title date activityType format status schoolId yearGroups headcountOnly headcount attendanceCount checklist bookingId durationMinutes\n      employers { employerId name volunteers }\n      benchmarks { benchmark counts reasons }\n      attendees { pupilId reference yearGroup }\n    }\n  }\n": types.EncounterDocument,
+    "\n  mutation SetEncounterChecklist($encounterId: ID!, $criteria: [String!]!) {\n    setEncounterChecklist(encounterId: $encounterId, criteria: $criteria) { id checklist benchmarks { benchmark counts reasons } }\n  }\n": types.SetEncounterChecklistDocument,
+    "\n  mutation RecordAttendance($encounterId: ID!, $input: AttendanceInput!) {\n    recordAttendance(encounterId: $encounterId, input: $input) { added removed attendanceCount }\n  }\n": types.RecordAttendanceDocument,
+    "\n  mutation RecordAttendanceCsv($encounterId: ID!, $input: AttendanceCsvInput!) {\n    recordAttendanceCsv(encounterId: $encounterId, input: $input) { added removed attendanceCount errors { line field code message } }\n  }\n": types.RecordAttendanceCsvDocument,
+    "\n  query YearPupils($schoolId: ID!, $yearGroup: Int!, $first: Int, $after: String) {\n    pupils(schoolId: $schoolId, first: $first, after: $after, filter: { yearGroup: $yearGroup }) {\n      nodes { id reference displayName disadvantaged atRisk send careExperienced }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.YearPupilsDocument,
+    "\n  query Encounters($first: Int, $after: String, $filter: EncounterFilter) {\n    encounters(first: $first, after: $after, filter: $filter) {\n      nodes { id title date activityType format status yearGroups headcountOnly headcount attendanceCount checklist bookingId employers { name } benchmarks { benchmark counts reasons } }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.EncountersDocument,
+    "\n  query BookingForEncounter($id: ID!) {\n    booking(id: $id) { id title activityType format startsAt endsAt yearGroup employerId schoolId }\n  }\n": types.BookingForEncounterDocument,
+    "\n  mutation LogEncounter($input: LogEncounterInput!) {\n    logEncounter(input: $input) { id }\n  }\n": types.LogEncounterDocument,
+    "\n  query Clusters {\n    clusters(first: 100) { nodes { id name createdAt } totalCount }\n    schools(first: 100) { nodes { id clusterId } totalCount }\n    memberships(first: 100, filter: { role: COORDINATOR }) { nodes { id clusterId displayName email } }\n  }\n": types.ClustersDocument,
+    "\n  mutation CreateCluster($input: ClusterInput!) {\n    createCluster(input: $input) { id name }\n  }\n": types.CreateClusterDocument,
+    "\n  query Hubs {\n    hubs { id name slug createdAt archivedAt }\n  }\n": types.HubsDocument,
+    "\n  mutation CreateHub($input: CreateHubInput!) {\n    createHub(input: $input) { id name slug }\n  }\n": types.CreateHubDocument,
+    "\n  query People {\n    memberships(first: 100) { nodes { id displayName email role clusterId schoolId employerId lastLoginAt } totalCount }\n    invitations(first: 50) { nodes { id email role state expiresAt createdAt clusterId schoolId employerId } totalCount }\n  }\n": types.PeopleDocument,
+    "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) { id email role state expiresAt }\n  }\n": types.InviteUserDocument,
+    "\n  mutation ResendInvitation($id: ID!) {\n    resendInvitation(id: $id) { id state }\n  }\n": types.ResendInvitationDocument,
+    "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) { id state }\n  }\n": types.RevokeInvitationDocument,
+    "\n  query Schools($first: Int, $after: String, $filter: SchoolFilter) {\n    schools(first: $first, after: $after, filter: $filter) {\n      nodes { id name urn postcode phase lowestYearGroup highestYearGroup clusterId pupilCount }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.SchoolsDocument,
+    "\n  mutation UpdateSchool($id: ID!, $input: UpdateSchoolInput!) {\n    updateSchool(id: $id, input: $input) { id name }\n  }\n": types.UpdateSchoolDocument,
+    "\n  mutation CreateSchool($input: CreateSchoolInput!) {\n    createSchool(input: $input) { id name }\n  }\n": types.CreateSchoolDocument,
+    "\n  query HubSettings {\n    hub { id name slug settings { invitationValidityHours } }\n    bookingSettings { reminderDaysBefore sendFrom sendUntil sendOnWeekends unansweredAfterDays linkValidityDays followUpHoursAfter }\n  }\n": types.HubSettingsDocument,
+    "\n  mutation UpdateHub($input: UpdateHubInput!) {\n    updateHub(input: $input) { id name settings { invitationValidityHours } }\n  }\n": types.UpdateHubDocument,
+    "\n  mutation UpdateBookingSettings($input: BookingSettingsInput!) {\n    updateBookingSettings(input: $input) { reminderDaysBefore sendFrom sendUntil sendOnWeekends unansweredAfterDays linkValidityDays followUpHoursAfter }\n  }\n": types.UpdateBookingSettingsDocument,
+    "\n  query BenchmarkPolicies {\n    hubBenchmarkPolicy { id key version name }\n    benchmarkPolicies { id key version name description isDefault benchmarks { benchmark label windows { label minimum } } }\n  }\n": types.BenchmarkPoliciesDocument,
+    "\n  mutation ChooseBenchmarkPolicy($input: ChooseBenchmarkPolicyInput!) {\n    chooseBenchmarkPolicy(input: $input) { id key version name }\n  }\n": types.ChooseBenchmarkPolicyDocument,
+    "\n  query MyNotificationPreferences {\n    myNotificationPreferences { email muted }\n  }\n": types.MyNotificationPreferencesDocument,
+    "\n  mutation UpdateMyNotificationPreferences($input: NotificationPreferencesInput!) {\n    updateMyNotificationPreferences(input: $input) { email muted }\n  }\n": types.UpdateMyNotificationPreferencesDocument,
+    "\n  query EmployerImpact($employerId: ID!) {\n    employerImpact(employerId: $employerId) { academicYear encountersDelivered pupilsReached disadvantagedReached headcountReached shareDisadvantaged volunteerHours }\n  }\n": types.EmployerImpactDocument,
+    "\n  query Offer($id: ID!) {\n    offer(id: $id) {\n      id title description activityType format benchmark durationMinutes pupilsPerSession sessionsAvailable yearGroups travelRadiusKm status employerId\n      employer { id name }\n      availabilityWindows { id startsOn endsOn weekdays startTime endTime }\n      sessions { id startsAt endsAt status capacity }\n    }\n  }\n": types.OfferDocument,
+    "\n  mutation AddOfferSession($offerId: ID!, $input: OfferSessionInput!) {\n    addOfferSession(offerId: $offerId, input: $input) { id }\n  }\n": types.AddOfferSessionDocument,
+    "\n  mutation CancelOfferSession($id: ID!) {\n    cancelOfferSession(id: $id) { id status }\n  }\n": types.CancelOfferSessionDocument,
+    "\n  mutation RequestOfferSession($input: RequestOfferSessionInput!) {\n    requestOfferSession(input: $input) { id state }\n  }\n": types.RequestOfferSessionDocument,
+    "\n  mutation CreateOffer($input: CreateOfferInput!) {\n    createOffer(input: $input) { id title }\n  }\n": types.CreateOfferDocument,
+    "\n  mutation UpdateOffer($id: ID!, $input: UpdateOfferInput!) {\n    updateOffer(id: $id, input: $input) { id title }\n  }\n": types.UpdateOfferDocument,
+    "\n  query Offers($first: Int, $after: String, $filter: OfferFilter) {\n    offers(first: $first, after: $after, filter: $filter) {\n      nodes {\n        id title activityType format benchmark pupilsPerSession sessionsAvailable yearGroups status\n        employer { id name }\n        sessions { id startsAt endsAt status capacity }\n      }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.OffersDocument,
+    "\n  query SchoolOptions {\n    schools(first: 100) { nodes { id name urn clusterId lowestYearGroup highestYearGroup } totalCount }\n  }\n": types.SchoolOptionsDocument,
+    "\n  query ClusterOptions {\n    clusters(first: 100) { nodes { id name } }\n  }\n": types.ClusterOptionsDocument,
+    "\n  query EmployerOptions {\n    employers(first: 100) { nodes { id name } totalCount }\n  }\n": types.EmployerOptionsDocument,
+    "\n  mutation StartPupilImport($input: StartPupilImportInput!) {\n    startPupilImport(input: $input) { id status }\n  }\n": types.StartPupilImportDocument,
+    "\n  query ImportJob($id: ID!) {\n    importJob(id: $id) { id status mode totalRows processedRows insertedRows updatedRows errorCount errors { line field code message } }\n  }\n": types.ImportJobDocument,
+    "\n  query SchoolPupils($schoolId: ID!, $first: Int, $after: String, $filter: PupilFilter) {\n    school(id: $schoolId) { id name lowestYearGroup highestYearGroup pupilCount pupilCounts { yearGroup pupils disadvantaged send careExperienced atRisk } }\n    pupils(schoolId: $schoolId, first: $first, after: $after, filter: $filter) {\n      nodes { id reference displayName yearGroup dateOfBirth disadvantaged send careExperienced atRisk onRollFrom }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.SchoolPupilsDocument,
+    "\n  query Requests($first: Int, $after: String, $filter: RequestFilter) {\n    requests(first: $first, after: $after, filter: $filter) {\n      nodes { id schoolId activityType yearGroup pupilCount formats deadline status notes createdAt windows { id startsAt endsAt } }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.RequestsDocument,
+    "\n  mutation CreateRequest($input: CreateRequestInput!) {\n    createRequest(input: $input) { id }\n  }\n": types.CreateRequestDocument,
+    "\n  query CandidateOffers($filter: OfferFilter) {\n    offers(first: 50, filter: $filter) {\n      nodes { id title format pupilsPerSession employer { id name } sessions { id startsAt endsAt status capacity } }\n    }\n  }\n": types.CandidateOffersDocument,
+    "\n  mutation ProposeBooking($requestId: ID!, $offerSessionId: ID!) {\n    proposeBooking(requestId: $requestId, offerSessionId: $offerSessionId) { id state }\n  }\n": types.ProposeBookingDocument,
+    "\n  query MyMemberships {\n    myMemberships { membershipId tenantName tenantSlug role current }\n  }\n": types.MyMembershipsDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) { hubName role email expiresAt state accountExists }\n  }\n"): typeof import('./graphql').InvitationPreviewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken refreshToken accessTokenExpiresAt\n      me { userId email displayName tenantId tenantName tenantSlug membershipId role clusterId schoolId employerId }\n    }\n  }\n"): typeof import('./graphql').LoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      accessToken refreshToken accessTokenExpiresAt\n      me { userId email displayName tenantId tenantName tenantSlug membershipId role clusterId schoolId employerId }\n    }\n  }\n"): typeof import('./graphql').RefreshSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SwitchMembership($membershipId: ID!, $refreshToken: String) {\n    switchMembership(membershipId: $membershipId, refreshToken: $refreshToken) {\n      accessToken refreshToken accessTokenExpiresAt\n      me { userId email displayName tenantId tenantName tenantSlug membershipId role clusterId schoolId employerId }\n    }\n  }\n"): typeof import('./graphql').SwitchMembershipDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      accessToken refreshToken accessTokenExpiresAt\n      me { userId email displayName tenantId tenantName tenantSlug membershipId role clusterId schoolId employerId }\n    }\n  }\n"): typeof import('./graphql').AcceptInvitationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Logout($refreshToken: String!) {\n    logout(refreshToken: $refreshToken)\n  }\n"): typeof import('./graphql').LogoutDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BookingCalendar($dateFrom: String!, $dateTo: String!) {\n    bookingCalendar(dateFrom: $dateFrom, dateTo: $dateTo) { id title activityType schoolName employerName startsAt endsAt state yearGroup pupilCount }\n  }\n"): typeof import('./graphql').BookingCalendarDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Bookings($first: Int, $after: String, $filter: BookingFilter) {\n    bookings(first: $first, after: $after, filter: $filter) {\n      nodes { id title activityType format schoolName employerName startsAt endsAt state yearGroup pupilCount }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n"): typeof import('./graphql').BookingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Booking($id: ID!) {\n    booking(id: $id) {\n      id title activityType format schoolId schoolName employerId employerName startsAt endsAt state yearGroup pupilCount offerId offerSessionId requestId deliveredAt recordedAt\n      transitions { id action actorSide byEmailLink fromState toState reason proposedAlternative createdAt }\n    }\n  }\n"): typeof import('./graphql').BookingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BookingEncounter($schoolId: ID!) {\n    encounters(first: 100, filter: { schoolId: $schoolId }) { nodes { id bookingId } }\n  }\n"): typeof import('./graphql').BookingEncounterDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptBooking($id: ID!) {\n    acceptBooking(id: $id) { id state }\n  }\n"): typeof import('./graphql').AcceptBookingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeclineBooking($id: ID!, $input: DeclineBookingInput) {\n    declineBooking(id: $id, input: $input) { id state }\n  }\n"): typeof import('./graphql').DeclineBookingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelBooking($id: ID!, $input: BookingReasonInput!) {\n    cancelBooking(id: $id, input: $input) { id state }\n  }\n"): typeof import('./graphql').CancelBookingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkBookingDelivered($id: ID!) {\n    markBookingDelivered(id: $id) { id state }\n  }\n"): typeof import('./graphql').MarkBookingDeliveredDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OfferSessionsForMove($id: ID!) {\n    offer(id: $id) { id sessions { id startsAt endsAt status capacity } }\n  }\n"): typeof import('./graphql').OfferSessionsForMoveDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RescheduleBooking($id: ID!, $input: RescheduleBookingInput!) {\n    rescheduleBooking(id: $id, input: $input) { id state startsAt }\n  }\n"): typeof import('./graphql').RescheduleBookingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkBookingNoShow($id: ID!, $input: BookingReasonInput!) {\n    markBookingNoShow(id: $id, input: $input) { id state }\n  }\n"): typeof import('./graphql').MarkBookingNoShowDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClusterCoverage($clusterId: ID!) {\n    clusterCoverage(clusterId: $clusterId) {\n      id name academicYearLabel\n      policy { name }\n      figures { benchmark met pupils percentage gap }\n      groups { id name figures { benchmark met pupils percentage gap } }\n      headcountOnly { encounters headcount }\n    }\n  }\n"): typeof import('./graphql').ClusterCoverageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HubCoverage {\n    hubCoverage {\n      name academicYearLabel\n      policy { name }\n      figures { benchmark met pupils percentage gap }\n      groups { id name figures { benchmark met pupils percentage gap } }\n      headcountOnly { encounters headcount }\n    }\n  }\n"): typeof import('./graphql').HubCoverageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CoverageGaps($benchmark: Int!, $filter: CoverageGapFilter, $first: Int, $after: String) {\n    coverageGaps(benchmark: $benchmark, filter: $filter, first: $first, after: $after) {\n      nodes { pupilId reference yearGroup schoolId counted minimum priorityGroups }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n"): typeof import('./graphql').CoverageGapsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PupilCoverage($pupilId: ID!) {\n    pupilCoverage(pupilId: $pupilId) {\n      pupilId reference yearGroup\n      statuses { benchmark state counted minimum windowLabel reasons }\n      encounters { encounterId date activityType title verdicts { benchmark counts reasons } }\n    }\n  }\n"): typeof import('./graphql').PupilCoverageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SchoolCoverage($schoolId: ID!, $academicYear: Int) {\n    schoolCoverage(schoolId: $schoolId, academicYear: $academicYear) {\n      id name academicYear academicYearLabel\n      figures { benchmark met pupils percentage gap priorityPupils priorityMet disadvantagedPupils disadvantagedMet }\n      byYearGroup { yearGroup figures { benchmark met pupils percentage gap priorityPupils priorityMet disadvantagedPupils disadvantagedMet } }\n      headcountOnly { encounters headcount }\n      policy { key name }\n    }\n  }\n"): typeof import('./graphql').SchoolCoverageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CoverageCsv($input: CoverageCsvInput!) {\n    coverageCsv(input: $input) { filename content contentType rows }\n  }\n"): typeof import('./graphql').CoverageCsvDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CoverageSnapshots($filter: CoverageSnapshotFilter) {\n    coverageSnapshots(first: 10, filter: $filter) { nodes { id asOf kind takenAt figures { benchmark met pupils percentage } } totalCount }\n  }\n"): typeof import('./graphql').CoverageSnapshotsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TakeCoverageSnapshot($input: TakeCoverageSnapshotInput!) {\n    takeCoverageSnapshot(input: $input) { id asOf }\n  }\n"): typeof import('./graphql').TakeCoverageSnapshotDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OpenSides {\n    requests(first: 20, filter: { status: \"open\" }) { nodes { id schoolId activityType yearGroup pupilCount deadline createdAt } totalCount }\n    offers(first: 20, filter: { status: \"published\" }) { nodes { id title activityType format yearGroups pupilsPerSession employer { name } sessions { id status startsAt } } totalCount }\n    schools(first: 100) { nodes { id name } }\n  }\n"): typeof import('./graphql').OpenSidesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SchoolWaiting {\n    bookings(first: 50, filter: { states: [\"proposed\", \"accepted_by_employer\", \"delivered\"] }) { nodes { id state activityType employerName startsAt endsAt } }\n  }\n"): typeof import('./graphql').SchoolWaitingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Waiting($vettingOn: String!) {\n    requests(first: 100, filter: { status: \"open\" }) { nodes { id schoolId activityType yearGroup createdAt status } }\n    schools(first: 100) { nodes { id name } }\n    bookings(first: 100, filter: { states: [\"proposed\", \"accepted_by_school\", \"accepted_by_employer\", \"confirmed\", \"delivered\"] }) {\n      nodes { id state schoolName employerName activityType startsAt endsAt updatedAt }\n    }\n    employers(first: 100, filter: { vettingStatus: \"not_vetted\", vettingOn: $vettingOn }) { nodes { id name vettingStatus { vetted validUntil } } }\n    bookingSettings { unansweredAfterDays }\n  }\n"): typeof import('./graphql').WaitingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Employer($id: ID!) {\n    employer(id: $id) {\n      id name sector sizeBand postcode website maxRequestsPerMonth\n      vettingStatus { vetted validUntil missingKinds onDate }\n      vettingChecks { id kind outcome checkedOn expiresOn documentRef notes }\n      contacts { id name email jobTitle phone dbsStatus dbsCheckedOn }\n    }\n  }\n"): typeof import('./graphql').EmployerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordVettingCheck($employerId: ID!, $input: VettingCheckInput!) {\n    recordVettingCheck(employerId: $employerId, input: $input) { id }\n  }\n"): typeof import('./graphql').RecordVettingCheckDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddEmployerContact($employerId: ID!, $input: EmployerContactInput!) {\n    addEmployerContact(employerId: $employerId, input: $input) { id name }\n  }\n"): typeof import('./graphql').AddEmployerContactDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Employers($first: Int, $after: String, $filter: EmployerFilter) {\n    employers(first: $first, after: $after, filter: $filter) {\n      nodes { id name sector sizeBand postcode maxRequestsPerMonth vettingStatus { vetted validUntil missingKinds } }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n"): typeof import('./graphql').EmployersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateEmployer($id: ID!, $input: UpdateEmployerInput!) {\n    updateEmployer(id: $id, input: $input) { id name }\n  }\n"): typeof import('./graphql').UpdateEmployerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateEmployer($input: CreateEmployerInput!) {\n    createEmployer(input: $input) { id name }\n  }\n"): typeof import('./graphql').CreateEmployerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Encounter($id: ID!) {\n    encounter(id: $id) {\n      id title date activityType format status schoolId yearGroups headcountOnly headcount attendanceCount checklist bookingId durationMinutes\n      employers { employerId name volunteers }\n      benchmarks { benchmark counts reasons }\n      attendees { pupilId reference yearGroup }\n    }\n  }\n"): typeof import('./graphql').EncounterDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetEncounterChecklist($encounterId: ID!, $criteria: [String!]!) {\n    setEncounterChecklist(encounterId: $encounterId, criteria: $criteria) { id checklist benchmarks { benchmark counts reasons } }\n  }\n"): typeof import('./graphql').SetEncounterChecklistDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordAttendance($encounterId: ID!, $input: AttendanceInput!) {\n    recordAttendance(encounterId: $encounterId, input: $input) { added removed attendanceCount }\n  }\n"): typeof import('./graphql').RecordAttendanceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordAttendanceCsv($encounterId: ID!, $input: AttendanceCsvInput!) {\n    recordAttendanceCsv(encounterId: $encounterId, input: $input) { added removed attendanceCount errors { line field code message } }\n  }\n"): typeof import('./graphql').RecordAttendanceCsvDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query YearPupils($schoolId: ID!, $yearGroup: Int!, $first: Int, $after: String) {\n    pupils(schoolId: $schoolId, first: $first, after: $after, filter: { yearGroup: $yearGroup }) {\n      nodes { id reference displayName disadvantaged atRisk send careExperienced }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n"): typeof import('./graphql').YearPupilsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Encounters($first: Int, $after: String, $filter: EncounterFilter) {\n    encounters(first: $first, after: $after, filter: $filter) {\n      nodes { id title date activityType format status yearGroups headcountOnly headcount attendanceCount checklist bookingId employers { name } benchmarks { benchmark counts reasons } }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n"): typeof import('./graphql').EncountersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BookingForEncounter($id: ID!) {\n    booking(id: $id) { id title activityType format startsAt endsAt yearGroup employerId schoolId }\n  }\n"): typeof import('./graphql').BookingForEncounterDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LogEncounter($input: LogEncounterInput!) {\n    logEncounter(input: $input) { id }\n  }\n"): typeof import('./graphql').LogEncounterDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Clusters {\n    clusters(first: 100) { nodes { id name createdAt } totalCount }\n    schools(first: 100) { nodes { id clusterId } totalCount }\n    memberships(first: 100, filter: { role: COORDINATOR }) { nodes { id clusterId displayName email } }\n  }\n"): typeof import('./graphql').ClustersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCluster($input: ClusterInput!) {\n    createCluster(input: $input) { id name }\n  }\n"): typeof import('./graphql').CreateClusterDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Hubs {\n    hubs { id name slug createdAt archivedAt }\n  }\n"): typeof import('./graphql').HubsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateHub($input: CreateHubInput!) {\n    createHub(input: $input) { id name slug }\n  }\n"): typeof import('./graphql').CreateHubDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query People {\n    memberships(first: 100) { nodes { id displayName email role clusterId schoolId employerId lastLoginAt } totalCount }\n    invitations(first: 50) { nodes { id email role state expiresAt createdAt clusterId schoolId employerId } totalCount }\n  }\n"): typeof import('./graphql').PeopleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) { id email role state expiresAt }\n  }\n"): typeof import('./graphql').InviteUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendInvitation($id: ID!) {\n    resendInvitation(id: $id) { id state }\n  }\n"): typeof import('./graphql').ResendInvitationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) { id state }\n  }\n"): typeof import('./graphql').RevokeInvitationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Schools($first: Int, $after: String, $filter: SchoolFilter) {\n    schools(first: $first, after: $after, filter: $filter) {\n      nodes { id name urn postcode phase lowestYearGroup highestYearGroup clusterId pupilCount }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n"): typeof import('./graphql').SchoolsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateSchool($id: ID!, $input: UpdateSchoolInput!) {\n    updateSchool(id: $id, input: $input) { id name }\n  }\n"): typeof import('./graphql').UpdateSchoolDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateSchool($input: CreateSchoolInput!) {\n    createSchool(input: $input) { id name }\n  }\n"): typeof import('./graphql').CreateSchoolDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HubSettings {\n    hub { id name slug settings { invitationValidityHours } }\n    bookingSettings { reminderDaysBefore sendFrom sendUntil sendOnWeekends unansweredAfterDays linkValidityDays followUpHoursAfter }\n  }\n"): typeof import('./graphql').HubSettingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateHub($input: UpdateHubInput!) {\n    updateHub(input: $input) { id name settings { invitationValidityHours } }\n  }\n"): typeof import('./graphql').UpdateHubDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateBookingSettings($input: BookingSettingsInput!) {\n    updateBookingSettings(input: $input) { reminderDaysBefore sendFrom sendUntil sendOnWeekends unansweredAfterDays linkValidityDays followUpHoursAfter }\n  }\n"): typeof import('./graphql').UpdateBookingSettingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BenchmarkPolicies {\n    hubBenchmarkPolicy { id key version name }\n    benchmarkPolicies { id key version name description isDefault benchmarks { benchmark label windows { label minimum } } }\n  }\n"): typeof import('./graphql').BenchmarkPoliciesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChooseBenchmarkPolicy($input: ChooseBenchmarkPolicyInput!) {\n    chooseBenchmarkPolicy(input: $input) { id key version name }\n  }\n"): typeof import('./graphql').ChooseBenchmarkPolicyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyNotificationPreferences {\n    myNotificationPreferences { email muted }\n  }\n"): typeof import('./graphql').MyNotificationPreferencesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateMyNotificationPreferences($input: NotificationPreferencesInput!) {\n    updateMyNotificationPreferences(input: $input) { email muted }\n  }\n"): typeof import('./graphql').UpdateMyNotificationPreferencesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EmployerImpact($employerId: ID!) {\n    employerImpact(employerId: $employerId) { academicYear encountersDelivered pupilsReached disadvantagedReached headcountReached shareDisadvantaged volunteerHours }\n  }\n"): typeof import('./graphql').EmployerImpactDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Offer($id: ID!) {\n    offer(id: $id) {\n      id title description activityType format benchmark durationMinutes pupilsPerSession sessionsAvailable yearGroups travelRadiusKm status employerId\n      employer { id name }\n      availabilityWindows { id startsOn endsOn weekdays startTime endTime }\n      sessions { id startsAt endsAt status capacity }\n    }\n  }\n"): typeof import('./graphql').OfferDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddOfferSession($offerId: ID!, $input: OfferSessionInput!) {\n    addOfferSession(offerId: $offerId, input: $input) { id }\n  }\n"): typeof import('./graphql').AddOfferSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelOfferSession($id: ID!) {\n    cancelOfferSession(id: $id) { id status }\n  }\n"): typeof import('./graphql').CancelOfferSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestOfferSession($input: RequestOfferSessionInput!) {\n    requestOfferSession(input: $input) { id state }\n  }\n"): typeof import('./graphql').RequestOfferSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateOffer($input: CreateOfferInput!) {\n    createOffer(input: $input) { id title }\n  }\n"): typeof import('./graphql').CreateOfferDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateOffer($id: ID!, $input: UpdateOfferInput!) {\n    updateOffer(id: $id, input: $input) { id title }\n  }\n"): typeof import('./graphql').UpdateOfferDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Offers($first: Int, $after: String, $filter: OfferFilter) {\n    offers(first: $first, after: $after, filter: $filter) {\n      nodes {\n        id title activityType format benchmark pupilsPerSession sessionsAvailable yearGroups status\n        employer { id name }\n        sessions { id startsAt endsAt status capacity }\n      }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n"): typeof import('./graphql').OffersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SchoolOptions {\n    schools(first: 100) { nodes { id name urn clusterId lowestYearGroup highestYearGroup } totalCount }\n  }\n"): typeof import('./graphql').SchoolOptionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClusterOptions {\n    clusters(first: 100) { nodes { id name } }\n  }\n"): typeof import('./graphql').ClusterOptionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EmployerOptions {\n    employers(first: 100) { nodes { id name } totalCount }\n  }\n"): typeof import('./graphql').EmployerOptionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartPupilImport($input: StartPupilImportInput!) {\n    startPupilImport(input: $input) { id status }\n  }\n"): typeof import('./graphql').StartPupilImportDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImportJob($id: ID!) {\n    importJob(id: $id) { id status mode totalRows processedRows insertedRows updatedRows errorCount errors { line field code message } }\n  }\n"): typeof import('./graphql').ImportJobDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SchoolPupils($schoolId: ID!, $first: Int, $after: String, $filter: PupilFilter) {\n    school(id: $schoolId) { id name lowestYearGroup highestYearGroup pupilCount pupilCounts { yearGroup pupils disadvantaged send careExperienced atRisk } }\n    pupils(schoolId: $schoolId, first: $first, after: $after, filter: $filter) {\n      nodes { id reference displayName yearGroup dateOfBirth disadvantaged send careExperienced atRisk onRollFrom }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n"): typeof import('./graphql').SchoolPupilsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Requests($first: Int, $after: String, $filter: RequestFilter) {\n    requests(first: $first, after: $after, filter: $filter) {\n      nodes { id schoolId activityType yearGroup pupilCount formats deadline status notes createdAt windows { id startsAt endsAt } }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n"): typeof import('./graphql').RequestsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateRequest($input: CreateRequestInput!) {\n    createRequest(input: $input) { id }\n  }\n"): typeof import('./graphql').CreateRequestDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CandidateOffers($filter: OfferFilter) {\n    offers(first: 50, filter: $filter) {\n      nodes { id title format pupilsPerSession employer { id name } sessions { id startsAt endsAt status capacity } }\n    }\n  }\n"): typeof import('./graphql').CandidateOffersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ProposeBooking($requestId: ID!, $offerSessionId: ID!) {\n    proposeBooking(requestId: $requestId, offerSessionId: $offerSessionId) { id state }\n  }\n"): typeof import('./graphql').ProposeBookingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyMemberships {\n    myMemberships { membershipId tenantName tenantSlug role current }\n  }\n"): typeof import('./graphql').MyMembershipsDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

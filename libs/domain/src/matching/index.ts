@@ -1,0 +1,79 @@
+import { DomainError } from '../errors';
+import { parseIntegerInRange } from '../validation';
+import { explainProposals, explainUnmatched } from './explain';
+import type { MatchingOptions, MatchingResult } from './model';
+import { buildMatchingProblem } from './problem';
+import { pairWorth } from './rules';
+import { solveProblem } from './solver';
+import { resolveMatchingWeights, validateMatchingInput } from './validate';
+import { findViolations } from './verify';
+
+export * from './model';
+export { validateMatchingInput, resolveMatchingWeights } from './validate';
+export { buildMatchingProblem, objectiveOf, type MatchingProblem, type SetConstraint, type SetConstraintKind } from './problem';
+export { findViolations, assignmentsByIds, type Assignment, type Violation } from './verify';
+export { PAIR_RULES, pairRuleFailures, pairWorth, buildRuleContext, fairnessPenaltyPoints, type PairRule, type RuleContext } from './rules';
+export { greatCircleKm } from './geo';
+export { londonDate, londonMonth } from './london-time';
+export { generateMatchingHub, type MatchingHubSize } from './demo-hub';
+export type { MatchingInstance } from './instance';
+
+/** Default branch-and-bound node limit: deterministic, and enough to close small and medium hubs. */
+export const DEFAULT_MAX_BRANCH_NODES = 500;
+
+/** Default search-work limit (settled nodes, deterministic): a few seconds at the largest hubs. */
+export const DEFAULT_MAX_WORK = 50_000_000;
+
+/**
+ * Propose bookings for a hub's open requests: validate the input (DomainError naming the field),
+ * build the candidate pairs, solve exactly (or to a proven bound), explain every proposal and every
+ * request left out. The same input, in any order, gives the same output.
+ */
+export function solveMatching(input: unknown, options: MatchingOptions = {}): MatchingResult {
+  const started = Date.now();
+  const weights = resolveMatchingWeights(options.weights ?? {}, 'weights');
+  const maxBranchNodes = options.maxBranchNodes === undefined ? DEFAULT_MAX_BRANCH_NODES : parseIntegerInRange(options.maxBranchNodes, 'maxBranchNodes', 0, 1_000_000);
+  const maxWork = options.maxWork === undefined ? DEFAULT_MAX_WORK : parseIntegerInRange(options.maxWork, 'maxWork', 0, Number.MAX_SAFE_INTEGER);
+  const timeLimitMs = options.timeLimitMs === undefined ? undefined : parseIntegerInRange(options.timeLimitMs, 'timeLimitMs', 1, 86_400_000);
+  const instance = validateMatchingInput(input);
+  const problem = buildMatchingProblem(instance, weights);
+  const built = Date.now();
+  const outcome = solveProblem(problem, { maxBranchNodes, maxWork, timeLimitMs });
+  const solved = Date.now();
+
+  const violations = findViolations(
+    problem.context,
+    Array.from(outcome.chosen, (p) => ({ request: problem.pairRequest[p], session: problem.pairSession[p] })),
+  );
+  if (violations.length > 0) {
+    // A solver bug, never a user's mistake: refuse to hand over proposals that break a hard rule.
+    throw new DomainError('INTERNAL', `matching produced ${violations.length} proposal(s) breaking ${violations[0].rule} (${violations[0].detail})`);
+  }
+  const proposals = explainProposals(problem, outcome.chosen).sort((a, b) => (a.requestId < b.requestId ? -1 : 1));
+  const unmatched = explainUnmatched(problem, outcome.chosen);
+  const explained = Date.now();
+
+  let disadvantaged = 0;
+  for (const p of outcome.chosen) disadvantaged += pairWorth(problem.context, instance.requests[problem.pairRequest[p]], instance.sessions[problem.pairSession[p]]).gapPupilsClosed * instance.requests[problem.pairRequest[p]].disadvantagedShare;
+  return {
+    proposals,
+    unmatched,
+    objective: outcome.objective,
+    bound: outcome.bound,
+    gap: (outcome.bound - outcome.objective) / Math.max(1, Math.abs(outcome.bound)),
+    optimal: outcome.optimal,
+    weights,
+    stats: {
+      requests: instance.requests.length,
+      sessions: instance.sessions.length,
+      candidatePairs: problem.pairCount,
+      sideConstraints: outcome.sideConstraints,
+      lagrangianIterations: outcome.lagrangianIterations,
+      branchNodes: outcome.branchNodes,
+      pupilsCovered: proposals.reduce((s, p) => s + p.pupils, 0),
+      gapPupilsCovered: proposals.reduce((s, p) => s + p.gapPupilsClosed, 0),
+      disadvantagedGapPupilsCovered: Math.round(disadvantaged * 10) / 10,
+      millis: { build: built - started, solve: solved - built, explain: explained - solved },
+    },
+  };
+}

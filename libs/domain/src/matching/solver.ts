@@ -1,0 +1,347 @@
+import { closeAndResolve, Repairer } from './heuristics';
+import { Prices, sideConstraintsOf, type SideConstraint } from './lagrangian';
+import { COST_SCALE, MatchingNetwork } from './network';
+import { objectiveOf, type MatchingProblem } from './problem';
+
+/**
+ * The exact solver: Lagrangian relaxation of the side constraints over the min-cost-flow network
+ * (`network.ts`, `lagrangian.ts`) for the upper bound, repaired relaxed solutions for the lower
+ * bound (`heuristics.ts`), and branch-and-bound to close the gap.
+ *
+ * Multipliers follow Polyak subgradient steps (integers, so costs stay exact); every relaxed solution
+ * is repaired into a feasible one; at the end of the root, and at each new best bound after it, the
+ * priced flow is closed-and-resolved into a much better one; arcs whose reduced cost proves they
+ * cannot improve on the best solution are removed; branch-and-bound (depth first, one arc at a time)
+ * closes what is left. The result is optimal, or carries the proven bound.
+ *
+ * Every limit is deterministic by default (iterations, branch nodes, search work counted in settled
+ * nodes); a wall-clock limit exists but makes the answer depend on the machine.
+ */
+
+export interface SolverOptions {
+  readonly maxBranchNodes: number;
+  /** Search work (nodes settled by shortest-path searches) after which the solver stops improving. */
+  readonly maxWork?: number;
+  readonly timeLimitMs?: number;
+}
+
+export interface SolverOutcome {
+  /** Chosen pair indexes, ascending. */
+  readonly chosen: Int32Array;
+  readonly objective: number;
+  readonly bound: number;
+  readonly optimal: boolean;
+  readonly sideConstraints: number;
+  readonly lagrangianIterations: number;
+  readonly branchNodes: number;
+  /** Nodes settled by every shortest-path search (the deterministic measure of effort). */
+  readonly work: number;
+}
+
+/**
+ * A branching decision: arcs closed (capacity 0) and, rarely, one unit forced onto an arc. Branching
+ * closes sets of arcs rather than single ones because the problem is degenerate: a request usually
+ * has several sessions of one offer worth exactly the same, so forbidding one session changes
+ * nothing — forbidding the offer does.
+ */
+interface Fixing {
+  readonly close: Int32Array;
+  readonly force: number;
+}
+
+/** What applying a fixing changed, to undo it exactly. */
+interface Applied {
+  readonly fixing: Fixing;
+  readonly capacities: Int32Array;
+}
+
+const ROOT_ITERATIONS = 120;
+const NODE_ITERATIONS = 25;
+/** Halve the step after this many iterations without a better bound. */
+const PATIENCE = 4;
+
+class ExactSolver {
+  private readonly network: MatchingNetwork;
+  private readonly side: readonly SideConstraint[];
+  private readonly prices: Prices;
+  private readonly repairer: Repairer;
+  private incumbent: Int32Array = new Int32Array(0);
+  private incumbentValue = 0;
+  private heuristicWork = 0;
+  iterations = 0;
+  branchNodes = 0;
+
+  constructor(
+    private readonly problem: MatchingProblem,
+    private readonly options: SolverOptions,
+    private readonly startedAt: number,
+  ) {
+    this.network = new MatchingNetwork(problem);
+    this.side = sideConstraintsOf(this.network);
+    this.prices = new Prices(this.network, this.side);
+    this.repairer = new Repairer(problem);
+  }
+
+  private get work(): number {
+    return this.network.flow.work + this.heuristicWork;
+  }
+
+  private outOfBudget(): boolean {
+    if (this.options.maxWork !== undefined && this.work > this.options.maxWork) return true;
+    return this.options.timeLimitMs !== undefined && Date.now() - this.startedAt > this.options.timeLimitMs;
+  }
+
+  /** A feasible set of pairs: keep it when it beats the best so far (ties keep the first found). */
+  private offer(pairs: readonly number[]): void {
+    const value = objectiveOf(this.problem, pairs);
+    if (value > this.incumbentValue) {
+      this.incumbentValue = value;
+      this.incumbent = Int32Array.from(pairs);
+    }
+  }
+
+  /** Raise the prices of broken constraints only, until the priced flow keeps every constraint. */
+  private penaltyContinuation(delta: number, maxRounds: number): void {
+    const { prices, side } = this;
+    const w0 = this.work;
+    let round = 0;
+    for (; round < maxRounds; round++) {
+      const usage = prices.usage();
+      let broken = 0;
+      for (let k = 0; k < side.length; k++) {
+        const excess = usage[k] - side[k].bound;
+        if (excess > 0) {
+          broken++;
+          prices.set(k, prices.lambda[k] + delta * excess * COST_SCALE);
+        }
+      }
+      if (broken === 0) break;
+      if (!prices.settle()) return;
+    }
+    const chosen = this.network.chosenPairs();
+    if (process.env.TRACE_BB) console.log('continuation rounds', round, 'value', objectiveOf(this.problem, chosen), 'repaired', objectiveOf(this.problem, this.repairer.repair(chosen)), 'work', ((this.work - w0) / 1e6).toFixed(2));
+    this.offer(this.repairer.repair(chosen, (p) => this.network.flow.capacity(this.network.pairArc[p]) > 0));
+  }
+
+  /** Close-and-resolve the current priced flow into a feasible assignment. */
+  private closeAndResolve(): void {
+    const { pairs, work } = closeAndResolve(this.network, this.side);
+    this.heuristicWork += work;
+    if (process.env.TRACE_BB) console.log('PCR raw', objectiveOf(this.problem, pairs), 'repaired', objectiveOf(this.problem, this.repairer.repair(pairs, (p) => this.network.flow.capacity(this.network.pairArc[p]) > 0)), 'inc', this.incumbentValue, 'work', work);
+    this.offer(this.repairer.repair(pairs, (p) => this.network.flow.capacity(this.network.pairArc[p]) > 0));
+  }
+
+  /** Objectives are whole points: a bound below z + 1 proves that nothing beats the incumbent z. */
+  private proves(bound: number): boolean {
+    return bound < this.incumbentValue + 1;
+  }
+
+  /**
+   * Remove arcs that cannot be in any solution better than the incumbent (valid for this λ): one
+   * that forcing onto the relaxation would cost more than the bound's lead over z + 1.
+   */
+  private reducedCostFixing(lagrangianValue: number): void {
+    const flow = this.network.flow;
+    const slack = (lagrangianValue - this.incumbentValue - 1) * COST_SCALE;
+    const fix = (arc: number) => {
+      if (arc >= 0 && flow.residualCapacity(arc) > 0 && flow.flow(arc) === 0 && flow.reducedCost(arc) > slack) flow.setCapacity(arc, 0);
+    };
+    this.network.pairArc.forEach(fix);
+    this.network.sessionArc.forEach(fix);
+  }
+
+  /**
+   * Subgradient optimisation of the multipliers at the current node. Returns the best upper bound
+   * found (−Infinity when the node is infeasible), and leaves the last relaxed solution in place.
+   */
+  private lagrange(maxIterations: number, atRoot: boolean, firstStep = 1): { bound: number; usage: Int32Array } {
+    const { prices, side } = this;
+    let bound = Infinity;
+    let step = firstStep;
+    let sinceBetter = 0;
+    let usage: Int32Array = new Int32Array(0);
+    for (let it = 0; it < maxIterations; it++) {
+      if (!prices.settle()) return { bound: -Infinity, usage: new Int32Array(0) };
+      this.iterations++;
+      const value = prices.value();
+      if (process.env.TRACE_IT) console.log('it', this.iterations, 'value', value, 'inc', this.incumbentValue, 'work', (this.work / 1e6).toFixed(2), 'step', step);
+      if (value < bound) {
+        bound = value;
+        sinceBetter = 0;
+      } else if (++sinceBetter >= PATIENCE) {
+        step /= 2;
+        sinceBetter = 0;
+      }
+      usage = prices.usage();
+      const chosen = this.network.chosenPairs();
+      if (usage.every((u, k) => u <= side[k].bound)) this.offer(chosen);
+      else this.offer(this.repairer.repair(chosen, (p) => this.network.flow.capacity(this.network.pairArc[p]) > 0));
+      if (atRoot && process.env.PCR_AT && process.env.PCR_AT.split(',').map(Number).includes(it)) this.closeAndResolve();
+      if (this.proves(bound)) break;
+      if (atRoot) this.reducedCostFixing(value);
+      let norm = 0;
+      for (let k = 0; k < side.length; k++) {
+        const g = usage[k] - side[k].bound;
+        if (g > 0 || prices.lambda[k] > 0) norm += g * g;
+      }
+      if (norm === 0 || step < 1e-3 || this.outOfBudget()) break;
+      const t = (step * (value - this.incumbentValue) * COST_SCALE) / norm;
+      for (let k = 0; k < side.length; k++) {
+        const g = usage[k] - side[k].bound;
+        if (g === 0 || (g < 0 && prices.lambda[k] === 0)) continue;
+        const move = g > 0 ? Math.max(1, Math.round(t * g)) : Math.round(t * g);
+        prices.set(k, Math.max(0, prices.lambda[k] + move));
+      }
+    }
+    return { bound, usage };
+  }
+
+  /**
+   * The two children of a node. Take the units of the violated constraints of the last relaxed
+   * solution, the most violated constraint first and its least worth unit first; split the unit's
+   * request: one child forbids it the unit's offer, the other allows it only that offer — or, when
+   * the request is already held to that offer, the unit's arc against its other arcs. With nothing
+   * violated (but no proof either), branch on the priced arc with the smallest reduced cost: leave it
+   * out, or force a unit onto it.
+   */
+  private branch(usage: Int32Array): [Fixing, Fixing] | null {
+    const { flow } = this.network;
+    const violated = this.side.map((_, k) => k).filter((k) => usage[k] > this.side[k].bound);
+    if (process.env.ORDER === 'lambda') violated.sort((a, b) => this.prices.lambda[b] - this.prices.lambda[a] || a - b);
+    else violated.sort((a, b) => usage[b] - this.side[b].bound - (usage[a] - this.side[a].bound) || a - b);
+    for (const k of violated) {
+      const units = Array.from(this.side[k].arcs).filter((arc) => flow.freeFlow(arc) > 0);
+      units.sort((a, b) => this.arcWorth(a) - this.arcWorth(b) || a - b);
+      if (process.env.BRANCH === 'arc' && units.length > 0) return [{ close: Int32Array.of(units[0]), force: -1 }, { close: Int32Array.of(units[0]), force: units[0] }];
+      if (process.env.BRANCH === 'sos' && units.length >= 2) {
+        if (this.side[k].bound === 1) return [{ close: Int32Array.of(units[0]), force: -1 }, { close: Int32Array.of(units[1]), force: -1 }];
+        return [{ close: Int32Array.of(units[0]), force: -1 }, { close: Int32Array.of(units[0]), force: units[0] }];
+      }
+      for (const arc of units) {
+        const split = this.splitRequest(arc);
+        if (split !== null) return split;
+      }
+    }
+    let pick = -1;
+    this.side.forEach((c, k) => {
+      if (this.prices.lambda[k] === 0) return;
+      for (const arc of c.arcs) {
+        if (flow.capacity(arc) === 0) continue;
+        if (pick < 0 || flow.reducedCost(arc) < flow.reducedCost(pick)) pick = arc;
+      }
+    });
+    if (pick < 0) return null;
+    return [
+      { close: Int32Array.of(pick), force: -1 },
+      { close: Int32Array.of(pick), force: pick },
+    ];
+  }
+
+  /**
+   * For a used arc, split its request's open arcs in two non-empty parts: the arcs to the offer of
+   * the arc's session against the rest, or else the arc's own pair against the rest. Null when the
+   * request has a single open arc left.
+   */
+  private splitRequest(arc: number): [Fixing, Fixing] | null {
+    const { network, problem } = this;
+    const { flow } = network;
+    const pair = network.pairOfArc[arc >> 1];
+    const requestNode = pair >= 0 ? flow.headOf(arc ^ 1) : network.userOf(flow.headOf(arc ^ 1));
+    if (requestNode < 0) return null;
+    const session = pair >= 0 ? problem.pairSession[pair] : network.sessionOfArc[arc >> 1];
+    const offer = problem.instance.sessions[session].offer;
+    const sameOffer: number[] = [];
+    const sameSession: number[] = [];
+    const open: number[] = [];
+    for (const a of flow.arcsAt(requestNode)) {
+      if ((a & 1) === 1 || flow.capacity(a) === 0) continue;
+      open.push(a);
+      const p = network.pairOfArc[a >> 1];
+      if (p < 0) continue;
+      if (problem.instance.sessions[problem.pairSession[p]].offer === offer) sameOffer.push(a);
+      if (problem.pairSession[p] === session) sameSession.push(a);
+    }
+    for (const part of [sameOffer, sameSession]) {
+      if (part.length === 0 || part.length === open.length) continue;
+      const inside = new Set(part);
+      return [
+        { close: Int32Array.from(part), force: -1 },
+        { close: Int32Array.from(open.filter((a) => !inside.has(a))), force: -1 },
+      ];
+    }
+    return null;
+  }
+
+  /** Points of the pair an arc carries (a session arc: the pair that uses the session). */
+  private arcWorth(arc: number): number {
+    const { network, problem } = this;
+    const pair = network.pairOfArc[arc >> 1];
+    if (pair >= 0) return problem.pairPoints[pair];
+    const s = network.sessionOfArc[arc >> 1];
+    for (const p of problem.pairsOfSession[s] ?? []) if (network.flow.flow(network.pairArc[p]) > 0) return problem.pairPoints[p];
+    return 0;
+  }
+
+  private apply(fixing: Fixing): Applied {
+    const { flow } = this.network;
+    const capacities = Int32Array.from(fixing.close, (arc) => flow.capacity(arc));
+    for (const arc of fixing.close) flow.setCapacity(arc, 0);
+    if (fixing.force >= 0) flow.fixUnits(fixing.force, 1);
+    return { fixing, capacities };
+  }
+
+  private undo({ fixing, capacities }: Applied): void {
+    const { flow } = this.network;
+    if (fixing.force >= 0) flow.fixUnits(fixing.force, -1);
+    fixing.close.forEach((arc, i) => flow.setCapacity(arc, capacities[i]));
+  }
+
+  run(): SolverOutcome {
+    const root = this.lagrange(ROOT_ITERATIONS, true, Number(process.env.ROOT_STEP ?? 1));
+    if (process.env.TRACE_BB) console.log('root', root.bound, 'inc', this.incumbentValue, 'its', this.iterations);
+    if (!this.proves(root.bound)) { if (process.env.PRIMAL === 'cont') this.penaltyContinuation(Number(process.env.CONT_DELTA ?? 50), 200); else this.closeAndResolve(); }
+    const stack: { fixings: Fixing[]; bound: number }[] = [];
+    let unresolved = -Infinity; // bound of a node we could neither prune nor split
+    const split = (fixings: Fixing[], bound: number, usage: Int32Array) => {
+      const children = this.branch(usage);
+      if (children === null) unresolved = Math.max(unresolved, bound);
+      // depth first, the child that removes the unit first: it usually repairs the broken constraint
+      else stack.push({ fixings: [...fixings, children[1]], bound }, { fixings: [...fixings, children[0]], bound });
+    };
+    if (!this.proves(root.bound)) split([], root.bound, root.usage);
+    let applied: Applied[] = [];
+    while (stack.length > 0 && this.branchNodes < this.options.maxBranchNodes && !this.outOfBudget()) {
+      const node = stack[stack.length - 1];
+      stack.pop();
+      if (this.proves(node.bound)) continue;
+      this.branchNodes++;
+      let common = 0;
+      while (common < applied.length && common < node.fixings.length && applied[common].fixing === node.fixings[common]) common++;
+      for (let i = applied.length - 1; i >= common; i--) this.undo(applied[i]);
+      applied = applied.slice(0, common);
+      for (let i = common; i < node.fixings.length; i++) applied.push(this.apply(node.fixings[i]));
+      const result = this.lagrange(Number(process.env.NODE_ITS ?? NODE_ITERATIONS), false, Number(process.env.NODE_STEP ?? 1));
+      const bound = Math.min(result.bound, node.bound);
+      if (process.env.TRACE_BB) console.log('node', this.branchNodes, 'depth', node.fixings.length, 'parent', node.bound, 'lag', result.bound, 'inc', this.incumbentValue, 'its', this.iterations);
+      if (!this.proves(bound)) split(node.fixings, bound, result.usage);
+    }
+    for (let i = applied.length - 1; i >= 0; i--) this.undo(applied[i]);
+    // the optimum is a whole number of points, so the floor of any bound on it is a bound too
+    let bound = Math.max(this.incumbentValue, Math.floor(unresolved));
+    for (const node of stack) if (!this.proves(node.bound)) bound = Math.max(bound, Math.floor(node.bound));
+    return {
+      chosen: this.incumbent,
+      objective: this.incumbentValue,
+      bound,
+      optimal: bound <= this.incumbentValue,
+      sideConstraints: this.side.length,
+      lagrangianIterations: this.iterations,
+      branchNodes: this.branchNodes,
+      work: this.work,
+    };
+  }
+}
+
+export function solveProblem(problem: MatchingProblem, options: SolverOptions): SolverOutcome {
+  return new ExactSolver(problem, options, Date.now()).run();
+}

@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { PlatformRefreshSession, RefreshSession, TenantDb, TenantRepository } from '@tandem/persistence';
+import { DataSource, type EntityManager } from 'typeorm';
+
+/**
+ * Ends a session and every session it was rotated into (following replaced_by_id), in one
+ * statement. Returns how many of them were still live.
+ */
+async function revokeChain(em: EntityManager, table: 'refresh_sessions' | 'platform_refresh_sessions', id: string): Promise<number> {
+  const rows: Array<{ n: number }> = await em.query(
+    `with recursive chain (id, replaced_by_id) as (
+       select s.id, s.replaced_by_id from ${table} s where s.id = $1
+       union
+       select s.id, s.replaced_by_id from ${table} s join chain c on s.id = c.replaced_by_id
+     ), revoked as (
+       update ${table} set revoked_at = now() where id in (select id from chain) and revoked_at is null returning 1
+     )
+     select count(*)::int as n from revoked`,
+    [id],
+  );
+  return rows[0]?.n ?? 0;
+}
+
+/** Refresh sessions inside a hub (tenant table, RLS): one per log-in to a membership, rotated on use. */
+@Injectable()
+export class RefreshSessionRepository extends TenantRepository<RefreshSession> {
+  constructor(db: TenantDb) {
+    super(db, RefreshSession, 'session');
+  }
+
+  /** The session with this token hash, locked until the transaction ends (concurrent refreshes queue up). */
+  lockByHash(tokenHash: string): Promise<RefreshSession | null> {
+    return this.query((qb) => qb.where('session.token_hash = :tokenHash', { tokenHash }).setLock('pessimistic_write').getOne());
+  }
+
+  revokeChain(id: string): Promise<number> {
+    return this.tx((em) => revokeChain(em, 'refresh_sessions', id));
+  }
+
+  /** Ends every live session of a membership (when it is archived). */
+  revokeForMembership(membershipId: string): Promise<number> {
+    return this.tx(async (em) => {
+      const result = await em
+        .createQueryBuilder()
+        .update(RefreshSession)
+        .set({ revokedAt: () => 'now()' })
+        .where('membership_id = :membershipId and revoked_at is null', { membershipId })
+        .execute();
+      return result.affected ?? 0;
+    });
+  }
+}
+
+/**
+ * Refresh sessions of platform admins logged in without a membership (`platform_refresh_sessions`,
+ * a GLOBAL table: they have no tenant, so TenantDb does not apply; the app role reaches it directly).
+ */
+@Injectable()
+export class PlatformSessionRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  transaction<T>(fn: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(fn);
+  }
+
+  lockByHash(em: EntityManager, tokenHash: string): Promise<PlatformRefreshSession | null> {
+    return em.createQueryBuilder(PlatformRefreshSession, 's').where('s.token_hash = :tokenHash', { tokenHash }).setLock('pessimistic_write').getOne();
+  }
+
+  async insert(em: EntityManager, values: Pick<PlatformRefreshSession, 'userId' | 'actingTenantId' | 'tokenHash' | 'expiresAt'>): Promise<PlatformRefreshSession> {
+    const result = await em.insert(PlatformRefreshSession, values);
+    return em.findOneByOrFail(PlatformRefreshSession, { id: (result.identifiers[0] as { id: string }).id });
+  }
+
+  async markRotated(em: EntityManager, id: string, replacedById: string, at: Date): Promise<void> {
+    await em.update(PlatformRefreshSession, { id }, { revokedAt: at, replacedById });
+  }
+
+  revokeChain(em: EntityManager, id: string): Promise<number> {
+    return revokeChain(em, 'platform_refresh_sessions', id);
+  }
+}

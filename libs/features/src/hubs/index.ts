@@ -1,0 +1,5 @@
+export * from './hubs.module';
+export { ClusterType, ClusterConnection } from './cluster.types';
+export { ClustersService } from './clusters.service';
+export { clusterLoader } from './hub-loaders';
+export { HubType, HubSettingsType } from './hub.types';

@@ -1,0 +1,137 @@
+/**
+ * An SMTP server for the fault tests that can misbehave on purpose (real `smtp-server`, in this
+ * process, so the workers in other processes reach it over TCP):
+ *
+ * - `refuse(451)` answers every message with a temporary failure until `recover()`;
+ * - `hold()` keeps every message it receives waiting without an answer until `release()`. A message
+ *   is delivered (kept) only when the server answers 250 on a connection that is still open: a
+ *   client that died while waiting never had its message accepted, exactly as with a real server
+ *   that commits on its final reply.
+ *
+ * Messages are kept with their Message-ID and the headers the tests look at.
+ */
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+
+export interface FaultMessage {
+  messageId: string;
+  to: string;
+  subject: string;
+  kind: string;
+}
+
+export interface FaultSink {
+  url: string;
+  messages: FaultMessage[];
+  /** Messages answered with an error (by `refuse`). */
+  refused: number;
+  /** Messages held and then dropped because their sender had gone. */
+  dropped: number;
+  held(): number;
+  /** Held messages whose sender is still connected. */
+  heldOpen(): number;
+  refuse(code?: number): void;
+  recover(): void;
+  hold(): void;
+  /** Accept until `n` messages are kept in all, then hold the rest. */
+  holdAfter(n: number): void;
+  release(): void;
+  close(): Promise<void>;
+}
+
+interface Waiting {
+  sessionId: string;
+  message: FaultMessage;
+  answer: (err?: Error | null) => void;
+}
+
+function header(raw: string, name: string): string {
+  const unfolded = raw.split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, ' ');
+  return new RegExp(`^${name}:[ \\t]*(.*)$`, 'im').exec(unfolded)?.[1]?.trim() ?? '';
+}
+
+export async function startFaultSink(): Promise<FaultSink> {
+  const messages: FaultMessage[] = [];
+  const closed = new Set<string>();
+  let refusing: number | null = null;
+  let holding = false;
+  let holdFrom = Infinity;
+  let waiting: Waiting[] = [];
+  const state = { refused: 0, dropped: 0 };
+
+  const server = new SMTPServer({
+    secure: false,
+    disabledCommands: ['STARTTLS'],
+    authOptional: true,
+    logger: false,
+    size: 25 * 1024 * 1024,
+    onClose(session) {
+      closed.add(session.id);
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks).toString('utf8');
+        if (refusing !== null) {
+          state.refused += 1;
+          return callback(Object.assign(new Error('Temporary failure injected by the fault sink'), { responseCode: refusing }));
+        }
+        const message: FaultMessage = {
+          messageId: header(raw, 'Message-ID'),
+          to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()).join(','),
+          subject: header(raw, 'Subject'),
+          kind: header(raw, 'X-Tandem-Kind'),
+        };
+        const answer = (err?: Error | null): void => callback(err ?? null, 'Queued');
+        if (holding || messages.length >= holdFrom) return void waiting.push({ sessionId: session.id, message, answer });
+        messages.push(message);
+        answer();
+      });
+    },
+  });
+  server.on('error', () => undefined);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.server.address() as AddressInfo).port;
+
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    get refused() {
+      return state.refused;
+    },
+    get dropped() {
+      return state.dropped;
+    },
+    held: () => waiting.length,
+    heldOpen: () => waiting.filter((w) => !closed.has(w.sessionId)).length,
+    refuse(code = 451) {
+      refusing = code;
+    },
+    recover() {
+      refusing = null;
+    },
+    hold() {
+      holding = true;
+    },
+    holdAfter(n: number) {
+      holdFrom = n;
+    },
+    release() {
+      holding = false;
+      holdFrom = Infinity;
+      for (const w of waiting) {
+        if (closed.has(w.sessionId)) {
+          state.dropped += 1;
+          continue;
+        }
+        messages.push(w.message);
+        w.answer();
+      }
+      waiting = [];
+    },
+    close() {
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
