@@ -210,15 +210,48 @@ describe('the whole journey', () => {
     expect(toEmployer.headers.get('reply-to')).toMatchObject({ text: coordinator() });
   });
 
-  it('records attendance (the ledger calls markRecorded) and the request is fulfilled', async () => {
+  it('enters the ledger as an encounter; recording attendance on it marks the booking recorded and the request fulfilled', async () => {
+    const ENCOUNTERS = `query($b: ID!) { encounters(filter: { bookingId: $b }) { totalCount nodes { id bookingId status activityType format yearGroups } } }`;
+    const { encounters } = await api.ok<{ encounters: { totalCount: number; nodes: Array<{ id: string; bookingId: string; status: string; activityType: string; yearGroups: number[] }> } }>(
+      ENCOUNTERS,
+      { b: bookingId },
+      hub.tokens.schoolStaff,
+    );
+    expect(encounters.totalCount).toBe(1);
+    expect(encounters.nodes[0]).toMatchObject({ bookingId, status: 'delivered', activityType: 'mock_interviews', yearGroups: [11] });
+    const encounterId = encounters.nodes[0].id;
+
+    const [pupil] = await asTenant<{ id: string }>(
+      api,
+      hub,
+      `insert into pupils (tenant_id, school_id, reference, year_group, on_roll_from) values (app_current_tenant(), $1, 'JOURNEY-1', 11, '2020-09-01') returning id`,
+      [hub.schoolA.id],
+    );
+    await api.ok(
+      `mutation($e: ID!, $c: [String!]!) { setEncounterChecklist(encounterId: $e, criteria: $c) { id } }`,
+      { e: encounterId, c: ['purpose_shared', 'learning_outcomes', 'two_way_interaction', 'reflection'] },
+      hub.tokens.schoolStaff,
+    );
+    const { recordAttendance } = await api.ok<{ recordAttendance: { attendanceCount: number } }>(
+      `mutation($e: ID!, $ids: [ID!]!) { recordAttendance(encounterId: $e, input: { pupilIds: $ids }) { attendanceCount } }`,
+      { e: encounterId, ids: [pupil.id] },
+      hub.tokens.schoolStaff,
+    );
+    expect(recordAttendance.attendanceCount).toBe(1);
+
+    const { booking } = await api.ok<{ booking: { state: string; version: number } }>(`query($id: ID!) { booking(id: $id) { state version } }`, { id: bookingId }, hub.tokens.schoolStaff);
+    expect(booking).toEqual({ state: 'recorded', version: 4 });
+    // Correcting attendance later keeps the booking recorded (the same change twice changes nothing).
+    await api.ok(`mutation($e: ID!, $ids: [ID!]!) { recordAttendance(encounterId: $e, input: { pupilIds: $ids }) { attendanceCount } }`, { e: encounterId, ids: [pupil.id] }, hub.tokens.schoolStaff);
     const service = api.app.get(BookingsService);
     const p: Principal = hub.principals.schoolStaff;
-    const recorded = await TenantContext.run({ tenantId: hub.tenantId, actorUserId: p.userId }, () => service.markRecorded(p, bookingId));
-    expect(recorded).toMatchObject({ state: 'recorded', version: 4 });
     const again = await TenantContext.run({ tenantId: hub.tenantId, actorUserId: p.userId }, () => service.markRecorded(p, bookingId));
     expect(again.version).toBe(4);
     const [request] = await asTenant<{ status: string }>(api, hub, 'select r.status from requests r join bookings b on b.request_id = r.id where b.id = $1', [bookingId]);
     expect(request.status).toBe('fulfilled');
+    // …and the pupil now has a meaningful Benchmark 5 encounter this year.
+    const [ledger] = await asTenant<{ met: boolean }>(api, hub, `select bool_or(met) as met from ledger_pupil_years where pupil_id = $1 and benchmark = 5`, [pupil.id]);
+    expect(ledger.met).toBe(true);
   });
 
   it('sent exactly these emails, each once, and logged each send', async () => {

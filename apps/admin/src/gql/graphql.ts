@@ -204,6 +204,8 @@ export type EncounterFilter = {
   /** Academic year by its starting year (2025 = 2025/26). */
   academicYear?: number | null | undefined;
   activityType?: string | null | undefined;
+  /** The encounter a delivered booking became. */
+  bookingId?: string | number | null | undefined;
   schoolId?: string | number | null | undefined;
   status?: string | null | undefined;
 };

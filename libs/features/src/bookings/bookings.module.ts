@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EncounterFromBooking } from '../ledger/encounter-from-booking';
 import { RequestsModule } from '../requests/requests.module';
 import { BookingLinksController } from './booking-links.controller';
 import { BookingLinksService } from './booking-links.service';
@@ -6,7 +7,7 @@ import { BookingOutbox } from './booking-outbox';
 import { BookingSettingsService } from './booking-settings.service';
 import { BookingLinkRepository, BookingRepository, BookingSettingsRepository, BookingSlotRepository, NotificationPreferenceRepository } from './bookings.repository';
 import { BookingsResolver } from './bookings.resolver';
-import { BookingsService } from './bookings.service';
+import { BOOKING_DELIVERED_LISTENER, BookingsService } from './bookings.service';
 import { NotificationPreferencesService } from './notification-preferences.service';
 import { NudgeSchedulers } from './nudges/nudge-schedulers';
 import { NudgeScanService } from './nudges/nudge-scan.service';
@@ -21,7 +22,17 @@ const REPOSITORIES = [BookingRepository, BookingSlotRepository, BookingLinkRepos
  */
 @Module({
   imports: [RequestsModule],
-  providers: [...REPOSITORIES, BookingSettingsService, BookingOutbox, BookingsService, BookingLinksService, NotificationPreferencesService, BookingsResolver],
+  providers: [
+    ...REPOSITORIES,
+    BookingSettingsService,
+    BookingOutbox,
+    BookingsService,
+    BookingLinksService,
+    NotificationPreferencesService,
+    BookingsResolver,
+    // A delivered booking becomes an encounter in the ledger (same transaction).
+    { provide: BOOKING_DELIVERED_LISTENER, useClass: EncounterFromBooking },
+  ],
   controllers: [BookingLinksController],
   exports: [BookingsService, BookingSettingsService],
 })

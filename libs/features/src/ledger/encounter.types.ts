@@ -250,6 +250,9 @@ export class EncounterFilter {
 
   @Field(() => String, { nullable: true })
   status?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The encounter a delivered booking became.' })
+  bookingId?: string | null;
 }
 
 @ArgsType()

@@ -9,6 +9,7 @@ export interface EncounterListFilter {
   academicYear?: number;
   activityType?: string;
   status?: string;
+  bookingId?: string;
 }
 
 export interface AttendeeRow {
@@ -44,6 +45,7 @@ export class EncounterRepository extends TenantRepository<Encounter> {
       }
       if (filter.activityType) qb.andWhere('encounter.activity_type = :activityType', { activityType: filter.activityType });
       if (filter.status) qb.andWhere('encounter.status = :status', { status: filter.status });
+      if (filter.bookingId) qb.andWhere('encounter.booking_id = :bookingId', { bookingId: filter.bookingId });
       return qb;
     };
     return { page: await this.page(page, narrow), total: await this.query((qb) => narrow(qb.where('1 = 1')).getCount()) };

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   ACTIVITY_TYPES,
   canSeePupils,
@@ -18,7 +18,7 @@ import {
   type FieldProblem,
   type Principal,
 } from '@tandem/domain';
-import { AuditLog, TenantDb, type Encounter, type School } from '@tandem/persistence';
+import { AuditLog, isUuid, TenantDb, type Encounter, type School } from '@tandem/persistence';
 import { pageSize, registerConstraintMessages, type Connection } from '@tandem/platform';
 import type { EntityManager } from 'typeorm';
 import { connectionOf, updated, visibleOrNotFound } from '../employers/access';
@@ -54,6 +54,15 @@ const fieldsOf = (e: Encounter): EncounterFields => ({
 });
 
 /**
+ * Told when attendance is recorded on an encounter that came from a booking, inside the same
+ * transaction (bookings marks the booking recorded). Optional: without it nothing else happens.
+ */
+export interface EncounterRecordedListener {
+  onAttendanceRecorded(p: Principal, encounter: Encounter): Promise<void>;
+}
+export const ENCOUNTER_RECORDED_LISTENER = Symbol('ENCOUNTER_RECORDED_LISTENER');
+
+/**
  * Encounters a school logs, who attended, and the meaningful checklist. Everything is validated before
  * anything is written, and written in one transaction with its audit entry; the database then brings
  * the benchmark ledger up to date in that same transaction.
@@ -66,6 +75,7 @@ export class EncountersService {
     private readonly employers: LedgerEmployerRepository,
     private readonly pupils: LedgerPupilRepository,
     private readonly access: LedgerAccess,
+    @Optional() @Inject(ENCOUNTER_RECORDED_LISTENER) private readonly recorded: EncounterRecordedListener | null,
   ) {}
 
   /** The encounter and its school, when the caller may see the school's coverage; NOT_FOUND otherwise. */
@@ -89,10 +99,12 @@ export class EncountersService {
     const academicYear = isBlank(f.academicYear) ? undefined : c.run(() => parseIntegerInRange(f.academicYear, 'filter.academicYear', 2000, 2100));
     const activityType = isBlank(f.activityType) ? undefined : c.run(() => parseEnum(f.activityType, ACTIVITY_TYPES, 'filter.activityType'));
     const status = isBlank(f.status) ? undefined : c.run(() => parseEnum(f.status, ENCOUNTER_STATUSES, 'filter.status'));
+    // An id that is not a UUID matches nothing (as an unknown one does).
+    const bookingId = isBlank(f.bookingId) ? undefined : isUuid(f.bookingId) ? (f.bookingId as string) : '00000000-0000-0000-0000-000000000000';
     const size = c.run(() => pageSize(first));
     c.throwIfAny();
     const schoolId = isBlank(f.schoolId) ? undefined : (await this.access.school(p, f.schoolId, 'filter.schoolId')).id;
-    const { page, total } = await this.encounters.list(reachOf(p, 'viewCoverage'), { schoolId, academicYear, activityType, status }, { first: size, after });
+    const { page, total } = await this.encounters.list(reachOf(p, 'viewCoverage'), { schoolId, academicYear, activityType, status, bookingId }, { first: size, after });
     return connectionOf(page, total);
   }
 
@@ -162,7 +174,7 @@ export class EncountersService {
       const { add, remove } = this.plan(mode as AttendanceMode, current, ids as string[]);
       const byId = new Map((ids as string[]).map((id, i) => [id, i]));
       this.throwRollProblems(await this.rollProblems(school, encounter.occurredOn, add, (i) => `input.pupilIds[${byId.get(add[i]) ?? i}]`));
-      return this.applyAttendance(em, encounter, current, add, remove, 'list', []);
+      return this.applyAttendance(p, em, encounter, current, add, remove, 'list', []);
     });
   }
 
@@ -193,7 +205,7 @@ export class EncountersService {
       }
       const current = new Set(await this.encounters.attendeeIds(encounter.id));
       const { add, remove } = this.plan(mode as AttendanceMode, current, ids);
-      return this.applyAttendance(em, encounter, current, add, remove, 'csv', errors);
+      return this.applyAttendance(p, em, encounter, current, add, remove, 'csv', errors);
     });
   }
 
@@ -262,6 +274,7 @@ export class EncountersService {
   }
 
   private async applyAttendance(
+    p: Principal,
     em: EntityManager,
     encounter: Encounter,
     current: ReadonlySet<string>,
@@ -274,6 +287,7 @@ export class EncountersService {
     await this.encounters.addAttendance(encounter, add);
     const after = updated(await this.encounters.update(encounter.id, { attendanceRecordedAt: new Date() }));
     await AuditLog.record(em, { action: 'encounter.attendance_recorded', entityType: 'encounter', entityId: encounter.id, detail: { source, added: add, removed: remove } });
+    if (after.bookingId && this.recorded) await this.recorded.onAttendanceRecorded(p, after);
     return { encounter: after, added: add.length, removed: remove.length, attendanceCount: current.size + add.length - remove.length, errors };
   }
 

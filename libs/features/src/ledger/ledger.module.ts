@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { registerConstraintMessages } from '@tandem/platform';
+import { BookingRecordedFromEncounter } from '../bookings/booking-recorded-from-encounter';
+import { BookingsModule } from '../bookings/bookings.module';
 import { CoverageRepository } from './coverage.repository';
 import { CoverageResolver, CoverageSnapshotResolver } from './coverage.resolver';
 import { CoverageService } from './coverage.service';
 import { EncounterRepository } from './encounters.repository';
 import { EncountersResolver } from './encounters.resolver';
-import { EncountersService } from './encounters.service';
+import { ENCOUNTER_RECORDED_LISTENER, EncountersService } from './encounters.service';
 import { LedgerAccess } from './ledger-access';
 import { LedgerClusterRepository, LedgerEmployerRepository, LedgerPupilRepository, LedgerSchoolRepository } from './ledger-lookups.repository';
 import { LedgerSettingsRepository, PolicyRepository } from './policies.repository';
@@ -39,10 +41,20 @@ const LEDGER_CORE = [
 /**
  * The benchmark ledger: encounters and attendance, the meaningful checklist, benchmark policies,
  * coverage per pupil / year group / school / cluster / hub with gap lists, snapshots, CSV exports and
- * employer impact. Exports the services (bookings will log encounters from delivered bookings).
+ * employer impact. Delivered bookings arrive as encounters (EncounterFromBooking, provided to bookings);
+ * attendance on them marks the booking recorded.
  */
 @Module({
-  providers: [...LEDGER_CORE, PoliciesResolver, EncountersResolver, CoverageResolver, CoverageSnapshotResolver],
+  imports: [BookingsModule],
+  providers: [
+    ...LEDGER_CORE,
+    PoliciesResolver,
+    EncountersResolver,
+    CoverageResolver,
+    CoverageSnapshotResolver,
+    // Attendance on a booking's encounter marks the booking recorded (same transaction).
+    { provide: ENCOUNTER_RECORDED_LISTENER, useClass: BookingRecordedFromEncounter },
+  ],
   exports: [EncountersService, CoverageService, PoliciesService],
 })
 export class LedgerModule {}

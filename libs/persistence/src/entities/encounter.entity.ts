@@ -6,7 +6,7 @@ export type EncounterStatusValue = 'planned' | 'delivered' | 'cancelled';
 
 /**
  * An employer encounter a school's pupils took part in: logged by the school, or (later) made from a
- * delivered booking (`bookingId`, no foreign key until bookings exist). `countsBm5` / `countsBm6` are
+ * delivered booking (`bookingId`, one encounter per booking). `countsBm5` / `countsBm6` are
  * kept by the database from the hub's benchmark policy; never write them.
  */
 @Entity({ name: 'encounters' })
