@@ -188,3 +188,30 @@ describe('generateOfferSessions', () => {
     expect(generateDemoData(7, OPTIONS).sessions).toEqual(data.sessions);
   });
 });
+
+describe('generateEncounterHistory', () => {
+  const data = generateDemoData(7, { ...OPTIONS, referenceDate: '2025-11-25' });
+  const pupilsByKey = new Map(data.pupils.map((p) => [p.key, p]));
+
+  it('logs encounters this academic year, before the reference date, attended by pupils of that school and year group', () => {
+    expect(data.encounters.length).toBeGreaterThan(20);
+    for (const e of data.encounters) {
+      expect(e.occurredOn >= '2025-09-01' && e.occurredOn < '2025-11-25').toBe(true);
+      expect(isoWeekday(e.occurredOn)).toBeLessThanOrEqual(5);
+      expect(e.attendeeKeys.length).toBeGreaterThan(0);
+      for (const key of e.attendeeKeys) expect(pupilsByKey.get(key)).toMatchObject({ schoolKey: e.schoolKey, yearGroup: e.yearGroup });
+      expect(new Set(e.attendeeKeys).size).toBe(e.attendeeKeys.length);
+    }
+  });
+
+  it('mixes talks (BM5) with workplace visits (BM6), and a few not meaningful', () => {
+    const visits = data.encounters.filter((e) => e.format === 'in_person_workplace');
+    expect(visits.length).toBeGreaterThan(0);
+    expect(visits.every((e) => e.yearGroup >= 9)).toBe(true);
+    expect(data.encounters.some((e) => !e.checklist.includes('reflection'))).toBe(true);
+  });
+
+  it('has nothing to log on the first day of the year', () => {
+    expect(generateDemoData(7, { ...OPTIONS, referenceDate: '2025-09-01' }).encounters).toEqual([]);
+  });
+});

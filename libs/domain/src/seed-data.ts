@@ -1,4 +1,5 @@
 import { academicYearEnd, academicYearOf, academicYearStart, dateOfBirthRangeForYearGroup } from './academic-year';
+import { BM5_MEANINGFUL_CRITERIA, BM6_MEANINGFUL_CRITERIA } from './benchmarks/checklist';
 import { addDays, daysBetween, isoWeekday, londonWallClockToInstant, type CalendarDate } from './calendar-date';
 import {
   ACTIVITY_TYPE_LABELS,
@@ -637,6 +638,82 @@ export function generateOfferSessions(seed: number, offers: readonly SeedOffer[]
   return sessions;
 }
 
+// ── encounter history ─────────────────────────────────────────────────────────
+
+export interface SeedEncounter {
+  readonly schoolKey: string;
+  readonly employerKey: string;
+  readonly occurredOn: CalendarDate;
+  readonly activityType: ActivityType;
+  readonly format: Format;
+  readonly title: string;
+  readonly yearGroup: number;
+  readonly durationMinutes: number;
+  /** Criteria ticked; a few encounters miss one, so they are not meaningful and do not count. */
+  readonly checklist: readonly string[];
+  readonly attendeeKeys: readonly string[];
+}
+
+/**
+ * What schools have logged so far this academic year (1 September to the day before
+ * `referenceDate`): talks and workshops reaching part of each year group, and workplace visits for
+ * some older pupils, each attended by a random share of the year group. Uneven on purpose, so the
+ * demo shows schools and year groups at different distances from the benchmarks.
+ */
+export function generateEncounterHistory(
+  seed: number,
+  schools: readonly Pick<SeedSchool, 'key' | 'lowestYearGroup' | 'highestYearGroup'>[],
+  pupils: readonly Pick<SeedPupil, 'key' | 'schoolKey' | 'yearGroup'>[],
+  employers: readonly Pick<SeedEmployer, 'key' | 'name'>[],
+  referenceDate: CalendarDate,
+): SeedEncounter[] {
+  const rng = new SeededRandom(deriveSeed(seed, 'encounters'));
+  const from = academicYearStart(academicYearOf(referenceDate));
+  const span = daysBetween(from, referenceDate) - 1;
+  if (span < 1 || employers.length === 0) return [];
+  const byYear = new Map<string, string[]>();
+  for (const p of pupils) {
+    const k = `${p.schoolKey}/${p.yearGroup}`;
+    byYear.set(k, [...(byYear.get(k) ?? []), p.key]);
+  }
+  const schoolDay = (): CalendarDate => {
+    let day = addDays(from, rng.int(1, span));
+    while (isoWeekday(day) > 5) day = addDays(day, -1);
+    return day < from ? addDays(from, 1) : day;
+  };
+  const encounters: SeedEncounter[] = [];
+  for (const school of schools) {
+    const engagement = rng.float(); // some schools are further along than others
+    for (let yg = school.lowestYearGroup; yg <= school.highestYearGroup; yg++) {
+      const cohort = byYear.get(`${school.key}/${yg}`) ?? [];
+      if (!cohort.length) continue;
+      const talks = rng.int(0, engagement > 0.6 ? 2 : 1);
+      const visits = yg >= 9 && rng.chance(0.3 + engagement * 0.4) ? 1 : 0;
+      for (let k = 0; k < talks + visits; k++) {
+        const visit = k >= talks;
+        const employer = rng.pick(employers);
+        const activityType: ActivityType = visit ? rng.pick(['workplace_visit', 'insight_day'] as const) : rng.pick(['careers_talk', 'employer_panel', 'cv_workshop'] as const);
+        const share = visit ? 0.1 + rng.float() * 0.2 : 0.3 + engagement * 0.5 * rng.float();
+        const checklist: readonly string[] = visit ? BM6_MEANINGFUL_CRITERIA : BM5_MEANINGFUL_CRITERIA;
+        encounters.push({
+          schoolKey: school.key,
+          employerKey: employer.key,
+          occurredOn: schoolDay(),
+          activityType,
+          format: visit ? 'in_person_workplace' : 'in_person_school',
+          title: `${ACTIVITY_TYPE_LABELS[activityType]} with ${employer.name}`,
+          yearGroup: yg,
+          durationMinutes: visit ? 180 : 60,
+          // One in eight was not followed up with a reflection: logged, but not meaningful.
+          checklist: rng.chance(0.125) ? checklist.filter((c) => c !== 'reflection') : checklist,
+          attendeeKeys: rng.shuffle(cohort).slice(0, Math.max(1, Math.round(cohort.length * share))),
+        });
+      }
+    }
+  }
+  return encounters;
+}
+
 // ── everything at once ───────────────────────────────────────────────────────
 
 export interface DemoDataOptions {
@@ -659,6 +736,7 @@ export interface DemoData {
   readonly offers: SeedOffer[];
   readonly sessions: SeedOfferSession[];
   readonly requests: SeedRequest[];
+  readonly encounters: SeedEncounter[];
 }
 
 export function generateDemoData(seed: number, options: DemoDataOptions): DemoData {
@@ -667,14 +745,16 @@ export function generateDemoData(seed: number, options: DemoDataOptions): DemoDa
   const schools = generateSchools(seed, options.schools, clusterCount);
   const employers = generateEmployers(seed, options.employers, options.referenceDate);
   const offers = generateOffers(seed, employers, options.offersPerEmployer, academicYear);
+  const pupils = schools.flatMap((s) => generatePupils(seed, s, options.pupilsPerYearGroup, academicYear));
   return {
     academicYear,
     clusters: generateClusters(clusterCount),
     schools,
-    pupils: schools.flatMap((s) => generatePupils(seed, s, options.pupilsPerYearGroup, academicYear)),
+    pupils,
     employers,
     offers,
     sessions: generateOfferSessions(seed, offers, options.referenceDate),
     requests: generateRequests(seed, schools, options.requests, options.referenceDate),
+    encounters: generateEncounterHistory(seed, schools, pupils, employers, options.referenceDate),
   };
 }

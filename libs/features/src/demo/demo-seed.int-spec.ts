@@ -32,6 +32,17 @@ it('loads one hub of the size the issue asks for', async () => {
   expect(await count(`select count(*)::int as n from requests r where exists (select 1 from request_windows w where w.request_id = r.id)`)).toBe(result.counts['requests']);
 });
 
+it('starts the year part-way: encounters logged so far count in the ledger, unevenly across schools', async () => {
+  expect(await count('select count(*)::int as n from encounter_attendance')).toBe(result.counts['attendances']);
+  const met = await count(`select count(*)::int as n from ledger_pupil_years where academic_year = 2026 and benchmark = 5 and met`);
+  expect(met).toBeGreaterThan(1000);
+  expect(met).toBeLessThan(result.counts['pupils'] / 2);
+  const spread = await count(
+    `select (max(p) - min(p))::int as n from (select 100 * sum(met) / sum(pupils) as p from ledger_school_counts where academic_year = 2026 and benchmark = 5 group by school_id) x`,
+  );
+  expect(spread).toBeGreaterThan(10);
+});
+
 it('gives every role a working log-in scoped to a real record', async () => {
   expect(result.logins.map((l) => l.role).sort()).toEqual(
     ['coordinator', 'coordinator', 'employer_contact', 'employer_contact', 'hub_admin', 'platform_admin', 'school_staff', 'school_staff'],

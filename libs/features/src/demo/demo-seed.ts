@@ -3,6 +3,8 @@ import {
   Cluster,
   Employer,
   EmployerContact,
+  Encounter,
+  EncounterEmployer,
   EncounterRequest,
   Membership,
   Offer,
@@ -22,7 +24,8 @@ import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typ
 /**
  * The demo hub `npm run dev` shows: one Careers Hub with 2 clusters, 20 schools (~1,000 pupils
  * each over Years 7–13), 80 employers with vetting, contacts and a spread of light-touch offers
- * with concrete sessions, some school requests, and a log-in for every role. Written as the app
+ * with concrete sessions, some school requests, this year's encounters so far (so coverage has a
+ * story), and a log-in for every role. Written as the app
  * role through TenantDb, so row-level security applies to the seed like to everything else.
  */
 export interface DemoSeedOptions {
@@ -125,7 +128,7 @@ export async function seedDemoHub(dataSource: DataSource, options: DemoSeedOptio
         })),
       );
       const schoolIdByKey = new Map(data.schools.map((s, i) => [s.key, schoolIds[i]]));
-      await insertAll(
+      const pupilIds = await insertAll(
         em,
         Pupil,
         data.pupils.map((p) => ({
@@ -228,6 +231,42 @@ export async function seedDemoHub(dataSource: DataSource, options: DemoSeedOptio
         data.requests.flatMap((r, i) => r.windows.map((w) => ({ tenantId, requestId: requestIds[i], startsAt: w.startsAt, endsAt: w.endsAt }))),
       );
 
+      // What schools have logged so far this year, so coverage, heat map and gap lists have a story.
+      const pupilIdByKey = new Map(data.pupils.map((p, i) => [p.key, pupilIds[i]]));
+      const encounterIds = await insertAll(
+        em,
+        Encounter,
+        data.encounters.map((e) => ({
+          tenantId,
+          schoolId: schoolIdByKey.get(e.schoolKey),
+          occurredOn: e.occurredOn,
+          activityType: e.activityType,
+          format: e.format,
+          title: e.title,
+          yearGroups: [e.yearGroup],
+          durationMinutes: e.durationMinutes,
+          status: 'delivered' as const,
+          checklist: [...e.checklist],
+          checklistRecordedAt: new Date(),
+          attendanceRecordedAt: new Date(),
+          createdByUserId: hubAdmin.id,
+        })),
+      );
+      await insertAll(
+        em,
+        EncounterEmployer,
+        data.encounters.map((e, i) => ({ tenantId, encounterId: encounterIds[i], employerId: employerIdByKey.get(e.employerKey), volunteers: 1 })),
+      );
+      // One statement for all attendance: the ledger recomputes each pupil once.
+      const attendance = data.encounters.flatMap((e, i) =>
+        e.attendeeKeys.map((key) => ({ school_id: schoolIdByKey.get(e.schoolKey), encounter_id: encounterIds[i], pupil_id: pupilIdByKey.get(key) })),
+      );
+      await em.query(
+        `insert into encounter_attendance (tenant_id, school_id, encounter_id, pupil_id)
+         select $1, x.school_id, x.encounter_id, x.pupil_id from jsonb_to_recordset($2::jsonb) as x(school_id uuid, encounter_id uuid, pupil_id uuid)`,
+        [tenantId, JSON.stringify(attendance)],
+      );
+
       // A log-in for every role, scoped to real records of the demo.
       const logins: DemoLogin[] = [{ role: 'platform_admin', label: 'Platform admin', email: platformAdmin.email, scope: 'the platform (no hub)' }];
       const member = async (who: { id: string; email: string }, role: Role, scope: Partial<Pick<Membership, 'clusterId' | 'schoolId' | 'employerId'>>, scopeLabel: string): Promise<void> => {
@@ -253,6 +292,8 @@ export async function seedDemoHub(dataSource: DataSource, options: DemoSeedOptio
           offers: offerIds.length,
           sessions: data.sessions.length,
           requests: requestIds.length,
+          encounters: encounterIds.length,
+          attendances: attendance.length,
         },
       };
     }),
