@@ -125,6 +125,7 @@ export SMTP_URL="${SMTP_URL:-smtp://127.0.0.1:1025}"
 export MAIL_FROM="${MAIL_FROM:-Tandem <no-reply@tandem.localhost>}"
 export JWT_SECRET="${JWT_SECRET:-dev-only-secret-change-me-0123456789abcdef}"
 export PUBLIC_APP_URL="${PUBLIC_APP_URL:-http://localhost:5173}"
+export PUBLIC_API_URL="${PUBLIC_API_URL:-http://localhost:3000}"
 export TANDEM_DB_MODE="$DB_MODE"
 if [ "$DB_MODE" = embedded ]; then
   # BullMQ's PostgreSQL backend: PGlite ignores the search_path start-up option, so use `public`.
