@@ -4,5 +4,4 @@ export * from './pupil.types';
 export * from './pupil-import.service';
 export * from './pupil-import.runner';
 export * from './pupil-import.processor';
-export { AT_RISK_RONI_THRESHOLD } from './pupil-rules';
 export { IMPORT_BODY_LIMIT_BYTES, MAX_IMPORT_CSV_BYTES } from './pupil-import-rules';

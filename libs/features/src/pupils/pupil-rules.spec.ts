@@ -1,4 +1,4 @@
-import { erasureOf, forViewer, hasLeft, isAtRisk, parseLeavingDate, parsePupilInput, type PupilRuleContext } from './pupil-rules';
+import { erasureOf, forViewer, hasLeft, parseLeavingDate, parsePupilInput, type PupilRuleContext } from './pupil-rules';
 
 const problem = (fn: () => unknown): { code: string; field?: string; message: string } => {
   try {
@@ -81,10 +81,6 @@ describe('pupil status', () => {
     expect(hasLeft(null, '2026-11-25')).toBe(false);
     expect(hasLeft('2026-11-25', '2026-11-25')).toBe(false);
     expect(hasLeft('2026-11-24', '2026-11-25')).toBe(true);
-  });
-
-  it('marks RONI 50 and above as at risk', () => {
-    expect([null, 0, 49, 50, 100].map(isAtRisk)).toEqual([false, false, false, true, true]);
   });
 });
 

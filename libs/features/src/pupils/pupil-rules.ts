@@ -21,9 +21,6 @@ import { given } from '../employers/employer-rules';
  * Pupils are children: keep the minimum, and say plainly what is wrong.
  */
 
-/** A RONI (risk of NEET) score at or above this marks a pupil "at risk" in filters and counts. */
-export const AT_RISK_RONI_THRESHOLD = 50;
-
 export interface PupilFields {
   reference: string;
   displayName: string | null;
@@ -141,10 +138,6 @@ export function parseLeavingDate(value: unknown, onRollFrom: CalendarDate): Cale
 /** On roll on `today`: joined, and not left before today (the leaving day itself still counts). */
 export function hasLeft(onRollTo: CalendarDate | null, today: CalendarDate): boolean {
   return onRollTo !== null && onRollTo < today;
-}
-
-export function isAtRisk(roniScore: number | null): boolean {
-  return roniScore !== null && roniScore >= AT_RISK_RONI_THRESHOLD;
 }
 
 // ── erasure ─────────────────────────────────────────────────────────────────

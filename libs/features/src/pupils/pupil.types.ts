@@ -1,6 +1,6 @@
+import { AT_RISK_RONI_SCORE } from '@tandem/domain';
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { CalendarDateScalar, PageArgs, Paginated } from '@tandem/platform';
-import { AT_RISK_RONI_THRESHOLD } from './pupil-rules';
 
 @ObjectType('Pupil', { description: 'A pupil of a school: the subject of records, never a user. Every read is audited.' })
 export class PupilType {
@@ -70,7 +70,7 @@ export class YearGroupPupilCountType {
   @Field(() => Int)
   careExperienced!: number;
 
-  @Field(() => Int, { description: `RONI score ${AT_RISK_RONI_THRESHOLD} or more.` })
+  @Field(() => Int, { description: `RONI score ${AT_RISK_RONI_SCORE} or more.` })
   atRisk!: number;
 }
 
@@ -168,7 +168,7 @@ export class PupilFilter {
   @Field(() => Boolean, { nullable: true })
   careExperienced?: boolean | null;
 
-  @Field(() => Boolean, { nullable: true, description: `true: RONI score ${AT_RISK_RONI_THRESHOLD} or more; false: below it or none.` })
+  @Field(() => Boolean, { nullable: true, description: `true: RONI score ${AT_RISK_RONI_SCORE} or more; false: below it or none.` })
   atRisk?: boolean | null;
 
   @Field(() => String, { nullable: true, description: 'The start of the reference (case-insensitive).' })

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { CalendarDate, PupilImportField, ValidPupilRow } from '@tandem/domain';
+import { AT_RISK_RONI_SCORE, type CalendarDate, type PupilImportField, type ValidPupilRow } from '@tandem/domain';
 import { isUuid, Pupil, TenantDb, TenantRepository } from '@tandem/persistence';
 import type { SelectQueryBuilder } from 'typeorm';
-import { AT_RISK_RONI_THRESHOLD } from './pupil-rules';
 
 export interface PupilListFilter {
   yearGroup?: number;
@@ -67,8 +66,8 @@ export class PupilRepository extends TenantRepository<Pupil> {
       ] as const) {
         if (filter[key] !== undefined) qb.andWhere(`pupil.${column} = :${key}`, { [key]: filter[key] });
       }
-      if (filter.atRisk === true) qb.andWhere('pupil.roni_score >= :threshold', { threshold: AT_RISK_RONI_THRESHOLD });
-      if (filter.atRisk === false) qb.andWhere('(pupil.roni_score is null or pupil.roni_score < :threshold)', { threshold: AT_RISK_RONI_THRESHOLD });
+      if (filter.atRisk === true) qb.andWhere('pupil.roni_score >= :threshold', { threshold: AT_RISK_RONI_SCORE });
+      if (filter.atRisk === false) qb.andWhere('(pupil.roni_score is null or pupil.roni_score < :threshold)', { threshold: AT_RISK_RONI_SCORE });
       if (filter.search) {
         const prefix = `${filter.search.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
         qb.andWhere('lower(pupil.reference) like :prefix', { prefix });
@@ -105,7 +104,7 @@ export class PupilRepository extends TenantRepository<Pupil> {
             and ${ON_ROLL.replace(':today', '$2')}
           group by school_id, year_group
           order by school_id, year_group`,
-        [ids, today, AT_RISK_RONI_THRESHOLD],
+        [ids, today, AT_RISK_RONI_SCORE],
       );
       return rows.map((r) => ({
         schoolId: r['school_id'] as string,

@@ -1,9 +1,8 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { canSeePupils } from '@tandem/domain';
+import { canSeePupils, isAtRisk } from '@tandem/domain';
 import type { Pupil, School } from '@tandem/persistence';
 import { CurrentPrincipal, groupByKeys, type Connection, type GraphQLContext, type Principal } from '@tandem/platform';
 import { schoolLoader, SchoolsService, SchoolType } from '../schools';
-import { isAtRisk } from './pupil-rules';
 import { CreatePupilInput, PupilConnection, PupilDataExportType, PupilsArgs, PupilType, UpdatePupilInput, YearGroupPupilCountType } from './pupil.types';
 import type { YearGroupCountRow } from './pupils.repository';
 import { PupilsService, type PupilDataExport } from './pupils.service';
