@@ -4,7 +4,9 @@
  * first-fit baseline that lives only here. Every answer is checked by the independent rule checker.
  *
  * Each (size, method) runs in a fresh child process so its peak memory (maxRSS) is its own.
- * Options: `--sizes 250x1000,5000x20000` `--time-limit 10` (seconds, both solvers) `--write` (update
+ * Tandem runs with its default, deterministic limits (search work and branch nodes, no clock), as
+ * the API does; HiGHS gets a wall-clock limit.
+ * Options: `--sizes 250x1000,5000x20000` `--time-limit 10` (seconds, HiGHS) `--write` (update
  * docs/benchmarks.md).
  */
 import { fork } from 'node:child_process';
@@ -13,6 +15,8 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import {
   buildMatchingProblem,
+  DEFAULT_MAX_BRANCH_NODES,
+  DEFAULT_MAX_WORK,
   findViolations,
   generateMatchingHub,
   objectiveOf,
@@ -43,6 +47,8 @@ interface Outcome {
   gapPupils: number;
   disadvantaged: number;
   violations: number;
+  /** Tandem's search work (settled nodes), the deterministic measure of its effort. */
+  work: number | null;
 }
 
 const SEED = 7;
@@ -176,8 +182,10 @@ async function runOne(method: Method, requests: number, sessions: number, timeLi
   let buildMs = 0;
   let problem: MatchingProblem;
   const started = performance.now();
+  let work: number | null = null;
   if (method === 'tandem') {
-    const result = solveMatching(input, { timeLimitMs: timeLimitSec * 1000 });
+    const result = solveMatching(input);
+    work = result.stats.work;
     buildMs = result.stats.millis.build;
     problem = buildMatchingProblem(validateMatchingInput(input), weights); // to check the answer independently
     const pairOf = new Map<string, number>();
@@ -185,7 +193,7 @@ async function runOne(method: Method, requests: number, sessions: number, timeLi
     chosen = result.proposals.map((x) => pairOf.get(`${x.requestId}|${x.sessionId}`) ?? -1);
     bound = result.bound;
     optimal = result.optimal;
-    status = result.optimal ? 'optimal' : `bound, ${result.stats.branchNodes} nodes`;
+    status = result.optimal ? `optimal, ${result.stats.branchNodes} nodes` : `bound, ${result.stats.branchNodes} nodes`;
     const ms = result.stats.millis.build + result.stats.millis.solve + result.stats.millis.explain;
     return finish(ms);
   }
@@ -223,6 +231,7 @@ async function runOne(method: Method, requests: number, sessions: number, timeLi
       proposals: chosen.length,
       ...coverage(problem, chosen),
       violations,
+      work,
     };
   }
 }
@@ -240,11 +249,11 @@ function inChild(method: Method, requests: number, sessions: number, timeLimitSe
 const gp = (points: number) => (points / POINTS_PER_GAP_PUPIL).toLocaleString('en-GB', { maximumFractionDigits: 0 });
 
 function table(rows: Outcome[]): string {
-  const head = '| requests × sessions | pairs | method | time (ms) | peak RSS (MB) | objective (pts) | proven bound | gap to bound | status | proposals | pupils | gap pupils | disadvantaged gap pupils | rule breaks |';
-  const line = '|---|---:|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|';
+  const head = '| requests × sessions | pairs | method | time (ms) | peak RSS (MB) | objective (pts) | proven bound | gap to bound | status | search work (M nodes) | proposals | pupils | gap pupils | disadvantaged gap pupils | rule breaks |';
+  const line = '|---|---:|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|';
   const body = rows.map((o) => {
     const gap = o.bound === null ? '–' : `${(((o.bound - o.objective) / Math.max(1, o.bound)) * 100).toFixed(3)}%`;
-    return `| ${o.requests.toLocaleString('en-GB')} × ${o.sessions.toLocaleString('en-GB')} | ${o.pairs.toLocaleString('en-GB')} | ${o.method} | ${o.ms.toLocaleString('en-GB')} | ${o.peakRssMb} | ${o.objective.toLocaleString('en-GB')} | ${o.bound === null ? '–' : o.bound.toLocaleString('en-GB')} | ${gap} | ${o.status} | ${o.proposals} | ${o.pupils.toLocaleString('en-GB')} | ${o.gapPupils.toLocaleString('en-GB')} | ${o.disadvantaged.toLocaleString('en-GB')} | ${o.violations} |`;
+    return `| ${o.requests.toLocaleString('en-GB')} × ${o.sessions.toLocaleString('en-GB')} | ${o.pairs.toLocaleString('en-GB')} | ${o.method} | ${o.ms.toLocaleString('en-GB')} | ${o.peakRssMb} | ${o.objective.toLocaleString('en-GB')} | ${o.bound === null ? '–' : o.bound.toLocaleString('en-GB')} | ${gap} | ${o.status} | ${o.work === null ? '–' : (o.work / 1e6).toFixed(1)} | ${o.proposals} | ${o.pupils.toLocaleString('en-GB')} | ${o.gapPupils.toLocaleString('en-GB')} | ${o.disadvantaged.toLocaleString('en-GB')} | ${o.violations} |`;
   });
   return [head, line, ...body].join('\n');
 }
@@ -260,31 +269,45 @@ async function main(): Promise<void> {
     const i = args.indexOf(name);
     return i >= 0 ? args[i + 1] : undefined;
   };
-  const sizes = (option('--sizes') ?? '250x1000,1000x4000,2500x10000,5000x20000').split(',').map((s) => s.split('x').map(Number) as [number, number]);
+  const sizes = (option('--sizes') ?? '1000x4000,2000x8000,3500x14000,5000x20000').split(',').map((s) => s.split('x').map(Number) as [number, number]);
   const timeLimitSec = Number(option('--time-limit') ?? 60);
+  const loadAtStart = loadavg()[0];
   const rows: Outcome[] = [];
   for (const [requests, sessions] of sizes) {
     for (const method of ['tandem', 'highs', 'greedy'] as const) {
       const o = await inChild(method, requests, sessions, timeLimitSec);
       rows.push(o);
-      console.log(`${requests}×${sessions} ${o.pairs} pairs  ${method.padEnd(6)} ${String(o.ms).padStart(7)} ms  ${String(o.peakRssMb).padStart(5)} MB  objective ${o.objective} (${gp(o.objective)} gap-pupil units)  bound ${o.bound ?? '–'}  ${o.status}  gap pupils ${o.gapPupils}  disadvantaged ${o.disadvantaged}  breaks ${o.violations}`);
+      console.log(`${requests}×${sessions} ${o.pairs} pairs  ${method.padEnd(6)} ${String(o.ms).padStart(7)} ms  ${String(o.peakRssMb).padStart(5)} MB  objective ${o.objective} (${gp(o.objective)} gap-pupil units)  bound ${o.bound ?? '–'}  ${o.status}${o.work === null ? '' : `  work ${(o.work / 1e6).toFixed(1)}M`}  gap pupils ${o.gapPupils}  disadvantaged ${o.disadvantaged}  breaks ${o.violations}`);
     }
   }
-  const markdown = table(rows);
+  const markdown = `${table(rows)}\n\n${ratios(rows)}`;
   console.log(`\n${markdown}`);
-  if (args.includes('--write')) writeSection(markdown, timeLimitSec);
+  if (args.includes('--write')) writeSection(markdown, timeLimitSec, loadAtStart);
 }
 
-function writeSection(markdown: string, timeLimitSec: number): void {
+/** Per size, Tandem against the others as measured in this run. */
+function ratios(rows: Outcome[]): string {
+  const out = ['| requests × sessions | HiGHS time ÷ Tandem time | Tandem objective − HiGHS objective (pts) | Tandem gap pupils ÷ greedy gap pupils |', '|---|---:|---:|---:|'];
+  for (const t of rows.filter((o) => o.method === 'tandem')) {
+    const same = (m: Method) => rows.find((o) => o.method === m && o.requests === t.requests && o.sessions === t.sessions);
+    const h = same('highs');
+    const g = same('greedy');
+    const size = `${t.requests.toLocaleString('en-GB')} × ${t.sessions.toLocaleString('en-GB')}`;
+    out.push(`| ${size} | ${h ? (h.ms / Math.max(1, t.ms)).toFixed(2) : '–'} | ${h ? (t.objective - h.objective).toLocaleString('en-GB') : '–'} | ${g ? (t.gapPupils / Math.max(1, g.gapPupils)).toFixed(3) : '–'} |`);
+  }
+  return out.join('\n');
+}
+
+function writeSection(markdown: string, timeLimitSec: number, loadAtStart: number): void {
   const file = join(__dirname, '..', '..', 'docs', 'benchmarks.md');
   const start = '<!-- matching:start -->';
   const end = '<!-- matching:end -->';
-  const machine = `${cpus().length} cores (nproc), ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM, Node ${process.version}; 1-minute load average ${loadavg()[0].toFixed(1)} at the end of the run`;
+  const machine = `${cpus().length} cores (nproc), ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM, Node ${process.version}; 1-minute load average ${loadAtStart.toFixed(1)} at the start of the run and ${loadavg()[0].toFixed(1)} at its end`;
   const section = [
     start,
     '## Matching (`npm run bench:matching`)',
     '',
-    `Run on ${new Date().toISOString().slice(0, 10)}, ${machine}. Hubs from \`generateMatchingHub(${SEED}, size)\` (one spring term, Greater Manchester towns); default weights; time limit ${timeLimitSec} s for both solvers. Time is end to end for Tandem (validation, candidate pairs, solve, explanations) and build + solve for the others; objective in points (100 per gap pupil, fairness penalties subtracted); every answer re-checked by \`findViolations\` ("rule breaks").`,
+    `Run on ${new Date().toISOString().slice(0, 10)}, ${machine}. Hubs from \`generateMatchingHub(${SEED}, size)\` (one spring term, Greater Manchester towns); default weights; Tandem with its default deterministic limits (${(DEFAULT_MAX_WORK / 1e6).toFixed(0)} M nodes of search work, ${DEFAULT_MAX_BRANCH_NODES} branch nodes, no clock), HiGHS with a ${timeLimitSec} s time limit. Time is end to end for Tandem (validation, candidate pairs, solve, explanations) and build + solve for the others; objective in points (100 per gap pupil, fairness penalties subtracted); every answer re-checked by \`findViolations\` ("rule breaks").`,
     '',
     markdown,
     end,

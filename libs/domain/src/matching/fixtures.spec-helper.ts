@@ -1,4 +1,7 @@
 import type { MatchingEmployerInput, MatchingInput, MatchingOfferInput, MatchingRequestInput, MatchingSchoolInput, MatchingSessionInput, MatchingWeights } from './model';
+import { buildMatchingProblem, objectiveOf } from './problem';
+import { validateMatchingInput } from './validate';
+import { findViolations } from './verify';
 
 /**
  * A tiny hub for the specs (not exported from the library): one school in central Manchester, one
@@ -41,3 +44,26 @@ export function hub(parts: Partial<MatchingInput> = {}): MatchingInput {
 export const GAP_ONLY: MatchingWeights = { pupilBeyondGap: 0, disadvantagedUplift: 0, perKm: 0, fairnessStep: 0, fairnessCap: 0 };
 
 export const session = (id: string, offerId: string, startsAt: string, endsAt: string): MatchingSessionInput => ({ id, offerId, startsAt, endsAt });
+
+/** Every way to give each request none or one of its candidate sessions; the best that breaks no rule. */
+export function bruteForce(input: MatchingInput, weights: MatchingWeights): number {
+  const problem = buildMatchingProblem(validateMatchingInput(input), weights);
+  const requests = problem.instance.requests.length;
+  let best = 0;
+  const chosen: number[] = [];
+  const walk = (r: number) => {
+    if (r === requests) {
+      const assignments = chosen.map((p) => ({ request: problem.pairRequest[p], session: problem.pairSession[p] }));
+      if (findViolations(problem.context, assignments).length === 0) best = Math.max(best, objectiveOf(problem, chosen));
+      return;
+    }
+    walk(r + 1);
+    for (let p = problem.pairsStart[r]; p < problem.pairsStart[r + 1]; p++) {
+      chosen.push(p);
+      walk(r + 1);
+      chosen.pop();
+    }
+  };
+  walk(0);
+  return best;
+}

@@ -1,5 +1,4 @@
 import type { SideConstraint } from './lagrangian';
-import type { MinCostFlow } from './min-cost-flow';
 import type { MatchingNetwork } from './network';
 import type { MatchingProblem } from './problem';
 
@@ -11,7 +10,7 @@ import type { MatchingProblem } from './problem';
  * - `closeAndResolve`: on a copy of the priced network, close the arcs of the units that can most
  *   cheaply leave each broken constraint and re-solve the flow exactly, until nothing is broken;
  *   every freed request and session is re-optimised globally at the Lagrangian prices, so the result
- *   is much closer to the optimum. Dearer (shortest-path searches), run a few times.
+ *   is much closer to the optimum. Dearer (shortest-path searches), run every few root iterations.
  */
 export class Repairer {
   private readonly memberStart: Int32Array;
@@ -92,36 +91,32 @@ export class Repairer {
 }
 
 /**
+ * How far the search for a unit's cheapest way out may go (settled nodes). Beyond it the distance
+ * reached is used as an estimate; a bigger limit buys little quality for much more work.
+ */
+const DETOUR_SEARCH_LIMIT = 300;
+
+/**
  * Close-and-resolve on a copy of the network's current (priced, optimal) flow: while a side
- * constraint is broken, close the arcs of its units with the cheapest way out (the smallest reduced
- * cost among their other arcs) and re-solve exactly. Returns the pairs of the final flow, which keeps
- * every constraint unless `maxRounds` ran out (the caller repairs it either way), and the search work.
+ * constraint is broken, close the arcs of its units that can leave it most cheaply (the cost of the
+ * best detour, by a short search) and re-solve exactly. Returns the pairs of the final flow, which
+ * keeps every constraint unless `maxRounds` ran out (the caller repairs it either way), and the
+ * search work.
  */
 export function closeAndResolve(network: MatchingNetwork, side: readonly SideConstraint[], maxRounds = 40): { pairs: number[]; work: number } {
   const flow = network.flow.clone();
   for (let round = 0; round < maxRounds; round++) {
     const close: number[] = [];
     for (const c of side) {
-      const used: { arc: number; exit: number }[] = [];
-      for (const arc of c.arcs) if (flow.freeFlow(arc) > 0) used.push({ arc, exit: process.env.PCR === 'exit' ? cheapestExit(network, flow, arc) : flow.detourCost(arc, Number(process.env.PCR_CAP ?? 2000)) });
-      if (used.length <= c.bound) continue;
-      used.sort((x, y) => x.exit - y.exit || x.arc - y.arc);
-      for (let i = 0; i < used.length - c.bound; i++) close.push(used[i].arc);
+      const units = Array.from(c.arcs).filter((arc) => flow.freeFlow(arc) > 0);
+      if (units.length <= c.bound) continue;
+      const exits = units.map((arc) => ({ arc, cost: flow.detourCost(arc, DETOUR_SEARCH_LIMIT) }));
+      exits.sort((x, y) => x.cost - y.cost || x.arc - y.arc);
+      for (let i = 0; i < units.length - c.bound; i++) close.push(exits[i].arc);
     }
-    if (process.env.TRACE_BB) console.log('  PCR round', round, 'close', close.length);
     if (close.length === 0) break;
     for (const arc of close.sort((a, b) => a - b)) if (flow.capacity(arc) > 0) flow.setCapacity(arc, 0);
     if (!flow.solve()) break;
   }
   return { pairs: network.chosenPairs(flow), work: flow.work };
-}
-
-/** How cheaply the unit on a used arc could go elsewhere: the least reduced cost out of its request. */
-function cheapestExit(network: MatchingNetwork, flow: MinCostFlow, arc: number): number {
-  const tail = flow.headOf(arc ^ 1);
-  const request = network.pairOfArc[arc >> 1] >= 0 ? tail : network.userOf(tail, flow);
-  if (request < 0) return Infinity;
-  let best = Infinity;
-  for (const a of flow.arcsAt(request)) if ((a & 1) === 0 && flow.residualCapacity(a) > 0) best = Math.min(best, flow.reducedCost(a));
-  return best;
 }

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { SeededRandom } from '../seed-data';
 import type { Format } from '../vocabulary';
-import { EMPLOYER, GAP_ONLY, hub, OFFER, REQUEST, SCHOOL, session } from './fixtures.spec-helper';
+import { bruteForce, EMPLOYER, GAP_ONLY, hub, OFFER, REQUEST, SCHOOL, session } from './fixtures.spec-helper';
 import { generateMatchingHub, solveMatching } from './index';
 import { DEFAULT_MATCHING_WEIGHTS, type MatchingInput, type MatchingResult, type MatchingWeights } from './model';
-import { buildMatchingProblem, objectiveOf } from './problem';
+import { buildMatchingProblem } from './problem';
 import { validateMatchingInput } from './validate';
 import { findViolations } from './verify';
 
@@ -243,29 +243,6 @@ function tinyHub(seed: number): { input: MatchingInput; weights: MatchingWeights
     : [];
   const weights = rng.pick([DEFAULT_MATCHING_WEIGHTS, GAP_ONLY, { ...DEFAULT_MATCHING_WEIGHTS, fairnessStep: 8, fairnessCap: 20 }]);
   return { input: { schools, employers, offers, sessions, requests, existingBookings }, weights };
-}
-
-/** Every way to give each request none or one of its candidate sessions; the best that breaks no rule. */
-function bruteForce(input: MatchingInput, weights: MatchingWeights): number {
-  const problem = buildMatchingProblem(validateMatchingInput(input), weights);
-  const requests = problem.instance.requests.length;
-  let best = 0;
-  const chosen: number[] = [];
-  const walk = (r: number) => {
-    if (r === requests) {
-      const assignments = chosen.map((p) => ({ request: problem.pairRequest[p], session: problem.pairSession[p] }));
-      if (findViolations(problem.context, assignments).length === 0) best = Math.max(best, objectiveOf(problem, chosen));
-      return;
-    }
-    walk(r + 1);
-    for (let p = problem.pairsStart[r]; p < problem.pairsStart[r + 1]; p++) {
-      chosen.push(p);
-      walk(r + 1);
-      chosen.pop();
-    }
-  };
-  walk(0);
-  return best;
 }
 
 describe('on random small hubs', () => {

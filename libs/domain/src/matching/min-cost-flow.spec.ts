@@ -105,4 +105,74 @@ describe('MinCostFlow', () => {
     lonely.freeze();
     expect(lonely.solve()).toBe(false);
   });
+
+  it('re-bases its potentials before routing many excesses, with the same optimum', () => {
+    fc.assert(
+      fc.property(matrix, (costs) => {
+        const { flow } = assignment(costs);
+        flow.rebaseFrom = 1; // every solve re-bases
+        expect(flow.solve()).toBe(true);
+        expect(flow.totalCost()).toBe(bruteForce(costs));
+      }),
+      { numRuns: 200, seed: 13 },
+    );
+  });
+
+  it('prices a detour exactly: the cost of closing a used arc and solving again', () => {
+    fc.assert(
+      fc.property(matrix, (costs) => {
+        const { flow, arcs } = assignment(costs);
+        flow.solve();
+        const before = flow.totalCost();
+        arcs.forEach((row, i) =>
+          row.forEach((arc, j) => {
+            if (flow.flow(arc) === 0) return;
+            const expected = bruteForce(costs.map((r, ii) => r.map((c, jj) => (ii === i && jj === j ? 1000 : c)))) - before;
+            expect(flow.detourCost(arc)).toBe(expected);
+          }),
+        );
+      }),
+      { numRuns: 200, seed: 17 },
+    );
+  });
+
+  it('gives a cut-short detour search as a lower bound', () => {
+    const { flow, arcs } = assignment([
+      [-5, -9],
+      [-7, -8],
+    ]);
+    flow.solve();
+    const used = arcs[0][1];
+    expect(flow.detourCost(used)).toBe(3); // row 0 takes column 0 and row 1 column 1: −5 − 8 against −16
+    expect(flow.detourCost(used, 1)).toBeLessThanOrEqual(3);
+  });
+
+  it('clones into an independent copy of the flow and potentials', () => {
+    const { flow, arcs } = assignment([
+      [-5, -9],
+      [-7, -8],
+    ]);
+    flow.solve();
+    const copy = flow.clone();
+    copy.setCapacity(arcs[0][1], 0);
+    expect(copy.solve()).toBe(true);
+    expect(copy.totalCost()).toBe(-13);
+    expect(flow.totalCost()).toBe(-16);
+    expect(flow.flow(arcs[0][1])).toBe(1);
+    expect(copy.flow(arcs[0][1])).toBe(0);
+  });
+
+  it('counts the nodes its searches settle, the same on every run', () => {
+    const run = () => {
+      const { flow } = assignment([
+        [-5, -9, -2],
+        [-7, -8, -1],
+        [-3, -4, -6],
+      ]);
+      flow.solve();
+      return flow.work;
+    };
+    expect(run()).toBeGreaterThan(0);
+    expect(run()).toBe(run());
+  });
 });

@@ -331,9 +331,8 @@ export class MinCostFlow {
     }
   }
 
-  /** Sources at which `solve()` first re-bases the potentials (see rebasePotentials). */
-  rebaseFrom = Infinity;
-  rebaseEvery = 0;
+  /** From this many excesses to route, `solve()` first re-bases the potentials (see rebasePotentials). */
+  rebaseFrom = 16;
 
   /** Route every excess to a deficit; false when some excess cannot reach one (infeasible). */
   solve(): boolean {
@@ -343,11 +342,9 @@ export class MinCostFlow {
     this.pending = [];
     let feasible = true;
     let last = -1;
-    let routed = 0;
     for (const source of queue) {
       if (source === last) continue;
       last = source;
-      if (this.rebaseEvery > 0 && ++routed % this.rebaseEvery === 0) this.rebasePotentials();
       while (this.excess[source] > 0) {
         if (!this.augmentFrom(source)) {
           feasible = false;

@@ -212,6 +212,8 @@ export interface MatchingStats {
   readonly sideConstraints: number;
   readonly lagrangianIterations: number;
   readonly branchNodes: number;
+  /** Nodes settled by the solver's shortest-path searches: its effort, the same on every machine (see `maxWork`). */
+  readonly work: number;
   readonly pupilsCovered: number;
   readonly gapPupilsCovered: number;
   /** Gap pupils covered × the request's disadvantaged share (expected disadvantaged pupils reached). */

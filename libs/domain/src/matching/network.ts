@@ -92,8 +92,6 @@ export class MatchingNetwork {
     }
     flow.setSupply(this.sink, -units);
     flow.freeze();
-    flow.rebaseFrom = Number(process.env.REBASE ?? Infinity);
-    flow.rebaseEvery = Number(process.env.REBASE_EVERY ?? 0);
     this.refundTotal = refundTotal;
     this.requestNode = requestNode;
     this.sessionNode = sessionNode;

@@ -8,11 +8,12 @@ import { objectiveOf, type MatchingProblem } from './problem';
  * (`network.ts`, `lagrangian.ts`) for the upper bound, repaired relaxed solutions for the lower
  * bound (`heuristics.ts`), and branch-and-bound to close the gap.
  *
- * Multipliers follow Polyak subgradient steps (integers, so costs stay exact); every relaxed solution
- * is repaired into a feasible one; at the end of the root, and at each new best bound after it, the
- * priced flow is closed-and-resolved into a much better one; arcs whose reduced cost proves they
- * cannot improve on the best solution are removed; branch-and-bound (depth first, one arc at a time)
- * closes what is left. The result is optimal, or carries the proven bound.
+ * Multipliers follow Polyak subgradient steps (whole 1/COST_SCALE points, so costs stay exact) and
+ * the flow is re-optimised incrementally after each step; every relaxed solution is repaired into a
+ * feasible one; every few root iterations, and at the end of the root, the priced flow is
+ * closed-and-resolved into a much better one; arcs whose reduced cost proves they cannot improve on the best solution are removed;
+ * branch-and-bound (depth first, on the units of violated constraints) closes what is left. The
+ * result is optimal, or carries the proven bound.
  *
  * Every limit is deterministic by default (iterations, branch nodes, search work counted in settled
  * nodes); a wall-clock limit exists but makes the answer depend on the machine.
@@ -20,6 +21,12 @@ import { objectiveOf, type MatchingProblem } from './problem';
 
 export interface SolverOptions {
   readonly maxBranchNodes: number;
+  /**
+   * Repair relaxed solutions and close-and-resolve them (default true). Off, only relaxed solutions
+   * that already keep every constraint become incumbents: the search alone must find the optimum
+   * (the tests use this to check the branching itself).
+   */
+  readonly primalHeuristics?: boolean;
   /** Search work (nodes settled by shortest-path searches) after which the solver stops improving. */
   readonly maxWork?: number;
   readonly timeLimitMs?: number;
@@ -38,12 +45,7 @@ export interface SolverOutcome {
   readonly work: number;
 }
 
-/**
- * A branching decision: arcs closed (capacity 0) and, rarely, one unit forced onto an arc. Branching
- * closes sets of arcs rather than single ones because the problem is degenerate: a request usually
- * has several sessions of one offer worth exactly the same, so forbidding one session changes
- * nothing — forbidding the offer does.
- */
+/** A branching decision: arcs closed (capacity 0) and, when `force` ≥ 0, one unit forced onto that arc. */
 interface Fixing {
   readonly close: Int32Array;
   readonly force: number;
@@ -56,9 +58,17 @@ interface Applied {
 }
 
 const ROOT_ITERATIONS = 120;
-const NODE_ITERATIONS = 25;
+const NODE_ITERATIONS = 15;
+/** A node starts from its parent's multipliers, near their optimum: smaller first steps than at the root. */
+const NODE_FIRST_STEP = 0.25;
 /** Halve the step after this many iterations without a better bound. */
 const PATIENCE = 4;
+/**
+ * Close-and-resolve the priced flow every this many root iterations (and once at the end of the
+ * root): cheap once the prices are near their optimum, and each better incumbent also aims the
+ * subgradient steps better.
+ */
+const CLOSE_AND_RESOLVE_EVERY = 10;
 
 class ExactSolver {
   private readonly network: MatchingNetwork;
@@ -100,34 +110,11 @@ class ExactSolver {
     }
   }
 
-  /** Raise the prices of broken constraints only, until the priced flow keeps every constraint. */
-  private penaltyContinuation(delta: number, maxRounds: number): void {
-    const { prices, side } = this;
-    const w0 = this.work;
-    let round = 0;
-    for (; round < maxRounds; round++) {
-      const usage = prices.usage();
-      let broken = 0;
-      for (let k = 0; k < side.length; k++) {
-        const excess = usage[k] - side[k].bound;
-        if (excess > 0) {
-          broken++;
-          prices.set(k, prices.lambda[k] + delta * excess * COST_SCALE);
-        }
-      }
-      if (broken === 0) break;
-      if (!prices.settle()) return;
-    }
-    const chosen = this.network.chosenPairs();
-    if (process.env.TRACE_BB) console.log('continuation rounds', round, 'value', objectiveOf(this.problem, chosen), 'repaired', objectiveOf(this.problem, this.repairer.repair(chosen)), 'work', ((this.work - w0) / 1e6).toFixed(2));
-    this.offer(this.repairer.repair(chosen, (p) => this.network.flow.capacity(this.network.pairArc[p]) > 0));
-  }
-
   /** Close-and-resolve the current priced flow into a feasible assignment. */
   private closeAndResolve(): void {
+    if (this.options.primalHeuristics === false) return;
     const { pairs, work } = closeAndResolve(this.network, this.side);
     this.heuristicWork += work;
-    if (process.env.TRACE_BB) console.log('PCR raw', objectiveOf(this.problem, pairs), 'repaired', objectiveOf(this.problem, this.repairer.repair(pairs, (p) => this.network.flow.capacity(this.network.pairArc[p]) > 0)), 'inc', this.incumbentValue, 'work', work);
     this.offer(this.repairer.repair(pairs, (p) => this.network.flow.capacity(this.network.pairArc[p]) > 0));
   }
 
@@ -154,7 +141,7 @@ class ExactSolver {
    * Subgradient optimisation of the multipliers at the current node. Returns the best upper bound
    * found (−Infinity when the node is infeasible), and leaves the last relaxed solution in place.
    */
-  private lagrange(maxIterations: number, atRoot: boolean, firstStep = 1): { bound: number; usage: Int32Array } {
+  private lagrange(maxIterations: number, atRoot: boolean, firstStep: number): { bound: number; usage: Int32Array } {
     const { prices, side } = this;
     let bound = Infinity;
     let step = firstStep;
@@ -164,7 +151,6 @@ class ExactSolver {
       if (!prices.settle()) return { bound: -Infinity, usage: new Int32Array(0) };
       this.iterations++;
       const value = prices.value();
-      if (process.env.TRACE_IT) console.log('it', this.iterations, 'value', value, 'inc', this.incumbentValue, 'work', (this.work / 1e6).toFixed(2), 'step', step);
       if (value < bound) {
         bound = value;
         sinceBetter = 0;
@@ -175,8 +161,8 @@ class ExactSolver {
       usage = prices.usage();
       const chosen = this.network.chosenPairs();
       if (usage.every((u, k) => u <= side[k].bound)) this.offer(chosen);
-      else this.offer(this.repairer.repair(chosen, (p) => this.network.flow.capacity(this.network.pairArc[p]) > 0));
-      if (atRoot && process.env.PCR_AT && process.env.PCR_AT.split(',').map(Number).includes(it)) this.closeAndResolve();
+      else if (this.options.primalHeuristics !== false) this.offer(this.repairer.repair(chosen, (p) => this.network.flow.capacity(this.network.pairArc[p]) > 0));
+      if (atRoot && it > 0 && it % CLOSE_AND_RESOLVE_EVERY === 0) this.closeAndResolve();
       if (this.proves(bound)) break;
       if (atRoot) this.reducedCostFixing(value);
       let norm = 0;
@@ -197,30 +183,21 @@ class ExactSolver {
   }
 
   /**
-   * The two children of a node. Take the units of the violated constraints of the last relaxed
-   * solution, the most violated constraint first and its least worth unit first; split the unit's
-   * request: one child forbids it the unit's offer, the other allows it only that offer — or, when
-   * the request is already held to that offer, the unit's arc against its other arcs. With nothing
-   * violated (but no proof either), branch on the priced arc with the smallest reduced cost: leave it
-   * out, or force a unit onto it.
+   * The two children of a node, from the violated constraints of the last relaxed solution (the
+   * most violated first) and their least worth units. When the constraint allows one unit, the two
+   * least worth units cannot both stay: one child closes the first, the other the second. Otherwise
+   * one child closes the least worth unit's arc and the other forces a unit onto it. With nothing
+   * violated (but no proof either), the same on the priced arc with the smallest reduced cost.
    */
   private branch(usage: Int32Array): [Fixing, Fixing] | null {
     const { flow } = this.network;
     const violated = this.side.map((_, k) => k).filter((k) => usage[k] > this.side[k].bound);
-    if (process.env.ORDER === 'lambda') violated.sort((a, b) => this.prices.lambda[b] - this.prices.lambda[a] || a - b);
-    else violated.sort((a, b) => usage[b] - this.side[b].bound - (usage[a] - this.side[a].bound) || a - b);
+    violated.sort((a, b) => usage[b] - this.side[b].bound - (usage[a] - this.side[a].bound) || a - b);
     for (const k of violated) {
       const units = Array.from(this.side[k].arcs).filter((arc) => flow.freeFlow(arc) > 0);
       units.sort((a, b) => this.arcWorth(a) - this.arcWorth(b) || a - b);
-      if (process.env.BRANCH === 'arc' && units.length > 0) return [{ close: Int32Array.of(units[0]), force: -1 }, { close: Int32Array.of(units[0]), force: units[0] }];
-      if (process.env.BRANCH === 'sos' && units.length >= 2) {
-        if (this.side[k].bound === 1) return [{ close: Int32Array.of(units[0]), force: -1 }, { close: Int32Array.of(units[1]), force: -1 }];
-        return [{ close: Int32Array.of(units[0]), force: -1 }, { close: Int32Array.of(units[0]), force: units[0] }];
-      }
-      for (const arc of units) {
-        const split = this.splitRequest(arc);
-        if (split !== null) return split;
-      }
+      if (units.length >= 2 && this.side[k].bound === 1) return [this.closing(units[0]), this.closing(units[1])];
+      if (units.length >= 1) return [this.closing(units[0]), this.forcing(units[0])];
     }
     let pick = -1;
     this.side.forEach((c, k) => {
@@ -230,46 +207,15 @@ class ExactSolver {
         if (pick < 0 || flow.reducedCost(arc) < flow.reducedCost(pick)) pick = arc;
       }
     });
-    if (pick < 0) return null;
-    return [
-      { close: Int32Array.of(pick), force: -1 },
-      { close: Int32Array.of(pick), force: pick },
-    ];
+    return pick < 0 ? null : [this.closing(pick), this.forcing(pick)];
   }
 
-  /**
-   * For a used arc, split its request's open arcs in two non-empty parts: the arcs to the offer of
-   * the arc's session against the rest, or else the arc's own pair against the rest. Null when the
-   * request has a single open arc left.
-   */
-  private splitRequest(arc: number): [Fixing, Fixing] | null {
-    const { network, problem } = this;
-    const { flow } = network;
-    const pair = network.pairOfArc[arc >> 1];
-    const requestNode = pair >= 0 ? flow.headOf(arc ^ 1) : network.userOf(flow.headOf(arc ^ 1));
-    if (requestNode < 0) return null;
-    const session = pair >= 0 ? problem.pairSession[pair] : network.sessionOfArc[arc >> 1];
-    const offer = problem.instance.sessions[session].offer;
-    const sameOffer: number[] = [];
-    const sameSession: number[] = [];
-    const open: number[] = [];
-    for (const a of flow.arcsAt(requestNode)) {
-      if ((a & 1) === 1 || flow.capacity(a) === 0) continue;
-      open.push(a);
-      const p = network.pairOfArc[a >> 1];
-      if (p < 0) continue;
-      if (problem.instance.sessions[problem.pairSession[p]].offer === offer) sameOffer.push(a);
-      if (problem.pairSession[p] === session) sameSession.push(a);
-    }
-    for (const part of [sameOffer, sameSession]) {
-      if (part.length === 0 || part.length === open.length) continue;
-      const inside = new Set(part);
-      return [
-        { close: Int32Array.from(part), force: -1 },
-        { close: Int32Array.from(open.filter((a) => !inside.has(a))), force: -1 },
-      ];
-    }
-    return null;
+  private closing(arc: number): Fixing {
+    return { close: Int32Array.of(arc), force: -1 };
+  }
+
+  private forcing(arc: number): Fixing {
+    return { close: Int32Array.of(arc), force: arc };
   }
 
   /** Points of the pair an arc carries (a session arc: the pair that uses the session). */
@@ -297,9 +243,8 @@ class ExactSolver {
   }
 
   run(): SolverOutcome {
-    const root = this.lagrange(ROOT_ITERATIONS, true, Number(process.env.ROOT_STEP ?? 1));
-    if (process.env.TRACE_BB) console.log('root', root.bound, 'inc', this.incumbentValue, 'its', this.iterations);
-    if (!this.proves(root.bound)) { if (process.env.PRIMAL === 'cont') this.penaltyContinuation(Number(process.env.CONT_DELTA ?? 50), 200); else this.closeAndResolve(); }
+    const root = this.lagrange(ROOT_ITERATIONS, true, 1);
+    if (!this.proves(root.bound)) this.closeAndResolve();
     const stack: { fixings: Fixing[]; bound: number }[] = [];
     let unresolved = -Infinity; // bound of a node we could neither prune nor split
     const split = (fixings: Fixing[], bound: number, usage: Int32Array) => {
@@ -320,9 +265,8 @@ class ExactSolver {
       for (let i = applied.length - 1; i >= common; i--) this.undo(applied[i]);
       applied = applied.slice(0, common);
       for (let i = common; i < node.fixings.length; i++) applied.push(this.apply(node.fixings[i]));
-      const result = this.lagrange(Number(process.env.NODE_ITS ?? NODE_ITERATIONS), false, Number(process.env.NODE_STEP ?? 1));
+      const result = this.lagrange(NODE_ITERATIONS, false, NODE_FIRST_STEP);
       const bound = Math.min(result.bound, node.bound);
-      if (process.env.TRACE_BB) console.log('node', this.branchNodes, 'depth', node.fixings.length, 'parent', node.bound, 'lag', result.bound, 'inc', this.incumbentValue, 'its', this.iterations);
       if (!this.proves(bound)) split(node.fixings, bound, result.usage);
     }
     for (let i = applied.length - 1; i >= 0; i--) this.undo(applied[i]);
