@@ -60,7 +60,7 @@ it('hub admin invites a coordinator; the invitee accepts from the email and land
 
     await invitePage.getByRole('heading', { level: 1, name: 'Cockpit' }).waitFor();
     expect(new URL(invitePage.url()).pathname).toBe('/');
-    expect(await navLabels(invitePage)).toEqual(['Cockpit', 'Schools', 'Requests', 'Offers', 'Bookings', 'Encounters', 'Employers', 'People']);
+    expect(await navLabels(invitePage)).toEqual(['Cockpit', 'Schools', 'Requests', 'Offers', 'Matching', 'Bookings', 'Encounters', 'Employers', 'People']);
     expect(await invitePage.getByRole('banner').textContent()).toContain('Nia Coordinator');
 
     // The link works once.

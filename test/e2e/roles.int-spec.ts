@@ -16,8 +16,8 @@ afterAll(() => stack?.close());
 
 const NAV = {
   platform_admin: ['Hubs'],
-  hub_admin: ['Dashboard', 'Schools', 'Clusters', 'People', 'Employers', 'Offers', 'Requests', 'Bookings', 'Encounters', 'Pupils', 'Settings'],
-  coordinator: ['Cockpit', 'Schools', 'Requests', 'Offers', 'Bookings', 'Encounters', 'Employers', 'People'],
+  hub_admin: ['Dashboard', 'Schools', 'Clusters', 'People', 'Employers', 'Offers', 'Requests', 'Matching', 'Bookings', 'Encounters', 'Pupils', 'Settings'],
+  coordinator: ['Cockpit', 'Schools', 'Requests', 'Offers', 'Matching', 'Bookings', 'Encounters', 'Employers', 'People'],
   school_staff: ['Progress', 'Encounters', 'Pupils', 'Find a session', 'Requests', 'Bookings'],
   employer_contact: ['Requests and bookings', 'Your offers', 'Your organisation', 'Impact'],
 } as const;

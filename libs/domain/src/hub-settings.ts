@@ -1,4 +1,6 @@
-import { parseIntegerInRange } from './validation';
+import { DomainError } from './errors';
+import { DEFAULT_MATCHING_WEIGHTS, resolveMatchingWeights, type MatchingWeights } from './matching';
+import { parseIntegerInRange, showValue } from './validation';
 
 /**
  * A hub's settings: one typed object, validated on the way in and read defensively on the way out,
@@ -13,9 +15,23 @@ import { parseIntegerInRange } from './validation';
 export interface HubSettings {
   /** How long an invitation link stays valid, in hours; null = the platform default (INVITATION_TTL_HOURS). */
   readonly invitationValidityHours: number | null;
+  /** How matching values proposals (see MatchingWeights in the matching model); each weight defaults on its own. */
+  readonly matchingWeights: MatchingWeights;
 }
 
-export const DEFAULT_HUB_SETTINGS: HubSettings = Object.freeze({ invitationValidityHours: null });
+export const DEFAULT_HUB_SETTINGS: HubSettings = Object.freeze({ invitationValidityHours: null, matchingWeights: DEFAULT_MATCHING_WEIGHTS });
+
+/**
+ * A validated change: the settings given, with null resetting one to its default. Matching weights
+ * change one by one (the weights not given keep their value; null for a weight resets that weight,
+ * null for all of them resets them all).
+ */
+export interface HubSettingsPatch {
+  invitationValidityHours?: number | null;
+  matchingWeights?: Partial<MatchingWeights> | null;
+}
+
+const WEIGHT_KEYS = Object.keys(DEFAULT_MATCHING_WEIGHTS) as (keyof MatchingWeights)[];
 
 export const INVITATION_VALIDITY_HOURS = { min: 1, max: 30 * 24 } as const;
 
@@ -28,26 +44,63 @@ export function readHubSettings(stored: unknown): HubSettings {
   const hours = s['invitationValidityHours'];
   return {
     invitationValidityHours: inRange(hours, INVITATION_VALIDITY_HOURS.min, INVITATION_VALIDITY_HOURS.max) ? hours : DEFAULT_HUB_SETTINGS.invitationValidityHours,
+    matchingWeights: readMatchingWeights(s['matchingWeights']),
   };
+}
+
+/** Each stored weight that the matching rules accept, else that weight's default. */
+function readMatchingWeights(stored: unknown): MatchingWeights {
+  const s = isRecord(stored) ? stored : {};
+  const out: Record<keyof MatchingWeights, number> = { ...DEFAULT_MATCHING_WEIGHTS };
+  for (const key of WEIGHT_KEYS) {
+    try {
+      out[key] = resolveMatchingWeights({ [key]: s[key] })[key];
+    } catch {
+      // Out of range or not a number: the default stands.
+    }
+  }
+  return out;
 }
 
 /**
  * A change to the settings from a client: only the keys given are validated and returned (null
  * resets a setting to its default). Fields are named `<field>.<setting>`, e.g. `input.settings.invitationValidityHours`.
  */
-export function parseHubSettingsPatch(patch: Record<string, unknown>, field = 'input.settings'): Partial<HubSettings> {
-  const out: { -readonly [K in keyof HubSettings]?: HubSettings[K] } = {};
+export function parseHubSettingsPatch(patch: Record<string, unknown>, field = 'input.settings'): HubSettingsPatch {
+  const out: HubSettingsPatch = {};
   if (patch['invitationValidityHours'] !== undefined) {
     const v = patch['invitationValidityHours'];
     out.invitationValidityHours =
       v === null ? null : parseIntegerInRange(v, `${field}.invitationValidityHours`, INVITATION_VALIDITY_HOURS.min, INVITATION_VALIDITY_HOURS.max);
   }
+  if (patch['matchingWeights'] !== undefined) out.matchingWeights = parseMatchingWeightsPatch(patch['matchingWeights'], `${field}.matchingWeights`);
+  return out;
+}
+
+/**
+ * Weights given one by one: numbers are checked against the matching rules' ranges (every problem
+ * reported at once, fields like `input.settings.matchingWeights.perKm`), null resets a weight to its default.
+ */
+export function parseMatchingWeightsPatch(value: unknown, field: string): Partial<MatchingWeights> | null {
+  if (value === null) return null;
+  if (!isRecord(value)) throw DomainError.invalid(field, 'VALIDATION_FAILED', `${field} must be a set of weights (got ${showValue(value)})`);
+  const given: Record<string, unknown> = {};
+  const reset: Partial<Record<keyof MatchingWeights, number>> = {};
+  for (const key of WEIGHT_KEYS) {
+    if (value[key] === null) reset[key] = DEFAULT_MATCHING_WEIGHTS[key];
+    else if (value[key] !== undefined) given[key] = value[key];
+  }
+  const checked = resolveMatchingWeights(given, field);
+  const out: Partial<Record<keyof MatchingWeights, number>> = { ...reset };
+  for (const key of Object.keys(given) as (keyof MatchingWeights)[]) out[key] = checked[key];
   return out;
 }
 
 /** The settings after a validated patch. */
-export function applyHubSettings(current: HubSettings, patch: Partial<HubSettings>): HubSettings {
-  return { ...current, ...patch };
+export function applyHubSettings(current: HubSettings, patch: HubSettingsPatch): HubSettings {
+  const { matchingWeights, ...rest } = patch;
+  const weights = matchingWeights === undefined ? current.matchingWeights : matchingWeights === null ? DEFAULT_MATCHING_WEIGHTS : { ...current.matchingWeights, ...matchingWeights };
+  return { ...current, ...rest, matchingWeights: weights };
 }
 
 /** The invitation lifetime for a hub: its own setting, else the platform default. */

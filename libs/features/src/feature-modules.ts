@@ -4,6 +4,7 @@ import { BookingsJobsModule, BookingsModule } from './bookings';
 import { EmployersModule } from './employers';
 import { HubsModule } from './hubs';
 import { LedgerJobsModule, LedgerModule } from './ledger';
+import { MatchingJobsModule, MatchingModule } from './matching';
 import { NotificationsJobsModule } from './notifications';
 import { OffersModule } from './offers';
 import { PupilImportJobsModule, PupilsModule } from './pupils';
@@ -24,7 +25,8 @@ export const API_FEATURE_MODULES: Type[] = [
   HubsModule,
   BookingsModule,
   LedgerModule,
+  MatchingModule,
 ];
 
 /** Feature modules the worker loads (processors, relays). */
-export const WORKER_FEATURE_MODULES: Type[] = [NotificationsJobsModule, PupilImportJobsModule, BookingsJobsModule, LedgerJobsModule];
+export const WORKER_FEATURE_MODULES: Type[] = [NotificationsJobsModule, PupilImportJobsModule, BookingsJobsModule, LedgerJobsModule, MatchingJobsModule];

@@ -7,3 +7,4 @@ export * from './auth';
 export * from './hubs';
 export * from './bookings';
 export * from './ledger';
+export * from './matching';

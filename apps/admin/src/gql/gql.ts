@@ -24,7 +24,7 @@ type Documents = {
     "\n  query BookingCalendar($dateFrom: String!, $dateTo: String!) {\n    bookingCalendar(dateFrom: $dateFrom, dateTo: $dateTo) { id title activityType schoolName employerName startsAt endsAt state yearGroup pupilCount }\n  }\n": typeof types.BookingCalendarDocument,
     "\n  query Bookings($first: Int, $after: String, $filter: BookingFilter) {\n    bookings(first: $first, after: $after, filter: $filter) {\n      nodes { id title activityType format schoolName employerName startsAt endsAt state yearGroup pupilCount }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.BookingsDocument,
     "\n  query Booking($id: ID!) {\n    booking(id: $id) {\n      id title activityType format schoolId schoolName employerId employerName startsAt endsAt state yearGroup pupilCount offerId offerSessionId requestId deliveredAt recordedAt\n      transitions { id action actorSide byEmailLink fromState toState reason proposedAlternative createdAt }\n    }\n  }\n": typeof types.BookingDocument,
-    "\n  query BookingEncounter($schoolId: ID!) {\n    encounters(first: 100, filter: { schoolId: $schoolId }) { nodes { id bookingId } }\n  }\n": typeof types.BookingEncounterDocument,
+    "\n  query BookingEncounter($bookingId: ID!) {\n    encounters(first: 1, filter: { bookingId: $bookingId }) { nodes { id } }\n  }\n": typeof types.BookingEncounterDocument,
     "\n  mutation AcceptBooking($id: ID!) {\n    acceptBooking(id: $id) { id state }\n  }\n": typeof types.AcceptBookingDocument,
     "\n  mutation DeclineBooking($id: ID!, $input: DeclineBookingInput) {\n    declineBooking(id: $id, input: $input) { id state }\n  }\n": typeof types.DeclineBookingDocument,
     "\n  mutation CancelBooking($id: ID!, $input: BookingReasonInput!) {\n    cancelBooking(id: $id, input: $input) { id state }\n  }\n": typeof types.CancelBookingDocument,
@@ -55,7 +55,6 @@ type Documents = {
     "\n  mutation RecordAttendanceCsv($encounterId: ID!, $input: AttendanceCsvInput!) {\n    recordAttendanceCsv(encounterId: $encounterId, input: $input) { added removed attendanceCount errors { line field code message } }\n  }\n": typeof types.RecordAttendanceCsvDocument,
     "\n  query YearPupils($schoolId: ID!, $yearGroup: Int!, $first: Int, $after: String) {\n    pupils(schoolId: $schoolId, first: $first, after: $after, filter: { yearGroup: $yearGroup }) {\n      nodes { id reference displayName disadvantaged atRisk send careExperienced }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.YearPupilsDocument,
     "\n  query Encounters($first: Int, $after: String, $filter: EncounterFilter) {\n    encounters(first: $first, after: $after, filter: $filter) {\n      nodes { id title date activityType format status yearGroups headcountOnly headcount attendanceCount checklist bookingId employers { name } benchmarks { benchmark counts reasons } }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.EncountersDocument,
-    "\n  query BookingForEncounter($id: ID!) {\n    booking(id: $id) { id title activityType format startsAt endsAt yearGroup employerId schoolId }\n  }\n": typeof types.BookingForEncounterDocument,
     "\n  mutation LogEncounter($input: LogEncounterInput!) {\n    logEncounter(input: $input) { id }\n  }\n": typeof types.LogEncounterDocument,
     "\n  query Clusters {\n    clusters(first: 100) { nodes { id name createdAt } totalCount }\n    schools(first: 100) { nodes { id clusterId } totalCount }\n    memberships(first: 100, filter: { role: COORDINATOR }) { nodes { id clusterId displayName email } }\n  }\n": typeof types.ClustersDocument,
     "\n  mutation CreateCluster($input: ClusterInput!) {\n    createCluster(input: $input) { id name }\n  }\n": typeof types.CreateClusterDocument,
@@ -76,6 +75,11 @@ type Documents = {
     "\n  query MyNotificationPreferences {\n    myNotificationPreferences { email muted }\n  }\n": typeof types.MyNotificationPreferencesDocument,
     "\n  mutation UpdateMyNotificationPreferences($input: NotificationPreferencesInput!) {\n    updateMyNotificationPreferences(input: $input) { email muted }\n  }\n": typeof types.UpdateMyNotificationPreferencesDocument,
     "\n  query EmployerImpact($employerId: ID!) {\n    employerImpact(employerId: $employerId) { academicYear encountersDelivered pupilsReached disadvantagedReached headcountReached shareDisadvantaged volunteerHours }\n  }\n": typeof types.EmployerImpactDocument,
+    "\n  query MatchingRuns($first: Int) {\n    matchingRuns(first: $first) {\n      nodes { id scope status proposalCount createdAt cluster { name } }\n      totalCount\n    }\n  }\n": typeof types.MatchingRunsDocument,
+    "\n  query MatchingRun($id: ID!) {\n    matchingRun(id: $id) {\n      id scope status phase progress optimal objective bound relativeGap errorMessage createdAt finishedAt\n      requestsConsidered sessionsConsidered proposalCount unmatchedCount pupilsCovered gapPupilsCovered solveMs\n      cluster { name }\n      proposals {\n        id status bookingId schoolName yearGroup pupils gapPupilsClosed benchmark activityType format offerTitle employerName startsAt endsAt\n        distanceKm employerMonthRemaining worth summary reasons { code text }\n      }\n      unmatched { id schoolName activityType yearGroup pupils summary }\n    }\n  }\n": typeof types.MatchingRunDocument,
+    "\n  mutation StartMatchingRun($input: StartMatchingRunInput!) {\n    startMatchingRun(input: $input) { id status }\n  }\n": typeof types.StartMatchingRunDocument,
+    "\n  mutation AcceptMatchingProposals($ids: [ID!]!) {\n    acceptMatchingProposals(ids: $ids) { succeeded failed results { proposalId ok error { code message field } } }\n  }\n": typeof types.AcceptMatchingProposalsDocument,
+    "\n  mutation RejectMatchingProposals($ids: [ID!]!) {\n    rejectMatchingProposals(ids: $ids) { succeeded failed results { proposalId ok error { code message field } } }\n  }\n": typeof types.RejectMatchingProposalsDocument,
     "\n  query Offer($id: ID!) {\n    offer(id: $id) {\n      id title description activityType format benchmark durationMinutes pupilsPerSession sessionsAvailable yearGroups travelRadiusKm status employerId\n      employer { id name }\n      availabilityWindows { id startsOn endsOn weekdays startTime endTime }\n      sessions { id startsAt endsAt status capacity }\n    }\n  }\n": typeof types.OfferDocument,
     "\n  mutation AddOfferSession($offerId: ID!, $input: OfferSessionInput!) {\n    addOfferSession(offerId: $offerId, input: $input) { id }\n  }\n": typeof types.AddOfferSessionDocument,
     "\n  mutation CancelOfferSession($id: ID!) {\n    cancelOfferSession(id: $id) { id status }\n  }\n": typeof types.CancelOfferSessionDocument,
@@ -105,7 +109,7 @@ const documents: Documents = {
     "\n  query BookingCalendar($dateFrom: String!, $dateTo: String!) {\n    bookingCalendar(dateFrom: $dateFrom, dateTo: $dateTo) { id title activityType schoolName employerName startsAt endsAt state yearGroup pupilCount }\n  }\n": types.BookingCalendarDocument,
     "\n  query Bookings($first: Int, $after: String, $filter: BookingFilter) {\n    bookings(first: $first, after: $after, filter: $filter) {\n      nodes { id title activityType format schoolName employerName startsAt endsAt state yearGroup pupilCount }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.BookingsDocument,
     "\n  query Booking($id: ID!) {\n    booking(id: $id) {\n      id title activityType format schoolId schoolName employerId employerName startsAt endsAt state yearGroup pupilCount offerId offerSessionId requestId deliveredAt recordedAt\n      transitions { id action actorSide byEmailLink fromState toState reason proposedAlternative createdAt }\n    }\n  }\n": types.BookingDocument,
-    "\n  query BookingEncounter($schoolId: ID!) {\n    encounters(first: 100, filter: { schoolId: $schoolId }) { nodes { id bookingId } }\n  }\n": types.BookingEncounterDocument,
+    "\n  query BookingEncounter($bookingId: ID!) {\n    encounters(first: 1, filter: { bookingId: $bookingId }) { nodes { id } }\n  }\n": types.BookingEncounterDocument,
     "\n  mutation AcceptBooking($id: ID!) {\n    acceptBooking(id: $id) { id state }\n  }\n": types.AcceptBookingDocument,
     "\n  mutation DeclineBooking($id: ID!, $input: DeclineBookingInput) {\n    declineBooking(id: $id, input: $input) { id state }\n  }\n": types.DeclineBookingDocument,
     "\n  mutation CancelBooking($id: ID!, $input: BookingReasonInput!) {\n    cancelBooking(id: $id, input: $input) { id state }\n  }\n": types.CancelBookingDocument,
@@ -136,7 +140,6 @@ const documents: Documents = {
     "\n  mutation RecordAttendanceCsv($encounterId: ID!, $input: AttendanceCsvInput!) {\n    recordAttendanceCsv(encounterId: $encounterId, input: $input) { added removed attendanceCount errors { line field code message } }\n  }\n": types.RecordAttendanceCsvDocument,
     "\n  query YearPupils($schoolId: ID!, $yearGroup: Int!, $first: Int, $after: String) {\n    pupils(schoolId: $schoolId, first: $first, after: $after, filter: { yearGroup: $yearGroup }) {\n      nodes { id reference displayName disadvantaged atRisk send careExperienced }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.YearPupilsDocument,
     "\n  query Encounters($first: Int, $after: String, $filter: EncounterFilter) {\n    encounters(first: $first, after: $after, filter: $filter) {\n      nodes { id title date activityType format status yearGroups headcountOnly headcount attendanceCount checklist bookingId employers { name } benchmarks { benchmark counts reasons } }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.EncountersDocument,
-    "\n  query BookingForEncounter($id: ID!) {\n    booking(id: $id) { id title activityType format startsAt endsAt yearGroup employerId schoolId }\n  }\n": types.BookingForEncounterDocument,
     "\n  mutation LogEncounter($input: LogEncounterInput!) {\n    logEncounter(input: $input) { id }\n  }\n": types.LogEncounterDocument,
     "\n  query Clusters {\n    clusters(first: 100) { nodes { id name createdAt } totalCount }\n    schools(first: 100) { nodes { id clusterId } totalCount }\n    memberships(first: 100, filter: { role: COORDINATOR }) { nodes { id clusterId displayName email } }\n  }\n": types.ClustersDocument,
     "\n  mutation CreateCluster($input: ClusterInput!) {\n    createCluster(input: $input) { id name }\n  }\n": types.CreateClusterDocument,
@@ -157,6 +160,11 @@ const documents: Documents = {
     "\n  query MyNotificationPreferences {\n    myNotificationPreferences { email muted }\n  }\n": types.MyNotificationPreferencesDocument,
     "\n  mutation UpdateMyNotificationPreferences($input: NotificationPreferencesInput!) {\n    updateMyNotificationPreferences(input: $input) { email muted }\n  }\n": types.UpdateMyNotificationPreferencesDocument,
     "\n  query EmployerImpact($employerId: ID!) {\n    employerImpact(employerId: $employerId) { academicYear encountersDelivered pupilsReached disadvantagedReached headcountReached shareDisadvantaged volunteerHours }\n  }\n": types.EmployerImpactDocument,
+    "\n  query MatchingRuns($first: Int) {\n    matchingRuns(first: $first) {\n      nodes { id scope status proposalCount createdAt cluster { name } }\n      totalCount\n    }\n  }\n": types.MatchingRunsDocument,
+    "\n  query MatchingRun($id: ID!) {\n    matchingRun(id: $id) {\n      id scope status phase progress optimal objective bound relativeGap errorMessage createdAt finishedAt\n      requestsConsidered sessionsConsidered proposalCount unmatchedCount pupilsCovered gapPupilsCovered solveMs\n      cluster { name }\n      proposals {\n        id status bookingId schoolName yearGroup pupils gapPupilsClosed benchmark activityType format offerTitle employerName startsAt endsAt\n        distanceKm employerMonthRemaining worth summary reasons { code text }\n      }\n      unmatched { id schoolName activityType yearGroup pupils summary }\n    }\n  }\n": types.MatchingRunDocument,
+    "\n  mutation StartMatchingRun($input: StartMatchingRunInput!) {\n    startMatchingRun(input: $input) { id status }\n  }\n": types.StartMatchingRunDocument,
+    "\n  mutation AcceptMatchingProposals($ids: [ID!]!) {\n    acceptMatchingProposals(ids: $ids) { succeeded failed results { proposalId ok error { code message field } } }\n  }\n": types.AcceptMatchingProposalsDocument,
+    "\n  mutation RejectMatchingProposals($ids: [ID!]!) {\n    rejectMatchingProposals(ids: $ids) { succeeded failed results { proposalId ok error { code message field } } }\n  }\n": types.RejectMatchingProposalsDocument,
     "\n  query Offer($id: ID!) {\n    offer(id: $id) {\n      id title description activityType format benchmark durationMinutes pupilsPerSession sessionsAvailable yearGroups travelRadiusKm status employerId\n      employer { id name }\n      availabilityWindows { id startsOn endsOn weekdays startTime endTime }\n      sessions { id startsAt endsAt status capacity }\n    }\n  }\n": types.OfferDocument,
     "\n  mutation AddOfferSession($offerId: ID!, $input: OfferSessionInput!) {\n    addOfferSession(offerId: $offerId, input: $input) { id }\n  }\n": types.AddOfferSessionDocument,
     "\n  mutation CancelOfferSession($id: ID!) {\n    cancelOfferSession(id: $id) { id status }\n  }\n": types.CancelOfferSessionDocument,
@@ -216,7 +224,7 @@ export function graphql(source: "\n  query Booking($id: ID!) {\n    booking(id: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query BookingEncounter($schoolId: ID!) {\n    encounters(first: 100, filter: { schoolId: $schoolId }) { nodes { id bookingId } }\n  }\n"): typeof import('./graphql').BookingEncounterDocument;
+export function graphql(source: "\n  query BookingEncounter($bookingId: ID!) {\n    encounters(first: 1, filter: { bookingId: $bookingId }) { nodes { id } }\n  }\n"): typeof import('./graphql').BookingEncounterDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -340,10 +348,6 @@ export function graphql(source: "\n  query Encounters($first: Int, $after: Strin
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query BookingForEncounter($id: ID!) {\n    booking(id: $id) { id title activityType format startsAt endsAt yearGroup employerId schoolId }\n  }\n"): typeof import('./graphql').BookingForEncounterDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  mutation LogEncounter($input: LogEncounterInput!) {\n    logEncounter(input: $input) { id }\n  }\n"): typeof import('./graphql').LogEncounterDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -421,6 +425,26 @@ export function graphql(source: "\n  mutation UpdateMyNotificationPreferences($i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query EmployerImpact($employerId: ID!) {\n    employerImpact(employerId: $employerId) { academicYear encountersDelivered pupilsReached disadvantagedReached headcountReached shareDisadvantaged volunteerHours }\n  }\n"): typeof import('./graphql').EmployerImpactDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MatchingRuns($first: Int) {\n    matchingRuns(first: $first) {\n      nodes { id scope status proposalCount createdAt cluster { name } }\n      totalCount\n    }\n  }\n"): typeof import('./graphql').MatchingRunsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MatchingRun($id: ID!) {\n    matchingRun(id: $id) {\n      id scope status phase progress optimal objective bound relativeGap errorMessage createdAt finishedAt\n      requestsConsidered sessionsConsidered proposalCount unmatchedCount pupilsCovered gapPupilsCovered solveMs\n      cluster { name }\n      proposals {\n        id status bookingId schoolName yearGroup pupils gapPupilsClosed benchmark activityType format offerTitle employerName startsAt endsAt\n        distanceKm employerMonthRemaining worth summary reasons { code text }\n      }\n      unmatched { id schoolName activityType yearGroup pupils summary }\n    }\n  }\n"): typeof import('./graphql').MatchingRunDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartMatchingRun($input: StartMatchingRunInput!) {\n    startMatchingRun(input: $input) { id status }\n  }\n"): typeof import('./graphql').StartMatchingRunDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptMatchingProposals($ids: [ID!]!) {\n    acceptMatchingProposals(ids: $ids) { succeeded failed results { proposalId ok error { code message field } } }\n  }\n"): typeof import('./graphql').AcceptMatchingProposalsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RejectMatchingProposals($ids: [ID!]!) {\n    rejectMatchingProposals(ids: $ids) { succeeded failed results { proposalId ok error { code message field } } }\n  }\n"): typeof import('./graphql').RejectMatchingProposalsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

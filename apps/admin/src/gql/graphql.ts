@@ -213,6 +213,8 @@ export type EncounterFilter = {
 /** Only the settings given change; null resets one to its default. */
 export type HubSettingsInput = {
   invitationValidityHours?: number | null | undefined;
+  /** null resets every weight to its default. */
+  matchingWeights?: MatchingWeightsInput | null | undefined;
 };
 
 export type ImportJobStatus =
@@ -267,6 +269,15 @@ export type LoginInput = {
   password: string;
   /** The hub to log in to, when you belong to several (its slug). */
   tenantSlug?: string | null | undefined;
+};
+
+/** Only the weights given change; null resets one to its default. */
+export type MatchingWeightsInput = {
+  disadvantagedUplift?: number | null | undefined;
+  fairnessCap?: number | null | undefined;
+  fairnessStep?: number | null | undefined;
+  perKm?: number | null | undefined;
+  pupilBeyondGap?: number | null | undefined;
 };
 
 export type NotificationPreferencesInput = {
@@ -381,6 +392,13 @@ export type SchoolFilter = {
   phase?: string | null | undefined;
   /** Part of the name (case-insensitive), or the first digits of the URN. */
   search?: string | null | undefined;
+};
+
+export type StartMatchingRunInput = {
+  /** The cluster to match. Coordinators: their own (the default). Hub admins: any cluster, or none for the whole hub. */
+  clusterId?: string | number | null | undefined;
+  /** This run's own weights, over the hub's (a weight not given keeps the hub's). */
+  weights?: MatchingWeightsInput | null | undefined;
 };
 
 export type StartPupilImportInput = {
@@ -525,11 +543,11 @@ export type BookingQueryVariables = Exact<{
 export type BookingQuery = { booking: { id: string, title: string, activityType: string, format: string, schoolId: string, schoolName: string, employerId: string, employerName: string, startsAt: string, endsAt: string, state: string, yearGroup: number, pupilCount: number, offerId: string, offerSessionId: string, requestId: string, deliveredAt: string | null, recordedAt: string | null, transitions: Array<{ id: string, action: string, actorSide: string, byEmailLink: boolean, fromState: string | null, toState: string, reason: string | null, proposedAlternative: string | null, createdAt: string }> } };
 
 export type BookingEncounterQueryVariables = Exact<{
-  schoolId: string | number;
+  bookingId: string | number;
 }>;
 
 
-export type BookingEncounterQuery = { encounters: { nodes: Array<{ id: string, bookingId: string | null }> } };
+export type BookingEncounterQuery = { encounters: { nodes: Array<{ id: string }> } };
 
 export type AcceptBookingMutationVariables = Exact<{
   id: string | number;
@@ -756,13 +774,6 @@ export type EncountersQueryVariables = Exact<{
 
 export type EncountersQuery = { encounters: { totalCount: number, nodes: Array<{ id: string, title: string | null, date: string, activityType: string, format: string, status: string, yearGroups: Array<number>, headcountOnly: boolean, headcount: number | null, attendanceCount: number, checklist: Array<string>, bookingId: string | null, employers: Array<{ name: string }>, benchmarks: Array<{ benchmark: number, counts: boolean, reasons: Array<string> }> }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
 
-export type BookingForEncounterQueryVariables = Exact<{
-  id: string | number;
-}>;
-
-
-export type BookingForEncounterQuery = { booking: { id: string, title: string, activityType: string, format: string, startsAt: string, endsAt: string, yearGroup: number, employerId: string, schoolId: string } };
-
 export type LogEncounterMutationVariables = Exact<{
   input: LogEncounterInput;
 }>;
@@ -893,6 +904,41 @@ export type EmployerImpactQueryVariables = Exact<{
 
 
 export type EmployerImpactQuery = { employerImpact: { academicYear: number | null, encountersDelivered: number, pupilsReached: number, disadvantagedReached: number, headcountReached: number, shareDisadvantaged: number | null, volunteerHours: number } };
+
+export type MatchingRunsQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type MatchingRunsQuery = { matchingRuns: { totalCount: number, nodes: Array<{ id: string, scope: string, status: string, proposalCount: number | null, createdAt: string, cluster: { name: string } | null }> } };
+
+export type MatchingRunQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type MatchingRunQuery = { matchingRun: { id: string, scope: string, status: string, phase: string, progress: number, optimal: boolean | null, objective: number | null, bound: number | null, relativeGap: number | null, errorMessage: string | null, createdAt: string, finishedAt: string | null, requestsConsidered: number | null, sessionsConsidered: number | null, proposalCount: number | null, unmatchedCount: number | null, pupilsCovered: number | null, gapPupilsCovered: number | null, solveMs: number | null, cluster: { name: string } | null, proposals: Array<{ id: string, status: string, bookingId: string | null, schoolName: string, yearGroup: number, pupils: number, gapPupilsClosed: number, benchmark: number, activityType: string, format: string, offerTitle: string, employerName: string, startsAt: string, endsAt: string, distanceKm: number | null, employerMonthRemaining: number | null, worth: number, summary: string, reasons: Array<{ code: string, text: string }> }>, unmatched: Array<{ id: string, schoolName: string, activityType: string, yearGroup: number, pupils: number, summary: string }> } };
+
+export type StartMatchingRunMutationVariables = Exact<{
+  input: StartMatchingRunInput;
+}>;
+
+
+export type StartMatchingRunMutation = { startMatchingRun: { id: string, status: string } };
+
+export type AcceptMatchingProposalsMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type AcceptMatchingProposalsMutation = { acceptMatchingProposals: { succeeded: number, failed: number, results: Array<{ proposalId: string, ok: boolean, error: { code: string, message: string, field: string | null } | null }> } };
+
+export type RejectMatchingProposalsMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type RejectMatchingProposalsMutation = { rejectMatchingProposals: { succeeded: number, failed: number, results: Array<{ proposalId: string, ok: boolean, error: { code: string, message: string, field: string | null } | null }> } };
 
 export type OfferQueryVariables = Exact<{
   id: string | number;
@@ -1222,11 +1268,10 @@ export const BookingDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<BookingQuery, BookingQueryVariables>;
 export const BookingEncounterDocument = new TypedDocumentString(`
-    query BookingEncounter($schoolId: ID!) {
-  encounters(first: 100, filter: {schoolId: $schoolId}) {
+    query BookingEncounter($bookingId: ID!) {
+  encounters(first: 1, filter: {bookingId: $bookingId}) {
     nodes {
       id
-      bookingId
     }
   }
 }
@@ -1825,21 +1870,6 @@ export const EncountersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EncountersQuery, EncountersQueryVariables>;
-export const BookingForEncounterDocument = new TypedDocumentString(`
-    query BookingForEncounter($id: ID!) {
-  booking(id: $id) {
-    id
-    title
-    activityType
-    format
-    startsAt
-    endsAt
-    yearGroup
-    employerId
-    schoolId
-  }
-}
-    `) as unknown as TypedDocumentString<BookingForEncounterQuery, BookingForEncounterQueryVariables>;
 export const LogEncounterDocument = new TypedDocumentString(`
     mutation LogEncounter($input: LogEncounterInput!) {
   logEncounter(input: $input) {
@@ -2108,6 +2138,125 @@ export const EmployerImpactDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EmployerImpactQuery, EmployerImpactQueryVariables>;
+export const MatchingRunsDocument = new TypedDocumentString(`
+    query MatchingRuns($first: Int) {
+  matchingRuns(first: $first) {
+    nodes {
+      id
+      scope
+      status
+      proposalCount
+      createdAt
+      cluster {
+        name
+      }
+    }
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<MatchingRunsQuery, MatchingRunsQueryVariables>;
+export const MatchingRunDocument = new TypedDocumentString(`
+    query MatchingRun($id: ID!) {
+  matchingRun(id: $id) {
+    id
+    scope
+    status
+    phase
+    progress
+    optimal
+    objective
+    bound
+    relativeGap
+    errorMessage
+    createdAt
+    finishedAt
+    requestsConsidered
+    sessionsConsidered
+    proposalCount
+    unmatchedCount
+    pupilsCovered
+    gapPupilsCovered
+    solveMs
+    cluster {
+      name
+    }
+    proposals {
+      id
+      status
+      bookingId
+      schoolName
+      yearGroup
+      pupils
+      gapPupilsClosed
+      benchmark
+      activityType
+      format
+      offerTitle
+      employerName
+      startsAt
+      endsAt
+      distanceKm
+      employerMonthRemaining
+      worth
+      summary
+      reasons {
+        code
+        text
+      }
+    }
+    unmatched {
+      id
+      schoolName
+      activityType
+      yearGroup
+      pupils
+      summary
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MatchingRunQuery, MatchingRunQueryVariables>;
+export const StartMatchingRunDocument = new TypedDocumentString(`
+    mutation StartMatchingRun($input: StartMatchingRunInput!) {
+  startMatchingRun(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<StartMatchingRunMutation, StartMatchingRunMutationVariables>;
+export const AcceptMatchingProposalsDocument = new TypedDocumentString(`
+    mutation AcceptMatchingProposals($ids: [ID!]!) {
+  acceptMatchingProposals(ids: $ids) {
+    succeeded
+    failed
+    results {
+      proposalId
+      ok
+      error {
+        code
+        message
+        field
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AcceptMatchingProposalsMutation, AcceptMatchingProposalsMutationVariables>;
+export const RejectMatchingProposalsDocument = new TypedDocumentString(`
+    mutation RejectMatchingProposals($ids: [ID!]!) {
+  rejectMatchingProposals(ids: $ids) {
+    succeeded
+    failed
+    results {
+      proposalId
+      ok
+      error {
+        code
+        message
+        field
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RejectMatchingProposalsMutation, RejectMatchingProposalsMutationVariables>;
 export const OfferDocument = new TypedDocumentString(`
     query Offer($id: ID!) {
   offer(id: $id) {

@@ -16,6 +16,7 @@ import { HubsPage } from './hub/HubsPage';
 import { PeoplePage } from './hub/PeoplePage';
 import { SchoolsPage } from './hub/SchoolsPage';
 import { SettingsPage } from './hub/SettingsPage';
+import { MatchingPage } from './matching/MatchingPage';
 import { OfferDetailPage } from './offers/OfferDetailPage';
 import { NewOfferPage, OffersPage } from './offers/OffersPage';
 import { RequestsPage } from './requests/RequestsPage';
@@ -71,6 +72,8 @@ export function PageOutlet({ page, me, route }: { page: PageKey; me: Me; route: 
       return id === 'new' ? <NewOfferPage me={me} /> : id ? <OfferDetailPage key={id} me={me} offerId={id} /> : <OffersPage me={me} />;
     case 'requests':
       return <RequestsPage me={me} />;
+    case 'matching':
+      return <MatchingPage key={id ?? 'latest'} me={me} runId={id} />;
     case 'bookings':
       return id ? <BookingDetailPage key={id} me={me} bookingId={id} /> : <BookingsPage me={me} />;
     case 'pupils':
@@ -82,7 +85,7 @@ export function PageOutlet({ page, me, route }: { page: PageKey; me: Me; route: 
     case 'settings':
       return <SettingsPage me={me} />;
     case 'encounters':
-      return id === 'new' ? <NewEncounterPage me={me} route={route} /> : id ? <EncounterDetailPage key={id} me={me} encounterId={id} /> : <EncountersPage me={me} />;
+      return id === 'new' ? <NewEncounterPage me={me} /> : id ? <EncounterDetailPage key={id} me={me} encounterId={id} /> : <EncountersPage me={me} />;
     case 'impact':
       return (
         <Charts>

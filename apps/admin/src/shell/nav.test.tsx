@@ -15,8 +15,8 @@ const labels = (role: Role): string[] => navForRole(role).map((i) => i.label);
 describe('navForRole', () => {
   it('gives each role its pages, in the words of that role', () => {
     expect(labels('PLATFORM_ADMIN')).toEqual(['Hubs']);
-    expect(labels('HUB_ADMIN')).toEqual(['Dashboard', 'Schools', 'Clusters', 'People', 'Employers', 'Offers', 'Requests', 'Bookings', 'Encounters', 'Pupils', 'Settings']);
-    expect(labels('COORDINATOR')).toEqual(['Cockpit', 'Schools', 'Requests', 'Offers', 'Bookings', 'Encounters', 'Employers', 'People']);
+    expect(labels('HUB_ADMIN')).toEqual(['Dashboard', 'Schools', 'Clusters', 'People', 'Employers', 'Offers', 'Requests', 'Matching', 'Bookings', 'Encounters', 'Pupils', 'Settings']);
+    expect(labels('COORDINATOR')).toEqual(['Cockpit', 'Schools', 'Requests', 'Offers', 'Matching', 'Bookings', 'Encounters', 'Employers', 'People']);
     expect(labels('SCHOOL_STAFF')).toEqual(['Progress', 'Encounters', 'Pupils', 'Find a session', 'Requests', 'Bookings']);
     expect(labels('EMPLOYER_CONTACT')).toEqual(['Requests and bookings', 'Your offers', 'Your organisation', 'Impact']);
   });

@@ -10,6 +10,7 @@ export type PageKey =
   | 'organisation'
   | 'offers'
   | 'requests'
+  | 'matching'
   | 'bookings'
   | 'pupils'
   | 'encounters'
@@ -32,6 +33,7 @@ const LABELS: Record<PageKey, string> = {
   organisation: 'Your organisation',
   offers: 'Offers',
   requests: 'Requests',
+  matching: 'Matching',
   bookings: 'Bookings',
   pupils: 'Pupils',
   encounters: 'Encounters',
@@ -49,8 +51,8 @@ const ROLE_LABELS: Partial<Record<Role, Partial<Record<PageKey, string>>>> = {
 /** Which pages each role sees, in menu order (the first is where they land). */
 export const PAGES_BY_ROLE: Record<Role, readonly PageKey[]> = {
   PLATFORM_ADMIN: ['hubs'],
-  HUB_ADMIN: ['dashboard', 'schools', 'clusters', 'people', 'employers', 'offers', 'requests', 'bookings', 'encounters', 'pupils', 'settings'],
-  COORDINATOR: ['dashboard', 'schools', 'requests', 'offers', 'bookings', 'encounters', 'employers', 'people'],
+  HUB_ADMIN: ['dashboard', 'schools', 'clusters', 'people', 'employers', 'offers', 'requests', 'matching', 'bookings', 'encounters', 'pupils', 'settings'],
+  COORDINATOR: ['dashboard', 'schools', 'requests', 'offers', 'matching', 'bookings', 'encounters', 'employers', 'people'],
   SCHOOL_STAFF: ['dashboard', 'encounters', 'pupils', 'offers', 'requests', 'bookings'],
   EMPLOYER_CONTACT: ['bookings', 'offers', 'organisation', 'impact'],
 };

@@ -10,6 +10,9 @@ import { EncounterRequest } from './encounter-request.entity';
 import { ImportJob } from './import-job.entity';
 import { Invitation } from './invitation.entity';
 import { LoginFailure } from './login-failure.entity';
+import { MatchingProposal } from './matching-proposal.entity';
+import { MatchingRun } from './matching-run.entity';
+import { MatchingUnmatchedRequest } from './matching-unmatched-request.entity';
 import { Membership } from './membership.entity';
 import { NotificationPreference } from './notification-preference.entity';
 import { OfferAvailabilityWindow } from './offer-availability-window.entity';
@@ -33,6 +36,8 @@ export * from './enums-bookings';
 export { GlobalEntity, TenantOwnedEntity, decimalTransformer } from './base';
 export type { JsonObject, JsonValue } from './base';
 export type { ImportRowError } from './import-job.entity';
+export type { MatchingRunPhaseValue, MatchingRunStatusValue } from './matching-run.entity';
+export type { MatchingProposalStatusValue, StoredMatchingReason } from './matching-proposal.entity';
 export {
   AuditLogEntry,
   Booking,
@@ -46,6 +51,9 @@ export {
   ImportJob,
   Invitation,
   LoginFailure,
+  MatchingProposal,
+  MatchingRun,
+  MatchingUnmatchedRequest,
   Membership,
   NotificationPreference,
   Offer,
@@ -93,4 +101,7 @@ export const ENTITIES = [
   NotificationPreference,
   BookingSettingsRow,
   ...LEDGER_ENTITIES,
+  MatchingRun,
+  MatchingProposal,
+  MatchingUnmatchedRequest,
 ];

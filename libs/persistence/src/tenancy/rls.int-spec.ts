@@ -152,6 +152,27 @@ async function seedTenant(owner: Client, label: string): Promise<Fixture> {
     `insert into coverage_snapshot_pupils (tenant_id, snapshot_id, pupil_id, benchmark, school_id, year_group, priority_rank, encounters, met) values ($1, $2, $3, 5, $4, 9, 0, 0, false)`,
     [t, snapshotId, f.pupilId, f.schoolId],
   );
+  // Matching: a finished run with one proposal and one request it left out.
+  const runId = (
+    await q(
+      `insert into matching_runs (tenant_id, cluster_id, requested_by_user_id, status, phase, progress, weights, max_work, max_branch_nodes,
+                                  objective, bound, relative_gap, optimal, started_at, finished_at)
+       values ($1, $2, $3, 'succeeded', 'done', 100, '{}', 1000, 10, 3000, 3000, 0, true, now(), now()) returning id`,
+      [t, f.clusterId, f.userId],
+    )
+  ).rows[0].id as string;
+  await q(
+    `insert into matching_proposals (tenant_id, run_id, request_id, offer_session_id, offer_id, school_id, employer_id, starts_at, ends_at,
+                                     benchmark, pupils, gap_pupils_closed, points, offer_sessions_remaining, reasons, summary)
+     values ($1, $2, $3, $4, $5, $6, $7, '2026-02-03 13:30+00', '2026-02-03 15:00+00', 5, 30, 30, 3000, 3, '[]', 'Closes the gap.')`,
+    [t, runId, f.requestId, session, f.offerId, f.schoolId, f.employerId],
+  );
+  await q(`insert into matching_unmatched_requests (tenant_id, run_id, request_id, school_id, reasons, summary) values ($1, $2, $3, $4, '[]', 'No offer of that type.')`, [
+    t,
+    runId,
+    f.requestId,
+    f.schoolId,
+  ]);
   return f;
 }
 

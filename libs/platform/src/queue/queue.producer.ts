@@ -19,8 +19,9 @@ export class QueueProducer {
     @InjectQueue(QUEUE_NAMES.mail) mail: Queue,
     @InjectQueue(QUEUE_NAMES.nudges) nudges: Queue,
     @InjectQueue(QUEUE_NAMES.ledger) ledger: Queue,
+    @InjectQueue(QUEUE_NAMES.matching) matching: Queue,
   ) {
-    this.queues = { imports, mail, nudges, ledger };
+    this.queues = { imports, mail, nudges, ledger, matching };
   }
 
   /** Adds (or finds) the job for this payload and returns its jobId. */

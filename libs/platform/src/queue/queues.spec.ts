@@ -8,6 +8,10 @@ describe('job ids', () => {
     expect(jobIdFor.imports({ tenantId: 't', importJobId: uuid })).toBe(`import.${uuid}`);
   });
 
+  it('derives matching ids from the run', () => {
+    expect(jobIdFor.matching({ tenantId: 't', runId: uuid })).toBe(`matching.${uuid}`);
+  });
+
   it('derives mail ids from kind and ids, never from the tenant alone', () => {
     expect(jobIdFor.mail({ tenantId: 't', kind: 'invitation', invitationId: uuid })).toBe(`mail.invitation.${uuid}`);
   });

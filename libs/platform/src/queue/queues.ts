@@ -20,6 +20,7 @@ export const QUEUE_NAMES = {
   mail: 'mail',
   nudges: 'nudges',
   ledger: 'ledger',
+  matching: 'matching',
 } as const;
 
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
@@ -71,12 +72,19 @@ export interface LedgerSnapshotPayload {
   tenantId: string;
 }
 
+/** `matching` queue: one matching run (the worker reloads the run row and its scope). */
+export interface MatchingRunPayload {
+  tenantId: string;
+  runId: string;
+}
+
 /** Queue name → its payload type. */
 export interface QueuePayloads {
   imports: ImportJobPayload;
   mail: MailJobPayload;
   nudges: NudgeScanPayload;
   ledger: LedgerSnapshotPayload;
+  matching: MatchingRunPayload;
 }
 
 /** Queue name → the BullMQ job *name* used for its jobs (one job name per queue keeps processors simple). */
@@ -85,6 +93,7 @@ export const JOB_NAMES: { readonly [Q in QueueName]: string } = {
   mail: 'mail',
   nudges: 'nudge-scan',
   ledger: 'reporting-snapshots',
+  matching: 'matching-run',
 };
 
 export const JOB_ID_SEPARATOR = '.';
@@ -125,6 +134,7 @@ export const jobIdFor: { readonly [Q in QueueName]: (payload: QueuePayloads[Q]) 
   nudges: (p) => jobIdFrom('nudges', p.tenantId),
   // Also the id of the hub's one snapshot scheduler.
   ledger: (p) => jobIdFrom('ledger', 'snapshots', p.tenantId),
+  matching: (p) => jobIdFrom('matching', p.runId),
 };
 
 const DAY_SECONDS = 24 * 60 * 60;
@@ -151,4 +161,6 @@ export const QUEUE_JOB_OPTIONS: { readonly [Q in QueueName]: DefaultJobOptions }
   nudges: { ...DEFAULT_JOB_OPTIONS, attempts: 4, backoff: { type: 'exponential', delay: 60_000 }, removeOnComplete: { age: 7 * DAY_SECONDS, count: 1_000 } },
   // A daily, idempotent check: a few retries within the hour; tomorrow's run takes anything still missing.
   ledger: { ...DEFAULT_JOB_OPTIONS, attempts: 4, backoff: { type: 'exponential', delay: 60_000 }, removeOnComplete: { age: 7 * DAY_SECONDS, count: 1_000 } },
+  // A coordinator is watching the progress bar: retry a fault twice, quickly, then say it failed.
+  matching: { ...DEFAULT_JOB_OPTIONS, attempts: 3, backoff: { type: 'exponential', delay: 2_000 } },
 };

@@ -35,18 +35,21 @@ const BOOKING = graphql(`
 `);
 
 const BOOKING_ENCOUNTER = graphql(`
-  query BookingEncounter($schoolId: ID!) {
-    encounters(first: 100, filter: { schoolId: $schoolId }) { nodes { id bookingId } }
+  query BookingEncounter($bookingId: ID!) {
+    encounters(first: 1, filter: { bookingId: $bookingId }) { nodes { id } }
   }
 `);
 
-/** Where attendance for a delivered booking is recorded: its encounter, or a new one logged from it. */
-function RecordAttendanceLink({ bookingId, schoolId }: { bookingId: string; schoolId: string }) {
-  const encounters = useQuery(BOOKING_ENCOUNTER, { schoolId });
-  const found = encounters.data?.encounters.nodes.find((e) => e.bookingId === bookingId);
-  if (encounters.loading && !encounters.data) return null;
+/**
+ * Where attendance for a delivered booking is recorded: the encounter the booking became when it
+ * was marked delivered (recording attendance on it marks the booking recorded). Never a new one.
+ */
+function RecordAttendanceLink({ bookingId }: { bookingId: string }) {
+  const encounters = useQuery(BOOKING_ENCOUNTER, { bookingId });
+  const found = encounters.data?.encounters.nodes[0];
+  if (!found) return null;
   return (
-    <a className="button button--primary button--inline" href={found ? href('encounters', found.id) : href('encounters', 'new', { booking: bookingId })}>
+    <a className="button button--primary button--inline" href={href('encounters', found.id)}>
       Record attendance and the checklist
     </a>
   );
@@ -287,7 +290,7 @@ export function BookingDetailPage({ me, bookingId }: { me: Me; bookingId: string
               <div className="button-row" role="group" aria-label="What you can do">
                 {actions.map((a) =>
                   a === 'record_attendance' ? (
-                    <RecordAttendanceLink key={a} bookingId={b.id} schoolId={b.schoolId} />
+                    <RecordAttendanceLink key={a} bookingId={b.id} />
                   ) : (
                     <button
                       key={a}

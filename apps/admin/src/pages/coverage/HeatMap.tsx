@@ -77,11 +77,12 @@ export function HeatMap({ rows, benchmarks, caption, onCell }: { rows: readonly 
                   const f = r.cells.get(y)?.get(b);
                   const colours = heatColour(f && f.pupils > 0 ? f.percentage : null);
                   const text = cellText(f);
+                  // A button's name must contain its visible text (WCAG 2.5.3), hence the percentage in its label.
                   const title = f && f.pupils > 0 ? `${r.name}, Year ${y}, Benchmark ${b}: ${f.met} of ${f.pupils} pupils (${f.gap} still waiting)` : `${r.name}, Year ${y}, Benchmark ${b}: no pupils counted`;
                   return (
                     <td key={`${y}-${b}`} style={colours} title={title}>
                       {onCell && f && f.gap > 0 ? (
-                        <button type="button" className="heatmap__cell" style={{ color: colours.color }} onClick={() => onCell(r.id, y, b)} aria-label={`${title}. Show who is waiting`}>
+                        <button type="button" className="heatmap__cell" style={{ color: colours.color }} onClick={() => onCell(r.id, y, b)} aria-label={`${title}, ${text}. Show who is waiting`}>
                           {text}
                         </button>
                       ) : (

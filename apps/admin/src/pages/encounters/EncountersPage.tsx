@@ -1,12 +1,13 @@
 /**
- * Encounters: what a school's pupils took part in — logged directly or from a delivered booking —
- * and whether each counts for Benchmarks 5 and 6 (and why not).
+ * Encounters: what a school's pupils took part in — a delivered booking (it becomes its encounter by
+ * itself) or an activity the school logs here directly — and whether each counts for Benchmarks 5
+ * and 6 (and why not).
  */
 import { useState } from 'react';
 import type { Me } from '../../auth/types';
 import { graphql } from '../../gql';
 import { useMutation, useQuery } from '../../graphql/hooks';
-import { href, navigate, type AppRoute } from '../../routing/location';
+import { href, navigate } from '../../routing/location';
 import { CheckboxGroup, FormAlert, SelectField, SubmitButton, TextField, useApiForm } from '../../ui/Form';
 import type { FieldErrors } from '../../ui/form-errors';
 import { ACTIVITY_TYPES, choicesOf, FORMATS, formatDate, label, londonDay, yearGroupsText } from '../../ui/format';
@@ -22,12 +23,6 @@ export const ENCOUNTERS = graphql(`
       pageInfo { endCursor hasNextPage }
       totalCount
     }
-  }
-`);
-
-const BOOKING_FOR_ENCOUNTER = graphql(`
-  query BookingForEncounter($id: ID!) {
-    booking(id: $id) { id title activityType format startsAt endsAt yearGroup employerId schoolId }
   }
 `);
 
@@ -77,10 +72,11 @@ export function validateEncounter(v: Values, today = londonDay(new Date())): Fie
   return e;
 }
 
-function LogEncounterForm({ me, prefill }: { me: Me; prefill?: Partial<Values> & { bookingTitle?: string } }) {
+/** An activity the school arranged itself (a booked session becomes its encounter when marked delivered). */
+function LogEncounterForm({ me }: { me: Me }) {
   const schools = useQuery(SCHOOL_OPTIONS, {}, { skip: !!me.schoolId });
   const employers = useQuery(EMPLOYER_OPTIONS, {});
-  const [v, setV] = useState<Values>({ schoolId: me.schoolId ?? '', title: '', activityType: 'careers_talk', format: 'in_person_school', date: londonDay(new Date()), yearGroups: [], durationMinutes: '60', employerId: '', headcountOnly: [], headcount: '', checklist: [], ...prefill });
+  const [v, setV] = useState<Values>({ schoolId: me.schoolId ?? '', title: '', activityType: 'careers_talk', format: 'in_person_school', date: londonDay(new Date()), yearGroups: [], durationMinutes: '60', employerId: '', headcountOnly: [], headcount: '', checklist: [] });
   const [log] = useMutation(LOG_ENCOUNTER);
   const form = useApiForm(FIELDS, { HEADCOUNT_TOO_LARGE: 'headcount' });
   const set = <K extends keyof Values>(k: K) => (value: Values[K]) => setV({ ...v, [k]: value });
@@ -111,8 +107,8 @@ function LogEncounterForm({ me, prefill }: { me: Me; prefill?: Partial<Values> &
         },
       )}
     >
-      <h2 id="log-encounter">{prefill?.bookingTitle ? `Log “${prefill.bookingTitle}”` : 'Log an encounter'}</h2>
-      <p className="hint">Something your pupils took part in: a booked session, or an assembly talk you arranged yourself. Record who attended on the next page.</p>
+      <h2 id="log-encounter">Log an encounter</h2>
+      <p className="hint">Something your pupils took part in that was not booked here, like an assembly talk you arranged yourself. (A booked session appears in Encounters by itself once it is marked as taken place.) Record who attended on the next page.</p>
       <FormAlert form={form} />
       <div className="form-grid">
         {!me.schoolId && <SelectField form={form} name="schoolId" label="School" placeholder="Choose a school" choices={(schools.data?.schools.nodes ?? []).map((s) => ({ value: s.id, label: s.name }))} value={v.schoolId} onChange={set('schoolId')} />}
@@ -132,26 +128,14 @@ function LogEncounterForm({ me, prefill }: { me: Me; prefill?: Partial<Values> &
   );
 }
 
-function LogFromBooking({ me, bookingId }: { me: Me; bookingId: string }) {
-  const booking = useQuery(BOOKING_FOR_ENCOUNTER, { id: bookingId });
-  return (
-    <QueryView state={booking} what="Loading the booking">
-      {({ booking: b }) => (
-        <LogEncounterForm me={me} prefill={{ schoolId: b.schoolId, activityType: b.activityType, format: b.format, date: londonDay(b.startsAt), yearGroups: [String(b.yearGroup)], durationMinutes: String(Math.round((Date.parse(b.endsAt) - Date.parse(b.startsAt)) / 60000)), employerId: b.employerId, title: b.title, bookingTitle: b.title }} />
-      )}
-    </QueryView>
-  );
-}
-
-export function NewEncounterPage({ me, route }: { me: Me; route: AppRoute }) {
-  const bookingId = route.query.get('booking');
+export function NewEncounterPage({ me }: { me: Me }) {
   return (
     <>
       <p className="breadcrumb">
         <a href={href('encounters')}>Encounters</a> /
       </p>
       <PageHeader title="Log an encounter" />
-      {bookingId ? <LogFromBooking me={me} bookingId={bookingId} /> : <LogEncounterForm me={me} />}
+      <LogEncounterForm me={me} />
     </>
   );
 }

@@ -1,0 +1,5 @@
+export * from './matching.module';
+export { MatchingService } from './matching.service';
+export { MatchingRunRunner, type MatchingRunResult } from './matching-run.runner';
+export { buildMatchingInput, type MatchingSnapshot } from './matching-input';
+export * from './matching.types';

@@ -1,0 +1,89 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DEFAULT_MATCHING_WEIGHTS, DomainError, resolveMatchingWeights, solveMatching, type MatchingResult } from '@tandem/domain';
+import { AuditLog, TenantContext, TenantDb, type MatchingRun } from '@tandem/persistence';
+import { buildMatchingInput } from './matching-input';
+import { MatchingProposalRepository, MatchingRunRepository } from './matching-runs.repository';
+import { MatchingSnapshotRepository } from './matching-snapshot.repository';
+
+export interface MatchingRunResult {
+  /** True when there was nothing to do (unknown run, already finished, or finished by another attempt). */
+  skipped: boolean;
+  status?: 'succeeded' | 'failed';
+  proposals?: number;
+}
+
+/**
+ * The worker half of a matching run:
+ *  1. claims the run (queued → running; a finished run is skipped, so a retry never runs it twice);
+ *  2. reads the hub in one consistent snapshot and assembles the solver's input;
+ *  3. solves with the run's weights and deterministic work limits (same input, same answer);
+ *  4. stores the proposals, the unmatched requests and the outcome in one transaction, and marks
+ *     earlier runs' undecided proposals over the same schools superseded.
+ * Each phase is reported in its own short transaction, so the progress bar moves while the result
+ * stays invisible until it is complete. A problem with the data (the solver refusing its input)
+ * fails the run with that message; a fault on our side is retried, then reported in plain words.
+ */
+@Injectable()
+export class MatchingRunRunner {
+  private readonly logger = new Logger(MatchingRunRunner.name);
+
+  constructor(
+    private readonly db: TenantDb,
+    private readonly runs: MatchingRunRepository,
+    private readonly proposals: MatchingProposalRepository,
+    private readonly snapshots: MatchingSnapshotRepository,
+  ) {}
+
+  run(tenantId: string, runId: string, jobKey: string, now: () => Date = () => new Date()): Promise<MatchingRunResult> {
+    return TenantContext.run({ tenantId, actorUserId: null, correlationId: jobKey }, async () => {
+      const run = await this.runs.claim(runId);
+      if (!run) return { skipped: true };
+      // The audit trail names the coordinator who asked for the run, not "the system".
+      return TenantContext.run({ tenantId, actorUserId: run.requestedByUserId, correlationId: jobKey }, () => this.execute(run, now()));
+    });
+  }
+
+  /** After the last attempt failed: the run says so (nothing of it was written). */
+  giveUp(tenantId: string, runId: string, jobKey: string): Promise<void> {
+    return TenantContext.run({ tenantId, actorUserId: null, correlationId: jobKey }, async () => {
+      const failed = await this.runs.fail(runId, 'INTERNAL', `The run stopped because of a fault on our side (ref ${jobKey}); no proposals were made. Please start it again.`);
+      if (failed) this.logger.warn(`gave up on matching run ${jobKey}`);
+    });
+  }
+
+  private async execute(run: MatchingRun, now: Date): Promise<MatchingRunResult> {
+    const started = Date.now();
+    const snapshot = await this.snapshots.load(run.clusterId, now);
+    const { input, leftOut } = buildMatchingInput(snapshot);
+    const loadMs = Date.now() - started;
+    await this.runs.progress(run.id, 'solving');
+    let result: MatchingResult;
+    try {
+      result = solveMatching(input, {
+        weights: resolveMatchingWeights({ ...DEFAULT_MATCHING_WEIGHTS, ...run.weights }),
+        maxWork: run.maxWork,
+        maxBranchNodes: run.maxBranchNodes,
+      });
+    } catch (e) {
+      if (!(e instanceof DomainError) || e.code === 'INTERNAL') throw e;
+      // The hub's data broke a rule the solver checks: say which, in the run, instead of retrying.
+      await this.runs.fail(run.id, e.code, `The hub's data could not be matched: ${e.message}`);
+      return { skipped: false, status: 'failed' };
+    }
+    await this.runs.progress(run.id, 'saving');
+    return this.db.transaction(async (em) => {
+      const locked = await this.runs.lockRunning(em, run.id);
+      if (!locked) return { skipped: true };
+      await this.proposals.insertResult(em, run.tenantId, run.id, { result, leftOut, loadMs });
+      const superseded = await this.proposals.supersedeEarlier(em, locked);
+      await this.runs.succeed(em, run.id, { result, leftOut, loadMs });
+      await AuditLog.record(em, {
+        action: 'matching.run_finished',
+        entityType: 'matching_run',
+        entityId: run.id,
+        detail: { clusterId: run.clusterId, proposals: result.proposals.length, unmatched: result.unmatched.length + leftOut.length, optimal: result.optimal, superseded },
+      });
+      return { skipped: false, status: 'succeeded', proposals: result.proposals.length };
+    });
+  }
+}
