@@ -140,10 +140,29 @@ describe('generateDemoData', () => {
         expect(w.endsAt.getTime()).toBeGreaterThan(w.startsAt.getTime());
         const text = london.format(w.startsAt);
         expect(text).not.toMatch(/Sat|Sun/);
-        const hour = Number(/(\d{2}):/.exec(text)?.[1]);
-        expect(hour).toBeGreaterThanOrEqual(9);
+        const [hour, minute] = (/(\d{2}):(\d{2})/.exec(text) ?? []).slice(1).map(Number);
+        expect(hour * 60 + minute).toBeGreaterThanOrEqual(8 * 60 + 30);
         expect(hour).toBeLessThan(15);
       }
+    }
+  });
+
+  it('has half its requests ask for a day that holds a compatible session (so matching can place them)', () => {
+    const offersByKey = new Map(data.offers.map((o) => [o.key, o]));
+    const slotRequests = data.requests.filter((r) => r.key.startsWith('request-slot-'));
+    expect(slotRequests).toHaveLength(Math.floor(OPTIONS.requests / 2));
+    for (const r of slotRequests) {
+      const fitting = data.sessions.filter((session) => {
+        const offer = offersByKey.get(session.offerKey);
+        return (
+          offer?.activityType === r.activityType &&
+          r.formats.includes(offer.format) &&
+          offer.yearGroups.includes(r.yearGroup) &&
+          session.capacity >= r.pupilCount &&
+          r.windows.some((w) => w.startsAt <= session.startsAt && session.endsAt <= w.endsAt)
+        );
+      });
+      expect(fitting.length).toBeGreaterThan(0);
     }
   });
 });

@@ -638,6 +638,49 @@ export function generateOfferSessions(seed: number, offers: readonly SeedOffer[]
   return sessions;
 }
 
+/**
+ * Requests from schools that want a slot like one an employer has put up: a school day that holds a
+ * session (08:30–16:30 London), for a year group both teach and want, no more pupils than fit. These
+ * are the requests a matching run can place; the others wait for offers that fit them.
+ */
+export function generateSlotRequests(
+  seed: number,
+  schools: readonly Pick<SeedSchool, 'key' | 'lowestYearGroup' | 'highestYearGroup'>[],
+  offers: readonly SeedOffer[],
+  sessions: readonly SeedOfferSession[],
+  count: number,
+  fromDate: CalendarDate,
+): SeedRequest[] {
+  const rng = new SeededRandom(deriveSeed(seed, 'slot-requests'));
+  const offerByKey = new Map(offers.map((o) => [o.key, o]));
+  const requests: SeedRequest[] = [];
+  const candidates = rng.shuffle(sessions);
+  for (const session of candidates) {
+    if (requests.length >= count) break;
+    const offer = offerByKey.get(session.offerKey);
+    if (!offer) continue;
+    const fits = schools.filter((s) => offer.yearGroups.some((y) => y >= s.lowestYearGroup && y <= s.highestYearGroup));
+    if (!fits.length) continue;
+    const school = rng.pick(fits);
+    const yearGroup = rng.pick(offer.yearGroups.filter((y) => y >= school.lowestYearGroup && y <= school.highestYearGroup));
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(session.startsAt);
+    const deadline = addDays(day, -3);
+    requests.push({
+      key: `request-slot-${requests.length + 1}`,
+      schoolKey: school.key,
+      activityType: offer.activityType,
+      yearGroup,
+      pupilCount: Math.max(1, Math.min(session.capacity, rng.int(Math.ceil(session.capacity / 2), session.capacity))),
+      formats: offer.format === 'virtual' ? ['virtual'] : rng.chance(0.5) ? [offer.format, 'virtual'] : [offer.format],
+      deadline: deadline < fromDate ? fromDate : deadline,
+      notes: null,
+      status: 'open',
+      windows: [{ startsAt: londonWallClockToInstant(day, '08:30'), endsAt: londonWallClockToInstant(day, '16:30') }],
+    });
+  }
+  return requests;
+}
+
 // ── encounter history ─────────────────────────────────────────────────────────
 
 export interface SeedEncounter {
@@ -745,6 +788,7 @@ export function generateDemoData(seed: number, options: DemoDataOptions): DemoDa
   const schools = generateSchools(seed, options.schools, clusterCount);
   const employers = generateEmployers(seed, options.employers, options.referenceDate);
   const offers = generateOffers(seed, employers, options.offersPerEmployer, academicYear);
+  const sessions = generateOfferSessions(seed, offers, options.referenceDate);
   const pupils = schools.flatMap((s) => generatePupils(seed, s, options.pupilsPerYearGroup, academicYear));
   return {
     academicYear,
@@ -753,8 +797,12 @@ export function generateDemoData(seed: number, options: DemoDataOptions): DemoDa
     pupils,
     employers,
     offers,
-    sessions: generateOfferSessions(seed, offers, options.referenceDate),
-    requests: generateRequests(seed, schools, options.requests, options.referenceDate),
+    sessions,
+    // Half the requests ask for slots like those on offer (matching can place them), half for others.
+    requests: [
+      ...generateRequests(seed, schools, options.requests - Math.floor(options.requests / 2), options.referenceDate),
+      ...generateSlotRequests(seed, schools, offers, sessions, Math.floor(options.requests / 2), options.referenceDate),
+    ],
     encounters: generateEncounterHistory(seed, schools, pupils, employers, options.referenceDate),
   };
 }
