@@ -1,13 +1,12 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { SystemDb, TenantContext } from '@tandem/persistence';
-import { JOB_NAMES, jobIdFor, QUEUE_JOB_OPTIONS, QUEUE_NAMES, type LedgerSnapshotPayload } from '@tandem/platform';
+import { HubSchedulers, QUEUE_NAMES, type LedgerSnapshotPayload } from '@tandem/platform';
 import type { Job, Queue } from 'bullmq';
 import { CoverageService } from './coverage.service';
 
 /** Every night at 00:30 London time: a reporting day's snapshot is frozen within the first hour after it. */
 export const REPORTING_SNAPSHOT_PATTERN = '30 0 * * *';
-const RESYNC_MS = 10 * 60_000;
 
 /**
  * The `ledger` queue: a hub's nightly check for reporting-day snapshots (31 Dec, 31 Mar, 31 Jul of the
@@ -26,57 +25,10 @@ export class ReportingSnapshotsProcessor extends WorkerHost {
   }
 }
 
-/**
- * One job scheduler per live hub, its id derived from the hub (`ledger.snapshots.<tenantId>`), so any
- * number of workers upserting it leave exactly one. New hubs are picked up by a re-sync every few
- * minutes; archived hubs lose theirs.
- */
+/** One nightly reporting-snapshot check per hub (`ledger.snapshots.<tenantId>`), exactly one however many workers start. */
 @Injectable()
-export class ReportingSnapshotSchedulers implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(ReportingSnapshotSchedulers.name);
-  private timer: NodeJS.Timeout | undefined;
-
-  constructor(
-    @InjectQueue(QUEUE_NAMES.ledger) private readonly queue: Queue,
-    private readonly systemDb: SystemDb,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.syncQuietly();
-    this.timer = setInterval(() => void this.syncQuietly(), RESYNC_MS);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
-  }
-
-  /** Returns how many hubs have a scheduler. */
-  async sync(): Promise<number> {
-    const { attempts, backoff, removeOnComplete, removeOnFail } = QUEUE_JOB_OPTIONS.ledger;
-    let live = 0;
-    for (const tenant of await this.systemDb.listTenants()) {
-      const id = jobIdFor.ledger({ tenantId: tenant.id });
-      if (tenant.archivedAt) {
-        await this.queue.removeJobScheduler(id);
-        continue;
-      }
-      await this.queue.upsertJobScheduler(
-        id,
-        { pattern: REPORTING_SNAPSHOT_PATTERN, tz: 'Europe/London' },
-        { name: JOB_NAMES.ledger, data: { tenantId: tenant.id }, opts: { attempts, backoff, removeOnComplete, removeOnFail } },
-      );
-      live += 1;
-    }
-    return live;
-  }
-
-  private async syncQuietly(): Promise<void> {
-    try {
-      await this.sync();
-    } catch (err) {
-      // Redis or PostgreSQL away: the next re-sync tries again, existing schedulers keep running.
-      this.logger.warn(`reporting-snapshot schedulers not synced: ${err instanceof Error ? err.message : String(err)}`);
-    }
+export class ReportingSnapshotSchedulers extends HubSchedulers {
+  constructor(@InjectQueue(QUEUE_NAMES.ledger) queue: Queue, systemDb: SystemDb) {
+    super(queue, systemDb, 'ledger', REPORTING_SNAPSHOT_PATTERN);
   }
 }

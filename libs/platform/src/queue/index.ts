@@ -6,3 +6,4 @@ export * from './queue.module';
 export * from './outbox';
 export * from './outbox-relay';
 export * from './outbox-relay.module';
+export * from './hub-schedulers';
