@@ -447,7 +447,7 @@ export interface SeedOffer {
   readonly availability: SeedAvailabilityWindow[];
 }
 
-interface ActivityShape {
+export interface ActivityShape {
   readonly weight: number;
   readonly formats: readonly Format[];
   readonly minutes: readonly [number, number];
@@ -456,7 +456,7 @@ interface ActivityShape {
 }
 
 /** Plausible shapes per activity type (demo realism, not a rule). */
-const ACTIVITY_SHAPES: Readonly<Record<ActivityType, ActivityShape>> = {
+export const ACTIVITY_SHAPES: Readonly<Record<ActivityType, ActivityShape>> = {
   careers_talk: { weight: 14, formats: ['in_person_school', 'virtual'], minutes: [30, 60], pupils: [30, 150], years: [7, 13] },
   employer_panel: { weight: 8, formats: ['in_person_school', 'virtual'], minutes: [45, 90], pupils: [30, 90], years: [9, 13] },
   cv_workshop: { weight: 8, formats: ['in_person_school', 'virtual'], minutes: [60, 90], pupils: [15, 30], years: [10, 13] },
@@ -471,7 +471,8 @@ const ACTIVITY_SHAPES: Readonly<Record<ActivityType, ActivityShape>> = {
 };
 const ACTIVITY_WEIGHTS = (Object.keys(ACTIVITY_SHAPES) as ActivityType[]).map((t) => [t, ACTIVITY_SHAPES[t].weight] as const);
 
-function hhmm(minutes: number): string {
+/** Minutes after midnight as HH:MM. */
+export function hhmm(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 

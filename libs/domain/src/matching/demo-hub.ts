@@ -1,6 +1,6 @@
 import { addDays, isoWeekday, londonWallClockToInstant } from '../calendar-date';
-import { SeededRandom, generateEmployers, generateSchools } from '../seed-data';
-import { ACTIVITY_TYPES, type ActivityType, type Format } from '../vocabulary';
+import { ACTIVITY_SHAPES, hhmm, SeededRandom, generateEmployers, generateSchools, type ActivityShape } from '../seed-data';
+import { ACTIVITY_TYPES, type ActivityType } from '../vocabulary';
 import type { MatchingInput, MatchingOfferInput, MatchingRequestInput, MatchingSessionInput } from './model';
 
 /**
@@ -9,35 +9,17 @@ import type { MatchingInput, MatchingOfferInput, MatchingRequestInput, MatchingS
  * school requests with day-long windows. Deterministic for a seed.
  */
 
-interface Shape {
-  readonly weight: number;
-  readonly formats: readonly Format[];
-  readonly minutes: readonly [number, number];
-  readonly pupils: readonly [number, number];
-  readonly years: readonly [number, number];
-}
-
-const SHAPES: Readonly<Record<ActivityType, Shape>> = {
-  careers_talk: { weight: 14, formats: ['in_person_school', 'virtual'], minutes: [30, 60], pupils: [30, 150], years: [7, 13] },
-  employer_panel: { weight: 8, formats: ['in_person_school', 'virtual'], minutes: [45, 90], pupils: [30, 90], years: [9, 13] },
-  cv_workshop: { weight: 8, formats: ['in_person_school', 'virtual'], minutes: [60, 90], pupils: [15, 30], years: [10, 13] },
-  mock_interviews: { weight: 10, formats: ['in_person_school', 'virtual'], minutes: [120, 180], pupils: [8, 20], years: [10, 13] },
-  enterprise_challenge: { weight: 6, formats: ['in_person_school', 'in_person_workplace'], minutes: [180, 300], pupils: [30, 120], years: [7, 10] },
-  mentoring: { weight: 5, formats: ['in_person_school', 'virtual'], minutes: [45, 60], pupils: [1, 6], years: [9, 13] },
-  virtual_workplace_tour: { weight: 10, formats: ['virtual'], minutes: [20, 45], pupils: [30, 200], years: [7, 13] },
-  workplace_visit: { weight: 12, formats: ['in_person_workplace'], minutes: [120, 240], pupils: [10, 30], years: [8, 13] },
-  work_shadowing: { weight: 5, formats: ['in_person_workplace'], minutes: [300, 360], pupils: [1, 2], years: [10, 13] },
-  insight_day: { weight: 7, formats: ['in_person_workplace', 'virtual'], minutes: [300, 360], pupils: [10, 25], years: [9, 13] },
-  work_experience: { weight: 6, formats: ['in_person_workplace'], minutes: [360, 390], pupils: [1, 4], years: [10, 12] },
+// The demo shapes, except that a session here is one day: shadowing and work experience are modelled
+// by their first day (a placement's later days need no matching of their own).
+const SHAPES: Readonly<Record<ActivityType, ActivityShape>> = {
+  ...ACTIVITY_SHAPES,
+  work_shadowing: { ...ACTIVITY_SHAPES.work_shadowing, minutes: [300, 360] },
+  work_experience: { ...ACTIVITY_SHAPES.work_experience, minutes: [360, 390] },
 };
 const WEIGHTED_TYPES = ACTIVITY_TYPES.map((t) => [t, SHAPES[t].weight] as const);
 
 const TERM_START = '2026-01-05';
 const TERM_DAYS = 75; // to mid-March: the weekdays of a spring term
-
-function hhmm(minutes: number): string {
-  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-}
 
 function schoolDay(rng: SeededRandom): string {
   let day = addDays(TERM_START, rng.int(0, TERM_DAYS));
