@@ -28,9 +28,7 @@ export interface Stack {
 }
 
 /** Today on the London calendar (the demo's reference date: its sessions lie ahead of it). */
-export function londonToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
+export { londonToday } from '@tandem/domain';
 
 export async function startStack(options: { seed?: Partial<Parameters<typeof seedDemoHub>[1]> } = {}): Promise<Stack> {
   const parts: { close(): Promise<void> }[] = [];

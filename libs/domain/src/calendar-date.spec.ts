@@ -3,6 +3,8 @@ import {
   addDays,
   compareCalendarDates,
   daysBetween,
+  londonDateOf,
+  londonToday,
   isCalendarDate,
   isoWeekday,
   londonWallClockToInstant,
@@ -108,5 +110,19 @@ describe('londonWallClockToInstant', () => {
   });
   it('refuses a bad time', () => {
     expect(() => londonWallClockToInstant('2026-02-03', '25:00')).toThrow(DomainError);
+  });
+});
+
+describe('londonDateOf / londonToday', () => {
+  it('reads the London date, not the UTC one', () => {
+    expect(londonToday(new Date('2025-06-30T23:30:00Z'))).toBe('2025-07-01'); // BST
+    expect(londonToday(new Date('2025-12-31T23:30:00Z'))).toBe('2025-12-31'); // GMT
+    expect(londonDateOf(Date.parse('2026-03-29T00:59:00Z'))).toBe('2026-03-29');
+    expect(londonDateOf(Date.parse('2026-03-28T23:30:00Z'))).toBe('2026-03-28'); // still GMT
+    expect(londonDateOf(Date.parse('2026-10-24T23:30:00Z'))).toBe('2026-10-25'); // last hour of BST
+  });
+  it('agrees with Intl for every hour of two years', () => {
+    const fmt = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
+    for (let ms = Date.UTC(2025, 0, 1); ms < Date.UTC(2027, 0, 1); ms += 3_600_000) expect(londonDateOf(ms)).toBe(fmt.format(ms));
   });
 });

@@ -116,6 +116,29 @@ function lastSunday(year: number, month: number): number {
   return last - weekday;
 }
 
+/** Each year's British Summer Time span [start, end) in UTC ms, worked out once per year. */
+const summerTime = new Map<number, readonly [number, number]>();
+
+/** Milliseconds to add to an instant to read it on the Europe/London wall clock (0 in GMT, an hour in BST). */
+export function londonOffsetMs(instant: Date | number): number {
+  const ms = typeof instant === 'number' ? instant : instant.getTime();
+  const year = new Date(ms).getUTCFullYear();
+  let span = summerTime.get(year);
+  if (span === undefined) summerTime.set(year, (span = [Date.UTC(year, 2, lastSunday(year, 3), 1, 0), Date.UTC(year, 9, lastSunday(year, 10), 1, 0)]));
+  return ms >= span[0] && ms < span[1] ? 3_600_000 : 0;
+}
+
+/** The Europe/London calendar date of an instant. */
+export function londonDateOf(instant: Date | number): CalendarDate {
+  const ms = typeof instant === 'number' ? instant : instant.getTime();
+  return new Date(ms + londonOffsetMs(ms)).toISOString().slice(0, 10);
+}
+
+/** Today's date in England (Europe/London). */
+export function londonToday(now: Date = new Date()): CalendarDate {
+  return londonDateOf(now);
+}
+
 /**
  * The instant at which a Europe/London wall-clock time occurs (UK rule since 1996: BST from 01:00 UTC
  * on the last Sunday of March to 01:00 UTC on the last Sunday of October). A time inside the spring

@@ -5,7 +5,7 @@
  *
  *   const csv = pupilCsv({ rows: 1000, badLines: [57, 420, 999] });
  */
-import { academicYearOf, dateOfBirthRangeForYearGroup, daysBetween, addDays, formatCsv, type CalendarDate } from '@tandem/domain';
+import { academicYearOf, dateOfBirthRangeForYearGroup, daysBetween, addDays, formatCsv, londonToday, type CalendarDate } from '@tandem/domain';
 
 export interface PupilCsvOptions {
   rows: number;
@@ -25,9 +25,7 @@ export interface PupilCsvOptions {
 export const PUPIL_CSV_HEADER = ['UPN', 'DOB', 'Year Group', 'Pupil Premium', 'SEND', 'Care Experienced', 'RONI Score'];
 
 /** Today in England (the academic year the API derives year groups for). */
-export function londonDate(now = new Date()): CalendarDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+export const londonDate = (now = new Date()): CalendarDate => londonToday(now);
 
 /** What makes each spoiled line bad, in turn: one wrong value per line. */
 const SPOILERS: ReadonlyArray<(row: string[]) => void> = [

@@ -1,30 +1,13 @@
-import { daysInMonth, formatCalendarDate, isoWeekday, type CalendarDate } from '../calendar-date';
+import { londonDateOf, type CalendarDate } from '../calendar-date';
 
 /**
  * Instants read on the Europe/London wall clock (the UK rule since 1996: BST from 01:00 UTC on the
  * last Sunday of March to 01:00 UTC on the last Sunday of October), without the host's time zone.
  */
 
-function lastSundayUtcOneAm(year: number, month: number): number {
-  const last = daysInMonth(year, month);
-  const weekday = isoWeekday(formatCalendarDate({ year, month, day: last })) % 7; // Sunday → 0
-  return Date.UTC(year, month - 1, last - weekday, 1, 0);
-}
-
-/** Each year's summer-time span [start, end) in UTC ms, worked out once per year. */
-const summerTime = new Map<number, readonly [number, number]>();
-
-/** Milliseconds to add to a UTC instant to read it on the London wall clock (0 or one hour). */
-export function londonOffsetMs(instantMs: number): number {
-  const year = new Date(instantMs).getUTCFullYear();
-  let span = summerTime.get(year);
-  if (span === undefined) summerTime.set(year, (span = [lastSundayUtcOneAm(year, 3), lastSundayUtcOneAm(year, 10)]));
-  return instantMs >= span[0] && instantMs < span[1] ? 3_600_000 : 0;
-}
-
 /** The London calendar date of an instant. */
 export function londonDate(instantMs: number): CalendarDate {
-  return new Date(instantMs + londonOffsetMs(instantMs)).toISOString().slice(0, 10);
+  return londonDateOf(instantMs);
 }
 
 /** The London calendar month of an instant, `YYYY-MM`. */

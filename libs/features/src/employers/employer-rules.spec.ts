@@ -1,4 +1,4 @@
-import { londonToday, parseContactInput, parseEmployerInput, parseVettingCheckInput, parseWebsite, vettingStatusOn, type VettingCheckLike } from './employer-rules';
+import { parseContactInput, parseEmployerInput, parseVettingCheckInput, parseWebsite, vettingStatusOn, type VettingCheckLike } from './employer-rules';
 
 const problem = (fn: () => unknown): { code: string; field?: string } => {
   try {
@@ -10,11 +10,6 @@ const problem = (fn: () => unknown): { code: string; field?: string } => {
 };
 
 describe('employer rules', () => {
-  it('reads today in London, not UTC', () => {
-    expect(londonToday(new Date('2025-06-30T23:30:00Z'))).toBe('2025-07-01'); // BST
-    expect(londonToday(new Date('2025-12-31T23:30:00Z'))).toBe('2025-12-31'); // GMT
-  });
-
   it('accepts http(s) websites with a dotted host only', () => {
     expect(parseWebsite(' https://aire.example.org/jobs ')).toBe('https://aire.example.org/jobs');
     for (const bad of ['aire.example.org', 'ftp://aire.example.org', 'https://localhost', 'http://', 'https://a b.org', 42]) {

@@ -28,11 +28,6 @@ import {
  * once, fields named `input.<name>`) and the vetting status on a date. No I/O.
  */
 
-/** Today's date in England (Europe/London), as `YYYY-MM-DD`. */
-export function londonToday(now: Date = new Date()): CalendarDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 /** An http(s) web address with a dotted host, at most 500 characters. */
 export function parseWebsite(value: unknown, field = 'website'): string {
   const rule = `${field} must be a web address starting http:// or https://, e.g. https://example.org (got ${showValue(value)})`;

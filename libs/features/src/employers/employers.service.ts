@@ -6,6 +6,7 @@ import {
   canSeeVetting,
   DomainError,
   isBlank,
+  londonToday,
   parseEnum,
   parseIsoDate,
   parseText,
@@ -18,7 +19,7 @@ import {
 import { AuditLog, TenantDb, type Employer, type EmployerContact, type VettingCheck } from '@tandem/persistence';
 import { pageSize, registerConstraintMessages, type Connection } from '@tandem/platform';
 import { connectionOf, mustBeAllowed, requireTenant, updated, visibleOrNotFound } from './access';
-import { londonToday, parseContactInput, parseEmployerInput, parseVettingCheckInput, vettingStatusOn, type VettingStatusOn } from './employer-rules';
+import { parseContactInput, parseEmployerInput, parseVettingCheckInput, vettingStatusOn, type VettingStatusOn } from './employer-rules';
 import type { EmployerFilter } from './employer.types';
 import { EmployerContactRepository, EmployerRepository, VettingCheckRepository } from './employers.repository';
 

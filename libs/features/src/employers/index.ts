@@ -2,4 +2,4 @@ export * from './employers.module';
 export * from './employers.service';
 export * from './employer.types';
 export * from './employer-loaders';
-export { londonToday, vettingStatusOn, type VettingStatusOn } from './employer-rules';
+export { vettingStatusOn, type VettingStatusOn } from './employer-rules';

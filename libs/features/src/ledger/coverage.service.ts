@@ -28,7 +28,7 @@ import {
 import { AuditLog, TenantDb, type CoverageSnapshot, type CoverageSnapshotKind } from '@tandem/persistence';
 import { decodeOpaqueCursor, encodeOpaqueCursor, pageSize, toConnection, type Connection } from '@tandem/platform';
 import { connectionOf, requireTenant, visibleOrNotFound } from '../employers/access';
-import { londonToday } from '../employers/employer-rules';
+import { londonToday } from '@tandem/domain';
 import { foldCoverage, pupilsCsv, schoolsCsv, type FoldedCoverage } from './coverage-report';
 import { CoverageRepository, loadPupilFacts, type CountLevel, type GapCursor, type GapRow, type ImpactRow } from './coverage.repository';
 import { LedgerAccess } from './ledger-access';

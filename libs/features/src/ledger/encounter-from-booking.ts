@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog, type Booking } from '@tandem/persistence';
 import type { EntityManager } from 'typeorm';
 import type { BookingDeliveredListener } from '../bookings/bookings.service';
-import { londonToday } from '../employers/employer-rules';
+import { londonToday } from '@tandem/domain';
 
 /**
  * A delivered booking enters the ledger as an encounter (delivered, no attendance yet): the school

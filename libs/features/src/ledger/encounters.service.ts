@@ -22,7 +22,7 @@ import { AuditLog, isUuid, TenantDb, type Encounter, type School } from '@tandem
 import { pageSize, registerConstraintMessages, type Connection } from '@tandem/platform';
 import type { EntityManager } from 'typeorm';
 import { connectionOf, updated, visibleOrNotFound } from '../employers/access';
-import { londonToday } from '../employers/employer-rules';
+import { londonToday } from '@tandem/domain';
 import { ATTENDANCE_MODES, CSV_ERROR_MODES, parseEncounterInput, parseIdList, type AttendanceMode, type EmployerLine, type EncounterFields } from './encounter-rules';
 import type { EncounterFilter } from './encounter.types';
 import { EncounterRepository, type AttendeeRow, type EncounterEmployerRow } from './encounters.repository';

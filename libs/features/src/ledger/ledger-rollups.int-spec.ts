@@ -23,7 +23,7 @@ import {
 import { TenantContext } from '@tandem/persistence';
 import { createTestDatabase, type TestDatabase } from '@tandem/test-support';
 import type { EntityManager } from 'typeorm';
-import { londonToday } from '../employers/employer-rules';
+import { londonToday } from '@tandem/domain';
 import { CoverageRepository } from './coverage.repository';
 
 /**

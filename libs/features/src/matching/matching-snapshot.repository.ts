@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { academicYearOf, type ActivityType, type CalendarDate, type ExistingBookingInput, type Format, type VettingKind, type VettingOutcome } from '@tandem/domain';
 import { TenantDb } from '@tandem/persistence';
 import type { EntityManager } from 'typeorm';
-import { londonToday, vettingStatusOn } from '../employers/employer-rules';
+import { londonToday } from '@tandem/domain';
+import { vettingStatusOn } from '../employers/employer-rules';
 import type { MatchingSnapshot, SnapshotEmployer, SnapshotGapRow, SnapshotOffer, SnapshotRequest, SnapshotSchool, SnapshotSession } from './matching-input';
 
 /** Bookings that hold their slot (the live-session index's states). */

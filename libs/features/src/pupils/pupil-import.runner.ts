@@ -2,7 +2,7 @@ import { AsyncResource } from 'node:async_hooks';
 import { Injectable, Logger } from '@nestjs/common';
 import { academicYearOf, parsePupilCsv } from '@tandem/domain';
 import { AuditLog, TenantContext, TenantDb } from '@tandem/persistence';
-import { londonToday } from '../employers/employer-rules';
+import { londonToday } from '@tandem/domain';
 import { SchoolRepository } from '../schools';
 import { ImportJobRepository, type ClaimedImport, type ImportOutcome } from './import-jobs.repository';
 import { chunks, chunkSizeFor, fieldsInFile, planImport, storedErrors } from './pupil-import-rules';

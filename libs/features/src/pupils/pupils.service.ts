@@ -4,7 +4,7 @@ import { canManagePupils, canSeePupils, collect, DomainError, isBlank, parseText
 import { AuditLog, isUuid, TenantDb, type Pupil, type School } from '@tandem/persistence';
 import { decodeOpaqueCursor, encodeOpaqueCursor, pageSize, registerConstraintMessages, toConnection, type Connection } from '@tandem/platform';
 import { mustBeAllowed, requireTenant, updated } from '../employers/access';
-import { londonToday } from '../employers/employer-rules';
+import { londonToday } from '@tandem/domain';
 import { SchoolRepository, SchoolsService } from '../schools';
 import { pupilExportDocument, pupilExportFileName } from './pupil-export';
 import { ERASED_FIELD_NAMES, erasureOf, forViewer, parseLeavingDate, parsePupilInput, type PupilFields } from './pupil-rules';

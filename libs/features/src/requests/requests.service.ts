@@ -15,7 +15,7 @@ import {
 import { AuditLog, isUuid, TenantDb, type EncounterRequest, type RequestWindow, type School } from '@tandem/persistence';
 import { pageSize, type Connection } from '@tandem/platform';
 import { connectionOf, mustBeAllowed, parseDayRangeFilter, requireTenant, updated, visibleOrNotFound } from '../employers/access';
-import { londonToday } from '../employers/employer-rules';
+import { londonToday } from '@tandem/domain';
 import { parseRequestInput, type RequestFields } from './request-rules';
 import type { RequestFilter } from './request.types';
 import { RequestRepository, RequestSchoolRepository, RequestWindowRepository } from './requests.repository';

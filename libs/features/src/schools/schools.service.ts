@@ -3,7 +3,7 @@ import { canCreateSchool, canEditSchool, canSeeSchool, collect, DomainError, isB
 import { AuditLog, isUuid, TenantDb, type School } from '@tandem/persistence';
 import { pageSize, registerConstraintMessages, type Connection } from '@tandem/platform';
 import { connectionOf, mustBeAllowed, requireTenant, updated, visibleOrNotFound } from '../employers/access';
-import { londonToday } from '../employers/employer-rules';
+import { londonToday } from '@tandem/domain';
 import { parseSchoolInput, type SchoolFields } from './school-rules';
 import type { SchoolFilter } from './school.types';
 import { SchoolClusterRepository, SchoolRepository } from './schools.repository';

@@ -6,7 +6,7 @@ import type { ComposedEmail, MailComposer, MailPayloadOf } from '../../../notifi
 import { termlyCheckInEmail } from '../booking-emails';
 import { withoutMuted } from '../booking-mail-data';
 import { preferencesUrl } from '../booking-urls';
-import { londonToday } from '../../../employers/employer-rules';
+import { londonToday } from '@tandem/domain';
 
 /**
  * "What could you realistically offer next term?" to an employer's main contact, once per term
