@@ -7,6 +7,7 @@
  * API's own Accept / Decline pages, which the app's dev server proxies) open in the browser as a
  * user would open them.
  */
+import { londonToday } from '@tandem/domain';
 import { startTestApi, type TestApi } from '@tandem/api-testing';
 import { seedDemoHub, type DemoSeedResult } from '@tandem/features';
 import { launchBrowser, reservePort, startAdminApp, startSmtpSink, type AdminApp, type SmtpSink, type TestBrowser } from '@tandem/test-support';
@@ -28,7 +29,7 @@ export interface Stack {
 }
 
 /** Today on the London calendar (the demo's reference date: its sessions lie ahead of it). */
-export { londonToday } from '@tandem/domain';
+export { londonToday };
 
 export async function startStack(options: { seed?: Partial<Parameters<typeof seedDemoHub>[1]> } = {}): Promise<Stack> {
   const parts: { close(): Promise<void> }[] = [];
