@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@tandem/domain';
 import jwt from 'jsonwebtoken';
@@ -26,7 +27,15 @@ export interface SignedAccessToken {
 /** Short-lived HS256 access JWTs (refresh tokens are opaque: see OpaqueToken). */
 @Injectable()
 export class TokenService {
-  constructor(private readonly config: AppConfig) {}
+  /**
+   * The HMAC key, made once: given the secret as a string, jsonwebtoken first tries (and fails) to
+   * read it as a public key on every call, which cost about 0.3 ms per request.
+   */
+  private readonly key: KeyObject;
+
+  constructor(private readonly config: AppConfig) {
+    this.key = createSecretKey(Buffer.from(config.jwtSecret, 'utf8'));
+  }
 
   signAccessToken(principal: Principal, now: Date = new Date()): SignedAccessToken {
     const iat = Math.floor(now.getTime() / 1000);
@@ -42,7 +51,7 @@ export class TokenService {
     if (principal.clusterId) claims.cid = principal.clusterId;
     if (principal.schoolId) claims.sid = principal.schoolId;
     if (principal.employerId) claims.eid = principal.employerId;
-    const token = jwt.sign(claims, this.config.jwtSecret, { algorithm: 'HS256', issuer: ISSUER, audience: AUDIENCE });
+    const token = jwt.sign(claims, this.key, { algorithm: 'HS256', issuer: ISSUER, audience: AUDIENCE });
     return { token, expiresAt: new Date(exp * 1000) };
   }
 
@@ -50,7 +59,7 @@ export class TokenService {
   verifyAccessToken(token: string, now: Date = new Date()): Principal {
     let payload: unknown;
     try {
-      payload = jwt.verify(token, this.config.jwtSecret, {
+      payload = jwt.verify(token, this.key, {
         algorithms: ['HS256'],
         issuer: ISSUER,
         audience: AUDIENCE,

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import type { RequestLike } from '../auth/authenticate';
 import { formatGraphQLError, type ErrorLog } from '../errors/format-graphql-error';
@@ -47,6 +48,13 @@ export function createGraphQLConfig(options: GraphQLPlatformOptions = {}): Apoll
     validationRules: [depthLimitRule(options.maxDepth ?? DEFAULT_MAX_DEPTH, options.maxFields ?? DEFAULT_MAX_FIELDS)],
     formatError: (formatted, error) => formatGraphQLError(formatted, error, options.errorLog),
     context: (arg: unknown) => createGraphQLContext({ req: requestFrom(arg) }),
-    plugins: [correlationIdPlugin() as ApolloServerPlugin, ...(options.plugins ?? [])],
+    plugins: [
+      correlationIdPlugin() as ApolloServerPlugin,
+      // We send no cache-control hints and no traces: without these plugins' per-field hooks Apollo
+      // does not wrap every field resolver (measured: about a tenth of a dashboard request's CPU).
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ...(options.plugins ?? []),
+    ],
   };
 }
