@@ -276,6 +276,36 @@ describe('scope and bad input: the code, the field, nothing written, nothing lea
     await finished((await startRun(hub.tokens.coordinatorB)).id);
   });
 
+  it('a run nothing has moved for ten minutes no longer blocks its scope', async () => {
+    const [stuck] = await asTenant<{ id: string }>(
+      api,
+      hub,
+      `insert into matching_runs (tenant_id, cluster_id, weights, max_work, max_branch_nodes) values ($1, $2, '{}', 1, 1) returning id`,
+      [hub.tenantId, hub.clusterB.id],
+    );
+    // updated_at is kept by a trigger: age the run as the owner, with the trigger off for that update.
+    const age = async (minutes: number): Promise<void> => {
+      const owner = new Client({ connectionString: api.db.ownerUrl });
+      await owner.connect();
+      try {
+        await owner.query('begin');
+        await owner.query('alter table matching_runs disable trigger set_updated_at');
+        await owner.query(`update matching_runs set updated_at = now() - make_interval(mins => $2) where id = $1`, [stuck.id, minutes]);
+        await owner.query('alter table matching_runs enable trigger set_updated_at');
+        await owner.query('commit');
+      } finally {
+        await owner.end();
+      }
+    };
+    await age(9);
+    await rejects(START, { input: {} }, hub.tokens.coordinatorB, 'CONFLICT', 'input.clusterId');
+    await age(11);
+    const fresh = await startRun(hub.tokens.coordinatorB);
+    const { matchingRun } = await api.ok<{ matchingRun: Run }>(RUN, { id: stuck.id }, hub.tokens.coordinatorB);
+    expect(matchingRun).toMatchObject({ status: 'failed', errorCode: 'INTERNAL', errorMessage: expect.stringMatching(/^No worker finished this run within 10 minutes/) });
+    await finished(fresh.id);
+  });
+
   it('a run the hub’s data breaks fails, saying why', async () => {
     const id = await postRequest(hub.schoolB.id, 'mentoring', 9, 12, 5);
     await withOwner((db) => db.query(`update requests set pupil_count = 200000 where id = $1`, [id]));

@@ -46,6 +46,9 @@ export interface DecisionOutcome {
  * transaction, so a proposal whose session was taken since the run reports its own error while the
  * others go through, and no proposal is ever half-written (its booking and its status commit together).
  */
+/** A queued or running run that has not changed for this long no longer blocks a new run of its scope. */
+export const STALE_RUN_MS = 10 * 60_000;
+
 @Injectable()
 export class MatchingService {
   constructor(
@@ -66,7 +69,13 @@ export class MatchingService {
       const hub = readHubSettings((await em.findOneBy(Tenant, { id: tenantId }))?.settings);
       const weights = runWeights(hub.matchingWeights, input.weights);
       const clusterId = await this.scopeOf(p, requestedClusterId(input));
-      const active = await this.runs.active(clusterId);
+      let active = await this.runs.active(clusterId);
+      if (active && Date.now() - active.updatedAt.getTime() > STALE_RUN_MS) {
+        // Nothing has moved it for a long while (no worker took it, or one died mid-run and gave up
+        // silently): it must not block its scope for ever. A late worker finds it finished and does nothing.
+        await this.runs.fail(active.id, 'INTERNAL', `No worker finished this run within ${STALE_RUN_MS / 60_000} minutes; no proposals were made. A newer run replaced it.`);
+        active = null;
+      }
       if (active) {
         throw new DomainError('CONFLICT', `A matching run for ${clusterId ? 'this cluster' : 'the whole hub'} is already ${active.status}: wait for it to finish`, 'input.clusterId');
       }
