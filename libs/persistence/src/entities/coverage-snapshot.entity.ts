@@ -1,3 +1,4 @@
+import { CoverageCounts } from './coverage-counts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { TenantOwnedEntity } from './base';
 
@@ -28,7 +29,7 @@ export class CoverageSnapshot extends TenantOwnedEntity {
 
 /** A snapshot's counts per school, year group and benchmark. */
 @Entity({ name: 'coverage_snapshot_counts' })
-export class CoverageSnapshotCount {
+export class CoverageSnapshotCount extends CoverageCounts {
   @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
   tenantId!: string;
 
@@ -43,24 +44,6 @@ export class CoverageSnapshotCount {
 
   @PrimaryColumn({ name: 'benchmark', type: 'smallint' })
   benchmark!: number;
-
-  @Column({ name: 'pupils', type: 'integer' })
-  pupils!: number;
-
-  @Column({ name: 'met', type: 'integer' })
-  met!: number;
-
-  @Column({ name: 'priority_pupils', type: 'integer' })
-  priorityPupils!: number;
-
-  @Column({ name: 'priority_met', type: 'integer' })
-  priorityMet!: number;
-
-  @Column({ name: 'disadvantaged_pupils', type: 'integer' })
-  disadvantagedPupils!: number;
-
-  @Column({ name: 'disadvantaged_met', type: 'integer' })
-  disadvantagedMet!: number;
 }
 
 /** A snapshot's pupil-level lines (for reproducible per-school exports). */

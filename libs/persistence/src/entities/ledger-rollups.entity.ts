@@ -1,3 +1,4 @@
+import { CoverageCounts } from './coverage-counts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /*
@@ -85,7 +86,7 @@ export class LedgerPupilYear {
 
 /** Pupils and met per school, academic year, year group and benchmark: what dashboards add up. */
 @Entity({ name: 'ledger_school_counts' })
-export class LedgerSchoolCount {
+export class LedgerSchoolCount extends CoverageCounts {
   @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
   tenantId!: string;
 
@@ -100,22 +101,4 @@ export class LedgerSchoolCount {
 
   @PrimaryColumn({ name: 'benchmark', type: 'smallint' })
   benchmark!: number;
-
-  @Column({ name: 'pupils', type: 'integer' })
-  pupils!: number;
-
-  @Column({ name: 'met', type: 'integer' })
-  met!: number;
-
-  @Column({ name: 'priority_pupils', type: 'integer' })
-  priorityPupils!: number;
-
-  @Column({ name: 'priority_met', type: 'integer' })
-  priorityMet!: number;
-
-  @Column({ name: 'disadvantaged_pupils', type: 'integer' })
-  disadvantagedPupils!: number;
-
-  @Column({ name: 'disadvantaged_met', type: 'integer' })
-  disadvantagedMet!: number;
 }
