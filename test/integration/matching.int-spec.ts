@@ -447,4 +447,41 @@ describe('a newer run supersedes the proposals still waiting', () => {
     const still = await api.ok<{ matchingRun: Run }>(RUN, { id: second.id }, hub.tokens.coordinator);
     expect(proposalFor(still.matchingRun, a).status).toBe('proposed');
   });
+
+  it('goes by when runs started, not when they finished: a slow hub run finishing after a newer cluster run leaves one live proposal per request', async () => {
+    await bookableOffer(api, hub, { days: [45, 46], format: 'virtual', activityType: 'enterprise_challenge', yearGroups: [9, 10, 11] });
+    const inA = await postRequest(hub.schoolA.id, 'enterprise_challenge', 10, 45);
+    // School B (cluster B) needs pupils missing the benchmark for its request to be worth proposing.
+    await asTenant(api, hub, `insert into pupils (tenant_id, school_id, reference, year_group) select $1, $2, 'LATE-' || n, 9 from generate_series(1, 20) n`, [hub.tenantId, hub.schoolB.id]);
+    const inB = await postRequest(hub.schoolB.id, 'enterprise_challenge', 9, 46);
+    // The newer look at cluster A finishes first.
+    const clusterRun = await finished((await startRun(hub.tokens.coordinator)).id);
+    expect(proposalFor(clusterRun, inA).status).toBe('proposed');
+    // A hub run is held at its saving phase while the cluster run is dated after it: the hub run started first and finishes last.
+    const blocker = new Client({ connectionString: api.db.ownerUrl });
+    await blocker.connect();
+    let released = false;
+    try {
+      await blocker.query('begin');
+      await blocker.query('lock table matching_proposals in share mode');
+      const hubRun = await startRun(hub.tokens.hubAdmin);
+      await waitFor(async () => ((await api.ok<{ matchingRun: Run }>(RUN, { id: hubRun.id }, hub.tokens.hubAdmin)).matchingRun.phase === 'saving' ? true : undefined), 'the hub run to reach saving');
+      await withOwner((db) => db.query(`update matching_runs set created_at = (select created_at + interval '1 minute' from matching_runs where id = $2) where id = $1`, [clusterRun.id, hubRun.id]));
+      await blocker.query('commit');
+      released = true;
+      const late = await finished(hubRun.id);
+      // Cluster A's request: the newer (cluster) run's proposal stays live, the late hub run's is superseded at once.
+      expect(proposalFor(late, inA).status).toBe('superseded');
+      const { matchingRun: newer } = await api.ok<{ matchingRun: Run }>(RUN, { id: clusterRun.id }, hub.tokens.coordinator);
+      expect(proposalFor(newer, inA).status).toBe('proposed');
+      // Cluster B's request was only looked at by the hub run: its proposal is live.
+      expect(proposalFor(late, inB).status).toBe('proposed');
+      const stale = await api.ok<{ acceptMatchingProposals: Decision }>(ACCEPT, { ids: [proposalFor(late, inA).id] }, hub.tokens.hubAdmin);
+      expect(stale.acceptMatchingProposals.results[0]).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+      await api.ok(REJECT, { ids: [proposalFor(newer, inA).id, proposalFor(late, inB).id] }, hub.tokens.hubAdmin);
+    } finally {
+      if (!released) await blocker.query('rollback').catch(() => undefined);
+      await blocker.end();
+    }
+  });
 });

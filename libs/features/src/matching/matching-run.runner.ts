@@ -18,7 +18,7 @@ export interface MatchingRunResult {
  *  2. reads the hub in one consistent snapshot and assembles the solver's input;
  *  3. solves with the run's weights and deterministic work limits (same input, same answer);
  *  4. stores the proposals, the unmatched requests and the outcome in one transaction, and marks
- *     earlier runs' undecided proposals over the same schools superseded.
+ *     undecided proposals superseded by the newest run over each school (see supersedeEarlier).
  * Each phase is reported in its own short transaction, so the progress bar moves while the result
  * stays invisible until it is complete. A problem with the data (the solver refusing its input)
  * fails the run with that message; a fault on our side is retried, then reported in plain words.
@@ -81,7 +81,7 @@ export class MatchingRunRunner {
         action: 'matching.run_finished',
         entityType: 'matching_run',
         entityId: run.id,
-        detail: { clusterId: run.clusterId, proposals: result.proposals.length, unmatched: result.unmatched.length + leftOut.length, optimal: result.optimal, superseded },
+        detail: { clusterId: run.clusterId, proposals: result.proposals.length, unmatched: result.unmatched.length + leftOut.length, optimal: result.optimal, superseded: superseded.earlier, supersededOwn: superseded.own },
       });
       return { skipped: false, status: 'succeeded', proposals: result.proposals.length };
     });

@@ -197,11 +197,18 @@ export class MatchingProposalRepository extends TenantRepository<MatchingProposa
   }
 
   /**
-   * Proposals still waiting for a decision from runs started before this one, for schools in its
-   * scope (null cluster = every school): the newer run has looked at those requests again.
+   * Makes the newest look at each school the live one, whatever order runs finish in. Runs are
+   * ordered by when they were started (the newer one read the hub later), so when `run` finishes:
+   *  - undecided proposals of runs started before it, for schools in its scope, are superseded;
+   *  - and its own proposals are superseded at once for schools that a run started after it (and
+   *    already finished) covers: a slow hub run finishing after a quick cluster run does not bring
+   *    back a second live proposal for the cluster's requests.
+   * Finishes are serialised per hub (an advisory lock held to the end of the transaction), so two
+   * runs finishing together cannot each miss the other's rows.
    */
-  async supersedeEarlier(em: EntityManager, run: MatchingRun): Promise<number> {
-    const rows: unknown[] = await em.query(
+  async supersedeEarlier(em: EntityManager, run: MatchingRun): Promise<{ earlier: number; own: number }> {
+    await em.query(`select pg_advisory_xact_lock(hashtextextended('matching-finish:' || $1::text, 0))`, [run.tenantId]);
+    const earlier: unknown[] = await em.query(
       `update matching_proposals p set status = 'superseded'
          from matching_runs r, schools s
         where r.id = p.run_id and s.id = p.school_id
@@ -210,7 +217,17 @@ export class MatchingProposalRepository extends TenantRepository<MatchingProposa
        returning p.id`,
       [run.id, run.createdAt, run.clusterId],
     );
-    return rows.length;
+    const own: unknown[] = await em.query(
+      `update matching_proposals p set status = 'superseded'
+         from schools s
+        where s.id = p.school_id and p.run_id = $1 and p.status = 'proposed'
+          and exists (select 1 from matching_runs newer
+                       where newer.status = 'succeeded' and newer.id <> $1 and newer.created_at > $2
+                         and (newer.cluster_id is null or newer.cluster_id = s.cluster_id))
+       returning p.id`,
+      [run.id, run.createdAt],
+    );
+    return { earlier: earlier.length, own: own.length };
   }
 
   /** The proposal locked for a decision (null when absent). */
