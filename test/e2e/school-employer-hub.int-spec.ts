@@ -4,8 +4,9 @@
  *    nothing is saved; it freezes a snapshot and downloads the CSV report;
  *  - an employer posts an offer with availability and adds a session;
  *  - the coordinator posts a request for a school and proposes that session for it;
- *  - the hub admin records a vetting document (a wrong date is refused next to the field), and adding
- *    a school whose URN is taken shows the API's message next to the URN.
+ *  - the hub admin records a vetting document (a wrong date is refused next to the field), changes
+ *    and resets the matching weights, and adding a school whose URN is taken shows the API's message
+ *    next to the URN.
  * Each main page and form is checked with axe-core.
  */
 import { pupilCsv } from '@tandem/api-testing';
@@ -126,7 +127,7 @@ it('the coordinator posts a request for a school and proposes the employer’s s
   expect(await seriousA11yViolations(page)).toEqual([]);
 });
 
-it('the hub admin records a vetting document and adds a school: wrong dates and a taken URN are refused next to their fields', async () => {
+it('the hub admin records a vetting document, sets matching weights and adds a school: wrong dates, numbers and a taken URN are refused next to their fields', async () => {
   const { page, admin, hub } = stack;
   await signIn(page, admin.url, stack.login('hub_admin'), hub.password);
   await go(page, 'Employers');
@@ -145,6 +146,26 @@ it('the hub admin records a vetting document and adds a school: wrong dates and 
   await page.getByRole('status').filter({ hasText: 'Vetting document recorded.' }).waitFor();
   await page.getByRole('cell', { name: 'HS-2026-001' }).waitFor();
   expect(await seriousA11yViolations(page)).toEqual([]);
+
+  // Matching weights: a bad number is refused next to its field; a saved one is what the hub keeps; reset brings back the default.
+  await go(page, 'Settings');
+  const weights = page.getByRole('form', { name: 'Matching weights' });
+  const perKm = weights.getByLabel('Cost of each km of travel');
+  expect(await perKm.inputValue()).toBe('0.5');
+  await perKm.fill('300');
+  await weights.getByRole('button', { name: 'Save weights' }).click();
+  await weights.getByText('Enter a number from 0 to 100').waitFor();
+  expect(await perKm.getAttribute('aria-invalid')).toBe('true');
+  await perKm.fill('2.5');
+  await weights.getByRole('button', { name: 'Save weights' }).click();
+  await page.getByRole('status').filter({ hasText: 'Matching weights saved.' }).waitFor();
+  await page.reload();
+  await page.waitForFunction(NO_LOADING, undefined, { timeout: 30_000 });
+  expect(await page.getByRole('form', { name: 'Matching weights' }).getByLabel('Cost of each km of travel').inputValue()).toBe('2.5');
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await page.getByRole('form', { name: 'Matching weights' }).getByRole('button', { name: 'Reset to defaults' }).click();
+  await page.getByRole('status').filter({ hasText: 'Matching weights reset to their defaults.' }).waitFor();
+  expect(await page.getByRole('form', { name: 'Matching weights' }).getByLabel('Cost of each km of travel').inputValue()).toBe('0.5');
 
   // A server-side refusal lands next to the field it names: a URN already in the hub.
   await go(page, 'Schools');

@@ -67,8 +67,9 @@ type Documents = {
     "\n  query Schools($first: Int, $after: String, $filter: SchoolFilter) {\n    schools(first: $first, after: $after, filter: $filter) {\n      nodes { id name urn postcode phase lowestYearGroup highestYearGroup clusterId pupilCount }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.SchoolsDocument,
     "\n  mutation UpdateSchool($id: ID!, $input: UpdateSchoolInput!) {\n    updateSchool(id: $id, input: $input) { id name }\n  }\n": typeof types.UpdateSchoolDocument,
     "\n  mutation CreateSchool($input: CreateSchoolInput!) {\n    createSchool(input: $input) { id name }\n  }\n": typeof types.CreateSchoolDocument,
-    "\n  query HubSettings {\n    hub { id name slug settings { invitationValidityHours } }\n    bookingSettings { reminderDaysBefore sendFrom sendUntil sendOnWeekends unansweredAfterDays linkValidityDays followUpHoursAfter }\n  }\n": typeof types.HubSettingsDocument,
+    "\n  query HubSettings {\n    hub {\n      id\n      name\n      slug\n      settings {\n        invitationValidityHours\n        matchingWeights { pupilBeyondGap disadvantagedUplift perKm fairnessStep fairnessCap }\n        defaultMatchingWeights { pupilBeyondGap disadvantagedUplift perKm fairnessStep fairnessCap }\n      }\n    }\n    bookingSettings { reminderDaysBefore sendFrom sendUntil sendOnWeekends unansweredAfterDays linkValidityDays followUpHoursAfter }\n  }\n": typeof types.HubSettingsDocument,
     "\n  mutation UpdateHub($input: UpdateHubInput!) {\n    updateHub(input: $input) { id name settings { invitationValidityHours } }\n  }\n": typeof types.UpdateHubDocument,
+    "\n  mutation UpdateMatchingWeights($input: UpdateHubInput!) {\n    updateHub(input: $input) { id settings { matchingWeights { pupilBeyondGap disadvantagedUplift perKm fairnessStep fairnessCap } } }\n  }\n": typeof types.UpdateMatchingWeightsDocument,
     "\n  mutation UpdateBookingSettings($input: BookingSettingsInput!) {\n    updateBookingSettings(input: $input) { reminderDaysBefore sendFrom sendUntil sendOnWeekends unansweredAfterDays linkValidityDays followUpHoursAfter }\n  }\n": typeof types.UpdateBookingSettingsDocument,
     "\n  query BenchmarkPolicies {\n    hubBenchmarkPolicy { id key version name }\n    benchmarkPolicies { id key version name description isDefault benchmarks { benchmark label windows { label minimum } } }\n  }\n": typeof types.BenchmarkPoliciesDocument,
     "\n  mutation ChooseBenchmarkPolicy($input: ChooseBenchmarkPolicyInput!) {\n    chooseBenchmarkPolicy(input: $input) { id key version name }\n  }\n": typeof types.ChooseBenchmarkPolicyDocument,
@@ -152,8 +153,9 @@ const documents: Documents = {
     "\n  query Schools($first: Int, $after: String, $filter: SchoolFilter) {\n    schools(first: $first, after: $after, filter: $filter) {\n      nodes { id name urn postcode phase lowestYearGroup highestYearGroup clusterId pupilCount }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.SchoolsDocument,
     "\n  mutation UpdateSchool($id: ID!, $input: UpdateSchoolInput!) {\n    updateSchool(id: $id, input: $input) { id name }\n  }\n": types.UpdateSchoolDocument,
     "\n  mutation CreateSchool($input: CreateSchoolInput!) {\n    createSchool(input: $input) { id name }\n  }\n": types.CreateSchoolDocument,
-    "\n  query HubSettings {\n    hub { id name slug settings { invitationValidityHours } }\n    bookingSettings { reminderDaysBefore sendFrom sendUntil sendOnWeekends unansweredAfterDays linkValidityDays followUpHoursAfter }\n  }\n": types.HubSettingsDocument,
+    "\n  query HubSettings {\n    hub {\n      id\n      name\n      slug\n      settings {\n        invitationValidityHours\n        matchingWeights { pupilBeyondGap disadvantagedUplift perKm fairnessStep fairnessCap }\n        defaultMatchingWeights { pupilBeyondGap disadvantagedUplift perKm fairnessStep fairnessCap }\n      }\n    }\n    bookingSettings { reminderDaysBefore sendFrom sendUntil sendOnWeekends unansweredAfterDays linkValidityDays followUpHoursAfter }\n  }\n": types.HubSettingsDocument,
     "\n  mutation UpdateHub($input: UpdateHubInput!) {\n    updateHub(input: $input) { id name settings { invitationValidityHours } }\n  }\n": types.UpdateHubDocument,
+    "\n  mutation UpdateMatchingWeights($input: UpdateHubInput!) {\n    updateHub(input: $input) { id settings { matchingWeights { pupilBeyondGap disadvantagedUplift perKm fairnessStep fairnessCap } } }\n  }\n": types.UpdateMatchingWeightsDocument,
     "\n  mutation UpdateBookingSettings($input: BookingSettingsInput!) {\n    updateBookingSettings(input: $input) { reminderDaysBefore sendFrom sendUntil sendOnWeekends unansweredAfterDays linkValidityDays followUpHoursAfter }\n  }\n": types.UpdateBookingSettingsDocument,
     "\n  query BenchmarkPolicies {\n    hubBenchmarkPolicy { id key version name }\n    benchmarkPolicies { id key version name description isDefault benchmarks { benchmark label windows { label minimum } } }\n  }\n": types.BenchmarkPoliciesDocument,
     "\n  mutation ChooseBenchmarkPolicy($input: ChooseBenchmarkPolicyInput!) {\n    chooseBenchmarkPolicy(input: $input) { id key version name }\n  }\n": types.ChooseBenchmarkPolicyDocument,
@@ -396,11 +398,15 @@ export function graphql(source: "\n  mutation CreateSchool($input: CreateSchoolI
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query HubSettings {\n    hub { id name slug settings { invitationValidityHours } }\n    bookingSettings { reminderDaysBefore sendFrom sendUntil sendOnWeekends unansweredAfterDays linkValidityDays followUpHoursAfter }\n  }\n"): typeof import('./graphql').HubSettingsDocument;
+export function graphql(source: "\n  query HubSettings {\n    hub {\n      id\n      name\n      slug\n      settings {\n        invitationValidityHours\n        matchingWeights { pupilBeyondGap disadvantagedUplift perKm fairnessStep fairnessCap }\n        defaultMatchingWeights { pupilBeyondGap disadvantagedUplift perKm fairnessStep fairnessCap }\n      }\n    }\n    bookingSettings { reminderDaysBefore sendFrom sendUntil sendOnWeekends unansweredAfterDays linkValidityDays followUpHoursAfter }\n  }\n"): typeof import('./graphql').HubSettingsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateHub($input: UpdateHubInput!) {\n    updateHub(input: $input) { id name settings { invitationValidityHours } }\n  }\n"): typeof import('./graphql').UpdateHubDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateMatchingWeights($input: UpdateHubInput!) {\n    updateHub(input: $input) { id settings { matchingWeights { pupilBeyondGap disadvantagedUplift perKm fairnessStep fairnessCap } } }\n  }\n"): typeof import('./graphql').UpdateMatchingWeightsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -858,7 +858,7 @@ export type CreateSchoolMutation = { createSchool: { id: string, name: string } 
 export type HubSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type HubSettingsQuery = { hub: { id: string, name: string, slug: string, settings: { invitationValidityHours: number | null } }, bookingSettings: { reminderDaysBefore: Array<number>, sendFrom: string, sendUntil: string, sendOnWeekends: boolean, unansweredAfterDays: number, linkValidityDays: number, followUpHoursAfter: number } };
+export type HubSettingsQuery = { hub: { id: string, name: string, slug: string, settings: { invitationValidityHours: number | null, matchingWeights: { pupilBeyondGap: number, disadvantagedUplift: number, perKm: number, fairnessStep: number, fairnessCap: number }, defaultMatchingWeights: { pupilBeyondGap: number, disadvantagedUplift: number, perKm: number, fairnessStep: number, fairnessCap: number } } }, bookingSettings: { reminderDaysBefore: Array<number>, sendFrom: string, sendUntil: string, sendOnWeekends: boolean, unansweredAfterDays: number, linkValidityDays: number, followUpHoursAfter: number } };
 
 export type UpdateHubMutationVariables = Exact<{
   input: UpdateHubInput;
@@ -866,6 +866,13 @@ export type UpdateHubMutationVariables = Exact<{
 
 
 export type UpdateHubMutation = { updateHub: { id: string, name: string, settings: { invitationValidityHours: number | null } } };
+
+export type UpdateMatchingWeightsMutationVariables = Exact<{
+  input: UpdateHubInput;
+}>;
+
+
+export type UpdateMatchingWeightsMutation = { updateHub: { id: string, settings: { matchingWeights: { pupilBeyondGap: number, disadvantagedUplift: number, perKm: number, fairnessStep: number, fairnessCap: number } } } };
 
 export type UpdateBookingSettingsMutationVariables = Exact<{
   input: BookingSettingsInput;
@@ -2036,6 +2043,20 @@ export const HubSettingsDocument = new TypedDocumentString(`
     slug
     settings {
       invitationValidityHours
+      matchingWeights {
+        pupilBeyondGap
+        disadvantagedUplift
+        perKm
+        fairnessStep
+        fairnessCap
+      }
+      defaultMatchingWeights {
+        pupilBeyondGap
+        disadvantagedUplift
+        perKm
+        fairnessStep
+        fairnessCap
+      }
     }
   }
   bookingSettings {
@@ -2060,6 +2081,22 @@ export const UpdateHubDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UpdateHubMutation, UpdateHubMutationVariables>;
+export const UpdateMatchingWeightsDocument = new TypedDocumentString(`
+    mutation UpdateMatchingWeights($input: UpdateHubInput!) {
+  updateHub(input: $input) {
+    id
+    settings {
+      matchingWeights {
+        pupilBeyondGap
+        disadvantagedUplift
+        perKm
+        fairnessStep
+        fairnessCap
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateMatchingWeightsMutation, UpdateMatchingWeightsMutationVariables>;
 export const UpdateBookingSettingsDocument = new TypedDocumentString(`
     mutation UpdateBookingSettings($input: BookingSettingsInput!) {
   updateBookingSettings(input: $input) {

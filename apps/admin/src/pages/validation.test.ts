@@ -7,7 +7,7 @@ import { missingCriteria } from './encounters/checklist';
 import { validateEncounter } from './encounters/EncountersPage';
 import { invitableRoles, validateInvite } from './hub/PeoplePage';
 import { validateSchool } from './hub/SchoolsPage';
-import { parseDayList } from './hub/SettingsPage';
+import { parseDayList, parseWeight } from './hub/SettingsPage';
 import { EMPTY_OFFER, offerInput, validateOffer } from './offers/OfferForm';
 import { describeRowError, importFinished } from './pupils/PupilImport';
 import { fittingSessions, validateRequest } from './requests/RequestsPage';
@@ -83,6 +83,18 @@ describe('forms check what they can before calling the API', () => {
     expect(parseDayList('7, 1')).toEqual([7, 1]);
     expect(parseDayList('')).toEqual([]);
     expect(parseDayList('7, soon')).toBeNull();
+  });
+
+  it('matching weights: a number from 0 to the weight’s maximum', () => {
+    expect(parseWeight('0.5', 100)).toBe(0.5);
+    expect(parseWeight(' 10 ', 10)).toBe(10);
+    expect(parseWeight('.25', 1)).toBe(0.25);
+    expect(parseWeight('0', 1)).toBe(0);
+    expect(parseWeight('1.5', 1)).toBeNull();
+    expect(parseWeight('-1', 100)).toBeNull();
+    expect(parseWeight('', 100)).toBeNull();
+    expect(parseWeight('1e2', 1000)).toBeNull();
+    expect(parseWeight('ten', 100)).toBeNull();
   });
 });
 

@@ -52,6 +52,9 @@ export class HubSettingsType {
 
   @Field(() => MatchingWeightsType, { description: 'How matching runs value proposals (hub admins change them; each has a sane default).' })
   matchingWeights!: MatchingWeightsType;
+
+  @Field(() => MatchingWeightsType, { description: 'The platform defaults of the matching weights (what a reset gives back).' })
+  defaultMatchingWeights!: MatchingWeightsType;
 }
 
 @ObjectType('Hub')

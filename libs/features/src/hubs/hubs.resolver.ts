@@ -1,5 +1,5 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { readHubSettings, type HubSettings } from '@tandem/domain';
+import { DEFAULT_MATCHING_WEIGHTS, readHubSettings, type HubSettings } from '@tandem/domain';
 import type { Tenant, TenantSummary } from '@tandem/persistence';
 import { CurrentPrincipal, type Principal } from '@tandem/platform';
 import { CreateHubInput, HubSettingsType, HubType, UpdateHubInput } from './hub.types';
@@ -34,7 +34,8 @@ export class HubsResolver {
 
   /** `hub` and `createHub` carry the row; `hubs` (platform list) reads each hub's settings only when asked. */
   @ResolveField(() => HubSettingsType)
-  settings(@Parent() hub: Tenant | TenantSummary): HubSettings | Promise<HubSettings> {
-    return 'settings' in hub ? readHubSettings(hub.settings) : this.service.settingsOf(hub.id);
+  async settings(@Parent() hub: Tenant | TenantSummary): Promise<HubSettingsType> {
+    const settings: HubSettings = 'settings' in hub ? readHubSettings(hub.settings) : await this.service.settingsOf(hub.id);
+    return { ...settings, defaultMatchingWeights: DEFAULT_MATCHING_WEIGHTS };
   }
 }

@@ -1,6 +1,6 @@
 /**
- * Hub settings (hub admins): the hub's name and invitation links, when reminders and nudges go out,
- * and — for everyone — which emails they receive themselves.
+ * Hub settings (hub admins): the hub's name and invitation links, how matching values proposals,
+ * when reminders and nudges go out, and — for everyone — which emails they receive themselves.
  */
 import { useEffect, useState } from 'react';
 import type { Me } from '../../auth/types';
@@ -12,7 +12,16 @@ import { Notice, PageHeader, QueryView } from '../../ui/states';
 
 const HUB_SETTINGS = graphql(`
   query HubSettings {
-    hub { id name slug settings { invitationValidityHours } }
+    hub {
+      id
+      name
+      slug
+      settings {
+        invitationValidityHours
+        matchingWeights { pupilBeyondGap disadvantagedUplift perKm fairnessStep fairnessCap }
+        defaultMatchingWeights { pupilBeyondGap disadvantagedUplift perKm fairnessStep fairnessCap }
+      }
+    }
     bookingSettings { reminderDaysBefore sendFrom sendUntil sendOnWeekends unansweredAfterDays linkValidityDays followUpHoursAfter }
   }
 `);
@@ -20,6 +29,12 @@ const HUB_SETTINGS = graphql(`
 const UPDATE_HUB = graphql(`
   mutation UpdateHub($input: UpdateHubInput!) {
     updateHub(input: $input) { id name settings { invitationValidityHours } }
+  }
+`);
+
+const UPDATE_MATCHING_WEIGHTS = graphql(`
+  mutation UpdateMatchingWeights($input: UpdateHubInput!) {
+    updateHub(input: $input) { id settings { matchingWeights { pupilBeyondGap disadvantagedUplift perKm fairnessStep fairnessCap } } }
   }
 `);
 
@@ -92,6 +107,69 @@ function HubForm({ hub, onSaved }: { hub: { name: string; settings: { invitation
         <TextField form={form} name="invitationValidityHours" label="Invitation links stay valid for (hours)" optional hint="Empty: the platform default (72 hours)." inputMode="numeric" value={v.invitationValidityHours} onChange={(x) => setV({ ...v, invitationValidityHours: x })} />
       </div>
       <SubmitButton form={form}>Save hub</SubmitButton>
+    </form>
+  );
+}
+
+type Weight = 'pupilBeyondGap' | 'disadvantagedUplift' | 'perKm' | 'fairnessStep' | 'fairnessCap';
+type Weights = Record<Weight, number>;
+
+/** Each weight, what it means to a coordinator, and the range the API accepts. */
+const WEIGHTS: readonly { name: Weight; label: string; hint: string; max: number }[] = [
+  { name: 'pupilBeyondGap', label: 'Worth of a pupil who already has the benchmark', hint: 'In gap pupils, 0 to 1: a pupil still missing it is worth 1.', max: 1 },
+  { name: 'disadvantagedUplift', label: 'Uplift for disadvantaged and at-risk pupils', hint: 'A proposal is worth (1 + this × the share of disadvantaged pupils), 0 to 10.', max: 10 },
+  { name: 'perKm', label: 'Cost of each km of travel', hint: 'Gap pupils taken off per km for in-person formats, 0 to 100. Virtual travels nowhere.', max: 100 },
+  { name: 'fairnessStep', label: 'Fairness: each further proposal for one school is worth less by', hint: 'In gap pupils, 0 to 1000, so one school does not take every slot.', max: 1000 },
+  { name: 'fairnessCap', label: 'Fairness: but never less by more than', hint: 'In gap pupils, 0 to 1000.', max: 1000 },
+];
+
+/** "0.5" → 0.5 when it is a number within 0…max; otherwise null. */
+export function parseWeight(text: string, max: number): number | null {
+  const t = text.trim();
+  if (!/^\d+(\.\d+)?$|^\.\d+$/.test(t)) return null;
+  const n = Number(t);
+  return n <= max ? n : null;
+}
+
+/** How matching runs value proposals: what a coordinator's "Run matching" optimises for. */
+function MatchingWeightsForm({ weights, defaults, onSaved }: { weights: Weights; defaults: Weights; onSaved: (message: string) => void }) {
+  const asText = (w: Weights) => Object.fromEntries(WEIGHTS.map((x) => [x.name, String(w[x.name])])) as Record<Weight, string>;
+  const [v, setV] = useState(asText(weights));
+  const [update] = useMutation(UPDATE_MATCHING_WEIGHTS);
+  const form = useApiForm(WEIGHTS.map((w) => w.name));
+  const save = (input: Weights | null) => async () => {
+    const r = await update({ input: { settings: { matchingWeights: input } } });
+    setV(asText(r.updateHub.settings.matchingWeights));
+    onSaved(input === null ? 'Matching weights reset to their defaults.' : 'Matching weights saved. The next matching run uses them.');
+  };
+  return (
+    <form
+      className="card stack-form"
+      aria-labelledby="weights-heading"
+      noValidate
+      onSubmit={form.handleSubmit(
+        () => {
+          const e: FieldErrors<Weight> = {};
+          for (const w of WEIGHTS) if (parseWeight(v[w.name], w.max) === null) e[w.name] = `Enter a number from 0 to ${w.max}`;
+          return e;
+        },
+        save(Object.fromEntries(WEIGHTS.map((w) => [w.name, parseWeight(v[w.name], w.max) ?? 0])) as Weights),
+      )}
+    >
+      <h2 id="weights-heading">Matching weights</h2>
+      <p className="hint">What a matching run counts as a good proposal. Every proposal is worth the pupils it reaches who still miss the benchmark; these weights adjust that. Runs already made keep the weights they used.</p>
+      <FormAlert form={form} />
+      <div className="form-grid">
+        {WEIGHTS.map((w) => (
+          <TextField key={w.name} form={form} name={w.name} label={w.label} hint={`${w.hint} Default ${defaults[w.name]}.`} inputMode="decimal" value={v[w.name]} onChange={(x) => setV({ ...v, [w.name]: x })} />
+        ))}
+      </div>
+      <div className="button-row">
+        <SubmitButton form={form}>Save weights</SubmitButton>
+        <button type="button" className="button button--secondary" disabled={form.submitting} onClick={form.handleSubmit(() => ({}), save(null))}>
+          Reset to defaults
+        </button>
+      </div>
     </form>
   );
 }
@@ -269,6 +347,7 @@ export function SettingsPage({ me }: { me: Me }) {
             <>
               <HubForm hub={d.hub} onSaved={() => setSaved('Hub settings saved.')} />
               <PolicyForm onSaved={(name) => setSaved(`The hub now reports against ${name}.`)} />
+              <MatchingWeightsForm weights={d.hub.settings.matchingWeights} defaults={d.hub.settings.defaultMatchingWeights} onSaved={setSaved} />
               <RemindersForm settings={d.bookingSettings} onSaved={() => setSaved('Reminder settings saved.')} />
             </>
           )}
