@@ -12,7 +12,7 @@
  *  8. the other way to a booking: a school asks for a specific session of a posted offer itself.
  * Set-up through the API (as the demo's own users): the employer posts a virtual careers talk with one
  * session, and the school posts a request for it, for the year group furthest behind on Benchmark 5.
- * Screenshots of each step go to docs/screenshots/.
+ * Screenshots of each step go to docs/screenshots/ with `npm run screenshots` (a temporary folder otherwise).
  */
 import { addDays, londonWallClockToInstant } from '@tandem/domain';
 import { withDatabase } from '@tandem/persistence';

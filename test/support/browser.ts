@@ -4,12 +4,16 @@
  *
  *   const b = await launchBrowser();
  *   await b.page.goto('http://localhost:5173');
- *   await b.screenshot('login');            // docs/screenshots/login.png
+ *   await b.screenshot('login');            // docs/screenshots/login.png (with SCREENSHOTS=1)
  *   await b.close();
  *
- * Env: CHROMIUM_PATH (default /usr/bin/chromium).
+ * Env: CHROMIUM_PATH (default /usr/bin/chromium); SCREENSHOTS=1 (`npm run screenshots`) writes the
+ * screenshots into docs/screenshots/. Otherwise they go to a temporary folder: every run still
+ * renders and saves them (a page that cannot be captured fails the test), but an ordinary test run
+ * leaves the committed images alone.
  */
 import { mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
@@ -23,9 +27,9 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-export const SCREENSHOT_DIR = path.join(__dirname, '..', '..', 'docs', 'screenshots');
+export const SCREENSHOT_DIR = process.env['SCREENSHOTS'] === '1' ? path.join(__dirname, '..', '..', 'docs', 'screenshots') : path.join(tmpdir(), 'tandem-screenshots');
 
-/** Full-page PNG of any page (e.g. a second browser context's) at docs/screenshots/<name>.png. */
+/** Full-page PNG of any page (e.g. a second browser context's) at SCREENSHOT_DIR/<name>.png. */
 export async function screenshotOf(page: Page, name: string): Promise<string> {
   if (!/^[\w-]+$/.test(name)) throw new Error(`screenshot name must be letters, digits, _ or - (got "${name}")`);
   await mkdir(SCREENSHOT_DIR, { recursive: true });
@@ -38,7 +42,7 @@ export interface TestBrowser {
   browser: Browser;
   context: BrowserContext;
   page: Page;
-  /** Full-page PNG at docs/screenshots/<name>.png; returns the path. */
+  /** Full-page PNG at SCREENSHOT_DIR/<name>.png; returns the path. */
   screenshot(name: string): Promise<string>;
   close(): Promise<void>;
 }
