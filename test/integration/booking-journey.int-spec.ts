@@ -45,7 +45,8 @@ let mailQueue: Queue;
 beforeAll(async () => {
   sink = await startSmtpSink();
   api = await startTestApi({ smtpUrl: sink.url });
-  worker = await startTestWorker(api, { smtpUrl: sink.url, relay: { pollIntervalMs: 50 } });
+  // Every row relayed at once (no horizon), so the reminders weeks ahead can be read and promoted as delayed jobs.
+  worker = await startTestWorker(api, { smtpUrl: sink.url, relay: { pollIntervalMs: 50, horizonMs: null } });
   hub = await createHubFixture(api);
   await sendAtAnyHour(api, hub);
   mailQueue = worker.app.get<Queue>(getQueueToken(QUEUE_NAMES.mail));

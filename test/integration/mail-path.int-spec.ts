@@ -1,7 +1,8 @@
 /**
  * The mail path end to end on real parts: a tenant transaction writes an outbox row → the worker's
  * relay moves it to BullMQ on Redis → the mail processor composes, sends over SMTP to a real
- * server, and logs the send. Nothing is sent for a rolled-back transaction, nothing twice.
+ * server, and logs the send. Nothing is sent for a rolled-back transaction, nothing twice; a row
+ * due beyond the relay's horizon waits in PostgreSQL until it comes within it.
  */
 import { randomUUID } from 'node:crypto';
 import { getQueueToken } from '@nestjs/bullmq';
@@ -32,7 +33,7 @@ afterAll(async () => {
 });
 
 /** Writes an invitation and its outbox row in one tenant transaction; `fail` rolls both back. */
-async function invite(email: string, options: { fail?: boolean; revoked?: boolean } = {}): Promise<string> {
+async function invite(email: string, options: { fail?: boolean; revoked?: boolean; notBefore?: Date } = {}): Promise<string> {
   const id = randomUUID();
   const links = worker.app.get(LinkTokens);
   const scope = { tenantId: hub.tenantId, actorUserId: hub.principals.hubAdmin.userId };
@@ -49,7 +50,7 @@ async function invite(email: string, options: { fail?: boolean; revoked?: boolea
         revokedAt: options.revoked ? new Date() : null,
         invitedByUserId: hub.principals.hubAdmin.userId,
       });
-      await Outbox.add(em, 'mail', { tenantId: hub.tenantId, kind: 'invitation', invitationId: id });
+      await Outbox.add(em, 'mail', { tenantId: hub.tenantId, kind: 'invitation', invitationId: id }, { notBefore: options.notBefore });
       if (options.fail) throw new Error('rolled back on purpose');
     }),
   ).catch((e: Error) => {
@@ -152,4 +153,35 @@ it('relays nothing while the tenant has no pending rows and reports the count it
     relay.start();
   }
   await sink.waitFor((m) => m.to.includes('counted@example.test'));
+});
+
+it('keeps a row due beyond the horizon (6 hours) in PostgreSQL, and relays it as a delayed job once it comes within it', async () => {
+  const relay = worker.app.get(OutboxRelay);
+  const queue = worker.app.get<Queue>(getQueueToken(QUEUE_NAMES.mail));
+  const outboxRow = (key: string) =>
+    TenantContext.run({ tenantId: hub.tenantId, actorUserId: null }, () =>
+      api.db.tenantDb.transaction(async (em) => (await em.query(`select status from notification_outbox where dedupe_key = $1`, [key]))[0] as { status: string }),
+    );
+  await relay.stop();
+  let id = '';
+  try {
+    id = await invite('next.week@example.test', { notBefore: new Date(Date.now() + 7 * 24 * 3_600_000) });
+    const key = `mail.invitation.${id}`;
+    expect(await relay.relayOnce()).toBe(0);
+    expect(await outboxRow(key)).toEqual({ status: 'pending' });
+    expect(await queue.getJob(key)).toBeUndefined();
+    // Time passes: the row is now due in an hour, inside the horizon.
+    await TenantContext.run({ tenantId: hub.tenantId, actorUserId: null }, () =>
+      api.db.tenantDb.transaction((em) => em.query(`update notification_outbox set available_at = now() + interval '1 hour' where dedupe_key = $1`, [key])),
+    );
+    expect(await relay.relayOnce()).toBe(1);
+    expect(await outboxRow(key)).toEqual({ status: 'relayed' });
+    const job = await queue.getJob(key);
+    expect(await job?.getState()).toBe('delayed');
+    expect(Math.abs((job?.delay ?? 0) - 3_600_000)).toBeLessThan(60_000);
+    await job?.promote();
+  } finally {
+    relay.start();
+  }
+  await sink.waitFor((m) => m.to.includes('next.week@example.test'));
 });

@@ -12,7 +12,17 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** Start polling when the application boots. Default true (tests may drive `relayOnce`). */
   autoStart?: boolean;
+  /**
+   * Relay a row only once it is due within this many ms (default 6 hours; null = every pending row
+   * at once, as delayed jobs however far ahead). Rows further ahead, like a reminder 7 days before a
+   * session, wait in PostgreSQL, which is durable and backed up, rather than for weeks as delayed
+   * jobs in Redis: a Redis that loses its data then loses at most the next few hours' jobs.
+   */
+  horizonMs?: number | null;
 }
+
+/** Default relay horizon: Redis holds at most the next six hours of delayed jobs. */
+export const DEFAULT_RELAY_HORIZON_MS = 6 * 60 * 60 * 1000;
 
 interface OutboxRow {
   id: string;
@@ -22,7 +32,8 @@ interface OutboxRow {
 }
 
 /**
- * Moves committed outbox rows to BullMQ (runs in the worker). Per tenant with pending rows it opens
+ * Moves committed outbox rows to BullMQ (runs in the worker), each once it is due within the
+ * horizon (a row further ahead stays pending in PostgreSQL until then). Per tenant with such rows it opens
  * that tenant's transaction, claims rows with `for update skip locked` (several workers never take
  * the same row), adds the jobs with their domain job ids, and marks the rows relayed in the same
  * transaction. If Redis is down the transaction rolls back and the rows wait for the next round; if
@@ -34,6 +45,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly pollIntervalMs: number;
   private readonly batchSize: number;
   private readonly autoStart: boolean;
+  private readonly horizonMs: number | null;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = true;
@@ -48,6 +60,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.pollIntervalMs = options?.pollIntervalMs ?? 200;
     this.batchSize = options?.batchSize ?? 500;
     this.autoStart = options?.autoStart ?? true;
+    this.horizonMs = options?.horizonMs === undefined ? DEFAULT_RELAY_HORIZON_MS : options.horizonMs;
   }
 
   onApplicationBootstrap(): void {
@@ -73,7 +86,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** One round over every tenant with pending rows; returns how many rows were relayed. */
   async relayOnce(): Promise<number> {
-    const tenants: Array<{ tenant_id: string }> = await this.systemDb.dataSource.query('select tenant_id from outbox_pending_tenants($1)', [1000]);
+    const tenants: Array<{ tenant_id: string }> = await this.systemDb.dataSource.query('select tenant_id from outbox_pending_tenants($1, $2)', [1000, this.horizonMs]);
     let relayed = 0;
     for (const { tenant_id: tenantId } of tenants) {
       relayed += await TenantContext.run({ tenantId, actorUserId: null }, () => this.relayTenant());
@@ -87,11 +100,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         // float8, not int: a reminder weeks ahead is more than 2^31 ms away (int overflowed at ~24.8 days).
         `select id, kind, payload, greatest(0, (extract(epoch from (available_at - now())) * 1000)::bigint)::float8 as delay_ms
            from notification_outbox
-          where status = 'pending'
+          where status = 'pending' and ($2::bigint is null or available_at <= now() + $2::bigint * interval '1 millisecond')
           order by created_at
           limit $1
           for update skip locked`,
-        [this.batchSize],
+        [this.batchSize, this.horizonMs],
       );
       if (!rows.length) return 0;
       const byQueue = new Map<QueueName, Array<{ payload: QueuePayloads[QueueName]; delay: number }>>();
