@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DEFAULT_MATCHING_WEIGHTS, DomainError, resolveMatchingWeights, solveMatching, type MatchingResult } from '@tandem/domain';
+import { DEFAULT_MATCHING_WEIGHTS, DomainError, resolveMatchingWeights, type MatchingResult } from '@tandem/domain';
 import { AuditLog, TenantContext, TenantDb, type MatchingRun } from '@tandem/persistence';
 import { buildMatchingInput } from './matching-input';
 import { MatchingProposalRepository, MatchingRunRepository } from './matching-runs.repository';
+import { MatchingSolverThread } from './matching-solver-thread';
 import { MatchingSnapshotRepository } from './matching-snapshot.repository';
 
 export interface MatchingRunResult {
@@ -16,7 +17,8 @@ export interface MatchingRunResult {
  * The worker half of a matching run:
  *  1. claims the run (queued → running; a finished run is skipped, so a retry never runs it twice);
  *  2. reads the hub in one consistent snapshot and assembles the solver's input;
- *  3. solves with the run's weights and deterministic work limits (same input, same answer);
+ *  3. solves with the run's weights and deterministic work limits (same input, same answer), on the
+ *     solver's own thread so the worker's event loop stays free (MatchingSolverThread);
  *  4. stores the proposals, the unmatched requests and the outcome in one transaction, and marks
  *     undecided proposals superseded by the newest run over each school (see supersedeEarlier).
  * Each phase is reported in its own short transaction, so the progress bar moves while the result
@@ -32,6 +34,7 @@ export class MatchingRunRunner {
     private readonly runs: MatchingRunRepository,
     private readonly proposals: MatchingProposalRepository,
     private readonly snapshots: MatchingSnapshotRepository,
+    private readonly solver: MatchingSolverThread,
   ) {}
 
   run(tenantId: string, runId: string, jobKey: string, now: () => Date = () => new Date()): Promise<MatchingRunResult> {
@@ -59,7 +62,7 @@ export class MatchingRunRunner {
     await this.runs.progress(run.id, 'solving');
     let result: MatchingResult;
     try {
-      result = solveMatching(input, {
+      result = await this.solver.solve(input, {
         weights: resolveMatchingWeights({ ...DEFAULT_MATCHING_WEIGHTS, ...run.weights }),
         maxWork: run.maxWork,
         maxBranchNodes: run.maxBranchNodes,

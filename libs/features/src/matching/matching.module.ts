@@ -3,6 +3,7 @@ import { BookingsModule } from '../bookings/bookings.module';
 import { HubsModule } from '../hubs/hubs.module';
 import { MatchingRunProcessor } from './matching-run.processor';
 import { MatchingRunRunner } from './matching-run.runner';
+import { MatchingSolverThread } from './matching-solver-thread';
 import { MatchingProposalRepository, MatchingRunRepository, MatchingUnmatchedRepository } from './matching-runs.repository';
 import { MatchingSnapshotRepository } from './matching-snapshot.repository';
 import { MatchingResolver } from './matching.resolver';
@@ -20,6 +21,6 @@ export class MatchingModule {}
 
 /** Matching in the worker: the `matching` queue's processor and the run it drives (no resolvers). */
 @Module({
-  providers: [MatchingRunRepository, MatchingProposalRepository, MatchingSnapshotRepository, MatchingRunRunner, MatchingRunProcessor],
+  providers: [MatchingRunRepository, MatchingProposalRepository, MatchingSnapshotRepository, MatchingSolverThread, MatchingRunRunner, MatchingRunProcessor],
 })
 export class MatchingJobsModule {}

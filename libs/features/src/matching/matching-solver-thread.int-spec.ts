@@ -1,0 +1,62 @@
+/**
+ * The solver's own thread, for real: the same answer as solving in-process, a refused input comes
+ * back as the same DomainError, and the event loop keeps turning while a big hub is solved (which
+ * is the point: on the worker's main thread it would stop for the whole solve).
+ */
+import { DomainError, generateMatchingHub, solveMatching } from '@tandem/domain';
+import { MatchingSolverThread } from './matching-solver-thread';
+
+const solver = new MatchingSolverThread();
+
+afterAll(() => solver.onModuleDestroy());
+
+it('gives the same answer as solving in this thread', async () => {
+  const input = generateMatchingHub(3, { requests: 200, sessions: 800 });
+  const [here, there] = [solveMatching(input, { maxWork: 2_000_000 }), await solver.solve(input, { maxWork: 2_000_000 })];
+  expect(there.objective).toBe(here.objective);
+  expect(there.bound).toBe(here.bound);
+  expect(there.proposals).toEqual(here.proposals);
+  expect(there.unmatched).toEqual(here.unmatched);
+}, 60_000);
+
+it('sends a refused input back as the same DomainError (code, field, message)', async () => {
+  const input = generateMatchingHub(3, { requests: 20, sessions: 80 });
+  const bad = { ...input, requests: input.requests.map((r, i) => (i === 1 ? { ...r, pupils: 0 } : r)) };
+  const here = (() => {
+    try {
+      solveMatching(bad);
+    } catch (e) {
+      return e as DomainError;
+    }
+    throw new Error('expected the input to be refused');
+  })();
+  const there = await solver.solve(bad, {}).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(there).toBeInstanceOf(DomainError);
+  expect(there).toMatchObject({ code: here.code, field: here.field, message: here.message });
+  expect(here.code).toBe('INVALID_CAPACITY');
+}, 60_000);
+
+it('keeps the event loop turning while it solves a big hub', async () => {
+  const input = generateMatchingHub(7, { requests: 2000, sessions: 8000 });
+  await solver.solve(generateMatchingHub(1, { requests: 50, sessions: 200 }), {}); // the thread is up and compiled
+  let last = Date.now();
+  let longestPause = 0;
+  const ticker = setInterval(() => {
+    const now = Date.now();
+    longestPause = Math.max(longestPause, now - last);
+    last = now;
+  }, 5);
+  const started = Date.now();
+  try {
+    const result = await solver.solve(input, { maxWork: 3_000_000, maxBranchNodes: 0 });
+    expect(result.proposals.length).toBeGreaterThan(0);
+  } finally {
+    clearInterval(ticker);
+  }
+  const solveMs = Date.now() - started;
+  // On this thread the longest pause would be the whole solve; beside it, a small fraction of it.
+  expect(longestPause).toBeLessThan(Math.max(100, solveMs / 4));
+}, 120_000);

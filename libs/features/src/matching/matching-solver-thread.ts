@@ -1,0 +1,84 @@
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { DomainError, type ErrorCode, type FieldProblem, type MatchingOptions, type MatchingResult } from '@tandem/domain';
+
+export interface SolveRequest {
+  id: number;
+  input: unknown;
+  options: MatchingOptions;
+}
+
+export type SolveReply = { id: number; result: MatchingResult } | { id: number; error: { code: ErrorCode; message: string; field?: string; details?: readonly FieldProblem[] } };
+
+/** The project's TypeScript loader (what `node -r ./scripts/register.js` runs), from this folder. */
+const REGISTER = join(__dirname, '..', '..', '..', '..', 'scripts', 'register.js');
+const ENTRY = join(__dirname, `matching-solver.thread${__filename.endsWith('.ts') ? '.ts' : '.js'}`);
+/** The thread's own heap limit: a hub too big to solve fails its run instead of the whole worker. */
+const THREAD_HEAP_MB = 4096;
+
+/**
+ * Runs `solveMatching` on a worker thread. A large hub takes tens of seconds of CPU; on the worker's
+ * main thread that would stop its event loop for as long, so BullMQ could not renew the job's lock
+ * (the run would be taken for stalled and started again elsewhere) and mail, imports and the outbox
+ * relay would stand still. One thread, started on first use and kept (the next run finds the
+ * solver compiled and warm); solves queue up in order. If the thread dies, the solves waiting on it
+ * fail (their jobs are retried) and the next solve starts a new thread.
+ */
+@Injectable()
+export class MatchingSolverThread implements OnModuleDestroy {
+  private readonly logger = new Logger(MatchingSolverThread.name);
+  private thread: Worker | null = null;
+  private nextId = 1;
+  private readonly waiting = new Map<number, { resolve: (r: MatchingResult) => void; reject: (e: Error) => void }>();
+
+  solve(input: unknown, options: MatchingOptions): Promise<MatchingResult> {
+    const thread = this.thread ?? this.start();
+    thread.ref(); // busy: keep the process up until the answer comes
+    const id = this.nextId++;
+    return new Promise<MatchingResult>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      thread.postMessage({ id, input, options } satisfies SolveRequest);
+    });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    const thread = this.thread;
+    this.thread = null;
+    await thread?.terminate();
+    this.failWaiting(new Error('the matching solver thread was stopped'));
+  }
+
+  private start(): Worker {
+    // Started without the parent's flags: it installs the TypeScript loader itself, under jest too.
+    const thread = new Worker(`require(${JSON.stringify(REGISTER)}); require(${JSON.stringify(ENTRY)});`, {
+      eval: true,
+      execArgv: [],
+      resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB },
+    });
+    thread.unref(); // an idle solver thread never keeps the process alive
+    thread.on('message', (reply: SolveReply) => {
+      const waiter = this.waiting.get(reply.id);
+      if (!waiter) return;
+      this.waiting.delete(reply.id);
+      if (this.waiting.size === 0) thread.unref();
+      if ('result' in reply) waiter.resolve(reply.result);
+      else waiter.reject(new DomainError(reply.error.code, reply.error.message, reply.error.field, reply.error.details));
+    });
+    const lost = (why: string) => {
+      if (this.thread !== thread) return;
+      this.thread = null;
+      this.logger.warn(`matching solver thread ended: ${why}`);
+      this.failWaiting(new Error(`the matching solver thread ended (${why})`));
+    };
+    thread.on('error', (e) => lost(e.message));
+    thread.on('exit', (code) => lost(`exit code ${code}`));
+    this.thread = thread;
+    return thread;
+  }
+
+  private failWaiting(error: Error): void {
+    for (const waiter of this.waiting.values()) waiter.reject(error);
+    this.waiting.clear();
+  }
+}
