@@ -42,7 +42,7 @@ export function solveMatching(input: unknown, options: MatchingOptions = {}): Ma
   const instance = validateMatchingInput(input);
   const problem = buildMatchingProblem(instance, weights);
   const built = Date.now();
-  const outcome = solveProblem(problem, { maxBranchNodes, maxWork, timeLimitMs });
+  const outcome = solveProblem(problem, { maxBranchNodes, maxWork, timeLimitMs, onProgress: options.onProgress });
   const solved = Date.now();
 
   const violations = findViolations(

@@ -139,6 +139,21 @@ export interface MatchingOptions {
   readonly maxWork?: number;
   /** Wall-clock limit in ms; off by default because it makes the result depend on machine speed. */
   readonly timeLimitMs?: number;
+  /**
+   * Told how the solve is going, after each round of the solver that moved its search work on by at
+   * least 1 % of `maxWork` (it only observes: the answer is the same with or without it).
+   */
+  readonly onProgress?: (progress: MatchingProgress) => void;
+}
+
+/** A solve in progress: work done against the work limit, and the best answer and bound so far. */
+export interface MatchingProgress {
+  readonly work: number;
+  readonly maxWork: number;
+  /** Objective of the best assignment found so far (points). */
+  readonly objective: number;
+  /** Best proven upper bound so far (points; Infinity before the first). */
+  readonly bound: number;
 }
 
 // ── output ───────────────────────────────────────────────────────────────────

@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { SeededRandom } from '../seed-data';
 import { bruteForce, EMPLOYER, GAP_ONLY, hub, OFFER, REQUEST, SCHOOL, session } from './fixtures.spec-helper';
 import { closeAndResolve, Repairer } from './heuristics';
-import { solveMatching } from './index';
+import { generateMatchingHub, solveMatching } from './index';
 import { sideConstraintsOf } from './lagrangian';
-import { DEFAULT_MATCHING_WEIGHTS, type MatchingInput, type MatchingOfferInput, type MatchingRequestInput, type MatchingSessionInput } from './model';
+import { DEFAULT_MATCHING_WEIGHTS, type MatchingInput, type MatchingProgress, type MatchingOfferInput, type MatchingRequestInput, type MatchingSessionInput } from './model';
 import { MatchingNetwork } from './network';
 import { buildMatchingProblem, objectiveOf } from './problem';
 import { solveProblem } from './solver';
@@ -208,5 +208,29 @@ describe('deterministic limits', () => {
 
   it('refuses a work limit that is not a whole number of nodes', () => {
     expect(() => solveMatching(input, { maxWork: -1 })).toThrow(expect.objectContaining({ code: 'INVALID_NUMBER', field: 'maxWork' }));
+  });
+});
+
+describe('progress', () => {
+  it('is reported as the work moves on, with a true bound and feasible objectives, and never changes the answer', () => {
+    const input = generateMatchingHub(5, { requests: 300, sessions: 1200 });
+    const reports: MatchingProgress[] = [];
+    const maxWork = 200_000;
+    const watched = solveMatching(input, { maxWork, onProgress: (p) => reports.push(p) });
+    const plain = solveMatching(input, { maxWork });
+    expect({ ...watched, stats: { ...watched.stats, millis: null } }).toEqual({ ...plain, stats: { ...plain.stats, millis: null } });
+    expect(reports.length).toBeGreaterThan(3);
+    for (let i = 0; i < reports.length; i++) {
+      const r = reports[i];
+      expect(r.maxWork).toBe(maxWork);
+      expect(r.objective).toBeLessThanOrEqual(watched.objective);
+      expect(r.bound).toBeGreaterThanOrEqual(watched.objective);
+      if (i > 0) {
+        // at least 1 % of the limit between two reports; the best answer never gets worse, the bound never looser
+        expect(r.work - reports[i - 1].work).toBeGreaterThanOrEqual(maxWork / 100);
+        expect(r.objective).toBeGreaterThanOrEqual(reports[i - 1].objective);
+        expect(r.bound).toBeLessThanOrEqual(reports[i - 1].bound);
+      }
+    }
   });
 });

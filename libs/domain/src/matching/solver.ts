@@ -1,6 +1,7 @@
 import { closeAndResolve, Repairer } from './heuristics';
 import { Prices, sideConstraintsOf, type SideConstraint } from './lagrangian';
 import { COST_SCALE, MatchingNetwork } from './network';
+import type { MatchingProgress } from './model';
 import { objectiveOf, type MatchingProblem } from './problem';
 
 /**
@@ -30,6 +31,8 @@ export interface SolverOptions {
   /** Search work (nodes settled by shortest-path searches) after which the solver stops improving. */
   readonly maxWork?: number;
   readonly timeLimitMs?: number;
+  /** Observes the solve (see MatchingOptions.onProgress); never changes it. */
+  readonly onProgress?: (progress: MatchingProgress) => void;
 }
 
 export interface SolverOutcome {
@@ -94,6 +97,18 @@ class ExactSolver {
 
   private get work(): number {
     return this.network.flow.work + this.heuristicWork;
+  }
+
+  private reportedWork = 0;
+  private bestBound = Infinity;
+
+  /** Tell the observer, when the work moved on by 1 % of the limit since the last time. */
+  private report(bound: number): void {
+    this.bestBound = Math.min(this.bestBound, bound);
+    const { onProgress, maxWork } = this.options;
+    if (!onProgress || maxWork === undefined || this.work - this.reportedWork < maxWork / 100) return;
+    this.reportedWork = this.work;
+    onProgress({ work: this.work, maxWork, objective: this.incumbentValue, bound: this.bestBound });
   }
 
   private outOfBudget(): boolean {
@@ -163,6 +178,7 @@ class ExactSolver {
       if (usage.every((u, k) => u <= side[k].bound)) this.offer(chosen);
       else if (this.options.primalHeuristics !== false) this.offer(this.repairer.repair(chosen, (p) => this.network.flow.capacity(this.network.pairArc[p]) > 0));
       if (atRoot && it > 0 && it % CLOSE_AND_RESOLVE_EVERY === 0) this.closeAndResolve();
+      this.report(atRoot ? bound : Infinity); // a node's bound is its own; the root's holds for all
       if (this.proves(bound)) break;
       if (atRoot) this.reducedCostFixing(value);
       let norm = 0;

@@ -1,5 +1,5 @@
 import { DEFAULT_MATCHING_WEIGHTS, DomainError, type Principal } from '@tandem/domain';
-import { canSeeMatchingRun, decideProposal, MAX_PROPOSALS_PER_DECISION, parseProposalIds, requestedClusterId, runWeights } from './matching-rules';
+import { canSeeMatchingRun, decideProposal, MAX_PROPOSALS_PER_DECISION, parseProposalIds, requestedClusterId, runWeights, solvingPercent } from './matching-rules';
 
 function thrown(fn: () => unknown): DomainError | undefined {
   try {
@@ -67,5 +67,15 @@ describe('deciding on a proposal', () => {
     expect(thrown(() => decideProposal('rejected', 'accept', 'ids[2]'))).toMatchObject({ code: 'CONFLICT', field: 'ids[2]', message: expect.stringMatching(/was rejected/) });
     expect(thrown(() => decideProposal('accepted', 'reject', 'ids[0]'))).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/cancel the booking/) });
     expect(thrown(() => decideProposal('superseded', 'accept', 'ids[0]'))).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/newer matching run/) });
+  });
+});
+
+describe('solvingPercent', () => {
+  it('spreads the work over the solving phase, never reaching saving', () => {
+    expect(solvingPercent(0, 1000)).toBe(30);
+    expect(solvingPercent(500, 1000)).toBe(59);
+    expect(solvingPercent(1000, 1000)).toBe(89);
+    expect(solvingPercent(5000, 1000)).toBe(89); // the last round may overshoot the limit
+    expect(solvingPercent(10, 0)).toBe(89);
   });
 });

@@ -6,8 +6,17 @@ import type { MatchingProposalStatusValue, MatchingRunPhaseValue, MatchingRunSta
 export const MATCHING_RUN_STATUSES: readonly MatchingRunStatusValue[] = ['queued', 'running', 'succeeded', 'failed'];
 export const MATCHING_PROPOSAL_STATUSES: readonly MatchingProposalStatusValue[] = ['proposed', 'accepted', 'rejected', 'superseded'];
 
-/** How far along a run is at the start of each phase (the solver itself reports nothing while it works). */
+/** How far along a run is at the start of each phase (within solving, see solvingPercent). */
 export const PHASE_PROGRESS: Readonly<Record<MatchingRunPhaseValue, number>> = { queued: 0, loading: 10, solving: 30, saving: 90, done: 100 };
+
+/**
+ * The bar while the solver works: its search work against the run's work limit, spread over the
+ * solving phase (30 % up to 89 %, short of saving). A solve that proves its answer early jumps ahead.
+ */
+export function solvingPercent(work: number, maxWork: number): number {
+  const share = maxWork > 0 ? Math.min(1, Math.max(0, work / maxWork)) : 1;
+  return PHASE_PROGRESS.solving + Math.floor((PHASE_PROGRESS.saving - 1 - PHASE_PROGRESS.solving) * share);
+}
 
 /** At most this many proposals in one accept or reject. */
 export const MAX_PROPOSALS_PER_DECISION = 100;

@@ -3,8 +3,13 @@ import { DEFAULT_MATCHING_WEIGHTS, DomainError, resolveMatchingWeights, type Mat
 import { AuditLog, TenantContext, TenantDb, type MatchingRun } from '@tandem/persistence';
 import { buildMatchingInput } from './matching-input';
 import { MatchingProposalRepository, MatchingRunRepository } from './matching-runs.repository';
+import { PHASE_PROGRESS, solvingPercent } from './matching-rules';
 import { MatchingSolverThread } from './matching-solver-thread';
+import { progressBar } from './progress-bar';
 import { MatchingSnapshotRepository } from './matching-snapshot.repository';
+
+/** The bar moves at most this often while the solver works. */
+const PROGRESS_WRITE_EVERY_MS = 1_000;
 
 export interface MatchingRunResult {
   /** True when there was nothing to do (unknown run, already finished, or finished by another attempt). */
@@ -62,11 +67,17 @@ export class MatchingRunRunner {
     await this.runs.progress(run.id, 'solving');
     let result: MatchingResult;
     try {
-      result = await this.solver.solve(input, {
-        weights: resolveMatchingWeights({ ...DEFAULT_MATCHING_WEIGHTS, ...run.weights }),
-        maxWork: run.maxWork,
-        maxBranchNodes: run.maxBranchNodes,
+      const bar = progressBar((percent) => this.runs.solvingProgress(run.id, percent), {
+        from: PHASE_PROGRESS.solving,
+        everyMs: PROGRESS_WRITE_EVERY_MS,
+        onError: (e) => this.logger.warn(`progress of matching run ${run.id} not saved: ${e instanceof Error ? e.message : String(e)}`),
       });
+      result = await this.solver.solve(
+        input,
+        { weights: resolveMatchingWeights({ ...DEFAULT_MATCHING_WEIGHTS, ...run.weights }), maxWork: run.maxWork, maxBranchNodes: run.maxBranchNodes },
+        (p) => bar.report(solvingPercent(p.work, p.maxWork)),
+      );
+      await bar.settled();
     } catch (e) {
       if (!(e instanceof DomainError) || e.code === 'INTERNAL') throw e;
       // The hub's data broke a rule the solver checks: say which, in the run, instead of retrying.

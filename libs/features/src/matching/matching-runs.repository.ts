@@ -85,6 +85,13 @@ export class MatchingRunRepository extends TenantRepository<MatchingRun> {
     });
   }
 
+  /** Moves the bar within the solving phase: forwards only, and only while the run is solving. */
+  solvingProgress(id: string, progress: number): Promise<void> {
+    return this.tx(async (em) => {
+      await em.query(`update matching_runs set progress = $2 where id = $1 and status = 'running' and phase = 'solving' and progress < $2`, [id, progress]);
+    });
+  }
+
   /** The run locked for writing its result; null unless it is still running. */
   async lockRunning(em: EntityManager, id: string): Promise<MatchingRun | null> {
     const run = await em.createQueryBuilder(MatchingRun, 'run').where('run.id = :id', { id }).setLock('pessimistic_write').getOne();

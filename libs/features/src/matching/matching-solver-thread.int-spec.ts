@@ -39,7 +39,7 @@ it('sends a refused input back as the same DomainError (code, field, message)', 
   expect(here.code).toBe('INVALID_CAPACITY');
 }, 60_000);
 
-it('keeps the event loop turning while it solves a big hub', async () => {
+it('keeps the event loop turning while it solves a big hub, and reports progress as it goes', async () => {
   const input = generateMatchingHub(7, { requests: 2000, sessions: 8000 });
   await solver.solve(generateMatchingHub(1, { requests: 50, sessions: 200 }), {}); // the thread is up and compiled
   let last = Date.now();
@@ -50,9 +50,14 @@ it('keeps the event loop turning while it solves a big hub', async () => {
     last = now;
   }, 5);
   const started = Date.now();
+  const works: number[] = [];
   try {
-    const result = await solver.solve(input, { maxWork: 3_000_000, maxBranchNodes: 0 });
+    const result = await solver.solve(input, { maxWork: 3_000_000, maxBranchNodes: 0 }, (p) => works.push(p.work));
     expect(result.proposals.length).toBeGreaterThan(0);
+    // progress came across while it solved, the work only growing, up to what the result reports
+    expect(works.length).toBeGreaterThan(5);
+    expect(works).toEqual([...works].sort((a, b) => a - b));
+    expect(works[works.length - 1]).toBeLessThanOrEqual(result.stats.work);
   } finally {
     clearInterval(ticker);
   }

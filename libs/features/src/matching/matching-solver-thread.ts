@@ -1,15 +1,21 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { DomainError, type ErrorCode, type FieldProblem, type MatchingOptions, type MatchingResult } from '@tandem/domain';
+import { DomainError, type ErrorCode, type FieldProblem, type MatchingOptions, type MatchingProgress, type MatchingResult } from '@tandem/domain';
+
+/** What crosses to the thread: plain data only (no callbacks). */
+export type ThreadMatchingOptions = Omit<MatchingOptions, 'onProgress'>;
 
 export interface SolveRequest {
   id: number;
   input: unknown;
-  options: MatchingOptions;
+  options: ThreadMatchingOptions;
 }
 
-export type SolveReply = { id: number; result: MatchingResult } | { id: number; error: { code: ErrorCode; message: string; field?: string; details?: readonly FieldProblem[] } };
+export type SolveReply =
+  | { id: number; progress: MatchingProgress }
+  | { id: number; result: MatchingResult }
+  | { id: number; error: { code: ErrorCode; message: string; field?: string; details?: readonly FieldProblem[] } };
 
 /** The project's TypeScript loader (what `node -r ./scripts/register.js` runs), from this folder. */
 const REGISTER = join(__dirname, '..', '..', '..', '..', 'scripts', 'register.js');
@@ -30,14 +36,15 @@ export class MatchingSolverThread implements OnModuleDestroy {
   private readonly logger = new Logger(MatchingSolverThread.name);
   private thread: Worker | null = null;
   private nextId = 1;
-  private readonly waiting = new Map<number, { resolve: (r: MatchingResult) => void; reject: (e: Error) => void }>();
+  private readonly waiting = new Map<number, { resolve: (r: MatchingResult) => void; reject: (e: Error) => void; onProgress?: (p: MatchingProgress) => void }>();
 
-  solve(input: unknown, options: MatchingOptions): Promise<MatchingResult> {
+  /** Solves on the thread; `onProgress` hears how it goes (see MatchingOptions.onProgress). */
+  solve(input: unknown, options: ThreadMatchingOptions, onProgress?: (progress: MatchingProgress) => void): Promise<MatchingResult> {
     const thread = this.thread ?? this.start();
     thread.ref(); // busy: keep the process up until the answer comes
     const id = this.nextId++;
     return new Promise<MatchingResult>((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
+      this.waiting.set(id, { resolve, reject, onProgress });
       thread.postMessage({ id, input, options } satisfies SolveRequest);
     });
   }
@@ -60,6 +67,10 @@ export class MatchingSolverThread implements OnModuleDestroy {
     thread.on('message', (reply: SolveReply) => {
       const waiter = this.waiting.get(reply.id);
       if (!waiter) return;
+      if ('progress' in reply) {
+        waiter.onProgress?.(reply.progress);
+        return;
+      }
       this.waiting.delete(reply.id);
       if (this.waiting.size === 0) thread.unref();
       if ('result' in reply) waiter.resolve(reply.result);
