@@ -52,6 +52,9 @@ export class Prices {
   private readonly baseCost: Float64Array;
   private readonly touchedMark: Uint8Array;
   private touched: number[] = [];
+  /** By arc >> 1, the side constraints counting that arc: `sidesOf[sidesStart[i] … sidesStart[i+1]-1]`. */
+  private readonly sidesStart: Int32Array;
+  private readonly sidesOf: Int32Array;
 
   constructor(
     private readonly network: MatchingNetwork,
@@ -62,6 +65,12 @@ export class Prices {
     this.penalty = new Float64Array(flow.arcCount);
     this.baseCost = Float64Array.from({ length: flow.arcCount }, (_, i) => flow.arcCost(2 * i));
     this.touchedMark = new Uint8Array(flow.arcCount);
+    this.sidesStart = new Int32Array(flow.arcCount + 1);
+    for (const c of side) for (const arc of c.arcs) this.sidesStart[(arc >> 1) + 1]++;
+    for (let i = 0; i < flow.arcCount; i++) this.sidesStart[i + 1] += this.sidesStart[i];
+    this.sidesOf = new Int32Array(this.sidesStart[flow.arcCount]);
+    const next = this.sidesStart.slice(0, flow.arcCount);
+    side.forEach((c, k) => c.arcs.forEach((arc) => (this.sidesOf[next[arc >> 1]++] = k)));
   }
 
   /** Set λ_k (in 1/COST_SCALE points, an integer, so costs stay exact); the arcs it changes are settled by `settle()`. */
@@ -93,14 +102,22 @@ export class Prices {
     return (-this.network.flow.totalCost() - this.network.refundTotal + this.priced()) / COST_SCALE;
   }
 
-  /** How many units each side constraint counts in the current flow. */
-  usage(): Int32Array {
-    const flow = this.network.flow;
-    return Int32Array.from(this.side, (c) => {
-      let u = 0;
-      for (const arc of c.arcs) u += flow.flow(arc);
-      return u;
-    });
+  /**
+   * How many units each side constraint counts in the current flow, whose chosen pairs are `chosen`:
+   * side constraints count pair arcs or session arcs, and a session arc carries exactly the units of
+   * the pairs into its session, so walking the chosen pairs is enough (not every constraint's arcs).
+   */
+  usage(chosen: readonly number[]): Int32Array {
+    const { network, sidesStart, sidesOf } = this;
+    const out = new Int32Array(this.side.length);
+    const count = (arc: number) => {
+      for (let i = sidesStart[arc >> 1]; i < sidesStart[(arc >> 1) + 1]; i++) out[sidesOf[i]]++;
+    };
+    for (const p of chosen) {
+      count(network.pairArc[p]);
+      count(network.sessionArc[network.problem.pairSession[p]]);
+    }
+    return out;
   }
 
   /**

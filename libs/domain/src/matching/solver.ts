@@ -173,8 +173,8 @@ class ExactSolver {
         step /= 2;
         sinceBetter = 0;
       }
-      usage = prices.usage();
       const chosen = this.network.chosenPairs();
+      usage = prices.usage(chosen);
       if (usage.every((u, k) => u <= side[k].bound)) this.offer(chosen);
       else if (this.options.primalHeuristics !== false) this.offer(this.repairer.repair(chosen, (p) => this.network.flow.capacity(this.network.pairArc[p]) > 0));
       if (atRoot && it > 0 && it % CLOSE_AND_RESOLVE_EVERY === 0) this.closeAndResolve();
