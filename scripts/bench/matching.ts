@@ -13,6 +13,7 @@
  * docs/benchmarks.md).
  */
 import { fork } from 'node:child_process';
+import type { default as highsLoader, Highs } from 'highs';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -88,11 +89,10 @@ function greedyFirstFit(problem: MatchingProblem): number[] {
  *   per school: Σ x − Σ y ≤ (number of penalty-free proposals), x binary, 0 ≤ y ≤ 1.
  * The penalties grow with k, so the LP fills the cheapest y first: exactly the fairness term.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-let highsModule: Promise<any> | undefined;
+let highsModule: Promise<Highs> | undefined;
 /** HiGHS's WebAssembly, loaded once per process (the cold solve pays for it, the warm one does not). */
-function loadHighs() {
-  highsModule ??= (require('highs') as (opts?: unknown) => Promise<unknown>)();
+function loadHighs(): Promise<Highs> {
+  highsModule ??= (require('highs') as typeof highsLoader)();
   return highsModule;
 }
 
