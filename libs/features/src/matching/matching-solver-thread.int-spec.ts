@@ -65,3 +65,12 @@ it('keeps the event loop turning while it solves a big hub, and reports progress
   // On this thread the longest pause would be the whole solve; beside it, a small fraction of it.
   expect(longestPause).toBeLessThan(Math.max(100, solveMs / 4));
 }, 120_000);
+
+it('fails the solve a stopped thread was working on, and the next solve starts a new thread', async () => {
+  const big = solver.solve(generateMatchingHub(7, { requests: 2000, sessions: 8000 }), { maxWork: 3_000_000 });
+  await new Promise((r) => setTimeout(r, 300)); // it is solving
+  await solver.onModuleDestroy();
+  await expect(big).rejects.toThrow('the matching solver thread was stopped');
+  const small = generateMatchingHub(3, { requests: 50, sessions: 200 });
+  expect((await solver.solve(small, {})).objective).toBe(solveMatching(small).objective);
+}, 120_000);
