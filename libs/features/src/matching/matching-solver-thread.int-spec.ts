@@ -3,6 +3,7 @@
  * back as the same DomainError, and the event loop keeps turning while a big hub is solved (which
  * is the point: on the worker's main thread it would stop for the whole solve).
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { DomainError, generateMatchingHub, solveMatching } from '@tandem/domain';
 import { MatchingSolverThread } from './matching-solver-thread';
 
@@ -73,4 +74,17 @@ it('fails the solve a stopped thread was working on, and the next solve starts a
   await expect(big).rejects.toThrow('the matching solver thread was stopped');
   const small = generateMatchingHub(3, { requests: 50, sessions: 200 });
   expect((await solver.solve(small, {})).objective).toBe(solveMatching(small).objective);
+}, 120_000);
+
+it('hears progress in the async context of the caller that asked, not of the one that started the thread', async () => {
+  const context = new AsyncLocalStorage<string>();
+  const hub = generateMatchingHub(5, { requests: 300, sessions: 1200 });
+  const heard = async (tenant: string) => {
+    const seen = new Set<string | undefined>();
+    await context.run(tenant, () => solver.solve(hub, { maxWork: 200_000 }, () => seen.add(context.getStore())));
+    return [...seen];
+  };
+  await solver.onModuleDestroy(); // the next solve starts the thread inside tenant A's context
+  expect(await heard('tenant A')).toEqual(['tenant A']);
+  expect(await heard('tenant B')).toEqual(['tenant B']);
 }, 120_000);

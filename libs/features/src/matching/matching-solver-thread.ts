@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
@@ -44,7 +45,9 @@ export class MatchingSolverThread implements OnModuleDestroy {
     thread.ref(); // busy: keep the process up until the answer comes
     const id = this.nextId++;
     return new Promise<MatchingResult>((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject, onProgress });
+      // Progress arrives on the thread's message events, which run in the async context of whoever
+      // started the thread: bind it to this caller's, so its TenantContext (and RLS) is the run's own.
+      this.waiting.set(id, { resolve, reject, onProgress: onProgress && AsyncResource.bind(onProgress) });
       thread.postMessage({ id, input, options } satisfies SolveRequest);
     });
   }
