@@ -19,8 +19,17 @@ export class MinCostFlow {
   private frozen = false;
 
   private head!: Int32Array;
-  private residual!: Int32Array;
-  private cost!: Float64Array;
+  /**
+   * Residual capacities and costs are stored by adjacency slot, not by arc id, so a search reads
+   * them in order as it scans a node's arcs (far fewer cache misses than jumping by arc id):
+   * `slotOf[arc]` is the arc's slot, `slotHead[slot]` its head and `slotReverse[slot]` the slot of
+   * its reverse arc.
+   */
+  private residualBySlot!: Int32Array;
+  private costBySlot!: Float64Array;
+  private slotOf!: Int32Array;
+  private slotHead!: Int32Array;
+  private slotReverse!: Int32Array;
   private fixedUnits!: Int32Array;
   private adjStart!: Int32Array;
   private adj!: Int32Array;
@@ -73,16 +82,16 @@ export class MinCostFlow {
     const n = this.nodeCount;
     const m = b.from.length;
     this.head = new Int32Array(2 * m);
-    this.residual = new Int32Array(2 * m);
-    this.cost = new Float64Array(2 * m);
+    const residual = new Int32Array(2 * m);
+    const cost = new Float64Array(2 * m);
     this.fixedUnits = new Int32Array(m);
     const degree = new Int32Array(n + 1);
     for (let k = 0; k < m; k++) {
       this.head[2 * k] = b.to[k];
       this.head[2 * k + 1] = b.from[k];
-      this.residual[2 * k] = b.cap[k];
-      this.cost[2 * k] = b.cost[k];
-      this.cost[2 * k + 1] = -b.cost[k];
+      residual[2 * k] = b.cap[k];
+      cost[2 * k] = b.cost[k];
+      cost[2 * k + 1] = -b.cost[k];
       degree[b.from[k] + 1]++;
       degree[b.to[k] + 1]++;
     }
@@ -94,6 +103,12 @@ export class MinCostFlow {
       this.adj[fill[b.from[k]]++] = 2 * k;
       this.adj[fill[b.to[k]]++] = 2 * k + 1;
     }
+    this.slotOf = new Int32Array(2 * m);
+    this.adj.forEach((arc, slot) => (this.slotOf[arc] = slot));
+    this.slotHead = Int32Array.from(this.adj, (arc) => this.head[arc]);
+    this.slotReverse = Int32Array.from(this.adj, (arc) => this.slotOf[arc ^ 1]);
+    this.residualBySlot = Int32Array.from(this.adj, (arc) => residual[arc]);
+    this.costBySlot = Float64Array.from(this.adj, (arc) => cost[arc]);
     this.excess = new Int32Array(n);
     for (const [node, units] of [...b.supply].sort((x, y) => x[0] - y[0])) {
       this.excess[node] = units;
@@ -140,8 +155,11 @@ export class MinCostFlow {
     copy.head = this.head;
     copy.adjStart = this.adjStart;
     copy.adj = this.adj;
-    copy.residual = this.residual.slice();
-    copy.cost = this.cost.slice();
+    copy.slotOf = this.slotOf;
+    copy.slotHead = this.slotHead;
+    copy.slotReverse = this.slotReverse;
+    copy.residualBySlot = this.residualBySlot.slice();
+    copy.costBySlot = this.costBySlot.slice();
     copy.fixedUnits = this.fixedUnits.slice();
     copy.excess = this.excess.slice();
     copy.pot = this.pot.slice();
@@ -157,32 +175,32 @@ export class MinCostFlow {
 
   /** Forward arcs (arc ids run from 0 to 2 × arcCount − 1). */
   get arcCount(): number {
-    return this.residual.length / 2;
+    return this.residualBySlot.length / 2;
   }
 
   /** Units on a forward arc, fixed ones included. */
   flow(arc: number): number {
-    return this.residual[arc + 1] + this.fixedUnits[arc >> 1];
+    return this.residualBySlot[this.slotOf[arc + 1]] + this.fixedUnits[arc >> 1];
   }
 
   arcCost(arc: number): number {
-    return this.cost[arc];
+    return this.costBySlot[this.slotOf[arc]];
   }
 
   /** Reduced cost of an arc under the current potentials (≥ 0 on every residual arc after solve). */
   reducedCost(arc: number): number {
-    return this.cost[arc] + this.pot[this.head[arc ^ 1]] - this.pot[this.head[arc]];
+    return this.costBySlot[this.slotOf[arc]] + this.pot[this.head[arc ^ 1]] - this.pot[this.head[arc]];
   }
 
   /** Capacity still free on a forward arc. */
   residualCapacity(arc: number): number {
-    return this.residual[arc];
+    return this.residualBySlot[this.slotOf[arc]];
   }
 
   /** Change an arc's cost; `check: false` when the caller restores reduced costs itself. */
   setCost(arc: number, cost: number, check = true): void {
-    this.cost[arc] = cost;
-    this.cost[arc ^ 1] = -cost;
+    this.costBySlot[this.slotOf[arc]] = cost;
+    this.costBySlot[this.slotOf[arc ^ 1]] = -cost;
     if (check) this.dirty.push(arc);
   }
 
@@ -193,7 +211,7 @@ export class MinCostFlow {
 
   /** Units flowing freely on a forward arc (fixed ones excluded). */
   freeFlow(arc: number): number {
-    return this.residual[arc + 1];
+    return this.residualBySlot[this.slotOf[arc + 1]];
   }
 
   /** Take `units` of free flow off a forward arc (its tail gains excess, its head loses it). */
@@ -220,7 +238,7 @@ export class MinCostFlow {
     let need = 0;
     for (let i = this.adjStart[node], end = this.adjStart[node + 1]; i < end; i++) {
       const a = this.adj[i];
-      if (this.residual[a] > 0) need = Math.max(need, -this.reducedCost(a));
+      if (this.residualBySlot[i] > 0) need = Math.max(need, -this.reducedCost(a));
     }
     this.pot[node] += need;
   }
@@ -232,14 +250,14 @@ export class MinCostFlow {
 
   /** Upper bound on the units that flow freely on the arc (fixed units come on top). */
   setCapacity(arc: number, capacity: number): void {
-    const flowing = this.residual[arc + 1];
+    const flowing = this.residualBySlot[this.slotOf[arc + 1]];
     if (flowing > capacity) this.move(arc, capacity - flowing); // push the surplus back
-    this.residual[arc] = capacity - this.residual[arc + 1];
+    this.residualBySlot[this.slotOf[arc]] = capacity - this.residualBySlot[this.slotOf[arc + 1]];
     this.dirty.push(arc);
   }
 
   capacity(arc: number): number {
-    return this.residual[arc] + this.residual[arc + 1];
+    return this.residualBySlot[this.slotOf[arc]] + this.residualBySlot[this.slotOf[arc + 1]];
   }
 
   /** Fix one unit on the arc (lower bound +1), or release one with units = -1. */
@@ -251,9 +269,9 @@ export class MinCostFlow {
 
   totalCost(): number {
     let total = 0;
-    for (let a = 0; a < this.residual.length; a += 2) {
-      const f = this.residual[a + 1] + this.fixedUnits[a >> 1];
-      if (f !== 0) total += f * this.cost[a];
+    for (let a = 0; a < this.residualBySlot.length; a += 2) {
+      const f = this.residualBySlot[this.slotOf[a + 1]] + this.fixedUnits[a >> 1];
+      if (f !== 0) total += f * this.costBySlot[this.slotOf[a]];
     }
     return total;
   }
@@ -266,8 +284,8 @@ export class MinCostFlow {
 
   /** Move `units` along residual arc `arc` (negative: back along its reverse). */
   private move(arc: number, units: number): void {
-    this.residual[arc] -= units;
-    this.residual[arc ^ 1] += units;
+    this.residualBySlot[this.slotOf[arc]] -= units;
+    this.residualBySlot[this.slotOf[arc ^ 1]] += units;
     this.changeExcess(this.head[arc ^ 1], -units);
     this.changeExcess(this.head[arc], units);
   }
@@ -275,7 +293,8 @@ export class MinCostFlow {
   private restoreReducedCosts(): void {
     for (const arc of this.dirty) {
       for (let a = arc, k = 0; k < 2; k++, a ^= 1) {
-        if (this.residual[a] > 0 && this.reducedCost(a) < 0) this.move(a, this.residual[a]);
+        const residual = this.residualBySlot[this.slotOf[a]];
+        if (residual > 0 && this.reducedCost(a) < 0) this.move(a, residual);
       }
     }
     this.dirty.length = 0;
@@ -288,7 +307,7 @@ export class MinCostFlow {
    * many excesses at once.
    */
   private rebasePotentials(): void {
-    const { dist, pot, head, residual, cost, adj, adjStart, settledMark, excess, heap, heapPos } = this;
+    const { dist, pot, residualBySlot, costBySlot, slotHead, slotReverse, adjStart, settledMark, excess, heap, heapPos } = this;
     const n = this.nodeCount;
     const mark = ++this.stamp;
     this.heapSize = 0;
@@ -309,11 +328,11 @@ export class MinCostFlow {
       farthest = du;
       // arcs into u: for each arc leaving u, its reverse enters u from the arc's head
       for (let i = adjStart[u], end = adjStart[u + 1]; i < end; i++) {
-        const into = adj[i] ^ 1;
-        if (residual[into] <= 0) continue;
-        const v = head[adj[i]];
+        const into = slotReverse[i];
+        if (residualBySlot[into] <= 0) continue;
+        const v = slotHead[i];
         if (settledMark[v] === mark) continue;
-        const nd = du + cost[into] + pot[v] - pot[u];
+        const nd = du + costBySlot[into] + pot[v] - pot[u];
         if (nd < dist[v]) {
           dist[v] = nd;
           if (heapPos[v] < 0) {
@@ -405,9 +424,10 @@ export class MinCostFlow {
    * nodes it stops and answers the distance reached so far instead (a lower bound on the cost).
    */
   detourCost(arc: number, maxSettled = Infinity): number {
-    const { dist, pot, head, residual, cost, adj, adjStart, settledMark, heap, heapPos, touched } = this;
+    const { dist, pot, head, residualBySlot, costBySlot, slotHead, adjStart, settledMark, heap, heapPos, touched } = this;
     const source = head[arc ^ 1];
     const target = head[arc];
+    const skip = this.slotOf[arc];
     const mark = ++this.stamp;
     let touchedCount = 1;
     let settledCount = 0;
@@ -432,11 +452,10 @@ export class MinCostFlow {
       }
       const base = du + pot[u];
       for (let i = adjStart[u], end = adjStart[u + 1]; i < end; i++) {
-        const a = adj[i];
-        if (a === arc || residual[a] <= 0) continue;
-        const v = head[a];
+        if (i === skip || residualBySlot[i] <= 0) continue;
+        const v = slotHead[i];
         if (settledMark[v] === mark) continue;
-        const nd = base + cost[a] - pot[v];
+        const nd = base + costBySlot[i] - pot[v];
         if (nd < dist[v]) {
           if (dist[v] === Infinity) touched[touchedCount++] = v;
           dist[v] = nd;
@@ -458,7 +477,7 @@ export class MinCostFlow {
   /** One shortest augmenting path from `source` to the nearest node with a deficit. */
   private augmentFrom(source: number): boolean {
     this.searches++;
-    const { dist, pot, head, residual, cost, adj, adjStart, parent, settledMark, excess, heap, heapPos, touched, settled } = this;
+    const { dist, pot, residualBySlot, costBySlot, slotHead, slotReverse, adjStart, parent, settledMark, excess, heap, heapPos, touched, settled } = this;
     const mark = ++this.stamp;
     let touchedCount = 1;
     let settledCount = 0;
@@ -482,15 +501,14 @@ export class MinCostFlow {
       }
       const base = du + pot[u];
       for (let i = adjStart[u], end = adjStart[u + 1]; i < end; i++) {
-        const a = adj[i];
-        if (residual[a] <= 0) continue;
-        const v = head[a];
+        if (residualBySlot[i] <= 0) continue;
+        const v = slotHead[i];
         if (settledMark[v] === mark) continue;
-        const nd = base + cost[a] - pot[v];
+        const nd = base + costBySlot[i] - pot[v];
         if (nd < dist[v]) {
           if (dist[v] === Infinity) touched[touchedCount++] = v;
           dist[v] = nd;
-          parent[v] = a;
+          parent[v] = i;
           if (heapPos[v] < 0) {
             heap[this.heapSize] = v;
             heapPos[v] = this.heapSize++;
@@ -515,11 +533,12 @@ export class MinCostFlow {
         pot[v] += dist[v] - reach;
       }
       let units = Math.min(excess[source], -excess[target]);
-      for (let v = target; v !== source; v = head[parent[v] ^ 1]) units = Math.min(units, residual[parent[v]]);
-      for (let v = target; v !== source; v = head[parent[v] ^ 1]) {
-        const a = parent[v];
-        residual[a] -= units;
-        residual[a ^ 1] += units;
+      // parent[v] is the slot of the arc the path enters v by
+      for (let v = target; v !== source; v = slotHead[slotReverse[parent[v]]]) units = Math.min(units, residualBySlot[parent[v]]);
+      for (let v = target; v !== source; v = slotHead[slotReverse[parent[v]]]) {
+        const slot = parent[v];
+        residualBySlot[slot] -= units;
+        residualBySlot[slotReverse[slot]] += units;
       }
       excess[source] -= units;
       excess[target] += units;
