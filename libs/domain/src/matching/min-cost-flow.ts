@@ -375,13 +375,15 @@ export class MinCostFlow {
     return feasible;
   }
 
-  // ── indexed binary heap on `dist`, ties by node number (deterministic) ─────────────────
+  // ── indexed 4-ary heap on `dist`, ties by node number (deterministic) ─────────────────
+  // Four children a node: half the levels of a binary heap, and the many decrease-keys of a
+  // search (siftUp) climb fewer of them.
 
   private siftUp(i: number, node: number): void {
     const { heap, heapPos, dist } = this;
     const key = dist[node];
     while (i > 0) {
-      const p = (i - 1) >> 1;
+      const p = (i - 1) >> 2;
       const q = heap[p];
       if (dist[q] < key || (dist[q] === key && q < node)) break;
       heap[i] = q;
@@ -402,14 +404,23 @@ export class MinCostFlow {
     const key = dist[node];
     let i = 0;
     for (;;) {
-      let c = 2 * i + 1;
-      if (c >= size) break;
-      const d = c + 1;
-      if (d < size && (dist[heap[d]] < dist[heap[c]] || (dist[heap[d]] === dist[heap[c]] && heap[d] < heap[c]))) c = d;
-      const q = heap[c];
-      if (dist[q] > key || (dist[q] === key && q > node)) break;
-      heap[i] = q;
-      heapPos[q] = i;
+      const first = 4 * i + 1;
+      if (first >= size) break;
+      let c = first;
+      let best = heap[c];
+      let bestKey = dist[best];
+      for (let d = first + 1, last = Math.min(first + 4, size); d < last; d++) {
+        const q = heap[d];
+        const k = dist[q];
+        if (k < bestKey || (k === bestKey && q < best)) {
+          c = d;
+          best = q;
+          bestKey = k;
+        }
+      }
+      if (bestKey > key || (bestKey === key && best > node)) break;
+      heap[i] = best;
+      heapPos[best] = i;
       i = c;
     }
     heap[i] = node;
