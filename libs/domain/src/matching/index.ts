@@ -17,6 +17,7 @@ export { greatCircleKm } from './geo';
 export { londonDate, londonMonth } from './london-time';
 export { generateMatchingHub, type MatchingHubSize } from './demo-hub';
 export type { MatchingInstance } from './instance';
+export type { LinearSolver } from './lp-relaxation';
 
 /** Default branch-and-bound node limit: deterministic, and enough to close small and medium hubs. */
 export const DEFAULT_MAX_BRANCH_NODES = 500;
@@ -42,7 +43,7 @@ export function solveMatching(input: unknown, options: MatchingOptions = {}): Ma
   const instance = validateMatchingInput(input);
   const problem = buildMatchingProblem(instance, weights);
   const built = Date.now();
-  const outcome = solveProblem(problem, { maxBranchNodes, maxWork, timeLimitMs, onProgress: options.onProgress });
+  const outcome = solveProblem(problem, { maxBranchNodes, maxWork, timeLimitMs, onProgress: options.onProgress, linearSolver: options.linearSolver });
   const solved = Date.now();
 
   const violations = findViolations(
@@ -72,6 +73,7 @@ export function solveMatching(input: unknown, options: MatchingOptions = {}): Ma
       sessions: instance.sessions.length,
       candidatePairs: problem.pairCount,
       sideConstraints: outcome.sideConstraints,
+      cliqueCuts: outcome.cliqueCuts,
       lagrangianIterations: outcome.lagrangianIterations,
       branchNodes: outcome.branchNodes,
       work: outcome.work,

@@ -37,11 +37,13 @@ export function canBind(problem: MatchingProblem, c: SetConstraint): boolean {
   return sessions.size > c.bound;
 }
 
+/** The problem's constraints outside the network (offers' sessions are its arcs) that can bind. */
+export function bindableConstraints(problem: MatchingProblem): SetConstraint[] {
+  return problem.constraints.filter((c) => c.kind !== 'offer_sessions' && canBind(problem, c));
+}
+
 export function sideConstraintsOf(network: MatchingNetwork): SideConstraint[] {
-  const { problem } = network;
-  return problem.constraints
-    .filter((c) => c.kind !== 'offer_sessions' && canBind(problem, c))
-    .map((c) => ({ source: c, bound: c.bound, arcs: c.sessions ? Int32Array.from(c.sessions, (s) => network.sessionArc[s]) : Int32Array.from(c.pairs, (p) => network.pairArc[p]) }));
+  return bindableConstraints(network.problem).map((c) => ({ source: c, bound: c.bound, arcs: c.sessions ? Int32Array.from(c.sessions, (s) => network.sessionArc[s]) : Int32Array.from(c.pairs, (p) => network.pairArc[p]) }));
 }
 
 /** The multipliers, carried into the network's arc costs, and the moves that keep its flow optimal. */

@@ -1,8 +1,10 @@
+import { CliqueSeparator } from './cliques';
 import { closeAndResolve, Repairer } from './heuristics';
-import { Prices, sideConstraintsOf, type SideConstraint } from './lagrangian';
+import { LpRelaxation, type LinearSolver, type LpSolution } from './lp-relaxation';
+import { bindableConstraints, Prices, sideConstraintsOf, type SideConstraint } from './lagrangian';
 import { COST_SCALE, MatchingNetwork } from './network';
 import type { MatchingProgress } from './model';
-import { objectiveOf, type MatchingProblem } from './problem';
+import { objectiveOf, type MatchingProblem, type SetConstraint } from './problem';
 
 /**
  * The exact solver: Lagrangian relaxation of the side constraints over the min-cost-flow network
@@ -28,6 +30,11 @@ export interface SolverOptions {
    * (the tests use this to check the branching itself).
    */
   readonly primalHeuristics?: boolean;
+  /**
+   * A loaded HiGHS runtime: the root bound then comes from the LP relaxation with clique cuts
+   * (exact, in a few LP solves) instead of subgradient steps. Without it, subgradient steps.
+   */
+  readonly linearSolver?: LinearSolver;
   /** Search work (nodes settled by shortest-path searches) after which the solver stops improving. */
   readonly maxWork?: number;
   readonly timeLimitMs?: number;
@@ -42,6 +49,8 @@ export interface SolverOutcome {
   readonly bound: number;
   readonly optimal: boolean;
   readonly sideConstraints: number;
+  /** Clique cuts added to the LP relaxation (see cliques.ts). */
+  readonly cliqueCuts: number;
   readonly lagrangianIterations: number;
   readonly branchNodes: number;
   /** Nodes settled by every shortest-path search (the deterministic measure of effort). */
@@ -61,6 +70,18 @@ interface Applied {
 }
 
 const ROOT_ITERATIONS = 120;
+/** Rounds of clique cuts on the LP root, and cuts a round at most. */
+const LP_CUT_ROUNDS = 4;
+const LP_CUTS_PER_ROUND = 200;
+/** Tolerance on LP values. */
+const EPSILON = 1e-6;
+/**
+ * Added to every LP value used as a bound: HiGHS solves in floating point, to tolerances of about
+ * 1e-7 per unit, which over thousands of units stays far below this (objectives are whole points).
+ */
+const LP_TOLERANCE = 0.01;
+/** Nodes of the LP dive that finds the incumbent HiGHS's branch-and-cut starts from. */
+const DIVE_NODES = 15;
 const NODE_ITERATIONS = 15;
 /** A node starts from its parent's multipliers, near their optimum: smaller first steps than at the root. */
 const NODE_FIRST_STEP = 0.25;
@@ -74,9 +95,12 @@ const PATIENCE = 4;
 const CLOSE_AND_RESOLVE_EVERY = 10;
 
 class ExactSolver {
-  private readonly network: MatchingNetwork;
-  private readonly side: readonly SideConstraint[];
-  private readonly prices: Prices;
+  /** The constraints outside the network that can bind (the side constraints, the LP's extra rows). */
+  private readonly bindable: readonly SetConstraint[];
+  /** The network, its side constraints and their prices: built on first use (the LP path needs none). */
+  private flowParts: { network: MatchingNetwork; side: readonly SideConstraint[]; prices: Prices } | null = null;
+  private readonly cliques: CliqueSeparator;
+  private cuts = 0;
   private readonly repairer: Repairer;
   private incumbent: Int32Array = new Int32Array(0);
   private incumbentValue = 0;
@@ -89,26 +113,53 @@ class ExactSolver {
     private readonly options: SolverOptions,
     private readonly startedAt: number,
   ) {
-    this.network = new MatchingNetwork(problem);
-    this.side = sideConstraintsOf(this.network);
-    this.prices = new Prices(this.network, this.side);
+    this.bindable = bindableConstraints(problem);
     this.repairer = new Repairer(problem);
+    this.cliques = new CliqueSeparator(problem);
+  }
+
+  private parts(): { network: MatchingNetwork; side: readonly SideConstraint[]; prices: Prices } {
+    if (this.flowParts === null) {
+      const network = new MatchingNetwork(this.problem);
+      const side = sideConstraintsOf(network);
+      this.flowParts = { network, side, prices: new Prices(network, side) };
+    }
+    return this.flowParts;
+  }
+
+  private get network(): MatchingNetwork {
+    return this.parts().network;
+  }
+
+  private get side(): readonly SideConstraint[] {
+    return this.parts().side;
+  }
+
+  private get prices(): Prices {
+    return this.parts().prices;
   }
 
   private get work(): number {
-    return this.network.flow.work + this.heuristicWork;
+    return (this.flowParts?.network.flow.work ?? 0) + this.heuristicWork;
   }
 
   private reportedWork = 0;
   private bestBound = Infinity;
 
-  /** Tell the observer, when the work moved on by 1 % of the limit since the last time. */
-  private report(bound: number): void {
+  /**
+   * Tell the observer: at a stage of the LP path (`stage`, its share of the solve), or when the work
+   * moved on by 1 % of the limit since the last time.
+   */
+  private report(bound: number, stage?: number): void {
     this.bestBound = Math.min(this.bestBound, bound);
     const { onProgress, maxWork } = this.options;
-    if (!onProgress || maxWork === undefined || this.work - this.reportedWork < maxWork / 100) return;
-    this.reportedWork = this.work;
-    onProgress({ work: this.work, maxWork, objective: this.incumbentValue, bound: this.bestBound });
+    if (!onProgress) return;
+    const progress = { work: this.work, maxWork: maxWork ?? 0, objective: this.incumbentValue, bound: this.bestBound };
+    if (stage !== undefined) onProgress({ ...progress, share: stage });
+    else if (maxWork !== undefined && this.work - this.reportedWork >= maxWork / 100) {
+      this.reportedWork = this.work;
+      onProgress({ ...progress, share: Math.min(1, this.work / Math.max(1, maxWork)) });
+    }
   }
 
   private outOfBudget(): boolean {
@@ -198,6 +249,151 @@ class ExactSolver {
     return { bound, usage };
   }
 
+  // ── with an LP solver: LP root with clique cuts, a short dive, HiGHS's branch-and-cut to finish ──
+
+  /**
+   * The exact solve when HiGHS is at hand. The LP relaxation (lp-relaxation.ts) gives the bound at
+   * once; the clique cuts its solution breaks are added and it is solved again, a few rounds (on
+   * generated hubs this closes most of the gap, often all of it). If that does not prove the best
+   * rounded solution optimal, a short depth-first dive on the LP finds a near-optimal incumbent, and
+   * HiGHS's branch-and-cut finishes on the pairs the root leaves open: every pair whose LP reduced
+   * cost exceeds the bound's lead over the incumbent is out of any better assignment.
+   * Returns the best bound left open (−Infinity when proven), or null when HiGHS gives no LP optimum
+   * at the root (the subgradient solver takes over).
+   */
+  private solveWithLp(linearSolver: LinearSolver): number | null {
+    const lp = new LpRelaxation(
+      linearSolver,
+      this.problem,
+      this.bindable.map((c) => ({ pairs: c.pairs, bound: c.bound })),
+    );
+    try {
+      const root = this.lpRoot(lp);
+      if (root === null) return null;
+      const rootBound = root.value + LP_TOLERANCE;
+      if (this.proves(rootBound)) return -Infinity;
+      if (this.proves(this.dive(lp, root))) return -Infinity;
+      return this.mipFinish(lp, root);
+    } finally {
+      lp.dispose();
+    }
+  }
+
+  /** The LP root and its rounds of clique cuts; null when HiGHS reports no optimum. */
+  private lpRoot(lp: LpRelaxation): LpSolution | null {
+    for (let round = 0; ; round++) {
+      const solved = this.solveLp(lp);
+      if (solved.status !== 'optimal') return null;
+      const { solution } = solved;
+      this.offerRounded(solution);
+      this.report(solution.value + LP_TOLERANCE, round === 0 ? 0.4 : 0.5);
+      if (round === LP_CUT_ROUNDS || this.proves(solution.value + LP_TOLERANCE)) return solution;
+      const cliques = this.cliques.violatedBy(solution.x, LP_CUTS_PER_ROUND);
+      if (cliques.length === 0) return solution;
+      lp.addRows(cliques.map((pairs) => ({ pairs, bound: 1 })));
+      this.cuts += cliques.length;
+    }
+  }
+
+  private solveLp(lp: LpRelaxation): ReturnType<LpRelaxation['solve']> {
+    const { timeLimitMs } = this.options;
+    if (timeLimitMs !== undefined) lp.setTimeLimit(Math.max(0.001, (timeLimitMs - (Date.now() - this.startedAt)) / 1000));
+    return lp.solve();
+  }
+
+  /**
+   * An assignment from an LP solution: integral, it is one (and keeps every constraint, all being
+   * rows of the LP or implied by them); otherwise its pairs at one half or more, repaired.
+   */
+  private offerRounded({ x }: LpSolution): void {
+    const half: number[] = [];
+    let integral = true;
+    x.forEach((v, p) => {
+      if (v > EPSILON && v < 1 - EPSILON) integral = false;
+      if (v >= 0.5 - EPSILON) half.push(p);
+    });
+    this.offer(integral ? half : this.repairer.repair(half));
+  }
+
+  /**
+   * Depth-first branch-and-bound on the LP for DIVE_NODES nodes: on the most fractional pair, x = 1
+   * first, every node re-solved from the last basis and rounded into an assignment. Returns the best
+   * bound among the nodes left open (−Infinity when none is).
+   */
+  private dive(lp: LpRelaxation, root: LpSolution): number {
+    type PairFixing = { readonly pair: number; readonly value: 0 | 1 };
+    const stack: { fixings: PairFixing[]; bound: number }[] = [];
+    let open = -Infinity;
+    const split = (fixings: PairFixing[], solution: LpSolution) => {
+      const bound = solution.value + LP_TOLERANCE;
+      const pair = this.mostFractional(solution.x);
+      if (pair < 0) return; // integral: offered already, nothing beats it below this node
+      stack.push({ fixings: [...fixings, { pair, value: 0 }], bound }, { fixings: [...fixings, { pair, value: 1 }], bound });
+    };
+    split([], root);
+    let fixed: PairFixing[] = [];
+    let nodes = 0;
+    while (stack.length > 0 && nodes < DIVE_NODES && this.branchNodes < this.options.maxBranchNodes && !this.outOfBudget()) {
+      const node = stack[stack.length - 1];
+      stack.pop();
+      if (this.proves(node.bound)) continue;
+      nodes++;
+      this.branchNodes++;
+      for (const f of fixed) lp.setPairBounds(f.pair, 0, 1);
+      for (const f of node.fixings) lp.setPairBounds(f.pair, f.value, f.value);
+      fixed = node.fixings;
+      const solved = this.solveLp(lp);
+      if (solved.status !== 'optimal') {
+        // infeasible: nothing below this node; no answer from HiGHS: the parent's bound stands
+        if (solved.status === 'unknown') open = Math.max(open, node.bound);
+        continue;
+      }
+      this.offerRounded(solved.solution);
+      this.report(Infinity, 0.5 + (0.3 * nodes) / DIVE_NODES);
+      if (!this.proves(solved.solution.value + LP_TOLERANCE)) split(node.fixings, solved.solution);
+    }
+    for (const f of fixed) lp.setPairBounds(f.pair, 0, 1);
+    for (const node of stack) if (!this.proves(node.bound)) open = Math.max(open, node.bound);
+    return open;
+  }
+
+  /** The pair whose x is nearest one half (ties: more points, then the lower index); -1 when x is integral. */
+  private mostFractional(x: Float64Array): number {
+    const { pairPoints } = this.problem;
+    let pick = -1;
+    let best = EPSILON;
+    for (let p = 0; p < x.length; p++) {
+      const f = Math.min(x[p], 1 - x[p]);
+      if (f <= EPSILON) continue;
+      if (f > best + EPSILON || (f >= best - EPSILON && pick >= 0 && pairPoints[p] > pairPoints[pick])) {
+        best = Math.max(best, f);
+        pick = p;
+      }
+    }
+    return pick;
+  }
+
+  /**
+   * HiGHS's branch-and-cut on the pairs the root leaves open, from the incumbent. Returns the bound
+   * left open (−Infinity when it proves its answer optimal).
+   */
+  private mipFinish(lp: LpRelaxation, root: LpSolution): number {
+    const rootBound = root.value + LP_TOLERANCE;
+    const slack = rootBound - this.incumbentValue - 1;
+    const open: number[] = [];
+    root.reducedCost.forEach((d, p) => {
+      // a pair at 0 whose reduced cost is below −slack would take the bound under z + 1
+      if (root.x[p] > EPSILON || -d <= slack) open.push(p);
+    });
+    const { timeLimitMs } = this.options;
+    if (timeLimitMs !== undefined) lp.setTimeLimit(Math.max(0.001, (timeLimitMs - (Date.now() - this.startedAt)) / 1000));
+    const mip = lp.solveAsMip(open, this.incumbent, Math.max(1, this.options.maxBranchNodes - this.branchNodes));
+    if (mip === null) return rootBound;
+    this.branchNodes += mip.nodes;
+    this.offer(mip.pairs);
+    return mip.optimal ? -Infinity : Math.min(rootBound, mip.bound + LP_TOLERANCE);
+  }
+
   /**
    * The two children of a node, from the violated constraints of the last relaxed solution (the
    * most violated first) and their least worth units. When the constraint allows one unit, the two
@@ -259,6 +455,10 @@ class ExactSolver {
   }
 
   run(): SolverOutcome {
+    if (this.options.linearSolver !== undefined) {
+      const open = this.solveWithLp(this.options.linearSolver);
+      if (open !== null) return this.outcome(open);
+    }
     const root = this.lagrange(ROOT_ITERATIONS, true, 1);
     if (!this.proves(root.bound)) this.closeAndResolve();
     const stack: { fixings: Fixing[]; bound: number }[] = [];
@@ -286,15 +486,22 @@ class ExactSolver {
       if (!this.proves(bound)) split(node.fixings, bound, result.usage);
     }
     for (let i = applied.length - 1; i >= 0; i--) this.undo(applied[i]);
+    let open = unresolved;
+    for (const node of stack) if (!this.proves(node.bound)) open = Math.max(open, node.bound);
+    return this.outcome(open);
+  }
+
+  /** The answer, given the best bound among the nodes left open (−Infinity when none is). */
+  private outcome(open: number): SolverOutcome {
     // the optimum is a whole number of points, so the floor of any bound on it is a bound too
-    let bound = Math.max(this.incumbentValue, Math.floor(unresolved));
-    for (const node of stack) if (!this.proves(node.bound)) bound = Math.max(bound, Math.floor(node.bound));
+    const bound = Math.max(this.incumbentValue, Math.floor(open));
     return {
       chosen: this.incumbent,
       objective: this.incumbentValue,
       bound,
       optimal: bound <= this.incumbentValue,
-      sideConstraints: this.side.length,
+      sideConstraints: this.bindable.length,
+      cliqueCuts: this.cuts,
       lagrangianIterations: this.iterations,
       branchNodes: this.branchNodes,
       work: this.work,

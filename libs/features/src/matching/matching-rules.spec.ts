@@ -71,11 +71,11 @@ describe('deciding on a proposal', () => {
 });
 
 describe('solvingPercent', () => {
-  it('spreads the work over the solving phase, never reaching saving', () => {
-    expect(solvingPercent(0, 1000)).toBe(30);
-    expect(solvingPercent(500, 1000)).toBe(59);
-    expect(solvingPercent(1000, 1000)).toBe(89);
-    expect(solvingPercent(5000, 1000)).toBe(89); // the last round may overshoot the limit
-    expect(solvingPercent(10, 0)).toBe(89);
+  it("spreads the solver's share over the solving phase, never reaching saving", () => {
+    expect(solvingPercent(0)).toBe(30);
+    expect(solvingPercent(0.5)).toBe(59);
+    expect(solvingPercent(1)).toBe(89);
+    expect(solvingPercent(5)).toBe(89); // never past the solving phase
+    expect(solvingPercent(Number.NaN)).toBe(89);
   });
 });

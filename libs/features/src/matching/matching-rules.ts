@@ -10,11 +10,12 @@ export const MATCHING_PROPOSAL_STATUSES: readonly MatchingProposalStatusValue[] 
 export const PHASE_PROGRESS: Readonly<Record<MatchingRunPhaseValue, number>> = { queued: 0, loading: 10, solving: 30, saving: 90, done: 100 };
 
 /**
- * The bar while the solver works: its search work against the run's work limit, spread over the
- * solving phase (30 % up to 89 %, short of saving). A solve that proves its answer early jumps ahead.
+ * The bar while the solver works: how far along the solver says it is (MatchingProgress.share),
+ * spread over the solving phase (30 % up to 89 %, short of saving). A solve that proves its answer
+ * early jumps ahead.
  */
-export function solvingPercent(work: number, maxWork: number): number {
-  const share = maxWork > 0 ? Math.min(1, Math.max(0, work / maxWork)) : 1;
+export function solvingPercent(solverShare: number): number {
+  const share = Number.isFinite(solverShare) ? Math.min(1, Math.max(0, solverShare)) : 1;
   return PHASE_PROGRESS.solving + Math.floor((PHASE_PROGRESS.saving - 1 - PHASE_PROGRESS.solving) * share);
 }
 

@@ -75,7 +75,7 @@ export class MatchingRunRunner {
       result = await this.solver.solve(
         input,
         { weights: resolveMatchingWeights({ ...DEFAULT_MATCHING_WEIGHTS, ...run.weights }), maxWork: run.maxWork, maxBranchNodes: run.maxBranchNodes },
-        (p) => bar.report(solvingPercent(p.work, p.maxWork)),
+        (p) => bar.report(solvingPercent(p.share)),
       );
       await bar.settled();
     } catch (e) {

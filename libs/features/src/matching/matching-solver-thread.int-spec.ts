@@ -4,16 +4,24 @@
  * is the point: on the worker's main thread it would stop for the whole solve).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { DomainError, generateMatchingHub, solveMatching } from '@tandem/domain';
+import { DomainError, generateMatchingHub, solveMatching, type LinearSolver } from '@tandem/domain';
+import { loadLinearSolver } from './linear-solver';
 import { MatchingSolverThread } from './matching-solver-thread';
 
 const solver = new MatchingSolverThread();
+let linearSolver: LinearSolver;
+
+beforeAll(async () => {
+  linearSolver = await loadLinearSolver();
+});
 
 afterAll(() => solver.onModuleDestroy());
 
-it('gives the same answer as solving in this thread', async () => {
-  const input = generateMatchingHub(3, { requests: 200, sessions: 800 });
-  const [here, there] = [solveMatching(input, { maxWork: 2_000_000 }), await solver.solve(input, { maxWork: 2_000_000 })];
+it('gives the same answer as solving in this thread, with the LP solver the thread loads', async () => {
+  const input = generateMatchingHub(7, { requests: 1000, sessions: 4000 });
+  const [here, there] = [solveMatching(input, { linearSolver }), await solver.solve(input, {})];
+  expect(there.optimal).toBe(true);
+  expect(there.stats.lagrangianIterations).toBe(0); // the LP path: no subgradient steps
   expect(there.objective).toBe(here.objective);
   expect(there.bound).toBe(here.bound);
   expect(there.proposals).toEqual(here.proposals);
@@ -51,14 +59,14 @@ it('keeps the event loop turning while it solves a big hub, and reports progress
     last = now;
   }, 5);
   const started = Date.now();
-  const works: number[] = [];
+  const shares: number[] = [];
   try {
-    const result = await solver.solve(input, { maxWork: 3_000_000, maxBranchNodes: 0 }, (p) => works.push(p.work));
-    expect(result.proposals.length).toBeGreaterThan(0);
-    // progress came across while it solved, the work only growing, up to what the result reports
-    expect(works.length).toBeGreaterThan(5);
-    expect(works).toEqual([...works].sort((a, b) => a - b));
-    expect(works[works.length - 1]).toBeLessThanOrEqual(result.stats.work);
+    const result = await solver.solve(input, {}, (p) => shares.push(p.share));
+    expect(result.optimal).toBe(true);
+    // progress came across while it solved (the LP root, then each node of the dive), only growing
+    expect(shares.length).toBeGreaterThan(5);
+    expect(shares).toEqual([...shares].sort((a, b) => a - b));
+    expect(shares[shares.length - 1]).toBeLessThanOrEqual(1);
   } finally {
     clearInterval(ticker);
   }

@@ -4,8 +4,8 @@ import { Worker } from 'node:worker_threads';
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { DomainError, type ErrorCode, type FieldProblem, type MatchingOptions, type MatchingProgress, type MatchingResult } from '@tandem/domain';
 
-/** What crosses to the thread: plain data only (no callbacks). */
-export type ThreadMatchingOptions = Omit<MatchingOptions, 'onProgress'>;
+/** What crosses to the thread: plain data only (no callbacks; the thread loads its own LP solver). */
+export type ThreadMatchingOptions = Omit<MatchingOptions, 'onProgress' | 'linearSolver'>;
 
 export interface SolveRequest {
   id: number;
