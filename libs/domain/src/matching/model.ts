@@ -131,11 +131,15 @@ export const POINTS_PER_GAP_PUPIL = 100;
 
 export interface MatchingOptions {
   readonly weights?: Partial<MatchingWeights>;
-  /** Stop branching after this many branch-and-bound nodes (deterministic); the bound is still proven. */
+  /**
+   * Stop branching after this many branch-and-bound nodes (deterministic; with `linearSolver`, the
+   * dive's nodes and HiGHS's together); the bound is still proven.
+   */
   readonly maxBranchNodes?: number;
   /**
    * Stop improving after this much search work — nodes settled by the solver's shortest-path
-   * searches, the same count on every machine (deterministic); the bound is still proven.
+   * searches, the same count on every machine (deterministic); the bound is still proven. It bounds
+   * the flow-based solver (without `linearSolver`); the LP path settles next to nothing.
    */
   readonly maxWork?: number;
   /** Wall-clock limit in ms; off by default because it makes the result depend on machine speed. */
@@ -147,7 +151,8 @@ export interface MatchingOptions {
    */
   readonly onProgress?: (progress: MatchingProgress) => void;
   /**
-   * A loaded HiGHS runtime (`await require('highs')()`; loading is asynchronous, solving is not).
+   * A loaded HiGHS runtime (`await highsLoader()` from 'highs'; loading is asynchronous, solving is
+   * not). The worker's solver thread loads one and keeps it.
    * With it the root bound comes from the LP relaxation, exact at once; without it, from
    * subgradient steps, which is slower on big hubs and proves less.
    */

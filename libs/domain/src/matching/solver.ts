@@ -7,7 +7,14 @@ import type { MatchingProgress } from './model';
 import { objectiveOf, type MatchingProblem, type SetConstraint } from './problem';
 
 /**
- * The exact solver: Lagrangian relaxation of the side constraints over the min-cost-flow network
+ * The exact solver, two ways.
+ *
+ * With a linear solver (HiGHS, `SolverOptions.linearSolver`; the worker's solver thread loads one): the LP
+ * relaxation with clique cuts for the bound, a short LP dive for the incumbent, and HiGHS's
+ * branch-and-cut over the pairs the root leaves open to finish (see solveWithLp). Exact bounds at
+ * once; on generated hubs most gaps close at the root.
+ *
+ * Without one, on its own: Lagrangian relaxation of the side constraints over the min-cost-flow network
  * (`network.ts`, `lagrangian.ts`) for the upper bound, repaired relaxed solutions for the lower
  * bound (`heuristics.ts`), and branch-and-bound to close the gap.
  *
