@@ -33,11 +33,15 @@ interface OutboxRow {
 
 /**
  * Moves committed outbox rows to BullMQ (runs in the worker), each once it is due within the
- * horizon (a row further ahead stays pending in PostgreSQL until then). Per tenant with such rows it opens
- * that tenant's transaction, claims rows with `for update skip locked` (several workers never take
- * the same row), adds the jobs with their domain job ids, and marks the rows relayed in the same
- * transaction. If Redis is down the transaction rolls back and the rows wait for the next round; if
- * the commit fails after the add, the next round adds the same job id again, which BullMQ ignores.
+ * horizon (a row further ahead stays pending in PostgreSQL until then). Per tenant with such rows:
+ * read a batch of pending rows (one short tenant transaction), add the jobs with their domain job
+ * ids, then mark those rows relayed (a second short transaction). If the queue is down nothing is
+ * marked and the rows wait for the next round; if marking fails after the add, or two workers read
+ * the same rows, the same job id is added again, which BullMQ ignores.
+ *
+ * No transaction is held open while adding: with `QUEUE_BACKEND=postgres` the add is a query on
+ * BullMQ's own connection, and on embedded PostgreSQL (one shared session, which runs one
+ * transaction at a time) a transaction waiting on it would wait for ever, stalling every process.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -94,33 +98,36 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     return relayed;
   }
 
-  private relayTenant(): Promise<number> {
+  private async relayTenant(): Promise<number> {
+    const rows = await this.tenantDb.transaction(
+      (em): Promise<OutboxRow[]> =>
+        em.query(
+          // float8, not int: a reminder weeks ahead is more than 2^31 ms away (int overflowed at ~24.8 days).
+          `select id, kind, payload, greatest(0, (extract(epoch from (available_at - now())) * 1000)::bigint)::float8 as delay_ms
+             from notification_outbox
+            where status = 'pending' and ($2::bigint is null or available_at <= now() + $2::bigint * interval '1 millisecond')
+            order by created_at
+            limit $1`,
+          [this.batchSize, this.horizonMs],
+        ),
+    );
+    if (!rows.length) return 0;
+    const byQueue = new Map<QueueName, Array<{ payload: QueuePayloads[QueueName]; delay: number }>>();
+    for (const row of rows) {
+      if (!(ALL_QUEUE_NAMES as readonly string[]).includes(row.kind)) throw new Error(`outbox row ${row.id} names an unknown queue "${row.kind}"`);
+      const queue = row.kind as QueueName;
+      const list = byQueue.get(queue) ?? [];
+      list.push({ payload: row.payload, delay: row.delay_ms });
+      byQueue.set(queue, list);
+    }
+    // Outside any transaction (see the class comment).
+    for (const [queue, jobs] of byQueue) await this.producer.addBulk(queue, jobs);
     return this.tenantDb.transaction(async (em) => {
-      const rows: OutboxRow[] = await em.query(
-        // float8, not int: a reminder weeks ahead is more than 2^31 ms away (int overflowed at ~24.8 days).
-        `select id, kind, payload, greatest(0, (extract(epoch from (available_at - now())) * 1000)::bigint)::float8 as delay_ms
-           from notification_outbox
-          where status = 'pending' and ($2::bigint is null or available_at <= now() + $2::bigint * interval '1 millisecond')
-          order by created_at
-          limit $1
-          for update skip locked`,
-        [this.batchSize, this.horizonMs],
-      );
-      if (!rows.length) return 0;
-      const byQueue = new Map<QueueName, Array<{ payload: QueuePayloads[QueueName]; delay: number }>>();
-      for (const row of rows) {
-        if (!(ALL_QUEUE_NAMES as readonly string[]).includes(row.kind)) throw new Error(`outbox row ${row.id} names an unknown queue "${row.kind}"`);
-        const queue = row.kind as QueueName;
-        const list = byQueue.get(queue) ?? [];
-        list.push({ payload: row.payload, delay: row.delay_ms });
-        byQueue.set(queue, list);
-      }
-      for (const [queue, jobs] of byQueue) await this.producer.addBulk(queue, jobs);
-      await em.query(
-        `update notification_outbox set status = 'relayed', relayed_at = now(), attempts = attempts + 1 where id = any($1::uuid[])`,
+      const [, marked] = (await em.query(
+        `update notification_outbox set status = 'relayed', relayed_at = now(), attempts = attempts + 1 where id = any($1::uuid[]) and status = 'pending'`,
         [rows.map((r) => r.id)],
-      );
-      return rows.length;
+      )) as [unknown, number];
+      return marked;
     });
   }
 
