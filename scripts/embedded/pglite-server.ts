@@ -35,7 +35,11 @@ function option(name: string, fallback: string): string {
 async function main(): Promise<void> {
   const port = Number(option('port', process.env.EMBEDDED_PG_PORT ?? '54329'));
   const dataDir = resolve(option('data', '.tandem/pglite'));
-  const maxConnections = Number(option('max-connections', '20'));
+  // The API and the worker each open a TypeORM pool (up to 10) and, per BullMQ queue and worker, a pool
+  // (up to 10) and a LISTEN connection: 27 were seen at rest, more under load. With a limit of 20 the
+  // rest were refused, which clients report as ECONNRESET or "Connection terminated unexpectedly"
+  // (hundreds in the worker's log, failed API requests). An idle connection costs PGlite nothing.
+  const maxConnections = Number(option('max-connections', '256'));
   mkdirSync(dataDir, { recursive: true });
 
   const started = Date.now();
