@@ -7,9 +7,13 @@
 // - There is ONE database and ONE backend session. The user name and database name in the connection
 //   URL are ignored: every connection is `postgres` (superuser) on database `postgres`, so
 //   `postgres://tandem_app:x@127.0.0.1:54329/tandem` works but is not really tandem_app.
-// - The server multiplexes up to `maxConnections` sockets onto that session. A transaction is kept
-//   exclusive to the connection that opened it (others wait), but SESSION state is shared by all
-//   connections: a plain `SET ROLE x` or `SET search_path` on one connection applies to every one.
+// - The server multiplexes up to `maxConnections` sockets onto that session. A query (Parse … Sync)
+//   and a transaction are kept exclusive to the connection that started them (others wait; see
+//   session-queue.ts), but SESSION state is shared by all connections: a plain `SET ROLE x` or
+//   `SET search_path` on one connection applies to every one.
+// - So a client must never wait on a second connection while it holds a transaction open on a first:
+//   the second waits for that transaction, which never ends (the outbox relay once did; see
+//   libs/platform/src/queue/outbox-relay.ts).
 // - Because the superuser bypasses RLS, scripts/dev.sh switches the shared session's role with
 //   scripts/embedded/set-session-role.ts: `tandem_owner` while migrating/seeding, then `tandem_app`
 //   before the API and worker start, so RLS is enforced in embedded mode as on real PostgreSQL.
@@ -22,6 +26,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite, type Extension } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { SessionQueue } from './session-queue';
 
 // Subpath exports: tsconfig's `moduleResolution: node` cannot see their types, so load them plainly.
 const { citext } = require('@electric-sql/pglite/contrib/citext') as { citext: Extension };
@@ -52,6 +57,9 @@ async function main(): Promise<void> {
     end $$;`);
   }
   const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections });
+  // pglite-socket 0.2.17 takes no queue option: put ours in before the first connection (each
+  // connection's handler is given the server's queue when it is created).
+  (server as unknown as { queryQueue: SessionQueue }).queryQueue = new SessionQueue(db);
   await server.start();
   console.log(
     `pglite-server: listening on 127.0.0.1:${port} (data ${dataDir}, max ${maxConnections} connections, ready in ${Date.now() - started} ms)`,
