@@ -209,7 +209,7 @@ async function solveOnce(method: Method, requests: number, sessions: number, tim
     chosen = result.proposals.map((x) => pairOf.get(`${x.requestId}|${x.sessionId}`) ?? -1);
     bound = result.bound;
     optimal = result.optimal;
-    status = `${result.optimal ? 'optimal' : 'bound'}, ${result.stats.branchNodes} nodes, ${result.stats.cliqueCuts} cuts`;
+    status = `${result.optimal ? 'optimal' : 'bound'}, ${result.stats.branchNodes} nodes, ${result.stats.cuts} cuts`;
     return finish(ms);
   }
   problem = buildMatchingProblem(validateMatchingInput(input), weights);

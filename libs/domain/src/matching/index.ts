@@ -73,7 +73,7 @@ export function solveMatching(input: unknown, options: MatchingOptions = {}): Ma
       sessions: instance.sessions.length,
       candidatePairs: problem.pairCount,
       sideConstraints: outcome.sideConstraints,
-      cliqueCuts: outcome.cliqueCuts,
+      cuts: outcome.cuts,
       lagrangianIterations: outcome.lagrangianIterations,
       branchNodes: outcome.branchNodes,
       work: outcome.work,

@@ -4,6 +4,14 @@ import type { MatchingProblem } from './problem';
 /** A loaded HiGHS runtime (the caller loads it: loading is asynchronous, solving is not). */
 export type LinearSolver = Highs;
 
+/** A row over pair columns only (every row but the fairness rows), Σ coefficient·x ≤ bound. */
+export interface PairRow {
+  readonly columns: Int32Array;
+  /** null: every coefficient is 1. */
+  readonly coefficients: Int32Array | null;
+  readonly bound: number;
+}
+
 export interface LpSolution {
   /** Optimal value of the relaxation, in points: an upper bound on every assignment. */
   readonly value: number;
@@ -13,6 +21,8 @@ export interface LpSolution {
   readonly reducedCost: Float64Array;
   /** The dual value (≥ 0, points per unit) of each side constraint, in `side` order. */
   readonly duals: Float64Array;
+  /** Σ coefficient·x of each row of `pairRows`, in its order. */
+  readonly pairRowActivity: Float64Array;
 }
 
 /**
@@ -31,6 +41,9 @@ export class LpRelaxation {
   private readonly sideRows: number[] = [];
   private rowCount = 0;
   private readonly columnCount: number;
+  /** The rows over pair columns only (for {0,½}-cuts), and their LP row numbers. */
+  readonly pairRows: PairRow[] = [];
+  private readonly pairRowIndex: number[] = [];
 
   constructor(
     private readonly highs: LinearSolver,
@@ -53,13 +66,19 @@ export class LpRelaxation {
       rowUpper.push(bound);
       return rowUpper.length - 1;
     };
+    const pairRow = (columns: ArrayLike<number>, bound: number) => {
+      const index = row(columns, bound);
+      this.pairRows.push({ columns: Int32Array.from(columns), coefficients: null, bound });
+      this.pairRowIndex.push(index);
+      return index;
+    };
     for (let r = 0; r < instance.requests.length; r++) {
       const n = pairsStart[r + 1] - pairsStart[r];
-      if (n > 1) row(Int32Array.from({ length: n }, (_, i) => pairsStart[r] + i), 1);
+      if (n > 1) pairRow(Int32Array.from({ length: n }, (_, i) => pairsStart[r] + i), 1);
     }
-    for (const pairs of pairsOfSession) if (pairs.length > 1) row(pairs, 1);
-    for (const c of constraints) if (c.kind === 'offer_sessions' && c.pairs.length > c.bound) row(c.pairs, Math.max(0, c.bound));
-    for (const c of side) this.sideRows.push(row(c.pairs, c.bound));
+    for (const pairs of pairsOfSession) if (pairs.length > 1) pairRow(pairs, 1);
+    for (const c of constraints) if (c.kind === 'offer_sessions' && c.pairs.length > c.bound) pairRow(c.pairs, Math.max(0, c.bound));
+    for (const c of side) this.sideRows.push(pairRow(c.pairs, c.bound));
     // fairness: a school's k-th proposal costs p_k (growing with k), so Σ x − Σ y_k ≤ (free ones)
     // with y_k ∈ [0, 1] costing p_k fills the cheapest y first: exactly the penalty
     const pairsOfSchool: number[][] = instance.schools.map(() => []);
@@ -105,7 +124,8 @@ export class LpRelaxation {
     const x = solution.colValue.slice(0, this.problem.pairCount);
     const reducedCost = solution.colDual.slice(0, this.problem.pairCount);
     const duals = Float64Array.from(this.sideRows, (r) => Math.abs(solution.rowDual[r]));
-    return { status: 'optimal', solution: { value: Number(this.model.info.get('objective_function_value')), x, reducedCost, duals } };
+    const pairRowActivity = Float64Array.from(this.pairRowIndex, (r) => solution.rowValue[r]);
+    return { status: 'optimal', solution: { value: Number(this.model.info.get('objective_function_value')), x, reducedCost, duals, pairRowActivity } };
   }
 
   /**
@@ -147,20 +167,26 @@ export class LpRelaxation {
     return { pairs, bound, optimal: status === modelStatus.optimal, nodes: Number(this.model.info.get('mip_node_count')) };
   }
 
-  /** Add side constraints (cuts) as rows, Σ x over `pairs` ≤ bound. */
-  addRows(cuts: readonly { readonly pairs: ArrayLike<number>; readonly bound: number }[]): void {
+  /** Add cuts as rows, Σ coefficient·x over `pairs` ≤ bound (coefficients 1 when left out). */
+  addRows(cuts: readonly { readonly pairs: ArrayLike<number>; readonly coefficients?: ArrayLike<number>; readonly bound: number }[]): void {
     if (cuts.length === 0) return;
     const starts: number[] = [0];
     const indices: number[] = [];
+    const values: number[] = [];
     for (const cut of cuts) {
-      for (let i = 0; i < cut.pairs.length; i++) indices.push(cut.pairs[i]);
+      for (let i = 0; i < cut.pairs.length; i++) {
+        indices.push(cut.pairs[i]);
+        values.push(cut.coefficients?.[i] ?? 1);
+      }
       starts.push(indices.length);
-      this.sideRows.push(this.rowCount++);
+      this.sideRows.push(this.rowCount);
+      this.pairRows.push({ columns: Int32Array.from(cut.pairs), coefficients: cut.coefficients ? Int32Array.from(cut.coefficients) : null, bound: cut.bound });
+      this.pairRowIndex.push(this.rowCount++);
     }
     this.model.addRows({
       lower: new Float64Array(cuts.length).fill(-this.highs.infinity),
       upper: Float64Array.from(cuts, (c) => c.bound),
-      matrix: { format: 'csr', numRows: cuts.length, numCols: this.columnCount, starts: Int32Array.from(starts), indices: Int32Array.from(indices), values: new Float64Array(indices.length).fill(1) },
+      matrix: { format: 'csr', numRows: cuts.length, numCols: this.columnCount, starts: Int32Array.from(starts), indices: Int32Array.from(indices), values: Float64Array.from(values) },
     });
   }
 

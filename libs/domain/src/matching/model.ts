@@ -243,8 +243,8 @@ export interface MatchingStats {
   readonly candidatePairs: number;
   /** Side constraints the network cannot express that could bind (after dropping redundant ones). */
   readonly sideConstraints: number;
-  /** Clique cuts added to the LP relaxation (with a linear solver; 0 without). */
-  readonly cliqueCuts: number;
+  /** Cuts added to the LP relaxation, clique and {0,½} (with a linear solver; 0 without). */
+  readonly cuts: number;
   /** Subgradient steps (0 when the LP relaxation gave the bound). */
   readonly lagrangianIterations: number;
   /** Branch-and-bound nodes: the solver's own and, with a linear solver, HiGHS's. */

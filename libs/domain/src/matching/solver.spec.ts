@@ -9,6 +9,7 @@ import { DEFAULT_MATCHING_WEIGHTS, type MatchingInput, type MatchingProgress, ty
 import { CliqueSeparator } from './cliques';
 import { LpRelaxation } from './lp-relaxation';
 import { MatchingNetwork } from './network';
+import { zeroHalfCuts } from './zero-half';
 import { buildMatchingProblem, objectiveOf } from './problem';
 import { solveProblem } from './solver';
 import { validateMatchingInput } from './validate';
@@ -178,7 +179,7 @@ describe('branch-and-bound', () => {
   });
 });
 
-describe('with a linear solver (HiGHS): the LP relaxation and clique cuts', () => {
+describe('with a linear solver (HiGHS): the LP relaxation, its cuts and its finish', () => {
   /*
    * One school year group asks twice: R1 fits only X1 (10:00–11:00); R2 fits X2 (09:30–10:15) or
    * X3 (10:45–11:30), which do not overlap each other but each overlaps X1. Each stated constraint
@@ -226,8 +227,48 @@ describe('with a linear solver (HiGHS): the LP relaxation and clique cuts', () =
     const result = solveMatching(yearGroupTwice, { weights: GAP_ONLY, linearSolver });
     expect(result.objective).toBe(bruteForce(yearGroupTwice, GAP_ONLY));
     expect(result.objective).toBe(3000);
-    expect(result).toMatchObject({ optimal: true, bound: 3000, stats: { cliqueCuts: 1, branchNodes: 0, lagrangianIterations: 0 } });
+    expect(result).toMatchObject({ optimal: true, bound: 3000, stats: { cuts: 1, branchNodes: 0, lagrangianIterations: 0 } });
     expect(violationsOf(yearGroupTwice, result)).toEqual([]);
+  });
+
+  /*
+   * Five requests of five schools, each fitting one session: X0 09:00–10:00, X1 09:30–10:30, …,
+   * X4 11:00–12:00, all run by one contact, so each overlaps the next; X0 and X4 share an offer with
+   * one session left. The conflicts make a ring of five: the LP takes one half of each (2.5
+   * proposals' worth), at most two fit. No three pairs conflict pairwise, so no clique cut helps;
+   * adding up the five rows, halving and rounding down (Σ x ≤ 2) does.
+   */
+  const at = (half: number) => `2026-02-03T${String(9 + Math.floor(half / 2)).padStart(2, '0')}:${half % 2 === 0 ? '00' : '30'}:00Z`;
+  const ringOfFive = hub({
+    schools: [0, 1, 2, 3, 4].map((i) => ({ ...SCHOOL, id: `s${i}`, name: `School ${i}` })),
+    employers: [{ ...EMPLOYER, maxRequestsPerMonth: null }],
+    offers: [virtualOffer('o-ring', 'c-ring', 1), virtualOffer('o1', 'c-ring', 1), virtualOffer('o2', 'c-ring', 1), virtualOffer('o3', 'c-ring', 1)],
+    sessions: [0, 1, 2, 3, 4].map((i) => session(`X${i}`, i === 0 || i === 4 ? 'o-ring' : `o${i}`, at(i), at(i + 2))),
+    requests: [0, 1, 2, 3, 4].map((i) => onlyAt(`R${i}`, `s${i}`, at(i), at(i + 2), 30)),
+  });
+
+  it('closes an odd ring with a {0,½}-cut where no clique cut applies', () => {
+    const problem = buildMatchingProblem(validateMatchingInput(ringOfFive), GAP_ONLY);
+    expect(problem.pairCount).toBe(5);
+    const lp = new LpRelaxation(linearSolver, problem, sideConstraintsOf(new MatchingNetwork(problem)).map((c) => ({ pairs: c.source.pairs, bound: c.bound })));
+    try {
+      const solved = lp.solve();
+      if (solved.status !== 'optimal') throw new Error(`LP ${solved.status}`);
+      expect(solved.solution.value).toBeCloseTo(7500, 6);
+      expect(new CliqueSeparator(problem).violatedBy(solved.solution.x, 10)).toEqual([]);
+      const cuts = zeroHalfCuts(lp.pairRows, solved.solution.pairRowActivity, solved.solution.x, 10);
+      expect(cuts.map((c) => ({ pairs: Array.from(c.pairs), coefficients: Array.from(c.coefficients), bound: c.bound }))).toEqual([{ pairs: [0, 1, 2, 3, 4], coefficients: [1, 1, 1, 1, 1], bound: 2 }]);
+      lp.addRows(cuts);
+      const cut = lp.solve();
+      if (cut.status !== 'optimal') throw new Error(`LP ${cut.status}`);
+      expect(cut.solution.value).toBeCloseTo(6000, 6);
+    } finally {
+      lp.dispose();
+    }
+    const result = solveMatching(ringOfFive, { weights: GAP_ONLY, linearSolver });
+    expect(result.objective).toBe(bruteForce(ringOfFive, GAP_ONLY));
+    expect(result).toMatchObject({ objective: 6000, optimal: true, stats: { cuts: 1, branchNodes: 0 } });
+    expect(violationsOf(ringOfFive, result)).toEqual([]);
   });
 
   it('proves a generated hub optimal where the subgradient solver, given far more work, does not', () => {

@@ -5,12 +5,13 @@ import { bindableConstraints, Prices, sideConstraintsOf, type SideConstraint } f
 import { COST_SCALE, MatchingNetwork } from './network';
 import type { MatchingProgress } from './model';
 import { objectiveOf, type MatchingProblem, type SetConstraint } from './problem';
+import { zeroHalfCuts } from './zero-half';
 
 /**
  * The exact solver, two ways.
  *
  * With a linear solver (HiGHS, `SolverOptions.linearSolver`; the worker's solver thread loads one): the LP
- * relaxation with clique cuts for the bound, a short LP dive for the incumbent, and HiGHS's
+ * relaxation with clique and {0,½} cuts for the bound, a short LP dive for the incumbent, and HiGHS's
  * branch-and-cut over the pairs the root leaves open to finish (see solveWithLp). Exact bounds at
  * once; on generated hubs most gaps close at the root.
  *
@@ -38,7 +39,7 @@ export interface SolverOptions {
    */
   readonly primalHeuristics?: boolean;
   /**
-   * A loaded HiGHS runtime: the root bound then comes from the LP relaxation with clique cuts
+   * A loaded HiGHS runtime: the root bound then comes from the LP relaxation with cuts
    * (exact, in a few LP solves) instead of subgradient steps. Without it, subgradient steps.
    */
   readonly linearSolver?: LinearSolver;
@@ -56,8 +57,8 @@ export interface SolverOutcome {
   readonly bound: number;
   readonly optimal: boolean;
   readonly sideConstraints: number;
-  /** Clique cuts added to the LP relaxation (see cliques.ts). */
-  readonly cliqueCuts: number;
+  /** Cuts added to the LP relaxation (cliques.ts, zero-half.ts). */
+  readonly cuts: number;
   readonly lagrangianIterations: number;
   readonly branchNodes: number;
   /** Nodes settled by every shortest-path search (the deterministic measure of effort). */
@@ -77,8 +78,8 @@ interface Applied {
 }
 
 const ROOT_ITERATIONS = 120;
-/** Rounds of clique cuts on the LP root, and cuts a round at most. */
-const LP_CUT_ROUNDS = 4;
+/** Rounds of cuts on the LP root, and cuts of each kind a round at most. */
+const LP_CUT_ROUNDS = 8;
 const LP_CUTS_PER_ROUND = 200;
 /** Tolerance on LP values. */
 const EPSILON = 1e-6;
@@ -256,12 +257,13 @@ class ExactSolver {
     return { bound, usage };
   }
 
-  // ── with an LP solver: LP root with clique cuts, a short dive, HiGHS's branch-and-cut to finish ──
+  // ── with an LP solver: LP root with cuts, a short dive, HiGHS's branch-and-cut to finish ──
 
   /**
    * The exact solve when HiGHS is at hand. The LP relaxation (lp-relaxation.ts) gives the bound at
-   * once; the clique cuts its solution breaks are added and it is solved again, a few rounds (on
-   * generated hubs this closes most of the gap, often all of it). If that does not prove the best
+   * once; the clique cuts (cliques.ts) and {0,½}-cuts (zero-half.ts) its solution breaks are added
+   * and it is solved again, up to LP_CUT_ROUNDS rounds (on every generated hub measured this closes
+   * the gap at the root, and rounding the LP's solution gives the optimum). If that does not prove the best
    * rounded solution optimal, a short depth-first dive on the LP finds a near-optimal incumbent, and
    * HiGHS's branch-and-cut finishes on the pairs the root leaves open: every pair whose LP reduced
    * cost exceeds the bound's lead over the incumbent is out of any better assignment.
@@ -286,7 +288,7 @@ class ExactSolver {
     }
   }
 
-  /** The LP root and its rounds of clique cuts; null when HiGHS reports no optimum. */
+  /** The LP root and its rounds of cuts; null when HiGHS reports no optimum. */
   private lpRoot(lp: LpRelaxation): LpSolution | null {
     for (let round = 0; ; round++) {
       const solved = this.solveLp(lp);
@@ -296,9 +298,14 @@ class ExactSolver {
       this.report(solution.value + LP_TOLERANCE, round === 0 ? 0.4 : 0.5);
       if (round === LP_CUT_ROUNDS || this.proves(solution.value + LP_TOLERANCE)) return solution;
       const cliques = this.cliques.violatedBy(solution.x, LP_CUTS_PER_ROUND);
-      if (cliques.length === 0) return solution;
-      lp.addRows(cliques.map((pairs) => ({ pairs, bound: 1 })));
-      this.cuts += cliques.length;
+      // an odd ring of three is a clique too: keep one copy
+      const cliqueKeys = new Set(cliques.map((pairs) => pairs.join(',')));
+      const zeroHalf = zeroHalfCuts(lp.pairRows, solution.pairRowActivity, solution.x, LP_CUTS_PER_ROUND).filter(
+        (cut) => !(cut.bound === 1 && cut.coefficients.every((c) => c === 1) && cliqueKeys.has(cut.pairs.join(','))),
+      );
+      if (cliques.length + zeroHalf.length === 0) return solution;
+      lp.addRows([...cliques.map((pairs) => ({ pairs, bound: 1 })), ...zeroHalf]);
+      this.cuts += cliques.length + zeroHalf.length;
     }
   }
 
@@ -508,7 +515,7 @@ class ExactSolver {
       bound,
       optimal: bound <= this.incumbentValue,
       sideConstraints: this.bindable.length,
-      cliqueCuts: this.cuts,
+      cuts: this.cuts,
       lagrangianIterations: this.iterations,
       branchNodes: this.branchNodes,
       work: this.work,
