@@ -19,8 +19,6 @@ export interface LpSolution {
   readonly x: Float64Array;
   /** Reduced cost by pair (points; ≤ 0 for a pair at 0 in a maximisation). */
   readonly reducedCost: Float64Array;
-  /** The dual value (≥ 0, points per unit) of each side constraint, in `side` order. */
-  readonly duals: Float64Array;
   /** Σ coefficient·x of each row of `pairRows`, in its order. */
   readonly pairRowActivity: Float64Array;
 }
@@ -30,15 +28,12 @@ export interface LpSolution {
  * network (one unit per request and per session, offers' sessions left, the fairness penalties as
  * columns that cost more the more a school gets) plus every side constraint, x in [0, 1].
  *
- * Its side-constraint duals are the best Lagrange multipliers there are: priced with them, the
- * min-cost flow's value equals the LP's (the network's polytope is integral), so the solver's bound
- * is exact at once instead of after a hundred subgradient steps. Cuts are added as rows and the LP
- * is re-solved from its last basis.
+ * Its value is the bound the subgradient solver only approaches (its side-constraint duals are the
+ * best Lagrange multipliers there are: the network's polytope is integral), exact at once. Cuts are
+ * added as rows and branching changes bounds; each re-solve starts from the last basis.
  */
 export class LpRelaxation {
   private readonly model: ReturnType<Highs['createModel']>;
-  /** LP row of each side constraint (in `side` order; cuts appended as they come). */
-  private readonly sideRows: number[] = [];
   private rowCount = 0;
   private readonly columnCount: number;
   /** The rows over pair columns only (for {0,½}-cuts), and their LP row numbers. */
@@ -78,7 +73,7 @@ export class LpRelaxation {
     }
     for (const pairs of pairsOfSession) if (pairs.length > 1) pairRow(pairs, 1);
     for (const c of constraints) if (c.kind === 'offer_sessions' && c.pairs.length > c.bound) pairRow(c.pairs, Math.max(0, c.bound));
-    for (const c of side) this.sideRows.push(pairRow(c.pairs, c.bound));
+    for (const c of side) pairRow(c.pairs, c.bound);
     // fairness: a school's k-th proposal costs p_k (growing with k), so Σ x − Σ y_k ≤ (free ones)
     // with y_k ∈ [0, 1] costing p_k fills the cheapest y first: exactly the penalty
     const pairsOfSchool: number[][] = instance.schools.map(() => []);
@@ -123,9 +118,8 @@ export class LpRelaxation {
     const solution = this.model.getSolution();
     const x = solution.colValue.slice(0, this.problem.pairCount);
     const reducedCost = solution.colDual.slice(0, this.problem.pairCount);
-    const duals = Float64Array.from(this.sideRows, (r) => Math.abs(solution.rowDual[r]));
     const pairRowActivity = Float64Array.from(this.pairRowIndex, (r) => solution.rowValue[r]);
-    return { status: 'optimal', solution: { value: Number(this.model.info.get('objective_function_value')), x, reducedCost, duals, pairRowActivity } };
+    return { status: 'optimal', solution: { value: Number(this.model.info.get('objective_function_value')), x, reducedCost, pairRowActivity } };
   }
 
   /**
@@ -179,7 +173,6 @@ export class LpRelaxation {
         values.push(cut.coefficients?.[i] ?? 1);
       }
       starts.push(indices.length);
-      this.sideRows.push(this.rowCount);
       this.pairRows.push({ columns: Int32Array.from(cut.pairs), coefficients: cut.coefficients ? Int32Array.from(cut.coefficients) : null, bound: cut.bound });
       this.pairRowIndex.push(this.rowCount++);
     }
