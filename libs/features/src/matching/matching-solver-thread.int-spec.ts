@@ -63,8 +63,9 @@ it('keeps the event loop turning while it solves a big hub, and reports progress
   try {
     const result = await solver.solve(input, {}, (p) => shares.push(p.share));
     expect(result.optimal).toBe(true);
-    // progress came across while it solved (the LP root, then each node of the dive), only growing
-    expect(shares.length).toBeGreaterThan(5);
+    // progress came across while it solved (the LP root, then each round of cuts: this hub needs
+    // four before its LP is exact), only growing
+    expect(shares.length).toBeGreaterThanOrEqual(3);
     expect(shares).toEqual([...shares].sort((a, b) => a - b));
     expect(shares[shares.length - 1]).toBeLessThanOrEqual(1);
   } finally {
@@ -76,7 +77,8 @@ it('keeps the event loop turning while it solves a big hub, and reports progress
 }, 120_000);
 
 it('fails the solve a stopped thread was working on, and the next solve starts a new thread', async () => {
-  const big = solver.solve(generateMatchingHub(7, { requests: 2000, sessions: 8000 }), { maxWork: 3_000_000 });
+  // about 1.5 s of solving on a warm thread (2,000 × 8,000 now takes under 0.5 s: too close to call)
+  const big = solver.solve(generateMatchingHub(7, { requests: 3500, sessions: 14000 }), {});
   await new Promise((r) => setTimeout(r, 300)); // it is solving
   await solver.onModuleDestroy();
   await expect(big).rejects.toThrow('the matching solver thread was stopped');
