@@ -316,17 +316,16 @@ class ExactSolver {
   }
 
   /**
-   * An assignment from an LP solution: integral, it is one (and keeps every constraint, all being
-   * rows of the LP or implied by them); otherwise its pairs at one half or more, repaired.
+   * An assignment from an LP solution: its pairs at one half or more, repaired. An integral LP
+   * solution keeps every rule already (all are rows of the LP or implied by them); repairing it
+   * anyway costs one pass and means a floating-point slip in HiGHS can never hand over a broken rule.
    */
   private offerRounded({ x }: LpSolution): void {
     const half: number[] = [];
-    let integral = true;
     x.forEach((v, p) => {
-      if (v > EPSILON && v < 1 - EPSILON) integral = false;
       if (v >= 0.5 - EPSILON) half.push(p);
     });
-    this.offer(integral ? half : this.repairer.repair(half));
+    this.offer(this.repairer.repair(half));
   }
 
   /**
@@ -404,7 +403,7 @@ class ExactSolver {
     const mip = lp.solveAsMip(open, this.incumbent, Math.max(1, this.options.maxBranchNodes - this.branchNodes));
     if (mip === null) return rootBound;
     this.branchNodes += mip.nodes;
-    this.offer(mip.pairs);
+    this.offer(this.repairer.repair(mip.pairs)); // repaired as every LP answer is: never a broken rule
     return mip.optimal ? -Infinity : Math.min(rootBound, mip.bound + LP_TOLERANCE);
   }
 
