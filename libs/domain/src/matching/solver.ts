@@ -43,6 +43,11 @@ export interface SolverOptions {
    * (exact, in a few LP solves) instead of subgradient steps. Without it, subgradient steps.
    */
   readonly linearSolver?: LinearSolver;
+  /**
+   * Rounds of cuts on the LP root (default LP_CUT_ROUNDS). Tests set 0 to check that the dive and
+   * HiGHS's branch-and-cut find and prove optima on their own.
+   */
+  readonly cutRounds?: number;
   /** Search work (nodes settled by shortest-path searches) after which the solver stops improving. */
   readonly maxWork?: number;
   readonly timeLimitMs?: number;
@@ -296,7 +301,7 @@ class ExactSolver {
       const { solution } = solved;
       this.offerRounded(solution);
       this.report(solution.value + LP_TOLERANCE, round === 0 ? 0.4 : 0.5);
-      if (round === LP_CUT_ROUNDS || this.proves(solution.value + LP_TOLERANCE)) return solution;
+      if (round === (this.options.cutRounds ?? LP_CUT_ROUNDS) || this.proves(solution.value + LP_TOLERANCE)) return solution;
       const cliques = this.cliques.violatedBy(solution.x, LP_CUTS_PER_ROUND);
       // an odd ring of three is a clique too: keep one copy
       const cliqueKeys = new Set(cliques.map((pairs) => pairs.join(',')));

@@ -80,8 +80,13 @@ export function zeroHalfCuts(rows: readonly PairRow[], activity: Float64Array, x
   }
   const cuts: ZeroHalfCut[] = [];
   const seen = new Set<string>();
-  for (let k = pivotRow; k < candidates.length && cuts.length < limit; k++) {
-    if (odd[k] !== 1) continue;
+  const weight = (bits: Uint32Array) => bits.reduce((n, w) => n + popcount(w), 0);
+  // rows left with no fractional parity and an odd bound; then rows left with one fractional pair,
+  // whose bound (0 ≤ x or x ≤ 1) makes the parity odd at a cost of min(x, 1 − x) < 1
+  const order = [...Array(candidates.length).keys()].filter((k) => (weight(parities[k]) === 0 && odd[k] === 1) || weight(parities[k]) === 1);
+  order.sort((a, b) => weight(parities[a]) - weight(parities[b]) || a - b);
+  for (const k of order) {
+    if (cuts.length >= limit) break;
     const set: number[] = [];
     for (let j = 0; j < candidates.length; j++) if (combined[k][j >> 5] & (1 << (j & 31))) set.push(candidates[j]);
     const cut = cutFrom(rows, set, x);
@@ -94,6 +99,12 @@ export function zeroHalfCuts(rows: readonly PairRow[], activity: Float64Array, x
   return cuts;
 }
 
+function popcount(w: number): number {
+  let n = 0;
+  for (let v = w >>> 0; v !== 0; v &= v - 1) n++;
+  return n;
+}
+
 /** The cut of a set of rows (see zeroHalfCuts), or null when it is not violated after all. */
 function cutFrom(rows: readonly PairRow[], set: readonly number[], x: Float64Array): ZeroHalfCut | null {
   const sum = new Map<number, number>();
@@ -103,17 +114,25 @@ function cutFrom(rows: readonly PairRow[], set: readonly number[], x: Float64Arr
     bound += row.bound;
     row.columns.forEach((p, j) => sum.set(p, (sum.get(p) ?? 0) + (row.coefficients?.[j] ?? 1)));
   }
+  // Odd coefficients are evened by x ≤ 1 (adding one to the bound) on pairs at 1, by −x ≤ 0 on
+  // pairs at 0; a fractional pair left odd takes whichever makes the bound odd.
+  const oddColumns = [...sum].filter(([, c]) => (c & 1) === 1);
+  let flexible = -1;
+  for (const [p] of oddColumns) {
+    if (x[p] > 1 - EPSILON) bound += 1;
+    else if (x[p] > EPSILON) flexible = p;
+  }
+  const upward = new Set(oddColumns.filter(([p]) => x[p] > 1 - EPSILON).map(([p]) => p));
+  if (flexible >= 0 && bound % 2 === 0) {
+    upward.add(flexible);
+    bound += 1;
+  }
   const pairs: number[] = [];
   const coefficients: number[] = [];
   let lhs = 0;
   for (const [p, c] of [...sum].sort((a, b) => a[0] - b[0])) {
     let even = c;
-    if ((c & 1) === 1) {
-      if (x[p] > 0.5) {
-        even = c + 1; // + (x ≤ 1)
-        bound += 1;
-      } else even = c - 1; // + (−x ≤ 0)
-    }
+    if ((c & 1) === 1) even = upward.has(p) ? c + 1 : c - 1;
     if (even === 0) continue;
     pairs.push(p);
     coefficients.push(even / 2);
