@@ -4,13 +4,13 @@ import { SeededRandom } from '../seed-data';
 import { bruteForce, EMPLOYER, GAP_ONLY, hub, OFFER, REQUEST, SCHOOL, session } from './fixtures.spec-helper';
 import { closeAndResolve, Repairer } from './heuristics';
 import { generateMatchingHub, solveMatching, type LinearSolver } from './index';
-import { sideConstraintsOf } from './lagrangian';
+import { bindableConstraints, sideConstraintsOf } from './lagrangian';
 import { DEFAULT_MATCHING_WEIGHTS, type MatchingInput, type MatchingProgress, type MatchingOfferInput, type MatchingRequestInput, type MatchingSessionInput } from './model';
 import { CliqueSeparator } from './cliques';
 import { LpRelaxation } from './lp-relaxation';
 import { MatchingNetwork } from './network';
 import { zeroHalfCuts } from './zero-half';
-import { buildMatchingProblem, objectiveOf } from './problem';
+import { buildMatchingProblem, objectiveOf, type MatchingProblem } from './problem';
 import { solveProblem } from './solver';
 import { validateMatchingInput } from './validate';
 import { findViolations } from './verify';
@@ -195,6 +195,21 @@ describe('branch-and-bound', () => {
 });
 
 describe('with a linear solver (HiGHS): the LP relaxation, its cuts and its finish', () => {
+  /** The problem's LP relaxation, as the solver builds it, for the length of `use`. */
+  const withLp = (problem: MatchingProblem, use: (lp: LpRelaxation) => void) => {
+    const lp = new LpRelaxation(linearSolver, problem, bindableConstraints(problem).map((c) => ({ pairs: c.pairs, bound: c.bound })));
+    try {
+      use(lp);
+    } finally {
+      lp.dispose();
+    }
+  };
+  const optimum = (lp: LpRelaxation) => {
+    const solved = lp.solve();
+    if (solved.status !== 'optimal') throw new Error(`LP ${solved.status}`);
+    return solved.solution;
+  };
+
   /*
    * One school year group asks twice: R1 fits only X1 (10:00–11:00); R2 fits X2 (09:30–10:15) or
    * X3 (10:45–11:30), which do not overlap each other but each overlaps X1. Each stated constraint
@@ -222,22 +237,15 @@ describe('with a linear solver (HiGHS): the LP relaxation, its cuts and its fini
   it('finds the clique the LP solution breaks, and with it proves the optimum at the root', () => {
     const problem = buildMatchingProblem(validateMatchingInput(yearGroupTwice), GAP_ONLY);
     expect(problem.pairCount).toBe(3);
-    const network = new MatchingNetwork(problem);
-    const lp = new LpRelaxation(linearSolver, problem, sideConstraintsOf(network).map((c) => ({ pairs: c.source.pairs, bound: c.bound })));
-    try {
-      const solved = lp.solve();
-      if (solved.status !== 'optimal') throw new Error(`LP ${solved.status}`);
-      expect(solved.solution.value).toBeCloseTo(4500, 6);
-      expect(Array.from(solved.solution.x)).toEqual([0.5, 0.5, 0.5]);
-      const cliques = new CliqueSeparator(problem).violatedBy(solved.solution.x, 10);
+    withLp(problem, (lp) => {
+      const solution = optimum(lp);
+      expect(solution.value).toBeCloseTo(4500, 6);
+      expect(Array.from(solution.x)).toEqual([0.5, 0.5, 0.5]);
+      const cliques = new CliqueSeparator(problem).violatedBy(solution.x, 10);
       expect(cliques.map((c) => Array.from(c))).toEqual([[0, 1, 2]]);
       lp.addRows(cliques.map((pairs) => ({ pairs, bound: 1 })));
-      const cut = lp.solve();
-      if (cut.status !== 'optimal') throw new Error(`LP ${cut.status}`);
-      expect(cut.solution.value).toBeCloseTo(3000, 6);
-    } finally {
-      lp.dispose();
-    }
+      expect(optimum(lp).value).toBeCloseTo(3000, 6);
+    });
 
     const result = solveMatching(yearGroupTwice, { weights: GAP_ONLY, linearSolver });
     expect(result.objective).toBe(bruteForce(yearGroupTwice, GAP_ONLY));
@@ -265,21 +273,15 @@ describe('with a linear solver (HiGHS): the LP relaxation, its cuts and its fini
   it('closes an odd ring with a {0,½}-cut where no clique cut applies', () => {
     const problem = buildMatchingProblem(validateMatchingInput(ringOfFive), GAP_ONLY);
     expect(problem.pairCount).toBe(5);
-    const lp = new LpRelaxation(linearSolver, problem, sideConstraintsOf(new MatchingNetwork(problem)).map((c) => ({ pairs: c.source.pairs, bound: c.bound })));
-    try {
-      const solved = lp.solve();
-      if (solved.status !== 'optimal') throw new Error(`LP ${solved.status}`);
-      expect(solved.solution.value).toBeCloseTo(7500, 6);
-      expect(new CliqueSeparator(problem).violatedBy(solved.solution.x, 10)).toEqual([]);
-      const cuts = zeroHalfCuts(lp.pairRows, solved.solution.pairRowActivity, solved.solution.x, 10);
+    withLp(problem, (lp) => {
+      const solution = optimum(lp);
+      expect(solution.value).toBeCloseTo(7500, 6);
+      expect(new CliqueSeparator(problem).violatedBy(solution.x, 10)).toEqual([]);
+      const cuts = zeroHalfCuts(lp.pairRows, solution.pairRowActivity, solution.x, 10);
       expect(cuts.map((c) => ({ pairs: Array.from(c.pairs), coefficients: Array.from(c.coefficients), bound: c.bound }))).toEqual([{ pairs: [0, 1, 2, 3, 4], coefficients: [1, 1, 1, 1, 1], bound: 2 }]);
       lp.addRows(cuts);
-      const cut = lp.solve();
-      if (cut.status !== 'optimal') throw new Error(`LP ${cut.status}`);
-      expect(cut.solution.value).toBeCloseTo(6000, 6);
-    } finally {
-      lp.dispose();
-    }
+      expect(optimum(lp).value).toBeCloseTo(6000, 6);
+    });
     const result = solveMatching(ringOfFive, { weights: GAP_ONLY, linearSolver });
     expect(result.objective).toBe(bruteForce(ringOfFive, GAP_ONLY));
     expect(result).toMatchObject({ objective: 6000, optimal: true, stats: { cuts: 1, branchNodes: 0 } });

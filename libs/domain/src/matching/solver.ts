@@ -314,9 +314,14 @@ class ExactSolver {
     }
   }
 
-  private solveLp(lp: LpRelaxation): ReturnType<LpRelaxation['solve']> {
+  /** HiGHS gets what is left of `timeLimitMs`, when one is set. */
+  private limitLpTime(lp: LpRelaxation): void {
     const { timeLimitMs } = this.options;
     if (timeLimitMs !== undefined) lp.setTimeLimit(Math.max(0.001, (timeLimitMs - (Date.now() - this.startedAt)) / 1000));
+  }
+
+  private solveLp(lp: LpRelaxation): ReturnType<LpRelaxation['solve']> {
+    this.limitLpTime(lp);
     return lp.solve();
   }
 
@@ -403,8 +408,7 @@ class ExactSolver {
       // a pair at 0 whose reduced cost is below −slack would take the bound under z + 1
       if (root.x[p] > EPSILON || -d <= slack) open.push(p);
     });
-    const { timeLimitMs } = this.options;
-    if (timeLimitMs !== undefined) lp.setTimeLimit(Math.max(0.001, (timeLimitMs - (Date.now() - this.startedAt)) / 1000));
+    this.limitLpTime(lp);
     const mip = lp.solveAsMip(open, this.incumbent, Math.max(1, this.options.maxBranchNodes - this.branchNodes));
     if (mip === null) return rootBound;
     this.branchNodes += mip.nodes;
