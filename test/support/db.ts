@@ -7,7 +7,8 @@
  *   beforeAll(async () => { db = await createTestDatabase(); });
  *   afterAll(() => db.drop());
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import * as path from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import {
@@ -22,7 +23,11 @@ import {
   withDatabase,
 } from '@tandem/persistence';
 
-export const TEMPLATE_DATABASE = 'tandem_test_template';
+/**
+ * One template per checkout: two checkouts on one server (a second worktree, another branch) may
+ * carry different migrations, and a test file must clone the schema of its own checkout.
+ */
+export const TEMPLATE_DATABASE = `tandem_test_template_${createHash('sha256').update(path.resolve(__dirname, '..', '..')).digest('hex').slice(0, 10)}`;
 export const DEFAULT_TEST_SUPERUSER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export function superuserUrl(): string {
@@ -53,7 +58,7 @@ export async function prepareTemplateDatabase(): Promise<void> {
   const building = `${TEMPLATE_DATABASE}_build_${process.pid}`;
   await withSuperuser(async (admin) => {
     // Serialise template rebuilds between concurrent jest runs on the same server.
-    await admin.query(`select pg_advisory_lock(hashtext('tandem_test_template'))`);
+    await admin.query(`select pg_advisory_lock(hashtext($1))`, [TEMPLATE_DATABASE]);
     try {
       await admin.query(`drop database if exists ${building} with (force)`);
       await bootstrapDatabase({ superuserUrl: superuserUrl(), database: building });
@@ -66,7 +71,7 @@ export async function prepareTemplateDatabase(): Promise<void> {
       await retryWhileBusy(() => admin.query(`alter database ${building} rename to ${TEMPLATE_DATABASE}`));
       await admin.query(`alter database ${TEMPLATE_DATABASE} with is_template true allow_connections false`);
     } finally {
-      await admin.query(`select pg_advisory_unlock(hashtext('tandem_test_template'))`);
+      await admin.query(`select pg_advisory_unlock(hashtext($1))`, [TEMPLATE_DATABASE]);
     }
   });
 }

@@ -1,6 +1,6 @@
 /**
  * jest globalSetup for the `integration` project: once per run, bootstrap roles (tandem_owner,
- * tandem_app) and rebuild the template database `tandem_test_template`, migrated as tandem_owner.
+ * tandem_app) and rebuild this checkout's template database (`TEMPLATE_DATABASE` in ./db), migrated as tandem_owner.
  * Each test file then clones it with `createTestDatabase()` from ./db.
  *
  * Env: TEST_DATABASE_SUPERUSER_URL (default postgres://postgres@127.0.0.1:5432/postgres).
