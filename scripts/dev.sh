@@ -123,7 +123,16 @@ export DATABASE_OWNER_URL="${DATABASE_OWNER_URL:-postgres://tandem_owner:${DATAB
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
 export SMTP_URL="${SMTP_URL:-smtp://127.0.0.1:1025}"
 export MAIL_FROM="${MAIL_FROM:-Tandem <no-reply@tandem.localhost>}"
-export JWT_SECRET="${JWT_SECRET:-dev-only-secret-change-me-0123456789abcdef}"
+# Keys for access tokens and emailed links: made once per machine into the ignored .tandem/ folder
+# (never committed; production refuses every committed value, see docs/security.md).
+if [ ! -f .tandem/dev-keys.env ]; then
+  key() { node -e 'process.stdout.write(require("crypto").randomBytes(36).toString("base64url"))'; }
+  (umask 077; printf 'ACCESS_TOKEN_KEYS=dev1:%s\nLINK_KEYS=dev1:%s\n' "$(key)" "$(key)" >.tandem/dev-keys.env)
+  say "made per-machine keys in .tandem/dev-keys.env"
+fi
+while IFS='=' read -r name value; do
+  [ -n "$name" ] && [ -z "${!name:-}" ] && export "$name=$value"
+done <.tandem/dev-keys.env
 export PUBLIC_APP_URL="${PUBLIC_APP_URL:-http://localhost:5173}"
 export PUBLIC_API_URL="${PUBLIC_API_URL:-http://localhost:3000}"
 export TANDEM_DB_MODE="$DB_MODE"

@@ -13,6 +13,12 @@ import { DEMO_SLUG, formatDemoLogins, seedDemoHub } from '@tandem/features';
 import { createDataSource, SystemDb } from '@tandem/persistence';
 
 async function main(argv: string[]): Promise<void> {
+  // Demo users share a published password: never in production, whatever the database holds.
+  if (process.env['NODE_ENV'] === 'production') {
+    console.error('seed: refused: NODE_ENV is production (demo data has published passwords)');
+    process.exitCode = 1;
+    return;
+  }
   const dateArg = argv.includes('--date') ? argv[argv.indexOf('--date') + 1] : undefined;
   const referenceDate = dateArg ?? new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
   const url = process.env['DATABASE_URL'] || 'postgres://tandem_app:tandem_app@127.0.0.1:5432/tandem';

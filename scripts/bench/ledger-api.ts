@@ -49,12 +49,13 @@ async function main(): Promise<void> {
   dataSource.setOptions({ logger: capture, logging: ['query'] });
   await dataSource.initialize();
   const config = AppConfig.fromEnv({
-    NODE_ENV: 'production',
+    NODE_ENV: 'test', // production would refuse the test database's committed role passwords
     DATABASE_URL: appUrl,
     DATABASE_OWNER_URL: ownerUrl,
     REDIS_URL: process.env['REDIS_URL'] || 'redis://127.0.0.1:6379',
     SMTP_URL: 'smtp://127.0.0.1:1',
-    JWT_SECRET: randomBytes(32).toString('hex'),
+    ACCESS_TOKEN_KEYS: `bench:${randomBytes(32).toString('base64url')}`,
+    LINK_KEYS: `bench:${randomBytes(32).toString('base64url')}`,
     PUBLIC_APP_URL: 'https://admin.bench.example',
     LOG_LEVEL: 'fatal',
   });
@@ -63,7 +64,13 @@ async function main(): Promise<void> {
   const address = app.getHttpServer().address();
   const tokens = app.get(TokenService);
   process.on('message', async (m: ToApi) => {
-    if (m.type === 'token') send({ type: 'token', token: tokens.signAccessToken(m.principal).token });
+    if (m.type === 'token') {
+      const [session] = (await dataSource.query(
+        `insert into auth_sessions (user_id, tenant_id, membership_id, expires_at) values ($1, $2, $3, now() + interval '1 day') returning id`,
+        [m.principal.userId, m.principal.tenantId, m.principal.membershipId],
+      )) as Array<{ id: string }>;
+      send({ type: 'token', token: tokens.signAccessToken({ ...m.principal, sessionId: (session as { id: string }).id }).token });
+    }
     else if (m.type === 'capture') {
       if (m.on) capture.queries = [];
       capture.on = m.on;

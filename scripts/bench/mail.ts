@@ -263,7 +263,8 @@ async function realPath(db: BenchDb, sink: Sink, bookings: number, workers: numb
           REDIS_URL,
           QUEUE_PREFIX: prefix,
           SMTP_URL: sink.url,
-          JWT_SECRET: 'bench-mail-secret-0123456789abcdef',
+          ACCESS_TOKEN_KEYS: `bench:${randomBytes(32).toString('base64url')}`,
+          LINK_KEYS: `bench:${randomBytes(32).toString('base64url')}`,
           LOG_LEVEL: 'info',
         }),
       );

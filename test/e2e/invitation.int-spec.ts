@@ -38,7 +38,7 @@ it('hub admin invites a coordinator; the invitee accepts from the email and land
   await stack.browser.screenshot('hub-admin-people');
 
   const email = await sink.waitFor((m) => m.to.includes(invitee), 20_000);
-  const link = new RegExp(`${admin.url.replace(/[.:/]/g, '\\$&')}/invitations/accept\\?token=[A-Za-z0-9_%-]+`).exec(email.text)?.[0];
+  const link = new RegExp(`${admin.url.replace(/[.:/]/g, '\\$&')}/invitations/accept\\?token=[A-Za-z0-9_.%-]+`).exec(email.text)?.[0];
   expect(link).toBeDefined();
 
   // The invitee, in their own browser session.

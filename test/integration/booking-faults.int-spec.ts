@@ -15,7 +15,7 @@
  */
 import { getQueueToken } from '@nestjs/bullmq';
 import { createHubFixture, startTestApi, type HubFixture, type TestApi } from '@tandem/api-testing';
-import { ALL_QUEUE_NAMES, jobIdFor, QUEUE_NAMES } from '@tandem/platform';
+import { ALL_QUEUE_NAMES, formatKeyRing, jobIdFor, QUEUE_NAMES } from '@tandem/platform';
 import { Queue } from 'bullmq';
 import { ACCEPT, asTenant, bookableOffer, requestSlot, sendAtAnyHour, settle, waitFor, type BookableOffer } from './booking-helpers';
 import { startFaultSink, type FaultMessage, type FaultSink } from './fault-smtp-sink';
@@ -43,7 +43,8 @@ beforeAll(async () => {
     REDIS_URL: redis.url,
     QUEUE_PREFIX: api.queuePrefix,
     SMTP_URL: sink.url,
-    JWT_SECRET: api.config.jwtSecret,
+    ACCESS_TOKEN_KEYS: formatKeyRing(api.config.accessTokenKeys),
+    LINK_KEYS: formatKeyRing(api.config.linkKeys),
     PUBLIC_APP_URL: api.config.publicAppUrl,
     PUBLIC_API_URL: api.url,
     LOG_LEVEL: 'info',
@@ -174,7 +175,7 @@ it('three workers at once: each email once, and one nudge scheduler per hub', as
   const { offer, ids } = await requests(60);
   await expectExactlyOnce('booking_request', ids, [offer.contactEmail]);
   // The employer accepts all 60 (logged in): 120 confirmations with calendar invites.
-  const token = api.tokenFor(hub.principals.employerContact);
+  const token = await api.tokenFor(hub.principals.employerContact);
   await Promise.all(ids.map((id) => api.ok(ACCEPT, { id }, token)));
   await expectExactlyOnce('booking_confirmed', ids, [offer.contactEmail, hub.emails.schoolStaff]);
   await expectNothingLost(ids, 'confirmed', 2);

@@ -98,8 +98,8 @@ export async function getBooking(api: TestApi, hub: HubFixture, id: string): Pro
 
 /** The Accept / Decline tokens from a request email's text part (Accept comes first). */
 export function linkTokens(message: SinkMessage): { accept: string; decline: string } {
-  const accept = /Accept this request:\n\S+\/bookings\/respond\/([A-Za-z0-9_-]{43})/.exec(message.text)?.[1];
-  const decline = /Decline or suggest another time:\n\S+\/bookings\/respond\/([A-Za-z0-9_-]{43})/.exec(message.text)?.[1];
+  const accept = /Accept this request:\n\S+\/bookings\/respond\/([A-Za-z0-9_-]{1,32}\.[A-Za-z0-9_-]{43})/.exec(message.text)?.[1];
+  const decline = /Decline or suggest another time:\n\S+\/bookings\/respond\/([A-Za-z0-9_-]{1,32}\.[A-Za-z0-9_-]{43})/.exec(message.text)?.[1];
   if (!accept || !decline) throw new Error(`expected an accept and a decline link in: ${message.text}`);
   return { accept, decline };
 }

@@ -156,7 +156,7 @@ describe('the whole journey', () => {
     expect(again.html).toContain('<h1>This link has already been used</h1>');
     expect(again.html).toMatch(/This request was accepted on \w+day/);
     const employer = hub.principals.employerContact;
-    const token = api.tokenFor(employer);
+    const token = await api.tokenFor(employer);
     const res = await api.ok<{ acceptBooking: { state: string; version: number } }>(ACCEPT, { id: bookingId }, token);
     expect(res.acceptBooking).toMatchObject({ state: 'confirmed', version: 2 });
     await settle();
@@ -348,7 +348,7 @@ describe('other paths', () => {
     await confirmByLink(offer);
     const oldReminder = await delayedJob(mailQueue, `mail.booking_reminder.${booking.id}.v2.d7`);
     sink.clear();
-    await api.ok(RESCHEDULE, { id: booking.id, input: { offerSessionId: offer.sessionIds[1] } }, api.tokenFor(hub.principals.employerContact));
+    await api.ok(RESCHEDULE, { id: booking.id, input: { offerSessionId: offer.sessionIds[1] } }, await api.tokenFor(hub.principals.employerContact));
     const toSchool = await sink.waitFor((m) => m.to.includes(hub.emails.schoolStaff) && kindOf(m) === 'booking_rescheduled');
     expect(icsField(ics(toSchool), 'UID')).toBe(`booking-${booking.id}@tandem`);
     expect(icsField(ics(toSchool), 'SEQUENCE')).toBe('3');
@@ -455,7 +455,7 @@ describe('other paths', () => {
       const offer = await bookableOffer(api, other, { days: [12, 14] });
       const waiting = await requestSlot(api, other, offer.sessionIds[0]);
       const booked = await requestSlot(api, other, offer.sessionIds[1]);
-      await api.ok(ACCEPT, { id: booked.id }, api.tokenFor(other.principals.employerContact));
+      await api.ok(ACCEPT, { id: booked.id }, await api.tokenFor(other.principals.employerContact));
       await sink.waitFor((m) => m.to.includes(offer.contactEmail) && kindOf(m) === 'booking_confirmed');
       // The first has waited six days for the employer (the hub nudges after five). History is
       // append-only for the app, so the clock is turned back as the owner.

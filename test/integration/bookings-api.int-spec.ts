@@ -129,7 +129,7 @@ describe('changes, by role', () => {
   });
 
   it('the employer contact (logged in) accepts; the transition records who', async () => {
-    const token = api.tokenFor(hub.principals.employerContact);
+    const token = await api.tokenFor(hub.principals.employerContact);
     const { acceptBooking } = await api.ok<{ acceptBooking: { state: string; version: number } }>(ACCEPT, { id: bookingId }, token);
     expect(acceptBooking).toMatchObject({ state: 'confirmed', version: 2 });
     const [t] = await asTenant<{ actor_side: string; actor_user_id: string }>(api, hub, 'select actor_side, actor_user_id from booking_transitions where booking_id = $1 and version = 2', [bookingId]);
@@ -168,7 +168,7 @@ describe('lists and the calendar', () => {
     const all = await api.ok<{ bookings: { totalCount: number; nodes: Array<{ schoolName: string; employerName: string; title: string }> } }>(LIST, {}, hub.tokens.hubAdmin);
     expect(all.bookings.totalCount).toBe(3);
     expect(all.bookings.nodes[0]).toMatchObject({ schoolName: 'Northfield Academy', employerName: 'Aire Engineering Ltd', title: 'Mock interviews with engineers' });
-    expect((await api.ok<{ bookings: { totalCount: number } }>(LIST, {}, api.tokenFor(hub.principals.employerContact))).bookings.totalCount).toBe(3);
+    expect((await api.ok<{ bookings: { totalCount: number } }>(LIST, {}, await api.tokenFor(hub.principals.employerContact))).bookings.totalCount).toBe(3);
     expect((await api.ok<{ bookings: { totalCount: number } }>(LIST, {}, hub.tokens.schoolStaff)).bookings.totalCount).toBe(3);
     expect((await api.ok<{ bookings: { totalCount: number } }>(LIST, {}, hub.tokens.coordinatorB)).bookings.totalCount).toBe(0);
     expect((await api.ok<{ bookings: { totalCount: number } }>(LIST, {}, other.tokens.hubAdmin)).bookings.totalCount).toBe(0);

@@ -42,7 +42,7 @@ afterAll(async () => {
 
 /** The accept link in an invitation email, and the token in it. */
 function linkIn(message: SinkMessage): { url: string; token: string } {
-  const url = /(http:\/\/admin\.test\/invitations\/accept\?token=[A-Za-z0-9_%-]+)/.exec(message.text)?.[1];
+  const url = /(http:\/\/admin\.test\/invitations\/accept\?token=[A-Za-z0-9_.%-]+)/.exec(message.text)?.[1];
   if (!url) throw new Error(`no accept link in: ${message.text}`);
   return { url, token: decodeURIComponent(new URL(url).searchParams.get('token') ?? '') };
 }

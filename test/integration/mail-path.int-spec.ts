@@ -81,7 +81,7 @@ it('sends an invitation once, after commit, with a link whose token matches the 
   const msg = await sink.waitFor((m) => m.to.includes('new.coordinator@example.test'));
   expect(msg.subject).toMatch(/invited you to Test hub .* on Tandem/);
   expect(msg.headers.get('x-tandem-kind')).toBe('invitation');
-  const token = /token=([A-Za-z0-9_-]{43})/.exec(msg.text)?.[1];
+  const token = /token=([A-Za-z0-9_-]{1,32}\.[A-Za-z0-9_-]{43})/.exec(msg.text)?.[1];
   expect(token).toBeDefined();
   const stored = await TenantContext.run({ tenantId: hub.tenantId, actorUserId: null }, () =>
     api.db.tenantDb.transaction((em) => em.findOneByOrFail(Invitation, { id })),

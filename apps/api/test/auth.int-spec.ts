@@ -3,6 +3,7 @@ import { hash as argonHash, parseOptions } from '@node-rs/argon2';
 import { Client } from 'pg';
 import { createHubFixture, FIXTURE_PASSWORD, type HubFixture } from '../src/testing/fixtures';
 import { startTestApi, type GqlResult, type TestApi } from '../src/testing/test-api';
+import { throttleBucket } from '@tandem/features';
 
 /** Log-in, refresh (rotation, reuse detection), log-out, me and memberships through the real API. */
 
@@ -149,7 +150,7 @@ describe('auth', () => {
       // Whole requests, so database time blurs it; credentials.spec.ts checks the argon2 work itself.
       expect(Math.max(...values) / Math.min(...values)).toBeLessThan(2.5);
       // These failures count towards each email's throttle; start clean for the tests below.
-      await sql('delete from login_failures');
+      await sql('delete from auth_throttle');
     });
 
     it.each([
@@ -157,11 +158,11 @@ describe('auth', () => {
       ['an empty password', { email: 'a@example.org', password: '' }, 'REQUIRED', 'input.password'],
       ['a missing password', { email: 'a@example.org' }, 'BAD_REQUEST', 'input'],
     ])('refuses %s with its code and field, recording nothing', async (_label, input, code, field) => {
-      const before = await sql<{ n: number }>('select count(*)::int as n from login_failures');
+      const before = await sql<{ n: number }>('select coalesce(sum(attempts), 0)::int as n from auth_throttle');
       const res = await api.gql(LOGIN, { input });
       expect(res.errors?.[0]?.extensions).toMatchObject({ code, field });
       expectNoLeaks(res);
-      expect(await sql('select count(*)::int as n from login_failures')).toEqual(before);
+      expect(await sql('select coalesce(sum(attempts), 0)::int as n from auth_throttle')).toEqual(before);
     });
 
     it('re-hashes a password stored with weaker argon2 parameters at log-in', async () => {
@@ -300,24 +301,47 @@ describe('auth', () => {
   });
 
   describe('throttling', () => {
-    it('refuses log-in for an email after 10 failures in 15 minutes, even with the right password, then lets it in again', async () => {
+    const bucket = (kind: string, subject: string): string => throttleBucket(kind as never, subject);
+
+    it('refuses log-in for an account after 10 failures in 15 minutes, even with the right password, then lets it in again', async () => {
       const email = hub.emails.coordinatorB;
-      await sql('delete from login_failures');
+      await sql('delete from auth_throttle');
       for (let i = 0; i < 10; i++) expect((await login(email, 'wrong password again')).errors?.[0]?.extensions?.code).toBe('INVALID_CREDENTIALS');
       const blocked = await login(email);
       expect(blocked.errors?.[0]?.extensions).toMatchObject({ code: 'TOO_MANY_ATTEMPTS', field: 'input.email' });
-      expect(blocked.errors?.[0]?.message).toMatch(/Try again in 15 minutes/);
-      // Refusals while blocked are not failures; another email is not affected.
-      expect(await sql('select count(*)::int as n from login_failures where email = $1', [email])).toEqual([{ n: 10 }]);
+      expect(blocked.errors?.[0]?.message).toMatch(/Try again in 15 minutes, or reset your password/);
+      // Another account is not affected.
       await loggedIn(hub.emails.hubAdmin);
       // Unknown emails are throttled the same way (the block reveals nothing).
       const unknown = `ghost.${hub.slug}@example.test`;
       for (let i = 0; i < 10; i++) await login(unknown, 'guess');
       expect((await login(unknown, 'guess')).errors?.[0]?.extensions?.code).toBe('TOO_MANY_ATTEMPTS');
-      // Sixteen minutes later the window has passed; success clears the count.
-      await sql(`update login_failures set failed_at = failed_at - interval '16 minutes' where email = $1`, [email]);
+      // Sixteen minutes later the window has passed; success clears the account's count.
+      await sql(`update auth_throttle set window_started_at = window_started_at - interval '16 minutes' where bucket = $1`, [bucket('account', email)]);
       await loggedIn(email);
-      expect(await sql('select count(*)::int as n from login_failures where email = $1', [email])).toEqual([{ n: 0 }]);
+      expect(await sql('select count(*)::int as n from auth_throttle where bucket = $1', [bucket('account', email)])).toEqual([{ n: 0 }]);
+      await sql('delete from auth_throttle');
+    });
+
+    it('lets no more than 10 of 16 parallel wrong passwords for one account reach the password check (finding 3)', async () => {
+      await sql('delete from auth_throttle');
+      const email = hub.emails.coordinatorB;
+      const answers = await Promise.all(Array.from({ length: 16 }, () => login(email, 'parallel wrong guess')));
+      const codes = answers.map((a) => a.errors?.[0]?.extensions?.code);
+      expect(codes.filter((c) => c === 'INVALID_CREDENTIALS')).toHaveLength(10);
+      expect(codes.filter((c) => c === 'TOO_MANY_ATTEMPTS')).toHaveLength(6);
+      await sql('delete from auth_throttle');
+    });
+
+    it('limits one source address spraying one password over many accounts (finding 3)', async () => {
+      await sql('delete from auth_throttle');
+      const codes: unknown[] = [];
+      for (let i = 0; i < 52; i++) codes.push((await login(`spray-${i}.${hub.slug}@example.test`, 'Summer2026!')).errors?.[0]?.extensions?.code);
+      expect(codes.slice(0, 50).every((c) => c === 'INVALID_CREDENTIALS')).toBe(true);
+      expect(codes.slice(50)).toEqual(['TOO_MANY_ATTEMPTS', 'TOO_MANY_ATTEMPTS']);
+      // Even a right password from that address waits: the address is spent, not the account.
+      expect((await login(hub.emails.hubAdmin)).errors?.[0]?.extensions?.code).toBe('TOO_MANY_ATTEMPTS');
+      await sql('delete from auth_throttle');
     });
   });
 

@@ -76,8 +76,11 @@ export async function createHubFixture(api: TestApi, label = 'hub'): Promise<Hub
         schoolStaff: await member('schoolStaff', 'school_staff', { schoolId: schoolA.id }),
         employerContact: await member('employerContact', 'employer_contact', { employerId: employer.id }),
       };
-      const tokens = Object.fromEntries(Object.entries(principals).map(([k, p]) => [k, api.tokenFor(p)])) as Record<FixtureRole, string>;
-      return { tenantId: tenant.id, slug, clusterA, clusterB, schoolA, schoolB, employer, emails, principals, tokens };
+      return { tenantId: tenant.id, slug, clusterA, clusterB, schoolA, schoolB, employer, emails, principals };
     }),
-  );
+  ).then(async (hub) => {
+    const tokens = {} as Record<FixtureRole, string>;
+    for (const [k, p] of Object.entries(hub.principals) as Array<[FixtureRole, Principal]>) tokens[k] = await api.tokenFor(p);
+    return { ...hub, tokens };
+  });
 }

@@ -15,7 +15,9 @@ import { AppConfig, TokenService, type Principal } from '@tandem/platform';
 import { createTestDatabase, type TestDatabase } from '@tandem/test-support';
 import { createApiApp } from '../bootstrap';
 
-export const TEST_JWT_SECRET = 'integration-test-secret-0123456789abcdef';
+/** Fresh keys per test process: nothing a test signs with is committed. */
+export const TEST_ACCESS_TOKEN_KEYS = `test:${randomBytes(32).toString('base64url')}`;
+export const TEST_LINK_KEYS = `test:${randomBytes(32).toString('base64url')}`;
 
 export interface GqlError {
   message: string;
@@ -42,8 +44,8 @@ export interface TestApi {
   ok<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T>;
   /** Like gql, but expects an error and returns the first one. */
   fails(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlError>;
-  /** Signs an access token for a principal (skips the log-in round trip). */
-  tokenFor(principal: Principal): string;
+  /** Starts a session (auth_sessions row) and signs an access token for it (skips the log-in round trip). */
+  tokenFor(principal: Principal): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -65,7 +67,8 @@ export async function startTestApi(options: StartTestApiOptions = {}): Promise<T
     DATABASE_OWNER_URL: db.ownerUrl,
     REDIS_URL: process.env['REDIS_URL'] || 'redis://127.0.0.1:6379',
     SMTP_URL: options.smtpUrl ?? 'smtp://127.0.0.1:1',
-    JWT_SECRET: TEST_JWT_SECRET,
+    ACCESS_TOKEN_KEYS: TEST_ACCESS_TOKEN_KEYS,
+    LINK_KEYS: TEST_LINK_KEYS,
     PUBLIC_APP_URL: 'http://admin.test',
     LOG_LEVEL: 'fatal',
     ...options.env,
@@ -108,7 +111,13 @@ export async function startTestApi(options: StartTestApiOptions = {}): Promise<T
       if (!res.errors?.length) throw new Error(`Expected a GraphQL error, got data: ${JSON.stringify(res.data)}`);
       return res.errors[0] as GqlError;
     },
-    tokenFor: (principal) => tokens.signAccessToken(principal).token,
+    async tokenFor(principal) {
+      const rows: Array<{ id: string }> = await db.appDataSource.query(
+        `insert into auth_sessions (user_id, tenant_id, membership_id, expires_at) values ($1, $2, $3, now() + interval '1 day') returning id`,
+        [principal.userId, principal.tenantId, principal.membershipId],
+      );
+      return tokens.signAccessToken({ ...principal, sessionId: (rows[0] as { id: string }).id }).token;
+    },
     async close() {
       await app.close();
       if (!options.db) await db.drop();

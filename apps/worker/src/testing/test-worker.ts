@@ -6,7 +6,7 @@
  *   afterAll(() => worker.close());
  */
 import type { INestApplicationContext } from '@nestjs/common';
-import { AppConfig, type OutboxRelayOptions } from '@tandem/platform';
+import { AppConfig, formatKeyRing, type OutboxRelayOptions } from '@tandem/platform';
 import type { TestDatabase } from '@tandem/test-support';
 import { createWorkerApp } from '../bootstrap';
 
@@ -29,7 +29,8 @@ export async function startTestWorker(api: TestApiLike, options: { smtpUrl?: str
     DATABASE_OWNER_URL: api.db.ownerUrl,
     REDIS_URL: api.config.redisUrl,
     SMTP_URL: options.smtpUrl ?? api.config.smtpUrl,
-    JWT_SECRET: api.config.jwtSecret,
+    ACCESS_TOKEN_KEYS: formatKeyRing(api.config.accessTokenKeys),
+    LINK_KEYS: formatKeyRing(api.config.linkKeys),
     PUBLIC_APP_URL: api.config.publicAppUrl,
     LOG_LEVEL: 'fatal',
     ...options.env,

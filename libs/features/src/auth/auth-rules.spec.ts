@@ -1,5 +1,5 @@
 import { DomainError } from '@tandem/domain';
-import { chooseLoginTarget, loginBlockedUntil, parseLoginInput, refreshTokenState, sortMemberships, tooManyAttempts, type MembershipLike } from './auth-rules';
+import { chooseLoginTarget, parseLoginInput, refreshTokenState, sortMemberships, tooManyAttempts, type MembershipLike } from './auth-rules';
 
 const problem = (fn: () => unknown): { code: string; field?: string; fields?: string[] } | undefined => {
   try {
@@ -55,33 +55,14 @@ describe('chooseLoginTarget', () => {
   });
 });
 
-describe('loginBlockedUntil', () => {
+describe('tooManyAttempts', () => {
   const now = new Date('2026-02-03T12:00:00Z');
-  const minutesAgo = (n: number): Date => new Date(now.getTime() - n * 60_000);
-
-  it('allows up to 9 failures in the window', () => {
-    expect(loginBlockedUntil([], now)).toBeNull();
-    expect(loginBlockedUntil(Array.from({ length: 9 }, (_, i) => minutesAgo(i)), now)).toBeNull();
-  });
-
-  it('blocks at 10 failures until the oldest of them leaves the 15-minute window', () => {
-    const failures = Array.from({ length: 10 }, (_, i) => minutesAgo(i)); // 0..9 minutes ago
-    expect(loginBlockedUntil(failures, now)?.toISOString()).toBe(new Date(minutesAgo(9).getTime() + 15 * 60_000).toISOString());
-    // Six minutes later the oldest has left: allowed again.
-    expect(loginBlockedUntil(failures, new Date(now.getTime() + 6 * 60_000 + 1))).toBeNull();
-  });
-
-  it('ignores failures older than the window, and with more than 10 uses the 10th newest', () => {
-    expect(loginBlockedUntil([...Array.from({ length: 9 }, (_, i) => minutesAgo(i)), minutesAgo(16), minutesAgo(30)], now)).toBeNull();
-    const twelve = Array.from({ length: 12 }, (_, i) => minutesAgo(i));
-    expect(loginBlockedUntil(twelve, now)?.getTime()).toBe(minutesAgo(9).getTime() + 15 * 60_000);
-  });
-
-  it('says how long to wait, in minutes, naming the email field', () => {
+  it('says how long to wait, in minutes, naming the field, and where to go instead', () => {
     const e = tooManyAttempts(new Date(now.getTime() + 4.2 * 60_000), now);
     expect(e).toMatchObject({ code: 'TOO_MANY_ATTEMPTS', field: 'input.email' });
-    expect(e.message).toBe('Too many failed log-in attempts for this email. Try again in 5 minutes.');
-    expect(tooManyAttempts(new Date(now.getTime() + 1000), now).message).toMatch(/in 1 minute\.$/);
+    expect(e.message).toBe('Too many attempts. Try again in 5 minutes, or reset your password from the log-in page.');
+    expect(tooManyAttempts(new Date(now.getTime() + 1000), now, 'email').message).toMatch(/in 1 minute,/);
+    expect(tooManyAttempts(new Date(now.getTime() + 1000), now, 'email').field).toBe('email');
   });
 });
 

@@ -80,38 +80,31 @@ export function chooseLoginTarget<M extends MembershipLike>(user: { isPlatformAd
 
 // ── throttling ──────────────────────────────────────────────────────────────
 
-export interface LoginThrottlePolicy {
-  /** This many failures within the window block the email… */
-  maxFailures: number;
-  /** …until the oldest of them is older than this. */
+export interface ThrottlePolicy {
+  /** This many attempts within the window are allowed… */
+  maxAttempts: number;
+  /** …per window, which starts at the first attempt. */
   windowMinutes: number;
 }
 
-export const LOGIN_THROTTLE: LoginThrottlePolicy = { maxFailures: 10, windowMinutes: 15 };
-
 /**
- * When log-in for an email may be tried again, or null if it may be tried now. A sliding window:
- * with `maxFailures` failures in the last `windowMinutes`, the email is blocked until the oldest of
- * those leaves the window. Attempts refused while blocked are not failures (they never reach the
- * password check), so a block always ends.
+ * The counters (LoginThrottle): log-in per account and per source address; reset-link requests per
+ * account and per address (each request sends an email).
  */
-export function loginBlockedUntil(failures: readonly Date[], now: Date, policy: LoginThrottlePolicy = LOGIN_THROTTLE): Date | null {
-  const windowMs = policy.windowMinutes * 60_000;
-  const recent = failures
-    .map((d) => d.getTime())
-    .filter((t) => t > now.getTime() - windowMs && t <= now.getTime())
-    .sort((a, b) => b - a);
-  if (recent.length < policy.maxFailures) return null;
-  return new Date(recent[policy.maxFailures - 1] + windowMs);
-}
+export const THROTTLES = {
+  account: { maxAttempts: 10, windowMinutes: 15 },
+  source: { maxAttempts: 50, windowMinutes: 15 },
+  resetAccount: { maxAttempts: 3, windowMinutes: 60 },
+  resetSource: { maxAttempts: 20, windowMinutes: 60 },
+} as const satisfies Record<string, ThrottlePolicy>;
 
 /** The refusal while blocked: when to try again, in whole minutes (at least 1). */
-export function tooManyAttempts(blockedUntil: Date, now: Date): DomainError {
+export function tooManyAttempts(blockedUntil: Date, now: Date, field = 'input.email'): DomainError {
   const minutes = Math.max(1, Math.ceil((blockedUntil.getTime() - now.getTime()) / 60_000));
   return new DomainError(
     'TOO_MANY_ATTEMPTS',
-    `Too many failed log-in attempts for this email. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-    'input.email',
+    `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or reset your password from the log-in page.`,
+    field,
   );
 }
 

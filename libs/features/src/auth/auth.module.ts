@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthResolver } from './auth.resolver';
+import { PasswordService } from './password.service';
 import { AuthService } from './auth.service';
 import { Credentials } from './credentials';
 import { LoginThrottle } from './login-throttle';
@@ -11,7 +12,7 @@ import { SessionService } from './session.service';
  * Exports what invitation acceptance needs to log the invitee in.
  */
 @Module({
-  providers: [Credentials, LoginThrottle, RefreshSessionRepository, PlatformSessionRepository, SessionService, AuthService, AuthResolver],
+  providers: [Credentials, LoginThrottle, RefreshSessionRepository, PlatformSessionRepository, SessionService, AuthService, PasswordService, AuthResolver],
   exports: [Credentials, LoginThrottle, SessionService],
 })
 export class AuthModule {}

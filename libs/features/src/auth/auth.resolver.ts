@@ -1,19 +1,42 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CurrentPrincipal, Public, type Principal } from '@tandem/platform';
+import { CurrentPrincipal, Public, SourceAddress, type Principal } from '@tandem/platform';
 import { AuthService, type MyMembership } from './auth.service';
-import { AuthPayloadType, LoginInput, MeType, MyMembershipType } from './auth.types';
+import { AuthPayloadType, ChangePasswordInput, LoginInput, MeType, MyMembershipType, ResetPasswordInput } from './auth.types';
+import { PasswordService } from './password.service';
 import type { AuthPayload, Me } from './me';
 
 @Resolver()
 export class AuthResolver {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly passwords: PasswordService,
+  ) {}
 
   @Public()
   @Mutation(() => AuthPayloadType, {
     description: 'Log in with email and password. With several hubs, tenantSlug picks one (else the widest role wins). Platform admins log in outside any hub unless they name one.',
   })
-  login(@Args('input') input: LoginInput): Promise<AuthPayload> {
-    return this.auth.login({ ...input });
+  login(@Args('input') input: LoginInput, @SourceAddress() source: string | null): Promise<AuthPayload> {
+    return this.auth.login({ ...input }, source);
+  }
+
+  @Mutation(() => Boolean, { description: 'Change your password (give the current one). Every other session of yours ends; this one stays.' })
+  changePassword(@CurrentPrincipal() p: Principal, @Args('input') input: ChangePasswordInput, @SourceAddress() source: string | null): Promise<boolean> {
+    return this.passwords.change(p, { ...input }, source);
+  }
+
+  @Public()
+  @Mutation(() => Boolean, {
+    description: 'Email a password-reset link to this address if it has an account. Always true: the answer says nothing about which addresses exist.',
+  })
+  requestPasswordReset(@Args('email', { type: () => String }) email: string, @SourceAddress() source: string | null): Promise<boolean> {
+    return this.passwords.requestReset({ email }, source);
+  }
+
+  @Public()
+  @Mutation(() => Boolean, { description: 'Set a new password with the token from a reset email (works once). Ends every session and lifts a log-in block.' })
+  resetPassword(@Args('input') input: ResetPasswordInput): Promise<boolean> {
+    return this.passwords.reset({ ...input });
   }
 
   @Public()

@@ -25,17 +25,17 @@ export class AuthService {
 
   /**
    * Email + password. An unknown email, a wrong password and a disabled account get the same
-   * INVALID_CREDENTIALS after the same argon2 work; each counts towards the email's throttle.
+   * INVALID_CREDENTIALS after the same argon2 work; each counts towards the account's and the
+   * source address's throttle.
    */
-  async login(input: { email?: unknown; password?: unknown; tenantSlug?: unknown }): Promise<AuthPayload> {
+  async login(input: { email?: unknown; password?: unknown; tenantSlug?: unknown }, source: string | null = null): Promise<AuthPayload> {
     const { email, password, tenantSlug } = parseLoginInput(input);
-    await this.throttle.assertAllowed(email);
+    // The attempt is counted before the password is checked (atomically), so parallel guesses
+    // cannot slip past the limit; success gives it back.
+    await this.throttle.take([{ kind: 'account', subject: email }, ...(source ? [{ kind: 'source' as const, subject: source }] : [])], 'input.email');
     const user = await this.systemDb.findUserByEmail(email);
-    if (!(await this.credentials.verify(user, password)) || !user) {
-      await this.throttle.recordFailure(email);
-      throw invalidCredentials();
-    }
-    await this.throttle.clear(email);
+    if (!(await this.credentials.verify(user, password)) || !user) throw invalidCredentials();
+    await this.throttle.succeeded(email, source);
     const rehashed = await this.credentials.rehashIfNeeded(user, password);
     if (rehashed) await this.systemDb.setPasswordHash(user.id, rehashed);
 

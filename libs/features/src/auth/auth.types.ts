@@ -31,6 +31,24 @@ export class LoginInput {
   tenantSlug?: string | null;
 }
 
+@InputType('ChangePasswordInput')
+export class ChangePasswordInput {
+  @Field(() => String)
+  currentPassword!: string;
+
+  @Field(() => String, { description: 'At least 12 characters, not your email address.' })
+  newPassword!: string;
+}
+
+@InputType('ResetPasswordInput')
+export class ResetPasswordInput {
+  @Field(() => String, { description: 'The token from the reset email.' })
+  token!: string;
+
+  @Field(() => String, { description: 'At least 12 characters, not your email address.' })
+  newPassword!: string;
+}
+
 @ObjectType('Me', { description: 'Who you are logged in as: the user, and the hub and role you are acting in.' })
 export class MeType {
   @Field(() => ID)

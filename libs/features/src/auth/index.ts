@@ -5,3 +5,4 @@ export * from './credentials';
 export * from './login-throttle';
 export { type AuthPayload, type Me, type TenantInfo, meOf, principalOfMembership } from './me';
 export { invalidCredentials, ROLE_PRECEDENCE } from './auth-rules';
+export * from './password.service';

@@ -1,36 +1,65 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { LoginFailure } from '@tandem/persistence';
-import { DataSource, MoreThan } from 'typeorm';
-import { LOGIN_THROTTLE, loginBlockedUntil, tooManyAttempts } from './auth-rules';
+import { DataSource, type EntityManager } from 'typeorm';
+import { THROTTLES, tooManyAttempts, type ThrottlePolicy } from './auth-rules';
 
-/** Failures are kept this long (well past the window) and then pruned. */
-const KEEP_FAILURES_MS = 24 * 60 * 60_000;
+export type ThrottleKind = keyof typeof THROTTLES;
+
+/** A counter's key: the kind and a hash of what it counts (no email or address is stored). */
+export function throttleBucket(kind: ThrottleKind, subject: string): string {
+  return `${kind}:${createHash('sha256').update(subject.trim().toLowerCase(), 'utf8').digest('hex').slice(0, 40)}`;
+}
 
 /**
- * Failed log-in attempts per email (`login_failures`, a global table: log-in precedes any tenant).
- * The same for known and unknown emails, so the block reveals nothing about which exist.
+ * Attempt counters (`auth_throttle`, global: log-in precedes any tenant), one per account (email)
+ * and one per source address. An attempt is *taken* from every bucket by one atomic upsert each,
+ * before the password is checked: parallel attempts each see the count the others left, so no more
+ * than the limit ever reach the hash. A fixed window per bucket: the block ends when it does.
+ *
+ * Success gives the attempt back (the account's counter is cleared; the address's is lowered by
+ * one), so only failures add up. A password reset clears the account's counter: a user locked out
+ * by someone guessing at their account gets back in through their mailbox.
  */
 @Injectable()
 export class LoginThrottle {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Throws TOO_MANY_ATTEMPTS while the email is blocked. */
-  async assertAllowed(email: string, now: Date = new Date()): Promise<void> {
-    const since = new Date(now.getTime() - LOGIN_THROTTLE.windowMinutes * 60_000);
-    const rows = await this.dataSource.getRepository(LoginFailure).find({ where: { email, failedAt: MoreThan(since) }, select: { failedAt: true } });
-    const until = loginBlockedUntil(rows.map((r) => r.failedAt), now);
-    if (until) throw tooManyAttempts(until, now);
-  }
-
-  async recordFailure(email: string, now: Date = new Date()): Promise<void> {
+  /** Takes one attempt from each bucket; TOO_MANY_ATTEMPTS (naming `field`) when any is spent. */
+  async take(buckets: ReadonlyArray<{ kind: ThrottleKind; subject: string }>, field: string, now: Date = new Date()): Promise<void> {
+    let blockedUntil: Date | null = null;
     await this.dataSource.transaction(async (em) => {
-      await em.insert(LoginFailure, { email, failedAt: now });
-      await em.query('delete from login_failures where failed_at < $1', [new Date(now.getTime() - KEEP_FAILURES_MS)]);
+      for (const { kind, subject } of buckets) {
+        const until = await takeOne(em, throttleBucket(kind, subject), THROTTLES[kind], now);
+        if (until && (!blockedUntil || until > blockedUntil)) blockedUntil = until;
+      }
     });
+    if (blockedUntil) throw tooManyAttempts(blockedUntil, now, field);
   }
 
-  /** After a successful log-in the count starts again. */
-  async clear(email: string): Promise<void> {
-    await this.dataSource.getRepository(LoginFailure).delete({ email });
+  /** A successful log-in: the account starts again; the address gets its attempt back. */
+  async succeeded(email: string, source: string | null): Promise<void> {
+    await this.clear('account', email);
+    if (source) {
+      await this.dataSource.query('update auth_throttle set attempts = greatest(attempts - 1, 0) where bucket = $1', [throttleBucket('source', source)]);
+    }
   }
+
+  async clear(kind: ThrottleKind, subject: string): Promise<void> {
+    await this.dataSource.query('delete from auth_throttle where bucket = $1', [throttleBucket(kind, subject)]);
+  }
+}
+
+/** One atomic upsert; the instant the bucket frees up when this attempt is over the limit. */
+async function takeOne(em: EntityManager, bucket: string, policy: ThrottlePolicy, now: Date): Promise<Date | null> {
+  const rows: Array<{ attempts: number; window_started_at: Date }> = await em.query(
+    `insert into auth_throttle as t (bucket, attempts, window_started_at) values ($1, 1, $2)
+     on conflict (bucket) do update set
+       attempts = case when t.window_started_at <= $2::timestamptz - make_interval(mins => $3) then 1 else t.attempts + 1 end,
+       window_started_at = case when t.window_started_at <= $2::timestamptz - make_interval(mins => $3) then $2 else t.window_started_at end
+     returning attempts, window_started_at`,
+    [bucket, now, policy.windowMinutes],
+  );
+  const row = rows[0];
+  if (!row || row.attempts <= policy.maxAttempts) return null;
+  return new Date(new Date(row.window_started_at).getTime() + policy.windowMinutes * 60_000);
 }

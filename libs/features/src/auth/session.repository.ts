@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PlatformRefreshSession, RefreshSession, TenantDb, TenantRepository } from '@tandem/persistence';
+import { AuthSession, PlatformRefreshSession, RefreshSession, TenantDb, TenantRepository, type SessionEndReason } from '@tandem/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 
 /**
@@ -20,6 +20,46 @@ async function revokeChain(em: EntityManager, table: 'refresh_sessions' | 'platf
   );
   return rows[0]?.n ?? 0;
 }
+
+/**
+ * Log-ins (`auth_sessions`, global): started with the first refresh token, kept through rotations,
+ * ended by logout, reuse, a password change or reset (and by triggers when a membership, user or hub
+ * changes). Functions over the caller's EntityManager, so they join its transaction.
+ */
+export const AuthSessions = {
+  async start(em: EntityManager, values: { userId: string; tenantId: string | null; membershipId: string | null; expiresAt: Date }): Promise<string> {
+    const result = await em.insert(AuthSession, { ...values, revokedAt: null, revokedReason: null });
+    return (result.identifiers[0] as { id: string }).id;
+  },
+
+  /** Live (not ended, not expired) and locked until the transaction ends; false otherwise. */
+  async lockLive(em: EntityManager, id: string | null, now: Date): Promise<boolean> {
+    if (!id) return false;
+    const rows: unknown[] = await em.query('select 1 from auth_sessions where id = $1 and revoked_at is null and expires_at > $2 for update', [id, now]);
+    return rows.length === 1;
+  },
+
+  async extend(em: EntityManager, id: string, expiresAt: Date): Promise<void> {
+    await em.update(AuthSession, { id }, { expiresAt });
+  },
+
+  async end(em: EntityManager, id: string | null, reason: SessionEndReason, now: Date): Promise<boolean> {
+    if (!id) return false;
+    const result = await em.createQueryBuilder().update(AuthSession).set({ revokedAt: now, revokedReason: reason }).where('id = :id and revoked_at is null', { id }).execute();
+    return (result.affected ?? 0) > 0;
+  },
+
+  /** Every live log-in of a user except `keep` (the one changing the password, if any). */
+  async endAllOfUser(em: EntityManager, userId: string, reason: SessionEndReason, now: Date, keep: string | null = null): Promise<number> {
+    const result = await em
+      .createQueryBuilder()
+      .update(AuthSession)
+      .set({ revokedAt: now, revokedReason: reason })
+      .where('user_id = :userId and revoked_at is null and (:keep::uuid is null or id <> :keep::uuid)', { userId, keep })
+      .execute();
+    return result.affected ?? 0;
+  },
+};
 
 /** Refresh sessions inside a hub (tenant table, RLS): one per log-in to a membership, rotated on use. */
 @Injectable()
@@ -67,7 +107,7 @@ export class PlatformSessionRepository {
     return em.createQueryBuilder(PlatformRefreshSession, 's').where('s.token_hash = :tokenHash', { tokenHash }).setLock('pessimistic_write').getOne();
   }
 
-  async insert(em: EntityManager, values: Pick<PlatformRefreshSession, 'userId' | 'actingTenantId' | 'tokenHash' | 'expiresAt'>): Promise<PlatformRefreshSession> {
+  async insert(em: EntityManager, values: Pick<PlatformRefreshSession, 'userId' | 'actingTenantId' | 'tokenHash' | 'expiresAt' | 'authSessionId'>): Promise<PlatformRefreshSession> {
     const result = await em.insert(PlatformRefreshSession, values);
     return em.findOneByOrFail(PlatformRefreshSession, { id: (result.identifiers[0] as { id: string }).id });
   }

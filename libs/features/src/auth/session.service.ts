@@ -4,7 +4,7 @@ import { AuditLog, Membership, Tenant, TenantContext, TenantDb, User, SystemDb }
 import { AppConfig, OpaqueToken, TokenService, type Principal } from '@tandem/platform';
 import { refreshTokenState } from './auth-rules';
 import { meOf, principalOfMembership, type AuthPayload, type TenantInfo } from './me';
-import { PlatformSessionRepository, RefreshSessionRepository } from './session.repository';
+import { AuthSessions, PlatformSessionRepository, RefreshSessionRepository } from './session.repository';
 
 type UserView = Pick<User, 'id' | 'email' | 'displayName'>;
 
@@ -40,17 +40,26 @@ export class SessionService {
   async startForMembership(principal: Principal, user: UserView, tenant: TenantInfo, now: Date = new Date()): Promise<AuthPayload> {
     if (!principal.membershipId || principal.tenantId !== TenantContext.tenantId()) throw new Error('startForMembership needs a membership principal in its own tenant context');
     const { token, hash } = OpaqueToken.generate();
-    await this.tenantSessions.insert({ userId: principal.userId, membershipId: principal.membershipId, tokenHash: hash, expiresAt: this.refreshExpiry(now) });
-    return this.payload(principal, user, tenant, token, now);
+    const expiresAt = this.refreshExpiry(now);
+    const membershipId = principal.membershipId;
+    const sessionId = await this.db.transaction(async (em) => {
+      const id = await AuthSessions.start(em, { userId: principal.userId, tenantId: principal.tenantId, membershipId, expiresAt });
+      await this.tenantSessions.insert({ userId: principal.userId, membershipId, tokenHash: hash, expiresAt, authSessionId: id });
+      return id;
+    });
+    return this.payload({ ...principal, sessionId }, user, tenant, token, now);
   }
 
   /** A new session for a platform admin, outside any hub or acting in `tenant`. */
   async startForPlatformAdmin(user: UserView, tenant: TenantInfo | null, now: Date = new Date()): Promise<AuthPayload> {
     const { token, hash } = OpaqueToken.generate();
-    await this.platformSessions.transaction((em) =>
-      this.platformSessions.insert(em, { userId: user.id, actingTenantId: tenant?.id ?? null, tokenHash: hash, expiresAt: this.refreshExpiry(now) }),
-    );
-    return this.payload({ userId: user.id, tenantId: tenant?.id ?? null, membershipId: null, role: 'platform_admin' }, user, tenant, token, now);
+    const expiresAt = this.refreshExpiry(now);
+    const sessionId = await this.platformSessions.transaction(async (em) => {
+      const id = await AuthSessions.start(em, { userId: user.id, tenantId: tenant?.id ?? null, membershipId: null, expiresAt });
+      await this.platformSessions.insert(em, { userId: user.id, actingTenantId: tenant?.id ?? null, tokenHash: hash, expiresAt, authSessionId: id });
+      return id;
+    });
+    return this.payload({ userId: user.id, tenantId: tenant?.id ?? null, membershipId: null, role: 'platform_admin', sessionId }, user, tenant, token, now);
   }
 
   /** Exchanges a refresh token for a new pair (rotation); refuses used, revoked, expired and unknown tokens. */
@@ -71,22 +80,29 @@ export class SessionService {
     }
   }
 
-  /** Logs out: ends the session of this token (and any it was rotated into). True if one was still live. */
-  async end(refreshToken: string): Promise<boolean> {
+  /**
+   * Logs out: ends the log-in of this token (its access tokens stop working on the next request)
+   * and the refresh chain. True if it was still live.
+   */
+  async end(refreshToken: string, now: Date = new Date()): Promise<boolean> {
     if (!OpaqueToken.isWellFormed(refreshToken)) return false;
     const hash = OpaqueToken.hash(refreshToken);
     const tenantId = await this.systemDb.tenantOfRefreshSession(hash);
     if (tenantId) {
       return TenantContext.run({ tenantId, actorUserId: null }, () =>
-        this.db.transaction(async () => {
+        this.db.transaction(async (em) => {
           const session = await this.tenantSessions.lockByHash(hash);
-          return session ? (await this.tenantSessions.revokeChain(session.id)) > 0 : false;
+          if (!session) return false;
+          const ended = await AuthSessions.end(em, session.authSessionId, 'logout', now);
+          return (await this.tenantSessions.revokeChain(session.id)) > 0 || ended;
         }),
       );
     }
     return this.platformSessions.transaction(async (em) => {
       const session = await this.platformSessions.lockByHash(em, hash);
-      return session ? (await this.platformSessions.revokeChain(em, session.id)) > 0 : false;
+      if (!session) return false;
+      const ended = await AuthSessions.end(em, session.authSessionId, 'logout', now);
+      return (await this.platformSessions.revokeChain(em, session.id)) > 0 || ended;
     });
   }
 
@@ -105,6 +121,7 @@ export class SessionService {
         const state = refreshTokenState(session, now);
         if (state === 'rotated') {
           await this.tenantSessions.revokeChain(session.id);
+          await AuthSessions.end(em, session.authSessionId, 'refresh_token_reused', now);
           await AuditLog.record(em, { action: 'session.refresh_token_reused', entityType: 'refresh_session', entityId: session.id, detail: { userId: session.userId } });
           return { kind: 'reused' };
         }
@@ -112,41 +129,51 @@ export class SessionService {
         const user = await em.findOneBy(User, { id: session.userId });
         const membership = await em.findOneBy(Membership, { id: session.membershipId });
         const tenant = await em.findOneBy(Tenant, { id: tenantId });
-        if (!user || user.disabledAt || !membership || membership.archivedAt || !tenant || tenant.archivedAt) {
+        const live = await AuthSessions.lockLive(em, session.authSessionId, now);
+        if (!live || !user || user.disabledAt || !membership || membership.archivedAt || !tenant || tenant.archivedAt) {
           await this.tenantSessions.revokeChain(session.id);
           return { kind: 'revoked' };
         }
+        const sessionId = session.authSessionId as string;
         const next = OpaqueToken.generate();
-        const successor = await this.tenantSessions.insert({ userId: user.id, membershipId: membership.id, tokenHash: next.hash, expiresAt: this.refreshExpiry(now) });
+        const expiresAt = this.refreshExpiry(now);
+        const successor = await this.tenantSessions.insert({ userId: user.id, membershipId: membership.id, tokenHash: next.hash, expiresAt, authSessionId: sessionId });
         await this.tenantSessions.update(session.id, { revokedAt: now, replacedById: successor.id });
-        return { kind: 'rotated', principal: principalOfMembership(user.id, membership.id, membership), refreshToken: next.token, user, tenant: tenantInfo(tenant) };
+        await AuthSessions.extend(em, sessionId, expiresAt);
+        const principal = { ...principalOfMembership(user.id, membership.id, membership), sessionId };
+        return { kind: 'rotated', principal, refreshToken: next.token, user, tenant: tenantInfo(tenant) };
       }),
     );
   }
 
   private async rotatePlatform(hash: string, now: Date): Promise<Rotation> {
-    const rotation = await this.platformSessions.transaction(async (em): Promise<Rotation | { kind: 'live'; user: User; actingTenantId: string | null; refreshToken: string }> => {
+    const rotation = await this.platformSessions.transaction(async (em): Promise<Rotation | { kind: 'live'; user: User; actingTenantId: string | null; refreshToken: string; sessionId: string }> => {
       const session = await this.platformSessions.lockByHash(em, hash);
       if (!session) return { kind: 'unknown' };
       const state = refreshTokenState(session, now);
       if (state === 'rotated') {
         await this.platformSessions.revokeChain(em, session.id);
+        await AuthSessions.end(em, session.authSessionId, 'refresh_token_reused', now);
         return { kind: 'reused' };
       }
       if (state !== 'live') return { kind: state };
       const user = await em.findOneBy(User, { id: session.userId });
-      if (!user || user.disabledAt || !user.isPlatformAdmin) {
+      const live = await AuthSessions.lockLive(em, session.authSessionId, now);
+      if (!live || !user || user.disabledAt || !user.isPlatformAdmin) {
         await this.platformSessions.revokeChain(em, session.id);
         return { kind: 'revoked' };
       }
+      const sessionId = session.authSessionId as string;
       const next = OpaqueToken.generate();
-      const successor = await this.platformSessions.insert(em, { userId: user.id, actingTenantId: session.actingTenantId, tokenHash: next.hash, expiresAt: this.refreshExpiry(now) });
+      const expiresAt = this.refreshExpiry(now);
+      const successor = await this.platformSessions.insert(em, { userId: user.id, actingTenantId: session.actingTenantId, tokenHash: next.hash, expiresAt, authSessionId: sessionId });
       await this.platformSessions.markRotated(em, session.id, successor.id, now);
-      return { kind: 'live', user, actingTenantId: session.actingTenantId, refreshToken: next.token };
+      await AuthSessions.extend(em, sessionId, expiresAt);
+      return { kind: 'live', user, actingTenantId: session.actingTenantId, refreshToken: next.token, sessionId };
     });
     if (rotation.kind !== 'live') return rotation;
     const tenant = rotation.actingTenantId ? await this.tenantInfo(rotation.actingTenantId) : null;
-    const principal: Principal = { userId: rotation.user.id, tenantId: rotation.actingTenantId, membershipId: null, role: 'platform_admin' };
+    const principal: Principal = { userId: rotation.user.id, tenantId: rotation.actingTenantId, membershipId: null, role: 'platform_admin', sessionId: rotation.sessionId };
     return { kind: 'rotated', principal, refreshToken: rotation.refreshToken, user: rotation.user, tenant };
   }
 
@@ -167,7 +194,8 @@ export class SessionService {
   }
 
   private payload(principal: Principal, user: UserView, tenant: TenantInfo | null, refreshToken: string, now: Date): AuthPayload {
-    const access = this.tokens.signAccessToken(principal, now);
+    if (!principal.sessionId) throw new Error('an access token needs the session it belongs to');
+    const access = this.tokens.signAccessToken({ ...principal, sessionId: principal.sessionId }, now);
     return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, me: meOf(principal, user, tenant) };
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, judgeLink, type BookingState, type FieldProblem, type LinkAction, type LinkVerdict } from '@tandem/domain';
 import { SystemDb, TenantContext, TenantDb, type BookingLink } from '@tandem/persistence';
-import { formatLondonDateTime, OpaqueToken } from '@tandem/platform';
+import { formatLondonDateTime, LinkTokens } from '@tandem/platform';
 import type { EntityManager } from 'typeorm';
 import { BookingLinkRepository, BookingRepository } from './bookings.repository';
 import { BookingsService, parseReasons } from './bookings.service';
@@ -36,6 +36,7 @@ export class BookingLinksService {
     private readonly linkRows: BookingLinkRepository,
     private readonly bookings: BookingRepository,
     private readonly service: BookingsService,
+    private readonly links: LinkTokens,
   ) {}
 
   open(token: string): Promise<LinkOutcome> {
@@ -80,8 +81,8 @@ export class BookingLinksService {
     token: string,
     fn: (found: { link: BookingLink; action: LinkAction }, em: EntityManager) => Promise<LinkOutcome>,
   ): Promise<LinkOutcome> {
-    if (!OpaqueToken.isWellFormed(token)) return { kind: 'unknown' };
-    const hash = OpaqueToken.hash(token);
+    const hash = this.links.hashOf(token);
+    if (!hash) return { kind: 'unknown' };
     const rows: Array<{ t: string | null }> = await this.systemDb.dataSource.query('select booking_link_tenant($1) as t', [hash]);
     const tenantId = rows[0]?.t;
     if (!tenantId) return { kind: 'unknown' };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, NOTIFICATION_CATEGORIES, parseEnum, type NotificationCategory, type Principal } from '@tandem/domain';
 import { isUuid, SystemDb, Tenant, TenantContext, TenantDb } from '@tandem/persistence';
-import { AppConfig, LinkTokens, OpaqueToken } from '@tandem/platform';
+import { AppConfig, LinkTokens } from '@tandem/platform';
 import { requireTenant } from '../employers/access';
 import { NotificationPreferenceRepository } from './bookings.repository';
 import { PREFERENCES_LINK_PURPOSE, preferencesSubject } from './mail/booking-urls';
@@ -71,8 +71,8 @@ export class NotificationPreferencesService {
   }
 
   private genuine(hub: unknown, email: unknown, token: unknown): boolean {
-    if (typeof hub !== 'string' || !isUuid(hub) || typeof email !== 'string' || email.length > 320 || !OpaqueToken.isWellFormed(token)) return false;
-    return OpaqueToken.matches(token, this.links.derive(PREFERENCES_LINK_PURPOSE, preferencesSubject(hub, email)).hash);
+    if (typeof hub !== 'string' || !isUuid(hub) || typeof email !== 'string' || email.length > 320) return false;
+    return this.links.matches(PREFERENCES_LINK_PURPOSE, preferencesSubject(hub, email), token);
   }
 
   private async view(email: string): Promise<PreferencesView> {

@@ -15,7 +15,7 @@ import {
   type Principal,
 } from '@tandem/domain';
 import { AuditLog, Invitation, SystemDb, Tenant, TenantContext, TenantDb, User, type JsonObject } from '@tandem/persistence';
-import { AppConfig, assertPasswordAcceptable, LinkTokens, OpaqueToken, Outbox, pageSize, type Connection } from '@tandem/platform';
+import { AppConfig, assertPasswordAcceptable, LinkTokens, Outbox, pageSize, type Connection } from '@tandem/platform';
 import type { EntityManager } from 'typeorm';
 import { Credentials, invalidCredentials, LoginThrottle, principalOfMembership, SessionService, type AuthPayload } from '../auth';
 import { connectionOf, mustBeAllowed, requireTenant, updated } from '../employers/access';
@@ -220,8 +220,8 @@ export class InvitationsService {
 
   /** The token's shape, then its hub (SECURITY DEFINER look-up): TOKEN_INVALID for anything unknown. */
   private async locate(token: unknown, field: string): Promise<{ tenantId: string; tokenHash: string }> {
-    if (!OpaqueToken.isWellFormed(token)) throw invalidLink(field);
-    const tokenHash = OpaqueToken.hash(token);
+    const tokenHash = this.links.hashOf(token);
+    if (!tokenHash) throw invalidLink(field);
     const tenantId = await this.systemDb.tenantOfInvitation(tokenHash);
     if (!tenantId) throw invalidLink(field);
     return { tenantId, tokenHash };
@@ -233,12 +233,9 @@ export class InvitationsService {
     const password = typeof input.password === 'string' ? input.password : '';
     if (user?.passwordHash) {
       if (!password) throw DomainError.invalid('input.password', 'REQUIRED', 'input.password is required: enter your Tandem password to add this hub to your account');
-      await this.throttle.assertAllowed(email);
-      if (!(await this.credentials.verify(user, password))) {
-        await this.throttle.recordFailure(email);
-        throw invalidCredentials('input.password');
-      }
-      await this.throttle.clear(email);
+      await this.throttle.take([{ kind: 'account', subject: email }], 'input.password');
+      if (!(await this.credentials.verify(user, password))) throw invalidCredentials('input.password');
+      await this.throttle.succeeded(email, null);
       return { kind: 'existing', user };
     }
     if (user?.disabledAt) throw invalidCredentials('input.password');

@@ -1,6 +1,7 @@
 import type { Type } from '@nestjs/common';
 import type { MailJobKind } from '@tandem/platform';
 import { InvitationMailComposer } from './composers/invitation.composer';
+import { PasswordResetMailComposer } from './composers/password-reset.composer';
 import { BookingFollowUpComposer } from '../bookings/mail/composers/booking-follow-up.composer';
 import { BookingNoticeComposer } from '../bookings/mail/composers/booking-notice.composer';
 import { BookingNudgeComposer } from '../bookings/mail/composers/booking-nudge.composer';
@@ -14,6 +15,7 @@ import type { MailComposer } from './mail-composer';
  */
 export const MAIL_COMPOSERS: { readonly [K in MailJobKind]: Type<MailComposer<K>> } = {
   invitation: InvitationMailComposer,
+  password_reset: PasswordResetMailComposer,
   booking_request: BookingNoticeComposer,
   booking_awaiting_school: BookingNoticeComposer,
   booking_confirmed: BookingNoticeComposer,

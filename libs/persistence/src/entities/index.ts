@@ -9,7 +9,8 @@ import { Employer } from './employer.entity';
 import { EncounterRequest } from './encounter-request.entity';
 import { ImportJob } from './import-job.entity';
 import { Invitation } from './invitation.entity';
-import { LoginFailure } from './login-failure.entity';
+import { AuthSession } from './auth-session.entity';
+import { PasswordReset } from './password-reset.entity';
 import { MatchingProposal } from './matching-proposal.entity';
 import { MatchingRun } from './matching-run.entity';
 import { MatchingUnmatchedRequest } from './matching-unmatched-request.entity';
@@ -36,6 +37,7 @@ export * from './enums-bookings';
 export { GlobalEntity, TenantOwnedEntity, decimalTransformer } from './base';
 export type { JsonObject, JsonValue } from './base';
 export type { ImportRowError } from './import-job.entity';
+export { SESSION_END_REASONS, type SessionEndReason } from './auth-session.entity';
 export type { MatchingRunPhaseValue, MatchingRunStatusValue } from './matching-run.entity';
 export type { MatchingProposalStatusValue, StoredMatchingReason } from './matching-proposal.entity';
 export {
@@ -50,7 +52,8 @@ export {
   EncounterRequest,
   ImportJob,
   Invitation,
-  LoginFailure,
+  AuthSession,
+  PasswordReset,
   MatchingProposal,
   MatchingRun,
   MatchingUnmatchedRequest,
@@ -93,7 +96,8 @@ export const ENTITIES = [
   OutboxMessage,
   ImportJob,
   SentEmail,
-  LoginFailure,
+  AuthSession,
+  PasswordReset,
   PlatformRefreshSession,
   Booking,
   BookingTransition,

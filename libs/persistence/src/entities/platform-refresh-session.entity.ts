@@ -26,4 +26,8 @@ export class PlatformRefreshSession extends GlobalEntity {
 
   @Column({ name: 'replaced_by_id', type: 'uuid', nullable: true })
   replacedById!: string | null;
+
+  /** The log-in this token belongs to (every rotation keeps it); its access tokens carry this id. */
+  @Column({ name: 'auth_session_id', type: 'uuid', nullable: true })
+  authSessionId!: string | null;
 }

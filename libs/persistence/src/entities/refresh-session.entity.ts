@@ -21,4 +21,8 @@ export class RefreshSession extends TenantOwnedEntity {
 
   @Column({ name: 'replaced_by_id', type: 'uuid', nullable: true })
   replacedById!: string | null;
+
+  /** The log-in this token belongs to (every rotation keeps it); its access tokens carry this id. */
+  @Column({ name: 'auth_session_id', type: 'uuid', nullable: true })
+  authSessionId!: string | null;
 }

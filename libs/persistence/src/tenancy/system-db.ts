@@ -75,6 +75,12 @@ export class SystemDb {
     }));
   }
 
+  /** Tenant id of the password reset with this token hash (any state: check it inside the tenant). */
+  async tenantOfPasswordReset(tokenHash: string): Promise<string | null> {
+    const rows: Array<{ t: string | null }> = await this.dataSource.query('select auth_tenant_of_password_reset($1) as t', [tokenHash]);
+    return rows[0]?.t ?? null;
+  }
+
   /** Tenant id of the invitation with this token hash (any state: check expiry inside the tenant). */
   async tenantOfInvitation(tokenHash: string): Promise<string | null> {
     const rows: Array<{ t: string | null }> = await this.dataSource.query('select auth_tenant_of_invitation($1) as t', [tokenHash]);

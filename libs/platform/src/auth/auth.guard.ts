@@ -6,6 +6,7 @@ import { authenticateRequest } from './authenticate';
 import { IS_PUBLIC_KEY, ROLES_KEY } from './decorators';
 import { roleLabel, type Role } from './principal';
 import { isFieldResolver, requestOf } from './request-of';
+import { SessionLiveness } from './session-liveness';
 import { TokenService } from './token.service';
 
 /**
@@ -18,15 +19,16 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
+    private readonly sessions: SessionLiveness,
   ) {}
 
-  canActivate(ctx: ExecutionContext): boolean {
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const req = requestOf(ctx);
     if (!req) return true; // not an HTTP/GraphQL call (e.g. a queue processor)
     const targets = [ctx.getHandler(), ctx.getClass()];
     const isPublic = this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC_KEY, targets);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    const result = authenticateRequest(req, this.tokens);
+    const result = await authenticateRequest(req, this.tokens, this.sessions);
     if (result.principal && ctx.getType<GqlContextType>() === 'graphql') {
       const gqlContext = GqlExecutionContext.create(ctx).getContext<{ principal?: unknown }>();
       if (gqlContext && !gqlContext.principal) gqlContext.principal = result.principal;

@@ -1,5 +1,6 @@
 import { DomainError } from '@tandem/domain';
 import type { Principal } from './principal';
+import type { SessionLiveness } from './session-liveness';
 import type { TokenService } from './token.service';
 
 export const TENANT_OVERRIDE_HEADER = 'x-tenant-id';
@@ -12,6 +13,7 @@ export interface RequestLike {
 /** `principal` when the bearer token is good; otherwise null and, if a token was sent, why it failed. */
 export type AuthResult = { principal: Principal; error?: undefined } | { principal: null; error?: DomainError };
 
+const pending = new WeakMap<object, Promise<AuthResult>>();
 const results = new WeakMap<object, AuthResult>();
 
 function header(req: RequestLike, name: string): string | undefined {
@@ -19,7 +21,7 @@ function header(req: RequestLike, name: string): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
-function resolve(req: RequestLike, tokens: TokenService): AuthResult {
+async function resolve(req: RequestLike, tokens: TokenService, sessions: SessionLiveness): Promise<AuthResult> {
   const authorization = header(req, 'authorization');
   if (!authorization) return { principal: null };
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
@@ -30,6 +32,9 @@ function resolve(req: RequestLike, tokens: TokenService): AuthResult {
   } catch (e) {
     if (e instanceof DomainError) return { principal: null, error: e };
     throw e;
+  }
+  if (!principal.sessionId || !(await sessions.isLive(principal.sessionId, principal.userId))) {
+    return { principal: null, error: new DomainError('UNAUTHENTICATED', 'This session has ended. Log in again.') };
   }
   if (principal.role === 'platform_admin') {
     // Only a platform admin may choose the tenant to act in; for anyone else the header is ignored.
@@ -46,13 +51,19 @@ function resolve(req: RequestLike, tokens: TokenService): AuthResult {
   return { principal };
 }
 
-/** Verifies the request's bearer token once per request (memoised on the request object). */
-export function authenticateRequest(req: RequestLike, tokens: TokenService): AuthResult {
-  let result = results.get(req);
+/**
+ * Verifies the request's bearer token and that its session is still live, once per request
+ * (memoised on the request object).
+ */
+export function authenticateRequest(req: RequestLike, tokens: TokenService, sessions: SessionLiveness): Promise<AuthResult> {
+  let result = pending.get(req);
   if (!result) {
-    result = resolve(req, tokens);
-    results.set(req, result);
-    if (result.principal) (req as { principal?: Principal }).principal = result.principal;
+    result = resolve(req, tokens, sessions).then((settled) => {
+      results.set(req, settled);
+      if (settled.principal) (req as { principal?: Principal }).principal = settled.principal;
+      return settled;
+    });
+    pending.set(req, result);
   }
   return result;
 }

@@ -27,3 +27,12 @@ export function principalFromContext(options: CurrentPrincipalOptions | undefine
 
 /** The authenticated caller: `me(@CurrentPrincipal() p: Principal)`. */
 export const CurrentPrincipal = createParamDecorator(principalFromContext);
+
+/**
+ * The caller's network address as Fastify saw it (honouring TRUST_PROXY), for per-address throttles;
+ * null when there is none (a call without an HTTP request).
+ */
+export const SourceAddress = createParamDecorator((_data: unknown, ctx: ExecutionContext): string | null => {
+  const req = requestOf(ctx) as { ip?: unknown } | undefined;
+  return typeof req?.ip === 'string' && req.ip ? req.ip : null;
+});

@@ -4,6 +4,7 @@ export * from './password-policy';
 export * from './opaque-token';
 export * from './link-tokens';
 export * from './token.service';
+export * from './session-liveness';
 export * from './authenticate';
 export * from './request-of';
 export * from './decorators';

@@ -3,6 +3,7 @@ import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AuthGuard } from './auth.guard';
 import { LinkTokens } from './link-tokens';
 import { PasswordHasher } from './password-hasher';
+import { SessionLiveness } from './session-liveness';
 import { TenantContextInterceptor } from './tenant-context.interceptor';
 import { TokenService } from './token.service';
 
@@ -16,9 +17,10 @@ import { TokenService } from './token.service';
     PasswordHasher,
     TokenService,
     LinkTokens,
+    SessionLiveness,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_INTERCEPTOR, useClass: TenantContextInterceptor },
   ],
-  exports: [PasswordHasher, TokenService, LinkTokens],
+  exports: [PasswordHasher, TokenService, LinkTokens, SessionLiveness],
 })
 export class PlatformAuthModule {}

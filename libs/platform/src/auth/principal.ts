@@ -15,6 +15,8 @@ export interface Principal {
   readonly clusterId?: string;
   readonly schoolId?: string;
   readonly employerId?: string;
+  /** auth_sessions.id: the log-in this access comes from (checked on every request). */
+  readonly sessionId?: string;
 }
 
 export function isRole(value: unknown): value is Role {

@@ -1,4 +1,5 @@
-import { AppConfig, ConfigError, DEV_JWT_SECRET } from './app-config';
+import { randomBytes } from 'node:crypto';
+import { AppConfig, ConfigError, DEV_ACCESS_TOKEN_KEYS, DEV_LINK_KEYS } from './app-config';
 
 describe('AppConfig', () => {
   it('has local defaults', () => {
@@ -9,7 +10,9 @@ describe('AppConfig', () => {
     expect(c.queueBackend).toBe('redis');
     expect(c.smtpUrl).toBe('smtp://127.0.0.1:1025');
     expect(c.mailFrom).toBe('Tandem <no-reply@tandem.local>');
-    expect(c.jwtSecret).toBe(DEV_JWT_SECRET);
+    expect(c.accessTokenKeys.current.id).toBe('dev');
+    expect(c.linkKeys.current.secret).not.toBe(c.accessTokenKeys.current.secret);
+    expect(c.trustProxy).toBe(false);
     expect(c.accessTokenTtlSeconds).toBe(900);
     expect(c.refreshTokenTtlDays).toBe(30);
     expect(c.invitationTtlHours).toBe(72);
@@ -37,16 +40,56 @@ describe('AppConfig', () => {
     expect((error as ConfigError).problems).toHaveLength(5);
   });
 
-  it('refuses to start in production without a real JWT secret', () => {
-    expect(() => AppConfig.fromEnv({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET must be set in production/);
-    expect(() => AppConfig.fromEnv({ NODE_ENV: 'production', JWT_SECRET: DEV_JWT_SECRET })).toThrow(/development default/);
-    expect(() => AppConfig.fromEnv({ NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(/at least 32/);
-    expect(AppConfig.fromEnv({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }).jwtSecret).toBe('x'.repeat(40));
+  describe('production secrets (finding 1)', () => {
+    const random = (): string => randomBytes(36).toString('base64url');
+    const good = (): Record<string, string> => ({ NODE_ENV: 'production', ACCESS_TOKEN_KEYS: `a1:${random()}`, LINK_KEYS: `l1:${random()}` });
+    const problems = (env: Record<string, string>): string => {
+      try {
+        AppConfig.fromEnv(env);
+        return '';
+      } catch (e) {
+        return (e as ConfigError).problems.join('\n');
+      }
+    };
+
+    it('starts with random keys of its own', () => {
+      expect(problems(good())).toBe('');
+      expect(AppConfig.fromEnv({ ...good(), ACCESS_TOKEN_KEYS: 'new:' + random() + ',old:' + random() }).accessTokenKeys.keys.map((k) => k.id)).toEqual(['new', 'old']);
+    });
+
+    it('needs both key rings', () => {
+      expect(problems({ NODE_ENV: 'production' })).toMatch(/ACCESS_TOKEN_KEYS must be set in production[\s\S]*LINK_KEYS must be set in production/);
+    });
+
+    it('refuses the development keys, placeholders, short or repetitive keys, and one key for both jobs', () => {
+      expect(problems({ ...good(), ACCESS_TOKEN_KEYS: DEV_ACCESS_TOKEN_KEYS })).toMatch(/ACCESS_TOKEN_KEYS key "dev" is committed in the repository/);
+      expect(problems({ ...good(), LINK_KEYS: DEV_LINK_KEYS })).toMatch(/LINK_KEYS key "dev" is committed/);
+      expect(problems({ ...good(), ACCESS_TOKEN_KEYS: 'k:dev-only-secret-change-me-0123456789abcdef' })).toMatch(/placeholder/);
+      expect(problems({ ...good(), ACCESS_TOKEN_KEYS: 'k:short' })).toMatch(/at least 32 characters/);
+      expect(problems({ ...good(), ACCESS_TOKEN_KEYS: `k:${'ab'.repeat(20)}` })).toMatch(/not random enough/);
+      const shared = random();
+      expect(problems({ ...good(), ACCESS_TOKEN_KEYS: `a:${shared}`, LINK_KEYS: `l:${shared}` })).toMatch(/must not share a key/);
+      expect(problems({ ...good(), ACCESS_TOKEN_KEYS: 'no-id-here' })).toMatch(/must be "id:secret"/);
+    });
+
+    it('refuses a committed, short or placeholder password in a connection URL, and allows none', () => {
+      expect(problems({ ...good(), DATABASE_URL: 'postgres://app:tandem_app@db.internal:5432/tandem' })).toMatch(/DATABASE_URL password must be at least 32/);
+      expect(problems({ ...good(), DATABASE_URL: 'postgres://tandem_app:tandem_app@db.internal:5432/tandem' })).toMatch(/DATABASE_URL password must not be the user name/);
+      expect(problems({ ...good(), REDIS_URL: 'redis://:change-me-please-0123456789abcdefghijkl@redis:6379' })).toMatch(/REDIS_URL password looks like a placeholder/);
+      expect(problems({ ...good(), SMTP_URL: `smtp://mailer:${random()}@smtp.internal:587` })).toBe('');
+      expect(problems({ ...good(), REDIS_URL: 'redis://redis:6379' })).toBe('');
+    });
+  });
+
+  it('TRUST_PROXY: off by default, a hop count or proxy addresses; anything else is refused', () => {
+    expect(AppConfig.fromEnv({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(AppConfig.fromEnv({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toBe('10.0.0.0/8, 127.0.0.1');
+    expect(() => AppConfig.fromEnv({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/);
   });
 
   it('masks secrets in describe()', () => {
-    const d = AppConfig.fromEnv({ JWT_SECRET: 'super-secret-value-123', REDIS_URL: 'redis://:pw@redis:6379' }).describe();
-    expect(d['JWT_SECRET']).toBe('***');
+    const d = AppConfig.fromEnv({ ACCESS_TOKEN_KEYS: 'k9:super-secret-value-123', REDIS_URL: 'redis://:pw@redis:6379' }).describe();
+    expect(d['ACCESS_TOKEN_KEYS']).toBe('key ids k9 (secrets hidden)');
     expect(d['DATABASE_URL']).toBe('postgres://tandem_app:***@127.0.0.1:5432/tandem');
     expect(d['REDIS_URL']).toBe('redis://:***@redis:6379');
     expect(d['API_PORT']).toBe(3000);

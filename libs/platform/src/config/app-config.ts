@@ -10,8 +10,19 @@ export type QueueBackend = (typeof QUEUE_BACKENDS)[number];
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'verbose'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-/** Only ever used outside production; production refuses to start with it. */
-export const DEV_JWT_SECRET = 'dev-only-insecure-jwt-secret-do-not-use-in-production';
+import { parseKeyRing, type KeyRing } from './key-ring';
+import { keyProblem, urlPasswordProblem } from './secrets';
+
+/**
+ * Used only outside production when the variables are unset (`npm run dev` writes per-machine keys
+ * into .tandem/ instead); production refuses them like every committed value (see secrets.ts).
+ */
+export const DEV_ACCESS_TOKEN_KEYS = 'dev:dev-access-9f4c2b7e1d8a6f3c5b0e2d4a7c9f1b3e';
+export const DEV_LINK_KEYS = 'dev:dev-links-3e7a1c9f5b2d8e4a6c0f7b1d3e9a5c2f';
+
+/** The variables that hold key rings or URLs with passwords: every place a secret can be given. */
+export const SECRET_KEY_VARIABLES = ['ACCESS_TOKEN_KEYS', 'LINK_KEYS'] as const;
+export const SECRET_URL_VARIABLES = ['DATABASE_URL', 'DATABASE_OWNER_URL', 'REDIS_URL', 'SMTP_URL'] as const;
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -65,6 +76,43 @@ function oneOf<T extends string>(r: Reader, name: string, fallback: T, allowed: 
   return value as T;
 }
 
+function trustProxy(r: Reader): false | number | string {
+  const value = raw(r, 'TRUST_PROXY', 'false').toLowerCase();
+  if (value === 'false' || value === '0') return false;
+  if (/^\d+$/.test(value) && Number(value) <= 10) return Number(value);
+  if (/^[0-9a-f.:/]+(\s*,\s*[0-9a-f.:/]+)*$/.test(value)) return value;
+  r.problems.push(`TRUST_PROXY must be false, a hop count up to 10, or proxy addresses/CIDRs separated by commas (got "${value}")`);
+  return false;
+}
+
+function keyRing(r: Reader, name: string, devDefault: string, production: boolean): KeyRing {
+  r.secrets.add(name);
+  const value = r.env[name]?.trim();
+  if (!value && production) r.problems.push(`${name} must be set in production (id:secret, e.g. k1:$(openssl rand -base64 48))`);
+  const { ring, problems } = parseKeyRing(name, value || devDefault);
+  r.problems.push(...problems);
+  for (const key of ring?.keys ?? []) {
+    const problem = production ? keyProblem(key.secret) : key.secret.length < 16 ? 'must be at least 16 characters' : null;
+    if (problem) r.problems.push(`${name} key "${key.id}" ${problem}`);
+  }
+  return ring ?? (parseKeyRing(name, devDefault).ring as KeyRing);
+}
+
+/** Production: a password in a connection URL must not be committed, a placeholder or short. */
+function refuseWeakUrlPassword(r: Reader, name: string): void {
+  const value = r.env[name]?.trim();
+  if (!value) return; // the local default is refused elsewhere (issue 15: no localhost in production)
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    return; // reported by url()
+  }
+  if (!parsed.password) return;
+  const problem = urlPasswordProblem(decodeURIComponent(parsed.password), decodeURIComponent(parsed.username));
+  if (problem) r.problems.push(`${name} ${problem}`);
+}
+
 /** Masks the password part of a URL: postgres://user:***@host/db. */
 export function maskUrlCredentials(value: string): string {
   try {
@@ -85,7 +133,10 @@ export class AppConfig {
   readonly queueBackend: QueueBackend;
   readonly smtpUrl: string;
   readonly mailFrom: string;
-  readonly jwtSecret: string;
+  /** Signs and verifies access tokens (JWT `kid` = key id). */
+  readonly accessTokenKeys: KeyRing;
+  /** Derives the tokens in emailed links (invitations, bookings, preferences, password resets). */
+  readonly linkKeys: KeyRing;
   readonly accessTokenTtlSeconds: number;
   readonly refreshTokenTtlDays: number;
   readonly invitationTtlHours: number;
@@ -93,6 +144,12 @@ export class AppConfig {
   /** Where the API is reached from outside (links in emails that land on pages the API serves). */
   readonly publicApiUrl: string;
   readonly apiPort: number;
+  /**
+   * Which proxies' X-Forwarded-For to believe for the caller's address (per-address throttles):
+   * false (the socket's address), a hop count, or a comma-separated list of addresses/CIDRs.
+   * Believing every proxy would let any caller name a fresh address on each attempt.
+   */
+  readonly trustProxy: false | number | string;
   readonly logLevel: LogLevel;
   /** Env variable names whose values must never be logged. */
   readonly secretNames: ReadonlySet<string>;
@@ -117,16 +174,13 @@ export class AppConfig {
     if (!/^([^<>]*<)?[^\s@<>]+@[^\s@<>]+>?$/.test(this.mailFrom)) {
       r.problems.push(`MAIL_FROM must be an address like "Tandem <no-reply@example.org>" (got "${this.mailFrom}")`);
     }
-    r.secrets.add('JWT_SECRET');
-    const jwt = env['JWT_SECRET']?.trim();
+    this.accessTokenKeys = keyRing(r, 'ACCESS_TOKEN_KEYS', DEV_ACCESS_TOKEN_KEYS, this.isProduction);
+    this.linkKeys = keyRing(r, 'LINK_KEYS', DEV_LINK_KEYS, this.isProduction);
     if (this.isProduction) {
-      if (!jwt) r.problems.push('JWT_SECRET must be set in production');
-      else if (jwt === DEV_JWT_SECRET) r.problems.push('JWT_SECRET must not be the development default in production');
-      else if (jwt.length < 32) r.problems.push(`JWT_SECRET must be at least 32 characters in production (got ${jwt.length})`);
-    } else if (jwt && jwt.length < 16) {
-      r.problems.push(`JWT_SECRET must be at least 16 characters (got ${jwt.length})`);
+      const shared = this.accessTokenKeys.keys.filter((a) => this.linkKeys.keys.some((l) => l.secret === a.secret));
+      if (shared.length) r.problems.push('ACCESS_TOKEN_KEYS and LINK_KEYS must not share a key: give each its own');
+      for (const name of SECRET_URL_VARIABLES) refuseWeakUrlPassword(r, name);
     }
-    this.jwtSecret = jwt || DEV_JWT_SECRET;
     this.accessTokenTtlSeconds = int(r, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86_400);
     this.refreshTokenTtlDays = int(r, 'REFRESH_TOKEN_TTL_DAYS', 30, 1, 365);
     this.invitationTtlHours = int(r, 'INVITATION_TTL_HOURS', 72, 1, 24 * 60);
@@ -134,6 +188,7 @@ export class AppConfig {
     this.publicApiUrl = url(r, 'PUBLIC_API_URL', 'http://localhost:3000', ['http', 'https']).replace(/\/+$/, '');
     this.apiPort = int(r, 'API_PORT', 3000, 0, 65_535);
     this.logLevel = oneOf(r, 'LOG_LEVEL', 'info', LOG_LEVELS);
+    this.trustProxy = trustProxy(r);
     this.secretNames = r.secrets;
     this.sources = {
       NODE_ENV: 'nodeEnv',
@@ -143,7 +198,8 @@ export class AppConfig {
       QUEUE_BACKEND: 'queueBackend',
       SMTP_URL: 'smtpUrl',
       MAIL_FROM: 'mailFrom',
-      JWT_SECRET: 'jwtSecret',
+      ACCESS_TOKEN_KEYS: 'accessTokenKeys',
+      LINK_KEYS: 'linkKeys',
       ACCESS_TOKEN_TTL_SECONDS: 'accessTokenTtlSeconds',
       REFRESH_TOKEN_TTL_DAYS: 'refreshTokenTtlDays',
       INVITATION_TTL_HOURS: 'invitationTtlHours',
@@ -151,17 +207,19 @@ export class AppConfig {
       PUBLIC_API_URL: 'publicApiUrl',
       API_PORT: 'apiPort',
       LOG_LEVEL: 'logLevel',
+      TRUST_PROXY: 'trustProxy',
     };
     if (r.problems.length) throw new ConfigError(r.problems);
     Object.freeze(this);
   }
 
   /** Every setting by variable name, safe to log: secrets masked (URLs keep all but the password). */
-  describe(): Record<string, string | number> {
-    const out: Record<string, string | number> = {};
+  describe(): Record<string, string | number | boolean> {
+    const out: Record<string, string | number | boolean> = {};
     for (const [name, prop] of Object.entries(this.sources)) {
-      const value = (this as unknown as Record<string, string | number>)[prop];
-      if (!this.secretNames.has(name)) out[name] = value;
+      const value = (this as unknown as Record<string, string | number | boolean | KeyRing>)[prop];
+      if (typeof value === 'object') out[name] = `key ids ${value.keys.map((k) => k.id).join(', ')} (secrets hidden)`;
+      else if (!this.secretNames.has(name)) out[name] = value;
       else if (typeof value === 'string' && /^[a-z]+:\/\//.test(value)) out[name] = maskUrlCredentials(value);
       else out[name] = '***';
     }

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { NestFactory } from '@nestjs/core';
 import { Args, Context, Field, ID, Int, ObjectType, Parent, Query, registerEnumType, ResolveField, Resolver } from '@nestjs/graphql';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -177,9 +178,18 @@ class ItemResolver {
 const errorLog: { level: string; msg: string; fields: Record<string, unknown> }[] = [];
 const log: ErrorLog = { write: (level, msg, fields) => errorLog.push({ level, msg, fields }) };
 
+/**
+ * No database here: this spec is about the GraphQL plumbing. Every session it signs is live (the
+ * session check itself is proven on PostgreSQL in apps/api/test/revocation.int-spec.ts).
+ */
+@Global()
+@Module({ providers: [{ provide: DataSource, useValue: { query: async () => [{ live: 1 }] } }], exports: [DataSource] })
+class EverySessionLiveModule {}
+
 @Module({
   imports: [
-    ConfigModule.forConfig(AppConfig.fromEnv({ JWT_SECRET: 'graphql-platform-spec-secret-123' })),
+    EverySessionLiveModule,
+    ConfigModule.forConfig(AppConfig.fromEnv({ ACCESS_TOKEN_KEYS: 'spec:graphql-platform-spec-key-123' })),
     GraphQLPlatformModule.forRoot({ errorLog: log }),
   ],
   providers: [WhoamiResolver, ItemResolver, GreetingResolver],
@@ -189,9 +199,10 @@ class TestAppModule {}
 describe('GraphQL platform (Nest + Fastify + Apollo, over HTTP)', () => {
   let app: NestFastifyApplication;
   let tokens: TokenService;
-  const coordinator: Principal = { userId: 'u-coord', tenantId: TENANT, membershipId: 'm1', role: 'coordinator', clusterId: 'c1' };
-  const hubAdmin: Principal = { userId: 'u-hub', tenantId: TENANT, membershipId: 'm2', role: 'hub_admin' };
-  const platformAdmin: Principal = { userId: 'u-plat', tenantId: null, membershipId: null, role: 'platform_admin' };
+  const SESSION = '00000000-0000-4000-8000-00000000000a';
+  const coordinator: Principal = { userId: '00000000-0000-4000-8000-000000000001', tenantId: TENANT, membershipId: 'm1', role: 'coordinator', clusterId: 'c1', sessionId: SESSION };
+  const hubAdmin: Principal = { userId: '00000000-0000-4000-8000-000000000002', tenantId: TENANT, membershipId: 'm2', role: 'hub_admin', sessionId: SESSION };
+  const platformAdmin: Principal = { userId: '00000000-0000-4000-8000-000000000003', tenantId: null, membershipId: null, role: 'platform_admin', sessionId: SESSION };
 
   beforeAll(async () => {
     app = await NestFactory.create<NestFastifyApplication>(TestAppModule, new FastifyAdapter(), { logger: false });
@@ -203,7 +214,7 @@ describe('GraphQL platform (Nest + Fastify + Apollo, over HTTP)', () => {
 
   const gql = async (query: string, opts: { as?: Principal; variables?: Record<string, unknown>; headers?: Record<string, string> } = {}) => {
     const headers: Record<string, string> = { 'content-type': 'application/json', ...opts.headers };
-    if (opts.as) headers['authorization'] = `Bearer ${tokens.signAccessToken(opts.as).token}`;
+    if (opts.as) headers['authorization'] = `Bearer ${tokens.signAccessToken({ ...opts.as, sessionId: SESSION }).token}`;
     const res = await app.inject({ method: 'POST', url: '/graphql', headers, payload: JSON.stringify({ query, variables: opts.variables }) });
     return { status: res.statusCode, headers: res.headers, body: res.json() as { data?: Record<string, unknown> | null; errors?: { message: string; extensions: Record<string, unknown> }[] } };
   };
@@ -230,7 +241,7 @@ describe('GraphQL platform (Nest + Fastify + Apollo, over HTTP)', () => {
 
   it('gives the principal and correlation id to resolvers and echoes the id', async () => {
     const { body, headers } = await gql('{ whoami { userId tenantId correlationId } }', { as: coordinator, headers: { 'x-correlation-id': 'req-42' } });
-    expect(body.data).toEqual({ whoami: { userId: 'u-coord', tenantId: TENANT, correlationId: 'req-42' } });
+    expect(body.data).toEqual({ whoami: { userId: coordinator.userId, tenantId: TENANT, correlationId: 'req-42' } });
     expect(headers['x-correlation-id']).toBe('req-42');
   });
 

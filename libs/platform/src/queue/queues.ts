@@ -38,6 +38,7 @@ export interface ImportJobPayload {
  */
 export type MailJobPayload =
   | { tenantId: string; kind: 'invitation'; invitationId: string }
+  | { tenantId: string; kind: 'password_reset'; passwordResetId: string }
   | BookingMailPayload<BookingMailKind>
   | { tenantId: string; kind: 'booking_reminder'; bookingId: string; version: number; daysBefore: number }
   | { tenantId: string; kind: 'termly_check_in'; employerId: string; term: string };
@@ -117,6 +118,8 @@ function mailIds(p: MailJobPayload): string[] {
   switch (p.kind) {
     case 'invitation':
       return [p.invitationId];
+    case 'password_reset':
+      return [p.passwordResetId];
     case 'booking_reminder':
       return [p.bookingId, `v${p.version}`, `d${p.daysBefore}`];
     case 'termly_check_in':

@@ -32,7 +32,7 @@ export class InvitationMailComposer implements MailComposer<'invitation'> {
     const { invitation, tenant } = found;
     if (invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt.getTime() <= Date.now()) return [];
     const inviter = invitation.invitedByUserId ? await this.systemDb.findUserById(invitation.invitedByUserId) : null;
-    const { token } = this.links.derive(INVITATION_LINK_PURPOSE, invitation.id);
+    const { token } = this.links.derive(INVITATION_LINK_PURPOSE, invitation.id, invitation.tokenHash);
     const rendered = invitationEmail({
       hubName: tenant.name,
       inviterName: inviter?.displayName || inviter?.email || `${tenant.name} on Tandem`,

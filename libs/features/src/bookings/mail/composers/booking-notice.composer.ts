@@ -64,7 +64,7 @@ export class BookingNoticeComposer implements MailComposer<BookingNoticeKind> {
       .orderBy('l.created_at', 'DESC')
       .getOne();
     if (!link) return [];
-    const url = (action: 'accept' | 'decline'): string => bookingLinkUrl(this.config, this.links.derive(BOOKING_LINK_PURPOSES[action], link.id).token);
+    const url = (action: 'accept' | 'decline'): string => bookingLinkUrl(this.config, this.links.derive(BOOKING_LINK_PURPOSES[action], link.id, action === 'accept' ? link.acceptTokenHash : link.declineTokenHash).token);
     const to = d.contact;
     const rendered = bookingRequestEmail(factsOf(d), {
       recipientName: to.name,
