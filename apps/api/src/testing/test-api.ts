@@ -113,7 +113,7 @@ export async function startTestApi(options: StartTestApiOptions = {}): Promise<T
     },
     async tokenFor(principal) {
       const rows: Array<{ id: string }> = await db.appDataSource.query(
-        `insert into auth_sessions (user_id, tenant_id, membership_id, expires_at) values ($1, $2, $3, now() + interval '1 day') returning id`,
+        `insert into auth_sessions (user_id, acting_tenant_id, membership_id, expires_at) values ($1, $2, $3, now() + interval '1 day') returning id`,
         [principal.userId, principal.tenantId, principal.membershipId],
       );
       return tokens.signAccessToken({ ...principal, sessionId: (rows[0] as { id: string }).id }).token;

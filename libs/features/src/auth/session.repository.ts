@@ -27,7 +27,7 @@ async function revokeChain(em: EntityManager, table: 'refresh_sessions' | 'platf
  * changes). Functions over the caller's EntityManager, so they join its transaction.
  */
 export const AuthSessions = {
-  async start(em: EntityManager, values: { userId: string; tenantId: string | null; membershipId: string | null; expiresAt: Date }): Promise<string> {
+  async start(em: EntityManager, values: { userId: string; actingTenantId: string | null; membershipId: string | null; expiresAt: Date }): Promise<string> {
     const result = await em.insert(AuthSession, { ...values, revokedAt: null, revokedReason: null });
     return (result.identifiers[0] as { id: string }).id;
   },

@@ -43,7 +43,7 @@ export class SessionService {
     const expiresAt = this.refreshExpiry(now);
     const membershipId = principal.membershipId;
     const sessionId = await this.db.transaction(async (em) => {
-      const id = await AuthSessions.start(em, { userId: principal.userId, tenantId: principal.tenantId, membershipId, expiresAt });
+      const id = await AuthSessions.start(em, { userId: principal.userId, actingTenantId: principal.tenantId, membershipId, expiresAt });
       await this.tenantSessions.insert({ userId: principal.userId, membershipId, tokenHash: hash, expiresAt, authSessionId: id });
       return id;
     });
@@ -55,7 +55,7 @@ export class SessionService {
     const { token, hash } = OpaqueToken.generate();
     const expiresAt = this.refreshExpiry(now);
     const sessionId = await this.platformSessions.transaction(async (em) => {
-      const id = await AuthSessions.start(em, { userId: user.id, tenantId: tenant?.id ?? null, membershipId: null, expiresAt });
+      const id = await AuthSessions.start(em, { userId: user.id, actingTenantId: tenant?.id ?? null, membershipId: null, expiresAt });
       await this.platformSessions.insert(em, { userId: user.id, actingTenantId: tenant?.id ?? null, tokenHash: hash, expiresAt, authSessionId: id });
       return id;
     });

@@ -14,8 +14,9 @@ export class AuthSession extends GlobalEntity {
   @Column({ name: 'user_id', type: 'uuid' })
   userId!: string;
 
-  @Column({ name: 'tenant_id', type: 'uuid', nullable: true })
-  tenantId!: string | null;
+  /** The hub acted in (not a tenant key: the row is read before any tenant is set). */
+  @Column({ name: 'acting_tenant_id', type: 'uuid', nullable: true })
+  actingTenantId!: string | null;
 
   @Column({ name: 'membership_id', type: 'uuid', nullable: true })
   membershipId!: string | null;

@@ -10,6 +10,7 @@ import { EncounterRequest } from './encounter-request.entity';
 import { ImportJob } from './import-job.entity';
 import { Invitation } from './invitation.entity';
 import { AuthSession } from './auth-session.entity';
+import { AuthThrottleCounter } from './auth-throttle.entity';
 import { PasswordReset } from './password-reset.entity';
 import { MatchingProposal } from './matching-proposal.entity';
 import { MatchingRun } from './matching-run.entity';
@@ -53,6 +54,7 @@ export {
   ImportJob,
   Invitation,
   AuthSession,
+  AuthThrottleCounter,
   PasswordReset,
   MatchingProposal,
   MatchingRun,
@@ -97,6 +99,7 @@ export const ENTITIES = [
   ImportJob,
   SentEmail,
   AuthSession,
+  AuthThrottleCounter,
   PasswordReset,
   PlatformRefreshSession,
   Booking,

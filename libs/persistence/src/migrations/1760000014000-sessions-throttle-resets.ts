@@ -7,7 +7,8 @@ export const SECURITY_TENANT_TABLES = ['password_resets'] as const;
 /**
  * Security (issue 14):
  *
- * - `auth_sessions` (GLOBAL, like `users`): one row per log-in. Access tokens name it (`ses`) and the
+ * - `auth_sessions` (GLOBAL, like `users`; its hub column is `acting_tenant_id`, not a tenant key):
+ *   one row per log-in. Access tokens name it (`ses`) and the
  *   API checks it on every request (one primary-key read), so ending a session ends its access on the
  *   next request, not when the 15-minute token expires. Refresh rows point at it; rotation keeps it.
  *   Triggers end sessions whatever code path makes the change: a membership's role, scope, user or
@@ -26,7 +27,7 @@ export class SessionsThrottleResets1760000014000 implements MigrationInterface {
 create table auth_sessions (
   id uuid primary key default gen_random_uuid(),
   user_id uuid not null references users (id),
-  tenant_id uuid null references tenants (id),
+  acting_tenant_id uuid null references tenants (id),
   membership_id uuid null references memberships (id),
   expires_at timestamptz not null,
   revoked_at timestamptz null,
@@ -38,7 +39,7 @@ create table auth_sessions (
 );
 create index auth_sessions_user_live_idx on auth_sessions (user_id) where revoked_at is null;
 create index auth_sessions_membership_live_idx on auth_sessions (membership_id) where revoked_at is null and membership_id is not null;
-create index auth_sessions_tenant_live_idx on auth_sessions (tenant_id) where revoked_at is null and tenant_id is not null;
+create index auth_sessions_tenant_live_idx on auth_sessions (acting_tenant_id) where revoked_at is null and acting_tenant_id is not null;
 ${updatedAtTriggerSql('auth_sessions')}
 revoke delete, truncate on auth_sessions from tandem_app;
 
@@ -82,7 +83,7 @@ create function end_sessions_of_tenant() returns trigger
   language plpgsql
   as $$ begin
     update auth_sessions set revoked_at = now(), revoked_reason = 'hub_archived'
-     where tenant_id = new.id and revoked_at is null;
+     where acting_tenant_id = new.id and revoked_at is null;
     return null;
   end $$;
 create trigger end_sessions_on_tenant_archive

@@ -69,6 +69,7 @@ async function seedTenant(owner: Client, label: string): Promise<Fixture> {
      values ($1, $2, $3, $4, now() + interval '30 days')`,
     [t, f.userId, f.membershipId, `ref-${label}-`.padEnd(64, '0')],
   );
+  await q(`insert into password_resets (tenant_id, user_id, token_hash, expires_at) values ($1, $2, $3, now() + interval '1 hour')`, [t, f.userId, `reset-${label}-`.padEnd(64, '0')]);
   await q(
     `insert into pupils (id, tenant_id, school_id, reference, year_group) values ($1, $2, $3, 'P001', 9)`,
     [f.pupilId, t, f.schoolId],
