@@ -5,17 +5,20 @@ import type { RequestLike } from '../auth/authenticate';
 import { formatGraphQLError, type ErrorLog } from '../errors/format-graphql-error';
 import { createGraphQLContext } from './context';
 import { correlationIdPlugin } from './correlation-plugin';
-import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_FIELDS, depthLimitRule } from './depth-limit';
+import { queryLimits } from './query-limits';
+import type { SessionLiveness } from '../auth/session-liveness';
+import type { TokenService } from '../auth/token.service';
 
 export interface GraphQLPlatformOptions {
   /** true (default): schema built in memory; a path: also written there (e.g. for the admin app's codegen). */
   autoSchemaFile?: string | true;
   /** Default '/graphql'. */
   path?: string;
-  /** Turns introspection off. Default: NODE_ENV === 'production'. */
+  /** Turns introspection and field suggestions off. Default: NODE_ENV === 'production'. */
   production?: boolean;
-  maxDepth?: number;
-  maxFields?: number;
+  /** For the anonymous query budget (query-limits.ts): who is calling. */
+  tokens?: TokenService;
+  sessions?: SessionLiveness;
   /** Where unexpected errors are logged (default: a JsonLogger). */
   errorLog?: ErrorLog;
   plugins?: ApolloServerPlugin[];
@@ -30,6 +33,7 @@ function requestFrom(arg: unknown): RequestLike {
 /** The ApolloDriverConfig every Tandem GraphQL server uses (code-first, on Fastify). */
 export function createGraphQLConfig(options: GraphQLPlatformOptions = {}): ApolloDriverConfig {
   const production = options.production ?? process.env['NODE_ENV'] === 'production';
+  const limits = queryLimits({ production, tokens: options.tokens, sessions: options.sessions });
   return {
     driver: ApolloDriver,
     path: options.path ?? '/graphql',
@@ -45,7 +49,7 @@ export function createGraphQLConfig(options: GraphQLPlatformOptions = {}): Apoll
     autoTransformHttpErrors: false,
     // Guards and the TenantContextInterceptor also wrap @ResolveField methods of nested types.
     fieldResolverEnhancers: ['guards', 'interceptors'],
-    validationRules: [depthLimitRule(options.maxDepth ?? DEFAULT_MAX_DEPTH, options.maxFields ?? DEFAULT_MAX_FIELDS)],
+    validationRules: limits.validationRules,
     formatError: (formatted, error) => formatGraphQLError(formatted, error, options.errorLog),
     context: (arg: unknown) => createGraphQLContext({ req: requestFrom(arg) }),
     plugins: [
@@ -54,6 +58,7 @@ export function createGraphQLConfig(options: GraphQLPlatformOptions = {}): Apoll
       // does not wrap every field resolver (measured: about a tenth of a dashboard request's CPU).
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      ...limits.plugins,
       ...(options.plugins ?? []),
     ],
   };

@@ -2,6 +2,8 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { PlatformAuthModule } from '../auth/platform-auth.module';
+import { SessionLiveness } from '../auth/session-liveness';
+import { TokenService } from '../auth/token.service';
 import { AppConfig } from '../config/app-config';
 import { JsonLogger } from '../logging/json-logger';
 import { createGraphQLConfig, type GraphQLPlatformOptions } from './graphql-config';
@@ -21,12 +23,15 @@ export class GraphQLPlatformModule {
         PlatformAuthModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [AppConfig],
-          useFactory: (config: AppConfig) =>
+          imports: [PlatformAuthModule],
+          inject: [AppConfig, TokenService, SessionLiveness],
+          useFactory: (config: AppConfig, tokens: TokenService, sessions: SessionLiveness) =>
             createGraphQLConfig({
               errorLog: new JsonLogger(config.logLevel).child('GraphQL'),
               ...options,
               production: config.isProduction,
+              tokens,
+              sessions,
             }),
         }),
       ],

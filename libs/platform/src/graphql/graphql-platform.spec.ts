@@ -300,7 +300,7 @@ describe('GraphQL platform (Nest + Fastify + Apollo, over HTTP)', () => {
     expect((await gql(nested(10), { as: coordinator })).body.data).toBeTruthy();
     const { body, status } = await gql(nested(11), { as: coordinator });
     expect(status).toBe(400);
-    expect(body.errors?.[0]).toMatchObject({ message: 'Query is nested too deeply: 11 levels, the limit is 10', extensions: { code: 'QUERY_TOO_COMPLEX' } });
+    expect(body.errors?.[0]).toMatchObject({ message: 'Query depth limit of 10 exceeded, found 11.', extensions: { code: 'QUERY_TOO_COMPLEX' } });
   });
 
   it('rejects a wrong enum value or scalar type in variables with BAD_REQUEST and the variable', async () => {

@@ -1,6 +1,6 @@
 export * from './loader-registry';
 export * from './context';
-export * from './depth-limit';
+export * from './query-limits';
 export * from './calendar-date.scalar';
 export * from './pagination';
 export * from './correlation-plugin';
