@@ -10,7 +10,7 @@ const apiTarget = process.env['API_PROXY_TARGET'] || 'http://localhost:3000';
 // The API's own pages behind emailed links (booking Accept / Decline, email preferences) are served
 // through the same origin, so PUBLIC_API_URL may point at the app. `/bookings/<id>` (no "respond")
 // stays the app's: a deep link it turns into its hash route.
-const apiPaths = ['/graphql', '/bookings/respond', '/email-preferences', '/health'];
+const apiPaths = ['/graphql', '/imports', '/bookings/respond', '/email-preferences', '/health'];
 const proxy = Object.fromEntries(apiPaths.map((p) => [p, { target: apiTarget, changeOrigin: true }]));
 
 export default defineConfig({

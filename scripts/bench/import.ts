@@ -3,7 +3,7 @@
  *
  * On a fresh database (bootstrap + migrations, dropped at the end) it starts the API and the worker
  * in this process on real PostgreSQL and Redis, then for clean files of 1,000 / 10,000 / 50,000 rows:
- *   - real path: startPupilImport mutation (HTTP) → import_jobs row + outbox → relay → BullMQ →
+ *   - real path: POST /imports/pupils (HTTP) → import_jobs row + outbox → relay → BullMQ →
  *     worker (parse, validate, chunked upserts, progress) → PostgreSQL, timed from the request to the
  *     moment polling sees SUCCEEDED;
  *   - baseline: the same rows (already parsed, untimed) written into another school with one plain
@@ -90,11 +90,9 @@ interface JobState {
 /** The real path: mutation, then poll until the job is finished. Returns the wall time and the worker's own time. */
 async function importThroughApi(api: TestApi, hub: HubFixture, schoolId: string, csv: string, rows: number): Promise<{ realMs: number; workerMs: number }> {
   const started = process.hrtime.bigint();
-  const { startPupilImport } = await api.ok<{ startPupilImport: { id: string } }>(
-    `mutation($input: StartPupilImportInput!) { startPupilImport(input: $input) { id } }`,
-    { input: { schoolId, csv } },
-    hub.tokens.hubAdmin,
-  );
+  const upload = await api.uploadPupilCsv<{ startPupilImport: { id: string } }>(csv, { schoolId }, hub.tokens.hubAdmin);
+  if (!upload.data) throw new Error(`upload refused: ${JSON.stringify(upload.errors)}`);
+  const { startPupilImport } = upload.data;
   for (;;) {
     const { importJob: job } = await api.ok<{ importJob: JobState }>(
       `query($id: ID!) { importJob(id: $id) { status insertedRows errorCount startedAt finishedAt } }`,
@@ -234,7 +232,7 @@ async function main(): Promise<void> {
       table(bare),
       '',
       'Clean MIS-style files (UPN, DOB, year group, PP, SEND, care experienced, RONI), each into a new school.',
-      'The real path is timed from sending the `startPupilImport` mutation to the poll that sees `SUCCEEDED`',
+      'The real path is timed from uploading the file to `POST /imports/pupils` to the poll that sees `SUCCEEDED`',
       '(so it includes up to 50 ms of relay polling and 20 ms of client polling); "in the worker" is the job\'s',
       'own `startedAt` → `finishedAt` (parse, validate, upsert in chunks of 1,000 rows or 5% of the file with a',
       'progress commit after each, outcome and audit). The baseline writes the same already-parsed rows with one',

@@ -14,7 +14,6 @@ import { startTestWorker, type TestWorker } from '@tandem/worker-testing';
 import type { Job, Queue } from 'bullmq';
 
 const JOB_FIELDS = `id schoolId mode status totalRows processedRows insertedRows updatedRows errorCount errors { line field code message } startedAt finishedAt`;
-const START = `mutation($input: StartPupilImportInput!) { startPupilImport(input: $input) { ${JOB_FIELDS} } }`;
 const JOB = `query($id: ID!) { importJob(id: $id) { ${JOB_FIELDS} } }`;
 const CREATE_SCHOOL = `mutation($input: CreateSchoolInput!) { createSchool(input: $input) { id } }`;
 
@@ -64,9 +63,11 @@ async function newSchool(name: string, highestYearGroup = 11): Promise<string> {
   return createSchool.id;
 }
 
+/** Uploads the file to POST /imports/pupils (not /graphql, which takes at most 1 MB), then reads the job. */
 async function start(schoolId: string, csv: string, mode?: string, token = hub.tokens.hubAdmin): Promise<ImportJob> {
-  const data = await api.ok<{ startPupilImport: ImportJob }>(START, { input: { schoolId, csv, ...(mode ? { mode } : {}) } }, token);
-  return data.startPupilImport;
+  const res = await api.uploadPupilCsv<{ startPupilImport: { id: string } }>(csv, { schoolId, ...(mode ? { mode } : {}) }, token);
+  if (res.errors?.length || !res.data) throw new Error(`upload refused: ${JSON.stringify(res.errors)}`);
+  return (await api.ok<{ importJob: ImportJob }>(JOB, { id: res.data.startPupilImport.id }, token)).importJob;
 }
 
 /** Polls importJob until it finishes; `seen` gets every answer (for progress checks). */
@@ -250,9 +251,11 @@ describe('who may import and read imports', () => {
   const jobsAndOutbox = async (tenantId = hub.tenantId): Promise<string> =>
     JSON.stringify(await sql(tenantId, `select (select count(*)::int from import_jobs) as jobs, (select count(*)::int from notification_outbox) as outbox, (select count(*)::int from pupils) as pupils`));
 
-  async function refused(input: Record<string, unknown>, token: string, code: string, field: string | undefined): Promise<void> {
+  async function refused(input: { schoolId: string; csv: string; mode?: string }, token: string, code: string, field: string | undefined): Promise<void> {
     const before = await jobsAndOutbox();
-    const res = await api.gql(START, { input }, token);
+    const res = await api.uploadPupilCsv(input.csv, { schoolId: input.schoolId, ...(input.mode ? { mode: input.mode } : {}) }, token);
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
     expect(res.errors?.[0]?.extensions).toMatchObject({ code, ...(field ? { field } : {}) });
     expect(res.data).toBeNull();
     expectNoLeaks(res);
@@ -285,7 +288,7 @@ describe('who may import and read imports', () => {
     await refused({ schoolId: hub.schoolA.id, csv: '  ' }, hub.tokens.hubAdmin, 'REQUIRED', 'input.csv');
     const huge = 'UPN,Year\r\n' + 'A1234567890,7\r\n'.repeat(Math.ceil(MAX_IMPORT_CSV_BYTES / 15) + 10);
     await refused({ schoolId: hub.schoolA.id, csv: huge }, hub.tokens.hubAdmin, 'INVALID_CSV', 'input.csv');
-    await refused({ schoolId: hub.schoolA.id, csv, mode: 'SOME_ROWS' }, hub.tokens.hubAdmin, 'BAD_REQUEST', 'input.mode');
+    await refused({ schoolId: hub.schoolA.id, csv, mode: 'SOME_ROWS' }, hub.tokens.hubAdmin, 'INVALID_ENUM_VALUE', 'input.mode');
   });
 
   it('refuses an import into an archived school (CONFLICT)', async () => {
@@ -294,14 +297,30 @@ describe('who may import and read imports', () => {
     await refused({ schoolId, csv }, hub.tokens.hubAdmin, 'CONFLICT', 'input.schoolId');
   });
 
-  it('answers a request body beyond the HTTP limit with 413 and no internals', async () => {
-    const res = await fetch(`${api.url}/graphql`, {
+  it('takes no GraphQL body over 1 MB and no CSV anywhere but the upload path; a file over the import limit is 413 (finding 4)', async () => {
+    const graphql = await fetch(`${api.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${hub.tokens.hubAdmin}` },
-      body: JSON.stringify({ query: START, variables: { input: { schoolId: hub.schoolA.id, csv: 'x'.repeat(22 * 1024 * 1024) } } }),
+      body: JSON.stringify({ query: '{ __typename }', variables: { padding: 'x'.repeat(1024 * 1024) } }),
     });
-    expect(res.status).toBe(413);
-    expect(await res.text()).not.toMatch(/stack|node_modules|\.ts:\d+/);
+    expect(graphql.status).toBe(413);
+    expect(await graphql.text()).not.toMatch(/stack|node_modules|\.ts:\d+/);
+    const csvToGraphql = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv });
+    expect(csvToGraphql.status).toBe(415);
+    const before = await jobsAndOutbox();
+    const tooBig = await fetch(`${api.url}/imports/pupils?schoolId=${hub.schoolA.id}`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', authorization: `Bearer ${hub.tokens.hubAdmin}` },
+      body: 'x'.repeat(MAX_IMPORT_CSV_BYTES + 4096),
+    });
+    expect(tooBig.status).toBe(413);
+    expect(await jobsAndOutbox()).toBe(before);
+  });
+
+  it('needs a log-in to upload, like every other operation', async () => {
+    const res = await api.uploadPupilCsv(csv, { schoolId: hub.schoolA.id });
+    expect(res.status).toBe(401);
+    expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it('shows an import job only to those who may see the school\'s pupils', async () => {

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { InvitationAcceptPage } from './auth/InvitationAcceptPage';
 import { LoginPage } from './auth/LoginPage';
+import { PasswordResetPage } from './auth/PasswordResetPages';
 import { useSession, useSessionStore } from './auth/SessionContext';
 import { publicRouteOf, useLocationKey } from './routing/location';
 import { AppShell } from './shell/AppShell';
@@ -17,6 +18,7 @@ export function App() {
   // Public pages (links from emails) show whether or not someone is signed in.
   const publicRoute = publicRouteOf(window.location.pathname, window.location.search);
   if (publicRoute?.kind === 'accept-invitation') return <InvitationAcceptPage token={publicRoute.token} />;
+  if (publicRoute?.kind === 'password-reset') return <PasswordResetPage token={publicRoute.token} />;
 
   if (session.status === 'restoring') {
     return (

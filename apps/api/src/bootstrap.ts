@@ -1,19 +1,38 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { IMPORT_BODY_LIMIT_BYTES } from '@tandem/features';
+import { MAX_IMPORT_CSV_BYTES, PUPIL_IMPORT_PATH } from '@tandem/features';
 import { AppConfig, JsonLogger } from '@tandem/platform';
 import { ApiModule, type ApiModuleOptions } from './api.module';
+
+/** Issue 14: a 5 MB body of aliases blocked the API for seconds; no GraphQL request needs 1 MB. */
+export const GRAPHQL_BODY_LIMIT_BYTES = 1024 * 1024;
+
+/**
+ * `text/csv` bodies up to the import limit (plus room for a byte-order mark), only on the upload
+ * path: anywhere else such a body is refused (415) before it is read.
+ */
+function acceptCsvUploads(app: NestFastifyApplication): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (req, reply) => {
+    const type = String(req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+    if (type === 'text/csv' && req.url.split('?')[0] !== PUPIL_IMPORT_PATH) {
+      await reply.code(415).send({ errors: [{ message: 'text/csv is taken only at ' + PUPIL_IMPORT_PATH, extensions: { code: 'BAD_REQUEST' } }] });
+    }
+  });
+  fastify.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: MAX_IMPORT_CSV_BYTES + 1024 }, (_req, body, done) => done(null, body));
+}
 
 /** Builds the Fastify-backed Nest app (not yet listening); shared by main.ts and the test harness. */
 export async function createApiApp(options: ApiModuleOptions = {}, logger?: JsonLogger): Promise<NestFastifyApplication> {
   const config = options.config ?? AppConfig.fromEnv();
   const app = await NestFactory.create<NestFastifyApplication>(
     ApiModule.forRoot({ ...options, config }),
-    // Bodies larger than a pupil CSV import can be (its 10 MB file inside a JSON string, ~21 MB) are
-    // refused before parsing; the import itself refuses a file over 10 MB with a clear INVALID_CSV.
-    new FastifyAdapter({ bodyLimit: IMPORT_BODY_LIMIT_BYTES, trustProxy: config.trustProxy }),
+    // /graphql (and everything else) takes at most 1 MB; the pupil CSV upload has its own path
+    // and its own limit (see below).
+    new FastifyAdapter({ bodyLimit: GRAPHQL_BODY_LIMIT_BYTES, trustProxy: config.trustProxy }),
     { logger: logger ?? false, bufferLogs: !logger },
   );
+  acceptCsvUploads(app);
   app.enableShutdownHooks();
   return app;
 }

@@ -136,8 +136,15 @@ describe('parsePupilCsv: row errors', () => {
     const text = csv('UPN,Name,Year', 'A1,"two', 'lines",7', '', 'A2,x,99');
     const r = parsePupilCsv(text, OPTIONS);
     expect(r.totalRows).toBe(2);
-    expect(r.rows[0]).toMatchObject({ line: 2, displayName: 'two\r\nlines' });
-    expect(r.errors.map((e) => e.line)).toEqual([4]);
+    // A quoted line break is still one spreadsheet row (line 2); a name holds no line break, though.
+    expect(r.errors.map((e) => [e.line, e.code])).toEqual([[2, 'INVALID_TEXT'], [4, 'INVALID_YEAR_GROUP']]);
+  });
+
+  it('refuses NUL, control and bidirectional characters in any cell, naming the row (issue 14, finding 6)', () => {
+    const r = parsePupilCsv(csv('UPN,Name,Year', 'A1\u0000,x,7', 'A2,\u202Eevil,7', 'A3,fine,7'), OPTIONS);
+    expect(r.errors.map((e) => [e.line, e.code])).toEqual([[2, 'INVALID_TEXT'], [3, 'INVALID_TEXT']]);
+    expect(r.errors[0]?.message).toBe('column 1 contains a control character (not allowed in any pupil field)');
+    expect(r.rows.map((row) => row.reference)).toEqual(['A3']);
   });
 
   it('reports a duplicate reference on the later line, naming the first', () => {

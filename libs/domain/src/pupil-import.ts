@@ -51,6 +51,9 @@ export function normaliseHeader(header: string): string {
   return header.toLowerCase().replace(/[\s_.-]+/g, '');
 }
 
+/** C0/C1 controls, DEL, line separators and bidirectional controls. */
+const UNSAFE_CELL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
 /**
  * The fields a header row provides (["UPN", "DOB", "FSM"] → reference, dateOfBirth, disadvantaged),
  * so a re-import can leave alone what the file does not speak for.
@@ -210,6 +213,9 @@ export function parsePupilCsv(text: string, options: PupilImportOptions): PupilI
       }
     };
 
+    // Every cell is one line of plain text: no NUL, control or bidirectional character gets in.
+    const dirty = record.fields.findIndex((f) => UNSAFE_CELL.test(f));
+    if (dirty >= 0) problems.push(new RowProblem('row', 'INVALID_TEXT', `column ${dirty + 1} contains a control character (not allowed in any pupil field)`));
     if (record.fields.length > headerWidth && record.fields.slice(headerWidth).some((f) => f.trim() !== '')) {
       problems.push(new RowProblem('row', 'INVALID_CSV', `row has ${record.fields.length} values but the header has ${headerWidth} columns (is a comma missing its quotes?)`));
     }

@@ -176,6 +176,23 @@ describe('numbers', () => {
 });
 
 describe('text, enums, lists, optional', () => {
+  it('parseText refuses NUL and control characters naming the field; tab and line breaks only in multi-line text (issue 14, finding 6)', () => {
+    expectProblem(() => parseText('Oak\u0000field', 'input.name'), 'INVALID_TEXT', 'input.name', 'must not contain control characters (found U+0000 at character 4)');
+    expectProblem(() => parseText('Subject\r\nBcc: x@evil.example', 'input.title'), 'INVALID_TEXT', 'input.title', 'must not contain line breaks or tabs');
+    expectProblem(() => parseText('a\tb', 'input.title'), 'INVALID_TEXT', 'input.title', 'line breaks or tabs');
+    expectProblem(() => parseText('bell\u0007', 'input.notes', 100, 'multiline'), 'INVALID_TEXT', 'input.notes', 'U+0007');
+    expectProblem(() => parseText('lone\rCR', 'input.notes', 100, 'multiline'), 'INVALID_TEXT', 'input.notes', 'U+000D');
+    expectProblem(() => parseText('c1\u0085', 'input.notes', 100, 'multiline'), 'INVALID_TEXT', 'input.notes', 'U+0085');
+    expect(parseText('line one\r\n\tline two', 'input.notes', 100, 'multiline')).toBe('line one\n\tline two');
+  });
+
+  it('parseText refuses bidirectional controls in names, not in free text', () => {
+    expectProblem(() => parseText('Invoice\u202Egnp.exe', 'input.name', 200, 'name'), 'INVALID_TEXT', 'input.name', 'right-to-left or left-to-right controls (found U+202E');
+    expectProblem(() => parseText('\u2066x\u2069', 'input.name', 200, 'name'), 'INVALID_TEXT', 'input.name', 'U+2066');
+    expect(parseText('مدرسة الأمل', 'input.name', 200, 'name')).toBe('مدرسة الأمل');
+    expect(parseText('quote \u202E', 'input.notes', 200, 'multiline')).toBe('quote \u202E');
+  });
+
   it('parseText trims and limits length', () => {
     expect(parseText('  Oakfield Academy ', 'name')).toBe('Oakfield Academy');
     expectProblem(() => parseText('   ', 'name'), 'INVALID_TEXT', 'name', 'must not be empty');

@@ -195,10 +195,39 @@ export function parseLongitude(value: unknown, field = 'longitude'): number {
 
 // ── text and enums ───────────────────────────────────────────────────────────
 
-/** Non-empty text after trimming, at most `max` characters. Returns the trimmed text. */
-export function parseText(value: unknown, field: string, max = 200): string {
+/**
+ * What a text field is, for the characters it may hold:
+ * - `line` (the default): one line; no control characters at all (not even tab).
+ * - `multiline`: notes, descriptions, reasons; tab and line breaks allowed (CRLF becomes LF; a
+ *   lone CR is refused: it breaks lines in some readers and not others, e.g. calendar files).
+ * - `name`: a line that names someone or something (people, schools, employers, hubs, titles);
+ *   also no bidirectional controls, which can make "txt.exe" read as "exe.txt" in a list or email.
+ */
+export type TextKind = 'line' | 'multiline' | 'name';
+
+/** C0 controls, DEL, C1 controls, and the Unicode line/paragraph separators. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const CONTROL_MULTILINE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
+/** Embeddings, overrides and isolates (U+202A–202E, U+2066–2069) and the invisible marks (LRM, RLM, ALM). */
+const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
+
+const codePoint = (c: string): string => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * Trimmed non-empty text of at most `max` characters, of the given kind (see TextKind). Every text
+ * a user types passes here, so no NUL, control or bidirectional character reaches the database, an
+ * email or a calendar file. INVALID_TEXT, naming the field and the character.
+ */
+export function parseText(value: unknown, field: string, max = 200, kind: TextKind = 'line'): string {
   if (typeof value !== 'string') fail(field, 'INVALID_TEXT', 'must be text', value);
-  const text = value.trim();
+  const text = (kind === 'multiline' ? value.replace(/\r\n/g, '\n') : value).trim();
+  const control = (kind === 'multiline' ? CONTROL_MULTILINE : CONTROL).exec(text);
+  if (control) {
+    const what = control[0] === '\n' || control[0] === '\r' || control[0] === '\t' ? 'line breaks or tabs' : 'control characters';
+    throw DomainError.invalid(field, 'INVALID_TEXT', `${field} must not contain ${what} (found ${codePoint(control[0])} at character ${control.index + 1})`);
+  }
+  const bidi = kind === 'name' ? BIDI.exec(text) : null;
+  if (bidi) throw DomainError.invalid(field, 'INVALID_TEXT', `${field} must not contain right-to-left or left-to-right controls (found ${codePoint(bidi[0])} at character ${bidi.index + 1})`);
   if (text === '') throw DomainError.invalid(field, 'INVALID_TEXT', `${field} must not be empty`);
   if (text.length > max) throw DomainError.invalid(field, 'INVALID_TEXT', `${field} must be at most ${max} characters (got ${text.length})`);
   return text;

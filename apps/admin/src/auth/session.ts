@@ -3,7 +3,7 @@
  * this tab, not a closed browser). The access token is renewed with `refreshSession` shortly before
  * it expires, and once more when the server says it is no longer valid.
  */
-import { GraphQLRequestError, graphqlRequest, type Operation, type RequestOptions } from '../graphql/client';
+import { GraphQLRequestError, graphqlRequest, uploadRequest, type Operation, type RequestOptions } from '../graphql/client';
 import { graphql } from '../gql';
 import type { AcceptInvitationInput } from '../gql/graphql';
 import type { AuthPayload, LoginInput, Me } from './types';
@@ -152,6 +152,18 @@ export class SessionStore {
   }
 
   /** An authenticated request; renews the access token once if the server refuses it. */
+  /** Uploads a file to an API path with the session's token (renewed once if it had expired). */
+  async authorizedUpload<T>(path: string, file: Blob | string, contentType: string): Promise<T> {
+    try {
+      return await uploadRequest<T>(path, file, contentType, { token: this.accessToken });
+    } catch (err) {
+      if (err instanceof GraphQLRequestError && (err.hasCode('UNAUTHENTICATED') || err.hasCode('TOKEN_EXPIRED')) && (await this.refresh())) {
+        return uploadRequest<T>(path, file, contentType, { token: this.accessToken });
+      }
+      throw err;
+    }
+  }
+
   async authorized<T>(query: Operation, variables?: object): Promise<T> {
     try {
       return await this.request<T>(query, variables, { token: this.accessToken });

@@ -16,11 +16,14 @@ import * as types from './graphql';
  */
 type Documents = {
     "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) { hubName role email expiresAt state accountExists }\n  }\n": typeof types.InvitationPreviewDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": typeof types.ResetPasswordDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken refreshToken accessTokenExpiresAt\n      me { userId email displayName tenantId tenantName tenantSlug membershipId role clusterId schoolId employerId }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      accessToken refreshToken accessTokenExpiresAt\n      me { userId email displayName tenantId tenantName tenantSlug membershipId role clusterId schoolId employerId }\n    }\n  }\n": typeof types.RefreshSessionDocument,
     "\n  mutation SwitchMembership($membershipId: ID!, $refreshToken: String) {\n    switchMembership(membershipId: $membershipId, refreshToken: $refreshToken) {\n      accessToken refreshToken accessTokenExpiresAt\n      me { userId email displayName tenantId tenantName tenantSlug membershipId role clusterId schoolId employerId }\n    }\n  }\n": typeof types.SwitchMembershipDocument,
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      accessToken refreshToken accessTokenExpiresAt\n      me { userId email displayName tenantId tenantName tenantSlug membershipId role clusterId schoolId employerId }\n    }\n  }\n": typeof types.AcceptInvitationDocument,
     "\n  mutation Logout($refreshToken: String!) {\n    logout(refreshToken: $refreshToken)\n  }\n": typeof types.LogoutDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": typeof types.ChangePasswordDocument,
     "\n  query BookingCalendar($dateFrom: String!, $dateTo: String!) {\n    bookingCalendar(dateFrom: $dateFrom, dateTo: $dateTo) { id title activityType schoolName employerName startsAt endsAt state yearGroup pupilCount }\n  }\n": typeof types.BookingCalendarDocument,
     "\n  query Bookings($first: Int, $after: String, $filter: BookingFilter) {\n    bookings(first: $first, after: $after, filter: $filter) {\n      nodes { id title activityType format schoolName employerName startsAt endsAt state yearGroup pupilCount }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.BookingsDocument,
     "\n  query Booking($id: ID!) {\n    booking(id: $id) {\n      id title activityType format schoolId schoolName employerId employerName startsAt endsAt state yearGroup pupilCount offerId offerSessionId requestId deliveredAt recordedAt\n      transitions { id action actorSide byEmailLink fromState toState reason proposedAlternative createdAt }\n    }\n  }\n": typeof types.BookingDocument,
@@ -91,7 +94,6 @@ type Documents = {
     "\n  query SchoolOptions {\n    schools(first: 100) { nodes { id name urn clusterId lowestYearGroup highestYearGroup } totalCount }\n  }\n": typeof types.SchoolOptionsDocument,
     "\n  query ClusterOptions {\n    clusters(first: 100) { nodes { id name } }\n  }\n": typeof types.ClusterOptionsDocument,
     "\n  query EmployerOptions {\n    employers(first: 100) { nodes { id name } totalCount }\n  }\n": typeof types.EmployerOptionsDocument,
-    "\n  mutation StartPupilImport($input: StartPupilImportInput!) {\n    startPupilImport(input: $input) { id status }\n  }\n": typeof types.StartPupilImportDocument,
     "\n  query ImportJob($id: ID!) {\n    importJob(id: $id) { id status mode totalRows processedRows insertedRows updatedRows errorCount errors { line field code message } }\n  }\n": typeof types.ImportJobDocument,
     "\n  query SchoolPupils($schoolId: ID!, $first: Int, $after: String, $filter: PupilFilter) {\n    school(id: $schoolId) { id name lowestYearGroup highestYearGroup pupilCount pupilCounts { yearGroup pupils disadvantaged send careExperienced atRisk } }\n    pupils(schoolId: $schoolId, first: $first, after: $after, filter: $filter) {\n      nodes { id reference displayName yearGroup dateOfBirth disadvantaged send careExperienced atRisk onRollFrom }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.SchoolPupilsDocument,
     "\n  query Requests($first: Int, $after: String, $filter: RequestFilter) {\n    requests(first: $first, after: $after, filter: $filter) {\n      nodes { id schoolId activityType yearGroup pupilCount formats deadline status notes createdAt windows { id startsAt endsAt } }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.RequestsDocument,
@@ -102,11 +104,14 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) { hubName role email expiresAt state accountExists }\n  }\n": types.InvitationPreviewDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": types.ResetPasswordDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken refreshToken accessTokenExpiresAt\n      me { userId email displayName tenantId tenantName tenantSlug membershipId role clusterId schoolId employerId }\n    }\n  }\n": types.LoginDocument,
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      accessToken refreshToken accessTokenExpiresAt\n      me { userId email displayName tenantId tenantName tenantSlug membershipId role clusterId schoolId employerId }\n    }\n  }\n": types.RefreshSessionDocument,
     "\n  mutation SwitchMembership($membershipId: ID!, $refreshToken: String) {\n    switchMembership(membershipId: $membershipId, refreshToken: $refreshToken) {\n      accessToken refreshToken accessTokenExpiresAt\n      me { userId email displayName tenantId tenantName tenantSlug membershipId role clusterId schoolId employerId }\n    }\n  }\n": types.SwitchMembershipDocument,
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      accessToken refreshToken accessTokenExpiresAt\n      me { userId email displayName tenantId tenantName tenantSlug membershipId role clusterId schoolId employerId }\n    }\n  }\n": types.AcceptInvitationDocument,
     "\n  mutation Logout($refreshToken: String!) {\n    logout(refreshToken: $refreshToken)\n  }\n": types.LogoutDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": types.ChangePasswordDocument,
     "\n  query BookingCalendar($dateFrom: String!, $dateTo: String!) {\n    bookingCalendar(dateFrom: $dateFrom, dateTo: $dateTo) { id title activityType schoolName employerName startsAt endsAt state yearGroup pupilCount }\n  }\n": types.BookingCalendarDocument,
     "\n  query Bookings($first: Int, $after: String, $filter: BookingFilter) {\n    bookings(first: $first, after: $after, filter: $filter) {\n      nodes { id title activityType format schoolName employerName startsAt endsAt state yearGroup pupilCount }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.BookingsDocument,
     "\n  query Booking($id: ID!) {\n    booking(id: $id) {\n      id title activityType format schoolId schoolName employerId employerName startsAt endsAt state yearGroup pupilCount offerId offerSessionId requestId deliveredAt recordedAt\n      transitions { id action actorSide byEmailLink fromState toState reason proposedAlternative createdAt }\n    }\n  }\n": types.BookingDocument,
@@ -177,7 +182,6 @@ const documents: Documents = {
     "\n  query SchoolOptions {\n    schools(first: 100) { nodes { id name urn clusterId lowestYearGroup highestYearGroup } totalCount }\n  }\n": types.SchoolOptionsDocument,
     "\n  query ClusterOptions {\n    clusters(first: 100) { nodes { id name } }\n  }\n": types.ClusterOptionsDocument,
     "\n  query EmployerOptions {\n    employers(first: 100) { nodes { id name } totalCount }\n  }\n": types.EmployerOptionsDocument,
-    "\n  mutation StartPupilImport($input: StartPupilImportInput!) {\n    startPupilImport(input: $input) { id status }\n  }\n": types.StartPupilImportDocument,
     "\n  query ImportJob($id: ID!) {\n    importJob(id: $id) { id status mode totalRows processedRows insertedRows updatedRows errorCount errors { line field code message } }\n  }\n": types.ImportJobDocument,
     "\n  query SchoolPupils($schoolId: ID!, $first: Int, $after: String, $filter: PupilFilter) {\n    school(id: $schoolId) { id name lowestYearGroup highestYearGroup pupilCount pupilCounts { yearGroup pupils disadvantaged send careExperienced atRisk } }\n    pupils(schoolId: $schoolId, first: $first, after: $after, filter: $filter) {\n      nodes { id reference displayName yearGroup dateOfBirth disadvantaged send careExperienced atRisk onRollFrom }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.SchoolPupilsDocument,
     "\n  query Requests($first: Int, $after: String, $filter: RequestFilter) {\n    requests(first: $first, after: $after, filter: $filter) {\n      nodes { id schoolId activityType yearGroup pupilCount formats deadline status notes createdAt windows { id startsAt endsAt } }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.RequestsDocument,
@@ -191,6 +195,14 @@ const documents: Documents = {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) { hubName role email expiresAt state accountExists }\n  }\n"): typeof import('./graphql').InvitationPreviewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"): typeof import('./graphql').RequestPasswordResetDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n"): typeof import('./graphql').ResetPasswordDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -211,6 +223,10 @@ export function graphql(source: "\n  mutation AcceptInvitation($input: AcceptInv
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Logout($refreshToken: String!) {\n    logout(refreshToken: $refreshToken)\n  }\n"): typeof import('./graphql').LogoutDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n"): typeof import('./graphql').ChangePasswordDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -491,10 +507,6 @@ export function graphql(source: "\n  query ClusterOptions {\n    clusters(first:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query EmployerOptions {\n    employers(first: 100) { nodes { id name } totalCount }\n  }\n"): typeof import('./graphql').EmployerOptionsDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation StartPupilImport($input: StartPupilImportInput!) {\n    startPupilImport(input: $input) { id status }\n  }\n"): typeof import('./graphql').StartPupilImportDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -55,6 +55,12 @@ export type BookingSettingsInput = {
   unansweredAfterDays?: number | null | undefined;
 };
 
+export type ChangePasswordInput = {
+  currentPassword: string;
+  /** At least 12 characters, not your email address. */
+  newPassword: string;
+};
+
 export type ChooseBenchmarkPolicyInput = {
   /** e.g. "gatsby-2014" or "gatsby-2024". */
   policyKey: string;
@@ -377,6 +383,13 @@ export type RescheduleBookingInput = {
   reason?: string | null | undefined;
 };
 
+export type ResetPasswordInput = {
+  /** At least 12 characters, not your email address. */
+  newPassword: string;
+  /** The token from the reset email. */
+  token: string;
+};
+
 /** PLATFORM_ADMIN runs the platform; the others are roles in one hub (membership roles). */
 export type Role =
   | 'COORDINATOR'
@@ -399,13 +412,6 @@ export type StartMatchingRunInput = {
   clusterId?: string | number | null | undefined;
   /** This run's own weights, over the hub's (a weight not given keeps the hub's). */
   weights?: MatchingWeightsInput | null | undefined;
-};
-
-export type StartPupilImportInput = {
-  /** The CSV as the MIS exports it (UPN or reference, DOB or year group, optional flags), at most 10 MB. */
-  csv: string;
-  mode?: PupilImportMode | null | undefined;
-  schoolId: string | number;
 };
 
 export type TakeCoverageSnapshotInput = {
@@ -482,6 +488,20 @@ export type InvitationPreviewQueryVariables = Exact<{
 
 export type InvitationPreviewQuery = { invitationPreview: { hubName: string, role: Role, email: string, expiresAt: string, state: InvitationState, accountExists: boolean } };
 
+export type RequestPasswordResetMutationVariables = Exact<{
+  email: string;
+}>;
+
+
+export type RequestPasswordResetMutation = { requestPasswordReset: boolean };
+
+export type ResetPasswordMutationVariables = Exact<{
+  input: ResetPasswordInput;
+}>;
+
+
+export type ResetPasswordMutation = { resetPassword: boolean };
+
 export type LoginMutationVariables = Exact<{
   input: LoginInput;
 }>;
@@ -517,6 +537,13 @@ export type LogoutMutationVariables = Exact<{
 
 
 export type LogoutMutation = { logout: boolean };
+
+export type ChangePasswordMutationVariables = Exact<{
+  input: ChangePasswordInput;
+}>;
+
+
+export type ChangePasswordMutation = { changePassword: boolean };
 
 export type BookingCalendarQueryVariables = Exact<{
   dateFrom: string;
@@ -1015,13 +1042,6 @@ export type EmployerOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type EmployerOptionsQuery = { employers: { totalCount: number, nodes: Array<{ id: string, name: string }> } };
 
-export type StartPupilImportMutationVariables = Exact<{
-  input: StartPupilImportInput;
-}>;
-
-
-export type StartPupilImportMutation = { startPupilImport: { id: string, status: ImportJobStatus } };
-
 export type ImportJobQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -1106,6 +1126,16 @@ export const InvitationPreviewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<InvitationPreviewQuery, InvitationPreviewQueryVariables>;
+export const RequestPasswordResetDocument = new TypedDocumentString(`
+    mutation RequestPasswordReset($email: String!) {
+  requestPasswordReset(email: $email)
+}
+    `) as unknown as TypedDocumentString<RequestPasswordResetMutation, RequestPasswordResetMutationVariables>;
+export const ResetPasswordDocument = new TypedDocumentString(`
+    mutation ResetPassword($input: ResetPasswordInput!) {
+  resetPassword(input: $input)
+}
+    `) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($input: LoginInput!) {
   login(input: $input) {
@@ -1199,6 +1229,11 @@ export const LogoutDocument = new TypedDocumentString(`
   logout(refreshToken: $refreshToken)
 }
     `) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
+export const ChangePasswordDocument = new TypedDocumentString(`
+    mutation ChangePassword($input: ChangePasswordInput!) {
+  changePassword(input: $input)
+}
+    `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
 export const BookingCalendarDocument = new TypedDocumentString(`
     query BookingCalendar($dateFrom: String!, $dateTo: String!) {
   bookingCalendar(dateFrom: $dateFrom, dateTo: $dateTo) {
@@ -2440,14 +2475,6 @@ export const EmployerOptionsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EmployerOptionsQuery, EmployerOptionsQueryVariables>;
-export const StartPupilImportDocument = new TypedDocumentString(`
-    mutation StartPupilImport($input: StartPupilImportInput!) {
-  startPupilImport(input: $input) {
-    id
-    status
-  }
-}
-    `) as unknown as TypedDocumentString<StartPupilImportMutation, StartPupilImportMutationVariables>;
 export const ImportJobDocument = new TypedDocumentString(`
     query ImportJob($id: ID!) {
   importJob(id: $id) {

@@ -115,6 +115,16 @@ export interface RequestOptions {
 
 export const NETWORK_ERROR_MESSAGE = 'Could not reach Tandem. Check your connection and try again.';
 
+/**
+ * POSTs a file to one of the API's upload paths (beside /graphql, which takes at most 1 MB). The
+ * answer has GraphQL's shape (`data` or `errors`), so failures are the same `GraphQLRequestError`.
+ */
+export async function uploadRequest<TData>(path: string, file: Blob | string, contentType: string, options: RequestOptions = {}): Promise<TData> {
+  const headers: Record<string, string> = { 'content-type': contentType, accept: 'application/json' };
+  if (options.token) headers['authorization'] = `Bearer ${options.token}`;
+  return answerOf<TData>(() => (options.fetchImpl ?? fetch)(path, { method: 'POST', headers, body: file, signal: options.signal }));
+}
+
 /** POSTs a GraphQL operation; resolves with `data` or throws `GraphQLRequestError`. */
 export async function graphqlRequest<TData, TVars extends object = Record<string, unknown>>(
   query: Operation,
@@ -124,15 +134,20 @@ export async function graphqlRequest<TData, TVars extends object = Record<string
   const doFetch = options.fetchImpl ?? fetch;
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
   if (options.token) headers['authorization'] = `Bearer ${options.token}`;
-
-  let response: Response;
-  try {
-    response = await doFetch(options.endpoint ?? '/graphql', {
+  return answerOf<TData>(() =>
+    doFetch(options.endpoint ?? '/graphql', {
       method: 'POST',
       headers,
       body: JSON.stringify({ query: String(query), variables: variables ?? {} }),
       signal: options.signal,
-    });
+    }),
+  );
+}
+
+async function answerOf<TData>(send: () => Promise<Response>): Promise<TData> {
+  let response: Response;
+  try {
+    response = await send();
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new GraphQLRequestError('network', [{ message: NETWORK_ERROR_MESSAGE, code: 'NETWORK_ERROR' }]);

@@ -4,6 +4,7 @@ import type { Me } from '../auth/types';
 import type { AppRoute } from '../routing/location';
 import type { PageKey } from '../shell/nav';
 import { EmptyState, Loading } from '../ui/states';
+import { AccountPage } from './account/AccountPage';
 import { BookingDetailPage, BookingsPage } from './bookings/BookingsPage';
 import { CockpitPage } from './dashboard/CockpitPage';
 import { SchoolDashboard } from './dashboard/SchoolDashboard';
@@ -84,6 +85,8 @@ export function PageOutlet({ page, me, route }: { page: PageKey; me: Me; route: 
       );
     case 'settings':
       return <SettingsPage me={me} />;
+    case 'account':
+      return <AccountPage me={me} />;
     case 'encounters':
       return id === 'new' ? <NewEncounterPage me={me} /> : id ? <EncounterDetailPage key={id} me={me} encounterId={id} /> : <EncountersPage me={me} />;
     case 'impact':

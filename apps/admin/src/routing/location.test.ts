@@ -25,3 +25,10 @@ describe('routes', () => {
     expect(hashForPath('/invitations/accept', '?token=x')).toBeNull();
   });
 });
+
+describe('public pages', () => {
+  it('reads the password-reset link as a public page with its token', () => {
+    expect(publicRouteOf('/password-reset', '?token=k1.abc')).toEqual({ kind: 'password-reset', token: 'k1.abc' });
+    expect(hashForPath('/password-reset', '?token=k1.abc')).toBeNull();
+  });
+});

@@ -14,7 +14,7 @@ export interface AppRoute {
   query: URLSearchParams;
 }
 
-export type PublicRoute = { kind: 'accept-invitation'; token: string };
+export type PublicRoute = { kind: 'accept-invitation'; token: string } | { kind: 'password-reset'; token: string };
 
 export function parseHash(hash: string): AppRoute {
   const raw = hash.replace(/^#\/?/, '');
@@ -26,6 +26,9 @@ export function parseHash(hash: string): AppRoute {
 export function publicRouteOf(pathname: string, search: string): PublicRoute | null {
   if (pathname.replace(/\/+$/, '') === '/invitations/accept') {
     return { kind: 'accept-invitation', token: new URLSearchParams(search).get('token') ?? '' };
+  }
+  if (pathname.replace(/\/+$/, '') === '/password-reset') {
+    return { kind: 'password-reset', token: new URLSearchParams(search).get('token') ?? '' };
   }
   return null;
 }

@@ -52,6 +52,9 @@ export function AppShell({ me, onLogout }: AppShellProps) {
             <span className="user-name">{who}</span>
             <span className="role-badge">{ROLE_LABELS[me.role] ?? me.role}</span>
           </span>
+          <a className="button button--quiet" href="#/account">
+            Your account
+          </a>
           <button type="button" className="button button--quiet" onClick={onLogout}>
             Log out
           </button>

@@ -27,6 +27,7 @@ describe('navForRole', () => {
     expect(resolvePage('SCHOOL_STAFF', '#/people')).toBe('dashboard');
     expect(resolvePage('COORDINATOR', '')).toBe('dashboard');
     expect(resolvePage('COORDINATOR', '#/bookings/123?x=1')).toBe('bookings');
+    for (const role of ['PLATFORM_ADMIN', 'HUB_ADMIN', 'COORDINATOR', 'SCHOOL_STAFF', 'EMPLOYER_CONTACT'] as const) expect(resolvePage(role, '#/account')).toBe('account');
   });
 });
 

@@ -15,7 +15,8 @@ export type PageKey =
   | 'pupils'
   | 'encounters'
   | 'impact'
-  | 'settings';
+  | 'settings'
+  | 'account';
 
 export interface NavItem {
   key: PageKey;
@@ -39,6 +40,7 @@ const LABELS: Record<PageKey, string> = {
   encounters: 'Encounters',
   impact: 'Impact',
   settings: 'Settings',
+  account: 'Your account',
 };
 
 /** Labels that read better for one role. */
@@ -65,5 +67,6 @@ export function navForRole(role: Role): NavItem[] {
 export function resolvePage(role: Role, hash: string): PageKey {
   const allowed = PAGES_BY_ROLE[role] ?? [];
   const wanted = hash.replace(/^#\/?/, '').split(/[/?]/)[0] as PageKey;
-  return allowed.includes(wanted) ? wanted : (allowed[0] ?? 'dashboard');
+  // Every role has its account page (reached from the header, not the menu).
+  return allowed.includes(wanted) || wanted === 'account' ? wanted : (allowed[0] ?? 'dashboard');
 }

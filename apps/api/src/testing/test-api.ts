@@ -44,6 +44,8 @@ export interface TestApi {
   ok<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T>;
   /** Like gql, but expects an error and returns the first one. */
   fails(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlError>;
+  /** POST /imports/pupils with a CSV body (the upload path beside /graphql); answers like gql. */
+  uploadPupilCsv<T = Record<string, unknown>>(csv: string, query: Record<string, string>, token?: string): Promise<GqlResult<T>>;
   /** Starts a session (auth_sessions row) and signs an access token for it (skips the log-in round trip). */
   tokenFor(principal: Principal): Promise<string>;
   close(): Promise<void>;
@@ -94,9 +96,20 @@ export async function startTestApi(options: StartTestApiOptions = {}): Promise<T
     return { status: res.status, data: body.data ?? null, errors: body.errors };
   };
 
+  const uploadPupilCsv = async <T,>(csv: string, query: Record<string, string>, token?: string): Promise<GqlResult<T>> => {
+    const res = await fetch(`${url}/imports/pupils?${new URLSearchParams(query).toString()}`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: csv,
+    });
+    const body = (await res.json()) as { data?: T | null; errors?: GqlError[] };
+    return { status: res.status, data: body.data ?? null, errors: body.errors };
+  };
+
   return {
     url,
     app,
+    uploadPupilCsv,
     db,
     config,
     queuePrefix,

@@ -133,7 +133,7 @@ export function parseBenchmarkPolicy(value: unknown, field = 'definition'): Benc
     return k;
   });
   const version = c.run(() => parseIntegerInRange(typeof value['version'] === 'number' ? value['version'] : NaN, `${field}.version`, 1, 10_000));
-  const name = c.run(() => parseText(value['name'], `${field}.name`, 200));
+  const name = c.run(() => parseText(value['name'], `${field}.name`, 200, 'name'));
   const description = typeof value['description'] === 'string' ? value['description'].trim().slice(0, 2000) : '';
   const raw = value['benchmarks'];
   const rules: BenchmarkRule[] = [];

@@ -133,7 +133,7 @@ export class BookingsService {
     const c = collect();
     const yearGroup = c.run(() => parseYearGroup(input['yearGroup'], 'input.yearGroup'));
     const pupilCount = c.run(() => parseCapacity(input['pupilCount'], 'input.pupilCount', 2000));
-    const notes = isBlank(input['notes']) ? null : c.run(() => parseText(input['notes'], 'input.notes', 4000));
+    const notes = isBlank(input['notes']) ? null : c.run(() => parseText(input['notes'], 'input.notes', 4000, 'multiline'));
     if (!isUuid(input['offerSessionId'])) c.add('input.offerSessionId', 'NOT_FOUND', 'Offer session not found');
     if (!isUuid(input['schoolId'])) c.add('input.schoolId', 'NOT_FOUND', 'School not found');
     c.throwIfAny();
@@ -216,7 +216,7 @@ export class BookingsService {
   /** Moves the booking to another open session of the same offer; the other side is asked again. */
   async reschedule(p: Principal, id: string, input: Record<string, unknown>): Promise<Booking> {
     const c = collect();
-    const reason = isBlank(input['reason']) ? null : c.run(() => parseText(input['reason'], 'input.reason', 1000));
+    const reason = isBlank(input['reason']) ? null : c.run(() => parseText(input['reason'], 'input.reason', 1000, 'multiline'));
     if (!isUuid(input['offerSessionId'])) c.add('input.offerSessionId', 'NOT_FOUND', 'Offer session not found');
     c.throwIfAny();
     const now = new Date();
@@ -414,8 +414,8 @@ export function parseReasons(input: Record<string, unknown>, required: boolean, 
   let reason: string | null | undefined = null;
   if (isBlank(input['reason'])) {
     if (required) c.add(`${prefix}.reason`, 'REQUIRED', `${prefix}.reason is required: say why, in a few words`);
-  } else reason = c.run(() => parseText(input['reason'], `${prefix}.reason`, 1000));
-  const proposedAlternative = isBlank(input['proposedAlternative']) ? null : c.run(() => parseText(input['proposedAlternative'], `${prefix}.proposedAlternative`, 500));
+  } else reason = c.run(() => parseText(input['reason'], `${prefix}.reason`, 1000, 'multiline'));
+  const proposedAlternative = isBlank(input['proposedAlternative']) ? null : c.run(() => parseText(input['proposedAlternative'], `${prefix}.proposedAlternative`, 500, 'multiline'));
   c.throwIfAny();
   return { reason: reason ?? null, proposedAlternative: proposedAlternative ?? null };
 }

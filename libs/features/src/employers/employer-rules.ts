@@ -74,7 +74,7 @@ export function parseEmployerInput(input: Record<string, unknown>, mode: 'create
     const value = isBlank(v) ? null : c.run(() => parse(v, `input.${key}`));
     if (value !== undefined) (out as Record<string, unknown>)[key] = value;
   };
-  if (wants('name')) out.name = c.run(() => parseText(input['name'], 'input.name', 200));
+  if (wants('name')) out.name = c.run(() => parseText(input['name'], 'input.name', 200, 'name'));
   if (wants('sector')) out.sector = c.run(() => parseEnum(input['sector'], SECTORS, 'input.sector'));
   if (wants('sizeBand')) out.sizeBand = c.run(() => parseEnum(input['sizeBand'], SIZE_BANDS, 'input.sizeBand'));
   nullable('postcode', parsePostcode);
@@ -107,10 +107,10 @@ export function parseContactInput(input: Record<string, unknown>, mode: 'create'
   const c = collect();
   const out: Partial<ContactFields> = {};
   const wants = (key: string): boolean => mode === 'create' || given(input, key);
-  if (wants('name')) out.name = c.run(() => parseText(input['name'], 'input.name', 200));
+  if (wants('name')) out.name = c.run(() => parseText(input['name'], 'input.name', 200, 'name'));
   if (wants('email')) out.email = c.run(() => parseEmail(input['email'], 'input.email'));
   if (wants('phone')) out.phone = isBlank(input['phone']) ? null : c.run(() => parseText(input['phone'], 'input.phone', 40));
-  if (wants('jobTitle')) out.jobTitle = isBlank(input['jobTitle']) ? null : c.run(() => parseText(input['jobTitle'], 'input.jobTitle', 200));
+  if (wants('jobTitle')) out.jobTitle = isBlank(input['jobTitle']) ? null : c.run(() => parseText(input['jobTitle'], 'input.jobTitle', 200, 'name'));
   if (wants('dbsStatus')) out.dbsStatus = isBlank(input['dbsStatus']) ? 'none' : c.run(() => parseEnum(input['dbsStatus'], DBS_STATUSES, 'input.dbsStatus'));
   if (wants('dbsCheckedOn')) {
     out.dbsCheckedOn = isBlank(input['dbsCheckedOn']) ? null : c.run(() => parseIsoDate(input['dbsCheckedOn'], 'input.dbsCheckedOn'));
@@ -142,7 +142,7 @@ export function parseVettingCheckInput(input: Record<string, unknown>, today: Ca
   const expiresOn = c.run(() => parseIsoDate(input['expiresOn'], 'input.expiresOn'));
   const outcome = c.run(() => parseEnum(input['outcome'], VETTING_OUTCOMES, 'input.outcome'));
   const documentRef = isBlank(input['documentRef']) ? null : c.run(() => parseText(input['documentRef'], 'input.documentRef', 500));
-  const notes = isBlank(input['notes']) ? null : c.run(() => parseText(input['notes'], 'input.notes', 4000));
+  const notes = isBlank(input['notes']) ? null : c.run(() => parseText(input['notes'], 'input.notes', 4000, 'multiline'));
   if (checkedOn && checkedOn > today) c.add('input.checkedOn', 'INVALID_DATE', `input.checkedOn cannot be in the future (got ${checkedOn})`);
   if (checkedOn && expiresOn && expiresOn < checkedOn) {
     c.add('input.expiresOn', 'INVALID_WINDOW', `input.expiresOn must be on or after input.checkedOn (got ${expiresOn} before ${checkedOn})`);

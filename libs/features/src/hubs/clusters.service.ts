@@ -46,7 +46,7 @@ export class ClustersService {
   async create(p: Principal, input: { name?: unknown }): Promise<Cluster> {
     requireTenant(p);
     mustBeAllowed(canManageTenant(p), 'create clusters');
-    const name = parseText(input.name, 'input.name', 200);
+    const name = parseText(input.name, 'input.name', 200, 'name');
     return this.db.transaction(async (em) => {
       await this.refuseDuplicateName(name);
       const cluster = await this.clusters.insert({ name, archivedAt: null });
@@ -59,7 +59,7 @@ export class ClustersService {
     return this.db.transaction(async (em) => {
       const cluster = await this.get(p, id);
       mustBeAllowed(canManageTenant(p), 'rename clusters');
-      const name = parseText(input.name, 'input.name', 200);
+      const name = parseText(input.name, 'input.name', 200, 'name');
       if (name === cluster.name) return cluster;
       await this.refuseDuplicateName(name, cluster.id);
       await AuditLog.record(em, { action: 'cluster.renamed', entityType: 'cluster', entityId: cluster.id });

@@ -26,7 +26,7 @@ export interface CreateHubFields {
 
 export function parseCreateHubInput(input: Record<string, unknown>): CreateHubFields {
   const c = collect();
-  const name = c.run(() => parseText(input['name'], 'input.name', 200));
+  const name = c.run(() => parseText(input['name'], 'input.name', 200, 'name'));
   const slug = c.run(() => parseSlug(input['slug'], 'input.slug'));
   const firstAdminEmail = c.run(() => parseEmail(input['firstAdminEmail'], 'input.firstAdminEmail'));
   c.throwIfAny();

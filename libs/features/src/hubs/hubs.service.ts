@@ -66,7 +66,7 @@ export class HubsService {
     const tenant = await this.current(p);
     mustBeAllowed(canManageTenant(p, tenant.id), "change this hub's name or settings");
     const c = collect();
-    const name = input.name == null ? undefined : c.run(() => parseText(input.name, 'input.name', 200));
+    const name = input.name == null ? undefined : c.run(() => parseText(input.name, 'input.name', 200, 'name'));
     const patch = input.settings ? c.run(() => parseHubSettingsPatch({ ...input.settings }, 'input.settings')) : undefined;
     c.throwIfAny();
     const changes: Partial<Pick<Tenant, 'name' | 'settings'>> = {};

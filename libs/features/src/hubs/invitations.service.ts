@@ -242,7 +242,7 @@ export class InvitationsService {
     const c = collect();
     if (!password) c.add('input.password', 'REQUIRED', 'input.password is required: choose a password of at least 12 characters');
     else c.run(() => inputField(() => assertPasswordAcceptable(password, { email }), 'password', 'input.password'));
-    const displayName = isBlank(input.displayName) ? null : c.run(() => parseText(input.displayName, 'input.displayName', 200));
+    const displayName = isBlank(input.displayName) ? null : c.run(() => parseText(input.displayName, 'input.displayName', 200, 'name'));
     c.throwIfAny();
     return { kind: 'new', userId: user?.id ?? randomUUID(), passwordHash: await this.credentials.hash(password), displayName: displayName ?? null, replacesPasswordless: Boolean(user) };
   }

@@ -87,7 +87,7 @@ export function parseEncounterInput(input: Record<string, unknown>, mode: 'creat
   if (wants('date')) f.occurredOn = c.run(() => parseIsoDate(input['date'], 'input.date'));
   if (wants('activityType')) f.activityType = c.run(() => parseEnum(input['activityType'], ACTIVITY_TYPES, 'input.activityType'));
   if (wants('format')) f.format = c.run(() => parseEnum(input['format'], FORMATS, 'input.format'));
-  if (wants('title')) f.title = isBlank(input['title']) ? null : c.run(() => parseText(input['title'], 'input.title', 200));
+  if (wants('title')) f.title = isBlank(input['title']) ? null : c.run(() => parseText(input['title'], 'input.title', 200, 'name'));
   if (wants('durationMinutes')) f.durationMinutes = isBlank(input['durationMinutes']) ? null : c.run(() => parseIntegerInRange(input['durationMinutes'], 'input.durationMinutes', 1, 43_200));
   if (wants('status')) f.status = isBlank(input['status']) ? 'delivered' : c.run(() => parseEnum(input['status'], ENCOUNTER_STATUSES, 'input.status'));
   if (wants('headcountOnly')) f.headcountOnly = input['headcountOnly'] === true;

@@ -105,8 +105,8 @@ export function parseOfferInput(input: Record<string, unknown>, mode: 'create' |
   const c = collect();
   const f: Partial<OfferFields> = {};
   const wants = (key: string): boolean => mode === 'create' || given(input, key);
-  if (wants('title')) f.title = c.run(() => parseText(input['title'], 'input.title', 200));
-  if (wants('description')) f.description = isBlank(input['description']) ? null : c.run(() => parseText(input['description'], 'input.description', 10_000));
+  if (wants('title')) f.title = c.run(() => parseText(input['title'], 'input.title', 200, 'name'));
+  if (wants('description')) f.description = isBlank(input['description']) ? null : c.run(() => parseText(input['description'], 'input.description', 10_000, 'multiline'));
   if (wants('activityType')) f.activityType = c.run(() => parseEnum(input['activityType'], ACTIVITY_TYPES, 'input.activityType'));
   if (wants('format')) f.format = c.run(() => parseEnum(input['format'], FORMATS, 'input.format'));
   if (wants('durationMinutes')) f.durationMinutes = c.run(() => parseIntegerInRange(input['durationMinutes'], 'input.durationMinutes', 1, 60 * 24 * 30));

@@ -4,4 +4,5 @@ export * from './pupil.types';
 export * from './pupil-import.service';
 export * from './pupil-import.runner';
 export * from './pupil-import.processor';
-export { IMPORT_BODY_LIMIT_BYTES, MAX_IMPORT_CSV_BYTES } from './pupil-import-rules';
+export { MAX_IMPORT_CSV_BYTES } from './pupil-import-rules';
+export { PUPIL_IMPORT_PATH } from './pupil-import.controller';

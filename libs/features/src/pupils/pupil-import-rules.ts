@@ -11,11 +11,6 @@ export type ImportModeValue = (typeof IMPORT_MODES)[number];
 /** A 50,000-row MIS export with every column is about 6 MB; 10 MB leaves room and stops accidents. */
 export const MAX_IMPORT_CSV_BYTES = 10 * 1024 * 1024;
 
-/**
- * The HTTP body must carry the CSV inside a JSON string, where quotes and line breaks take two
- * characters: twice the CSV limit plus room for the query is what the API must accept.
- */
-export const IMPORT_BODY_LIMIT_BYTES = 2 * MAX_IMPORT_CSV_BYTES + 1024 * 1024;
 
 /** Row problems kept on the job (the count is always exact): enough to fix a file, small enough to poll. */
 export const MAX_STORED_IMPORT_ERRORS = 1000;

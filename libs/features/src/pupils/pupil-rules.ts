@@ -62,8 +62,8 @@ export function parsePupilInput(input: Record<string, unknown>, mode: 'create' |
   const wants = (key: keyof PupilFields): boolean => mode === 'create' || given(input, key);
   const academicYear = academicYearLabel(academicYearOf(ctx.today));
 
-  if (wants('reference')) out.reference = c.run(() => parseText(input['reference'], 'input.reference', 50));
-  if (wants('displayName')) out.displayName = isBlank(input['displayName']) ? null : c.run(() => parseText(input['displayName'], 'input.displayName', 200));
+  if (wants('reference')) out.reference = c.run(() => parseText(input['reference'], 'input.reference', 50, 'name'));
+  if (wants('displayName')) out.displayName = isBlank(input['displayName']) ? null : c.run(() => parseText(input['displayName'], 'input.displayName', 200, 'name'));
   for (const flag of ['disadvantaged', 'send', 'careExperienced'] as const) {
     if (!wants(flag)) continue;
     const v = input[flag];

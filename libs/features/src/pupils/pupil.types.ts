@@ -262,15 +262,3 @@ export class ImportJobType {
   @Field(() => Date, { nullable: true })
   finishedAt!: Date | null;
 }
-
-@InputType('StartPupilImportInput')
-export class StartPupilImportInput {
-  @Field(() => ID)
-  schoolId!: string;
-
-  @Field(() => String, { description: 'The CSV as the MIS exports it (UPN or reference, DOB or year group, optional flags), at most 10 MB.' })
-  csv!: string;
-
-  @Field(() => PupilImportMode, { nullable: true, defaultValue: PupilImportMode.ALL_OR_NOTHING })
-  mode?: PupilImportMode | null;
-}

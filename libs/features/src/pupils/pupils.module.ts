@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { SchoolRepository, SchoolsModule } from '../schools';
 import { ImportJobRepository } from './import-jobs.repository';
+import { PupilImportController } from './pupil-import.controller';
 import { PupilImportProcessor } from './pupil-import.processor';
 import { PupilImportResolver } from './pupil-import.resolver';
 import { PupilImportRunner } from './pupil-import.runner';
@@ -12,6 +13,7 @@ import { PupilsService } from './pupils.service';
 /** Pupils of a school (API): records, counts on the School type, and starting / polling CSV imports. */
 @Module({
   imports: [SchoolsModule],
+  controllers: [PupilImportController],
   providers: [PupilRepository, ImportJobRepository, PupilsService, PupilImportService, PupilsResolver, SchoolPupilCountsResolver, PupilImportResolver],
   exports: [PupilsService],
 })

@@ -87,7 +87,7 @@ export function parseRequestInput(input: Record<string, unknown>, mode: 'create'
   if (wants('yearGroup')) f.yearGroup = c.run(() => parseSchoolYearGroup(input['yearGroup'], 'input.yearGroup', yearRange));
   if (wants('pupilCount')) f.pupilCount = c.run(() => parseCapacity(input['pupilCount'], 'input.pupilCount', 2000));
   if (wants('formats')) f.formats = c.run(() => parseList(input['formats'], 'input.formats', (v, field) => parseEnum(v, FORMATS, field)));
-  if (wants('notes')) f.notes = isBlank(input['notes']) ? null : c.run(() => parseText(input['notes'], 'input.notes', 4000));
+  if (wants('notes')) f.notes = isBlank(input['notes']) ? null : c.run(() => parseText(input['notes'], 'input.notes', 4000, 'multiline'));
   if (wants('deadline')) {
     f.deadline = isBlank(input['deadline']) ? null : c.run(() => parseIsoDate(input['deadline'], 'input.deadline'));
     if (f.deadline && f.deadline < today) c.add('input.deadline', 'INVALID_DATE', `input.deadline cannot be in the past (got ${f.deadline})`);

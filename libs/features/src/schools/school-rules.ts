@@ -47,7 +47,7 @@ export function parseSchoolInput(input: Record<string, unknown>, mode: 'create' 
   const wants = (key: keyof SchoolFields): boolean => mode === 'create' || given(input, key);
 
   if (wants('urn')) out.urn = c.run(() => parseUrn(input['urn'], 'input.urn'));
-  if (wants('name')) out.name = c.run(() => parseText(input['name'], 'input.name', 200));
+  if (wants('name')) out.name = c.run(() => parseText(input['name'], 'input.name', 200, 'name'));
   if (wants('postcode')) out.postcode = c.run(() => parsePostcode(input['postcode'], 'input.postcode'));
   if (wants('phase')) out.phase = c.run(() => parseEnum(input['phase'], SCHOOL_PHASES, 'input.phase'));
   if (wants('lowestYearGroup')) out.lowestYearGroup = c.run(() => parseYearGroup(input['lowestYearGroup'], 'input.lowestYearGroup'));

@@ -1,20 +1,18 @@
 /**
- * Pupil import from an MIS export (CSV): the file is read in the browser and sent to the API, which
- * checks every row in the worker; the page polls the job and lists the problems by line number.
+ * Pupil import from an MIS export (CSV): the file is uploaded as it is to the API's upload path
+ * (POST /imports/pupils; /graphql takes at most 1 MB), which checks every row in the worker; the page polls the job and lists the problems by line number.
  * All-or-nothing by default; the user can choose to write the valid rows only.
  */
 import { useEffect, useState } from 'react';
 import { graphql } from '../../gql';
-import { useMutation, useQuery } from '../../graphql/hooks';
+import { useSessionStore } from '../../auth/SessionContext';
+import { useQuery } from '../../graphql/hooks';
 import { FieldShell, FormAlert, SubmitButton, useApiForm } from '../../ui/Form';
 import { plural } from '../../ui/format';
 import { Notice } from '../../ui/states';
 
-const START_IMPORT = graphql(`
-  mutation StartPupilImport($input: StartPupilImportInput!) {
-    startPupilImport(input: $input) { id status }
-  }
-`);
+/** The API's upload path for pupil files (text/csv, at most 10 MB). */
+export const PUPIL_IMPORT_PATH = '/imports/pupils';
 
 const IMPORT_JOB = graphql(`
   query ImportJob($id: ID!) {
@@ -92,7 +90,7 @@ export function PupilImport({ schoolId, onImported }: { schoolId: string; onImpo
   const [file, setFile] = useState<File | null>(null);
   const [mode, setMode] = useState<'ALL_OR_NOTHING' | 'VALID_ROWS_ONLY'>('ALL_OR_NOTHING');
   const [jobId, setJobId] = useState<string | null>(null);
-  const [start] = useMutation(START_IMPORT);
+  const store = useSessionStore();
   const form = useApiForm(['csv', 'mode'] as const);
   return (
     <section className="card" aria-labelledby="import-heading">
@@ -105,8 +103,8 @@ export function PupilImport({ schoolId, onImported }: { schoolId: string; onImpo
           () => (!file ? { csv: 'Choose the CSV file to import' } : file.size > MAX_IMPORT_BYTES ? { csv: 'The file is larger than 10 MB: split it into smaller files' } : {}),
           async () => {
             if (!file) return;
-            const csv = await file.text();
-            const r = await start({ input: { schoolId, csv, mode } });
+            const query = new URLSearchParams({ schoolId, mode }).toString();
+            const r = await store.authorizedUpload<{ startPupilImport: { id: string } }>(`${PUPIL_IMPORT_PATH}?${query}`, file, 'text/csv');
             setJobId(r.startPupilImport.id);
           },
         )}

@@ -46,6 +46,17 @@ describe('iCalendar invite', () => {
     expect(foldLine('x'.repeat(76))).toBe(`${'x'.repeat(75)}\r\n x`);
   });
 
+  it('escapes every line break, a lone CR included, and drops other controls: no property can be injected (issue 14, finding 6)', () => {
+    expect(icsText('Talk\rATTENDEE:mailto:x@evil.example')).toBe('Talk\\nATTENDEE:mailto:x@evil.example');
+    expect(icsText('a\r\nb\nc\u2028d')).toBe('a\\nb\\nc\\nd');
+    expect(icsText('nul\u0000 bell\u0007 tab\tkept')).toBe('nul bell tab\tkept');
+    const ics = bookingIcs({ ...base, summary: 'Talk\rDTSTART:19700101T000000Z', organizer: { name: 'Evil"\r\nX-INJECTED:1', email: 'a@b.example' } });
+    const lines = unfold(ics).split('\r\n');
+    expect(lines.filter((l) => l.startsWith('DTSTART:'))).toHaveLength(1);
+    expect(lines.some((l) => l.startsWith('X-INJECTED'))).toBe(false);
+    expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+  });
+
   it('cancels the same event with METHOD:CANCEL and a higher SEQUENCE', () => {
     const ics = unfold(bookingIcs({ ...base, method: 'CANCEL', status: 'CANCELLED', sequence: 5 }));
     expect(ics).toContain('\r\nMETHOD:CANCEL\r\n');

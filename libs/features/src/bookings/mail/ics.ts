@@ -32,14 +32,26 @@ export function icsTime(d: Date): string {
   return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 }
 
-/** TEXT values: backslash, semicolon and comma escaped, newlines as \n. */
+/** Control characters RFC 5545 allows in no value (every C0 but tab, DEL, C1); line breaks handled apart. */
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+/**
+ * TEXT values (RFC 5545 3.3.11): backslash, semicolon and comma escaped; every line break, a lone
+ * CR included, as `\n`; other control characters dropped. A raw CR in a SUMMARY would end the
+ * property for some readers and start a new one: calendar properties injected from an offer title.
+ */
 export function icsText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n|\u2028|\u2029/g, '\\n')
+    .replace(CONTROLS, '');
 }
 
-/** A parameter value (e.g. CN): quoted, with the characters a quoted value cannot hold removed. */
+/** A parameter value (e.g. CN): quoted, without what a quoted value cannot hold (DQUOTE, controls). */
 function icsParam(value: string): string {
-  return `"${value.replace(/["\r\n]/g, '').trim()}"`;
+  return `"${value.replace(/["\r\n\u2028\u2029]/g, '').replace(CONTROLS, '').trim()}"`;
 }
 
 const encoder = new TextEncoder();
@@ -65,7 +77,7 @@ export function foldLine(line: string): string {
 }
 
 export function bookingIcs(input: BookingIcsInput): string {
-  const person = (role: 'ORGANIZER' | 'ATTENDEE', p: IcsPerson, extra = ''): string => `${role};CN=${icsParam(p.name)}${extra}:mailto:${p.email.replace(/[\s<>"]/g, '')}`;
+  const person = (role: 'ORGANIZER' | 'ATTENDEE', p: IcsPerson, extra = ''): string => `${role};CN=${icsParam(p.name)}${extra}:mailto:${p.email.replace(/[\s<>"]/g, '').replace(CONTROLS, '')}`;
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
