@@ -46,10 +46,12 @@ export class PupilImportService {
   /** A job of a school whose pupils the caller may see; NOT_FOUND otherwise (its errors quote the file). */
   async get(p: Principal, id: string): Promise<ImportJobView> {
     requireTenant(p);
-    return this.db.transaction(async () => {
+    return this.db.transaction(async (em) => {
       const job = await this.jobs.findView(id);
       const school = job ? await this.schools.findById(job.schoolId) : null;
       if (!job || !school || !canSeePupils(p, school)) throw DomainError.notFound('Import job', 'id');
+      // Row problems quote the file's cells (references, dates of birth): reading them is a read of pupil data.
+      if (job.errors.length) await AuditLog.record(em, { action: 'import_job.errors_read', entityType: 'import_job', entityId: job.id, detail: { errors: job.errors.length } });
       return job;
     });
   }

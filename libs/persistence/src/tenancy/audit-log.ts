@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import type { JsonObject } from '../entities/base';
+import { DomainError } from '@tandem/domain';
 import { TenantContext } from './tenant-context';
 
 export interface AuditRecord {
@@ -11,6 +12,16 @@ export interface AuditRecord {
   detail?: JsonObject;
 }
 
+/** Audited reads of personal data (each costs one from the request's ReadBudget). */
+export const AUDITED_READ_ACTIONS: ReadonlySet<string> = new Set(['pupil.viewed', 'pupil.listed', 'pupil.exported', 'import_job.errors_read']);
+
+/**
+ * Records one request may read, audited, at most: a whole large school's coverage export (about
+ * 2,000) with room to spare. The attack of issue 14 read 50,000 pupils (and wrote 50,000 audit
+ * rows) in one request of aliased lists.
+ */
+export const MAX_AUDITED_READS_PER_REQUEST = 5_000;
+
 /** Append-only audit trail. Tenant, actor and correlation id come from the TenantContext. */
 export const AuditLog = {
   record(em: EntityManager, entry: AuditRecord): Promise<void> {
@@ -21,6 +32,16 @@ export const AuditLog = {
   async recordMany(em: EntityManager, entries: readonly AuditRecord[]): Promise<void> {
     if (!entries.length) return;
     const scope = TenantContext.current();
+    const reads = scope.readBudget ? entries.filter((e) => AUDITED_READ_ACTIONS.has(e.action)).length : 0;
+    if (scope.readBudget && reads > 0) {
+      if (reads > scope.readBudget.remaining) {
+        throw new DomainError(
+          'QUERY_TOO_COMPLEX',
+          `This request reads more pupil records than one request may (${MAX_AUDITED_READS_PER_REQUEST}): ask for fewer at once`,
+        );
+      }
+      scope.readBudget.remaining -= reads;
+    }
     const rows = entries.map((e) => ({
       action: e.action,
       entity_type: e.entityType,

@@ -11,6 +11,13 @@ export interface TenantScope {
   /** users.id of the actor, or null for system work (jobs, seeds). Written to the audit log. */
   readonly actorUserId: string | null;
   readonly correlationId?: string;
+  /** What this request may still read of audited personal data (AuditLog counts it down); none = uncapped (jobs). */
+  readonly readBudget?: ReadBudget;
+}
+
+/** Shared by every resolver of one request (aliases run as siblings, each in its own scope). */
+export interface ReadBudget {
+  remaining: number;
 }
 
 /** A stretch of work that legitimately has no tenant (a platform admin who has not chosen a hub). */

@@ -94,6 +94,9 @@ export function translateDatabaseError(error: unknown): DomainError | undefined 
       return new DomainError('VALIDATION_FAILED', 'A value has the wrong format');
     case '22001': // string_data_right_truncation
       return new DomainError('VALIDATION_FAILED', 'A value is too long');
+    case '22021': // character_not_in_repertoire: a NUL byte, which PostgreSQL text cannot hold
+    case '22P05': // untranslatable_character
+      return new DomainError('INVALID_TEXT', 'A value contains a character that cannot be stored (a NUL or control character)');
     case '40001': // serialization_failure
     case '40P01': // deadlock_detected
       return new DomainError('CONFLICT', 'Someone else changed this at the same time; please try again');

@@ -105,6 +105,7 @@ describe('translateDatabaseError', () => {
   it('not null, bad format, serialization; other errors → undefined', () => {
     expect(translateDatabaseError(pgError({ code: '23502', column: 'year_group' }))).toMatchObject({ field: 'yearGroup', message: 'year group is required' });
     expect(translateDatabaseError(pgError({ code: '22P02' }))?.code).toBe('VALIDATION_FAILED');
+    expect(translateDatabaseError(pgError({ code: '22021' }))).toMatchObject({ code: 'INVALID_TEXT' }); // a NUL byte (issue 14, finding 5)
     expect(translateDatabaseError(pgError({ code: '40001' }))?.code).toBe('CONFLICT');
     expect(translateDatabaseError(pgError({ code: '42P01' }))).toBeUndefined();
     expect(translateDatabaseError(new Error('x'))).toBeUndefined();

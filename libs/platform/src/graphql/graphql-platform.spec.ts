@@ -219,6 +219,13 @@ describe('GraphQL platform (Nest + Fastify + Apollo, over HTTP)', () => {
     return { status: res.statusCode, headers: res.headers, body: res.json() as { data?: Record<string, unknown> | null; errors?: { message: string; extensions: Record<string, unknown> }[] } };
   };
 
+  it('answers more than 50 variable-coercion errors with BAD_REQUEST, not INTERNAL, even anonymously (issue 14, finding 5)', async () => {
+    const { status, body } = await gql('query($xs: [Int!]!) { ping }', { variables: { xs: Array.from({ length: 60 }, () => 'not a number') } });
+    expect(status).toBeLessThan(500);
+    expect(body.errors?.map((e) => e.extensions['code'])).not.toContain('INTERNAL');
+    expect(body.errors?.[0]?.extensions['code']).toBe('BAD_REQUEST');
+  });
+
   it('serves @Public() queries without a token', async () => {
     expect((await gql('{ ping }')).body).toEqual({ data: { ping: 'pong' } });
   });
