@@ -143,6 +143,10 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   }
 
   // 2. The request itself is malformed (parse, validation, variable types): graphql's words are safe.
+  //    A document over the token limit is refused by the parser: that is a query too big, not a typo.
+  if (!fromResolver && /^Syntax Error: Document contains more tha[nt] \d+ tokens/.test(formatted.message)) {
+    return build(formatted, formatted.message.replace(/^Syntax Error: /, ''), { code: 'QUERY_TOO_COMPLEX' });
+  }
   if (!fromResolver && apolloCode && REQUEST_ERROR_CODES.has(apolloCode)) {
     return build(formatted, formatted.message, { code: 'BAD_REQUEST', field: fieldFromVariableMessage(formatted.message) });
   }

@@ -50,6 +50,7 @@ export function createGraphQLConfig(options: GraphQLPlatformOptions = {}): Apoll
     // Guards and the TenantContextInterceptor also wrap @ResolveField methods of nested types.
     fieldResolverEnhancers: ['guards', 'interceptors'],
     validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     formatError: (formatted, error) => formatGraphQLError(formatted, error, options.errorLog),
     context: (arg: unknown) => createGraphQLContext({ req: requestFrom(arg) }),
     plugins: [

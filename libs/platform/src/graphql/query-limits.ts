@@ -36,6 +36,8 @@ const reject = { propagateOnRejection: false, onReject: [report], exposeLimits: 
 export interface QueryLimits {
   plugins: ApolloServerPlugin[];
   validationRules: ValidationRule[];
+  /** For Apollo's `parseOptions`: the parser stops at this many tokens (a 400, not a parse of 1 MB). */
+  parseOptions: { maxTokens: number };
 }
 
 /**
@@ -49,12 +51,15 @@ export function queryLimits(options: { production: boolean; tokens?: TokenServic
     maxAliases: { n: QUERY_LIMITS.maxAliases, allowList: [], ...reject },
     maxDepth: { n: QUERY_LIMITS.maxDepth, ...reject },
     maxDirectives: { n: QUERY_LIMITS.maxDirectives, ...reject },
-    maxTokens: { n: QUERY_LIMITS.maxTokens, exposeLimits: true },
+    // Tokens are limited by graphql-js's own parser (parseOptions below): Armor's Apollo plugin for
+    // them throws from a hook, which Apollo answers with a 500.
+    maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: options.production, mask: '' },
   } as never);
-  const { plugins, validationRules } = armor.protect() as QueryLimits;
+  const { plugins, validationRules } = armor.protect() as Omit<QueryLimits, 'parseOptions'>;
+  const parseOptions = { maxTokens: QUERY_LIMITS.maxTokens };
   const { tokens, sessions } = options;
-  if (!tokens || !sessions) return { plugins, validationRules };
+  if (!tokens || !sessions) return { plugins, validationRules, parseOptions };
   const anonymous: ApolloServerPlugin<GraphQLContext> = {
     async requestDidStart() {
       return {
@@ -69,5 +74,5 @@ export function queryLimits(options: { production: boolean; tokens?: TokenServic
       };
     },
   };
-  return { plugins: [...plugins, anonymous as ApolloServerPlugin], validationRules };
+  return { plugins: [...plugins, anonymous as ApolloServerPlugin], validationRules, parseOptions };
 }
