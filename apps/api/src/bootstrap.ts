@@ -1,3 +1,4 @@
+import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { MAX_IMPORT_CSV_BYTES, PUPIL_IMPORT_PATH } from '@tandem/features';
@@ -22,6 +23,30 @@ function acceptCsvUploads(app: NestFastifyApplication): void {
   fastify.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: MAX_IMPORT_CSV_BYTES + 1024 }, (_req, body, done) => done(null, body));
 }
 
+/**
+ * Every response: helmet's headers (nosniff, frame-ancestors/X-Frame-Options deny, no referrer, HSTS,
+ * a CSP that lets the small link pages have their inline styles and post their own forms, nothing
+ * else); API answers are never cached. CORS for the admin app's origin only, without credentials
+ * (the app sends a bearer token; no cookie is ever used).
+ */
+async function secureHeaders(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  // @fastify/helmet types name the top-level fastify; Nest's adapter has its own copy of the same major.
+  await app.register(helmet as never, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], formAction: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'none'"] },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginResourcePolicy: { policy: 'same-site' },
+  });
+  app.getHttpAdapter().getInstance().addHook('onSend', async (_req, reply, payload) => {
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+  app.enableCors({ origin: config.publicAppUrl, credentials: false, methods: ['GET', 'POST'], maxAge: 600 });
+}
+
 /** Builds the Fastify-backed Nest app (not yet listening); shared by main.ts and the test harness. */
 export async function createApiApp(options: ApiModuleOptions = {}, logger?: JsonLogger): Promise<NestFastifyApplication> {
   const config = options.config ?? AppConfig.fromEnv();
@@ -33,6 +58,7 @@ export async function createApiApp(options: ApiModuleOptions = {}, logger?: Json
     { logger: logger ?? false, bufferLogs: !logger },
   );
   acceptCsvUploads(app);
+  await secureHeaders(app, config);
   app.enableShutdownHooks();
   return app;
 }

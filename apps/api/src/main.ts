@@ -16,8 +16,8 @@ async function main(): Promise<void> {
   const logger = new JsonLogger(config.logLevel).child('api');
   logger.write('info', 'starting', { config: config.describe() });
   const app = await createApiApp({ config, schemaFile: config.isProduction ? undefined : 'apps/api/schema.gql' }, logger);
-  app.enableCors({ origin: config.publicAppUrl, credentials: true });
-  await app.listen(config.apiPort, '0.0.0.0');
+  // Outside production only this machine may reach the API (a laptop on café Wi-Fi holds demo pupils).
+  await app.listen(config.apiPort, config.isProduction ? '0.0.0.0' : '127.0.0.1');
   logger.write('info', 'listening', { url: `http://localhost:${config.apiPort}/graphql` });
 }
 

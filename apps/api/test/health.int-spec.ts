@@ -25,3 +25,39 @@ describe('API process', () => {
     expect(JSON.stringify(res)).not.toMatch(/at .*\.(ts|js):\d+/);
   });
 });
+
+describe('headers on every response (issue 14, finding 11)', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(() => api?.close());
+
+  it('nosniff, no framing, no referrer, a CSP and no caching on /graphql, /health, errors and the upload path', async () => {
+    const responses = [
+      await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ apiVersion }' }) }),
+      await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{ not json' }),
+      await fetch(`${api.url}/health`),
+      await fetch(`${api.url}/imports/pupils`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: 'UPN\n' }),
+      await fetch(`${api.url}/no-such-path`),
+    ];
+    for (const res of responses) {
+      expect({ url: res.url, nosniff: res.headers.get('x-content-type-options') }).toEqual({ url: res.url, nosniff: 'nosniff' });
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(res.headers.get('cache-control')).toBe('no-store');
+    }
+  });
+
+  it('CORS: the admin app’s origin only, and never with credentials', async () => {
+    const preflight = (origin: string) =>
+      fetch(`${api.url}/graphql`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' } });
+    const app = await preflight(api.config.publicAppUrl);
+    expect(app.headers.get('access-control-allow-origin')).toBe(api.config.publicAppUrl);
+    expect(app.headers.get('access-control-allow-credentials')).toBeNull();
+    const other = await preflight('https://evil.example');
+    expect(other.headers.get('access-control-allow-origin')).not.toBe('https://evil.example');
+    expect(other.headers.get('access-control-allow-credentials')).toBeNull();
+  });
+});
