@@ -295,6 +295,38 @@ describe('employers', () => {
       await rejects(RECORD_VETTING, { employerId, input }, hub.tokens.hubAdmin, code, field, 'vetting_checks');
     });
 
+    it('lets only hub admins and coordinators record an outcome; an employer may only declare, which never vets (finding 10)', async () => {
+      const own = hub.employer.id;
+      const contact = hub.tokens.employerContact;
+      const passed = { kind: 'employers_liability_insurance', checkedOn: '2025-03-02', expiresOn: '2026-03-01', outcome: 'passed' };
+      {
+        // The attack: an employer contact says its own organisation passed.
+        await rejects(RECORD_VETTING, { employerId: own, input: passed }, contact, 'FORBIDDEN', undefined, 'vetting_checks');
+        await rejects(RECORD_VETTING, { employerId: own, input: { ...passed, outcome: 'failed' } }, contact, 'FORBIDDEN', undefined, 'vetting_checks');
+        // It may declare, with its evidence; that is recorded as its own word and vets nothing.
+        await api.ok(RECORD_VETTING, { employerId: own, input: { ...passed, outcome: 'declared', documentRef: 'insurance-certificate-2025.pdf' } }, contact);
+        const withWho = `query($id: ID!) { employer(id: $id) { vettingChecks { outcome recordedByName recordedAt } vettingStatus(onDate: "2025-06-01") { vetted } } }`;
+        let seen = await api.ok<{ employer: { vettingChecks: Array<{ outcome: string; recordedByName: string; recordedAt: string }>; vettingStatus: { vetted: boolean } } }>(withWho, { id: own }, hub.tokens.coordinator);
+        expect(seen.employer.vettingChecks).toEqual([{ outcome: 'declared', recordedByName: `employerContact ${hub.slug}`, recordedAt: expect.any(String) }]);
+        expect(seen.employer.vettingStatus.vetted).toBe(false);
+        // The coordinator reviews it and records the outcome, under their own name.
+        await api.ok(RECORD_VETTING, { employerId: own, input: passed }, hub.tokens.coordinator);
+        seen = await api.ok(withWho, { id: own }, hub.tokens.hubAdmin);
+        expect(seen.employer.vettingChecks.map((c) => `${c.outcome} by ${c.recordedByName}`).sort()).toEqual([`declared by employerContact ${hub.slug}`, `passed by coordinator ${hub.slug}`]);
+        // Platform admins and school staff record nothing either.
+        await rejects(RECORD_VETTING, { employerId: own, input: passed }, hub.tokens.schoolStaff, 'FORBIDDEN', undefined, 'vetting_checks');
+      }
+    });
+
+    it('hides contacts’ DBS status from school staff, shows it to hub staff and the employer (finding 11)', async () => {
+      await api.ok(ADD_CONTACT, { employerId, input: { name: 'Dee Bee', email: 'dee@vetted.example.org', dbsStatus: 'enhanced', dbsCheckedOn: '2024-05-01' } }, hub.tokens.coordinator);
+      const q = `query($id: ID!) { employer(id: $id) { contacts { email dbsStatus dbsCheckedOn } } }`;
+      const forSchool = await api.ok<{ employer: { contacts: Array<{ email: string; dbsStatus: string | null; dbsCheckedOn: string | null }> } }>(q, { id: employerId }, hub.tokens.schoolStaff);
+      expect(forSchool.employer.contacts.find((c) => c.email === 'dee@vetted.example.org')).toEqual({ email: 'dee@vetted.example.org', dbsStatus: null, dbsCheckedOn: null });
+      const forHub = await api.ok<typeof forSchool>(q, { id: employerId }, hub.tokens.hubAdmin);
+      expect(forHub.employer.contacts.find((c) => c.email === 'dee@vetted.example.org')).toEqual({ email: 'dee@vetted.example.org', dbsStatus: 'enhanced', dbsCheckedOn: '2024-05-01' });
+    });
+
     it('refuses vetting records from school staff and on other tenants', async () => {
       const input = { kind: 'health_and_safety', checkedOn: '2025-03-02', expiresOn: '2025-04-01', outcome: 'passed' };
       await rejects(RECORD_VETTING, { employerId, input }, hub.tokens.schoolStaff, 'FORBIDDEN', undefined, 'vetting_checks');

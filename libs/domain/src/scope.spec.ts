@@ -52,6 +52,8 @@ const EXPECTED: Record<Action, [E, E, E, E, E]> = {
   viewEmployer: ['all', 'all', 'all', 'all', 'own'],
   editEmployer: ['all', 'all', 'all', '-', 'own'],
   viewVetting: ['all', 'all', 'all', '-', 'own'],
+  recordVettingOutcome: ['-', 'all', 'all', '-', '-'],
+  declareVetting: ['-', 'all', 'all', '-', 'own'],
   viewOffer: ['all', 'all', 'all', 'pub', 'own'],
   createOffer: ['-', 'all', 'all', '-', 'own'],
   editOffer: ['-', 'all', 'all', '-', 'own'],

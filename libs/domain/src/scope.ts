@@ -44,6 +44,8 @@ export const ACTIONS = [
   'viewEmployer',
   'editEmployer', // details, contacts, vetting
   'viewVetting',
+  'recordVettingOutcome', // passed / failed: what unlocks in-person matching
+  'declareVetting', // an employer's own declaration or evidence, for hub staff to review
   'viewOffer',
   'createOffer',
   'editOffer',
@@ -87,6 +89,8 @@ export const PERMISSIONS: Readonly<Record<Action, Row>> = {
   viewEmployer: row('tenant', 'tenant', 'tenant', 'tenant', 'employer'),
   editEmployer: row('tenant', 'tenant', 'tenant', 'none', 'employer'),
   viewVetting: row('tenant', 'tenant', 'tenant', 'none', 'employer'),
+  recordVettingOutcome: row('none', 'tenant', 'tenant', 'none', 'none'),
+  declareVetting: row('none', 'tenant', 'tenant', 'none', 'employer'),
   viewOffer: row('tenant', 'tenant', 'tenant', 'published', 'employer'),
   createOffer: row('none', 'tenant', 'tenant', 'none', 'employer'),
   editOffer: row('none', 'tenant', 'tenant', 'none', 'employer'),
@@ -214,6 +218,9 @@ export const canCreateEmployer = (p: Principal): boolean => can(p, 'createEmploy
 export const canSeeEmployer = (p: Principal, employer: EmployerRef): boolean => can(p, 'viewEmployer', { tenantId: employer.tenantId, employerId: employer.id });
 export const canEditEmployer = (p: Principal, employer: EmployerRef): boolean => can(p, 'editEmployer', { tenantId: employer.tenantId, employerId: employer.id });
 export const canSeeVetting = (p: Principal, employer: EmployerRef): boolean => can(p, 'viewVetting', { tenantId: employer.tenantId, employerId: employer.id });
+/** Only hub admins and coordinators say whether an employer passed a check; an employer may only declare. */
+export const canRecordVettingOutcome = (p: Principal, employer: EmployerRef): boolean => can(p, 'recordVettingOutcome', { tenantId: employer.tenantId, employerId: employer.id });
+export const canDeclareVetting = (p: Principal, employer: EmployerRef): boolean => can(p, 'declareVetting', { tenantId: employer.tenantId, employerId: employer.id });
 /** School staff see published offers only; an employer sees its own in any status. */
 export const canSeeOffer = (p: Principal, offer: OfferRef): boolean => can(p, 'viewOffer', offer);
 export const canCreateOffer = (p: Principal, employer: EmployerRef): boolean => can(p, 'createOffer', { tenantId: employer.tenantId, employerId: employer.id });

@@ -75,7 +75,8 @@ export const VETTING_KIND_LABELS: Readonly<Record<VettingKind, string>> = {
 };
 
 /** A vetting check either passed or failed; only a passed, unexpired check counts as vetted. */
-export const VETTING_OUTCOMES = ['passed', 'failed'] as const;
+/** `passed`/`failed` are recorded by hub staff only; `declared` is an employer's own word (never vets). */
+export const VETTING_OUTCOMES = ['passed', 'failed', 'declared'] as const;
 export type VettingOutcome = (typeof VETTING_OUTCOMES)[number];
 
 export const DBS_STATUSES = ['none', 'basic', 'enhanced', 'enhanced_barred_list'] as const;

@@ -709,7 +709,7 @@ export type EmployerQueryVariables = Exact<{
 }>;
 
 
-export type EmployerQuery = { employer: { id: string, name: string, sector: string | null, sizeBand: string, postcode: string | null, website: string | null, maxRequestsPerMonth: number | null, vettingStatus: { vetted: boolean, validUntil: string | null, missingKinds: Array<string> | null, onDate: string }, vettingChecks: Array<{ id: string, kind: string, outcome: string, checkedOn: string, expiresOn: string, documentRef: string | null, notes: string | null }> | null, contacts: Array<{ id: string, name: string, email: string, jobTitle: string | null, phone: string | null, dbsStatus: string, dbsCheckedOn: string | null }> } };
+export type EmployerQuery = { employer: { id: string, name: string, sector: string | null, sizeBand: string, postcode: string | null, website: string | null, maxRequestsPerMonth: number | null, vettingStatus: { vetted: boolean, validUntil: string | null, missingKinds: Array<string> | null, onDate: string }, vettingChecks: Array<{ id: string, kind: string, outcome: string, checkedOn: string, expiresOn: string, documentRef: string | null, notes: string | null }> | null, contacts: Array<{ id: string, name: string, email: string, jobTitle: string | null, phone: string | null, dbsStatus: string | null, dbsCheckedOn: string | null }> } };
 
 export type RecordVettingCheckMutationVariables = Exact<{
   employerId: string | number;

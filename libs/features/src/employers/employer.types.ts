@@ -70,11 +70,8 @@ export class EmployerContactType {
   @Field(() => String, { nullable: true })
   jobTitle!: string | null;
 
-  @Field(() => String, { description: oneOf(DBS_STATUSES) })
-  dbsStatus!: string;
-
-  @Field(() => CalendarDateScalar, { nullable: true })
-  dbsCheckedOn!: string | null;
+  // dbsStatus and dbsCheckedOn are resolved by EmployerContactResolver: null for those who may not
+  // see vetting details (school staff).
 
   @Field(() => Date, { nullable: true })
   archivedAt!: Date | null;
@@ -97,11 +94,16 @@ export class VettingCheckType {
   @Field(() => CalendarDateScalar, { description: 'Valid until this day (inclusive).' })
   expiresOn!: string;
 
-  @Field(() => String, { description: oneOf(VETTING_OUTCOMES) })
+  @Field(() => String, { description: `${oneOf(VETTING_OUTCOMES)} passed/failed are recorded by hub staff; declared is the employer's own word and never vets.` })
   outcome!: string;
 
   @Field(() => String, { nullable: true })
   documentRef!: string | null;
+
+  @Field(() => Date, { description: 'When it was recorded.' })
+  recordedAt!: Date;
+
+  // recordedByName: resolved by VettingCheckResolver.
 
   @Field(() => String, { nullable: true })
   notes!: string | null;

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { EmployerContactRepository, EmployerRepository, VettingCheckRepository } from './employers.repository';
-import { EmployersResolver } from './employers.resolver';
+import { EmployerContactResolver, EmployersResolver, VettingCheckResolver } from './employers.resolver';
 import { EmployersService } from './employers.service';
 
 /** Employers, their contacts and vetting checks. Exports the service for offers (employer look-ups). */
 @Module({
-  providers: [EmployerRepository, EmployerContactRepository, VettingCheckRepository, EmployersService, EmployersResolver],
+  providers: [EmployerRepository, EmployerContactRepository, VettingCheckRepository, EmployersService, EmployersResolver, EmployerContactResolver, VettingCheckResolver],
   exports: [EmployersService],
 })
 export class EmployersModule {}

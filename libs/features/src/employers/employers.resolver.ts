@@ -1,7 +1,7 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { canSeeVetting } from '@tandem/domain';
-import type { Employer, EmployerContact, VettingCheck } from '@tandem/persistence';
-import { CurrentPrincipal, type Connection, type GraphQLContext, type Principal } from '@tandem/platform';
+import { canSeeVetting, DBS_STATUSES } from '@tandem/domain';
+import { SystemDb, type Employer, type EmployerContact, type User, type VettingCheck } from '@tandem/persistence';
+import { byKeys, CalendarDateScalar, CurrentPrincipal, type Connection, type GraphQLContext, type Principal } from '@tandem/platform';
 import { contactsLoader, vettingChecksLoader } from './employer-loaders';
 import {
   CreateEmployerInput,
@@ -107,5 +107,32 @@ export class EmployersResolver {
   ): Promise<VettingStatusType> {
     const checks = await vettingChecksLoader(ctx, this.service, false).load(employer.id);
     return this.service.vettingStatus(p, employer, checks, onDate);
+  }
+}
+
+/** A contact's DBS check is a vetting detail: hub staff and the employer's own contacts see it, school staff do not (issue 14). */
+@Resolver(() => EmployerContactType)
+export class EmployerContactResolver {
+  @ResolveField(() => String, { nullable: true, description: `One of: ${DBS_STATUSES.join(', ')}. Null for those who may not see vetting details (school staff).` })
+  dbsStatus(@Parent() contact: EmployerContact, @CurrentPrincipal() p: Principal): string | null {
+    return canSeeVetting(p, { id: contact.employerId, tenantId: contact.tenantId }) ? contact.dbsStatus : null;
+  }
+
+  @ResolveField(() => CalendarDateScalar, { nullable: true, description: 'Null when there is none, or for those who may not see vetting details.' })
+  dbsCheckedOn(@Parent() contact: EmployerContact, @CurrentPrincipal() p: Principal): string | null {
+    return canSeeVetting(p, { id: contact.employerId, tenantId: contact.tenantId }) ? contact.dbsCheckedOn : null;
+  }
+}
+
+/** Who recorded a vetting check, for the record (finding 10 of issue 14: nothing showed it). */
+@Resolver(() => VettingCheckType)
+export class VettingCheckResolver {
+  constructor(private readonly systemDb: SystemDb) {}
+
+  @ResolveField(() => String, { nullable: true, description: 'Who recorded it (their name, else their email); null for records older than this field.' })
+  async recordedByName(@Parent() check: VettingCheck, @Context() ctx: GraphQLContext): Promise<string | null> {
+    if (!check.recordedByUserId) return null;
+    const user = await ctx.loaders.get<string, User | null>('vetting.recordedBy', async (ids) => byKeys(ids, await this.systemDb.findUsersByIds(ids), (u) => u.id)).load(check.recordedByUserId);
+    return user ? user.displayName || user.email : null;
   }
 }

@@ -3,6 +3,8 @@ import {
   canCreateEmployer,
   canEditEmployer,
   canSeeEmployer,
+  canDeclareVetting,
+  canRecordVettingOutcome,
   canSeeVetting,
   DomainError,
   isBlank,
@@ -152,13 +154,19 @@ export class EmployersService {
     return this.vetting.forEmployers(employerIds, includeArchived);
   }
 
+  /**
+   * A vetting check. Only hub admins and coordinators record an outcome (passed/failed); an
+   * employer's contacts may declare (`declared`, with their evidence reference), which never vets.
+   * Every record keeps who recorded it and when.
+   */
   async recordVettingCheck(p: Principal, employerId: string, input: Record<string, unknown>): Promise<VettingCheck> {
     return this.db.transaction(async (em) => {
       const employer = await this.get(p, employerId, 'employerId');
-      mustBeAllowed(canEditEmployer(p, employer), "record this employer's vetting");
       const values = parseVettingCheckInput(input, londonToday());
-      const check = await this.vetting.insert({ ...values, employerId: employer.id });
-      await AuditLog.record(em, { action: 'vetting.recorded', entityType: 'vetting_check', entityId: check.id, detail: { employerId: employer.id, kind: values.kind } });
+      if (values.outcome === 'declared') mustBeAllowed(canDeclareVetting(p, employer), "declare this employer's vetting");
+      else mustBeAllowed(canRecordVettingOutcome(p, employer), 'record a vetting outcome (hub admins and coordinators do; an employer may declare)');
+      const check = await this.vetting.insert({ ...values, employerId: employer.id, recordedByUserId: p.userId, recordedAt: new Date() });
+      await AuditLog.record(em, { action: 'vetting.recorded', entityType: 'vetting_check', entityId: check.id, detail: { employerId: employer.id, kind: values.kind, outcome: values.outcome } });
       return check;
     });
   }
@@ -167,7 +175,8 @@ export class EmployersService {
     return this.db.transaction(async (em) => {
       requireTenant(p);
       const check = visibleOrNotFound(await this.vetting.findById(id), (c) => canSeeVetting(p, { id: c.employerId }), 'Vetting check', 'id');
-      mustBeAllowed(canEditEmployer(p, { id: check.employerId }), "change this employer's vetting");
+      const employer = { id: check.employerId };
+      mustBeAllowed(check.outcome === 'declared' ? canDeclareVetting(p, employer) : canRecordVettingOutcome(p, employer), "change this employer's vetting");
       if (check.archivedAt) return check;
       await AuditLog.record(em, { action: 'vetting.archived', entityType: 'vetting_check', entityId: check.id });
       return updated(await this.vetting.update(check.id, { archivedAt: new Date() }));

@@ -8,7 +8,7 @@ export type SchoolPhase = 'secondary' | 'all_through' | 'middle' | 'special' | '
 export type EmployerSizeBand = 'self_employed' | 'micro' | 'sme' | 'large';
 export type DbsStatus = 'none' | 'basic' | 'enhanced' | 'enhanced_barred_list';
 export type VettingKind = 'safeguarding_policy' | 'employers_liability_insurance' | 'health_and_safety';
-export type VettingOutcome = 'passed' | 'failed';
+export type VettingOutcome = 'passed' | 'failed' | 'declared';
 export type ActivityTypeValue =
   | 'careers_talk'
   | 'employer_panel'

@@ -21,7 +21,7 @@ export class VettingCheck extends TenantOwnedEntity {
   @Column({ name: 'expires_on', type: 'date' })
   expiresOn!: string;
 
-  /** 'passed' or 'failed' (migration 1760000003000); only a passed check vets. */
+  /** 'passed' or 'failed' (hub staff only), or 'declared' (the employer's own word); only a passed check vets. */
   @Column({ name: 'outcome', type: 'text', default: 'passed' })
   outcome!: VettingOutcome;
 
@@ -30,6 +30,13 @@ export class VettingCheck extends TenantOwnedEntity {
 
   @Column({ name: 'notes', type: 'text', nullable: true })
   notes!: string | null;
+
+  /** Who recorded it (null for rows older than migration 1760000014100) and when. */
+  @Column({ name: 'recorded_by_user_id', type: 'uuid', nullable: true })
+  recordedByUserId!: string | null;
+
+  @Column({ name: 'recorded_at', type: 'timestamptz' })
+  recordedAt!: Date;
 
   @Column({ name: 'archived_at', type: 'timestamptz', nullable: true })
   archivedAt!: Date | null;

@@ -228,7 +228,7 @@ export function EmployerDetailPage({ employerId, own }: { employerId: string; ow
                       <th scope="row">{c.name}</th>
                       <td>{c.email}</td>
                       <td>{c.jobTitle ?? '—'}</td>
-                      <td>{c.dbsStatus === 'none' ? 'None' : `${label(DBS, c.dbsStatus)} (${formatDate(c.dbsCheckedOn)})`}</td>
+                      <td>{c.dbsStatus == null ? 'Hub staff only' : c.dbsStatus === 'none' ? 'None' : `${label(DBS, c.dbsStatus)} (${formatDate(c.dbsCheckedOn)})`}</td>
                     </tr>
                   ))}
                 </tbody>
