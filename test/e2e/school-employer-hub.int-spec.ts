@@ -145,7 +145,19 @@ it('the hub admin records a vetting document, sets matching weights and adds a s
   await form.getByRole('button', { name: 'Record document' }).click();
   await page.getByRole('status').filter({ hasText: 'Vetting document recorded.' }).waitFor();
   await page.getByRole('cell', { name: 'HS-2026-001' }).waitFor();
+  // Who recorded it, and when (issue 14: nothing showed it).
+  const recorded = (await page.getByRole('row', { name: /HS-2026-001/ }).textContent()) ?? '';
+  expect(recorded).toContain('Passed');
+  expect(recorded).not.toContain('Unknown');
   expect(await seriousA11yViolations(page)).toEqual([]);
+
+  // An employer sends its documents for review; it cannot say they passed.
+  await signIn(page, admin.url, stack.login('employer_contact'), hub.password);
+  await go(page, 'Your organisation');
+  const declare = page.getByRole('form', { name: 'Send a vetting document for review' });
+  await declare.waitFor();
+  expect(await declare.getByLabel('Outcome').count()).toBe(0);
+  await signIn(page, admin.url, stack.login('hub_admin'), hub.password);
 
   // Matching weights: a bad number is refused next to its field; a saved one is what the hub keeps; reset brings back the default.
   await go(page, 'Settings');

@@ -477,7 +477,7 @@ export type VettingCheckInput = {
   /** One of: safeguarding_policy, employers_liability_insurance, health_and_safety. */
   kind: string;
   notes?: string | null | undefined;
-  /** One of: passed, failed. */
+  /** One of: passed, failed, declared. */
   outcome: string;
 };
 
@@ -709,7 +709,7 @@ export type EmployerQueryVariables = Exact<{
 }>;
 
 
-export type EmployerQuery = { employer: { id: string, name: string, sector: string | null, sizeBand: string, postcode: string | null, website: string | null, maxRequestsPerMonth: number | null, vettingStatus: { vetted: boolean, validUntil: string | null, missingKinds: Array<string> | null, onDate: string }, vettingChecks: Array<{ id: string, kind: string, outcome: string, checkedOn: string, expiresOn: string, documentRef: string | null, notes: string | null }> | null, contacts: Array<{ id: string, name: string, email: string, jobTitle: string | null, phone: string | null, dbsStatus: string | null, dbsCheckedOn: string | null }> } };
+export type EmployerQuery = { employer: { id: string, name: string, sector: string | null, sizeBand: string, postcode: string | null, website: string | null, maxRequestsPerMonth: number | null, vettingStatus: { vetted: boolean, validUntil: string | null, missingKinds: Array<string> | null, onDate: string }, vettingChecks: Array<{ id: string, kind: string, outcome: string, checkedOn: string, expiresOn: string, documentRef: string | null, notes: string | null, recordedByName: string | null, recordedAt: string }> | null, contacts: Array<{ id: string, name: string, email: string, jobTitle: string | null, phone: string | null, dbsStatus: string | null, dbsCheckedOn: string | null }> } };
 
 export type RecordVettingCheckMutationVariables = Exact<{
   employerId: string | number;
@@ -1714,6 +1714,8 @@ export const EmployerDocument = new TypedDocumentString(`
       expiresOn
       documentRef
       notes
+      recordedByName
+      recordedAt
     }
     contacts {
       id

@@ -11,7 +11,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { AppConfig, TokenService, type Principal } from '@tandem/platform';
+import { AppConfig, TokenService, type JsonLogger, type Principal } from '@tandem/platform';
 import { createTestDatabase, type TestDatabase } from '@tandem/test-support';
 import { createApiApp } from '../bootstrap';
 
@@ -58,6 +58,8 @@ export interface StartTestApiOptions {
   smtpUrl?: string;
   /** Extra environment for AppConfig (e.g. ACCESS_TOKEN_TTL_SECONDS). */
   env?: Record<string, string>;
+  /** Where the API logs (default: nowhere); e.g. a JsonLogger writing into an array. */
+  logger?: JsonLogger;
 }
 
 export async function startTestApi(options: StartTestApiOptions = {}): Promise<TestApi> {
@@ -79,7 +81,7 @@ export async function startTestApi(options: StartTestApiOptions = {}): Promise<T
     config,
     dataSource: db.appDataSource,
     queue: { backend: 'redis', redisUrl: config.redisUrl, prefix: queuePrefix },
-  });
+  }, options.logger);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -6,7 +6,7 @@
  *   afterAll(() => worker.close());
  */
 import type { INestApplicationContext } from '@nestjs/common';
-import { AppConfig, formatKeyRing, type OutboxRelayOptions } from '@tandem/platform';
+import { AppConfig, formatKeyRing, type JsonLogger, type OutboxRelayOptions } from '@tandem/platform';
 import type { TestDatabase } from '@tandem/test-support';
 import { createWorkerApp } from '../bootstrap';
 
@@ -22,7 +22,7 @@ export interface TestWorker {
   close(): Promise<void>;
 }
 
-export async function startTestWorker(api: TestApiLike, options: { smtpUrl?: string; env?: Record<string, string>; relay?: OutboxRelayOptions } = {}): Promise<TestWorker> {
+export async function startTestWorker(api: TestApiLike, options: { smtpUrl?: string; env?: Record<string, string>; relay?: OutboxRelayOptions; logger?: JsonLogger } = {}): Promise<TestWorker> {
   const config = AppConfig.fromEnv({
     NODE_ENV: 'test',
     DATABASE_URL: api.db.appUrl,
@@ -40,7 +40,7 @@ export async function startTestWorker(api: TestApiLike, options: { smtpUrl?: str
     dataSource: api.db.appDataSource,
     queue: { backend: 'redis', redisUrl: config.redisUrl, prefix: api.queuePrefix },
     relay: options.relay,
-  });
+  }, options.logger);
   await app.init();
   return { app, close: () => app.close() };
 }

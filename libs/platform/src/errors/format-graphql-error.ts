@@ -23,7 +23,17 @@ export interface ErrorExtensions {
 }
 
 export interface ErrorLog {
-  write(level: 'error' | 'warn' | 'debug', msg: string, fields: Record<string, unknown>): void;
+  write(level: 'error' | 'warn' | 'info' | 'debug', msg: string, fields: Record<string, unknown>): void;
+}
+
+/**
+ * A user error (bad input, not found, refused): logged at info (warn for authentication and
+ * permission refusals, which an attack produces), by code, field and path only. Never the message:
+ * it may quote what the user typed (a pupil's reference, a date of birth).
+ */
+function logUserError(log: ErrorLog, code: ErrorCode, field: string | undefined, formatted: GraphQLFormattedError): void {
+  const category = errorCategory(code);
+  log.write(category === 'auth' || category === 'forbidden' ? 'warn' : 'info', 'GraphQL request refused', { code, field, path: formatted.path?.join('.') });
 }
 
 const defaultLog: ErrorLog = new JsonLogger('info').child('GraphQL');
@@ -139,15 +149,18 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     const message = fromResolver ? ours.message : formatted.message;
     const ownField = domain ? domain.field : (coded?.extensions['field'] as string | undefined);
     const field = (fromResolver ? undefined : fieldFromVariableMessage(formatted.message)) ?? ownField;
+    logUserError(log, code, field, formatted);
     return build(formatted, message, { code, field, details: domain?.details });
   }
 
   // 2. The request itself is malformed (parse, validation, variable types): graphql's words are safe.
   //    A document over the token limit is refused by the parser: that is a query too big, not a typo.
   if (!fromResolver && /^Syntax Error: Document contains more tha[nt] \d+ tokens/.test(formatted.message)) {
+    logUserError(log, 'QUERY_TOO_COMPLEX', undefined, formatted);
     return build(formatted, formatted.message.replace(/^Syntax Error: /, ''), { code: 'QUERY_TOO_COMPLEX' });
   }
   if (!fromResolver && apolloCode && REQUEST_ERROR_CODES.has(apolloCode)) {
+    logUserError(log, 'BAD_REQUEST', fieldFromVariableMessage(formatted.message), formatted);
     return build(formatted, formatted.message, { code: 'BAD_REQUEST', field: fieldFromVariableMessage(formatted.message) });
   }
 
@@ -155,7 +168,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   for (const link of links) {
     const translated = translateDatabaseError(link);
     if (translated) {
-      log.write('debug', 'Database error translated', { code: translated.code, field: translated.field });
+      logUserError(log, translated.code, translated.field, formatted);
       return build(formatted, translated.message, { code: translated.code, field: translated.field });
     }
   }
@@ -163,7 +176,10 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   // 4. Nest HTTP exceptions (e.g. from a pipe or a third-party guard).
   for (const link of links) {
     const code = httpExceptionCode(link);
-    if (code) return build(formatted, (link as Error).message, { code });
+    if (code) {
+      logUserError(log, code, undefined, formatted);
+      return build(formatted, (link as Error).message, { code });
+    }
   }
 
   // 5. Everything else is our bug: log it, show a reference.

@@ -1,4 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { QuietGraphQLExceptionsFilter } from '../errors/quiet-graphql-exceptions.filter';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { PlatformAuthModule } from '../auth/platform-auth.module';
@@ -19,6 +21,7 @@ export class GraphQLPlatformModule {
   static forRoot(options: Omit<GraphQLPlatformOptions, 'production'> = {}): DynamicModule {
     return {
       module: GraphQLPlatformModule,
+      providers: [{ provide: APP_FILTER, useClass: QuietGraphQLExceptionsFilter }],
       imports: [
         PlatformAuthModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({

@@ -18,7 +18,7 @@ const EMPLOYER = graphql(`
     employer(id: $id) {
       id name sector sizeBand postcode website maxRequestsPerMonth
       vettingStatus { vetted validUntil missingKinds onDate }
-      vettingChecks { id kind outcome checkedOn expiresOn documentRef notes }
+      vettingChecks { id kind outcome checkedOn expiresOn documentRef notes recordedByName recordedAt }
       contacts { id name email jobTitle phone dbsStatus dbsCheckedOn }
     }
   }
@@ -49,8 +49,14 @@ export function validateVetting(v: Record<VField, string>): FieldErrors<VField> 
   return e;
 }
 
-function RecordVettingForm({ employerId, onDone }: { employerId: string; onDone: () => void }) {
-  const empty = { kind: 'safeguarding_policy', outcome: 'passed', checkedOn: londonDay(new Date()), expiresOn: '', documentRef: '' };
+const OUTCOME_LABELS: Record<string, string> = { passed: 'Passed', failed: 'Failed', declared: 'Declared by the employer (awaiting review)' };
+
+/**
+ * Hub admins and coordinators record an outcome; an employer (`declareOnly`) sends its documents
+ * as a declaration for the hub to review, which never vets on its own.
+ */
+function RecordVettingForm({ employerId, onDone, declareOnly }: { employerId: string; onDone: () => void; declareOnly: boolean }) {
+  const empty = { kind: 'safeguarding_policy', outcome: declareOnly ? 'declared' : 'passed', checkedOn: londonDay(new Date()), expiresOn: '', documentRef: '' };
   const [v, setV] = useState<Record<VField, string>>(empty);
   const [record] = useMutation(RECORD_VETTING);
   const form = useApiForm(VFIELDS);
@@ -69,16 +75,17 @@ function RecordVettingForm({ employerId, onDone }: { employerId: string; onDone:
         },
       )}
     >
-      <h3 id="record-vetting">Record a vetting document</h3>
+      <h3 id="record-vetting">{declareOnly ? 'Send a vetting document for review' : 'Record a vetting document'}</h3>
+      {declareOnly && <p className="hint">Your hub checks each document and records whether it passed; until then it does not count.</p>}
       <FormAlert form={form} />
       <div className="form-grid">
         <SelectField form={form} name="kind" label="Document" choices={choicesOf(VETTING_KINDS)} value={v.kind} onChange={set('kind')} />
-        <SelectField form={form} name="outcome" label="Outcome" choices={[{ value: 'passed', label: 'Passed' }, { value: 'failed', label: 'Failed' }]} value={v.outcome} onChange={set('outcome')} />
+        {!declareOnly && <SelectField form={form} name="outcome" label="Outcome" choices={[{ value: 'passed', label: 'Passed' }, { value: 'failed', label: 'Failed' }]} value={v.outcome} onChange={set('outcome')} />}
         <TextField form={form} name="checkedOn" label="Checked on" type="date" value={v.checkedOn} onChange={set('checkedOn')} />
         <TextField form={form} name="expiresOn" label="Expires on" type="date" value={v.expiresOn} onChange={set('expiresOn')} />
         <TextField form={form} name="documentRef" label="Document reference" optional hint="A policy number or file name, so it can be found again." value={v.documentRef} onChange={set('documentRef')} />
       </div>
-      <SubmitButton form={form}>Record document</SubmitButton>
+      <SubmitButton form={form}>{declareOnly ? 'Send for review' : 'Record document'}</SubmitButton>
     </form>
   );
 }
@@ -178,6 +185,7 @@ export function EmployerDetailPage({ employerId, own }: { employerId: string; ow
                     <th scope="col">Checked</th>
                     <th scope="col">Expires</th>
                     <th scope="col">Reference</th>
+                    <th scope="col">Recorded</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -186,13 +194,14 @@ export function EmployerDetailPage({ employerId, own }: { employerId: string; ow
                     return (
                       <tr key={c.id}>
                         <th scope="row">{label(VETTING_KINDS, c.kind)}</th>
-                        <td>{c.outcome === 'passed' ? 'Passed' : 'Failed'}</td>
+                        <td>{OUTCOME_LABELS[c.outcome] ?? c.outcome}</td>
                         <td>{formatDate(c.checkedOn)}</td>
                         <td>
                           {formatDate(c.expiresOn)}{' '}
                           {left < 0 ? <span className="tag tag--missing">Expired</span> : left <= EXPIRY_WARNING_DAYS ? <span className="tag tag--expiring">{`In ${left} days`}</span> : null}
                         </td>
                         <td>{c.documentRef ?? '—'}</td>
+                        <td>{`${c.recordedByName ?? 'Unknown'}, ${formatDate(c.recordedAt)}`}</td>
                       </tr>
                     );
                   })}
@@ -201,6 +210,7 @@ export function EmployerDetailPage({ employerId, own }: { employerId: string; ow
             )}
             <RecordVettingForm
               employerId={e.id}
+              declareOnly={own === true}
               onDone={() => {
                 setNotice('Vetting document recorded.');
                 employer.reload();
