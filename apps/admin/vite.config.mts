@@ -19,6 +19,10 @@ export default defineConfig({
   server: {
     port: 5173,
     strictPort: true,
+    // Only this machine, and only the app's own files: by default Vite serves any file under the
+    // workspace (logs under .tandem/, keys, the demo log-ins) to whoever reaches the port.
+    host: '127.0.0.1',
+    fs: { strict: true, allow: [root, fileURLToPath(new URL('../../node_modules', import.meta.url))], deny: ['.env', '.env.*', '*.{crt,pem,key}', '**/.tandem/**', '**/*.log'] },
     proxy,
   },
   preview: {

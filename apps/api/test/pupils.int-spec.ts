@@ -174,6 +174,10 @@ describe('pupils', () => {
         );
         expect(data.pupils.totalCount).toBe(7);
         expect(data.pupils.edges.at(-1)?.cursor).toBe(data.pupils.pageInfo.endCursor);
+        // Opaque for real: no reference (a UPN) inside, however it is decoded (issue 14, finding 11).
+        for (const { cursor } of data.pupils.edges) {
+          for (const n of data.pupils.nodes) expect(Buffer.from(cursor, 'base64url').toString('utf8')).not.toContain(n.reference);
+        }
         seen.push(...data.pupils.nodes.map((n) => n.reference));
         pages++;
         if (!data.pupils.pageInfo.hasNextPage) break;
@@ -188,6 +192,7 @@ describe('pupils', () => {
       ['a garbage cursor', { after: 'nope!' }, 'INVALID_CURSOR', 'after'],
       ['a cursor of another list', { after: Buffer.from('2026-01-01T00:00:00.000Z|' + randomUUID()).toString('base64url') }, 'INVALID_CURSOR', 'after'],
       ['a page of 1,000', { first: 1000 }, 'VALIDATION_FAILED', 'first'],
+      ['a cursor naming a pupil of another school', { after: Buffer.from(JSON.stringify({ i: randomUUID() })).toString('base64url') }, 'INVALID_CURSOR', 'after'],
     ])('refuses a list with %s', async (_label, variables, code, field) => {
       const res = await api.gql(LIST, { schoolId, ...variables }, hub.tokens.hubAdmin);
       expect(res.errors?.[0]?.extensions).toMatchObject({ code, field });

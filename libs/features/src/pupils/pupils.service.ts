@@ -22,8 +22,12 @@ export interface PupilDataExport {
   json: string;
 }
 
-const isPosition = (v: unknown): v is { r: string; i: string } =>
-  typeof v === 'object' && v !== null && typeof (v as { r?: unknown }).r === 'string' && ((v as { r: string }).r.length <= 50) && isUuid((v as { i?: unknown }).i);
+/**
+ * A page cursor names the last pupil by id only: the list is ordered by reference, but a cursor
+ * carrying the reference (a UPN) would put it in URLs, logs and browser history (issue 14). The
+ * reference is looked up again from the id, inside the school.
+ */
+const isPosition = (v: unknown): v is { i: string } => typeof v === 'object' && v !== null && Object.keys(v).length === 1 && isUuid((v as { i?: unknown }).i);
 
 /**
  * Pupils of a school. Children's data, so: scope first (employer contacts and platform admins never
@@ -65,7 +69,9 @@ export class PupilsService {
       const search = isBlank(f.search) ? undefined : c.run(() => parseText(f.search, 'filter.search', 50));
       const cursor = after ? c.run(() => decodeOpaqueCursor(after, isPosition)) : undefined;
       c.throwIfAny();
-      const position: ReferencePosition | null = cursor ? { reference: cursor.r, id: cursor.i } : null;
+      const last = cursor ? await this.pupils.findById(cursor.i) : null;
+      if (cursor && (!last || last.schoolId !== school.id)) throw DomainError.invalid('after', 'INVALID_CURSOR', 'after is not a valid cursor: use a cursor from a previous page');
+      const position: ReferencePosition | null = last ? { reference: last.reference, id: last.id } : null;
       const today = londonToday();
       const { rows, total } = await this.pupils.list(
         school.id,
@@ -83,7 +89,7 @@ export class PupilsService {
         position,
       );
       const mayManage = canManagePupils(p, school);
-      const connection = toConnection(rows.map((r) => forViewer(r, mayManage)), size, (r) => encodeOpaqueCursor({ r: r.reference, i: r.id }), total);
+      const connection = toConnection(rows.map((r) => forViewer(r, mayManage)), size, (r) => encodeOpaqueCursor({ i: r.id }), total);
       await AuditLog.recordMany(em, connection.nodes.map((n) => ({ action: 'pupil.listed', entityType: 'pupil', entityId: n.id })));
       return connection;
     });
