@@ -101,6 +101,8 @@ export interface PupilImportError {
   readonly field: string;
   readonly code: ErrorCode;
   readonly message: string;
+  /** The row's reference cell, when it has one: erasing that pupil later redacts all of its row's problems. */
+  readonly reference?: string;
 }
 
 export interface PupilImportResult {
@@ -320,7 +322,8 @@ export function parsePupilCsv(text: string, options: PupilImportOptions): PupilI
     }
 
     if (problems.length > 0) {
-      for (const p of problems) errors.push({ line, field: p.field, code: p.code, message: p.message });
+      const ref = value('reference');
+      for (const p of problems) errors.push({ line, field: p.field, code: p.code, message: p.message, ...(ref ? { reference: ref } : {}) });
       continue;
     }
     rows.push({

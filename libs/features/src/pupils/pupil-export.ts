@@ -1,9 +1,13 @@
 import type { Pupil, School } from '@tandem/persistence';
+import type { PupilRelatedData } from './pupils.repository';
 
 /**
  * The subject-access export of one pupil (UK GDPR art. 15): every field we hold about the child, the
- * school that holds it, and the audit trail of what was done with the record (actions and times;
- * staff identities are other people's data and stay out). Pure: the caller loads, this shapes.
+ * school that holds it, every row that links to them (encounters attended, benchmark progress,
+ * reporting snapshots, import problems of their rows) and the audit trail of what was done with the
+ * record (actions and times; staff identities are other people's data and stay out). The priority
+ * rank is explained: it is derived from the disadvantaged, SEND and care-experienced flags. Pure: the
+ * caller loads, this shapes. `test/integration/erasure-catalog.int-spec.ts` checks it is complete.
  */
 
 export const PUPIL_EXPORT_FORMAT = 'tandem.pupil-data-export/1';
@@ -12,6 +16,7 @@ export interface PupilExportInput {
   pupil: Pupil;
   school: Pick<School, 'id' | 'urn' | 'name'>;
   accessLog: ReadonlyArray<{ action: string; at: Date }>;
+  related: PupilRelatedData;
   generatedAt: Date;
 }
 
@@ -36,12 +41,17 @@ export interface PupilExportDocument {
     archivedAt: string | null;
     erasedAt: string | null;
   };
+  encounters: Array<Omit<PupilRelatedData['encounters'][number], 'recordedAt'> & { recordedAt: string }>;
+  benchmarkProgress: PupilRelatedData['benchmarkProgress'];
+  reportingSnapshots: PupilRelatedData['reportingSnapshots'];
+  importProblems: Array<Omit<PupilRelatedData['importProblems'][number], 'importedAt'> & { importedAt: string }>;
+  notes: { priorityRank: string };
   accessLog: Array<{ action: string; at: string }>;
 }
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
-export function pupilExportDocument({ pupil, school, accessLog, generatedAt }: PupilExportInput): PupilExportDocument {
+export function pupilExportDocument({ pupil, school, accessLog, related, generatedAt }: PupilExportInput): PupilExportDocument {
   return {
     format: PUPIL_EXPORT_FORMAT,
     generatedAt: generatedAt.toISOString(),
@@ -63,6 +73,11 @@ export function pupilExportDocument({ pupil, school, accessLog, generatedAt }: P
       archivedAt: iso(pupil.archivedAt),
       erasedAt: iso(pupil.erasedAt),
     },
+    encounters: related.encounters.map((e) => ({ ...e, recordedAt: new Date(e.recordedAt).toISOString() })),
+    benchmarkProgress: related.benchmarkProgress,
+    reportingSnapshots: related.reportingSnapshots,
+    importProblems: related.importProblems.map((e) => ({ ...e, importedAt: new Date(e.importedAt).toISOString() })),
+    notes: { priorityRank: 'A number from the disadvantaged, SEND and care-experienced flags (0 = none), used to put pupils in priority groups when targeting encounters.' },
     accessLog: accessLog.map((e) => ({ action: e.action, at: e.at.toISOString() })),
   };
 }

@@ -133,17 +133,69 @@ export class PupilRepository extends TenantRepository<Pupil> {
    * Import messages of this school's jobs that quote an erased pupil's reference are replaced: the
    * reference must not outlive the erasure in an old error list.
    */
+  /**
+   * Derived rows that encode what erasure cleared: a reporting snapshot's priority rank is made of
+   * the disadvantaged, SEND and care-experienced flags. The snapshot's counts stay as they were
+   * reported. Snapshots are frozen for the app role; erase_pupil_snapshot_priority (migration
+   * 1760000014200) is the one way in, for an erased pupil of this hub only. (The ledger's own rows
+   * follow the pupil row by trigger.) Call after the pupil row is erased.
+   */
+  anonymiseDerived(pupilId: string): Promise<void> {
+    return this.tx(async (em) => {
+      await em.query('select erase_pupil_snapshot_priority($1)', [pupilId]);
+    });
+  }
+
+  /**
+   * Everything else Tandem keeps that links to a pupil, for the subject-access export: the
+   * encounters they attended, their benchmark progress (the ledger), their lines in reporting
+   * snapshots, and the problems of import rows that carried their reference.
+   */
+  related(pupilId: string, reference: string, schoolId: string): Promise<PupilRelatedData> {
+    return this.tx(async (em) => {
+      const encounters: PupilRelatedData['encounters'] = await em.query(
+        `select e.id as "encounterId", e.occurred_on::text as "occurredOn", e.title, e.activity_type as "activityType", e.format,
+                e.counts_bm5 as "countsForBenchmark5", e.counts_bm6 as "countsForBenchmark6", a.created_at as "recordedAt"
+           from encounter_attendance a join encounters e on e.id = a.encounter_id
+          where a.pupil_id = $1 order by e.occurred_on, e.id`,
+        [pupilId],
+      );
+      const benchmarkProgress: PupilRelatedData['benchmarkProgress'] = await em.query(
+        `select academic_year as "academicYear", benchmark, year_group as "yearGroup", window_index as "window", minimum, met, met_on::text as "metOn",
+                encounter_dates::text[] as "encounterDates", priority_rank as "priorityRank"
+           from ledger_pupil_years where pupil_id = $1 order by academic_year, benchmark, window_index`,
+        [pupilId],
+      );
+      const reportingSnapshots: PupilRelatedData['reportingSnapshots'] = await em.query(
+        `select s.id as "snapshotId", s.as_of::text as "asOf", s.kind, s.academic_year as "academicYear", p.benchmark, p.year_group as "yearGroup",
+                p.encounters, p.met, p.priority_rank as "priorityRank"
+           from coverage_snapshot_pupils p join coverage_snapshots s on s.id = p.snapshot_id
+          where p.pupil_id = $1 order by s.as_of, s.id, p.benchmark`,
+        [pupilId],
+      );
+      const quoted = `%${JSON.stringify(reference).replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+      const importProblems: PupilRelatedData['importProblems'] = await em.query(
+        `select j.id as "importJobId", j.created_at as "importedAt", (e->>'line')::int as line, e->>'field' as field, e->>'code' as code, e->>'message' as message
+           from import_jobs j, jsonb_array_elements(j.errors) e
+          where j.school_id = $1 and (e->>'reference' = $2 or e->>'message' like $3)
+          order by j.created_at, (e->>'line')::int`,
+        [schoolId, reference, quoted],
+      );
+      return { encounters, benchmarkProgress, reportingSnapshots, importProblems };
+    });
+  }
+
   redactImportErrors(schoolId: string, reference: string): Promise<void> {
     const quoted = `%${JSON.stringify(reference).replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
     return this.tx(async (em) => {
       await em.query(
         `update import_jobs j
-            set errors = (select coalesce(jsonb_agg(case when e->>'message' like $2
-                                                         then jsonb_set(e, '{message}', to_jsonb($3::text))
+            set errors = (select coalesce(jsonb_agg(case when e->>'message' like $2 or e->>'reference' = $4
+                                                         then jsonb_set(e - 'reference', '{message}', to_jsonb($3::text))
                                                          else e end order by ord), '[]'::jsonb)
                             from jsonb_array_elements(j.errors) with ordinality as x(e, ord))
-          where j.school_id = $1 and exists (select 1 from jsonb_array_elements(j.errors) e where e->>'message' like $2)`,
-        [schoolId, quoted, "(removed: this pupil's data were erased)"],
+          where j.school_id = $1 and exists (select 1 from jsonb_array_elements(j.errors) e where e->>'message' like $2 or e->>'reference' = $4)`,
+        [schoolId, quoted, "(removed: this pupil's data were erased)", reference],
       );
     });
   }
@@ -227,4 +279,11 @@ export class PupilRepository extends TenantRepository<Pupil> {
       return { inserted: result?.inserted ?? 0, updated: result?.updated ?? 0 };
     });
   }
+}
+
+export interface PupilRelatedData {
+  encounters: Array<{ encounterId: string; occurredOn: string; title: string | null; activityType: string; format: string; countsForBenchmark5: boolean; countsForBenchmark6: boolean; recordedAt: Date }>;
+  benchmarkProgress: Array<{ academicYear: number; benchmark: number; yearGroup: number; window: number; minimum: number; met: boolean; metOn: string | null; encounterDates: string[]; priorityRank: number }>;
+  reportingSnapshots: Array<{ snapshotId: string; asOf: string; kind: string; academicYear: number; benchmark: number; yearGroup: number; encounters: number; met: boolean; priorityRank: number }>;
+  importProblems: Array<{ importJobId: string; importedAt: Date; line: number; field: string | null; code: string; message: string }>;
 }

@@ -156,6 +156,7 @@ export class PupilsService {
       const erased = erasureOf(pupil, randomBytes(16).toString('hex'), new Date());
       const result = updated(await this.pupils.update(pupil.id, erased));
       await this.pupils.redactImportErrors(school.id, pupil.reference);
+      await this.pupils.anonymiseDerived(pupil.id);
       await AuditLog.record(em, { action: 'pupil.erased', entityType: 'pupil', entityId: pupil.id, detail: { schoolId: school.id, fields: [...ERASED_FIELD_NAMES] } });
       return result;
     });
@@ -169,7 +170,8 @@ export class PupilsService {
       mustBeAllowed(canManagePupils(p, school), "export this pupil's data");
       await AuditLog.record(em, { action: 'pupil.exported', entityType: 'pupil', entityId: pupil.id });
       const generatedAt = new Date();
-      const document = pupilExportDocument({ pupil, school, accessLog: await this.pupils.accessLog(pupil.id), generatedAt });
+      const related = await this.pupils.related(pupil.id, pupil.reference, school.id);
+      const document = pupilExportDocument({ pupil, school, accessLog: await this.pupils.accessLog(pupil.id), related, generatedAt });
       return { pupilId: pupil.id, generatedAt, fileName: pupilExportFileName(pupil.id, school.urn), json: JSON.stringify(document, null, 2) };
     });
   }

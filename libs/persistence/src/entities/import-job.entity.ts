@@ -7,6 +7,8 @@ export interface ImportRowError {
   field?: string;
   code: string;
   message: string;
+  /** The row's reference (never shown; lets erasure find every problem of a pupil's row). */
+  reference?: string;
 }
 
 @Entity({ name: 'import_jobs' })
