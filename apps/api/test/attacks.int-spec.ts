@@ -60,6 +60,7 @@ describe('GraphQL cost (finding 4)', () => {
   it('gives anonymous callers a small budget: what a logged-in user may ask is refused without a log-in', async () => {
     const preview = (n: number): string => `{ ${Array.from({ length: n }, (_, i) => `p${i}: invitationPreview(token: "x") { hubName role email expiresAt state accountExists }`).join(' ')} }`;
     const anonymous = await api.gql(preview(14));
+    expect(anonymous.status).toBe(400);
     expect(codes(anonymous)).toEqual(['QUERY_TOO_COMPLEX']);
     expect(anonymous.errors?.[0]?.message).toMatch(/Log in for a larger budget/);
     const loggedIn = await api.gql(preview(14), {}, hub.tokens.coordinator);
@@ -119,9 +120,11 @@ describe('bad input is a clear code, never INTERNAL (findings 5 and 6)', () => {
   });
 
   it('more than 50 variable-coercion errors, anonymously: BAD_REQUEST, not INTERNAL, not 5xx', async () => {
-    const res = await post(JSON.stringify({ query: 'query($ids: [ID!]!) { __typename }', variables: { ids: Array.from({ length: 80 }, () => ({ not: 'an id' })) } }));
+    const query = 'query($f: String!, $t: String!, $filter: BookingFilter) { bookingCalendar(dateFrom: $f, dateTo: $t, filter: $filter) { __typename } }';
+    const res = await post(JSON.stringify({ query, variables: { f: 'x', t: 'y', filter: { states: Array.from({ length: 80 }, (_, i) => i) } } }));
     expect(res.status).toBeLessThan(500);
     const body = JSON.parse(res.text) as { errors: Array<{ extensions: { code: string } }> };
+    expect(body.errors.length).toBeGreaterThan(50);
     expect(body.errors.map((e) => e.extensions.code)).not.toContain('INTERNAL');
     expect(body.errors[0]?.extensions.code).toBe('BAD_REQUEST');
   });

@@ -159,7 +159,10 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     logUserError(log, 'QUERY_TOO_COMPLEX', undefined, formatted);
     return build(formatted, formatted.message.replace(/^Syntax Error: /, ''), { code: 'QUERY_TOO_COMPLEX' });
   }
-  if (!fromResolver && apolloCode && REQUEST_ERROR_CODES.has(apolloCode)) {
+  // graphql-js's own request errors carry no cause (e.g. "Too many errors processing variables",
+  // past 50 coercion errors, which Apollo leaves without a code): the request is at fault.
+  const ownRequestError = error instanceof GraphQLError && !error.originalError && !error.path;
+  if (!fromResolver && ((apolloCode && REQUEST_ERROR_CODES.has(apolloCode)) || ownRequestError)) {
     logUserError(log, 'BAD_REQUEST', fieldFromVariableMessage(formatted.message), formatted);
     return build(formatted, formatted.message, { code: 'BAD_REQUEST', field: fieldFromVariableMessage(formatted.message) });
   }

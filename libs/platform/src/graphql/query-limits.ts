@@ -68,7 +68,8 @@ export function queryLimits(options: { production: boolean; tokens?: TokenServic
           if (auth.principal) return;
           const errors = validate(schema, document, [costLimitRule({ maxCost: QUERY_LIMITS.anonymousMaxCost, ...reject } as never)]);
           if (errors.length) {
-            throw new GraphQLError(`${(errors[0] as GraphQLError).message} Log in for a larger budget.`, { extensions: { code: 'QUERY_TOO_COMPLEX' } });
+            // extensions.http: an error thrown from a plugin hook is a 500 to Apollo unless told otherwise.
+            throw new GraphQLError(`${(errors[0] as GraphQLError).message} Log in for a larger budget.`, { extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } } });
           }
         },
       };
