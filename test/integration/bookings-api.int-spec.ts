@@ -16,7 +16,6 @@ import {
   requestSlot,
   REQUEST_SLOT,
   RESCHEDULE,
-  sendAtAnyHour,
   type BookableOffer,
 } from './booking-helpers';
 
@@ -59,7 +58,6 @@ beforeAll(async () => {
   api = await startTestApi();
   hub = await createHubFixture(api);
   other = await createHubFixture(api, 'other');
-  await sendAtAnyHour(api, hub);
   offer = await bookableOffer(api, hub, { days: [10, 11, 12, 13, 40] });
 });
 afterAll(() => api?.close());
@@ -148,7 +146,7 @@ describe('changes, by role', () => {
   it('a coordinator proposes an open request for an open session; both sides are asked', async () => {
     const { createRequest } = await api.ok<{ createRequest: { id: string } }>(
       'mutation($input: CreateRequestInput!) { createRequest(input: $input) { id } }',
-      { input: { schoolId: hub.schoolA.id, activityType: 'mock_interviews', yearGroup: 10, pupilCount: 20, formats: ['in_person_school'], windows: [{ startsAt: new Date(Date.now() + 86_400_000).toISOString(), endsAt: new Date(Date.now() + 60 * 86_400_000).toISOString() }] } },
+      { input: { schoolId: hub.schoolA.id, activityType: 'mock_interviews', yearGroup: 10, pupilCount: 20, formats: ['in_person_school'], windows: [{ startsAt: new Date(api.clock.now().getTime() + 86_400_000).toISOString(), endsAt: new Date(api.clock.now().getTime() + 60 * 86_400_000).toISOString() }] } },
       hub.tokens.schoolStaff,
     );
     await rejects(PROPOSE, { requestId: createRequest.id, offerSessionId: offer.sessionIds[2] }, hub.tokens.schoolStaff, 'FORBIDDEN');
@@ -198,7 +196,7 @@ describe('lists and the calendar', () => {
 describe('hub booking settings and preferences', () => {
   it('hub admins change the settings; others may not; bad values name their field', async () => {
     const { updateBookingSettings } = await api.ok<{ updateBookingSettings: Record<string, unknown> }>(SETTINGS, { input: { reminderDaysBefore: [1, 14], unansweredAfterDays: 3 } }, hub.tokens.hubAdmin);
-    expect(updateBookingSettings).toEqual({ reminderDaysBefore: [14, 1], sendFrom: '00:00', sendUntil: '23:59', sendOnWeekends: true, unansweredAfterDays: 3, linkValidityDays: 14, followUpHoursAfter: 2 });
+    expect(updateBookingSettings).toEqual({ reminderDaysBefore: [14, 1], sendFrom: '08:00', sendUntil: '20:00', sendOnWeekends: false, unansweredAfterDays: 3, linkValidityDays: 14, followUpHoursAfter: 2 });
     await rejects(SETTINGS, { input: { sendFrom: '07:00' } }, hub.tokens.coordinator, 'FORBIDDEN');
     await rejects(SETTINGS, { input: { sendFrom: '25:00' } }, hub.tokens.hubAdmin, 'INVALID_TIME', 'input.sendFrom');
     await rejects(SETTINGS, { input: { sendFrom: '18:00', sendUntil: '08:00' } }, hub.tokens.hubAdmin, 'INVALID_WINDOW', 'input.sendUntil');

@@ -35,7 +35,7 @@ let idsOfA: Array<{ table: string; id: string }>;
 
 beforeAll(async () => {
   api = await startTestApi();
-  tenantA = await seedDemoHub(api.db.appDataSource, { referenceDate: '2026-11-25', slug: 'tenant-a', schools: 4, pupilsPerYearGroup: 5, employers: 6, requests: 6 });
+  tenantA = await seedDemoHub(api.db.appDataSource, { clock: api.clock, referenceDate: '2026-11-25', slug: 'tenant-a', schools: 4, pupilsPerYearGroup: 5, employers: 6, requests: 6 });
   hubB = await createHubFixture(api, 'tenant-b');
   owner = new Client({ connectionString: api.db.ownerUrl });
   await owner.connect();

@@ -76,7 +76,10 @@ export async function createHubFixture(api: TestApi, label = 'hub'): Promise<Hub
         schoolStaff: await member('schoolStaff', 'school_staff', { schoolId: schoolA.id }),
         employerContact: await member('employerContact', 'employer_contact', { employerId: employer.id }),
       };
-      const tokens = Object.fromEntries(Object.entries(principals).map(([k, p]) => [k, api.tokenFor(p)])) as Record<FixtureRole, string>;
+      // Signed when read, at the API clock's current time: a test that moves the clock on keeps
+      // valid tokens (one about expiry signs its own with api.tokenFor).
+      const tokens = {} as Record<FixtureRole, string>;
+      for (const [role, principal] of Object.entries(principals)) Object.defineProperty(tokens, role, { enumerable: true, get: () => api.tokenFor(principal) });
       return { tenantId: tenant.id, slug, clusterA, clusterB, schoolA, schoolB, employer, emails, principals, tokens };
     }),
   );

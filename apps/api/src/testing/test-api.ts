@@ -11,6 +11,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { ManualClock } from '@tandem/domain';
 import { AppConfig, TokenService, type Principal } from '@tandem/platform';
 import { createTestDatabase, type TestDatabase } from '@tandem/test-support';
 import { createApiApp } from '../bootstrap';
@@ -33,6 +34,8 @@ export interface TestApi {
   url: string;
   app: NestFastifyApplication;
   db: TestDatabase;
+  /** The product's clock, shared with the worker and the database (`db.clock`): set it, never read the machine's. */
+  clock: ManualClock;
   config: AppConfig;
   /** The BullMQ key prefix this server uses (a worker in the same test must use it too). */
   queuePrefix: string;
@@ -54,10 +57,12 @@ export interface StartTestApiOptions {
   smtpUrl?: string;
   /** Extra environment for AppConfig (e.g. ACCESS_TOKEN_TTL_SECONDS). */
   env?: Record<string, string>;
+  /** The product's clock (default: a new one at TEST_START); ignored when `db` is given (it has its own). */
+  clock?: ManualClock;
 }
 
 export async function startTestApi(options: StartTestApiOptions = {}): Promise<TestApi> {
-  const db = options.db ?? (await createTestDatabase());
+  const db = options.db ?? (await createTestDatabase({ clock: options.clock }));
   const queuePrefix = `test-${randomBytes(6).toString('hex')}`;
   const config = AppConfig.fromEnv({
     NODE_ENV: 'test',
@@ -72,6 +77,7 @@ export async function startTestApi(options: StartTestApiOptions = {}): Promise<T
   });
   const app = await createApiApp({
     config,
+    clock: db.clock,
     dataSource: db.appDataSource,
     queue: { backend: 'redis', redisUrl: config.redisUrl, prefix: queuePrefix },
   });
@@ -95,6 +101,7 @@ export async function startTestApi(options: StartTestApiOptions = {}): Promise<T
     url,
     app,
     db,
+    clock: db.clock,
     config,
     queuePrefix,
     gql,

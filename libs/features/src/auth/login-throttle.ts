@@ -1,3 +1,4 @@
+import { Clock } from '@tandem/domain';
 import { Injectable } from '@nestjs/common';
 import { LoginFailure } from '@tandem/persistence';
 import { DataSource, MoreThan } from 'typeorm';
@@ -12,17 +13,22 @@ const KEEP_FAILURES_MS = 24 * 60 * 60_000;
  */
 @Injectable()
 export class LoginThrottle {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly dataSource: DataSource,
+  ) {}
 
   /** Throws TOO_MANY_ATTEMPTS while the email is blocked. */
-  async assertAllowed(email: string, now: Date = new Date()): Promise<void> {
+  async assertAllowed(email: string): Promise<void> {
+    const now = this.clock.now();
     const since = new Date(now.getTime() - LOGIN_THROTTLE.windowMinutes * 60_000);
     const rows = await this.dataSource.getRepository(LoginFailure).find({ where: { email, failedAt: MoreThan(since) }, select: { failedAt: true } });
     const until = loginBlockedUntil(rows.map((r) => r.failedAt), now);
     if (until) throw tooManyAttempts(until, now);
   }
 
-  async recordFailure(email: string, now: Date = new Date()): Promise<void> {
+  async recordFailure(email: string): Promise<void> {
+    const now = this.clock.now();
     await this.dataSource.transaction(async (em) => {
       await em.insert(LoginFailure, { email, failedAt: now });
       await em.query('delete from login_failures where failed_at < $1', [new Date(now.getTime() - KEEP_FAILURES_MS)]);

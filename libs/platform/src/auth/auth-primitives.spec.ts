@@ -1,5 +1,5 @@
 import { hash as argonHash, parseOptions } from '@node-rs/argon2';
-import { DomainError } from '@tandem/domain';
+import { DomainError, ManualClock } from '@tandem/domain';
 import jwt from 'jsonwebtoken';
 import { AppConfig } from '../config/app-config';
 import { OpaqueToken } from './opaque-token';
@@ -45,20 +45,24 @@ describe('assertPasswordAcceptable', () => {
 
 describe('TokenService', () => {
   const config = AppConfig.fromEnv({ JWT_SECRET: 'test-secret-test-secret-test-secret' });
-  const tokens = new TokenService(config);
+  const clock = new ManualClock('2025-01-01T10:00:00Z');
+  const tokens = new TokenService(clock, config);
+  beforeEach(() => clock.set('2025-01-01T10:00:00Z'));
   const principal: Principal = { userId: 'u1', tenantId: 't1', membershipId: 'm1', role: 'coordinator', clusterId: 'c1' };
 
   it('round-trips a principal with its scope ids and expiry from config', () => {
-    const now = new Date('2025-01-01T10:00:00Z');
-    const { token, expiresAt } = tokens.signAccessToken(principal, now);
+    const { token, expiresAt } = tokens.signAccessToken(principal);
     expect(expiresAt.toISOString()).toBe('2025-01-01T10:15:00.000Z');
     expect(jwt.decode(token)).toMatchObject({ sub: 'u1', tid: 't1', mid: 'm1', role: 'coordinator', cid: 'c1' });
-    expect(tokens.verifyAccessToken(token, now)).toEqual(principal);
+    expect(tokens.verifyAccessToken(token)).toEqual(principal);
   });
 
   it('expired → TOKEN_EXPIRED; forged or malformed → UNAUTHENTICATED', () => {
-    const { token } = tokens.signAccessToken(principal, new Date('2025-01-01T10:00:00Z'));
-    expect(() => tokens.verifyAccessToken(token, new Date('2025-01-01T10:16:00Z'))).toThrow(expect.objectContaining({ code: 'TOKEN_EXPIRED' }));
+    const { token } = tokens.signAccessToken(principal);
+    clock.set('2025-01-01T10:14:59Z');
+    expect(tokens.verifyAccessToken(token)).toEqual(principal);
+    clock.set('2025-01-01T10:16:00Z');
+    expect(() => tokens.verifyAccessToken(token)).toThrow(expect.objectContaining({ code: 'TOKEN_EXPIRED' }));
     const forged = jwt.sign({ sub: 'u1', tid: 't1', mid: 'm1', role: 'hub_admin' }, 'another-secret', { issuer: 'tandem', audience: 'tandem-api' });
     expect(() => tokens.verifyAccessToken(forged)).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
     const none = jwt.sign({ sub: 'u1', role: 'hub_admin' }, '', { algorithm: 'none', issuer: 'tandem', audience: 'tandem-api' });

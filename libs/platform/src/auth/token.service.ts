@@ -1,6 +1,6 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@tandem/domain';
+import { Clock, DomainError } from '@tandem/domain';
 import jwt from 'jsonwebtoken';
 import { AppConfig } from '../config/app-config';
 import { isRole, type Principal } from './principal';
@@ -33,11 +33,15 @@ export class TokenService {
    */
   private readonly key: KeyObject;
 
-  constructor(private readonly config: AppConfig) {
+  constructor(
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {
     this.key = createSecretKey(Buffer.from(config.jwtSecret, 'utf8'));
   }
 
-  signAccessToken(principal: Principal, now: Date = new Date()): SignedAccessToken {
+  signAccessToken(principal: Principal): SignedAccessToken {
+    const now = this.clock.now();
     const iat = Math.floor(now.getTime() / 1000);
     const exp = iat + this.config.accessTokenTtlSeconds;
     const claims: AccessTokenClaims & { iat: number; exp: number } = {
@@ -56,7 +60,8 @@ export class TokenService {
   }
 
   /** Principal, or DomainError TOKEN_EXPIRED (refresh and retry) / UNAUTHENTICATED (log in again). */
-  verifyAccessToken(token: string, now: Date = new Date()): Principal {
+  verifyAccessToken(token: string): Principal {
+    const now = this.clock.now();
     let payload: unknown;
     try {
       payload = jwt.verify(token, this.key, {

@@ -65,6 +65,18 @@ function oneOf<T extends string>(r: Reader, name: string, fallback: T, allowed: 
   return value as T;
 }
 
+/** An ISO 8601 instant with its offset, or null when unset. */
+function instant(r: Reader, name: string): Date | null {
+  const value = raw(r, name, '');
+  if (!value) return null;
+  const ms = Date.parse(value);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) || Number.isNaN(ms)) {
+    r.problems.push(`${name} must be an instant like 2026-11-17T10:00:00Z (got "${value}")`);
+    return null;
+  }
+  return new Date(ms);
+}
+
 /** Masks the password part of a URL: postgres://user:***@host/db. */
 export function maskUrlCredentials(value: string): string {
   try {
@@ -94,6 +106,11 @@ export class AppConfig {
   readonly publicApiUrl: string;
   readonly apiPort: number;
   readonly logLevel: LogLevel;
+  /**
+   * TANDEM_CLOCK_START: run the product's clock from this instant instead of the machine's time
+   * (a worker process started by a test shares the test's time). Refused in production.
+   */
+  readonly clockStart: Date | null;
   /** Env variable names whose values must never be logged. */
   readonly secretNames: ReadonlySet<string>;
   /** The variable each property came from (for describe()). */
@@ -134,6 +151,8 @@ export class AppConfig {
     this.publicApiUrl = url(r, 'PUBLIC_API_URL', 'http://localhost:3000', ['http', 'https']).replace(/\/+$/, '');
     this.apiPort = int(r, 'API_PORT', 3000, 0, 65_535);
     this.logLevel = oneOf(r, 'LOG_LEVEL', 'info', LOG_LEVELS);
+    this.clockStart = instant(r, 'TANDEM_CLOCK_START');
+    if (this.clockStart && this.isProduction) r.problems.push('TANDEM_CLOCK_START is for tests; production runs on the machine\'s clock');
     this.secretNames = r.secrets;
     this.sources = {
       NODE_ENV: 'nodeEnv',
@@ -151,6 +170,7 @@ export class AppConfig {
       PUBLIC_API_URL: 'publicApiUrl',
       API_PORT: 'apiPort',
       LOG_LEVEL: 'logLevel',
+      TANDEM_CLOCK_START: 'clockStart',
     };
     if (r.problems.length) throw new ConfigError(r.problems);
     Object.freeze(this);

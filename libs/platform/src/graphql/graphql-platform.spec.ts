@@ -3,7 +3,7 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Args, Context, Field, ID, Int, ObjectType, Parent, Query, registerEnumType, ResolveField, Resolver } from '@nestjs/graphql';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DomainError } from '@tandem/domain';
+import { DomainError, ManualClock } from '@tandem/domain';
 import { TenantContext } from '@tandem/persistence';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CurrentPrincipal, Public, Roles } from '../auth/decorators';
@@ -11,6 +11,7 @@ import type { Principal } from '../auth/principal';
 import { TokenService } from '../auth/token.service';
 import { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
+import { ClockModule } from '../clock/clock.module';
 import type { ErrorLog } from '../errors/format-graphql-error';
 import { CalendarDateScalar } from './calendar-date.scalar';
 import type { GraphQLContext } from './context';
@@ -180,6 +181,7 @@ const log: ErrorLog = { write: (level, msg, fields) => errorLog.push({ level, ms
 @Module({
   imports: [
     ConfigModule.forConfig(AppConfig.fromEnv({ JWT_SECRET: 'graphql-platform-spec-secret-123' })),
+    ClockModule.forClock(new ManualClock('2026-11-17T10:00:00Z')),
     GraphQLPlatformModule.forRoot({ errorLog: log }),
   ],
   providers: [WhoamiResolver, ItemResolver, GreetingResolver],
