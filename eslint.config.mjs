@@ -41,6 +41,27 @@ export default [
     },
   },
   {
+    // One clock (issue 13): "what time is it" is asked of the product's Clock (the admin app: its
+    // clock module), so tests can set it; elapsed time is performance.now(), which names no date.
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['libs/domain/src/clock.ts', 'apps/admin/src/clock.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Ask the Clock (clock.now()), or performance.now() for a duration.' },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Ask the Clock (clock.now()); tests set a ManualClock.' },
+        // SQL too: PostgreSQL's now() is the machine's time; app_now() is the product's clock (set per transaction).
+        { selector: 'Literal[value=/(^|[^\\w.])(now\\(\\)|current_date|current_timestamp|localtimestamp)/i]', message: "SQL asks app_now() (the product's clock), not now() or current_date." },
+        { selector: 'TemplateElement[value.raw=/(^|[^\\w.])(now\\(\\)|current_date|current_timestamp|localtimestamp)/i]', message: "SQL asks app_now() (the product's clock), not now() or current_date." },
+      ],
+    },
+  },
+  {
+    // Migrations already applied keep the SQL they ran (the one-clock migration moved their defaults to app_now()).
+    files: ['libs/persistence/src/migrations/**/*.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
     // Pure domain code must not reach for frameworks or I/O.
     files: ['libs/domain/src/**/*.ts'],
     rules: {

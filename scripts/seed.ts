@@ -8,7 +8,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { toCalendarDate } from '@tandem/domain';
+import { SystemClock, toCalendarDate } from '@tandem/domain';
 import { DEMO_SLUG, formatDemoLogins, seedDemoHub } from '@tandem/features';
 import { createDataSource, SystemDb } from '@tandem/persistence';
 
@@ -20,21 +20,22 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const dateArg = argv.includes('--date') ? argv[argv.indexOf('--date') + 1] : undefined;
-  const referenceDate = dateArg ?? new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+  const clock = new SystemClock();
+  const referenceDate = toCalendarDate(dateArg ?? clock.today(), '--date');
   const url = process.env['DATABASE_URL'] || 'postgres://tandem_app:tandem_app@127.0.0.1:5432/tandem';
   const ds = await createDataSource({ url, role: 'app', applicationName: 'tandem-seed' }).initialize();
   try {
-    if (await new SystemDb(ds).tenantBySlug(DEMO_SLUG)) {
+    if (await new SystemDb(ds, clock).tenantBySlug(DEMO_SLUG)) {
       console.log(`seed: the demo hub "${DEMO_SLUG}" already exists (npm run dev -- --reset starts again)`);
       return;
     }
-    const started = Date.now();
-    const result = await seedDemoHub(ds, { referenceDate: toCalendarDate(referenceDate, '--date') });
+    const started = performance.now();
+    const result = await seedDemoHub(ds, { clock, referenceDate });
     const dir = join(__dirname, '..', '.tandem');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'demo-logins.txt'), formatDemoLogins(result));
     const counts = Object.entries(result.counts).map(([k, v]) => `${v} ${k}`).join(', ');
-    console.log(`seed: demo hub "${result.slug}" loaded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${counts}`);
+    console.log(`seed: demo hub "${result.slug}" loaded in ${((performance.now() - started) / 1000).toFixed(1)} s: ${counts}`);
   } finally {
     await ds.destroy();
   }

@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   process.on('message', async (m: ToApi) => {
     if (m.type === 'token') {
       const [session] = (await dataSource.query(
-        `insert into auth_sessions (user_id, acting_tenant_id, membership_id, expires_at) values ($1, $2, $3, now() + interval '1 day') returning id`,
+        `insert into auth_sessions (user_id, acting_tenant_id, membership_id, expires_at) values ($1, $2, $3, app_now() + interval '1 day') returning id`,
         [m.principal.userId, m.principal.tenantId, m.principal.membershipId],
       )) as Array<{ id: string }>;
       send({ type: 'token', token: tokens.signAccessToken({ ...m.principal, sessionId: (session as { id: string }).id }).token });

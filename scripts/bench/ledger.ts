@@ -22,23 +22,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import {
-  academicYearOf,
-  countCoverage,
-  entryYearFromDateOfBirth,
-  ledgerRows,
-  parseBenchmarkPolicy,
-  parseChecklist,
-  priorityRank,
-  type ActivityType,
-  type CoverageCount,
-  type EncounterStatus,
-  type Format,
-} from '@tandem/domain';
+import { academicYearOf, countCoverage, entryYearFromDateOfBirth, ledgerRows, parseBenchmarkPolicy, parseChecklist, priorityRank, type ActivityType, type CoverageCount, type EncounterStatus, type Format, SystemClock } from '@tandem/domain';
 import { bootstrapDatabase, runMigrations, withCredentials, withDatabase } from '@tandem/persistence';
 import type { Principal } from '@tandem/platform';
 import { Client } from 'pg';
 import type { FromApi, ToApi } from './ledger-api';
+
+/** Benchmarks run on the machine's clock: they measure now, on this machine. */
+const wallClock = new SystemClock();
 
 const DATABASE = 'tandem_bench_ledger';
 const args = process.argv.slice(2);
@@ -60,7 +51,7 @@ const WARMUP = 30;
 
 const superuserUrl = process.env['TEST_DATABASE_SUPERUSER_URL'] || 'postgres://postgres@127.0.0.1:5432/postgres';
 const roleUrl = (role: 'tandem_owner' | 'tandem_app'): string => withCredentials(withDatabase(superuserUrl, DATABASE), role, role);
-const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+const today = wallClock.today();
 const thisYear = academicYearOf(today);
 
 const log = (msg: string): void => console.log(`[bench:ledger] ${msg}`);
@@ -320,7 +311,7 @@ interface Measured {
 
 async function main(): Promise<void> {
   const times: Record<string, number> = {};
-  const startedAt = new Date();
+  const startedAt = wallClock.now();
   const load = loadavg()[0];
   let hub = REUSE ? await existingHub() : null;
   const reused = hub !== null;

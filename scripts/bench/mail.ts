@@ -18,6 +18,7 @@
  * Env: TEST_DATABASE_SUPERUSER_URL (default postgres://postgres@127.0.0.1:5432/postgres), REDIS_URL,
  * BENCH_CPU_PROFILE=<dir> (write the worker's CPU profile there).
  */
+import { SystemClock } from '@tandem/domain';
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -30,6 +31,9 @@ import { roleUrl, superuserUrl } from '@tandem/test-support';
 import { createTransport } from 'nodemailer';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
+
+/** Benchmarks run on the machine's clock: they measure now, on this machine. */
+const wallClock = new SystemClock();
 
 const ROOT = path.join(__dirname, '..', '..');
 const DOC = path.join(ROOT, 'docs', 'benchmarks.md');
@@ -90,9 +94,9 @@ async function startWorker(env: Record<string, string>): Promise<WorkerProc> {
   child.stdout?.on('data', (c: Buffer) => (output += c.toString('utf8')));
   child.stderr?.on('data', (c: Buffer) => (output += c.toString('utf8')));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const started = Date.now();
+  const started = performance.now();
   while (!output.includes('consuming queues')) {
-    if (child.exitCode !== null || Date.now() - started > 90_000) throw new Error(`the worker did not start:\n${output}`);
+    if (child.exitCode !== null || performance.now() - started > 90_000) throw new Error(`the worker did not start:\n${output}`);
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
@@ -139,10 +143,10 @@ async function freshDatabase(): Promise<BenchDb> {
 
 /** One hub, one school with a member of staff, one employer contact, N confirmed bookings 10+ days out. */
 async function seed(db: BenchDb, bookings: number): Promise<{ tenantId: string; bookingIds: string[] }> {
-  const systemDb = new SystemDb(db.dataSource);
+  const systemDb = new SystemDb(db.dataSource, wallClock);
   const tenant = await systemDb.createTenant({ name: 'Bench Careers Hub', slug: `bench-${randomBytes(3).toString('hex')}` });
   const staff = await systemDb.createUser({ email: `careers.leader.${tenant.slug}@bench.example`, displayName: 'Careers Leader' });
-  const tenantDb = new TenantDb(db.dataSource);
+  const tenantDb = new TenantDb(db.dataSource, wallClock);
   const bookingIds = await TenantContext.run({ tenantId: tenant.id, actorUserId: null }, () =>
     tenantDb.transaction(async (em) => {
       const one = async (sql: string, params: unknown[] = []): Promise<string> => ((await em.query(sql, params)) as Array<{ id: string }>)[0].id;
@@ -165,8 +169,8 @@ async function seed(db: BenchDb, bookings: number): Promise<{ tenantId: string; 
       const rows: Array<{ id: string }> = await em.query(
         `with s as (
            insert into offer_sessions (tenant_id, offer_id, starts_at, ends_at, capacity, status)
-           select $1, $2, date_trunc('hour', now()) + interval '10 days' + g * interval '5 minutes',
-                  date_trunc('hour', now()) + interval '10 days' + g * interval '5 minutes' + interval '90 minutes', 30, 'booked'
+           select $1, $2, date_trunc('hour', app_now()) + interval '10 days' + g * interval '5 minutes',
+                  date_trunc('hour', app_now()) + interval '10 days' + g * interval '5 minutes' + interval '90 minutes', 30, 'booked'
              from generate_series(1, $6) g returning id, starts_at, ends_at),
          sn as (select *, row_number() over (order by starts_at) as n from s),
          r as (
@@ -189,11 +193,11 @@ async function seed(db: BenchDb, bookings: number): Promise<{ tenantId: string; 
 // ── measurements ─────────────────────────────────────────────────────────────
 
 async function waitForCount(sink: Sink, expected: number, timeoutMs: number): Promise<Counts> {
-  const started = Date.now();
+  const started = performance.now();
   for (;;) {
     const counts = await sink.count();
     if (counts.total >= expected) return counts;
-    if (Date.now() - started > timeoutMs) throw new Error(`only ${counts.total} of ${expected} emails arrived within ${timeoutMs / 1000} s`);
+    if (performance.now() - started > timeoutMs) throw new Error(`only ${counts.total} of ${expected} emails arrived within ${timeoutMs / 1000} s`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -219,7 +223,7 @@ async function baseline(sink: Sink, n: number, html: string, text: string): Prom
 function machine(): string {
   const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
   const ram = (totalmem() / 1024 ** 3).toFixed(1);
-  const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
+  const when = wallClock.now().toISOString().slice(0, 16).replace('T', ' ');
   return `Measured ${when} UTC on ${cpus().length} cores (nproc), ${cpu}, ${ram} GB RAM, Node ${process.version}; PostgreSQL, Redis, the worker process and the SMTP sink process all on the same machine; 1-minute load average ${loadavg()[0].toFixed(1)} when the run began.`;
 }
 
@@ -271,7 +275,7 @@ async function realPath(db: BenchDb, sink: Sink, bookings: number, workers: numb
     }
     // Let the workers settle (their nudge scheduler sync, a first idle relay round) before the clock starts.
     await new Promise((r) => setTimeout(r, 1_000));
-    const tenantDb = new TenantDb(db.dataSource);
+    const tenantDb = new TenantDb(db.dataSource, wallClock);
     const t0 = performance.now();
     await TenantContext.run({ tenantId, actorUserId: null }, () =>
       tenantDb.transaction(async (em) => {
@@ -302,7 +306,7 @@ async function main(): Promise<void> {
   const sink = await startSink();
   try {
     // A reminder as the worker renders it, so the baseline sends messages of the same size.
-    const startsAt = new Date(Date.now() + 10 * 86_400_000);
+    const startsAt = new Date(wallClock.now().getTime() + 10 * 86_400_000);
     const sample = reminderEmail(
       {
         hubName: 'Bench Careers Hub',

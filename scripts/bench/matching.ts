@@ -17,20 +17,10 @@ import type { default as highsLoader, Highs } from 'highs';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import {
-  buildMatchingProblem,
-  DEFAULT_MAX_BRANCH_NODES,
-  DEFAULT_MAX_WORK,
-  findViolations,
-  generateMatchingHub,
-  objectiveOf,
-  pairWorth,
-  POINTS_PER_GAP_PUPIL,
-  resolveMatchingWeights,
-  solveMatching,
-  validateMatchingInput,
-  type MatchingProblem,
-} from '@tandem/domain';
+import { buildMatchingProblem, DEFAULT_MAX_BRANCH_NODES, DEFAULT_MAX_WORK, findViolations, generateMatchingHub, objectiveOf, pairWorth, POINTS_PER_GAP_PUPIL, resolveMatchingWeights, solveMatching, validateMatchingInput, type MatchingProblem, SystemClock } from '@tandem/domain';
+
+/** Benchmarks run on the machine's clock: they measure now, on this machine. */
+const wallClock = new SystemClock();
 
 type Method = 'tandem' | 'highs' | 'greedy';
 
@@ -331,7 +321,7 @@ function writeSection(markdown: string, timeLimitSec: number, loadAtStart: numbe
     start,
     '## Matching (`npm run bench:matching`)',
     '',
-    `Run on ${new Date().toISOString().slice(0, 10)}, ${machine}. Hubs from \`generateMatchingHub(${SEED}, size)\` (one spring term, Greater Manchester towns); default weights; Tandem as the worker runs it (HiGHS for its LP relaxation and to finish its branch-and-bound; default deterministic limits: ${DEFAULT_MAX_BRANCH_NODES} branch nodes, ${(DEFAULT_MAX_WORK / 1e6).toFixed(0)} M nodes of search work, no clock), HiGHS alone on the plain MIP with a ${timeLimitSec} s time limit. Time is end to end for Tandem (loading HiGHS on the cold solve, validation, candidate pairs, solve, explanations) and build + solve (and loading, cold) for the others, cold (the first solve in a fresh process) and warm (the same hub again in that process, as in the long-lived worker); peak RSS after both; objective in points (100 per gap pupil, fairness penalties subtracted); every answer re-checked by \`findViolations\` ("rule breaks").`,
+    `Run on ${wallClock.now().toISOString().slice(0, 10)}, ${machine}. Hubs from \`generateMatchingHub(${SEED}, size)\` (one spring term, Greater Manchester towns); default weights; Tandem as the worker runs it (HiGHS for its LP relaxation and to finish its branch-and-bound; default deterministic limits: ${DEFAULT_MAX_BRANCH_NODES} branch nodes, ${(DEFAULT_MAX_WORK / 1e6).toFixed(0)} M nodes of search work, no clock), HiGHS alone on the plain MIP with a ${timeLimitSec} s time limit. Time is end to end for Tandem (loading HiGHS on the cold solve, validation, candidate pairs, solve, explanations) and build + solve (and loading, cold) for the others, cold (the first solve in a fresh process) and warm (the same hub again in that process, as in the long-lived worker); peak RSS after both; objective in points (100 per gap pupil, fairness penalties subtracted); every answer re-checked by \`findViolations\` ("rule breaks").`,
     '',
     markdown,
     end,

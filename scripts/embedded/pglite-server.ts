@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   const maxConnections = Number(option('max-connections', '256'));
   mkdirSync(dataDir, { recursive: true });
 
-  const started = Date.now();
+  const started = performance.now();
   const db = await PGlite.create({ dataDir, extensions: { pgcrypto, citext } });
   // Roles exist here too (bootstrapDatabase re-asserts their attributes); created early so that
   // `SET ROLE tandem_app` works even before the bootstrap ran.
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   (server as unknown as { queryQueue: SessionQueue }).queryQueue = new SessionQueue(db);
   await server.start();
   console.log(
-    `pglite-server: listening on 127.0.0.1:${port} (data ${dataDir}, max ${maxConnections} connections, ready in ${Date.now() - started} ms)`,
+    `pglite-server: listening on 127.0.0.1:${port} (data ${dataDir}, max ${maxConnections} connections, ready in ${Math.round(performance.now() - started)} ms)`,
   );
 
   let stopping = false;

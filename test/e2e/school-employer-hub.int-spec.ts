@@ -12,7 +12,8 @@
 import { pupilCsv } from '@tandem/api-testing';
 import { seriousA11yViolations } from '@tandem/test-support';
 import type { Page } from 'playwright-core';
-import { londonToday, NO_LOADING, signIn, type Stack, startStack } from './stack';
+import { NO_LOADING, signIn, type Stack, startStack } from './stack';
+import { academicYearOf, addDays } from '@tandem/domain';
 
 let stack: Stack;
 
@@ -27,10 +28,9 @@ async function go(page: Page, label: string): Promise<void> {
   await page.waitForFunction(NO_LOADING, undefined, { timeout: 30_000 });
 }
 
+/** `n` days from the product's today (London). */
 function inDays(n: number): string {
-  const d = new Date(`${londonToday()}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
+  return addDays(stack.clock.today(), n);
 }
 
 it('a school import with two bad rows lists them by line and saves nothing; snapshots and the CSV report', async () => {
@@ -38,7 +38,7 @@ it('a school import with two bad rows lists them by line and saves nothing; snap
   await signIn(page, admin.url, stack.login('school_staff'), hub.password);
   await go(page, 'Pupils');
   const onRoll = await page.getByText(/^Page 1 · \d+ pupils in all$|^\d+ pupils$/).textContent();
-  await page.getByLabel('CSV file').setInputFiles({ name: 'mis-export.csv', mimeType: 'text/csv', buffer: Buffer.from(pupilCsv({ rows: 30, badLines: [5, 17], yearGroups: [7, 11], prefix: 'E2E' })) });
+  await page.getByLabel('CSV file').setInputFiles({ name: 'mis-export.csv', mimeType: 'text/csv', buffer: Buffer.from(pupilCsv({ academicYear: academicYearOf(stack.clock.today()), rows: 30, badLines: [5, 17], yearGroups: [7, 11], prefix: 'E2E' })) });
   await page.getByRole('button', { name: 'Import' }).click();
   const problems = page.getByRole('table', { name: /Rows with problems/ });
   await problems.waitFor({ timeout: 30_000 });
@@ -61,10 +61,12 @@ it('a school import with two bad rows lists them by line and saves nothing; snap
 });
 
 let offerTitle = '';
-const sessionDay = inDays(21);
+/** The day of the session the employer adds and the coordinator's request asks for: three weeks on. */
+let sessionDay = '';
 
 it('an employer posts an offer with availability, then adds a session', async () => {
   const { page, admin, hub } = stack;
+  sessionDay = inDays(21);
   await signIn(page, admin.url, stack.login('employer_contact'), hub.password);
   await go(page, 'Your offers');
   await page.getByRole('link', { name: 'Post an offer' }).click();
@@ -135,7 +137,7 @@ it('the hub admin records a vetting document, sets matching weights and adds a s
   await page.getByRole('heading', { name: 'Vetting', exact: true }).waitFor();
   const form = page.getByRole('form', { name: 'Record a vetting document' });
   await form.getByLabel('Document', { exact: true }).selectOption({ label: 'Health and safety check' });
-  await form.getByLabel('Checked on').fill(londonToday());
+  await form.getByLabel('Checked on').fill(stack.clock.today());
   await form.getByLabel('Expires on').fill(inDays(-10));
   await form.getByRole('button', { name: 'Record document' }).click();
   await form.getByText('The expiry date must be after the date it was checked').waitFor();

@@ -7,13 +7,13 @@
  * API's own Accept / Decline pages, which the app's dev server proxies) open in the browser as a
  * user would open them.
  */
-import { londonToday } from '@tandem/domain';
+import { ManualClock } from '@tandem/domain';
 import { startTestApi, type TestApi } from '@tandem/api-testing';
 import { seedDemoHub, type DemoSeedResult } from '@tandem/features';
-import { launchBrowser, reservePort, startAdminApp, startSmtpSink, type AdminApp, type SmtpSink, type TestBrowser } from '@tandem/test-support';
+import { launchBrowser, reservePort, startAdminApp, startSmtpSink, TEST_START, type AdminApp, type SmtpSink, type TestBrowser } from '@tandem/test-support';
 import { startTestWorker, type TestWorker } from '@tandem/worker-testing';
 import { randomBytes } from 'node:crypto';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
 export interface Stack {
   sink: SmtpSink;
@@ -23,16 +23,27 @@ export interface Stack {
   browser: TestBrowser;
   page: Page;
   hub: DemoSeedResult;
+  /** The product's clock (API, worker, database); the browser's clock follows it through `setTime`. */
+  clock: ManualClock;
+  /** Moves the product's clock and every browser context of the stack to `instant`. */
+  setTime(instant: Date | string): Promise<void>;
+  /** A fresh browser context (another person's browser, no session) at the stack's time. */
+  newContext(): Promise<BrowserContext>;
   /** Email of the demo log-in with this role (the first, when there are several). */
   login(role: 'platform_admin' | 'hub_admin' | 'coordinator' | 'school_staff' | 'employer_contact', index?: number): string;
   close(): Promise<void>;
 }
 
-/** Today on the London calendar (the demo's reference date: its sessions lie ahead of it). */
-export { londonToday };
+export interface StackOptions {
+  /** Where the product's clock (and the browser's) starts: default TEST_START, a weekday morning in term. */
+  at?: Date | string;
+  seed?: Partial<Parameters<typeof seedDemoHub>[1]>;
+}
 
-export async function startStack(options: { seed?: Partial<Parameters<typeof seedDemoHub>[1]> } = {}): Promise<Stack> {
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const parts: { close(): Promise<void> }[] = [];
+  const clock = new ManualClock(options.at ?? TEST_START);
+  const contexts: BrowserContext[] = [];
   try {
     const sink = await startSmtpSink();
     parts.push(sink);
@@ -42,12 +53,12 @@ export async function startStack(options: { seed?: Partial<Parameters<typeof see
     const port = reserved.port;
     const appUrl = `http://127.0.0.1:${port}`;
     const env = { PUBLIC_APP_URL: appUrl, PUBLIC_API_URL: appUrl };
-    const api = await startTestApi({ smtpUrl: sink.url, env });
+    const api = await startTestApi({ smtpUrl: sink.url, env, clock });
     parts.push(api);
     const worker = await startTestWorker(api, { smtpUrl: sink.url, env, relay: { pollIntervalMs: 50 } });
     parts.push(worker);
     const hub = await seedDemoHub(api.db.appDataSource, {
-      referenceDate: londonToday(),
+      clock,
       slug: `e2e-${randomBytes(3).toString('hex')}`,
       schools: 4,
       pupilsPerYearGroup: 12,
@@ -60,6 +71,9 @@ export async function startStack(options: { seed?: Partial<Parameters<typeof see
     parts.push(admin);
     const browser = await launchBrowser();
     parts.push(browser);
+    // Date in the page is the product's time; timers still run (the app's polling keeps working).
+    await browser.context.clock.setFixedTime(clock.now());
+    contexts.push(browser.context);
     return {
       sink,
       api,
@@ -68,6 +82,18 @@ export async function startStack(options: { seed?: Partial<Parameters<typeof see
       browser,
       page: browser.page,
       hub,
+      clock,
+      async setTime(instant) {
+        clock.set(instant);
+        for (const context of contexts) await context.clock.setFixedTime(clock.now());
+      },
+      async newContext() {
+        const context = await browser.browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London' });
+        await context.clock.setFixedTime(clock.now());
+        contexts.push(context);
+        context.on('close', () => contexts.splice(contexts.indexOf(context), 1));
+        return context;
+      },
       login(role, index = 0) {
         const found = hub.logins.filter((l) => l.role === role)[index];
         if (!found) throw new Error(`the demo hub has no log-in #${index} for ${role}`);

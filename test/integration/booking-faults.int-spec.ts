@@ -17,7 +17,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { createHubFixture, startTestApi, type HubFixture, type TestApi } from '@tandem/api-testing';
 import { ALL_QUEUE_NAMES, formatKeyRing, jobIdFor, QUEUE_NAMES } from '@tandem/platform';
 import { Queue } from 'bullmq';
-import { ACCEPT, asTenant, bookableOffer, requestSlot, sendAtAnyHour, settle, waitFor, type BookableOffer } from './booking-helpers';
+import { ACCEPT, asTenant, bookableOffer, mailSettled, requestSlot, waitFor, type BookableOffer } from './booking-helpers';
 import { startFaultSink, type FaultMessage, type FaultSink } from './fault-smtp-sink';
 import { startRedis, startWorkerProcess, type Proc, type RedisProc } from './processes';
 
@@ -35,8 +35,10 @@ beforeAll(async () => {
   sink = await startFaultSink();
   api = await startTestApi({ smtpUrl: sink.url, env: { REDIS_URL: redis.url } });
   hub = await createHubFixture(api);
-  await sendAtAnyHour(api, hub);
   env = {
+    // The worker processes run the product's clock from the test's time (TEST_START, a weekday
+    // morning inside the hub's sending hours), whatever the machine's time.
+    TANDEM_CLOCK_START: api.clock.now().toISOString(),
     NODE_ENV: 'test',
     DATABASE_URL: api.db.appUrl,
     DATABASE_OWNER_URL: api.db.ownerUrl,
@@ -63,6 +65,9 @@ afterAll(async () => {
   await redis?.stop();
 });
 
+/** Gives a fault scenario time to unfold (never used to prove that something did not happen). */
+const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
 async function worker(): Promise<Proc> {
   const w = await startWorkerProcess(env);
   workers.push(w);
@@ -84,7 +89,13 @@ async function expectExactlyOnce(kind: string, ids: readonly string[], recipient
   const expected = ids.length * recipients.length;
   const received = (): FaultMessage[] => sink.messages.filter((m) => m.kind === kind && ids.some((id) => m.messageId.includes(`.${id}.`)));
   await waitFor(async () => new Set(received().map((m) => m.messageId)).size >= expected, `${expected} ${kind} emails`, timeoutMs);
-  await settle(1_000);
+  // Nothing left that could still send (no due outbox row, no mail job waiting, running or retrying).
+  const queue = new Queue(QUEUE_NAMES.mail, { connection: { url: redis.url }, prefix: api.queuePrefix });
+  try {
+    await mailSettled(api, queue);
+  } finally {
+    await queue.close();
+  }
   for (const id of ids) {
     for (const to of recipients) {
       expect({ id, to, copies: sink.messages.filter((m) => ofBooking(kind, id)(m) && m.to === to.toLowerCase()).length }).toEqual({ id, to, copies: 1 });
@@ -97,7 +108,7 @@ async function expectExactlyOnce(kind: string, ids: readonly string[], recipient
 
 /** No state lost: every outbox row relayed, no job failed for good, the bookings as left. */
 async function expectNothingLost(ids: readonly string[], state: string, version: number): Promise<void> {
-  const [pending] = await asTenant<{ n: number }>(api, hub, `select count(*)::int as n from notification_outbox where status <> 'relayed' and available_at <= now()`);
+  const [pending] = await asTenant<{ n: number }>(api, hub, `select count(*)::int as n from notification_outbox where status <> 'relayed' and available_at <= $1`, [api.clock.now()]);
   expect(pending.n).toBe(0);
   const rows = await asTenant<{ state: string; version: number }>(api, hub, 'select state, version from bookings where id = any($1::uuid[])', [ids]);
   expect(rows).toHaveLength(ids.length);
@@ -117,7 +128,7 @@ it('a worker killed (-9) while messages are on the wire: a new worker sends what
   const { offer, ids } = await requests(40);
   // Eight go through; the next ones reach the server and wait for its answer when the worker dies.
   await waitFor(async () => sink.held() >= 1, 'a message held on the wire', 60_000);
-  await settle(300);
+  await pause(300);
   await first.kill9();
   // The server notices the dead connections, then answers: too late for those senders.
   await waitFor(async () => sink.heldOpen() === 0, 'the dead connections to close');
@@ -133,7 +144,6 @@ it('the SMTP server answers 451 for a while, then recovers: every email arrives 
   sink.refuse(451);
   const { offer, ids } = await requests(20);
   await waitFor(async () => sink.refused >= 20, '20 refused attempts', 60_000);
-  await settle(1_000);
   sink.recover();
   // The mail queue backs off 30 s and more; promote the waiting retries rather than wait.
   const queue = new Queue(QUEUE_NAMES.mail, { connection: { url: redis.url }, prefix: api.queuePrefix });
@@ -163,7 +173,7 @@ it('Redis killed and restarted while mail flows: nothing lost, nothing twice', a
   await redis.crash();
   // While Redis is away, more bookings are made: the outbox holds their mail in PostgreSQL.
   const during = await requests(10);
-  await settle(2_000);
+  await pause(2_000);
   await redis.restart();
   await expectExactlyOnce('booking_request', ids, [offer.contactEmail]);
   await expectExactlyOnce('booking_request', during.ids, [during.offer.contactEmail]);
@@ -175,7 +185,7 @@ it('three workers at once: each email once, and one nudge scheduler per hub', as
   const { offer, ids } = await requests(60);
   await expectExactlyOnce('booking_request', ids, [offer.contactEmail]);
   // The employer accepts all 60 (logged in): 120 confirmations with calendar invites.
-  const token = await api.tokenFor(hub.principals.employerContact);
+  const token = api.tokenFor(hub.principals.employerContact);
   await Promise.all(ids.map((id) => api.ok(ACCEPT, { id }, token)));
   await expectExactlyOnce('booking_confirmed', ids, [offer.contactEmail, hub.emails.schoolStaff]);
   await expectNothingLost(ids, 'confirmed', 2);

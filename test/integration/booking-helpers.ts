@@ -1,12 +1,13 @@
 /**
  * Shared set-up for the booking integration tests: an employer contact and a published offer with
- * sessions (through the real GraphQL API), the hub's sending hours opened wide so a test run at
- * night is not held back, and readers for the mail the sink receives.
+ * sessions (through the real GraphQL API, on days counted from the API's clock), waits on the mail
+ * path's state (never on the machine's clock), and readers for the mail the sink receives.
  */
 import type { HubFixture, TestApi } from '@tandem/api-testing';
+import { addDays, londonWallClockToInstant, type Clock } from '@tandem/domain';
 import { TenantContext } from '@tandem/persistence';
-import type { SinkMessage } from '@tandem/test-support';
-import type { Job, Queue } from 'bullmq';
+import { mailSettled as settledMail, waitFor, type SinkMessage } from '@tandem/test-support';
+import type { Queue } from 'bullmq';
 
 export interface BookableOffer {
   contactId: string;
@@ -29,11 +30,9 @@ export const GET = `query($id: ID!) { booking(id: $id) { ${BOOKING_FIELDS} title
 
 export type BookingRow = Record<string, unknown> & { id: string; state: string; version: number; offerSessionId: string; startsAt: string };
 
-/** Tomorrow + `days` at `hour`:00 UTC, as an ISO string. */
-export function daysAhead(days: number, hour = 13, minute = 0): Date {
-  const d = new Date(Date.now() + days * 86_400_000);
-  d.setUTCHours(hour, minute, 0, 0);
-  return d;
+/** `days` London days after the clock's today, at `time` on the London wall clock. */
+export function daysAhead(clock: Clock, days: number, time = '13:00'): Date {
+  return londonWallClockToInstant(addDays(clock.today(), days), time);
 }
 
 let contactCounter = 0;
@@ -51,7 +50,7 @@ export async function bookableOffer(
     { employerId: hub.employer.id, input: { name: `Volunteer ${contactCounter}`, email: contactEmail } },
     hub.tokens.hubAdmin,
   );
-  const starts = options.days.map((d) => daysAhead(d));
+  const starts = options.days.map((d) => daysAhead(api.clock, d));
   const { createOffer } = await api.ok<{ createOffer: { id: string; sessions: Array<{ id: string; startsAt: string }> } }>(
     'mutation($input: CreateOfferInput!) { createOffer(input: $input) { id sessions { id startsAt } } }',
     {
@@ -77,10 +76,6 @@ export async function bookableOffer(
   return { contactId: addEmployerContact.id, contactEmail, offerId: createOffer.id, sessionIds: sessions.map((s) => s.id), sessionStarts: sessions.map((s) => new Date(s.startsAt)) };
 }
 
-/** Mail may go out at any hour, any day (so the run's own time of day does not matter). */
-export async function sendAtAnyHour(api: TestApi, hub: HubFixture): Promise<void> {
-  await api.ok('mutation($input: BookingSettingsInput!) { updateBookingSettings(input: $input) { sendFrom } }', { input: { sendFrom: '00:00', sendUntil: '23:59', sendOnWeekends: true } }, hub.tokens.hubAdmin);
-}
 
 /** The school asks for one session; returns the new booking. */
 export async function requestSlot(api: TestApi, hub: HubFixture, sessionId: string, over: Record<string, unknown> = {}): Promise<BookingRow> {
@@ -123,24 +118,16 @@ export function asTenant<T>(api: TestApi, hub: HubFixture, sql: string, params: 
   return TenantContext.run({ tenantId: hub.tenantId, actorUserId: null }, () => api.db.tenantDb.transaction((em) => em.query(sql, params)));
 }
 
-export async function waitFor<T>(check: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 10_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+/** Waits until everything due by the API's clock has been sent (see `mailSettled` in test-support). */
+export function mailSettled(api: TestApi, mailQueue: Queue): Promise<void> {
+  return settledMail(api.db, mailQueue);
 }
 
-export const settle = (ms = 500): Promise<void> => new Promise((r) => setTimeout(r, ms));
+export { waitFor };
 
-/** A delayed job by id, once the relay has moved it to BullMQ. */
-export function delayedJob(queue: Queue, jobId: string): Promise<Job> {
-  return waitFor(async () => {
-    const job = await queue.getJob(jobId);
-    return job && (await job.getState()) === 'delayed' ? job : undefined;
-  }, `delayed job ${jobId}`);
+/** A hub's outbox rows whose job key starts with `prefix`: when each is due, and whether it has gone to the queue. */
+export function outboxRows(api: TestApi, hub: HubFixture, prefix: string): Promise<Array<{ dedupe_key: string; available_at: Date; status: string }>> {
+  return asTenant(api, hub, `select dedupe_key, available_at, status from notification_outbox where dedupe_key like $1 order by available_at, dedupe_key`, [`${prefix}%`]);
 }
 
 /** Messages to one address, oldest first. */

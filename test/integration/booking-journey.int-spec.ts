@@ -2,36 +2,37 @@
  * The booking journey on real parts (PostgreSQL, Redis, the worker, an SMTP server in this process),
  * reading the mail that arrives: a school asks for a slot → the employer accepts from the emailed
  * link (no log-in) → both get a confirmation with a calendar invite → the reminders 7 days and 1 day
- * before (delayed jobs, promoted instead of waiting days) → the session is marked delivered → the
- * follow-ups → attendance is recorded. Then the other paths: decline with a reason, reschedule,
- * cancel, refused links, quiet hours, preferences, nudges, schedulers.
+ * before (the test moves the product's clock to each, and to a minute before) → the session is
+ * marked delivered → the follow-ups → attendance is recorded. Then the other paths: decline with a
+ * reason, reschedule, cancel, refused links, sending hours, preferences, nudges, schedulers.
+ *
+ * The clock starts at TEST_START (Tuesday 17 November 2026, 10:00 London, inside the hub's default
+ * sending hours, weekdays 08:00–20:00) and only the test moves it: the machine's time never matters.
  */
 import { getQueueToken } from '@nestjs/bullmq';
 import { createHubFixture, startTestApi, type HubFixture, type TestApi } from '@tandem/api-testing';
-import { nominalReminderTime, reminderTimes, sendingHoursOf, DEFAULT_BOOKING_SETTINGS, followUpTime, noticeTime, type Principal } from '@tandem/domain';
+import type { Principal } from '@tandem/domain';
 import { BookingsService, MailProcessor, NudgeScanService, NudgeSchedulers } from '@tandem/features';
 import { TenantContext } from '@tandem/persistence';
 import { QUEUE_NAMES } from '@tandem/platform';
-import { startSmtpSink, type SinkMessage, type SmtpSink } from '@tandem/test-support';
+import { startSmtpSink, TEST_START, type SinkMessage, type SmtpSink } from '@tandem/test-support';
 import { startTestWorker, type TestWorker } from '@tandem/worker-testing';
 import type { Job, Queue } from 'bullmq';
-import { Client } from 'pg';
 import {
   ACCEPT,
   asTenant,
   bookableOffer,
   CANCEL,
-  delayedJob,
   DELIVERED,
   getBooking,
   linkTokens,
+  mailSettled,
   mailTo,
   openLink,
+  outboxRows,
   postLink,
   requestSlot,
   RESCHEDULE,
-  sendAtAnyHour,
-  settle,
   waitFor,
   type BookableOffer,
 } from './booking-helpers';
@@ -45,10 +46,8 @@ let mailQueue: Queue;
 beforeAll(async () => {
   sink = await startSmtpSink();
   api = await startTestApi({ smtpUrl: sink.url });
-  // Every row relayed at once (no horizon), so the reminders weeks ahead can be read and promoted as delayed jobs.
-  worker = await startTestWorker(api, { smtpUrl: sink.url, relay: { pollIntervalMs: 50, horizonMs: null } });
+  worker = await startTestWorker(api, { smtpUrl: sink.url, relay: { pollIntervalMs: 50 } });
   hub = await createHubFixture(api);
-  await sendAtAnyHour(api, hub);
   mailQueue = worker.app.get<Queue>(getQueueToken(QUEUE_NAMES.mail));
 });
 
@@ -59,6 +58,13 @@ afterAll(async () => {
 });
 
 const kindOf = (m: SinkMessage): string => String(m.headers.get('x-tandem-kind'));
+/** Everything due by the clock has been sent (wait on the mail path's state, never on a pause). */
+const settled = (): Promise<void> => mailSettled(api, mailQueue);
+/** Moves the product's clock to `at` and waits until everything due by then has been sent. */
+async function timeIs(at: string | Date): Promise<void> {
+  api.clock.set(at);
+  await settled();
+}
 const ics = (m: SinkMessage): string => m.attachments.find((a) => a.filename === 'invite.ics')?.content.toString('utf8') ?? '';
 /** Field values of an unfolded iCalendar text. */
 const icsField = (text: string, name: string): string | undefined => new RegExp(`^${name}(?:;[^:]*)?:(.*)$`, 'm').exec(text.replace(/\r\n /g, ''))?.[1]?.trim();
@@ -69,17 +75,6 @@ async function confirmByLink(offer: BookableOffer, schoolEmail = hub.emails.scho
   expect((await postLink(api, linkTokens(request).accept)).status).toBe(200);
   await sink.waitFor((m) => m.to.includes(offer.contactEmail) && kindOf(m) === 'booking_confirmed');
   await sink.waitFor((m) => m.to.includes(schoolEmail) && kindOf(m) === 'booking_confirmed');
-}
-
-/** SQL as the schema owner (bypasses RLS and the append-only grants): only to turn a clock back. */
-async function asOwner(sql: string, params: unknown[]): Promise<void> {
-  const owner = new Client({ connectionString: api.db.ownerUrl });
-  await owner.connect();
-  try {
-    await owner.query(sql, params);
-  } finally {
-    await owner.end();
-  }
 }
 
 describe('the whole journey', () => {
@@ -104,7 +99,7 @@ describe('the whole journey', () => {
     expect(request.text).toContain('Their note: Year 11, preparing for college interviews');
     expect(request.html).toContain('Accept this request</a>');
     linkTokens(request);
-    await settle();
+    await settled();
     expect(sink.messages.map((m) => [m.to[0], kindOf(m)])).toEqual([[offer.contactEmail, 'booking_request']]);
     const rows = await asTenant<{ status: string }>(api, hub, 'select status from offer_sessions where id = $1', [offer.sessionIds[0]]);
     expect(rows[0].status).toBe('held');
@@ -156,37 +151,34 @@ describe('the whole journey', () => {
     expect(again.html).toContain('<h1>This link has already been used</h1>');
     expect(again.html).toMatch(/This request was accepted on \w+day/);
     const employer = hub.principals.employerContact;
-    const token = await api.tokenFor(employer);
+    const token = api.tokenFor(employer);
     const res = await api.ok<{ acceptBooking: { state: string; version: number } }>(ACCEPT, { id: bookingId }, token);
     expect(res.acceptBooking).toMatchObject({ state: 'confirmed', version: 2 });
-    await settle();
+    await settled();
     expect(sink.messages.filter((m) => kindOf(m) === 'booking_confirmed')).toHaveLength(2);
     expect((await getBooking(api, hub, bookingId)).transitions).toHaveLength(2);
   });
 
-  it('schedules the reminders 7 days and 1 day before (London wall clock) and the follow-up, as delayed jobs', async () => {
-    const startsAt = offer.sessionStarts[0];
-    const seven = await delayedJob(mailQueue, `mail.booking_reminder.${bookingId}.v2.d7`);
-    const one = await delayedJob(mailQueue, `mail.booking_reminder.${bookingId}.v2.d1`);
-    const follow = await delayedJob(mailQueue, `mail.booking_follow_up.${bookingId}.v2`);
-    const dueAt = (job: Job): number => job.timestamp + job.delay;
-    const planned = reminderTimes(startsAt, [7, 1], sendingHoursOf({ ...DEFAULT_BOOKING_SETTINGS, sendFrom: '00:00', sendUntil: '23:59', sendOnWeekends: true }), new Date(0));
-    expect(planned.map((r) => r.sendAt.getTime())).toEqual([nominalReminderTime(startsAt, 7).getTime(), nominalReminderTime(startsAt, 1).getTime()]);
-    // The relay turns available_at into a delay when it moves the row, so allow the relay's latency.
-    expect(Math.abs(dueAt(seven) - planned[0].sendAt.getTime())).toBeLessThan(5_000);
-    expect(Math.abs(dueAt(one) - planned[1].sendAt.getTime())).toBeLessThan(5_000);
-    const endsAt = new Date(startsAt.getTime() + 90 * 60_000);
-    expect(Math.abs(dueAt(follow) - followUpTime(endsAt, 2, { from: '00:00', until: '23:59', weekends: true }).getTime())).toBeLessThan(5_000);
-    expect(seven.data).toEqual({ tenantId: hub.tenantId, kind: 'booking_reminder', bookingId, version: 2, daysBefore: 7 });
+  it('schedules the reminders 7 days and 1 day before (same London wall-clock time) and the follow-up 2 hours after, as outbox rows due then', async () => {
+    // The session: Friday 27 November 2026, 13:00–14:30 London (GMT).
+    expect(offer.sessionStarts[0].toISOString()).toBe('2026-11-27T13:00:00.000Z');
+    const rows = await outboxRows(api, hub, `mail.booking_`);
+    expect(rows.filter((r) => r.dedupe_key.includes(bookingId) && r.status === 'pending').map((r) => [r.dedupe_key, r.available_at.toISOString()])).toEqual([
+      [`mail.booking_reminder.${bookingId}.v2.d7`, '2026-11-20T13:00:00.000Z'],
+      [`mail.booking_reminder.${bookingId}.v2.d1`, '2026-11-26T13:00:00.000Z'],
+      [`mail.booking_follow_up.${bookingId}.v2`, '2026-11-27T16:30:00.000Z'],
+    ]);
   });
 
-  it('sends each reminder to both sides with what to prepare, once', async () => {
-    for (const days of [7, 1]) {
-      const job = await delayedJob(mailQueue, `mail.booking_reminder.${bookingId}.v2.d${days}`);
-      await job.promote();
+  it('sends each reminder to both sides with what to prepare, at its time and not a minute before, once', async () => {
+    for (const [days, at] of [[7, '2026-11-20T13:00:00Z'], [1, '2026-11-26T13:00:00Z']] as const) {
       const words = days === 1 ? 'tomorrow' : 'in 7 days';
-      await sink.waitFor((m) => m.to.includes(school()) && m.subject.startsWith(`Reminder: Mock interviews with engineers ${words}`));
-      const employer = await sink.waitFor((m) => m.to.includes(offer.contactEmail) && m.subject.startsWith(`Reminder: Mock interviews with engineers ${words}`));
+      const reminders = (): SinkMessage[] => sink.messages.filter((m) => m.subject.startsWith(`Reminder: Mock interviews with engineers ${words}`));
+      await timeIs(new Date(Date.parse(at) - 60_000));
+      expect(reminders()).toEqual([]);
+      await timeIs(at);
+      expect(reminders().map((m) => m.to[0]).sort()).toEqual([offer.contactEmail, school()].sort());
+      const employer = mailTo(reminders(), offer.contactEmail)[0];
       expect(employer.text).toContain('Learning outcomes: two or three things pupils should know');
       expect(employer.text).toContain('/email-preferences?hub=');
     }
@@ -195,13 +187,15 @@ describe('the whole journey', () => {
   it('marks delivered once the session has happened, then follows up: the school records attendance, the employer is asked for feedback', async () => {
     const early = await api.gql(DELIVERED, { id: bookingId }, hub.tokens.schoolStaff);
     expect(early.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_TRANSITION', field: 'id' });
-    // Time passes: the session is now in the past (moving the clock is not possible, so move the session).
-    await asTenant(api, hub, `update bookings set starts_at = now() - interval '3 hours', ends_at = now() - interval '90 minutes' where id = $1`, [bookingId]);
+    // The session has started: it can be marked delivered.
+    api.clock.set('2026-11-27T13:00:00Z');
     const { markBookingDelivered } = await api.ok<{ markBookingDelivered: { state: string; deliveredAt: string } }>(DELIVERED, { id: bookingId }, hub.tokens.schoolStaff);
     expect(markBookingDelivered.state).toBe('delivered');
-    expect(markBookingDelivered.deliveredAt).toBeTruthy();
-    const follow = await delayedJob(mailQueue, `mail.booking_follow_up.${bookingId}.v2`);
-    await follow.promote();
+    expect(markBookingDelivered.deliveredAt).toBe('2026-11-27T13:00:00.000Z');
+    // The follow-up waits for two hours after the end.
+    await timeIs('2026-11-27T16:29:00Z');
+    expect(sink.messages.filter((m) => kindOf(m) === 'booking_follow_up')).toEqual([]);
+    await timeIs('2026-11-27T16:30:00Z');
     const toSchool = await sink.waitFor((m) => m.to.includes(school()) && kindOf(m) === 'booking_follow_up');
     expect(toSchool.subject).toBe('How did it go? Record attendance for Mock interviews with engineers');
     expect(toSchool.text).toContain('the meaningful checklist: a clear purpose, learning outcomes, two-way interaction, and time to reflect afterwards');
@@ -256,7 +250,7 @@ describe('the whole journey', () => {
   });
 
   it('sent exactly these emails, each once, and logged each send', async () => {
-    await settle();
+    await settled();
     const summary = (email: string): string[] => mailTo(sink.messages, email).map(kindOf);
     expect(summary(offer.contactEmail)).toEqual(['booking_request', 'booking_confirmed', 'booking_reminder', 'booking_reminder', 'booking_follow_up']);
     expect(summary(school())).toEqual(['booking_confirmed', 'booking_reminder', 'booking_reminder', 'booking_follow_up']);
@@ -270,7 +264,10 @@ describe('the whole journey', () => {
 });
 
 describe('other paths', () => {
-  beforeEach(() => sink.clear());
+  beforeEach(() => {
+    sink.clear();
+    api.clock.set(TEST_START);
+  });
 
   it('the employer declines from the link with a reason and another time: school and coordinator are told, the slot opens again', async () => {
     const offer = await bookableOffer(api, hub, { days: [15] });
@@ -319,7 +316,10 @@ describe('other paths', () => {
       expect(res.html).toContain('<h1>This link is not valid</h1>');
       expect(res.html).not.toMatch(/stack|error:|select |\.ts:/i);
     }
-    await asTenant(api, hub, `update booking_links set expires_at = now() - interval '1 minute' where booking_id = $1`, [booking.id]);
+    // Links live 14 days (never past the session): a minute before, the link works; a minute after, it has expired.
+    api.clock.set('2026-12-01T09:59:00Z');
+    expect((await openLink(api, accept)).status).toBe(200);
+    api.clock.set('2026-12-01T10:01:00Z');
     const expired = await postLink(api, accept);
     expect(expired.status).toBe(410);
     expect(expired.html).toContain('<h1>This link has expired</h1>');
@@ -343,12 +343,13 @@ describe('other paths', () => {
   });
 
   it('rescheduling a confirmed booking updates the same calendar event, and the old reminders send nothing', async () => {
-    const offer = await bookableOffer(api, hub, { days: [25, 26] });
+    const offer = await bookableOffer(api, hub, { days: [22, 23] });
     const booking = await requestSlot(api, hub, offer.sessionIds[0]);
     await confirmByLink(offer);
-    const oldReminder = await delayedJob(mailQueue, `mail.booking_reminder.${booking.id}.v2.d7`);
+    // Sessions on Wednesday 9 and Thursday 10 December: the v2 reminder 7 days before is due on Wednesday 2 December at 13:00.
+    expect((await outboxRows(api, hub, `mail.booking_reminder.${booking.id}.v2.d7`)).map((r) => [r.available_at.toISOString(), r.status])).toEqual([['2026-12-02T13:00:00.000Z', 'pending']]);
     sink.clear();
-    await api.ok(RESCHEDULE, { id: booking.id, input: { offerSessionId: offer.sessionIds[1] } }, await api.tokenFor(hub.principals.employerContact));
+    await api.ok(RESCHEDULE, { id: booking.id, input: { offerSessionId: offer.sessionIds[1] } }, api.tokenFor(hub.principals.employerContact));
     const toSchool = await sink.waitFor((m) => m.to.includes(hub.emails.schoolStaff) && kindOf(m) === 'booking_rescheduled');
     expect(icsField(ics(toSchool), 'UID')).toBe(`booking-${booking.id}@tandem`);
     expect(icsField(ics(toSchool), 'SEQUENCE')).toBe('3');
@@ -362,17 +363,24 @@ describe('other paths', () => {
     expect(reconfirmed.subject).toContain('Confirmed');
     expect(reconfirmed.text).toContain('at its new time');
 
-    await oldReminder.promote();
-    await waitFor(async () => (await oldReminder.getState()) === 'completed', 'the old reminder to run');
-    expect((await mailQueue.getJob(oldReminder.id as string))?.returnvalue).toEqual({ sent: 0, alreadySent: 0 });
-    await delayedJob(mailQueue, `mail.booking_reminder.${booking.id}.v4.d7`);
+    // The old reminder's time comes: its job runs and sends nothing (it is about a time that no longer holds).
+    sink.clear();
+    await timeIs('2026-12-02T13:00:00Z');
+    const oldReminder = await mailQueue.getJob(`mail.booking_reminder.${booking.id}.v2.d7`);
+    expect(oldReminder?.returnvalue).toEqual({ sent: 0, alreadySent: 0 });
+    const aboutThisBooking = (): SinkMessage[] => sink.messages.filter((m) => m.messageId?.includes(booking.id));
+    expect(aboutThisBooking()).toEqual([]);
+    // The new one is due 7 days before the new session, on Thursday 3 December, and goes then.
+    expect((await outboxRows(api, hub, `mail.booking_reminder.${booking.id}.v4.d7`)).map((r) => [r.available_at.toISOString(), r.status])).toEqual([['2026-12-03T13:00:00.000Z', 'pending']]);
+    await timeIs('2026-12-03T13:00:00Z');
+    expect(aboutThisBooking().map((m) => [m.to[0], kindOf(m)]).sort()).toEqual([[hub.emails.schoolStaff, 'booking_reminder'], [offer.contactEmail, 'booking_reminder']].sort());
   });
 
   it('cancelling withdraws the calendar event from both sides, tells the coordinator, and drops the reminders', async () => {
     const offer = await bookableOffer(api, hub, { days: [30] });
     const booking = await requestSlot(api, hub, offer.sessionIds[0]);
     await confirmByLink(offer);
-    const reminder = await delayedJob(mailQueue, `mail.booking_reminder.${booking.id}.v2.d1`);
+    const [reminder] = await outboxRows(api, hub, `mail.booking_reminder.${booking.id}.v2.d1`);
     sink.clear();
     const noReason = await api.gql(CANCEL, { id: booking.id, input: { reason: '  ' } }, hub.tokens.schoolStaff);
     expect(noReason.errors?.[0]?.extensions).toMatchObject({ code: 'REQUIRED', field: 'input.reason' });
@@ -386,31 +394,35 @@ describe('other paths', () => {
     }
     const toCoordinator = await sink.waitFor((x) => x.to.includes(hub.emails.coordinator) && kindOf(x) === 'booking_cancelled');
     expect(toCoordinator.attachments).toHaveLength(0);
-    await reminder.promote();
-    await waitFor(async () => (await reminder.getState()) === 'completed', 'the dropped reminder to run');
-    await settle();
+    // The reminder's time comes and nothing is sent: its row was withdrawn with the booking, or its job finds nothing to do.
+    await timeIs(reminder.available_at);
     expect(sink.messages.filter((m) => kindOf(m) === 'booking_reminder')).toEqual([]);
   });
 
-  it('outside the hub’s sending hours a notice waits for the next opening, unless the session is within 48 hours', async () => {
-    await api.ok('mutation($input: BookingSettingsInput!) { updateBookingSettings(input: $input) { sendFrom } }', { input: { sendFrom: '09:00', sendUntil: '09:01', sendOnWeekends: false } }, hub.tokens.hubAdmin);
+  it('outside the hub’s sending hours a notice waits for the next opening and goes then, unless the session is within 48 hours', async () => {
+    const SETTINGS = 'mutation($input: BookingSettingsInput!) { updateBookingSettings(input: $input) { sendFrom } }';
+    await api.ok(SETTINGS, { input: { sendFrom: '09:00', sendUntil: '17:00', sendOnWeekends: false } }, hub.tokens.hubAdmin);
     try {
+      // Friday 20 November 2026, 17:30 London: after hours, and the weekend follows.
+      api.clock.set('2026-11-20T17:30:00Z');
       const offer = await bookableOffer(api, hub, { days: [40] });
-      const before = new Date();
       const booking = await requestSlot(api, hub, offer.sessionIds[0]);
-      const [row] = await asTenant<{ available_at: Date }>(api, hub, `select available_at from notification_outbox where dedupe_key = $1`, [`mail.booking_request.${booking.id}.v1`]);
-      const hours = { from: '09:00', until: '09:01', weekends: false };
-      const expected = noticeTime(new Date(booking.startsAt), before, hours);
-      // Either now (we happen to be in the window) or exactly the next opening.
-      expect([before.getTime(), expected.getTime()].some((t) => Math.abs(row.available_at.getTime() - t) < 120_000)).toBe(true);
-      if (expected.getTime() > before.getTime() + 120_000) expect(row.available_at.getTime()).toBe(expected.getTime());
+      const requests = (): SinkMessage[] => mailTo(sink.messages, offer.contactEmail).filter((m) => kindOf(m) === 'booking_request');
+      expect((await outboxRows(api, hub, `mail.booking_request.${booking.id}.v1`)).map((r) => r.available_at.toISOString())).toEqual(['2026-11-23T09:00:00.000Z']);
+      await timeIs('2026-11-23T08:59:00Z');
+      expect(requests()).toEqual([]);
+      await timeIs('2026-11-23T09:00:00Z');
+      expect(requests()).toHaveLength(1);
 
+      // Saturday 21 November, 23:30: a session on Sunday afternoon is within 48 hours, so its request goes at once.
+      api.clock.set('2026-11-21T23:30:00Z');
       const soon = await bookableOffer(api, hub, { days: [1] });
       const urgent = await requestSlot(api, hub, soon.sessionIds[0]);
-      const [urgentRow] = await asTenant<{ available_at: Date }>(api, hub, `select available_at from notification_outbox where dedupe_key = $1`, [`mail.booking_request.${urgent.id}.v1`]);
-      expect(Math.abs(urgentRow.available_at.getTime() - Date.now())).toBeLessThan(10_000);
+      expect((await outboxRows(api, hub, `mail.booking_request.${urgent.id}.v1`)).map((r) => r.available_at.toISOString())).toEqual(['2026-11-21T23:30:00.000Z']);
+      await settled();
+      expect(mailTo(sink.messages, soon.contactEmail).map(kindOf)).toEqual(['booking_request']);
     } finally {
-      await sendAtAnyHour(api, hub);
+      await api.ok(SETTINGS, { input: { sendFrom: null, sendUntil: null, sendOnWeekends: null } }, hub.tokens.hubAdmin);
     }
   });
 
@@ -434,11 +446,10 @@ describe('other paths', () => {
     expect(forged.status).toBe(404);
 
     await confirmByLink(offer);
-    const reminder = await delayedJob(mailQueue, `mail.booking_reminder.${booking.id}.v2.d7`);
+    const [reminder] = await outboxRows(api, hub, `mail.booking_reminder.${booking.id}.v2.d7`);
     sink.clear();
-    await reminder.promote();
-    await sink.waitFor((m) => m.to.includes(hub.emails.schoolStaff) && kindOf(m) === 'booking_reminder');
-    await settle();
+    await timeIs(reminder.available_at);
+    expect(mailTo(sink.messages, hub.emails.schoolStaff).map(kindOf)).toEqual(['booking_reminder']);
     expect(mailTo(sink.messages, offer.contactEmail)).toEqual([]);
   });
 
@@ -448,21 +459,20 @@ describe('other paths', () => {
 
     beforeAll(async () => {
       other = await createHubFixture(api, 'nudges');
-      await sendAtAnyHour(api, other);
     });
 
     it('the daily scan nudges: a request unanswered for days (coordinator), vetting that lapses before an in-person session (coordinator and employer)', async () => {
       const offer = await bookableOffer(api, other, { days: [12, 14] });
       const waiting = await requestSlot(api, other, offer.sessionIds[0]);
       const booked = await requestSlot(api, other, offer.sessionIds[1]);
-      await api.ok(ACCEPT, { id: booked.id }, await api.tokenFor(other.principals.employerContact));
+      await api.ok(ACCEPT, { id: booked.id }, api.tokenFor(other.principals.employerContact));
       await sink.waitFor((m) => m.to.includes(offer.contactEmail) && kindOf(m) === 'booking_confirmed');
-      // The first has waited six days for the employer (the hub nudges after five). History is
-      // append-only for the app, so the clock is turned back as the owner.
-      await asOwner(`update booking_transitions set created_at = now() - interval '6 days' where booking_id = $1`, [waiting.id]);
-
+      // Six days pass and the first has had no answer from the employer (the hub nudges after five).
       const scan = worker.app.get(NudgeScanService);
-      const result = await scan.run(other.tenantId, new Date());
+      api.clock.advance(5 * 86_400_000 - 60_000);
+      expect(await scan.run(other.tenantId, api.clock.now())).toMatchObject({ unanswered: 0 });
+      api.clock.advance(86_400_000 + 60_000);
+      const result = await scan.run(other.tenantId, api.clock.now());
       expect(result).toMatchObject({ unanswered: 1, vetting: 1 });
       const unanswered = await sink.waitFor((m) => m.to.includes(other.emails.coordinator) && kindOf(m) === 'booking_unanswered');
       expect(unanswered.subject).toBe('Waiting for an answer: Mock interviews with engineers for Northfield Academy');
@@ -471,34 +481,33 @@ describe('other paths', () => {
       const vetting = await sink.waitFor((m) => m.to.includes(offer.contactEmail) && kindOf(m) === 'vetting_expiring');
       expect(vetting.text).toContain('Safeguarding policy');
       await sink.waitFor((m) => m.to.includes(other.emails.coordinator) && kindOf(m) === 'vetting_expiring');
-      await settle();
+      await settled();
       expect(await count(`mail.booking_unanswered.${waiting.id}.v1`)).toBe(1);
       expect(await count(`mail.vetting_expiring.${booked.id}.v2`)).toBe(2);
 
       // The scan again the same day (or two workers running it): nothing new.
-      await scan.run(other.tenantId, new Date());
-      await settle();
+      await scan.run(other.tenantId, api.clock.now());
+      await settled();
       expect(await count(`mail.booking_unanswered.${waiting.id}.v1`)).toBe(1);
       expect(await count(`mail.vetting_expiring.${booked.id}.v2`)).toBe(2);
     });
 
     it('the termly check-in goes once per employer per term, to its main contact', async () => {
       const scan = worker.app.get(NudgeScanService);
-      // Next year's check-in window for the autumn term (from 1 July): the mail waits for that day,
-      // so its delayed job is promoted rather than waited for.
-      const year = new Date().getUTCFullYear() + 1;
-      const result = await scan.run(other.tenantId, new Date(`${year}-07-02T08:00:00Z`));
+      // The check-in window for the autumn term opens on 1 July: the nightly scan on Friday 2 July 2027.
+      const year = 2027;
+      api.clock.set(`${year}-07-02T07:00:00Z`);
+      const result = await scan.run(other.tenantId, api.clock.now());
       expect(result.checkIns).toBe(1);
-      const job = await delayedJob(mailQueue, `mail.termly_check_in.${other.employer.id}.${year}-autumn`);
-      await job.promote();
       const [first] = await asTenant<{ email: string }>(api, other, `select email from employer_contacts where employer_id = $1 and archived_at is null order by created_at limit 1`, [other.employer.id]);
       const autumn = (x: SinkMessage): boolean => kindOf(x) === 'termly_check_in' && x.subject.includes(`autumn term ${year}`);
       const m = await sink.waitFor(autumn);
       expect(m.to).toEqual([first.email.toLowerCase()]);
       expect(m.subject).toBe(`What could Aire Engineering Ltd offer in the autumn term ${year}?`);
       expect(m.headers.get('reply-to')).toMatchObject({ text: other.emails.coordinator });
-      await scan.run(other.tenantId, new Date(`${year}-07-03T08:00:00Z`));
-      await settle();
+      api.clock.set(`${year}-07-03T07:00:00Z`);
+      await scan.run(other.tenantId, api.clock.now());
+      await settled();
       expect(sink.messages.filter(autumn)).toHaveLength(1);
       expect(await count(`mail.termly_check_in.${other.employer.id}.${year}-autumn`)).toBe(1);
     });
@@ -535,7 +544,7 @@ describe('other paths', () => {
       processor.process({ id: `mail.booking_request.${booking.id}.v1`, name: 'mail', data: { tenantId: hub.tenantId, kind: 'booking_request', bookingId: booking.id, version: 1 } } as Job),
     );
     expect(retry).toEqual({ sent: 0, alreadySent: 1 });
-    await settle();
+    await settled();
     expect(mailTo(sink.messages, offer.contactEmail)).toHaveLength(1);
   });
 });

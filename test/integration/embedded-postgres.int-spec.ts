@@ -16,7 +16,9 @@ import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
+import { ManualClock } from '@tandem/domain';
 import { createDataSource, SystemDb, TenantDb } from '@tandem/persistence';
+import { TEST_START } from '@tandem/test-support';
 import { ALL_QUEUE_NAMES, jobIdFor, OutboxRelay, QueueProducer, type QueueName } from '@tandem/platform';
 import { createPostgresBackend, Queue, setDefaultBackendFactory } from 'bullmq';
 import { Client } from 'pg';
@@ -216,8 +218,9 @@ describe('the outbox relay on the embedded server (queues on BullMQ PostgreSQL)'
       const tenantId = tenant.rows[0].id;
       const payload = { tenantId, runId: '00000000-0000-4000-8000-000000000001' };
       await owner.query(
-        `insert into notification_outbox (tenant_id, kind, dedupe_key, payload) values ($1, 'matching', $2, $3::jsonb)`,
-        [tenantId, jobIdFor.matching(payload), JSON.stringify(payload)],
+        // Due at the test's clock (TEST_START), whatever the machine's time.
+        `insert into notification_outbox (tenant_id, kind, dedupe_key, payload, available_at) values ($1, 'matching', $2, $3::jsonb, $4)`,
+        [tenantId, jobIdFor.matching(payload), JSON.stringify(payload), TEST_START],
       );
     } finally {
       await owner.end();
@@ -241,7 +244,8 @@ describe('the outbox relay on the embedded server (queues on BullMQ PostgreSQL)'
   it('moves a pending row to its queue instead of waiting for ever on its own transaction', async () => {
     const q = (name: QueueName) => queues.get(name) as Queue;
     const producer = new QueueProducer(q('imports'), q('mail'), q('nudges'), q('ledger'), q('matching'));
-    const relay = new OutboxRelay(new SystemDb(dataSource), new TenantDb(dataSource), producer, { autoStart: false });
+    const clock = new ManualClock(TEST_START);
+    const relay = new OutboxRelay(clock, new SystemDb(dataSource, clock), new TenantDb(dataSource, clock), producer, { autoStart: false });
 
     expect(await within(15_000, 'relayOnce', relay.relayOnce())).toBe(1);
 

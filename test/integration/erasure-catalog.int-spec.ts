@@ -6,6 +6,7 @@
  * A new column in such a table fails here until it is classified. The subject-access export, taken
  * before, holds everything those tables keep about the pupil.
  */
+import { randomBytes } from 'node:crypto';
 import { createHubFixture, startTestApi, type HubFixture, type TestApi } from '@tandem/api-testing';
 import { seedDemoHub, type DemoSeedResult } from '@tandem/features';
 import { Client } from 'pg';
@@ -41,12 +42,12 @@ const LINKED_COLUMNS: Record<string, Record<string, 'keep' | string>> = {
 
 beforeAll(async () => {
   api = await startTestApi();
-  demo = await seedDemoHub(api.db.appDataSource, { referenceDate: '2026-11-25', slug: `erasure-${Date.now().toString(36)}`, schools: 1, pupilsPerYearGroup: 6, employers: 3, requests: 3 });
+  demo = await seedDemoHub(api.db.appDataSource, { clock: api.clock, referenceDate: '2026-11-25', slug: `erasure-${randomBytes(3).toString('hex')}`, schools: 1, pupilsPerYearGroup: 6, employers: 3, requests: 3 });
   owner = new Client({ connectionString: api.db.ownerUrl });
   await owner.connect();
   const admin = await api.db.systemDb.findUserByEmail(demo.logins.find((l) => l.role === 'hub_admin')?.email ?? '');
   const [membership] = await api.db.systemDb.membershipsForUser(admin?.id ?? '');
-  token = await api.tokenFor({ userId: admin?.id ?? '', tenantId: demo.tenantId, membershipId: membership?.membershipId ?? null, role: 'hub_admin' });
+  token = api.tokenFor(await api.startSession({ userId: admin?.id ?? '', tenantId: demo.tenantId, membershipId: membership?.membershipId ?? null, role: 'hub_admin' }));
   // Keep the other fixture hub around: its rows must not be touched, and scans must see past them.
   await createHubFixture(api, 'bystander') satisfies HubFixture;
 }, 120_000);

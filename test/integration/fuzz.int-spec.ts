@@ -10,6 +10,7 @@
  * (every table's row count is the same before and after it). Mutations run one at a time so the
  * counts are theirs alone. Seeded: FUZZ_SEED=<n> replays a run; FUZZ_RUNS sets the number of requests.
  */
+import { randomBytes } from 'node:crypto';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { createHubFixture, startTestApi, type GqlResult, type HubFixture, type TestApi } from '@tandem/api-testing';
 import fc from 'fast-check';
@@ -29,7 +30,7 @@ import {
 import { Client } from 'pg';
 
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 10_000);
-const SEED = Number(process.env['FUZZ_SEED'] ?? Date.now() % 1_000_000);
+const SEED = Number(process.env['FUZZ_SEED'] ?? randomBytes(3).readUIntBE(0, 3));
 const CONCURRENT_QUERIES = 6;
 
 let api: TestApi;

@@ -87,7 +87,8 @@ it('hub admin invites → the email arrives → the invitee previews, accepts, l
 
 it('refuses an emailed link once it has expired', async () => {
   const { id, token } = await inviteAndReceive('late.coordinator@example.org', { role: 'COORDINATOR', clusterId: hub.clusterB.id });
-  await owner.query(`update invitations set expires_at = now() - interval '1 minute' where id = $1`, [id]);
+  // A minute past its expiry by the product's clock.
+  await owner.query(`update invitations set expires_at = $2 where id = $1`, [id, new Date(api.clock.now().getTime() - 60_000)]);
   const res = await api.gql(ACCEPT, { input: { token, password: 'a perfectly good password' } });
   expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'INVITATION_EXPIRED', field: 'input.token' });
   expect((await api.ok<{ invitationPreview: { state: string } }>(PREVIEW, { token })).invitationPreview.state).toBe('EXPIRED');

@@ -1,6 +1,5 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { createHubFixture, startTestApi, type HubFixture, type TestApi } from '@tandem/api-testing';
-import { reportingDatesDue } from '@tandem/domain';
 import { CoverageService, REPORTING_SNAPSHOT_PATTERN, ReportingSnapshotSchedulers, ReportingSnapshotsProcessor } from '@tandem/features';
 import { TenantContext } from '@tandem/persistence';
 import { jobIdFor, QUEUE_NAMES } from '@tandem/platform';
@@ -12,7 +11,6 @@ describe('reporting-day snapshots in the worker', () => {
   let api: TestApi;
   let worker: TestWorker;
   let hub: HubFixture;
-  const today = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
   const snapshots = (): Promise<Array<{ as_of: string; kind: string; school_id: string | null }>> =>
     TenantContext.run({ tenantId: hub.tenantId, actorUserId: null }, () =>
       api.db.tenantDb.transaction((em) => em.query(`select to_char(as_of, 'YYYY-MM-DD') as as_of, kind, school_id from coverage_snapshots order by as_of`)),
@@ -39,20 +37,35 @@ describe('reporting-day snapshots in the worker', () => {
     expect((await queue.getJobSchedulers()).filter((s) => s.key === id)).toHaveLength(1);
   });
 
-  it('takes the days due and not yet taken, and nothing twice', async () => {
+  it('freezes each reporting day once it has ended on the London calendar, and nothing twice', async () => {
     const processor = worker.app.get(ReportingSnapshotsProcessor);
     const job = { data: { tenantId: hub.tenantId }, id: 'test-run', name: 'reporting-snapshots' } as Job<{ tenantId: string }>;
-    expect(await processor.process(job)).toEqual({ taken: reportingDatesDue(today()) });
+    const reportingDays = async (): Promise<string[]> => (await snapshots()).filter((s) => s.kind === 'reporting_date').map((s) => s.as_of);
+
+    // Autumn term: nothing of this academic year has ended yet.
+    api.clock.setLondon('2025-11-17', '10:00');
     expect(await processor.process(job)).toEqual({ taken: [] });
-    // As the job would run on 1 April 2026: 31 December and 31 March are due, and are frozen as of those days.
+    // The last minute of 31 December (GMT) is still 31 December: not yet.
+    api.clock.setLondon('2025-12-31', '23:59');
+    expect(await processor.process(job)).toEqual({ taken: [] });
+    // The nightly run at 00:30 on 1 January freezes 31 December.
+    api.clock.setLondon('2026-01-01', '00:30');
+    expect(await processor.process(job)).toEqual({ taken: ['2025-12-31'] });
+    expect(await processor.process(job)).toEqual({ taken: [] });
+    // 31 March ends in GMT, 31 July in BST: each is frozen on the night after, not during the day.
+    api.clock.setLondon('2026-03-31', '23:59');
+    expect(await processor.process(job)).toEqual({ taken: [] });
+    api.clock.setLondon('2026-04-01', '00:30');
     const service = worker.app.get(CoverageService);
-    const taken = await TenantContext.run({ tenantId: hub.tenantId, actorUserId: null }, () => service.takeDueReportingSnapshots(null, '2026-04-01'));
-    expect(taken.map((s) => [s.asOf, s.kind, s.academicYear, s.schoolId])).toEqual([
-      ['2025-12-31', 'reporting_date', 2025, null],
-      ['2026-03-31', 'reporting_date', 2025, null],
-    ]);
-    const again = await TenantContext.run({ tenantId: hub.tenantId, actorUserId: null }, () => service.takeDueReportingSnapshots(null, '2026-04-02'));
-    expect(again).toEqual([]);
-    expect((await snapshots()).filter((s) => s.kind === 'reporting_date').map((s) => s.as_of)).toEqual([...new Set(['2025-12-31', '2026-03-31', ...reportingDatesDue(today())])].sort());
+    const taken = await TenantContext.run({ tenantId: hub.tenantId, actorUserId: null }, () => service.takeDueReportingSnapshots(null));
+    expect(taken.map((s) => [s.asOf, s.kind, s.academicYear, s.schoolId])).toEqual([['2026-03-31', 'reporting_date', 2025, null]]);
+    api.clock.setLondon('2026-07-31', '23:59');
+    expect(await processor.process(job)).toEqual({ taken: [] });
+    api.clock.setLondon('2026-08-01', '00:30');
+    expect(await processor.process(job)).toEqual({ taken: ['2026-07-31'] });
+    // 1 September starts a new academic year: nothing of it is due, and last year's stay as they were.
+    api.clock.setLondon('2026-09-01', '00:30');
+    expect(await processor.process(job)).toEqual({ taken: [] });
+    expect(await reportingDays()).toEqual(['2025-12-31', '2026-03-31', '2026-07-31']);
   });
 });

@@ -2,7 +2,7 @@
  * The mail path end to end on real parts: a tenant transaction writes an outbox row → the worker's
  * relay moves it to BullMQ on Redis → the mail processor composes, sends over SMTP to a real
  * server, and logs the send. Nothing is sent for a rolled-back transaction, nothing twice; a row
- * due beyond the relay's horizon waits in PostgreSQL until it comes within it.
+ * due later waits in PostgreSQL until the product's clock reaches its time.
  */
 import { randomUUID } from 'node:crypto';
 import { getQueueToken } from '@nestjs/bullmq';
@@ -13,6 +13,7 @@ import { startSmtpSink, type SmtpSink } from '@tandem/test-support';
 import type { Job, Queue } from 'bullmq';
 import { createHubFixture, startTestApi, type HubFixture, type TestApi } from '@tandem/api-testing';
 import { startTestWorker, type TestWorker } from '@tandem/worker-testing';
+import { mailSettled, waitFor } from './booking-helpers';
 
 let api: TestApi;
 let worker: TestWorker;
@@ -46,8 +47,9 @@ async function invite(email: string, options: { fail?: boolean; revoked?: boolea
         role: 'coordinator',
         clusterId: hub.clusterA.id,
         tokenHash: links.derive(INVITATION_LINK_PURPOSE, id).hash,
-        expiresAt: new Date(Date.now() + 3_600_000),
-        revokedAt: options.revoked ? new Date() : null,
+        // Open for an hour after it may be sent.
+        expiresAt: new Date((options.notBefore ?? api.clock.now()).getTime() + 3_600_000),
+        revokedAt: options.revoked ? api.clock.now() : null,
         invitedByUserId: hub.principals.hubAdmin.userId,
       });
       await Outbox.add(em, 'mail', { tenantId: hub.tenantId, kind: 'invitation', invitationId: id }, { notBefore: options.notBefore });
@@ -63,18 +65,13 @@ async function sentRows(jobKey: string): Promise<SentEmail[]> {
   return TenantContext.run({ tenantId: hub.tenantId, actorUserId: null }, () => api.db.tenantDb.transaction((em) => em.findBy(SentEmail, { jobKey })));
 }
 
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 5_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() - started > timeoutMs) return value;
-    await settle(25);
-  }
-}
-
-async function settle(ms = 600): Promise<void> {
-  await new Promise((r) => setTimeout(r, ms));
-}
+/** The send log's rows for a job, once there are some (it is written just after the server's 250). */
+const sentOnce = (jobKey: string): Promise<SentEmail[]> => waitFor(async () => {
+  const rows = await sentRows(jobKey);
+  return rows.length ? rows : undefined;
+}, `the send log of ${jobKey}`);
+const mailQueue = (): Queue => worker.app.get<Queue>(getQueueToken(QUEUE_NAMES.mail));
+const settled = (): Promise<void> => mailSettled(api, mailQueue());
 
 it('sends an invitation once, after commit, with a link whose token matches the stored hash', async () => {
   const id = await invite('new.coordinator@example.test');
@@ -88,7 +85,7 @@ it('sends an invitation once, after commit, with a link whose token matches the 
   );
   expect(OpaqueToken.matches(token as string, stored.tokenHash)).toBe(true);
   // The send log is written just after the SMTP server accepts the message.
-  const rows = await eventually(() => sentRows(`mail.invitation.${id}`), (r) => r.length > 0);
+  const rows = await sentOnce(`mail.invitation.${id}`);
   expect(rows).toHaveLength(1);
   expect(rows[0].messageId).toBe(msg.messageId);
 });
@@ -96,7 +93,7 @@ it('sends an invitation once, after commit, with a link whose token matches the 
 it('sends nothing for a rolled-back transaction or a revoked invitation', async () => {
   await invite('rolled.back@example.test', { fail: true });
   const revokedId = await invite('revoked@example.test', { revoked: true });
-  await settle();
+  await settled();
   expect(sink.messages.filter((m) => m.to.includes('rolled.back@example.test') || m.to.includes('revoked@example.test'))).toEqual([]);
   const queue = worker.app.get<Queue>(getQueueToken(QUEUE_NAMES.mail));
   const job = await queue.getJob(`mail.invitation.${revokedId}`);
@@ -107,7 +104,7 @@ it('sends nothing for a rolled-back transaction or a revoked invitation', async 
 it('never sends twice: the same outbox entry again, and a retried job after a successful send', async () => {
   const id = await invite('once@example.test');
   await sink.waitFor((m) => m.to.includes('once@example.test'));
-  await eventually(() => sentRows(`mail.invitation.${id}`), (r) => r.length > 0);
+  await sentOnce(`mail.invitation.${id}`);
   // The same notification written again: the outbox ignores it.
   await TenantContext.run({ tenantId: hub.tenantId, actorUserId: null }, () =>
     api.db.tenantDb.transaction((em) => Outbox.add(em, 'mail', { tenantId: hub.tenantId, kind: 'invitation', invitationId: id })),
@@ -116,7 +113,7 @@ it('never sends twice: the same outbox entry again, and a retried job after a su
   const processor = worker.app.get(MailProcessor, { strict: false });
   const retry = await processor.process({ id: `mail.invitation.${id}`, name: 'mail', data: { tenantId: hub.tenantId, kind: 'invitation', invitationId: id } } as Job);
   expect(retry).toEqual({ sent: 0, alreadySent: 1 });
-  await settle();
+  await settled();
   expect(sink.messages.filter((m) => m.to.includes('once@example.test'))).toHaveLength(1);
 });
 
@@ -124,21 +121,16 @@ it('retries after the SMTP server refuses (451) and then delivers exactly once',
   sink.failNext(1, 451);
   const id = await invite('retry@example.test');
   const queue = worker.app.get<Queue>(getQueueToken(QUEUE_NAMES.mail));
-  // The first attempt fails; promote the backoff-delayed retry instead of waiting 30 s.
-  const started = Date.now();
-  for (;;) {
+  // The first attempt fails; promote BullMQ's backoff-delayed retry instead of waiting 30 s.
+  const retry = await waitFor(async () => {
     const job = await queue.getJob(`mail.invitation.${id}`);
-    if (job && (await job.getState()) === 'delayed' && job.attemptsMade >= 1) {
-      await job.promote();
-      break;
-    }
-    if (Date.now() - started > 10_000) throw new Error('the failed attempt never became a delayed retry');
-    await settle(50);
-  }
+    return job && (await job.getState()) === 'delayed' && job.attemptsMade >= 1 ? job : undefined;
+  }, 'the failed attempt to become a delayed retry');
+  await retry.promote();
   await sink.waitFor((m) => m.to.includes('retry@example.test'));
-  await settle();
+  await settled();
   expect(sink.messages.filter((m) => m.to.includes('retry@example.test'))).toHaveLength(1);
-  expect(await eventually(() => sentRows(`mail.invitation.${id}`), (r) => r.length > 0)).toHaveLength(1);
+  expect(await sentOnce(`mail.invitation.${id}`)).toHaveLength(1);
 });
 
 it('relays nothing while the tenant has no pending rows and reports the count it relayed', async () => {
@@ -155,7 +147,7 @@ it('relays nothing while the tenant has no pending rows and reports the count it
   await sink.waitFor((m) => m.to.includes('counted@example.test'));
 });
 
-it('keeps a row due beyond the horizon (6 hours) in PostgreSQL, and relays it as a delayed job once it comes within it', async () => {
+it('keeps a row due later in PostgreSQL, and relays it as a job to run at once when the clock reaches its time', async () => {
   const relay = worker.app.get(OutboxRelay);
   const queue = worker.app.get<Queue>(getQueueToken(QUEUE_NAMES.mail));
   const outboxRow = (key: string) =>
@@ -165,21 +157,22 @@ it('keeps a row due beyond the horizon (6 hours) in PostgreSQL, and relays it as
   await relay.stop();
   let id = '';
   try {
-    id = await invite('next.week@example.test', { notBefore: new Date(Date.now() + 7 * 24 * 3_600_000) });
+    const week = 7 * 24 * 3_600_000;
+    id = await invite('next.week@example.test', { notBefore: new Date(api.clock.now().getTime() + week) });
     const key = `mail.invitation.${id}`;
     expect(await relay.relayOnce()).toBe(0);
     expect(await outboxRow(key)).toEqual({ status: 'pending' });
     expect(await queue.getJob(key)).toBeUndefined();
-    // Time passes: the row is now due in an hour, inside the horizon.
-    await TenantContext.run({ tenantId: hub.tenantId, actorUserId: null }, () =>
-      api.db.tenantDb.transaction((em) => em.query(`update notification_outbox set available_at = now() + interval '1 hour' where dedupe_key = $1`, [key])),
-    );
+    // A minute before its time: still waiting in PostgreSQL.
+    api.clock.advance(week - 60_000);
+    expect(await relay.relayOnce()).toBe(0);
+    expect(await outboxRow(key)).toEqual({ status: 'pending' });
+    // Its time: relayed as a job to run now (no delay measured on the machine's clock).
+    api.clock.advance(60_000);
     expect(await relay.relayOnce()).toBe(1);
     expect(await outboxRow(key)).toEqual({ status: 'relayed' });
     const job = await queue.getJob(key);
-    expect(await job?.getState()).toBe('delayed');
-    expect(Math.abs((job?.delay ?? 0) - 3_600_000)).toBeLessThan(60_000);
-    await job?.promote();
+    expect(job?.delay ?? 0).toBe(0);
   } finally {
     relay.start();
   }

@@ -11,7 +11,7 @@ import { MatchingRunRunner } from '@tandem/features';
 import { startSmtpSink, type SmtpSink } from '@tandem/test-support';
 import { startTestWorker, type TestWorker } from '@tandem/worker-testing';
 import { Client } from 'pg';
-import { asTenant, bookableOffer, daysAhead, requestSlot, sendAtAnyHour, waitFor, type BookableOffer } from './booking-helpers';
+import { asTenant, bookableOffer, daysAhead, requestSlot, waitFor, type BookableOffer } from './booking-helpers';
 
 let sink: SmtpSink;
 let api: TestApi;
@@ -69,7 +69,6 @@ beforeAll(async () => {
   worker = await startTestWorker(api, { smtpUrl: sink.url, relay: { pollIntervalMs: 50 } });
   hub = await createHubFixture(api);
   other = await createHubFixture(api, 'other');
-  await sendAtAnyHour(api, hub);
   // Enough room in the employer's month for every booking this file makes.
   await api.ok('mutation($id: ID!, $input: UpdateEmployerInput!) { updateEmployer(id: $id, input: $input) { id } }', { id: hub.employer.id, input: { maxRequestsPerMonth: 100 } }, hub.tokens.hubAdmin);
   // 40 pupils in Year 10 and 30 in Year 11 at school A, a third disadvantaged: the ledger counts their gaps.
@@ -90,11 +89,11 @@ afterAll(async () => {
 
 // ── helpers ─────────────────────────────────────────────────────────────────
 
-/** A request for the day `day` days ahead, 09:00–17:00 UTC (the offers' sessions start at 13:00). */
+/** A request for the day `day` days ahead, 09:00–17:00 London (the offers' sessions start at 13:00). */
 async function postRequest(schoolId: string, activityType: string, yearGroup: number, day: number, pupilCount = 20, token = hub.tokens.hubAdmin): Promise<string> {
   const { createRequest } = await api.ok<{ createRequest: { id: string } }>(
     CREATE_REQUEST,
-    { input: { schoolId, activityType, yearGroup, pupilCount, formats: ['virtual'], windows: [{ startsAt: daysAhead(day, 9).toISOString(), endsAt: daysAhead(day, 17).toISOString() }] } },
+    { input: { schoolId, activityType, yearGroup, pupilCount, formats: ['virtual'], windows: [{ startsAt: daysAhead(api.clock, day, '09:00').toISOString(), endsAt: daysAhead(api.clock, day, '17:00').toISOString() }] } },
     token,
   );
   return createRequest.id;
@@ -283,27 +282,19 @@ describe('scope and bad input: the code, the field, nothing written, nothing lea
       `insert into matching_runs (tenant_id, cluster_id, weights, max_work, max_branch_nodes) values ($1, $2, '{}', 1, 1) returning id`,
       [hub.tenantId, hub.clusterB.id],
     );
-    // updated_at is kept by a trigger: age the run as the owner, with the trigger off for that update.
-    const age = async (minutes: number): Promise<void> => {
-      const owner = new Client({ connectionString: api.db.ownerUrl });
-      await owner.connect();
-      try {
-        await owner.query('begin');
-        await owner.query('alter table matching_runs disable trigger set_updated_at');
-        await owner.query(`update matching_runs set updated_at = now() - make_interval(mins => $2) where id = $1`, [stuck.id, minutes]);
-        await owner.query('alter table matching_runs enable trigger set_updated_at');
-        await owner.query('commit');
-      } finally {
-        await owner.end();
-      }
-    };
-    await age(9);
-    await rejects(START, { input: {} }, hub.tokens.coordinatorB, 'CONFLICT', 'input.clusterId');
-    await age(11);
-    const fresh = await startRun(hub.tokens.coordinatorB);
-    const { matchingRun } = await api.ok<{ matchingRun: Run }>(RUN, { id: stuck.id }, hub.tokens.coordinatorB);
-    expect(matchingRun).toMatchObject({ status: 'failed', errorCode: 'INTERNAL', errorMessage: expect.stringMatching(/^No worker finished this run within 10 minutes/) });
-    await finished(fresh.id);
+    // Nothing moves it while the product's clock runs on: after nine minutes it still holds the scope, after eleven it does not.
+    const started = api.clock.now();
+    try {
+      api.clock.advance(9 * 60_000);
+      await rejects(START, { input: {} }, hub.tokens.coordinatorB, 'CONFLICT', 'input.clusterId');
+      api.clock.advance(2 * 60_000);
+      const fresh = await startRun(hub.tokens.coordinatorB);
+      const { matchingRun } = await api.ok<{ matchingRun: Run }>(RUN, { id: stuck.id }, hub.tokens.coordinatorB);
+      expect(matchingRun).toMatchObject({ status: 'failed', errorCode: 'INTERNAL', errorMessage: expect.stringMatching(/^No worker finished this run within 10 minutes/) });
+      await finished(fresh.id);
+    } finally {
+      api.clock.set(started);
+    }
   });
 
   it('a run the hub’s data breaks fails, saying why', async () => {
@@ -457,7 +448,7 @@ describe('a newer run supersedes the proposals still waiting', () => {
     // The newer look at cluster A finishes first.
     const clusterRun = await finished((await startRun(hub.tokens.coordinator)).id);
     expect(proposalFor(clusterRun, inA).status).toBe('proposed');
-    // A hub run is held at its saving phase while the cluster run is dated after it: the hub run started first and finishes last.
+    // A hub run is held at its saving phase while the cluster run is numbered after it: the hub run started first and finishes last.
     const blocker = new Client({ connectionString: api.db.ownerUrl });
     await blocker.connect();
     let released = false;
@@ -466,7 +457,8 @@ describe('a newer run supersedes the proposals still waiting', () => {
       await blocker.query('lock table matching_proposals in share mode');
       const hubRun = await startRun(hub.tokens.hubAdmin);
       await waitFor(async () => ((await api.ok<{ matchingRun: Run }>(RUN, { id: hubRun.id }, hub.tokens.hubAdmin)).matchingRun.phase === 'saving' ? true : undefined), 'the hub run to reach saving');
-      await withOwner((db) => db.query(`update matching_runs set created_at = (select created_at + interval '1 minute' from matching_runs where id = $2) where id = $1`, [clusterRun.id, hubRun.id]));
+      // (A run's place in line is its identity number: the cluster run takes the next one, after the hub run's.)
+      await withOwner((db) => db.query(`update matching_runs set seq = default where id = $1`, [clusterRun.id]));
       await blocker.query('commit');
       released = true;
       const late = await finished(hubRun.id);

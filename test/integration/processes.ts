@@ -31,13 +31,13 @@ function watch(child: ChildProcess): { exited: Promise<number | null>; output: (
 }
 
 async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs: number, exited?: Promise<unknown>, output?: () => string): Promise<void> {
-  const started = Date.now();
+  const started = performance.now();
   let gone = false;
   void exited?.then(() => (gone = true));
   for (;;) {
     if (await check()) return;
     if (gone) throw new Error(`${what}: the process exited first. Output:\n${output?.() ?? ''}`);
-    if (Date.now() - started > timeoutMs) throw new Error(`${what}: not within ${timeoutMs} ms. Output:\n${output?.() ?? ''}`);
+    if (performance.now() - started > timeoutMs) throw new Error(`${what}: not within ${timeoutMs} ms. Output:\n${output?.() ?? ''}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

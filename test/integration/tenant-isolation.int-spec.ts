@@ -35,7 +35,7 @@ let idsOfA: Array<{ table: string; id: string }>;
 
 beforeAll(async () => {
   api = await startTestApi();
-  tenantA = await seedDemoHub(api.db.appDataSource, { referenceDate: '2026-11-25', slug: 'tenant-a', schools: 4, pupilsPerYearGroup: 5, employers: 6, requests: 6 });
+  tenantA = await seedDemoHub(api.db.appDataSource, { clock: api.clock, referenceDate: '2026-11-25', slug: 'tenant-a', schools: 4, pupilsPerYearGroup: 5, employers: 6, requests: 6 });
   hubB = await createHubFixture(api, 'tenant-b');
   owner = new Client({ connectionString: api.db.ownerUrl });
   await owner.connect();
@@ -204,7 +204,7 @@ it('covers every operation of the schema (the matrix grows with the API)', () =>
 it('sees tenant A through its own hub admin, so the probes above are aimed at real rows', async () => {
   const ownAdmin = await api.db.systemDb.findUserByEmail(tenantA.logins.find((l) => l.role === 'hub_admin')?.email ?? '');
   const memberships = await api.db.systemDb.membershipsForUser(ownAdmin?.id ?? '');
-  const token = await api.tokenFor({ userId: ownAdmin?.id ?? '', tenantId: tenantA.tenantId, membershipId: memberships[0].membershipId, role: 'hub_admin' });
+  const token = api.tokenFor(await api.startSession({ userId: ownAdmin?.id ?? '', tenantId: tenantA.tenantId, membershipId: memberships[0].membershipId, role: 'hub_admin' }));
   const employerId = idsOfA.find((x) => x.table === 'employers')?.id;
   const res = await api.ok<{ employer: { id: string } }>('query($id: ID!) { employer(id: $id) { id } }', { id: employerId }, token);
   expect(res.employer.id).toBe(employerId);

@@ -47,7 +47,7 @@ export function reservePort(): Promise<{ port: number; release(): Promise<void> 
 }
 
 async function waitForHttp(url: string, child: ChildProcess, log: () => string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = performance.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the admin app exited with ${child.exitCode}:\n${log()}`);
     try {
@@ -56,7 +56,7 @@ async function waitForHttp(url: string, child: ChildProcess, log: () => string, 
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`the admin app did not answer at ${url} within ${timeoutMs} ms:\n${log()}`);
+    if (performance.now() > deadline) throw new Error(`the admin app did not answer at ${url} within ${timeoutMs} ms:\n${log()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

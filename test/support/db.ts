@@ -11,6 +11,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { londonDateOf, ManualClock } from '@tandem/domain';
 import {
   APP_ROLE,
   bootstrapDatabase,
@@ -76,8 +77,18 @@ export async function prepareTemplateDatabase(): Promise<void> {
   });
 }
 
+/**
+ * Where every test's clock starts unless it sets its own: a Tuesday in the autumn term, 10:00 in
+ * London, inside the default sending hours. Fixed, so no test depends on when or where it runs.
+ */
+export const TEST_START = '2026-11-17T10:00:00Z';
+/** TEST_START's London date. */
+export const TEST_TODAY = londonDateOf(new Date(TEST_START));
+
 export interface TestDatabase {
   name: string;
+  /** The product's clock for this database's API, worker, TenantDb and SystemDb (starts at TEST_START). */
+  clock: ManualClock;
   appUrl: string;
   ownerUrl: string;
   /** Initialized, connected as tandem_app (RLS applies). */
@@ -90,19 +101,20 @@ export interface TestDatabase {
 
 /** 55006 object_in_use (template being copied/rebuilt), 3D000 template missing mid-rebuild. */
 async function retryWhileBusy<T>(fn: () => Promise<T>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = performance.now() + timeoutMs;
   for (;;) {
     try {
       return await fn();
     } catch (e) {
       const code = (e as { code?: string }).code;
-      if ((code !== '55006' && code !== '3D000') || Date.now() > deadline) throw e;
+      if ((code !== '55006' && code !== '3D000') || performance.now() > deadline) throw e;
       await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
     }
   }
 }
 
-export async function createTestDatabase(options: { poolSize?: number } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(options: { poolSize?: number; clock?: ManualClock } = {}): Promise<TestDatabase> {
+  const clock = options.clock ?? new ManualClock(TEST_START);
   const name = `tandem_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   await withSuperuser((admin) =>
     retryWhileBusy(() => admin.query(`create database ${name} template ${TEMPLATE_DATABASE} owner ${OWNER_ROLE}`)),
@@ -116,9 +128,10 @@ export async function createTestDatabase(options: { poolSize?: number } = {}): P
     name,
     appUrl,
     ownerUrl,
+    clock,
     appDataSource,
-    tenantDb: new TenantDb(appDataSource),
-    systemDb: new SystemDb(appDataSource),
+    tenantDb: new TenantDb(appDataSource, clock),
+    systemDb: new SystemDb(appDataSource, clock),
     async drop() {
       if (dropped) return;
       dropped = true;

@@ -15,10 +15,10 @@ export default async function globalSetup(): Promise<void> {
   const base = require(path.join(root, 'tsconfig.base.json')) as { compilerOptions: { paths: Record<string, string[]> } };
   const unregister = register({ baseUrl: root, paths: base.compilerOptions.paths });
   try {
-    const started = Date.now();
+    const started = performance.now();
     const { prepareTemplateDatabase } = await import('./db');
     await prepareTemplateDatabase();
-    if (process.env['DEBUG_TEST_DB']) console.log(`\ntemplate database ready in ${Date.now() - started} ms`);
+    if (process.env['DEBUG_TEST_DB']) console.log(`\ntemplate database ready in ${performance.now() - started} ms`);
   } finally {
     unregister();
   }

@@ -5,3 +5,4 @@ export * from './smtp-sink';
 export * from './browser';
 export * from './admin-app';
 export * from './axe';
+export * from './wait';

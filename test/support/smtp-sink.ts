@@ -10,6 +10,10 @@
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import type { AddressInfo } from 'node:net';
+import { SystemClock } from '@tandem/domain';
+
+/** When a message really arrived (the mail catcher shows it); no test asserts on it. */
+const WALL_CLOCK = new SystemClock();
 
 export interface SinkMessage {
   /** 1, 2, 3… in order of arrival. */
@@ -93,7 +97,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
           .then((parsed) => {
             const message: SinkMessage = {
               seq: ++seq,
-              receivedAt: new Date(),
+              receivedAt: WALL_CLOCK.now(),
               envelope: {
                 from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
                 to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { API_FEATURE_MODULES } from '@tandem/features';
 import {
   AppConfig,
+  ClockModule,
   ConfigModule,
   DatabaseModule,
   GraphQLPlatformModule,
@@ -11,6 +12,7 @@ import {
   queueOptionsFromEnv,
   type QueueModuleOptions,
 } from '@tandem/platform';
+import type { Clock } from '@tandem/domain';
 import type { DataSource } from 'typeorm';
 import { HealthController } from './health/health.controller';
 import { VersionResolver } from './health/version.resolver';
@@ -20,6 +22,8 @@ export interface ApiModuleOptions {
   config?: AppConfig;
   /** Tests pass their own app-role pool; otherwise one is opened from DATABASE_URL. */
   dataSource?: DataSource;
+  /** The product's clock; defaults to the machine's. Tests share one ManualClock between API and worker. */
+  clock?: Clock;
   /** Defaults to the environment (REDIS_URL, QUEUE_BACKEND, QUEUE_PREFIX). */
   queue?: QueueModuleOptions;
   /** Write the schema SDL here as well as serving it (the admin app reads it). */
@@ -35,6 +39,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         ConfigModule.forConfig(config),
+        ClockModule.forRoot(config, options.clock),
         LoggingModule,
         options.dataSource ? DatabaseModule.forDataSource(options.dataSource) : DatabaseModule.forRoot({ applicationName: 'tandem-api' }),
         QueueModule.forRoot(options.queue ?? queueOptionsFromEnv()),

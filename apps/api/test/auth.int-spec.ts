@@ -89,7 +89,7 @@ describe('auth', () => {
           membershipId: hub.principals[who].membershipId,
         });
         expect(payload.me.tenantName).toMatch(/^Test hub /);
-        expect(new Date(payload.accessTokenExpiresAt).getTime() - Date.now()).toBeGreaterThan(14 * 60_000);
+        expect(new Date(payload.accessTokenExpiresAt).getTime()).toBe(api.clock.now().getTime() + 15 * 60_000);
         expect(payload.refreshToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
         const me = await api.ok<{ me: Me }>(ME, {}, payload.accessToken);
         expect(me.me).toEqual(payload.me);
@@ -97,12 +97,12 @@ describe('auth', () => {
     });
 
     it('stores only the hash of the refresh token, and records the log-in time', async () => {
-      const before = new Date();
+      api.clock.advance(60_000);
       const payload = await loggedIn(hub.emails.schoolStaff);
       const rows = await sql<{ token_hash: string }>('select token_hash from refresh_sessions where token_hash = $1 or token_hash = $2', [sha256(payload.refreshToken), payload.refreshToken]);
       expect(rows.map((r) => r.token_hash)).toEqual([sha256(payload.refreshToken)]);
       const [user] = await sql<{ last_login_at: Date }>('select last_login_at from users where id = $1', [hub.principals.schoolStaff.userId]);
-      expect(user.last_login_at.getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
+      expect(user.last_login_at.toISOString()).toBe(api.clock.now().toISOString());
     });
 
     it('lets a platform admin in without a hub, act in one with x-tenant-id, or name one with tenantSlug', async () => {
@@ -270,8 +270,14 @@ describe('auth', () => {
         expectNoLeaks(res);
       }
       const payload = await loggedIn(hub.emails.coordinatorB);
-      await sql(`update refresh_sessions set expires_at = now() - interval '1 minute' where token_hash = $1`, [sha256(payload.refreshToken)]);
-      expect((await refresh(payload.refreshToken)).errors?.[0]?.extensions).toMatchObject({ code: 'TOKEN_EXPIRED', field: 'refreshToken' });
+      // Refresh tokens live 30 days: a minute past that, the token has expired.
+      const loggedInAt = api.clock.now();
+      try {
+        api.clock.advance(30 * 86_400_000 + 60_000);
+        expect((await refresh(payload.refreshToken)).errors?.[0]?.extensions).toMatchObject({ code: 'TOKEN_EXPIRED', field: 'refreshToken' });
+      } finally {
+        api.clock.set(loggedInAt);
+      }
     });
 
     it('refuses refresh for a user disabled since log-in, and `me` answers UNAUTHENTICATED', async () => {

@@ -138,7 +138,7 @@ describe('invitations and memberships', () => {
 
     it('refuses an archived school, a second open invitation, and someone who already has the role', async () => {
       const [archived] = (await owner.query(`insert into schools (tenant_id, cluster_id, urn, name, phase) values ($1, $2, '999001', 'Closed School', 'secondary') returning id`, [hub.tenantId, hub.clusterA.id])).rows;
-      await owner.query('update schools set archived_at = now() where id = $1', [archived.id]);
+      await owner.query('update schools set archived_at = $2 where id = $1', [archived.id, api.clock.now()]);
       await rejects(INVITE, { input: { email: email('x'), role: 'SCHOOL_STAFF', schoolId: archived.id } }, hub.tokens.hubAdmin, 'NOT_FOUND', 'input.schoolId');
       const twice = email('twice');
       await invite({ email: twice, role: 'EMPLOYER_CONTACT', employerId: hub.employer.id });
@@ -217,7 +217,8 @@ describe('invitations and memberships', () => {
       await api.ok(REVOKE, { id: revoked.id }, hub.tokens.hubAdmin);
       await rejects(ACCEPT, { input: { token: tokenOf(revoked.id), password: 'a long new password' } }, undefined, 'INVITATION_REVOKED', 'input.token');
       const expired = await invite({ email: email('expired'), role: 'HUB_ADMIN' });
-      await owner.query(`update invitations set expires_at = now() - interval '1 hour' where id = $1`, [expired.id]);
+      // An hour past its expiry by the product's clock.
+      await owner.query(`update invitations set expires_at = $2 where id = $1`, [expired.id, new Date(api.clock.now().getTime() - 3_600_000)]);
       const res = await rejects(ACCEPT, { input: { token: tokenOf(expired.id), password: 'a long new password' } }, undefined, 'INVITATION_EXPIRED', 'input.token');
       expect(res.errors?.[0]?.message).toMatch(/^This invitation expired on \w+day \d+ \w+ \d{4} at \d\d:\d\d \((GMT|BST)\)/);
       expect((await api.ok<{ invitationPreview: { state: string } }>(PREVIEW, { token: tokenOf(expired.id) })).invitationPreview.state).toBe('EXPIRED');
@@ -231,7 +232,7 @@ describe('invitations and memberships', () => {
     it('refuses a link whose school was archived after the invitation was sent', async () => {
       const [school] = (await owner.query(`insert into schools (tenant_id, cluster_id, urn, name, phase) values ($1, $2, '999002', 'Soon Closed', 'secondary') returning id`, [hub.tenantId, hub.clusterA.id])).rows;
       const invitation = await invite({ email: email('late'), role: 'SCHOOL_STAFF', schoolId: school.id });
-      await owner.query('update schools set archived_at = now() where id = $1', [school.id]);
+      await owner.query('update schools set archived_at = $2 where id = $1', [school.id, api.clock.now()]);
       await rejects(ACCEPT, { input: { token: tokenOf(invitation.id), password: 'a long new password' } }, undefined, 'CONFLICT', 'input.token');
     });
   });
@@ -246,7 +247,7 @@ describe('invitations and memberships', () => {
       expect(await count('audit_log', `action = 'invitation.resent' and entity_id = $1 and detail->>'replacesInvitationId' = $2`, [second.id, first.id])).toBe(1);
       await rejects(ACCEPT, { input: { token: tokenOf(first.id), password: 'a long new password' } }, undefined, 'INVITATION_REVOKED', 'input.token');
       // An expired invitation can be resent too.
-      await owner.query(`update invitations set expires_at = now() - interval '1 hour' where id = $1`, [second.id]);
+      await owner.query(`update invitations set expires_at = $2 where id = $1`, [second.id, new Date(api.clock.now().getTime() - 3_600_000)]);
       const third = await api.ok<{ resendInvitation: Invitation }>(RESEND, { id: second.id }, hub.tokens.hubAdmin);
       expect(third.resendInvitation.state).toBe('PENDING');
     });

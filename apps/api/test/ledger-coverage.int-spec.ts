@@ -1,4 +1,4 @@
-import { parseCsv, reportingDatesDue } from '@tandem/domain';
+import { parseCsv } from '@tandem/domain';
 import { createHubFixture, type HubFixture } from '../src/testing/fixtures';
 import { startTestApi, type TestApi } from '../src/testing/test-api';
 import { BM5_CHECKLIST, BM6_CHECKLIST, leaks, seedPupils, sql, YEAR } from './testing/ledger-seed';
@@ -34,7 +34,6 @@ const IMPACT = `query($id: ID!, $year: Int) { employerImpact(employerId: $id, ac
   employerId academicYear encountersDelivered pupilsReached disadvantagedReached shareDisadvantaged headcountReached volunteerHours } }`;
 
 type Figure = { benchmark: number; pupils: number; met: number };
-const londonToday = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
 const pick = (figures: Figure[], benchmark: number): { pupils: number; met: number } => {
   const f = figures.find((x) => x.benchmark === benchmark) as Figure;
   return { pupils: f.pupils, met: f.met };
@@ -396,12 +395,20 @@ describe('benchmark ledger: coverage', () => {
 
     it('takes the reporting-day snapshots due this year once', async () => {
       const REPORTING = `mutation { takeReportingSnapshots { asOf kind schoolId } }`;
-      const first = await api.ok<{ takeReportingSnapshots: Array<{ asOf: string; kind: string }> }>(REPORTING, {}, hub.tokens.hubAdmin);
-      expect(first.takeReportingSnapshots.map((s) => s.asOf)).toEqual(reportingDatesDue(londonToday()));
-      expect(first.takeReportingSnapshots.every((s) => s.kind === 'reporting_date')).toBe(true);
-      const second = await api.ok<{ takeReportingSnapshots: unknown[] }>(REPORTING, {}, hub.tokens.hubAdmin);
-      expect(second.takeReportingSnapshots).toEqual([]);
-      expect((await api.gql(REPORTING, {}, hub.tokens.coordinator)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      const start = api.clock.now();
+      try {
+        // 1 April 2027, 09:00: 31 December and 31 March of this academic year have ended.
+        api.clock.setLondon('2027-04-01', '09:00');
+        const hubAdmin = api.tokenFor(hub.principals.hubAdmin);
+        const first = await api.ok<{ takeReportingSnapshots: Array<{ asOf: string; kind: string }> }>(REPORTING, {}, hubAdmin);
+        expect(first.takeReportingSnapshots.map((s) => s.asOf)).toEqual(['2026-12-31', '2027-03-31']);
+        expect(first.takeReportingSnapshots.every((s) => s.kind === 'reporting_date')).toBe(true);
+        const second = await api.ok<{ takeReportingSnapshots: unknown[] }>(REPORTING, {}, hubAdmin);
+        expect(second.takeReportingSnapshots).toEqual([]);
+        expect((await api.gql(REPORTING, {}, api.tokenFor(hub.principals.coordinator))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      } finally {
+        api.clock.set(start);
+      }
     });
   });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { TenantContext } from '@tandem/persistence';
 import { createHubFixture, type HubFixture } from '../src/testing/fixtures';
 import { startTestApi, type GqlResult, type TestApi } from '../src/testing/test-api';
+import { TEST_START } from '@tandem/test-support';
 
 /** Offers, their availability windows and sessions through the real API, per role. */
 
@@ -17,7 +18,7 @@ const LIST = `query($filter: OfferFilter, $first: Int, $after: String) {
   offers(filter: $filter, first: $first, after: $after) { totalCount nodes { id title status } pageInfo { hasNextPage endCursor } } }`;
 
 const future = (days: number, hour = 10): string => {
-  const d = new Date(Date.now() + days * 86_400_000);
+  const d = new Date(Date.parse(TEST_START) + days * 86_400_000);
   d.setUTCHours(hour, 0, 0, 0);
   return d.toISOString();
 };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { TenantContext } from '@tandem/persistence';
 import { createHubFixture, type HubFixture } from '../src/testing/fixtures';
 import { startTestApi, type GqlResult, type TestApi } from '../src/testing/test-api';
+import { TEST_START } from '@tandem/test-support';
 
 /** Schools' requests and their time windows through the real API, per role. */
 
@@ -13,9 +14,9 @@ const GET = `query($id: ID!) { request(id: $id) { ${REQUEST} } }`;
 const LIST = `query($filter: RequestFilter, $first: Int, $after: String) {
   requests(filter: $filter, first: $first, after: $after) { totalCount nodes { id schoolId notes } pageInfo { hasNextPage endCursor } } }`;
 
-/** A whole-hour instant `days` from now, at `hour` UTC. */
+/** A whole-hour instant `days` after the API's clock starts (TEST_START), at `hour` UTC. */
 const at = (days: number, hour: number): string => {
-  const d = new Date(Date.now() + days * 86_400_000);
+  const d = new Date(Date.parse(TEST_START) + days * 86_400_000);
   d.setUTCHours(hour, 0, 0, 0);
   return d.toISOString();
 };

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { WORKER_FEATURE_MODULES } from '@tandem/features';
 import {
   AppConfig,
+  ClockModule,
   ConfigModule,
   DatabaseModule,
   LoggingModule,
@@ -13,11 +14,14 @@ import {
   type OutboxRelayOptions,
   type QueueModuleOptions,
 } from '@tandem/platform';
+import type { Clock } from '@tandem/domain';
 import type { DataSource } from 'typeorm';
 
 export interface WorkerModuleOptions {
   config?: AppConfig;
   dataSource?: DataSource;
+  /** The product's clock; defaults to the machine's. Tests share one ManualClock between API and worker. */
+  clock?: Clock;
   queue?: QueueModuleOptions;
   /** Outbox relay tuning (tests drive it faster). */
   relay?: OutboxRelayOptions;
@@ -35,6 +39,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         ConfigModule.forConfig(config),
+        ClockModule.forRoot(config, options.clock),
         LoggingModule,
         // PasswordHasher/TokenService: features shared with the API expect them.
         PlatformAuthModule,

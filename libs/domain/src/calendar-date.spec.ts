@@ -4,7 +4,6 @@ import {
   compareCalendarDates,
   daysBetween,
   londonDateOf,
-  londonToday,
   isCalendarDate,
   isoWeekday,
   londonWallClockToInstant,
@@ -113,10 +112,10 @@ describe('londonWallClockToInstant', () => {
   });
 });
 
-describe('londonDateOf / londonToday', () => {
+describe('londonDateOf', () => {
   it('reads the London date, not the UTC one', () => {
-    expect(londonToday(new Date('2025-06-30T23:30:00Z'))).toBe('2025-07-01'); // BST
-    expect(londonToday(new Date('2025-12-31T23:30:00Z'))).toBe('2025-12-31'); // GMT
+    expect(londonDateOf(new Date('2025-06-30T23:30:00Z'))).toBe('2025-07-01'); // BST
+    expect(londonDateOf(new Date('2025-12-31T23:30:00Z'))).toBe('2025-12-31'); // GMT
     expect(londonDateOf(Date.parse('2026-03-29T00:59:00Z'))).toBe('2026-03-29');
     expect(londonDateOf(Date.parse('2026-03-28T23:30:00Z'))).toBe('2026-03-28'); // still GMT
     expect(londonDateOf(Date.parse('2026-10-24T23:30:00Z'))).toBe('2026-10-25'); // last hour of BST

@@ -134,11 +134,6 @@ export function londonDateOf(instant: Date | number): CalendarDate {
   return new Date(ms + londonOffsetMs(ms)).toISOString().slice(0, 10);
 }
 
-/** Today's date in England (Europe/London). */
-export function londonToday(now: Date = new Date()): CalendarDate {
-  return londonDateOf(now);
-}
-
 /**
  * The instant at which a Europe/London wall-clock time occurs (UK rule since 1996: BST from 01:00 UTC
  * on the last Sunday of March to 01:00 UTC on the last Sunday of October). A time inside the spring

@@ -11,3 +11,4 @@ export * from './hub-settings';
 export * from './benchmarks';
 export * from './bookings';
 export * from './matching';
+export * from './clock';

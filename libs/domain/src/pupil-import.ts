@@ -52,6 +52,7 @@ export function normaliseHeader(header: string): string {
 }
 
 /** C0/C1 controls, DEL, line separators and bidirectional controls. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE_CELL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 /**

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { yearGroupFromDateOfBirth } from './academic-year';
 import { isCalendarDate, isoWeekday } from './calendar-date';
 import { parseEmail, parsePostcode, parseUrn } from './validation';
-import { generateDemoData, generatePupils, generateSchools, mulberry32, SeededRandom, DEMO_TOWNS } from './seed-data';
+import { generateDemoData, generatePupils, generateSchools, mulberry32, schoolYearAhead, SeededRandom, DEMO_TOWNS } from './seed-data';
 import { ACTIVITY_TYPES, benchmarkFor, SECTORS } from './vocabulary';
 
 const OPTIONS = { schools: 25, pupilsPerYearGroup: 40, employers: 60, offersPerEmployer: [1, 3] as const, requests: 50, referenceDate: '2025-10-06' };
@@ -164,6 +164,22 @@ describe('generateDemoData', () => {
       });
       expect(fitting.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('the school year ahead (a hub seeded at any date has a year of offers in front of it)', () => {
+  it('is the year in progress until its last school day, then the next', () => {
+    expect(schoolYearAhead('2026-09-01')).toBe(2026);
+    expect(schoolYearAhead('2027-07-20')).toBe(2026);
+    expect(schoolYearAhead('2027-07-21')).toBe(2027);
+    expect(schoolYearAhead('2027-08-31')).toBe(2027);
+  });
+
+  it.each(['2026-08-31', '2026-09-01', '2026-07-25', '2026-12-24'])('seeded on %s, the demo has open sessions and request windows still ahead', (referenceDate) => {
+    const data = generateDemoData(2026, { schools: 4, clusters: 1, pupilsPerYearGroup: 3, employers: 12, offersPerEmployer: [1, 3], requests: 8, referenceDate });
+    const ahead = (d: Date): boolean => d.toISOString().slice(0, 10) > referenceDate;
+    expect(data.sessions.filter((s) => ahead(s.startsAt)).length).toBeGreaterThan(5);
+    expect(data.requests.every((r) => r.windows.every((w) => ahead(w.startsAt)))).toBe(true);
   });
 });
 

@@ -1,4 +1,4 @@
-import { academicYearEnd, academicYearOf, academicYearStart, dateOfBirthRangeForYearGroup } from './academic-year';
+import { academicYearOf, academicYearStart, dateOfBirthRangeForYearGroup } from './academic-year';
 import { BM5_MEANINGFUL_CRITERIA, BM6_MEANINGFUL_CRITERIA } from './benchmarks/checklist';
 import { addDays, daysBetween, isoWeekday, londonWallClockToInstant, type CalendarDate } from './calendar-date';
 import {
@@ -497,7 +497,7 @@ export function generateOffers(seed: number, employers: readonly Pick<SeedEmploy
       for (let w = 0; w < windows; w++) {
         const startsOn = addDays(yearStart, rng.int(7, 280)); // mid-September to June
         const endsOn = addDays(startsOn, rng.int(14, 90));
-        const lastDay = `${academicYear + 1}-07-20`;
+        const lastDay = lastSchoolDayOf(academicYear);
         const dailyMinutes = Math.min(durationMinutes, 7 * 60);
         const earliest = 9 * 60;
         const latestStart = Math.max(earliest, 16 * 60 - dailyMinutes);
@@ -555,13 +555,25 @@ export interface SeedRequest {
   readonly windows: SeedRequestWindow[];
 }
 
-/** `count` requests spread over the schools, with windows after `fromDate` and within its academic year. */
+/** The last school day of an academic year, as the demo has it (20 July). */
+const lastSchoolDayOf = (academicYear: number): CalendarDate => `${academicYear + 1}-07-20`;
+
+/**
+ * The academic year whose school days lie ahead of `referenceDate`: its own until its last school
+ * day, then (in the summer holiday) the next one, so a hub seeded on 31 August still has a year of
+ * offers and requests in front of it.
+ */
+export function schoolYearAhead(referenceDate: CalendarDate): number {
+  const year = academicYearOf(referenceDate);
+  return referenceDate > lastSchoolDayOf(year) ? year + 1 : year;
+}
+
+/** `count` requests spread over the schools, with windows after `fromDate` and before the last school day ahead. */
 export function generateRequests(seed: number, schools: readonly Pick<SeedSchool, 'key' | 'lowestYearGroup' | 'highestYearGroup'>[], count: number, fromDate: CalendarDate): SeedRequest[] {
   const rng = new SeededRandom(deriveSeed(seed, 'requests'));
   const requests: SeedRequest[] = [];
   if (schools.length === 0) return requests;
-  const yearEnd = academicYearEnd(academicYearOf(fromDate));
-  const lastSchoolDay = addDays(yearEnd, -35); // late July
+  const lastSchoolDay = lastSchoolDayOf(schoolYearAhead(fromDate));
   const horizon = Math.max(14, daysBetween(fromDate, lastSchoolDay));
   for (let k = 0; k < count; k++) {
     const school = schools[k % schools.length];
@@ -609,8 +621,9 @@ export interface SeedOfferSession {
 }
 
 /**
- * Concrete sessions for published offers: up to `sessionsAvailable` distinct days drawn from the
- * offer's availability windows (on its weekdays, no later than `lastDay`), each at the window's
+ * Concrete sessions for published offers: up to `sessionsAvailable` distinct days after `fromDate`
+ * drawn from the offer's availability windows (on its weekdays, no later than `lastDay`; none on
+ * `fromDate` itself, whose hours may already have passed when the demo is loaded), each at the window's
  * start time in Europe/London for the offer's duration (capped at the window's end: a multi-day
  * placement is modelled as its first day).
  */
@@ -620,8 +633,9 @@ export function generateOfferSessions(seed: number, offers: readonly SeedOffer[]
   for (const offer of offers) {
     if (offer.status !== 'published') continue;
     const candidates: Array<{ day: CalendarDate; window: SeedAvailabilityWindow }> = [];
+    const firstDay = addDays(fromDate, 1);
     for (const window of offer.availability) {
-      for (let day = window.startsOn < fromDate ? fromDate : window.startsOn; day <= window.endsOn; day = addDays(day, 1)) {
+      for (let day = window.startsOn < firstDay ? firstDay : window.startsOn; day <= window.endsOn; day = addDays(day, 1)) {
         if (window.weekdays.includes(isoWeekday(day))) candidates.push({ day, window });
       }
     }
@@ -788,7 +802,8 @@ export function generateDemoData(seed: number, options: DemoDataOptions): DemoDa
   const clusterCount = options.clusters ?? Math.max(1, Math.ceil(options.schools / 8));
   const schools = generateSchools(seed, options.schools, clusterCount);
   const employers = generateEmployers(seed, options.employers, options.referenceDate);
-  const offers = generateOffers(seed, employers, options.offersPerEmployer, academicYear);
+  // Offers fill the school year ahead (the next one, in the summer holiday); pupils and this year's encounters are of the year in progress.
+  const offers = generateOffers(seed, employers, options.offersPerEmployer, schoolYearAhead(options.referenceDate));
   const sessions = generateOfferSessions(seed, offers, options.referenceDate);
   const pupils = schools.flatMap((s) => generatePupils(seed, s, options.pupilsPerYearGroup, academicYear));
   return {

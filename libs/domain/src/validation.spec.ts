@@ -98,7 +98,7 @@ describe('dates and times', () => {
     expect(parseIsoDate('2024-02-29')).toBe('2024-02-29');
     expectProblem(() => parseIsoDate('2025-02-30', 'deadline'), 'INVALID_DATE', 'deadline', '"2025-02-30"');
     expectProblem(() => parseIsoDate('03/02/2026', 'deadline'), 'INVALID_DATE', 'deadline');
-    expectProblem(() => parseIsoDate(new Date(), 'deadline'), 'INVALID_DATE', 'deadline');
+    expectProblem(() => parseIsoDate(new Date('2026-11-17T10:00:00Z'), 'deadline'), 'INVALID_DATE', 'deadline');
   });
 
   it('parseDateRange allows a single day and refuses a backwards range', () => {

@@ -206,7 +206,9 @@ export function parseLongitude(value: unknown, field = 'longitude'): number {
 export type TextKind = 'line' | 'multiline' | 'name';
 
 /** C0 controls, DEL, C1 controls, and the Unicode line/paragraph separators. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_MULTILINE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
 /** Embeddings, overrides and isolates (U+202A–202E, U+2066–2069) and the invisible marks (LRM, RLM, ALM). */
 const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import * as clock from '../clock';
 import { GraphQLRequestError, type Operation } from '../graphql/client';
 import { LOGIN_MUTATION, LOGOUT_MUTATION, REFRESH_MUTATION, REFRESH_TOKEN_KEY, SessionStore } from './session';
 import type { AuthPayload } from './types';
@@ -17,7 +18,7 @@ function payload(n: number): AuthPayload {
   return {
     accessToken: `access-${n}`,
     refreshToken: `refresh-${n}`,
-    accessTokenExpiresAt: new Date(Date.now() + 15 * 60_000).toISOString(),
+    accessTokenExpiresAt: new Date(clock.now().getTime() + 15 * 60_000).toISOString(),
     me: { userId: 'u', email: 'a@b.c', displayName: null, tenantId: 't', tenantName: 'Hub', tenantSlug: 'hub', membershipId: 'm', role: 'COORDINATOR', clusterId: 'c', schoolId: null, employerId: null },
   };
 }
@@ -75,5 +76,23 @@ describe('SessionStore', () => {
     expect(store.getState()).toEqual({ status: 'signed-out', me: null });
     expect(storage.getItem(REFRESH_TOKEN_KEY)).toBeNull();
     expect(request).toHaveBeenLastCalledWith(LOGOUT_MUTATION, { refreshToken: 'refresh-1' });
+  });
+
+  it('stays signed out when a renewal that was in flight at log-out comes back', async () => {
+    const storage = memoryStorage();
+    let answerRefresh: (v: unknown) => void = () => undefined;
+    const request = vi.fn(async (q: Operation) => {
+      if (q === LOGIN_MUTATION) return { login: payload(1) };
+      if (q === REFRESH_MUTATION) return new Promise((resolve) => (answerRefresh = resolve));
+      return { logout: true };
+    });
+    const store = new SessionStore(request as never, storage);
+    await store.login({ email: 'a@b.c', password: 'pw' });
+    const renewal = store.refresh();
+    await store.logout();
+    answerRefresh({ refreshSession: payload(2) });
+    expect(await renewal).toBe(false);
+    expect(store.getState()).toEqual({ status: 'signed-out', me: null });
+    expect(storage.getItem(REFRESH_TOKEN_KEY)).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import * as clock from '../clock';
 /**
  * The session: access token in memory only, refresh token in sessionStorage (survives a reload of
  * this tab, not a closed browser). The access token is renewed with `refreshSession` shortly before
@@ -66,6 +67,8 @@ export class SessionStore {
   private readonly listeners = new Set<() => void>();
   private renewTimer: ReturnType<typeof setTimeout> | undefined;
   private refreshing: Promise<boolean> | null = null;
+  /** How many sessions have ended here: a renewal that was in flight when its session ended is dropped. */
+  private ended = 0;
 
   constructor(
     private readonly request: Request = (q, v, o) => graphqlRequest(q, v, o),
@@ -111,8 +114,11 @@ export class SessionStore {
     if (this.refreshing) return this.refreshing;
     const refreshToken = this.storage?.getItem(REFRESH_TOKEN_KEY);
     if (!refreshToken) return Promise.resolve(false);
+    const session = this.ended;
     this.refreshing = this.request<{ refreshSession: AuthPayload }>(REFRESH_MUTATION, { refreshToken })
       .then((data) => {
+        // Logged out while the renewal was on its way: it must not sign the user back in.
+        if (this.ended !== session) return false;
         this.accept(data.refreshSession);
         return true;
       })
@@ -183,6 +189,7 @@ export class SessionStore {
   }
 
   private clear(): void {
+    this.ended += 1;
     this.accessToken = null;
     this.storage?.removeItem(REFRESH_TOKEN_KEY);
     if (this.renewTimer) clearTimeout(this.renewTimer);
@@ -191,7 +198,7 @@ export class SessionStore {
 
   private scheduleRenewal(expiresAt: string): void {
     if (this.renewTimer) clearTimeout(this.renewTimer);
-    const inMs = new Date(expiresAt).getTime() - Date.now() - RENEW_BEFORE_MS;
+    const inMs = new Date(expiresAt).getTime() - clock.now().getTime() - RENEW_BEFORE_MS;
     if (!Number.isFinite(inMs)) return;
     this.renewTimer = setTimeout(() => void this.refresh(), Math.max(inMs, 5_000));
   }

@@ -79,8 +79,13 @@ export async function createHubFixture(api: TestApi, label = 'hub'): Promise<Hub
       return { tenantId: tenant.id, slug, clusterA, clusterB, schoolA, schoolB, employer, emails, principals };
     }),
   ).then(async (hub) => {
+    // One log-in (auth_sessions row) per role, made once; tokens are signed when read, at the API
+    // clock's current time, so a test that moves the clock on keeps valid tokens (one about expiry
+    // signs its own with api.tokenFor).
+    const principals = {} as Record<FixtureRole, Principal>;
+    for (const [role, principal] of Object.entries(hub.principals) as Array<[FixtureRole, Principal]>) principals[role] = await api.startSession(principal);
     const tokens = {} as Record<FixtureRole, string>;
-    for (const [k, p] of Object.entries(hub.principals) as Array<[FixtureRole, Principal]>) tokens[k] = await api.tokenFor(p);
-    return { ...hub, tokens };
+    for (const [role, principal] of Object.entries(principals)) Object.defineProperty(tokens, role, { enumerable: true, get: () => api.tokenFor(principal) });
+    return { ...hub, principals, tokens };
   });
 }

@@ -3,9 +3,9 @@
  * `rows` pupils spread over the year groups, dates of birth consistent with the year group in the
  * current academic year (England), and chosen spreadsheet lines made bad, each in one column only.
  *
- *   const csv = pupilCsv({ rows: 1000, badLines: [57, 420, 999] });
+ *   const csv = pupilCsv({ rows: 1000, badLines: [57, 420, 999], academicYear: academicYearOf(api.clock.today()) });
  */
-import { academicYearOf, dateOfBirthRangeForYearGroup, daysBetween, addDays, formatCsv, londonToday, type CalendarDate } from '@tandem/domain';
+import { dateOfBirthRangeForYearGroup, daysBetween, addDays, formatCsv } from '@tandem/domain';
 
 export interface PupilCsvOptions {
   rows: number;
@@ -19,13 +19,11 @@ export interface PupilCsvOptions {
   variant?: number;
   /** Leave out the flag columns (PP, SEND, care, RONI): a file that does not speak for them. */
   withoutFlags?: boolean;
-  academicYear?: number;
+  /** The academic year the dates of birth are for (the API's clock decides which one is current). */
+  academicYear: number;
 }
 
 export const PUPIL_CSV_HEADER = ['UPN', 'DOB', 'Year Group', 'Pupil Premium', 'SEND', 'Care Experienced', 'RONI Score'];
-
-/** Today in England (the academic year the API derives year groups for). */
-export const londonDate = (now = new Date()): CalendarDate => londonToday(now);
 
 /** What makes each spoiled line bad, in turn: one wrong value per line. */
 const SPOILERS: ReadonlyArray<(row: string[]) => void> = [
@@ -38,7 +36,7 @@ const SPOILERS: ReadonlyArray<(row: string[]) => void> = [
 
 export function pupilCsv(options: PupilCsvOptions): string {
   const { rows, badLines = [], yearGroups = [7, 11], prefix = 'P', variant = 0, withoutFlags = false } = options;
-  const academicYear = options.academicYear ?? academicYearOf(londonDate());
+  const { academicYear } = options;
   const bad = new Map(badLines.map((line, k) => [line, SPOILERS[k % SPOILERS.length]]));
   const [low, high] = yearGroups;
   const out: string[][] = [withoutFlags ? PUPIL_CSV_HEADER.slice(0, 3) : PUPIL_CSV_HEADER];

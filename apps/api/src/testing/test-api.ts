@@ -11,6 +11,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { ManualClock } from '@tandem/domain';
 import { AppConfig, TokenService, type JsonLogger, type Principal } from '@tandem/platform';
 import { createTestDatabase, type TestDatabase } from '@tandem/test-support';
 import { createApiApp } from '../bootstrap';
@@ -35,6 +36,8 @@ export interface TestApi {
   url: string;
   app: NestFastifyApplication;
   db: TestDatabase;
+  /** The product's clock, shared with the worker and the database (`db.clock`): set it, never read the machine's. */
+  clock: ManualClock;
   config: AppConfig;
   /** The BullMQ key prefix this server uses (a worker in the same test must use it too). */
   queuePrefix: string;
@@ -46,8 +49,10 @@ export interface TestApi {
   fails(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlError>;
   /** POST /imports/pupils with a CSV body (the upload path beside /graphql); answers like gql. */
   uploadPupilCsv<T = Record<string, unknown>>(csv: string, query: Record<string, string>, token?: string): Promise<GqlResult<T>>;
-  /** Starts a session (auth_sessions row) and signs an access token for it (skips the log-in round trip). */
-  tokenFor(principal: Principal): Promise<string>;
+  /** A log-in without the round trip: an auth_sessions row for the principal, returned with its sessionId. */
+  startSession(principal: Principal): Promise<Principal & { sessionId: string }>;
+  /** Signs an access token, at the API clock's time, for a principal with a session (startSession). */
+  tokenFor(principal: Principal): string;
   close(): Promise<void>;
 }
 
@@ -58,12 +63,14 @@ export interface StartTestApiOptions {
   smtpUrl?: string;
   /** Extra environment for AppConfig (e.g. ACCESS_TOKEN_TTL_SECONDS). */
   env?: Record<string, string>;
+  /** The product's clock (default: a new one at TEST_START); ignored when `db` is given (it has its own). */
+  clock?: ManualClock;
   /** Where the API logs (default: nowhere); e.g. a JsonLogger writing into an array. */
   logger?: JsonLogger;
 }
 
 export async function startTestApi(options: StartTestApiOptions = {}): Promise<TestApi> {
-  const db = options.db ?? (await createTestDatabase());
+  const db = options.db ?? (await createTestDatabase({ clock: options.clock }));
   const queuePrefix = `test-${randomBytes(6).toString('hex')}`;
   const config = AppConfig.fromEnv({
     NODE_ENV: 'test',
@@ -79,6 +86,7 @@ export async function startTestApi(options: StartTestApiOptions = {}): Promise<T
   });
   const app = await createApiApp({
     config,
+    clock: db.clock,
     dataSource: db.appDataSource,
     queue: { backend: 'redis', redisUrl: config.redisUrl, prefix: queuePrefix },
   }, options.logger);
@@ -113,6 +121,7 @@ export async function startTestApi(options: StartTestApiOptions = {}): Promise<T
     app,
     uploadPupilCsv,
     db,
+    clock: db.clock,
     config,
     queuePrefix,
     gql,
@@ -126,12 +135,17 @@ export async function startTestApi(options: StartTestApiOptions = {}): Promise<T
       if (!res.errors?.length) throw new Error(`Expected a GraphQL error, got data: ${JSON.stringify(res.data)}`);
       return res.errors[0] as GqlError;
     },
-    async tokenFor(principal) {
+    async startSession(principal) {
+      // Far in the future: tests move the clock by months.
       const rows: Array<{ id: string }> = await db.appDataSource.query(
-        `insert into auth_sessions (user_id, acting_tenant_id, membership_id, expires_at) values ($1, $2, $3, now() + interval '1 day') returning id`,
-        [principal.userId, principal.tenantId, principal.membershipId],
+        `insert into auth_sessions (user_id, acting_tenant_id, membership_id, expires_at) values ($1, $2, $3, $4::timestamptz + interval '100 years') returning id`,
+        [principal.userId, principal.tenantId, principal.membershipId, db.clock.now()],
       );
-      return tokens.signAccessToken({ ...principal, sessionId: (rows[0] as { id: string }).id }).token;
+      return { ...principal, sessionId: (rows[0] as { id: string }).id };
+    },
+    tokenFor(principal) {
+      if (!principal.sessionId) throw new Error('tokenFor needs a principal with a session: use api.startSession (fixture principals have one)');
+      return tokens.signAccessToken({ ...principal, sessionId: principal.sessionId }).token;
     },
     async close() {
       await app.close();

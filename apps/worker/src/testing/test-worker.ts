@@ -37,6 +37,7 @@ export async function startTestWorker(api: TestApiLike, options: { smtpUrl?: str
   });
   const app = await createWorkerApp({
     config,
+    clock: api.db.clock,
     dataSource: api.db.appDataSource,
     queue: { backend: 'redis', redisUrl: config.redisUrl, prefix: api.queuePrefix },
     relay: options.relay,

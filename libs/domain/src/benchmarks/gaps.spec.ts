@@ -41,9 +41,16 @@ describe('gap-list priority', () => {
 describe('reporting', () => {
   it('reports on 31 Dec, 31 Mar and 31 Jul', () => {
     expect(reportingDatesOf(2025)).toEqual(['2025-12-31', '2026-03-31', '2026-07-31']);
-    expect(reportingDatesDue('2026-03-31')).toEqual(['2025-12-31', '2026-03-31']);
-    expect(reportingDatesDue('2025-12-30')).toEqual([]);
+    // A reporting day is due once it has ended, not while it is still going on.
+    expect(reportingDatesDue('2025-12-31')).toEqual([]);
+    expect(reportingDatesDue('2026-01-01')).toEqual(['2025-12-31']);
+    expect(reportingDatesDue('2026-03-31')).toEqual(['2025-12-31']);
+    expect(reportingDatesDue('2026-04-01')).toEqual(['2025-12-31', '2026-03-31']);
+    expect(reportingDatesDue('2026-07-31')).toEqual(['2025-12-31', '2026-03-31']);
+    expect(reportingDatesDue('2026-08-01')).toEqual(['2025-12-31', '2026-03-31', '2026-07-31']);
     expect(reportingDatesDue('2026-08-31')).toEqual(['2025-12-31', '2026-03-31', '2026-07-31']);
+    // 1 September starts a new academic year with nothing due yet.
+    expect(reportingDatesDue('2026-09-01')).toEqual([]);
   });
   it('gives a percentage with one decimal, null for nobody', () => {
     expect(coveragePercentage(1, 3)).toBe(33.3);

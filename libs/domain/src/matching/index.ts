@@ -35,16 +35,16 @@ export const DEFAULT_MAX_WORK = 50_000_000;
  * request left out. The same input, in any order, gives the same output.
  */
 export function solveMatching(input: unknown, options: MatchingOptions = {}): MatchingResult {
-  const started = Date.now();
+  const started = performance.now();
   const weights = resolveMatchingWeights(options.weights ?? {}, 'weights');
   const maxBranchNodes = options.maxBranchNodes === undefined ? DEFAULT_MAX_BRANCH_NODES : parseIntegerInRange(options.maxBranchNodes, 'maxBranchNodes', 0, 1_000_000);
   const maxWork = options.maxWork === undefined ? DEFAULT_MAX_WORK : parseIntegerInRange(options.maxWork, 'maxWork', 0, Number.MAX_SAFE_INTEGER);
   const timeLimitMs = options.timeLimitMs === undefined ? undefined : parseIntegerInRange(options.timeLimitMs, 'timeLimitMs', 1, 86_400_000);
   const instance = validateMatchingInput(input);
   const problem = buildMatchingProblem(instance, weights);
-  const built = Date.now();
+  const built = performance.now();
   const outcome = solveProblem(problem, { maxBranchNodes, maxWork, timeLimitMs, onProgress: options.onProgress, linearSolver: options.linearSolver });
-  const solved = Date.now();
+  const solved = performance.now();
 
   const violations = findViolations(
     problem.context,
@@ -56,7 +56,7 @@ export function solveMatching(input: unknown, options: MatchingOptions = {}): Ma
   }
   const proposals = explainProposals(problem, outcome.chosen).sort((a, b) => (a.requestId < b.requestId ? -1 : 1));
   const unmatched = explainUnmatched(problem, outcome.chosen);
-  const explained = Date.now();
+  const explained = performance.now();
 
   let disadvantaged = 0;
   for (const p of outcome.chosen) disadvantaged += pairWorth(problem.context, instance.requests[problem.pairRequest[p]], instance.sessions[problem.pairSession[p]]).gapPupilsClosed * instance.requests[problem.pairRequest[p]].disadvantagedShare;
@@ -80,7 +80,7 @@ export function solveMatching(input: unknown, options: MatchingOptions = {}): Ma
       pupilsCovered: proposals.reduce((s, p) => s + p.pupils, 0),
       gapPupilsCovered: proposals.reduce((s, p) => s + p.gapPupilsClosed, 0),
       disadvantagedGapPupilsCovered: Math.round(disadvantaged * 10) / 10,
-      millis: { build: built - started, solve: solved - built, explain: explained - solved },
+      millis: { build: Math.round(built - started), solve: Math.round(solved - built), explain: Math.round(explained - solved) },
     },
   };
 }

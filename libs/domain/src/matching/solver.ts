@@ -177,7 +177,7 @@ class ExactSolver {
 
   private outOfBudget(): boolean {
     if (this.options.maxWork !== undefined && this.work > this.options.maxWork) return true;
-    return this.options.timeLimitMs !== undefined && Date.now() - this.startedAt > this.options.timeLimitMs;
+    return this.options.timeLimitMs !== undefined && performance.now() - this.startedAt > this.options.timeLimitMs;
   }
 
   /** A feasible set of pairs: keep it when it beats the best so far (ties keep the first found). */
@@ -317,7 +317,7 @@ class ExactSolver {
   /** HiGHS gets what is left of `timeLimitMs`, when one is set. */
   private limitLpTime(lp: LpRelaxation): void {
     const { timeLimitMs } = this.options;
-    if (timeLimitMs !== undefined) lp.setTimeLimit(Math.max(0.001, (timeLimitMs - (Date.now() - this.startedAt)) / 1000));
+    if (timeLimitMs !== undefined) lp.setTimeLimit(Math.max(0.001, (timeLimitMs - (performance.now() - this.startedAt)) / 1000));
   }
 
   private solveLp(lp: LpRelaxation): ReturnType<LpRelaxation['solve']> {
@@ -532,5 +532,5 @@ class ExactSolver {
 }
 
 export function solveProblem(problem: MatchingProblem, options: SolverOptions): SolverOutcome {
-  return new ExactSolver(problem, options, Date.now()).run();
+  return new ExactSolver(problem, options, performance.now()).run();
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { Clock } from '@tandem/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { THROTTLES, tooManyAttempts, type ThrottlePolicy } from './auth-rules';
@@ -22,10 +23,14 @@ export function throttleBucket(kind: ThrottleKind, subject: string): string {
  */
 @Injectable()
 export class LoginThrottle {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly dataSource: DataSource,
+  ) {}
 
   /** Takes one attempt from each bucket; TOO_MANY_ATTEMPTS (naming `field`) when any is spent. */
-  async take(buckets: ReadonlyArray<{ kind: ThrottleKind; subject: string }>, field: string, now: Date = new Date()): Promise<void> {
+  async take(buckets: ReadonlyArray<{ kind: ThrottleKind; subject: string }>, field: string): Promise<void> {
+    const now = this.clock.now();
     let blockedUntil: Date | null = null;
     await this.dataSource.transaction(async (em) => {
       for (const { kind, subject } of buckets) {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainError, parseEmail } from '@tandem/domain';
+import { Clock, DomainError, parseEmail } from '@tandem/domain';
 import { AuditLog, PasswordReset, SystemDb, TenantContext, TenantDb, User } from '@tandem/persistence';
 import { assertPasswordAcceptable, LinkTokens, Outbox, PasswordHasher, type Principal } from '@tandem/platform';
 import { Credentials } from './credentials';
@@ -19,6 +19,7 @@ export const PASSWORD_RESET_TTL_MINUTES = 60;
 @Injectable()
 export class PasswordService {
   constructor(
+    private readonly clock: Clock,
     private readonly db: TenantDb,
     private readonly systemDb: SystemDb,
     private readonly credentials: Credentials,
@@ -27,7 +28,8 @@ export class PasswordService {
     private readonly links: LinkTokens,
   ) {}
 
-  async change(p: Principal, input: { currentPassword?: unknown; newPassword?: unknown }, source: string | null, now: Date = new Date()): Promise<boolean> {
+  async change(p: Principal, input: { currentPassword?: unknown; newPassword?: unknown }, source: string | null): Promise<boolean> {
+    const now = this.clock.now();
     const user = await this.systemDb.findUserById(p.userId);
     if (!user || user.disabledAt) throw new DomainError('UNAUTHENTICATED', 'Your session is no longer valid. Log in again.');
     const current = typeof input.currentPassword === 'string' ? input.currentPassword : '';
@@ -39,7 +41,7 @@ export class PasswordService {
       throw e instanceof DomainError ? new DomainError(e.code, e.message.replace(/^password/, 'newPassword'), 'input.newPassword') : e;
     }
     // Guessing the current password through this form is throttled like log-in.
-    await this.throttle.take([{ kind: 'account', subject: user.email }, ...(source ? [{ kind: 'source' as const, subject: source }] : [])], 'input.currentPassword', now);
+    await this.throttle.take([{ kind: 'account', subject: user.email }, ...(source ? [{ kind: 'source' as const, subject: source }] : [])], 'input.currentPassword');
     if (!(await this.credentials.verify(user, current))) {
       throw new DomainError('INVALID_CREDENTIALS', 'The current password is not right', 'input.currentPassword');
     }
@@ -57,9 +59,10 @@ export class PasswordService {
    * Sends a reset link to the address if it belongs to an enabled account in a hub. The answer is
    * the same whether or not it does (nothing to learn about which addresses exist).
    */
-  async requestReset(input: { email?: unknown }, source: string | null, now: Date = new Date()): Promise<boolean> {
+  async requestReset(input: { email?: unknown }, source: string | null): Promise<boolean> {
+    const now = this.clock.now();
     const email = parseEmail(input.email, 'email');
-    await this.throttle.take([{ kind: 'resetAccount', subject: email }, ...(source ? [{ kind: 'resetSource' as const, subject: source }] : [])], 'email', now);
+    await this.throttle.take([{ kind: 'resetAccount', subject: email }, ...(source ? [{ kind: 'resetSource' as const, subject: source }] : [])], 'email');
     const user = await this.systemDb.findUserByEmail(email);
     if (!user || user.disabledAt) return true;
     const [hub] = await this.systemDb.membershipsForUser(user.id);
@@ -83,7 +86,8 @@ export class PasswordService {
   }
 
   /** Sets a new password from an emailed link (once), ends every session and lifts the log-in block. */
-  async reset(input: { token?: unknown; newPassword?: unknown }, now: Date = new Date()): Promise<boolean> {
+  async reset(input: { token?: unknown; newPassword?: unknown }): Promise<boolean> {
+    const now = this.clock.now();
     const hash = this.links.hashOf(input.token);
     const tenantId = hash ? await this.systemDb.tenantOfPasswordReset(hash) : null;
     if (!hash || !tenantId) throw invalidLink();

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '@tandem/domain';
 import { AuthSession, PlatformRefreshSession, RefreshSession, TenantDb, TenantRepository, type SessionEndReason } from '@tandem/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 
@@ -13,7 +14,7 @@ async function revokeChain(em: EntityManager, table: 'refresh_sessions' | 'platf
        union
        select s.id, s.replaced_by_id from ${table} s join chain c on s.id = c.replaced_by_id
      ), revoked as (
-       update ${table} set revoked_at = now() where id in (select id from chain) and revoked_at is null returning 1
+       update ${table} set revoked_at = app_now() where id in (select id from chain) and revoked_at is null returning 1
      )
      select count(*)::int as n from revoked`,
     [id],
@@ -83,7 +84,7 @@ export class RefreshSessionRepository extends TenantRepository<RefreshSession> {
       const result = await em
         .createQueryBuilder()
         .update(RefreshSession)
-        .set({ revokedAt: () => 'now()' })
+        .set({ revokedAt: () => 'app_now()' })
         .where('membership_id = :membershipId and revoked_at is null', { membershipId })
         .execute();
       return result.affected ?? 0;
@@ -97,10 +98,17 @@ export class RefreshSessionRepository extends TenantRepository<RefreshSession> {
  */
 @Injectable()
 export class PlatformSessionRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly dataSource: DataSource,
+  ) {}
 
+  /** A transaction on the global table, at the product's time (`app_now()`, as TenantDb does). */
   transaction<T>(fn: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(fn);
+    return this.dataSource.transaction(async (em) => {
+      await em.query(`select set_config('app.now', $1, true)`, [this.clock.now().toISOString()]);
+      return fn(em);
+    });
   }
 
   lockByHash(em: EntityManager, tokenHash: string): Promise<PlatformRefreshSession | null> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@tandem/domain';
+import { Clock, DomainError } from '@tandem/domain';
 import { AuditLog, Membership, Tenant, TenantContext, TenantDb, User, SystemDb } from '@tandem/persistence';
 import { AppConfig, OpaqueToken, TokenService, type Principal } from '@tandem/platform';
 import { refreshTokenState } from './auth-rules';
@@ -25,6 +25,7 @@ const tenantInfo = (t: Tenant): TenantInfo => ({ id: t.id, name: t.name, slug: t
 @Injectable()
 export class SessionService {
   constructor(
+    private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly tokens: TokenService,
     private readonly db: TenantDb,
@@ -37,7 +38,8 @@ export class SessionService {
    * A new session in a membership. Runs in the TenantContext of the membership's hub (the caller
    * sets it) and joins the caller's transaction when there is one.
    */
-  async startForMembership(principal: Principal, user: UserView, tenant: TenantInfo, now: Date = new Date()): Promise<AuthPayload> {
+  async startForMembership(principal: Principal, user: UserView, tenant: TenantInfo): Promise<AuthPayload> {
+    const now = this.clock.now();
     if (!principal.membershipId || principal.tenantId !== TenantContext.tenantId()) throw new Error('startForMembership needs a membership principal in its own tenant context');
     const { token, hash } = OpaqueToken.generate();
     const expiresAt = this.refreshExpiry(now);
@@ -47,11 +49,12 @@ export class SessionService {
       await this.tenantSessions.insert({ userId: principal.userId, membershipId, tokenHash: hash, expiresAt, authSessionId: id });
       return id;
     });
-    return this.payload({ ...principal, sessionId }, user, tenant, token, now);
+    return this.payload({ ...principal, sessionId }, user, tenant, token);
   }
 
   /** A new session for a platform admin, outside any hub or acting in `tenant`. */
-  async startForPlatformAdmin(user: UserView, tenant: TenantInfo | null, now: Date = new Date()): Promise<AuthPayload> {
+  async startForPlatformAdmin(user: UserView, tenant: TenantInfo | null): Promise<AuthPayload> {
+    const now = this.clock.now();
     const { token, hash } = OpaqueToken.generate();
     const expiresAt = this.refreshExpiry(now);
     const sessionId = await this.platformSessions.transaction(async (em) => {
@@ -59,18 +62,19 @@ export class SessionService {
       await this.platformSessions.insert(em, { userId: user.id, actingTenantId: tenant?.id ?? null, tokenHash: hash, expiresAt, authSessionId: id });
       return id;
     });
-    return this.payload({ userId: user.id, tenantId: tenant?.id ?? null, membershipId: null, role: 'platform_admin', sessionId }, user, tenant, token, now);
+    return this.payload({ userId: user.id, tenantId: tenant?.id ?? null, membershipId: null, role: 'platform_admin', sessionId }, user, tenant, token);
   }
 
   /** Exchanges a refresh token for a new pair (rotation); refuses used, revoked, expired and unknown tokens. */
-  async refresh(refreshToken: string, now: Date = new Date()): Promise<AuthPayload> {
+  async refresh(refreshToken: string): Promise<AuthPayload> {
+    const now = this.clock.now();
     if (!OpaqueToken.isWellFormed(refreshToken)) throw invalidToken();
     const hash = OpaqueToken.hash(refreshToken);
     const tenantId = await this.systemDb.tenantOfRefreshSession(hash);
     const rotation = tenantId ? await this.rotateInTenant(tenantId, hash, now) : await this.rotatePlatform(hash, now);
     switch (rotation.kind) {
       case 'rotated':
-        return this.payload(rotation.principal, rotation.user, rotation.tenant, rotation.refreshToken, now);
+        return this.payload(rotation.principal, rotation.user, rotation.tenant, rotation.refreshToken);
       case 'reused':
         throw new DomainError('TOKEN_INVALID', 'This session has been ended because its refresh token was used twice. Log in again.', 'refreshToken');
       case 'expired':
@@ -84,7 +88,8 @@ export class SessionService {
    * Logs out: ends the log-in of this token (its access tokens stop working on the next request)
    * and the refresh chain. True if it was still live.
    */
-  async end(refreshToken: string, now: Date = new Date()): Promise<boolean> {
+  async end(refreshToken: string): Promise<boolean> {
+    const now = this.clock.now();
     if (!OpaqueToken.isWellFormed(refreshToken)) return false;
     const hash = OpaqueToken.hash(refreshToken);
     const tenantId = await this.systemDb.tenantOfRefreshSession(hash);
@@ -193,9 +198,9 @@ export class SessionService {
     return new Date(now.getTime() + this.config.refreshTokenTtlDays * 24 * 60 * 60_000);
   }
 
-  private payload(principal: Principal, user: UserView, tenant: TenantInfo | null, refreshToken: string, now: Date): AuthPayload {
+  private payload(principal: Principal, user: UserView, tenant: TenantInfo | null, refreshToken: string): AuthPayload {
     if (!principal.sessionId) throw new Error('an access token needs the session it belongs to');
-    const access = this.tokens.signAccessToken({ ...principal, sessionId: principal.sessionId }, now);
+    const access = this.tokens.signAccessToken({ ...principal, sessionId: principal.sessionId });
     return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, me: meOf(principal, user, tenant) };
   }
 }

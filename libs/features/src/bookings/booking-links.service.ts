@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, judgeLink, type BookingState, type FieldProblem, type LinkAction, type LinkVerdict } from '@tandem/domain';
+import { type BookingState, Clock, DomainError, type FieldProblem, judgeLink, type LinkAction, type LinkVerdict } from '@tandem/domain';
 import { SystemDb, TenantContext, TenantDb, type BookingLink } from '@tandem/persistence';
 import { formatLondonDateTime, LinkTokens } from '@tandem/platform';
 import type { EntityManager } from 'typeorm';
@@ -31,6 +31,7 @@ export type LinkOutcome =
 @Injectable()
 export class BookingLinksService {
   constructor(
+    private readonly clock: Clock,
     private readonly systemDb: SystemDb,
     private readonly db: TenantDb,
     private readonly linkRows: BookingLinkRepository,
@@ -44,7 +45,7 @@ export class BookingLinksService {
       const booking = await this.bookings.findById(link.bookingId);
       if (!booking) return { kind: 'unknown' };
       const summary = await this.summary(booking.id);
-      const verdict = judgeLink(link, booking, action, new Date());
+      const verdict = judgeLink(link, booking, action, this.clock.now());
       if (verdict !== 'ok') return this.refused(verdict, action, summary, link, booking.state);
       return { kind: 'ask', action, summary, problems: [], values: { reason: '', proposedAlternative: '' } };
     });
@@ -56,7 +57,7 @@ export class BookingLinksService {
       const link = await this.linkRows.lock(found.id);
       if (!booking || !link) return { kind: 'unknown' };
       const summary = await this.summary(booking.id);
-      const now = new Date();
+      const now = this.clock.now();
       const verdict = judgeLink(link, booking, action, now);
       if (verdict !== 'ok') return this.refused(verdict, action, summary, link, booking.state);
       let details: { reason: string | null; proposedAlternative: string | null } = { reason: null, proposedAlternative: null };

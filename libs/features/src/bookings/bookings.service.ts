@@ -1,28 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import {
-  BOOKING_STATES,
-  bookingListScope,
-  bookingSideOf,
-  canEditRequest,
-  canRunMatching,
-  canSeeBooking,
-  canSeeOffer,
-  collect,
-  decideMove,
-  DomainError,
-  effectsOf,
-  isBlank,
-  parseCapacity,
-  parseEnum,
-  parseList,
-  parseText,
-  parseYearGroup,
-  type BookingAction,
-  type BookingRef,
-  type BookingSide,
-  type BookingState,
-  type Principal,
-} from '@tandem/domain';
+import { BOOKING_STATES, type BookingAction, bookingListScope, type BookingRef, type BookingSide, bookingSideOf, type BookingState, canEditRequest, canRunMatching, canSeeBooking, canSeeOffer, Clock, collect, decideMove, DomainError, effectsOf, isBlank, parseCapacity, parseEnum, parseList, parseText, parseYearGroup, type Principal } from '@tandem/domain';
 import { AuditLog, isUuid, TenantDb, type Booking, type BookingTransition, type Offer, type OfferSession } from '@tandem/persistence';
 import { pageSize, registerConstraintMessages, type Connection } from '@tandem/platform';
 import type { EntityManager } from 'typeorm';
@@ -71,6 +48,7 @@ const MAX_CALENDAR_ROWS = 500;
 @Injectable()
 export class BookingsService {
   constructor(
+    private readonly clock: Clock,
     private readonly db: TenantDb,
     private readonly bookings: BookingRepository,
     private readonly slots: BookingSlotRepository,
@@ -137,7 +115,7 @@ export class BookingsService {
     if (!isUuid(input['offerSessionId'])) c.add('input.offerSessionId', 'NOT_FOUND', 'Offer session not found');
     if (!isUuid(input['schoolId'])) c.add('input.schoolId', 'NOT_FOUND', 'School not found');
     c.throwIfAny();
-    const now = new Date();
+    const now = this.clock.now();
     return this.db.transaction(async (em) => {
       const { session, offer } = await this.openSlot(p, input['offerSessionId'] as string, 'input.offerSessionId', now);
       this.checkFits(offer, session, yearGroup as number, pupilCount as number, 'input');
@@ -165,7 +143,7 @@ export class BookingsService {
   async propose(p: Principal, requestId: unknown, offerSessionId: unknown): Promise<Booking> {
     requireTenant(p);
     mustBeAllowed(canRunMatching(p), 'propose bookings');
-    const now = new Date();
+    const now = this.clock.now();
     return this.db.transaction(async (em) => {
       const request = await this.requests.get(p, String(requestId ?? ''), 'requestId');
       const school = visibleOrNotFound(await this.slots.school(request.schoolId), () => true, 'Request', 'requestId');
@@ -219,7 +197,7 @@ export class BookingsService {
     const reason = isBlank(input['reason']) ? null : c.run(() => parseText(input['reason'], 'input.reason', 1000, 'multiline'));
     if (!isUuid(input['offerSessionId'])) c.add('input.offerSessionId', 'NOT_FOUND', 'Offer session not found');
     c.throwIfAny();
-    const now = new Date();
+    const now = this.clock.now();
     return this.db.transaction(async (em) => {
       const { booking, side } = await this.lockForChange(p, id);
       if (booking.offerSessionId === input['offerSessionId']) return booking;
@@ -233,7 +211,7 @@ export class BookingsService {
   }
 
   /** The employer answering through an emailed link (the link itself was checked by the caller). */
-  answerAsEmployerContact(em: EntityManager, booking: Booking, action: 'accept' | 'decline', contactId: string, details: ChangeDetails, now = new Date()): Promise<Booking> {
+  answerAsEmployerContact(em: EntityManager, booking: Booking, action: 'accept' | 'decline', contactId: string, details: ChangeDetails, now: Date): Promise<Booking> {
     return this.apply(em, booking, action, { side: 'employer', userId: null, contactId }, details, now);
   }
 
@@ -251,7 +229,7 @@ export class BookingsService {
   private changeAs(p: Principal, id: string, action: BookingAction, details: ChangeDetails): Promise<Booking> {
     return this.db.transaction(async (em) => {
       const { booking, side } = await this.lockForChange(p, id);
-      return this.apply(em, booking, action, { side, userId: p.userId, contactId: null }, details, new Date());
+      return this.apply(em, booking, action, { side, userId: p.userId, contactId: null }, details, this.clock.now());
     });
   }
 

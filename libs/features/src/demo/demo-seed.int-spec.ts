@@ -9,7 +9,7 @@ let result: DemoSeedResult;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  result = await seedDemoHub(db.appDataSource, { referenceDate: '2026-11-25' });
+  result = await seedDemoHub(db.appDataSource, { clock: db.clock, referenceDate: '2026-11-25' });
 });
 afterAll(() => db?.drop());
 

@@ -1,4 +1,4 @@
-import { generateDemoData, ROLE_LABELS, type CalendarDate, type DemoData, type Role } from '@tandem/domain';
+import { generateDemoData, ROLE_LABELS, type CalendarDate, type Clock, type DemoData, type Role } from '@tandem/domain';
 import {
   Cluster,
   Employer,
@@ -30,8 +30,10 @@ import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typ
  */
 export interface DemoSeedOptions {
   seed?: number;
-  /** "Today" for the demo (fixes the academic year, vetting dates, request windows). */
-  referenceDate: CalendarDate;
+  /** The product's clock: the demo's rows are written at its time. */
+  clock: Clock;
+  /** "Today" for the demo (fixes the academic year, vetting dates, request windows); default the clock's London date. */
+  referenceDate?: CalendarDate;
   slug?: string;
   name?: string;
   schools?: number;
@@ -72,8 +74,9 @@ async function insertAll<E extends ObjectLiteral>(em: EntityManager, entity: Ent
 }
 
 export async function seedDemoHub(dataSource: DataSource, options: DemoSeedOptions): Promise<DemoSeedResult> {
-  const systemDb = new SystemDb(dataSource);
-  const tenantDb = new TenantDb(dataSource);
+  const { clock } = options;
+  const systemDb = new SystemDb(dataSource, clock);
+  const tenantDb = new TenantDb(dataSource, clock);
   const password = options.password ?? DEMO_PASSWORD;
   const slug = options.slug ?? DEMO_SLUG;
   const data: DemoData = generateDemoData(options.seed ?? 2026, {
@@ -83,7 +86,7 @@ export async function seedDemoHub(dataSource: DataSource, options: DemoSeedOptio
     employers: options.employers ?? 80,
     offersPerEmployer: [1, 3],
     requests: options.requests ?? 40,
-    referenceDate: options.referenceDate,
+    referenceDate: options.referenceDate ?? clock.today(),
   });
 
   const passwordHash = await new PasswordHasher().hash(password);
@@ -193,7 +196,7 @@ export async function seedDemoHub(dataSource: DataSource, options: DemoSeedOptio
             travelRadiusKm: o.travelRadiusKm,
             benchmark: o.benchmark,
             status: o.status,
-            archivedAt: o.status === 'archived' ? new Date() : null,
+            archivedAt: o.status === 'archived' ? clock.now() : null,
           };
         }),
       );
@@ -247,8 +250,8 @@ export async function seedDemoHub(dataSource: DataSource, options: DemoSeedOptio
           durationMinutes: e.durationMinutes,
           status: 'delivered' as const,
           checklist: [...e.checklist],
-          checklistRecordedAt: new Date(),
-          attendanceRecordedAt: new Date(),
+          checklistRecordedAt: clock.now(),
+          attendanceRecordedAt: clock.now(),
           createdByUserId: hubAdmin.id,
         })),
       );

@@ -55,7 +55,7 @@ describe('employer rules', () => {
     expect(vettingStatusOn(checks, '2024-12-31').missingKinds).toHaveLength(3);
     const failed = [...checks.slice(0, 2), check('health_and_safety', '2025-01-01', '2026-01-31', { outcome: 'failed' })];
     expect(vettingStatusOn(failed, '2025-06-01').vetted).toBe(false);
-    const archived = [...checks.slice(0, 2), check('health_and_safety', '2025-01-01', '2026-01-31', { archivedAt: new Date() })];
+    const archived = [...checks.slice(0, 2), check('health_and_safety', '2025-01-01', '2026-01-31', { archivedAt: new Date('2025-06-01T10:00:00Z') })];
     expect(vettingStatusOn(archived, '2025-06-01').vetted).toBe(false);
   });
 });

@@ -1,22 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import {
+  type CalendarDate,
   canCreateEmployer,
-  canEditEmployer,
-  canSeeEmployer,
   canDeclareVetting,
+  canEditEmployer,
   canRecordVettingOutcome,
+  canSeeEmployer,
   canSeeVetting,
+  Clock,
   DomainError,
   isBlank,
-  londonToday,
   parseEnum,
   parseIsoDate,
   parseText,
+  type Principal,
   reachOf,
   SECTORS,
   SIZE_BANDS,
-  type CalendarDate,
-  type Principal,
 } from '@tandem/domain';
 import { AuditLog, TenantDb, type Employer, type EmployerContact, type VettingCheck } from '@tandem/persistence';
 import { pageSize, registerConstraintMessages, type Connection } from '@tandem/platform';
@@ -32,6 +32,7 @@ registerConstraintMessages({
 @Injectable()
 export class EmployersService {
   constructor(
+    private readonly clock: Clock,
     private readonly db: TenantDb,
     private readonly employers: EmployerRepository,
     private readonly contacts: EmployerContactRepository,
@@ -59,7 +60,7 @@ export class EmployersService {
     const sizeBand = isBlank(f.sizeBand) ? undefined : parseEnum(f.sizeBand, SIZE_BANDS, 'filter.sizeBand');
     const search = isBlank(f.search) ? undefined : parseText(f.search, 'filter.search', 200);
     const vetting = isBlank(f.vettingStatus) ? undefined : parseEnum(f.vettingStatus, ['vetted', 'not_vetted'] as const, 'filter.vettingStatus');
-    const vettingOn = isBlank(f.vettingOn) ? londonToday() : parseIsoDate(f.vettingOn, 'filter.vettingOn');
+    const vettingOn = isBlank(f.vettingOn) ? this.clock.today() : parseIsoDate(f.vettingOn, 'filter.vettingOn');
     const { page, total } = await this.employers.list(
       reachOf(p, 'viewEmployer'),
       { sector, sizeBand, search, vetted: vetting === undefined ? undefined : vetting === 'vetted', vettingOn, includeArchived: f.includeArchived === true },
@@ -96,7 +97,7 @@ export class EmployersService {
       mustBeAllowed(canCreateEmployer(p), 'archive employers');
       if (employer.archivedAt) return employer;
       await AuditLog.record(em, { action: 'employer.archived', entityType: 'employer', entityId: employer.id });
-      return updated(await this.employers.update(employer.id, { archivedAt: new Date() }));
+      return updated(await this.employers.update(employer.id, { archivedAt: this.clock.now() }));
     });
   }
 
@@ -110,7 +111,7 @@ export class EmployersService {
     return this.db.transaction(async () => {
       const employer = await this.get(p, employerId, 'employerId');
       mustBeAllowed(canEditEmployer(p, employer), "change this employer's contacts");
-      const values = parseContactInput(input, 'create', londonToday());
+      const values = parseContactInput(input, 'create', this.clock.today());
       if (values.email) await this.refuseDuplicateEmail(employer.id, values.email);
       return this.contacts.insert({ ...values, employerId: employer.id });
     });
@@ -119,7 +120,7 @@ export class EmployersService {
   async updateContact(p: Principal, id: string, input: Record<string, unknown>): Promise<EmployerContact> {
     return this.db.transaction(async () => {
       const contact = await this.visibleContact(p, id);
-      const patch = parseContactInput(input, 'update', londonToday(), contact);
+      const patch = parseContactInput(input, 'update', this.clock.today(), contact);
       if (patch.email && patch.email !== contact.email.toLowerCase()) await this.refuseDuplicateEmail(contact.employerId, patch.email);
       if (!Object.keys(patch).length) return contact;
       return updated(await this.contacts.update(contact.id, patch));
@@ -130,7 +131,7 @@ export class EmployersService {
     return this.db.transaction(async () => {
       const contact = await this.visibleContact(p, id);
       if (contact.archivedAt) return contact;
-      return updated(await this.contacts.update(contact.id, { archivedAt: new Date() }));
+      return updated(await this.contacts.update(contact.id, { archivedAt: this.clock.now() }));
     });
   }
 
@@ -162,10 +163,10 @@ export class EmployersService {
   async recordVettingCheck(p: Principal, employerId: string, input: Record<string, unknown>): Promise<VettingCheck> {
     return this.db.transaction(async (em) => {
       const employer = await this.get(p, employerId, 'employerId');
-      const values = parseVettingCheckInput(input, londonToday());
+      const values = parseVettingCheckInput(input, this.clock.today());
       if (values.outcome === 'declared') mustBeAllowed(canDeclareVetting(p, employer), "declare this employer's vetting");
       else mustBeAllowed(canRecordVettingOutcome(p, employer), 'record a vetting outcome (hub admins and coordinators do; an employer may declare)');
-      const check = await this.vetting.insert({ ...values, employerId: employer.id, recordedByUserId: p.userId, recordedAt: new Date() });
+      const check = await this.vetting.insert({ ...values, employerId: employer.id, recordedByUserId: p.userId, recordedAt: this.clock.now() });
       await AuditLog.record(em, { action: 'vetting.recorded', entityType: 'vetting_check', entityId: check.id, detail: { employerId: employer.id, kind: values.kind, outcome: values.outcome } });
       return check;
     });
@@ -179,13 +180,13 @@ export class EmployersService {
       mustBeAllowed(check.outcome === 'declared' ? canDeclareVetting(p, employer) : canRecordVettingOutcome(p, employer), "change this employer's vetting");
       if (check.archivedAt) return check;
       await AuditLog.record(em, { action: 'vetting.archived', entityType: 'vetting_check', entityId: check.id });
-      return updated(await this.vetting.update(check.id, { archivedAt: new Date() }));
+      return updated(await this.vetting.update(check.id, { archivedAt: this.clock.now() }));
     });
   }
 
   /** The status from already-loaded checks; details only for those who may see vetting. */
   vettingStatus(p: Principal, employer: Employer, checks: readonly VettingCheck[], onDate: CalendarDate | null | undefined): VettingStatusOn | (Omit<VettingStatusOn, 'missingKinds' | 'validUntil'> & { missingKinds: null; validUntil: null }) {
-    const date = isBlank(onDate) ? londonToday() : parseIsoDate(onDate, 'onDate');
+    const date = isBlank(onDate) ? this.clock.today() : parseIsoDate(onDate, 'onDate');
     const status = vettingStatusOn(checks, date);
     return canSeeVetting(p, employer) ? status : { onDate: status.onDate, vetted: status.vetted, missingKinds: null, validUntil: null };
   }

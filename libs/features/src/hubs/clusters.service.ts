@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { canManageTenant, canSeeCluster, collect, DomainError, isBlank, parseText, reachOf, type Principal } from '@tandem/domain';
+import { canManageTenant, canSeeCluster, Clock, collect, DomainError, isBlank, parseText, type Principal, reachOf } from '@tandem/domain';
 import { AuditLog, TenantDb, type Cluster } from '@tandem/persistence';
 import { pageSize, registerConstraintMessages, type Connection } from '@tandem/platform';
 import { connectionOf, mustBeAllowed, requireTenant, updated, visibleOrNotFound } from '../employers/access';
@@ -15,6 +15,7 @@ registerConstraintMessages({
 @Injectable()
 export class ClustersService {
   constructor(
+    private readonly clock: Clock,
     private readonly db: TenantDb,
     private readonly clusters: ClusterRepository,
     private readonly targets: ScopeTargets,
@@ -79,7 +80,7 @@ export class ClustersService {
         throw new DomainError('CONFLICT', `This cluster still has ${what}: move the schools to another cluster and remove the coordinators first`, 'id');
       }
       await AuditLog.record(em, { action: 'cluster.archived', entityType: 'cluster', entityId: cluster.id });
-      return updated(await this.clusters.update(cluster.id, { archivedAt: new Date() }));
+      return updated(await this.clusters.update(cluster.id, { archivedAt: this.clock.now() }));
     });
   }
 

@@ -16,8 +16,8 @@ export interface InvitationListFilter {
 const STATE_SQL: Readonly<Record<InvitationState, string>> = {
   accepted: 'invitation.accepted_at is not null',
   revoked: 'invitation.accepted_at is null and invitation.revoked_at is not null',
-  expired: 'invitation.accepted_at is null and invitation.revoked_at is null and invitation.expires_at <= now()',
-  pending: 'invitation.accepted_at is null and invitation.revoked_at is null and invitation.expires_at > now()',
+  expired: 'invitation.accepted_at is null and invitation.revoked_at is null and invitation.expires_at <= app_now()',
+  pending: 'invitation.accepted_at is null and invitation.revoked_at is null and invitation.expires_at > app_now()',
 };
 
 /** One role's part of the scope condition (see invitationReachOf). */

@@ -1,3 +1,4 @@
+import { Clock } from '@tandem/domain';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Invitation } from '@tandem/persistence';
 import { CurrentPrincipal, Public, type Connection, type Principal } from '@tandem/platform';
@@ -8,7 +9,10 @@ import { InvitationsService, type InvitationPreview } from './invitations.servic
 
 @Resolver(() => InvitationType)
 export class InvitationsResolver {
-  constructor(private readonly service: InvitationsService) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly service: InvitationsService,
+  ) {}
 
   @Mutation(() => InvitationType, {
     description: 'Invite someone by email. Hub admins invite any role; coordinators invite staff of schools in their cluster and employer contacts.',
@@ -46,6 +50,6 @@ export class InvitationsResolver {
 
   @ResolveField(() => InvitationStateValue)
   state(@Parent() invitation: Invitation): string {
-    return invitationState(invitation, new Date());
+    return invitationState(invitation, this.clock.now());
   }
 }

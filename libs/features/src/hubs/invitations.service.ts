@@ -1,19 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import {
-  canInvite,
-  collect,
-  DomainError,
-  invitationReachOf,
-  invitationValidityHours,
-  isBlank,
-  parseEnum,
-  parseText,
-  readHubSettings,
-  ROLE_LABELS,
-  ROLES,
-  type Principal,
-} from '@tandem/domain';
+import { canInvite, Clock, collect, DomainError, invitationReachOf, invitationValidityHours, isBlank, parseEnum, parseText, type Principal, readHubSettings, ROLE_LABELS, ROLES } from '@tandem/domain';
 import { AuditLog, Invitation, SystemDb, Tenant, TenantContext, TenantDb, User, type JsonObject } from '@tandem/persistence';
 import { AppConfig, assertPasswordAcceptable, LinkTokens, Outbox, pageSize, type Connection } from '@tandem/platform';
 import type { EntityManager } from 'typeorm';
@@ -47,6 +34,7 @@ const grantDetail = (g: InvitationFields | Invitation): JsonObject => ({ role: g
 @Injectable()
 export class InvitationsService {
   constructor(
+    private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly db: TenantDb,
     private readonly systemDb: SystemDb,
@@ -86,7 +74,7 @@ export class InvitationsService {
       id,
       ...fields,
       tokenHash: this.links.derive(INVITATION_LINK_PURPOSE, id).hash,
-      expiresAt: new Date(Date.now() + hours * 60 * 60_000),
+      expiresAt: new Date(this.clock.now().getTime() + hours * 60 * 60_000),
       acceptedAt: null,
       revokedAt: null,
       invitedByUserId,
@@ -113,7 +101,7 @@ export class InvitationsService {
       if (invitation.acceptedAt) throw new DomainError('CONFLICT', 'This invitation has already been accepted: archive the membership instead', 'id');
       if (invitation.revokedAt) return invitation;
       await AuditLog.record(em, { action: 'invitation.revoked', entityType: 'invitation', entityId: invitation.id, detail: grantDetail(invitation) });
-      return updated(await this.invitations.update(invitation.id, { revokedAt: new Date() }));
+      return updated(await this.invitations.update(invitation.id, { revokedAt: this.clock.now() }));
     });
   }
 
@@ -127,7 +115,7 @@ export class InvitationsService {
       const old = await this.visibleLocked(p, id);
       if (old.acceptedAt) throw new DomainError('CONFLICT', 'This invitation has already been accepted, so there is nothing to resend', 'id');
       await this.targets.assertLive(old, 'id');
-      if (!old.revokedAt) await this.invitations.update(old.id, { revokedAt: new Date() });
+      if (!old.revokedAt) await this.invitations.update(old.id, { revokedAt: this.clock.now() });
       const fields: InvitationFields = { email: old.email, role: old.role, clusterId: old.clusterId, schoolId: old.schoolId, employerId: old.employerId };
       return this.create(em, p.userId, fields, 'invitation.resent', { replacesInvitationId: old.id });
     });
@@ -169,7 +157,7 @@ export class InvitationsService {
           role: invitation.role,
           email: invitation.email,
           expiresAt: invitation.expiresAt,
-          state: invitationState(invitation, new Date()),
+          state: invitationState(invitation, this.clock.now()),
           accountExists: Boolean(user?.passwordHash),
         };
       }),
@@ -186,7 +174,7 @@ export class InvitationsService {
     const { tenantId, tokenHash } = await this.locate(input.token, 'input.token');
     const invitation = await TenantContext.run({ tenantId, actorUserId: null }, () => this.invitations.findByTokenHash(tokenHash));
     if (!invitation) throw invalidLink('input.token');
-    assertInvitationOpen(invitation, new Date());
+    assertInvitationOpen(invitation, this.clock.now());
     const plan = await this.planAccount(invitation.email, input);
     const userId = plan.kind === 'existing' ? plan.user.id : plan.userId;
 
@@ -194,7 +182,7 @@ export class InvitationsService {
       this.db.transaction(async (em) => {
         const locked = await this.invitations.lockById(invitation.id);
         if (!locked) throw invalidLink('input.token');
-        assertInvitationOpen(locked, new Date());
+        assertInvitationOpen(locked, this.clock.now());
         await this.targets.assertLive(locked, 'input.token');
         if (plan.kind === 'new' && plan.replacesPasswordless) {
           await em.update(User, { id: userId }, { passwordHash: plan.passwordHash, ...(plan.displayName ? { displayName: plan.displayName } : {}) });
@@ -203,7 +191,7 @@ export class InvitationsService {
         }
         const existing = await this.memberships.findLive(userId, locked);
         const membership = existing ?? (await this.memberships.insert({ userId, role: locked.role, clusterId: locked.clusterId, schoolId: locked.schoolId, employerId: locked.employerId, archivedAt: null }));
-        await this.invitations.update(locked.id, { acceptedAt: new Date() });
+        await this.invitations.update(locked.id, { acceptedAt: this.clock.now() });
         await AuditLog.record(em, { action: 'invitation.accepted', entityType: 'invitation', entityId: locked.id, detail: { membershipId: membership.id, newAccount: plan.kind === 'new' } });
         if (!existing) {
           await AuditLog.record(em, { action: 'membership.created', entityType: 'membership', entityId: membership.id, detail: { ...grantDetail(locked), userId, invitationId: locked.id } });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { canManageTenant, canSeeMembership, collect, DomainError, isBlank, parseEnum, parseText, reachOf, ROLES, type Principal } from '@tandem/domain';
+import { canManageTenant, canSeeMembership, Clock, collect, DomainError, isBlank, parseEnum, parseText, type Principal, reachOf, ROLES } from '@tandem/domain';
 import { AuditLog, isUuid, SystemDb, TenantDb, type Membership, type User } from '@tandem/persistence';
 import { pageSize, type Connection } from '@tandem/platform';
 import { SessionService } from '../auth';
@@ -12,6 +12,7 @@ import { ScopeTargets } from './scope-targets';
 @Injectable()
 export class MembershipsService {
   constructor(
+    private readonly clock: Clock,
     private readonly db: TenantDb,
     private readonly systemDb: SystemDb,
     private readonly memberships: MembershipRepository,
@@ -56,7 +57,7 @@ export class MembershipsService {
           throw new DomainError('CONFLICT', "This is the hub's last hub admin. Invite another hub admin before removing this one.", 'id');
         }
       }
-      const archived = updated(await this.memberships.update(membership.id, { archivedAt: new Date() }));
+      const archived = updated(await this.memberships.update(membership.id, { archivedAt: this.clock.now() }));
       const sessionsEnded = await this.sessions.revokeForMembership(membership.id);
       await AuditLog.record(em, { action: 'membership.archived', entityType: 'membership', entityId: membership.id, detail: { userId: membership.userId, role: membership.role, sessionsEnded } });
       return archived;

@@ -1,34 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import {
-  academicYearEnd,
-  academicYearLabel,
-  academicYearOf,
-  canSeeEmployerImpact,
-  canSeePupils,
-  collect,
-  DomainError,
-  evaluatePupil,
-  isBlank,
-  parseChecklist,
-  parseIntegerInRange,
-  parseIsoDate,
-  parseYearGroup,
-  priorityGroupsOf,
-  reachOf,
-  reportingDatesDue,
-  showValue,
-  type ActivityType,
-  type Benchmark,
-  type CalendarDate,
-  type EncounterStatus,
-  type Format,
-  type PupilHistory,
-  type Principal,
-} from '@tandem/domain';
+import { academicYearEnd, academicYearLabel, academicYearOf, type ActivityType, type Benchmark, type CalendarDate, canSeeEmployerImpact, canSeePupils, Clock, collect, DomainError, type EncounterStatus, evaluatePupil, type Format, isBlank, parseChecklist, parseIntegerInRange, parseIsoDate, parseYearGroup, type Principal, priorityGroupsOf, type PupilHistory, reachOf, reportingDatesDue, showValue } from '@tandem/domain';
 import { AuditLog, TenantDb, type CoverageSnapshot, type CoverageSnapshotKind } from '@tandem/persistence';
 import { decodeOpaqueCursor, encodeOpaqueCursor, pageSize, toConnection, type Connection } from '@tandem/platform';
 import { connectionOf, requireTenant, visibleOrNotFound } from '../employers/access';
-import { londonToday } from '@tandem/domain';
 import { foldCoverage, pupilsCsv, schoolsCsv, type FoldedCoverage } from './coverage-report';
 import { CoverageRepository, loadPupilFacts, type CountLevel, type GapCursor, type GapRow, type ImpactRow } from './coverage.repository';
 import { LedgerAccess } from './ledger-access';
@@ -76,6 +50,7 @@ const isGapCursor = (v: unknown): v is { r: number; y: number; f: string; i: str
 @Injectable()
 export class CoverageService {
   constructor(
+    private readonly clock: Clock,
     private readonly db: TenantDb,
     private readonly coverage: CoverageRepository,
     private readonly snapshots: SnapshotRepository,
@@ -87,7 +62,7 @@ export class CoverageService {
 
   /** The academic year asked for, or today's (Europe/London). */
   academicYear(value: unknown, field = 'academicYear'): number {
-    return isBlank(value) ? academicYearOf(londonToday()) : parseIntegerInRange(value, field, 2000, 2100);
+    return isBlank(value) ? academicYearOf(this.clock.today()) : parseIntegerInRange(value, field, 2000, 2100);
   }
 
   async hub(p: Principal, academicYear: unknown): Promise<CoverageView> {
@@ -135,7 +110,7 @@ export class CoverageService {
     const ay = c.run(() => (isBlank(academicYear) && day ? academicYearOf(day) : this.academicYear(academicYear)));
     c.throwIfAny();
     const year = ay as number;
-    const today = londonToday();
+    const today = this.clock.today();
     const on = day ?? (today < academicYearEnd(year) ? today : academicYearEnd(year));
     return this.db.transaction(async (em) => {
       const facts = await loadPupilFacts(em, pupil.id);
@@ -229,7 +204,7 @@ export class CoverageService {
   /** Freezes coverage as of a day (default today): one school, or the whole hub (hub admins). */
   async takeSnapshot(p: Principal, input: { schoolId?: string | null; asOf?: string | null }): Promise<CoverageSnapshot> {
     this.access.requireReach(p, 'viewCoverage', 'see benchmark coverage');
-    const today = londonToday();
+    const today = this.clock.today();
     const asOf = isBlank(input.asOf) ? today : parseIsoDate(input.asOf, 'input.asOf');
     if (asOf > today) throw DomainError.invalid('input.asOf', 'INVALID_DATE', `input.asOf cannot be in the future (got ${asOf}; today is ${today})`);
     let schoolId: string | null = null;
@@ -242,7 +217,8 @@ export class CoverageService {
    * The hub snapshots due on the reporting days (31 Dec, 31 Mar, 31 Jul) of the current academic year
    * that are not taken yet. Idempotent: a worker may call it daily for each hub; hub admins may too.
    */
-  async takeDueReportingSnapshots(p: Principal | null, today: CalendarDate = londonToday()): Promise<CoverageSnapshot[]> {
+  async takeDueReportingSnapshots(p: Principal | null): Promise<CoverageSnapshot[]> {
+    const today = this.clock.today();
     if (p) {
       this.access.requireReach(p, 'viewCoverage', 'see benchmark coverage');
       if (reachOf(p, 'viewCoverage').kind !== 'all') throw new DomainError('FORBIDDEN', 'You may not snapshot the whole hub');

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog, type Booking } from '@tandem/persistence';
 import type { EntityManager } from 'typeorm';
 import type { BookingDeliveredListener } from '../bookings/bookings.service';
-import { londonToday } from '@tandem/domain';
+import { londonDateOf } from '@tandem/domain';
 
 /**
  * A delivered booking enters the ledger as an encounter (delivered, no attendance yet): the school
@@ -21,7 +21,7 @@ export class EncounterFromBooking implements BookingDeliveredListener {
         where b.tenant_id = $1 and b.id = $2
        on conflict (tenant_id, booking_id) where booking_id is not null do nothing
        returning id`,
-      [booking.tenantId, booking.id, londonToday(booking.startsAt)],
+      [booking.tenantId, booking.id, londonDateOf(booking.startsAt)],
     );
     const encounterId = rows[0]?.id;
     if (!encounterId) return;

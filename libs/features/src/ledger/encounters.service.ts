@@ -1,28 +1,9 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import {
-  ACTIVITY_TYPES,
-  canSeePupils,
-  collect,
-  DomainError,
-  ENCOUNTER_STATUSES,
-  isBlank,
-  isOnRollOn,
-  parseAttendanceCsv,
-  parseChecklist,
-  parseEnum,
-  parseIntegerInRange,
-  qualification,
-  reachOf,
-  type AttendanceCsvError,
-  type BenchmarkPolicy,
-  type FieldProblem,
-  type Principal,
-} from '@tandem/domain';
+import { ACTIVITY_TYPES, type AttendanceCsvError, type BenchmarkPolicy, canSeePupils, Clock, collect, DomainError, ENCOUNTER_STATUSES, type FieldProblem, isBlank, isOnRollOn, parseAttendanceCsv, parseChecklist, parseEnum, parseIntegerInRange, type Principal, qualification, reachOf } from '@tandem/domain';
 import { AuditLog, isUuid, TenantDb, type Encounter, type School } from '@tandem/persistence';
 import { pageSize, registerConstraintMessages, type Connection } from '@tandem/platform';
 import type { EntityManager } from 'typeorm';
 import { connectionOf, updated, visibleOrNotFound } from '../employers/access';
-import { londonToday } from '@tandem/domain';
 import { ATTENDANCE_MODES, CSV_ERROR_MODES, parseEncounterInput, parseIdList, type AttendanceMode, type EmployerLine, type EncounterFields } from './encounter-rules';
 import type { EncounterFilter } from './encounter.types';
 import { EncounterRepository, type AttendeeRow, type EncounterEmployerRow } from './encounters.repository';
@@ -70,6 +51,7 @@ export const ENCOUNTER_RECORDED_LISTENER = Symbol('ENCOUNTER_RECORDED_LISTENER')
 @Injectable()
 export class EncountersService {
   constructor(
+    private readonly clock: Clock,
     private readonly db: TenantDb,
     private readonly encounters: EncounterRepository,
     private readonly employers: LedgerEmployerRepository,
@@ -111,7 +93,7 @@ export class EncountersService {
   async log(p: Principal, input: Record<string, unknown>): Promise<Encounter> {
     return this.db.transaction(async (em) => {
       const school = await this.access.schoolToRecord(p, input['schoolId'], 'input.schoolId');
-      const parsed = parseEncounterInput(input, 'create', { lowestYearGroup: school.lowestYearGroup, highestYearGroup: school.highestYearGroup, today: londonToday() });
+      const parsed = parseEncounterInput(input, 'create', { lowestYearGroup: school.lowestYearGroup, highestYearGroup: school.highestYearGroup, today: this.clock.today() });
       const fields = parsed.fields as EncounterFields;
       await this.refuseUnknownEmployers(parsed.employers ?? []);
       await this.refuseOversizedHeadcount(school, fields);
@@ -122,8 +104,8 @@ export class EncountersService {
         ...fields,
         schoolId: school.id,
         checklist: parsed.checklist ?? [],
-        checklistRecordedAt: parsed.checklist ? new Date() : null,
-        attendanceRecordedAt: pupilIds.length || fields.headcountOnly ? new Date() : null,
+        checklistRecordedAt: parsed.checklist ? this.clock.now() : null,
+        attendanceRecordedAt: pupilIds.length || fields.headcountOnly ? this.clock.now() : null,
         createdByUserId: p.userId,
       });
       await this.encounters.replaceEmployers(encounter.id, parsed.employers ?? []);
@@ -144,7 +126,7 @@ export class EncountersService {
       const parsed = parseEncounterInput(input, 'update', {
         lowestYearGroup: school.lowestYearGroup,
         highestYearGroup: school.highestYearGroup,
-        today: londonToday(),
+        today: this.clock.today(),
         current: fieldsOf(encounter),
       });
       const next = { ...fieldsOf(encounter), ...parsed.fields };
@@ -214,7 +196,7 @@ export class EncountersService {
       const { encounter } = await this.editable(p, encounterId, 'encounterId');
       const checklist = parseChecklist(criteria, 'criteria');
       await AuditLog.record(em, { action: 'encounter.checklist_set', entityType: 'encounter', entityId: encounter.id, detail: { before: encounter.checklist, after: checklist } });
-      return updated(await this.encounters.update(encounter.id, { checklist, checklistRecordedAt: new Date() }));
+      return updated(await this.encounters.update(encounter.id, { checklist, checklistRecordedAt: this.clock.now() }));
     });
   }
 
@@ -285,7 +267,7 @@ export class EncountersService {
   ): Promise<AttendanceOutcome> {
     await this.encounters.removeAttendance(encounter.id, remove);
     await this.encounters.addAttendance(encounter, add);
-    const after = updated(await this.encounters.update(encounter.id, { attendanceRecordedAt: new Date() }));
+    const after = updated(await this.encounters.update(encounter.id, { attendanceRecordedAt: this.clock.now() }));
     await AuditLog.record(em, { action: 'encounter.attendance_recorded', entityType: 'encounter', entityId: encounter.id, detail: { source, added: add, removed: remove } });
     if (after.bookingId && this.recorded) await this.recorded.onAttendanceRecorded(p, after);
     return { encounter: after, added: add.length, removed: remove.length, attendanceCount: current.size + add.length - remove.length, errors };

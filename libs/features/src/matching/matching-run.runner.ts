@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DEFAULT_MATCHING_WEIGHTS, DomainError, resolveMatchingWeights, type MatchingResult } from '@tandem/domain';
+import { Clock, DEFAULT_MATCHING_WEIGHTS, DomainError, type MatchingResult, resolveMatchingWeights } from '@tandem/domain';
 import { AuditLog, TenantContext, TenantDb, type MatchingRun } from '@tandem/persistence';
 import { buildMatchingInput } from './matching-input';
 import { MatchingProposalRepository, MatchingRunRepository } from './matching-runs.repository';
@@ -35,6 +35,7 @@ export class MatchingRunRunner {
   private readonly logger = new Logger(MatchingRunRunner.name);
 
   constructor(
+    private readonly clock: Clock,
     private readonly db: TenantDb,
     private readonly runs: MatchingRunRepository,
     private readonly proposals: MatchingProposalRepository,
@@ -42,12 +43,12 @@ export class MatchingRunRunner {
     private readonly solver: MatchingSolverThread,
   ) {}
 
-  run(tenantId: string, runId: string, jobKey: string, now: () => Date = () => new Date()): Promise<MatchingRunResult> {
+  run(tenantId: string, runId: string, jobKey: string): Promise<MatchingRunResult> {
     return TenantContext.run({ tenantId, actorUserId: null, correlationId: jobKey }, async () => {
       const run = await this.runs.claim(runId);
       if (!run) return { skipped: true };
       // The audit trail names the coordinator who asked for the run, not "the system".
-      return TenantContext.run({ tenantId, actorUserId: run.requestedByUserId, correlationId: jobKey }, () => this.execute(run, now()));
+      return TenantContext.run({ tenantId, actorUserId: run.requestedByUserId, correlationId: jobKey }, () => this.execute(run, this.clock.now()));
     });
   }
 
@@ -60,10 +61,10 @@ export class MatchingRunRunner {
   }
 
   private async execute(run: MatchingRun, now: Date): Promise<MatchingRunResult> {
-    const started = Date.now();
+    const started = performance.now();
     const snapshot = await this.snapshots.load(run.clusterId, now);
     const { input, leftOut } = buildMatchingInput(snapshot);
-    const loadMs = Date.now() - started;
+    const loadMs = Math.round(performance.now() - started);
     await this.runs.progress(run.id, 'solving');
     let result: MatchingResult;
     try {

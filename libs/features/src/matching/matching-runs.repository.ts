@@ -70,7 +70,7 @@ export class MatchingRunRepository extends TenantRepository<MatchingRun> {
     if (!isUuid(id)) return null;
     return this.tx(async (em) => {
       const rows: Array<{ id: string }> = await em.query(
-        `update matching_runs set status = 'running', phase = 'loading', progress = $2, started_at = coalesce(started_at, now())
+        `update matching_runs set status = 'running', phase = 'loading', progress = $2, started_at = coalesce(started_at, app_now())
           where id = $1 and status in ('queued', 'running') returning id`,
         [id, PHASE_PROGRESS.loading],
       );
@@ -117,7 +117,7 @@ export class MatchingRunRepository extends TenantRepository<MatchingRun> {
       gapPupilsCovered: result.stats.gapPupilsCovered,
       loadMs: outcome.loadMs,
       solveMs: result.stats.millis.build + result.stats.millis.solve + result.stats.millis.explain,
-      finishedAt: new Date(),
+      finishedAt: () => 'app_now()',
     });
   }
 
@@ -125,7 +125,7 @@ export class MatchingRunRepository extends TenantRepository<MatchingRun> {
   fail(id: string, errorCode: string, errorMessage: string): Promise<boolean> {
     return this.tx(async (em) => {
       const rows: unknown[] = await em.query(
-        `update matching_runs set status = 'failed', phase = 'done', error_code = $2, error_message = left($3, 2000), finished_at = now()
+        `update matching_runs set status = 'failed', phase = 'done', error_code = $2, error_message = left($3, 2000), finished_at = app_now()
           where id = $1 and status in ('queued', 'running') returning id`,
         [id, errorCode, errorMessage],
       );
@@ -205,7 +205,7 @@ export class MatchingProposalRepository extends TenantRepository<MatchingProposa
 
   /**
    * Makes the newest look at each school the live one, whatever order runs finish in. Runs are
-   * ordered by when they were started (the newer one read the hub later), so when `run` finishes:
+   * ordered by when they were requested (`seq`: the newer one read the hub later), so when `run` finishes:
    *  - undecided proposals of runs started before it, for schools in its scope, are superseded;
    *  - and its own proposals are superseded at once for schools that a run started after it (and
    *    already finished) covers: a slow hub run finishing after a quick cluster run does not bring
@@ -219,20 +219,20 @@ export class MatchingProposalRepository extends TenantRepository<MatchingProposa
       `update matching_proposals p set status = 'superseded'
          from matching_runs r, schools s
         where r.id = p.run_id and s.id = p.school_id
-          and p.status = 'proposed' and p.run_id <> $1 and r.created_at < $2
+          and p.status = 'proposed' and p.run_id <> $1 and r.seq < $2
           and ($3::uuid is null or s.cluster_id = $3::uuid)
        returning p.id`,
-      [run.id, run.createdAt, run.clusterId],
+      [run.id, run.seq, run.clusterId],
     );
     const own: unknown[] = await em.query(
       `update matching_proposals p set status = 'superseded'
          from schools s
         where s.id = p.school_id and p.run_id = $1 and p.status = 'proposed'
           and exists (select 1 from matching_runs newer
-                       where newer.status = 'succeeded' and newer.id <> $1 and newer.created_at > $2
+                       where newer.status = 'succeeded' and newer.id <> $1 and newer.seq > $2
                          and (newer.cluster_id is null or newer.cluster_id = s.cluster_id))
        returning p.id`,
-      [run.id, run.createdAt],
+      [run.id, run.seq],
     );
     return { earlier: earlier.length, own: own.length };
   }
@@ -253,7 +253,7 @@ export class MatchingProposalRepository extends TenantRepository<MatchingProposa
   }
 
   async decide(id: string, status: MatchingProposalStatusValue, bookingId: string | null, userId: string): Promise<void> {
-    await this.tx((em) => em.update(MatchingProposal, { id }, { status, bookingId, decidedByUserId: userId, decidedAt: new Date() }));
+    await this.tx((em) => em.update(MatchingProposal, { id }, { status, bookingId, decidedByUserId: userId, decidedAt: () => 'app_now()' }));
   }
 
   /** Proposals of these runs (optionally of one status), best first within each run, with names. */

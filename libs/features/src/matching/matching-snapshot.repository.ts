@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { academicYearOf, type ActivityType, type CalendarDate, type ExistingBookingInput, type Format, type VettingKind, type VettingOutcome } from '@tandem/domain';
 import { TenantDb } from '@tandem/persistence';
 import type { EntityManager } from 'typeorm';
-import { londonToday } from '@tandem/domain';
+import { londonDateOf } from '@tandem/domain';
 import { vettingStatusOn } from '../employers/employer-rules';
 import type { MatchingSnapshot, SnapshotEmployer, SnapshotGapRow, SnapshotOffer, SnapshotRequest, SnapshotSchool, SnapshotSession } from './matching-input';
 
@@ -22,7 +22,7 @@ export class MatchingSnapshotRepository {
   constructor(private readonly db: TenantDb) {}
 
   load(clusterId: string | null, now: Date): Promise<MatchingSnapshot> {
-    const today = londonToday(now);
+    const today = londonDateOf(now);
     return this.db.transaction(async (em) => {
       await em.query('set transaction read only');
       const schools = await this.schools(em, clusterId);

@@ -1,16 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  canRunMatching,
-  collect,
-  DEFAULT_MAX_BRANCH_NODES,
-  DEFAULT_MAX_WORK,
-  DomainError,
-  isBlank,
-  parseEnum,
-  reachOf,
-  readHubSettings,
-  type Principal,
-} from '@tandem/domain';
+import { canRunMatching, Clock, collect, DEFAULT_MAX_BRANCH_NODES, DEFAULT_MAX_WORK, DomainError, isBlank, parseEnum, type Principal, reachOf, readHubSettings } from '@tandem/domain';
 import { AuditLog, isUuid, Tenant, TenantDb, type JsonObject, type MatchingProposalStatusValue, type MatchingRun } from '@tandem/persistence';
 import { Outbox, pageSize, registerConstraintMessages, translateDatabaseError, type Connection } from '@tandem/platform';
 import { BookingsService } from '../bookings/bookings.service';
@@ -52,6 +41,7 @@ export const STALE_RUN_MS = 10 * 60_000;
 @Injectable()
 export class MatchingService {
   constructor(
+    private readonly clock: Clock,
     private readonly db: TenantDb,
     private readonly runs: MatchingRunRepository,
     private readonly proposals: MatchingProposalRepository,
@@ -70,7 +60,7 @@ export class MatchingService {
       const weights = runWeights(hub.matchingWeights, input.weights);
       const clusterId = await this.scopeOf(p, requestedClusterId(input));
       let active = await this.runs.active(clusterId);
-      if (active && Date.now() - active.updatedAt.getTime() > STALE_RUN_MS) {
+      if (active && this.clock.now().getTime() - active.updatedAt.getTime() > STALE_RUN_MS) {
         // Nothing has moved it for a long while (no worker took it, or one died mid-run and gave up
         // silently): it must not block its scope for ever. A late worker finds it finished and does nothing.
         await this.runs.fail(active.id, 'INTERNAL', `No worker finished this run within ${STALE_RUN_MS / 60_000} minutes; no proposals were made. A newer run replaced it.`);

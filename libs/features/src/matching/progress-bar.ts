@@ -10,7 +10,7 @@ export interface ProgressBar {
 }
 
 export function progressBar(write: (percent: number) => Promise<void>, options: { from: number; everyMs: number; onError: (e: unknown) => void; now?: () => number }): ProgressBar {
-  const now = options.now ?? Date.now;
+  const now = options.now ?? (() => performance.now());
   let shown = options.from;
   let lastWriteAt = -Infinity;
   let busy = false;

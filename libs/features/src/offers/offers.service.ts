@@ -1,19 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  ACTIVITY_TYPES,
-  canCreateOffer,
-  canEditOffer,
-  canSeeOffer,
-  collect,
-  DomainError,
-  FORMATS,
-  isBlank,
-  OFFER_STATUSES,
-  parseEnum,
-  parseYearGroup,
-  reachOf,
-  type Principal,
-} from '@tandem/domain';
+import { ACTIVITY_TYPES, canCreateOffer, canEditOffer, canSeeOffer, Clock, collect, DomainError, FORMATS, isBlank, OFFER_STATUSES, parseEnum, parseYearGroup, type Principal, reachOf } from '@tandem/domain';
 import { AuditLog, isUuid, TenantDb, type Offer, type OfferAvailabilityWindow, type OfferSession } from '@tandem/persistence';
 import { pageSize, type Connection } from '@tandem/platform';
 import { connectionOf, mustBeAllowed, parseDayRangeFilter, requireTenant, updated, visibleOrNotFound } from '../employers/access';
@@ -25,6 +11,7 @@ import { OfferRepository, OfferSessionRepository, OfferWindowRepository } from '
 @Injectable()
 export class OffersService {
   constructor(
+    private readonly clock: Clock,
     private readonly db: TenantDb,
     private readonly offers: OfferRepository,
     private readonly windows: OfferWindowRepository,
@@ -63,7 +50,7 @@ export class OffersService {
       const employer = await this.employers.get(p, String(input['employerId'] ?? ''), 'input.employerId');
       mustBeAllowed(canCreateOffer(p, employer), 'create offers for this employer');
       if (employer.archivedAt) throw new DomainError('CONFLICT', 'This employer is archived: restore it before adding offers', 'input.employerId');
-      const parsed = parseOfferInput(input, 'create', new Date());
+      const parsed = parseOfferInput(input, 'create', this.clock.now());
       const fields = parsed.fields as OfferFields;
       const contactId = await this.contactOf(employer.id, input['contactId']);
       const offer = await this.offers.insert({
@@ -82,7 +69,7 @@ export class OffersService {
   async update(p: Principal, id: string, input: Record<string, unknown>): Promise<Offer> {
     return this.db.transaction(async () => {
       const offer = await this.editable(p, id);
-      const parsed = parseOfferInput(input, 'update', new Date(), offer as OfferFields);
+      const parsed = parseOfferInput(input, 'update', this.clock.now(), offer as OfferFields);
       const patch: Partial<Offer> = { ...parsed.fields };
       if (parsed.fields.activityType || parsed.fields.format) {
         patch.benchmark = offerBenchmark(parsed.fields.activityType ?? offer.activityType, parsed.fields.format ?? offer.format);
@@ -102,7 +89,7 @@ export class OffersService {
       const offer = await this.editable(p, id);
       if (offer.archivedAt) return offer;
       await AuditLog.record(em, { action: 'offer.archived', entityType: 'offer', entityId: offer.id });
-      return updated(await this.offers.update(offer.id, { archivedAt: new Date(), status: 'archived' }));
+      return updated(await this.offers.update(offer.id, { archivedAt: this.clock.now(), status: 'archived' }));
     });
   }
 
@@ -112,7 +99,7 @@ export class OffersService {
       const offer = await this.editable(p, offerId, 'offerId');
       if (offer.archivedAt) throw new DomainError('CONFLICT', 'This offer is archived', 'offerId');
       const c = collect();
-      const session = parseSession(input, 'input', offer.pupilsPerSession, new Date(), c);
+      const session = parseSession(input, 'input', offer.pupilsPerSession, this.clock.now(), c);
       c.throwIfAny();
       if (!session) throw new Error('parseSession returned nothing without a problem');
       if ((await this.sessions.countLive(offer.id)) >= offer.sessionsAvailable) {

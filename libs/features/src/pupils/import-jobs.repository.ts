@@ -79,7 +79,7 @@ export class ImportJobRepository extends TenantRepository<ImportJob> {
     if (!isUuid(id)) return Promise.resolve(null);
     return this.tx(async (em) => {
       const [raw]: [Array<Record<string, unknown>>, number] = await em.query(
-        `update import_jobs set status = 'running', started_at = coalesce(started_at, now()), processed_rows = 0
+        `update import_jobs set status = 'running', started_at = coalesce(started_at, app_now()), processed_rows = 0
           where id = $1 and status in ('queued', 'running') and source_csv is not null
           returning id, school_id, mode, created_by_user_id, source_csv`,
         [id],
@@ -126,7 +126,7 @@ export class ImportJobRepository extends TenantRepository<ImportJob> {
     if (!isUuid(id)) return Promise.resolve(false);
     return this.tx(async (em) => {
       const [, affected]: [unknown, number] = await em.query(
-        `update import_jobs set status = 'failed', source_csv = null, finished_at = now(), error_count = 1, errors = $2::jsonb
+        `update import_jobs set status = 'failed', source_csv = null, finished_at = app_now(), error_count = 1, errors = $2::jsonb
           where id = $1 and status in ('queued', 'running')`,
         [id, JSON.stringify([error])],
       );

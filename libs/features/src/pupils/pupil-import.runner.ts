@@ -1,8 +1,7 @@
 import { AsyncResource } from 'node:async_hooks';
 import { Injectable, Logger } from '@nestjs/common';
-import { academicYearOf, parsePupilCsv } from '@tandem/domain';
+import { academicYearOf, Clock, parsePupilCsv } from '@tandem/domain';
 import { AuditLog, TenantContext, TenantDb } from '@tandem/persistence';
-import { londonToday } from '@tandem/domain';
 import { SchoolRepository } from '../schools';
 import { ImportJobRepository, type ClaimedImport, type ImportOutcome } from './import-jobs.repository';
 import { chunks, chunkSizeFor, fieldsInFile, planImport, storedErrors } from './pupil-import-rules';
@@ -35,6 +34,7 @@ export class PupilImportRunner {
   private readonly logger = new Logger(PupilImportRunner.name);
 
   constructor(
+    private readonly clock: Clock,
     private readonly db: TenantDb,
     private readonly jobs: ImportJobRepository,
     private readonly pupils: PupilRepository,
@@ -69,7 +69,7 @@ export class PupilImportRunner {
   private async execute(job: ClaimedImport): Promise<PupilImportRunResult> {
     const school = await this.schools.findById(job.schoolId);
     if (!school) throw new Error(`import ${job.id}: its school is missing`);
-    const today = londonToday();
+    const today = this.clock.today();
     const parsed = parsePupilCsv(job.sourceCsv, {
       schoolUrn: school.urn,
       lowestYearGroup: school.lowestYearGroup,

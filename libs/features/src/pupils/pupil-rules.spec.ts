@@ -103,7 +103,7 @@ describe('erasure', () => {
   });
 
   it('refuses a token that could carry anything but randomness', () => {
-    expect(() => erasureOf({ onRollFrom: '2026-09-01', onRollTo: null }, 'A123456789', new Date())).toThrow(/token/);
+    expect(() => erasureOf({ onRollFrom: '2026-09-01', onRollTo: null }, 'A123456789', new Date('2026-11-17T10:00:00Z'))).toThrow(/token/);
   });
 });
 

@@ -19,7 +19,7 @@ export class PupilType {
   @Field(() => CalendarDateScalar, { nullable: true, description: "Null when not recorded, and for those who may not manage the school's pupils." })
   dateOfBirth!: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'Year group (7–13) as recorded: from the date of birth, on the English calendar, when there is one.' })
+  /** As recorded; the GraphQL field is the year group today (PupilsResolver.yearGroup). */
   yearGroup!: number | null;
 
   @Field(() => Boolean, { description: 'Pupil premium / free school meals.' })

@@ -41,8 +41,16 @@ export interface UpsertCounts {
   updated: number;
 }
 
-/** Pupils on roll on a day: not erased or archived, joined, and not left before the day. */
-const ON_ROLL = `erased_at is null and archived_at is null and (on_roll_to is null or on_roll_to >= cast(:today as date))`;
+/** Pupils on roll on a day: not erased or archived, and not left before the day. */
+const onRoll = (pupil: string, day: string): string =>
+  `${pupil}.erased_at is null and ${pupil}.archived_at is null and (${pupil}.on_roll_to is null or ${pupil}.on_roll_to >= cast(${day} as date))`;
+
+/**
+ * A pupil's year group on a day, from the ledger's entry year (the academic year the pupil was or
+ * will be in Year 7: from the date of birth, or from the year group given and the year it was given
+ * in). The `year_group` column holds the year group as recorded, which is last year's from 1 September.
+ */
+const yearGroupOn = (day: string, ledgerPupil = 'lp'): string => `(ledger_academic_year(cast(${day} as date)) - ${ledgerPupil}.entry_year + 7)`;
 
 @Injectable()
 export class PupilRepository extends TenantRepository<Pupil> {
@@ -58,7 +66,12 @@ export class PupilRepository extends TenantRepository<Pupil> {
     const narrow = (qb: SelectQueryBuilder<Pupil>): SelectQueryBuilder<Pupil> => {
       qb.where('pupil.school_id = :schoolId', { schoolId }).andWhere('pupil.erased_at is null and pupil.archived_at is null');
       if (!filter.includeLeavers) qb.andWhere('(pupil.on_roll_to is null or pupil.on_roll_to >= cast(:today as date))', { today: filter.today });
-      if (filter.yearGroup !== undefined) qb.andWhere('pupil.year_group = :yearGroup', { yearGroup: filter.yearGroup });
+      if (filter.yearGroup !== undefined) {
+        qb.andWhere(`exists (select 1 from ledger_pupils lp where lp.tenant_id = pupil.tenant_id and lp.pupil_id = pupil.id and ${yearGroupOn(':today')} = :yearGroup)`, {
+          yearGroup: filter.yearGroup,
+          today: filter.today,
+        });
+      }
       for (const [key, column] of [
         ['disadvantaged', 'disadvantaged'],
         ['send', 'send'],
@@ -88,22 +101,23 @@ export class PupilRepository extends TenantRepository<Pupil> {
     return this.query((qb) => qb.where('pupil.school_id = :schoolId and pupil.reference = :reference', { schoolId, reference }).getOne());
   }
 
-  /** Pupils on roll per school and year group, with flag counts, in one aggregate query. */
+  /** Pupils on roll per school and year group on `today` (7–13), with flag counts, in one aggregate query. */
   countsBySchool(schoolIds: readonly string[], today: CalendarDate): Promise<YearGroupCountRow[]> {
     const ids = [...new Set(schoolIds.filter(isUuid))];
     if (!ids.length) return Promise.resolve([]);
     return this.tx(async (em) => {
       const rows: Array<Record<string, unknown>> = await em.query(
-        `select school_id, year_group, count(*)::int as pupils,
-                count(*) filter (where disadvantaged)::int as disadvantaged,
-                count(*) filter (where send)::int as send,
-                count(*) filter (where care_experienced)::int as care_experienced,
-                count(*) filter (where roni_score >= $3)::int as at_risk
-           from pupils
-          where school_id = any($1::uuid[]) and year_group is not null
-            and ${ON_ROLL.replace(':today', '$2')}
-          group by school_id, year_group
-          order by school_id, year_group`,
+        `select p.school_id, ${yearGroupOn('$2')} as year_group, count(*)::int as pupils,
+                count(*) filter (where p.disadvantaged)::int as disadvantaged,
+                count(*) filter (where p.send)::int as send,
+                count(*) filter (where p.care_experienced)::int as care_experienced,
+                count(*) filter (where p.roni_score >= $3)::int as at_risk
+           from pupils p join ledger_pupils lp on lp.tenant_id = p.tenant_id and lp.pupil_id = p.id
+          where p.school_id = any($1::uuid[])
+            and ${onRoll('p', '$2')}
+            and ${yearGroupOn('$2')} between 7 and 13
+          group by 1, 2
+          order by 1, 2`,
         [ids, today, AT_RISK_RONI_SCORE],
       );
       return rows.map((r) => ({
@@ -115,6 +129,19 @@ export class PupilRepository extends TenantRepository<Pupil> {
         careExperienced: r['care_experienced'] as number,
         atRisk: r['at_risk'] as number,
       }));
+    });
+  }
+
+  /** Each pupil's year group on `today`, for the pupils the ledger follows (not archived or erased). */
+  yearGroupsOn(pupilIds: readonly string[], today: CalendarDate): Promise<Array<{ pupilId: string; yearGroup: number }>> {
+    const ids = [...new Set(pupilIds.filter(isUuid))];
+    if (!ids.length) return Promise.resolve([]);
+    return this.tx(async (em) => {
+      const rows: Array<{ pupil_id: string; year_group: number }> = await em.query(
+        `select lp.pupil_id, ${yearGroupOn('$2')} as year_group from ledger_pupils lp where lp.pupil_id = any($1::uuid[])`,
+        [ids, today],
+      );
+      return rows.map((r) => ({ pupilId: r.pupil_id, yearGroup: r.year_group }));
     });
   }
 

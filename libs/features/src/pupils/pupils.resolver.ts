@@ -51,6 +51,22 @@ export class PupilsResolver {
     return this.service.erase(p, id);
   }
 
+  @ResolveField(() => Int, {
+    nullable: true,
+    description:
+      'Year group (7–13) today, on the English school calendar: from the date of birth, or from the year group given and the academic year it was given in. Null once past Year 13. An archived or erased pupil keeps the year group last recorded.',
+  })
+  async yearGroup(@Parent() pupil: Pupil, @Context() ctx: GraphQLContext): Promise<number | null> {
+    const today = await ctx.loaders
+      .get<string, number | undefined>('pupilYearGroupToday', async (ids) => {
+        const byId = new Map((await this.service.yearGroupsToday(ids)).map((r) => [r.pupilId, r.yearGroup]));
+        return ids.map((id) => byId.get(id));
+      })
+      .load(pupil.id);
+    if (today === undefined) return pupil.yearGroup;
+    return today >= 7 && today <= 13 ? today : null;
+  }
+
   @ResolveField(() => Boolean, { description: 'RONI score at or above the at-risk threshold.' })
   atRisk(@Parent() pupil: Pupil): boolean {
     return isAtRisk(pupil.roniScore);

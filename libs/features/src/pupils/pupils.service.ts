@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { canManagePupils, canSeePupils, collect, DomainError, isBlank, parseText, parseYearGroup, type Principal } from '@tandem/domain';
+import { canManagePupils, canSeePupils, Clock, collect, DomainError, isBlank, parseText, parseYearGroup, type Principal } from '@tandem/domain';
 import { AuditLog, isUuid, TenantDb, type Pupil, type School } from '@tandem/persistence';
 import { decodeOpaqueCursor, encodeOpaqueCursor, pageSize, registerConstraintMessages, toConnection, type Connection } from '@tandem/platform';
 import { mustBeAllowed, requireTenant, updated } from '../employers/access';
-import { londonToday } from '@tandem/domain';
 import { SchoolRepository, SchoolsService } from '../schools';
 import { pupilExportDocument, pupilExportFileName } from './pupil-export';
 import { ERASED_FIELD_NAMES, erasureOf, forViewer, parseLeavingDate, parsePupilInput, type PupilFields } from './pupil-rules';
@@ -37,6 +36,7 @@ const isPosition = (v: unknown): v is { i: string } => typeof v === 'object' && 
 @Injectable()
 export class PupilsService {
   constructor(
+    private readonly clock: Clock,
     private readonly db: TenantDb,
     private readonly pupils: PupilRepository,
     private readonly schools: SchoolsService,
@@ -72,7 +72,7 @@ export class PupilsService {
       const last = cursor ? await this.pupils.findById(cursor.i) : null;
       if (cursor && (!last || last.schoolId !== school.id)) throw DomainError.invalid('after', 'INVALID_CURSOR', 'after is not a valid cursor: use a cursor from a previous page');
       const position: ReferencePosition | null = last ? { reference: last.reference, id: last.id } : null;
-      const today = londonToday();
+      const today = this.clock.today();
       const { rows, total } = await this.pupils.list(
         school.id,
         {
@@ -108,7 +108,7 @@ export class PupilsService {
     requireTenant(p);
     return this.db.transaction(async (em) => {
       const school = await this.schoolForManaging(p, input['schoolId'], 'input.schoolId');
-      const values = parsePupilInput(input, 'create', ruleContext(school)) as PupilFields;
+      const values = parsePupilInput(input, 'create', ruleContext(school, this.clock.today())) as PupilFields;
       await this.refuseTakenReference(school.id, values.reference);
       const pupil = await this.pupils.insert({ ...values, schoolId: school.id });
       await AuditLog.record(em, { action: 'pupil.created', entityType: 'pupil', entityId: pupil.id, detail: { schoolId: school.id } });
@@ -120,7 +120,7 @@ export class PupilsService {
     requireTenant(p);
     return this.db.transaction(async (em) => {
       const { pupil, school } = await this.changeable(p, id, 'change this pupil');
-      const patch = parsePupilInput(input, 'update', ruleContext(school), pupil);
+      const patch = parsePupilInput(input, 'update', ruleContext(school, this.clock.today()), pupil);
       if (patch.reference === pupil.reference) delete patch.reference;
       if (patch.reference) await this.refuseTakenReference(school.id, patch.reference);
       const fields = Object.keys(patch);
@@ -153,7 +153,7 @@ export class PupilsService {
       const { pupil, school } = await this.visible(p, id);
       mustBeAllowed(canManagePupils(p, school), "erase this pupil's data");
       if (pupil.erasedAt) return pupil;
-      const erased = erasureOf(pupil, randomBytes(16).toString('hex'), new Date());
+      const erased = erasureOf(pupil, randomBytes(16).toString('hex'), this.clock.now());
       const result = updated(await this.pupils.update(pupil.id, erased));
       await this.pupils.redactImportErrors(school.id, pupil.reference);
       await this.pupils.anonymiseDerived(pupil.id);
@@ -169,16 +169,21 @@ export class PupilsService {
       const { pupil, school } = await this.visible(p, id);
       mustBeAllowed(canManagePupils(p, school), "export this pupil's data");
       await AuditLog.record(em, { action: 'pupil.exported', entityType: 'pupil', entityId: pupil.id });
-      const generatedAt = new Date();
+      const generatedAt = this.clock.now();
       const related = await this.pupils.related(pupil.id, pupil.reference, school.id);
       const document = pupilExportDocument({ pupil, school, accessLog: await this.pupils.accessLog(pupil.id), related, generatedAt });
       return { pupilId: pupil.id, generatedAt, fileName: pupilExportFileName(pupil.id, school.urn), json: JSON.stringify(document, null, 2) };
     });
   }
 
+  /** Year groups today of pupils already read (for a DataLoader; callers have checked scope). */
+  yearGroupsToday(pupilIds: readonly string[]): Promise<Array<{ pupilId: string; yearGroup: number }>> {
+    return this.pupils.yearGroupsOn(pupilIds, this.clock.today());
+  }
+
   /** Pupil counts per school and year group (for a DataLoader; callers have checked scope). */
   countsBySchool(schoolIds: readonly string[]): Promise<YearGroupCountRow[]> {
-    return this.pupils.countsBySchool(schoolIds, londonToday());
+    return this.pupils.countsBySchool(schoolIds, this.clock.today());
   }
 
   // ── helpers ───────────────────────────────────────────────────────────────
@@ -208,6 +213,6 @@ export class PupilsService {
   }
 }
 
-function ruleContext(school: School): { lowestYearGroup: number; highestYearGroup: number; today: string } {
-  return { lowestYearGroup: school.lowestYearGroup, highestYearGroup: school.highestYearGroup, today: londonToday() };
+function ruleContext(school: School, today: string): { lowestYearGroup: number; highestYearGroup: number; today: string } {
+  return { lowestYearGroup: school.lowestYearGroup, highestYearGroup: school.highestYearGroup, today };
 }

@@ -1,21 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import {
-  ACTIVITY_TYPES,
-  canEditRequest,
-  canSeeRequest,
-  collect,
-  DomainError,
-  isBlank,
-  parseEnum,
-  parseYearGroup,
-  reachOf,
-  REQUEST_STATUSES,
-  type Principal,
-} from '@tandem/domain';
+import { ACTIVITY_TYPES, canEditRequest, canSeeRequest, Clock, collect, DomainError, isBlank, parseEnum, parseYearGroup, type Principal, reachOf, REQUEST_STATUSES } from '@tandem/domain';
 import { AuditLog, isUuid, TenantDb, type EncounterRequest, type RequestWindow, type School } from '@tandem/persistence';
 import { pageSize, type Connection } from '@tandem/platform';
 import { connectionOf, mustBeAllowed, parseDayRangeFilter, requireTenant, updated, visibleOrNotFound } from '../employers/access';
-import { londonToday } from '@tandem/domain';
 import { parseRequestInput, type RequestFields } from './request-rules';
 import type { RequestFilter } from './request.types';
 import { RequestRepository, RequestSchoolRepository, RequestWindowRepository } from './requests.repository';
@@ -23,6 +10,7 @@ import { RequestRepository, RequestSchoolRepository, RequestWindowRepository } f
 @Injectable()
 export class RequestsService {
   constructor(
+    private readonly clock: Clock,
     private readonly db: TenantDb,
     private readonly requests: RequestRepository,
     private readonly windows: RequestWindowRepository,
@@ -70,7 +58,7 @@ export class RequestsService {
     return this.db.transaction(async (em) => {
       const school = await this.visibleSchool(p, input['schoolId']);
       mustBeAllowed(canEditRequest(p, { schoolId: school.id, clusterId: school.clusterId }), "make requests for this school");
-      const parsed = parseRequestInput(input, 'create', { lowest: school.lowestYearGroup, highest: school.highestYearGroup }, new Date(), londonToday());
+      const parsed = parseRequestInput(input, 'create', { lowest: school.lowestYearGroup, highest: school.highestYearGroup }, this.clock.now(), this.clock.today());
       const request = await this.requests.insert({ ...(parsed.fields as RequestFields), schoolId: school.id, createdByUserId: p.userId });
       for (const w of parsed.windows ?? []) await this.windows.insert({ ...w, requestId: request.id });
       await AuditLog.record(em, { action: 'request.created', entityType: 'request', entityId: request.id, detail: { schoolId: school.id } });
@@ -81,7 +69,7 @@ export class RequestsService {
   async update(p: Principal, id: string, input: Record<string, unknown>): Promise<EncounterRequest> {
     return this.db.transaction(async () => {
       const { request, school } = await this.editableOpen(p, id);
-      const parsed = parseRequestInput(input, 'update', { lowest: school.lowestYearGroup, highest: school.highestYearGroup }, new Date(), londonToday());
+      const parsed = parseRequestInput(input, 'update', { lowest: school.lowestYearGroup, highest: school.highestYearGroup }, this.clock.now(), this.clock.today());
       if (parsed.windows) {
         await this.windows.removeForRequest(request.id);
         for (const w of parsed.windows) await this.windows.insert({ ...w, requestId: request.id });
@@ -96,7 +84,7 @@ export class RequestsService {
     return this.db.transaction(async (em) => {
       const { request } = await this.editableOpen(p, id);
       await AuditLog.record(em, { action: 'request.cancelled', entityType: 'request', entityId: request.id });
-      return updated(await this.requests.update(request.id, { status: 'cancelled', archivedAt: new Date() }));
+      return updated(await this.requests.update(request.id, { status: 'cancelled', archivedAt: this.clock.now() }));
     });
   }
 

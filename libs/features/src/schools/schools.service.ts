@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { canCreateSchool, canEditSchool, canSeeSchool, collect, DomainError, isBlank, parseEnum, parseText, reachOf, SCHOOL_PHASES, type Principal } from '@tandem/domain';
+import { canCreateSchool, canEditSchool, canSeeSchool, Clock, collect, DomainError, isBlank, parseEnum, parseText, type Principal, reachOf, SCHOOL_PHASES } from '@tandem/domain';
 import { AuditLog, isUuid, TenantDb, type School } from '@tandem/persistence';
 import { pageSize, registerConstraintMessages, type Connection } from '@tandem/platform';
 import { connectionOf, mustBeAllowed, requireTenant, updated, visibleOrNotFound } from '../employers/access';
-import { londonToday } from '@tandem/domain';
 import { parseSchoolInput, type SchoolFields } from './school-rules';
 import type { SchoolFilter } from './school.types';
 import { SchoolClusterRepository, SchoolRepository } from './schools.repository';
@@ -19,6 +18,7 @@ const STRUCTURAL_FIELDS = ['urn', 'clusterId'] as const;
 @Injectable()
 export class SchoolsService {
   constructor(
+    private readonly clock: Clock,
     private readonly db: TenantDb,
     private readonly schools: SchoolRepository,
     private readonly clusters: SchoolClusterRepository,
@@ -101,7 +101,7 @@ export class SchoolsService {
       mustBeAllowed(canCreateSchool(p), 'archive schools');
       if (school.archivedAt) return school;
       await AuditLog.record(em, { action: 'school.archived', entityType: 'school', entityId: school.id });
-      return updated(await this.schools.update(school.id, { archivedAt: new Date() }));
+      return updated(await this.schools.update(school.id, { archivedAt: this.clock.now() }));
     });
   }
 
@@ -118,7 +118,7 @@ export class SchoolsService {
   private async refuseStrandedPupils(school: School, patch: Partial<SchoolFields>): Promise<void> {
     const lowest = patch.lowestYearGroup ?? school.lowestYearGroup;
     const highest = patch.highestYearGroup ?? school.highestYearGroup;
-    const stranded = await this.schools.countPupilsOutside(school.id, lowest, highest, londonToday());
+    const stranded = await this.schools.countPupilsOutside(school.id, lowest, highest, this.clock.today());
     if (stranded > 0) {
       const field = patch.highestYearGroup !== undefined ? 'input.highestYearGroup' : 'input.lowestYearGroup';
       throw new DomainError(

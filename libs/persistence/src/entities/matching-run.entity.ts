@@ -11,6 +11,10 @@ export type MatchingRunPhaseValue = 'queued' | 'loading' | 'solving' | 'saving' 
  */
 @Entity({ name: 'matching_runs' })
 export class MatchingRun extends TenantOwnedEntity {
+  /** The order runs were requested in (an identity, so ties in time cannot reorder them); a bigint, as a string. */
+  @Column({ name: 'seq', type: 'bigint', insert: false, update: false })
+  readonly seq!: string;
+
   @Column({ name: 'cluster_id', type: 'uuid', nullable: true })
   clusterId!: string | null;
 

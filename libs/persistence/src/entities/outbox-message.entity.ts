@@ -19,7 +19,7 @@ export class OutboxMessage extends TenantOwnedEntity {
   @Column({ name: 'status', type: 'text', default: 'pending' })
   status!: OutboxStatus;
 
-  @Column({ name: 'available_at', type: 'timestamptz', default: () => 'now()' })
+  @Column({ name: 'available_at', type: 'timestamptz', default: () => 'app_now()' })
   availableAt!: Date;
 
   @Column({ name: 'attempts', type: 'integer', default: 0 })

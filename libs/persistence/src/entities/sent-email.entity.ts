@@ -21,6 +21,6 @@ export class SentEmail extends TenantOwnedEntity {
   @Column({ name: 'subject', type: 'text' })
   subject!: string;
 
-  @Column({ name: 'sent_at', type: 'timestamptz', default: () => 'now()' })
+  @Column({ name: 'sent_at', type: 'timestamptz', default: () => 'app_now()' })
   sentAt!: Date;
 }

@@ -33,8 +33,8 @@ create table auth_sessions (
   revoked_at timestamptz null,
   revoked_reason text null check (revoked_reason in ('logout', 'membership_changed', 'account_changed', 'hub_archived',
     'password_changed', 'password_reset', 'refresh_token_reused', 'expired')),
-  created_at timestamptz not null default now(),
-  updated_at timestamptz not null default now(),
+  created_at timestamptz not null default app_now(),
+  updated_at timestamptz not null default app_now(),
   check ((revoked_at is null) = (revoked_reason is null))
 );
 create index auth_sessions_user_live_idx on auth_sessions (user_id) where revoked_at is null;
@@ -51,7 +51,7 @@ create index platform_refresh_sessions_auth_session_idx on platform_refresh_sess
 create function end_sessions_of_membership() returns trigger
   language plpgsql
   as $$ begin
-    update auth_sessions set revoked_at = now(), revoked_reason = 'membership_changed'
+    update auth_sessions set revoked_at = app_now(), revoked_reason = 'membership_changed'
      where membership_id = old.id and revoked_at is null;
     return null;
   end $$;
@@ -67,7 +67,7 @@ create trigger end_sessions_on_membership_delete after delete on memberships
 create function end_sessions_of_user() returns trigger
   language plpgsql
   as $$ begin
-    update auth_sessions set revoked_at = now(), revoked_reason = 'account_changed'
+    update auth_sessions set revoked_at = app_now(), revoked_reason = 'account_changed'
      where user_id = new.id and revoked_at is null;
     return null;
   end $$;
@@ -82,7 +82,7 @@ create trigger end_sessions_on_user_change
 create function end_sessions_of_tenant() returns trigger
   language plpgsql
   as $$ begin
-    update auth_sessions set revoked_at = now(), revoked_reason = 'hub_archived'
+    update auth_sessions set revoked_at = app_now(), revoked_reason = 'hub_archived'
      where acting_tenant_id = new.id and revoked_at is null;
     return null;
   end $$;
@@ -106,8 +106,8 @@ create table password_resets (
   token_hash text not null check (length(token_hash) between 32 and 128),
   expires_at timestamptz not null,
   used_at timestamptz null,
-  created_at timestamptz not null default now(),
-  updated_at timestamptz not null default now(),
+  created_at timestamptz not null default app_now(),
+  updated_at timestamptz not null default app_now(),
   constraint password_resets_token_hash_key unique (token_hash)
 );
 create index password_resets_user_idx on password_resets (tenant_id, user_id, created_at);
@@ -130,7 +130,7 @@ drop table if exists password_resets, auth_throttle;
 create table login_failures (
   id uuid primary key default gen_random_uuid(),
   email citext not null check (length(email) between 1 and 320),
-  failed_at timestamptz not null default now()
+  failed_at timestamptz not null default app_now()
 );
 create index login_failures_email_idx on login_failures (email, failed_at);
 create index login_failures_failed_at_idx on login_failures (failed_at);

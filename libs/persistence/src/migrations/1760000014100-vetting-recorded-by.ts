@@ -15,7 +15,7 @@ alter table vetting_checks add column recorded_by_user_id uuid null references u
 alter table vetting_checks add column recorded_at timestamptz null;
 update vetting_checks set recorded_at = created_at;
 alter table vetting_checks alter column recorded_at set not null;
-alter table vetting_checks alter column recorded_at set default now();
+alter table vetting_checks alter column recorded_at set default app_now();
 alter table vetting_checks drop constraint vetting_checks_outcome_check;
 alter table vetting_checks add constraint vetting_checks_outcome_check check (outcome in ('passed', 'failed', 'declared'));
 `);

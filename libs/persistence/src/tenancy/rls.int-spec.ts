@@ -61,15 +61,15 @@ async function seedTenant(owner: Client, label: string): Promise<Fixture> {
   await q(`insert into memberships (id, tenant_id, user_id, role) values ($1, $2, $3, 'hub_admin')`, [f.membershipId, t, f.userId]);
   await q(
     `insert into invitations (tenant_id, email, role, school_id, token_hash, expires_at, invited_by_user_id)
-     values ($1, 'new@example.org', 'school_staff', $2, $3, now() + interval '7 days', $4)`,
+     values ($1, 'new@example.org', 'school_staff', $2, $3, app_now() + interval '7 days', $4)`,
     [t, f.schoolId, `inv-${label}-`.padEnd(64, '0'), f.userId],
   );
   await q(
     `insert into refresh_sessions (tenant_id, user_id, membership_id, token_hash, expires_at)
-     values ($1, $2, $3, $4, now() + interval '30 days')`,
+     values ($1, $2, $3, $4, app_now() + interval '30 days')`,
     [t, f.userId, f.membershipId, `ref-${label}-`.padEnd(64, '0')],
   );
-  await q(`insert into password_resets (tenant_id, user_id, token_hash, expires_at) values ($1, $2, $3, now() + interval '1 hour')`, [t, f.userId, `reset-${label}-`.padEnd(64, '0')]);
+  await q(`insert into password_resets (tenant_id, user_id, token_hash, expires_at) values ($1, $2, $3, app_now() + interval '1 hour')`, [t, f.userId, `reset-${label}-`.padEnd(64, '0')]);
   await q(
     `insert into pupils (id, tenant_id, school_id, reference, year_group) values ($1, $2, $3, 'P001', 9)`,
     [f.pupilId, t, f.schoolId],
@@ -121,7 +121,7 @@ async function seedTenant(owner: Client, label: string): Promise<Fixture> {
   );
   await q(
     `insert into booking_links (tenant_id, booking_id, offer_session_id, contact_id, accept_token_hash, decline_token_hash, expires_at)
-     values ($1, $2, $3, $4, $5, $6, now() + interval '7 days')`,
+     values ($1, $2, $3, $4, $5, $6, app_now() + interval '7 days')`,
     [t, booking, session, f.contactId, `acc-${label}-`.padEnd(64, '0'), `dec-${label}-`.padEnd(64, '0')],
   );
   await q(`insert into notification_preferences (tenant_id, email, muted) values ($1, 'pat@acme.example', '{reminders}')`, [t]);
@@ -158,7 +158,7 @@ async function seedTenant(owner: Client, label: string): Promise<Fixture> {
     await q(
       `insert into matching_runs (tenant_id, cluster_id, requested_by_user_id, status, phase, progress, weights, max_work, max_branch_nodes,
                                   objective, bound, relative_gap, optimal, started_at, finished_at)
-       values ($1, $2, $3, 'succeeded', 'done', 100, '{}', 1000, 10, 3000, 3000, 0, true, now(), now()) returning id`,
+       values ($1, $2, $3, 'succeeded', 'done', 100, '{}', 1000, 10, 3000, 3000, 0, true, app_now(), app_now()) returning id`,
       [t, f.clusterId, f.userId],
     )
   ).rows[0].id as string;
@@ -439,7 +439,7 @@ describe('TenantRepository', () => {
     const repo = new ClusterRepository();
     const tenant = await db.systemDb.createTenant({ name: 'Paging hub', slug: 'paging-hub' });
     await TenantContext.run({ tenantId: tenant.id, actorUserId: null }, async () => {
-      // 7 rows in one transaction share created_at (now() is per transaction): the id breaks ties.
+      // 7 rows in one transaction share created_at (app_now() is per transaction): the id breaks ties.
       await db.tenantDb.transaction(async () => {
         for (let i = 0; i < 7; i++) await repo.insert({ name: `C${i}` });
       });
@@ -534,7 +534,7 @@ describe('constraints', () => {
       ]),
     ).toBe('23503');
     expect(
-      await insertAs(b.tenantId, `insert into request_windows (tenant_id, request_id, starts_at, ends_at) values ($1, $2, now(), now() + interval '1 hour')`, [
+      await insertAs(b.tenantId, `insert into request_windows (tenant_id, request_id, starts_at, ends_at) values ($1, $2, app_now(), app_now() + interval '1 hour')`, [
         b.tenantId,
         a.requestId,
       ]),

@@ -18,7 +18,8 @@ describe('SystemDb', () => {
     expect((await db.systemDb.findUserByEmail(' ada@example.ORG '))?.id).toBe(user.id);
     await expect(db.systemDb.createUser({ email: 'ADA@example.org' })).rejects.toMatchObject({ code: 'ALREADY_EXISTS', field: 'email' });
     await db.systemDb.setPasswordHash(user.id, '$argon2id$fake');
-    await db.systemDb.recordLogin(user.id, new Date('2026-01-02T03:04:05Z'));
+    db.clock.set('2026-01-02T03:04:05Z');
+    await db.systemDb.recordLogin(user.id);
     const reloaded = await db.systemDb.findUserById(user.id);
     expect(reloaded).toMatchObject({ passwordHash: '$argon2id$fake', lastLoginAt: new Date('2026-01-02T03:04:05Z') });
     expect(await db.systemDb.findUserById('nope')).toBeNull();
@@ -49,11 +50,11 @@ describe('SystemDb', () => {
     await TenantContext.run({ tenantId: t2.id, actorUserId: null }, () =>
       db.tenantDb.transaction(async (em) => {
         await em.query(
-          `insert into invitations (tenant_id, email, role, token_hash, expires_at) values ($1, 'x@example.org', 'hub_admin', $2, now() + interval '1 day')`,
+          `insert into invitations (tenant_id, email, role, token_hash, expires_at) values ($1, 'x@example.org', 'hub_admin', $2, app_now() + interval '1 day')`,
           [t2.id, 'a'.repeat(64)],
         );
         await em.query(
-          `insert into refresh_sessions (tenant_id, user_id, membership_id, token_hash, expires_at) values ($1, $2, $3, $4, now() + interval '1 day')`,
+          `insert into refresh_sessions (tenant_id, user_id, membership_id, token_hash, expires_at) values ($1, $2, $3, $4, app_now() + interval '1 day')`,
           [t2.id, user.id, m2.id, 'b'.repeat(64)],
         );
       }),
@@ -64,7 +65,7 @@ describe('SystemDb', () => {
       { tenantId: t2.id, tenantName: 'Beta', tenantSlug: 'beta', membershipId: m2.id, role: 'hub_admin', clusterId: null, schoolId: null, employerId: null },
     ]);
     await TenantContext.run({ tenantId: t1.id, actorUserId: null }, () =>
-      db.tenantDb.transaction((em) => em.update(Membership, { id: m1.id }, { archivedAt: new Date() })),
+      db.tenantDb.transaction((em) => em.update(Membership, { id: m1.id }, { archivedAt: db.clock.now() })),
     );
     expect((await db.systemDb.membershipsForUser(user.id)).map((m) => m.tenantSlug)).toEqual(['beta']);
     expect(await db.systemDb.tenantOfInvitation('a'.repeat(64))).toBe(t2.id);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError } from '@tandem/domain';
+import { DomainError, type Clock } from '@tandem/domain';
 import { DataSource } from 'typeorm';
 import type { JsonObject } from '../entities/base';
 import { Tenant } from '../entities/tenant.entity';
@@ -52,7 +52,10 @@ function isUniqueViolation(e: unknown, constraint: string): boolean {
  * Connects as the app role like everything else; it can only see what those functions return.
  */
 export class SystemDb {
-  constructor(readonly dataSource: DataSource) {}
+  constructor(
+    readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   // ── look-ups that precede a tenant ──────────────────────────────────────────
 
@@ -93,6 +96,12 @@ export class SystemDb {
     return rows[0]?.t ?? null;
   }
 
+  /** Tenants with outbox rows due at `now` (the relay serves every tenant), oldest due first. */
+  async tenantsWithDueOutboxRows(now: Date, limit: number): Promise<string[]> {
+    const rows: Array<{ tenant_id: string }> = await this.dataSource.query('select tenant_id from outbox_pending_tenants($1, $2)', [limit, now]);
+    return rows.map((r) => r.tenant_id);
+  }
+
   /** Every tenant (platform admin screens). Authorisation is the caller's job. */
   async listTenants(): Promise<TenantSummary[]> {
     const rows: Array<{ id: string; name: string; slug: string; archived_at: Date | null; created_at: Date }> =
@@ -114,7 +123,7 @@ export class SystemDb {
     const id = randomUUID();
     try {
       return await this.dataSource.transaction(async (em) => {
-        await em.query(`select set_config('app.tenant_id', $1, true)`, [id]);
+        await em.query(`select set_config('app.tenant_id', $1, true), set_config('app.now', $2, true)`, [id, this.clock.now().toISOString()]);
         await em.insert(Tenant, { id, name: input.name, slug: input.slug, settings: input.settings ?? {} });
         return em.findOneByOrFail(Tenant, { id });
       });
@@ -171,11 +180,11 @@ export class SystemDb {
     await this.dataSource.getRepository(User).update({ id: userId }, { displayName });
   }
 
-  async recordLogin(userId: string, at: Date = new Date()): Promise<void> {
-    await this.dataSource.getRepository(User).update({ id: userId }, { lastLoginAt: at });
+  async recordLogin(userId: string): Promise<void> {
+    await this.dataSource.getRepository(User).update({ id: userId }, { lastLoginAt: this.clock.now() });
   }
 
   async setDisabled(userId: string, disabled: boolean): Promise<void> {
-    await this.dataSource.getRepository(User).update({ id: userId }, { disabledAt: disabled ? new Date() : null });
+    await this.dataSource.getRepository(User).update({ id: userId }, { disabledAt: disabled ? this.clock.now() : null });
   }
 }

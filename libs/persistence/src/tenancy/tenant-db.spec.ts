@@ -1,4 +1,4 @@
-import { DomainError } from '@tandem/domain';
+import { DomainError, ManualClock } from '@tandem/domain';
 import type { DataSource } from 'typeorm';
 import { TenantContext } from './tenant-context';
 import { TenantDb } from './tenant-db';
@@ -7,7 +7,7 @@ import { stampTenant } from './tenant-repository';
 describe('TenantDb without a database', () => {
   it('refuses to open a transaction without a tenant context, before touching the DataSource', async () => {
     const transaction = jest.fn();
-    const db = new TenantDb({ transaction } as unknown as DataSource);
+    const db = new TenantDb({ transaction } as unknown as DataSource, new ManualClock('2026-11-17T10:00:00Z'));
     await expect(db.transaction(async () => 1)).rejects.toMatchObject({ code: 'TENANT_CONTEXT_MISSING' });
     expect(transaction).not.toHaveBeenCalled();
   });
@@ -39,7 +39,7 @@ describe('TenantContext.refuse', () => {
   it('turns reaching for tenant data into the given user-facing error, and hides itself from peek()', async () => {
     expect(() => TenantContext.refuse(refusal, () => TenantContext.current())).toThrow(refusal);
     expect(TenantContext.refuse(refusal, () => TenantContext.peek())).toBeUndefined();
-    const db = new TenantDb({ transaction: jest.fn() } as unknown as DataSource);
+    const db = new TenantDb({ transaction: jest.fn() } as unknown as DataSource, new ManualClock('2026-11-17T10:00:00Z'));
     await expect(TenantContext.refuse(refusal, () => db.transaction(async () => 1))).rejects.toBe(refusal);
   });
   it('still lets a nested run choose a tenant (e.g. creating a hub)', () => {

@@ -1,5 +1,5 @@
 import { hash as argonHash, parseOptions } from '@node-rs/argon2';
-import { DomainError } from '@tandem/domain';
+import { DomainError, ManualClock } from '@tandem/domain';
 import jwt from 'jsonwebtoken';
 import { AppConfig } from '../config/app-config';
 import { OpaqueToken } from './opaque-token';
@@ -45,41 +45,45 @@ describe('assertPasswordAcceptable', () => {
 
 describe('TokenService', () => {
   const config = AppConfig.fromEnv({ ACCESS_TOKEN_KEYS: 'k2:spec-second-key-second-key-second,k1:spec-first-key-first-key-first-key' });
-  const tokens = new TokenService(config);
+  const clock = new ManualClock('2025-01-01T10:00:00Z');
+  const tokens = new TokenService(clock, config);
+  beforeEach(() => clock.set('2025-01-01T10:00:00Z'));
   const principal: Principal = { userId: 'u1', tenantId: 't1', membershipId: 'm1', role: 'coordinator', clusterId: 'c1', sessionId: 's1' };
   const sign = (claims: object, key: string, options: jwt.SignOptions = {}): string =>
     jwt.sign(claims, key, { algorithm: 'HS256', issuer: 'tandem', audience: 'tandem-api', ...options });
   const claims = { sub: 'u1', tid: 't1', mid: 'm1', role: 'hub_admin', ses: 's1' };
+  const exp = Math.floor(new Date('2025-01-01T10:01:00Z').getTime() / 1000);
 
   it('round-trips a principal with its scope ids, session and expiry from config, signed with the first key', () => {
-    const now = new Date('2025-01-01T10:00:00Z');
-    const { token, expiresAt } = tokens.signAccessToken({ ...principal, sessionId: 's1' }, now);
+    const { token, expiresAt } = tokens.signAccessToken({ ...principal, sessionId: 's1' });
     expect(expiresAt.toISOString()).toBe('2025-01-01T10:15:00.000Z');
     expect(jwt.decode(token, { complete: true })?.header.kid).toBe('k2');
     expect(jwt.decode(token)).toMatchObject({ sub: 'u1', tid: 't1', mid: 'm1', role: 'coordinator', cid: 'c1', ses: 's1' });
-    expect(tokens.verifyAccessToken(token, now)).toEqual(principal);
+    expect(tokens.verifyAccessToken(token)).toEqual(principal);
   });
 
   it('still verifies a token signed with an older key of the ring (rotation), not one whose key left it', () => {
-    const old = sign({ ...claims, exp: Math.floor(Date.now() / 1000) + 60 }, 'spec-first-key-first-key-first-key', { keyid: 'k1' });
+    const old = sign({ ...claims, exp }, 'spec-first-key-first-key-first-key', { keyid: 'k1' });
     expect(tokens.verifyAccessToken(old).role).toBe('hub_admin');
-    const retired = new TokenService(AppConfig.fromEnv({ ACCESS_TOKEN_KEYS: 'k2:spec-second-key-second-key-second' }));
+    const retired = new TokenService(clock, AppConfig.fromEnv({ ACCESS_TOKEN_KEYS: 'k2:spec-second-key-second-key-second' }));
     expect(() => retired.verifyAccessToken(old)).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
   });
 
   it('refuses a token without exp, without a session, or without a key id (finding 1)', () => {
     const key = 'spec-second-key-second-key-second';
     expect(() => tokens.verifyAccessToken(sign(claims, key, { keyid: 'k2' }))).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
-    const exp = Math.floor(Date.now() / 1000) + 60;
     expect(() => tokens.verifyAccessToken(sign({ ...claims, ses: undefined, exp }, key, { keyid: 'k2' }))).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
     expect(() => tokens.verifyAccessToken(sign({ ...claims, exp }, key))).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
     expect(tokens.verifyAccessToken(sign({ ...claims, exp }, key, { keyid: 'k2' })).role).toBe('hub_admin');
   });
 
   it('expired → TOKEN_EXPIRED; forged or malformed → UNAUTHENTICATED', () => {
-    const { token } = tokens.signAccessToken({ ...principal, sessionId: 's1' }, new Date('2025-01-01T10:00:00Z'));
-    expect(() => tokens.verifyAccessToken(token, new Date('2025-01-01T10:16:00Z'))).toThrow(expect.objectContaining({ code: 'TOKEN_EXPIRED' }));
-    const exp = Math.floor(Date.now() / 1000) + 60;
+    const { token } = tokens.signAccessToken({ ...principal, sessionId: 's1' });
+    clock.set('2025-01-01T10:14:59Z');
+    expect(tokens.verifyAccessToken(token)).toEqual(principal);
+    clock.set('2025-01-01T10:16:00Z');
+    expect(() => tokens.verifyAccessToken(token)).toThrow(expect.objectContaining({ code: 'TOKEN_EXPIRED' }));
+    clock.set('2025-01-01T10:00:00Z');
     const forged = sign({ ...claims, exp }, 'another-secret', { keyid: 'k2' });
     expect(() => tokens.verifyAccessToken(forged)).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
     const none = jwt.sign({ sub: 'u1', role: 'hub_admin', ses: 's1', exp }, '', { algorithm: 'none', issuer: 'tandem', audience: 'tandem-api', keyid: 'k2' });

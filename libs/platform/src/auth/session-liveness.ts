@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '@tandem/domain';
 import { DataSource } from 'typeorm';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -11,9 +12,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 @Injectable()
 export class SessionLiveness {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly dataSource: DataSource,
+  ) {}
 
-  async isLive(sessionId: string, userId: string, now: Date = new Date()): Promise<boolean> {
+  async isLive(sessionId: string, userId: string): Promise<boolean> {
+    const now = this.clock.now();
     if (!UUID.test(sessionId) || !UUID.test(userId)) return false;
     const rows: unknown[] = await this.dataSource.query(
       'select 1 from auth_sessions where id = $1 and user_id = $2 and revoked_at is null and expires_at > $3',

@@ -1,6 +1,6 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@tandem/domain';
+import { Clock, DomainError } from '@tandem/domain';
 import jwt from 'jsonwebtoken';
 import { AppConfig } from '../config/app-config';
 import { isRole, type Principal } from './principal';
@@ -42,11 +42,15 @@ export class TokenService {
    */
   private readonly keys: ReadonlyMap<string, KeyObject>;
 
-  constructor(private readonly config: AppConfig) {
+  constructor(
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {
     this.keys = new Map(config.accessTokenKeys.keys.map((k) => [k.id, createSecretKey(Buffer.from(k.secret, 'utf8'))]));
   }
 
-  signAccessToken(principal: Principal & { sessionId: string }, now: Date = new Date()): SignedAccessToken {
+  signAccessToken(principal: Principal & { sessionId: string }): SignedAccessToken {
+    const now = this.clock.now();
     const iat = Math.floor(now.getTime() / 1000);
     const exp = iat + this.config.accessTokenTtlSeconds;
     const claims: AccessTokenClaims & { iat: number; exp: number } = {
@@ -67,7 +71,8 @@ export class TokenService {
   }
 
   /** Principal, or DomainError TOKEN_EXPIRED (refresh and retry) / UNAUTHENTICATED (log in again). */
-  verifyAccessToken(token: string, now: Date = new Date()): Principal {
+  verifyAccessToken(token: string): Principal {
+    const now = this.clock.now();
     const kid = jwt.decode(token, { complete: true })?.header.kid;
     const key = typeof kid === 'string' ? this.keys.get(kid) : undefined;
     if (!key) throw invalid();

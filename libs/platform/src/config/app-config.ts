@@ -113,6 +113,18 @@ function refuseWeakUrlPassword(r: Reader, name: string): void {
   if (problem) r.problems.push(`${name} ${problem}`);
 }
 
+/** An ISO 8601 instant with its offset, or null when unset. */
+function instant(r: Reader, name: string): Date | null {
+  const value = raw(r, name, '');
+  if (!value) return null;
+  const ms = Date.parse(value);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) || Number.isNaN(ms)) {
+    r.problems.push(`${name} must be an instant like 2026-11-17T10:00:00Z (got "${value}")`);
+    return null;
+  }
+  return new Date(ms);
+}
+
 /** Masks the password part of a URL: postgres://user:***@host/db. */
 export function maskUrlCredentials(value: string): string {
   try {
@@ -151,6 +163,11 @@ export class AppConfig {
    */
   readonly trustProxy: false | number | string;
   readonly logLevel: LogLevel;
+  /**
+   * TANDEM_CLOCK_START: run the product's clock from this instant instead of the machine's time
+   * (a worker process started by a test shares the test's time). Refused in production.
+   */
+  readonly clockStart: Date | null;
   /** Env variable names whose values must never be logged. */
   readonly secretNames: ReadonlySet<string>;
   /** The variable each property came from (for describe()). */
@@ -189,6 +206,8 @@ export class AppConfig {
     this.apiPort = int(r, 'API_PORT', 3000, 0, 65_535);
     this.logLevel = oneOf(r, 'LOG_LEVEL', 'info', LOG_LEVELS);
     this.trustProxy = trustProxy(r);
+    this.clockStart = instant(r, 'TANDEM_CLOCK_START');
+    if (this.clockStart && this.isProduction) r.problems.push('TANDEM_CLOCK_START is for tests; production runs on the machine\'s clock');
     this.secretNames = r.secrets;
     this.sources = {
       NODE_ENV: 'nodeEnv',
@@ -208,6 +227,7 @@ export class AppConfig {
       API_PORT: 'apiPort',
       LOG_LEVEL: 'logLevel',
       TRUST_PROXY: 'trustProxy',
+      TANDEM_CLOCK_START: 'clockStart',
     };
     if (r.problems.length) throw new ConfigError(r.problems);
     Object.freeze(this);
@@ -218,7 +238,7 @@ export class AppConfig {
     const out: Record<string, string | number | boolean> = {};
     for (const [name, prop] of Object.entries(this.sources)) {
       const value = (this as unknown as Record<string, string | number | boolean | KeyRing>)[prop];
-      if (typeof value === 'object') out[name] = `key ids ${value.keys.map((k) => k.id).join(', ')} (secrets hidden)`;
+      if (value !== null && typeof value === 'object' && 'keys' in value) out[name] = `key ids ${value.keys.map((k) => k.id).join(', ')} (secrets hidden)`;
       else if (!this.secretNames.has(name)) out[name] = value;
       else if (typeof value === 'string' && /^[a-z]+:\/\//.test(value)) out[name] = maskUrlCredentials(value);
       else out[name] = '***';

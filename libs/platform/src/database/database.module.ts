@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Inject, Module, type OnApplicationShutdown, type Provider } from '@nestjs/common';
+import { Clock } from '@tandem/domain';
 import { createDataSource, SystemDb, TenantDb } from '@tandem/persistence';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
@@ -43,8 +44,8 @@ export class DatabaseModule implements OnApplicationShutdown {
       providers: [
         dataSourceProvider,
         { provide: OWNS_DATA_SOURCE, useValue: owns },
-        { provide: TenantDb, inject: [DataSource], useFactory: (ds: DataSource) => new TenantDb(ds) },
-        { provide: SystemDb, inject: [DataSource], useFactory: (ds: DataSource) => new SystemDb(ds) },
+        { provide: TenantDb, inject: [DataSource, Clock], useFactory: (ds: DataSource, clock: Clock) => new TenantDb(ds, clock) },
+        { provide: SystemDb, inject: [DataSource, Clock], useFactory: (ds: DataSource, clock: Clock) => new SystemDb(ds, clock) },
       ],
       exports: [DataSource, TenantDb, SystemDb],
     };

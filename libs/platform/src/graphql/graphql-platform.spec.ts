@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { NestFactory } from '@nestjs/core';
 import { Args, Context, Field, ID, Int, ObjectType, Parent, Query, registerEnumType, ResolveField, Resolver } from '@nestjs/graphql';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DomainError } from '@tandem/domain';
+import { DomainError, ManualClock } from '@tandem/domain';
 import { TenantContext } from '@tandem/persistence';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CurrentPrincipal, Public, Roles } from '../auth/decorators';
@@ -12,6 +12,7 @@ import type { Principal } from '../auth/principal';
 import { TokenService } from '../auth/token.service';
 import { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
+import { ClockModule } from '../clock/clock.module';
 import type { ErrorLog } from '../errors/format-graphql-error';
 import { CalendarDateScalar } from './calendar-date.scalar';
 import type { GraphQLContext } from './context';
@@ -190,6 +191,7 @@ class EverySessionLiveModule {}
   imports: [
     EverySessionLiveModule,
     ConfigModule.forConfig(AppConfig.fromEnv({ ACCESS_TOKEN_KEYS: 'spec:graphql-platform-spec-key-123' })),
+    ClockModule.forClock(new ManualClock('2026-11-17T10:00:00Z')),
     GraphQLPlatformModule.forRoot({ errorLog: log }),
   ],
   providers: [WhoamiResolver, ItemResolver, GreetingResolver],

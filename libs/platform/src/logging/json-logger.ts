@@ -1,6 +1,10 @@
 import type { LoggerService } from '@nestjs/common';
+import { SystemClock } from '@tandem/domain';
 import { TenantContext } from '@tandem/persistence';
 import type { LogLevel } from '../config/app-config';
+
+/** Log lines carry the machine's time, not the product's: they are read beside other systems' logs. */
+const WALL_CLOCK = new SystemClock();
 
 const RANK: Record<LogLevel, number> = { fatal: 0, error: 1, warn: 2, info: 3, debug: 4, verbose: 5 };
 
@@ -52,7 +56,7 @@ export class JsonLogger implements LoggerService {
   write(level: LogLevel, msg: string, fields: LogFields = {}): void {
     if (!this.isEnabled(level)) return;
     const scope = TenantContext.peek();
-    const entry: LogFields = { time: new Date().toISOString(), level, msg };
+    const entry: LogFields = { time: WALL_CLOCK.now().toISOString(), level, msg };
     if (this.context) entry['context'] = this.context;
     if (scope) {
       entry['tenantId'] = scope.tenantId;

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Clock } from '@tandem/domain';
 import { SystemDb, TenantContext, TenantDb } from '@tandem/persistence';
 import { ALL_QUEUE_NAMES, type QueueName, type QueuePayloads } from './queues';
 import { QueueProducer } from './queue.producer';
@@ -12,28 +13,20 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** Start polling when the application boots. Default true (tests may drive `relayOnce`). */
   autoStart?: boolean;
-  /**
-   * Relay a row only once it is due within this many ms (default 6 hours; null = every pending row
-   * at once, as delayed jobs however far ahead). Rows further ahead, like a reminder 7 days before a
-   * session, wait in PostgreSQL, which is durable and backed up, rather than for weeks as delayed
-   * jobs in Redis: a Redis that loses its data then loses at most the next few hours' jobs.
-   */
-  horizonMs?: number | null;
 }
-
-/** Default relay horizon: Redis holds at most the next six hours of delayed jobs. */
-export const DEFAULT_RELAY_HORIZON_MS = 6 * 60 * 60 * 1000;
 
 interface OutboxRow {
   id: string;
   kind: string;
   payload: QueuePayloads[QueueName];
-  delay_ms: number;
 }
 
 /**
- * Moves committed outbox rows to BullMQ (runs in the worker), each once it is due within the
- * horizon (a row further ahead stays pending in PostgreSQL until then). Per tenant with such rows:
+ * Moves committed outbox rows to BullMQ (runs in the worker), each once it is due by the product's
+ * Clock: a reminder a week ahead, or an email held for the hub's sending hours, waits in PostgreSQL
+ * (durable, backed up) and goes to BullMQ as a job to run now when its time comes. So the clock
+ * alone decides when mail goes out (a test that sets it to 08:00 sees the held email sent), and a
+ * Redis that loses its data loses no scheduled mail. Per tenant with due rows:
  * read a batch of pending rows (one short tenant transaction), add the jobs with their domain job
  * ids, then mark those rows relayed (a second short transaction). If the queue is down nothing is
  * marked and the rows wait for the next round; if marking fails after the add, or two workers read
@@ -49,13 +42,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly pollIntervalMs: number;
   private readonly batchSize: number;
   private readonly autoStart: boolean;
-  private readonly horizonMs: number | null;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = true;
   private failures = 0;
 
   constructor(
+    private readonly clock: Clock,
     private readonly systemDb: SystemDb,
     private readonly tenantDb: TenantDb,
     private readonly producer: QueueProducer,
@@ -64,7 +57,6 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.pollIntervalMs = options?.pollIntervalMs ?? 200;
     this.batchSize = options?.batchSize ?? 500;
     this.autoStart = options?.autoStart ?? true;
-    this.horizonMs = options?.horizonMs === undefined ? DEFAULT_RELAY_HORIZON_MS : options.horizonMs;
   }
 
   onApplicationBootstrap(): void {
@@ -88,43 +80,41 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     await this.running;
   }
 
-  /** One round over every tenant with pending rows; returns how many rows were relayed. */
+  /** One round over every tenant with rows due now (by the Clock); returns how many rows were relayed. */
   async relayOnce(): Promise<number> {
-    const tenants: Array<{ tenant_id: string }> = await this.systemDb.dataSource.query('select tenant_id from outbox_pending_tenants($1, $2)', [1000, this.horizonMs]);
+    const now = this.clock.now();
     let relayed = 0;
-    for (const { tenant_id: tenantId } of tenants) {
-      relayed += await TenantContext.run({ tenantId, actorUserId: null }, () => this.relayTenant());
+    for (const tenantId of await this.systemDb.tenantsWithDueOutboxRows(now, 1000)) {
+      relayed += await TenantContext.run({ tenantId, actorUserId: null }, () => this.relayTenant(now));
     }
     return relayed;
   }
 
-  private async relayTenant(): Promise<number> {
+  private async relayTenant(now: Date): Promise<number> {
     const rows = await this.tenantDb.transaction(
       (em): Promise<OutboxRow[]> =>
         em.query(
-          // float8, not int: a reminder weeks ahead is more than 2^31 ms away (int overflowed at ~24.8 days).
-          `select id, kind, payload, greatest(0, (extract(epoch from (available_at - now())) * 1000)::bigint)::float8 as delay_ms
-             from notification_outbox
-            where status = 'pending' and ($2::bigint is null or available_at <= now() + $2::bigint * interval '1 millisecond')
-            order by created_at
+          `select id, kind, payload from notification_outbox
+            where status = 'pending' and available_at <= $2
+            order by available_at, created_at
             limit $1`,
-          [this.batchSize, this.horizonMs],
+          [this.batchSize, now],
         ),
     );
     if (!rows.length) return 0;
-    const byQueue = new Map<QueueName, Array<{ payload: QueuePayloads[QueueName]; delay: number }>>();
+    const byQueue = new Map<QueueName, Array<{ payload: QueuePayloads[QueueName] }>>();
     for (const row of rows) {
       if (!(ALL_QUEUE_NAMES as readonly string[]).includes(row.kind)) throw new Error(`outbox row ${row.id} names an unknown queue "${row.kind}"`);
       const queue = row.kind as QueueName;
       const list = byQueue.get(queue) ?? [];
-      list.push({ payload: row.payload, delay: row.delay_ms });
+      list.push({ payload: row.payload });
       byQueue.set(queue, list);
     }
     // Outside any transaction (see the class comment).
     for (const [queue, jobs] of byQueue) await this.producer.addBulk(queue, jobs);
     return this.tenantDb.transaction(async (em) => {
       const [, marked] = (await em.query(
-        `update notification_outbox set status = 'relayed', relayed_at = now(), attempts = attempts + 1 where id = any($1::uuid[]) and status = 'pending'`,
+        `update notification_outbox set status = 'relayed', relayed_at = app_now(), attempts = attempts + 1 where id = any($1::uuid[]) and status = 'pending'`,
         [rows.map((r) => r.id)],
       )) as [unknown, number];
       return marked;

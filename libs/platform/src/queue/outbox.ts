@@ -24,7 +24,7 @@ export const Outbox = {
     const jobKey = (jobIdFor[queue] as (p: QueuePayloads[Q]) => string)(payload);
     await em.query(
       `insert into notification_outbox (tenant_id, kind, dedupe_key, payload, available_at)
-       values ($1, $2, $3, $4::jsonb, coalesce($5::timestamptz, now()))
+       values ($1, $2, $3, $4::jsonb, coalesce($5::timestamptz, app_now()))
        on conflict (tenant_id, dedupe_key) do nothing`,
       [tenantId, queue, jobKey, JSON.stringify(payload), options.notBefore ?? null],
     );

@@ -26,16 +26,16 @@ export class QueueHealth {
   }
 
   async ping(timeoutMs = 1_000): Promise<QueueHealthResult> {
-    const started = Date.now();
+    const started = performance.now();
     let timer: NodeJS.Timeout | undefined;
     try {
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error(`redis did not answer within ${timeoutMs} ms`)), timeoutMs);
       });
       await Promise.race([this.roundTrip(), timeout]);
-      return { ok: true, latencyMs: Date.now() - started };
+      return { ok: true, latencyMs: Math.round(performance.now() - started) };
     } catch (err) {
-      return { ok: false, latencyMs: Date.now() - started, error: err instanceof Error ? err.message : String(err) };
+      return { ok: false, latencyMs: Math.round(performance.now() - started), error: err instanceof Error ? err.message : String(err) };
     } finally {
       if (timer) clearTimeout(timer);
     }

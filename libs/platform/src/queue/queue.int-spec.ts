@@ -30,11 +30,11 @@ async function deletePrefix(): Promise<void> {
 }
 
 function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const started = Date.now();
+  const started = performance.now();
   return new Promise((resolve, reject) => {
     const tick = async (): Promise<void> => {
       if (await check()) return resolve();
-      if (Date.now() - started > timeoutMs) return reject(new Error(`condition not met within ${timeoutMs} ms`));
+      if (performance.now() - started > timeoutMs) return reject(new Error(`condition not met within ${timeoutMs} ms`));
       setTimeout(() => void tick(), 25);
     };
     void tick();

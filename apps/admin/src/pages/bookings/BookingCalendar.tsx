@@ -1,3 +1,4 @@
+import * as clock from '../../clock';
 /** The coming weeks' bookings as an agenda by day (London days), from the bookingCalendar query. */
 import { graphql } from '../../gql';
 import { useQuery } from '../../graphql/hooks';
@@ -22,7 +23,7 @@ export function byDay<B extends { startsAt: string }>(bookings: readonly B[]): [
 }
 
 export function BookingCalendar({ days = 28, title = 'Calendar: the next four weeks' }: { days?: number; title?: string }) {
-  const today = londonDay(new Date());
+  const today = clock.today();
   const calendar = useQuery(BOOKING_CALENDAR, { dateFrom: today, dateTo: addDays(today, days - 1) });
   return (
     <section className="panel" aria-labelledby="calendar-heading">

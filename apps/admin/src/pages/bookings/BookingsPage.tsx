@@ -1,3 +1,4 @@
+import * as clock from '../../clock';
 /**
  * Bookings: the list by what needs doing, the calendar, and one booking with its history and the
  * moves open to the viewer (accept, decline with a reason or another time, cancel, delivered…).
@@ -93,7 +94,7 @@ function RescheduleForm({ booking, onDone, onClose }: { booking: { id: string; o
   const [sessionId, setSessionId] = useState('');
   const [reason, setReason] = useState('');
   const form = useApiForm(['offerSessionId', 'reason'] as const);
-  const now = new Date().toISOString();
+  const now = clock.now().toISOString();
   const choices = (offer.data?.offer.sessions ?? []).filter((s) => s.id !== booking.offerSessionId && s.status === 'open' && s.startsAt > now && s.capacity >= booking.pupilCount).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   return (
     <form

@@ -1,3 +1,4 @@
+import * as clock from '../../clock';
 /**
  * Which buttons a booking shows to whom, mirroring the API's state machine (the API still decides:
  * a button shown by mistake gets a clear refusal, a button hidden by mistake is worse).
@@ -16,10 +17,10 @@ export function sideOf(role: Role): BookingSide | null {
   return null;
 }
 
-export function bookingActions(booking: { state: string; startsAt: string }, role: Role, now: Date = new Date()): BookingAction[] {
+export function bookingActions(booking: { state: string; startsAt: string }, role: Role, at: Date = clock.now()): BookingAction[] {
   const side = sideOf(role);
   if (!side) return [];
-  const started = Date.parse(booking.startsAt) <= now.getTime();
+  const started = Date.parse(booking.startsAt) <= at.getTime();
   const s = booking.state;
   const out: BookingAction[] = [];
   if (!started && side !== 'broker') {

@@ -1,3 +1,4 @@
+import * as clock from '../../clock';
 /**
  * The coordinator's cockpit (and the hub admin's overview): where the benchmark gap is, what is
  * open on both sides, what is coming up, and what is waiting on someone.
@@ -26,7 +27,7 @@ export function OpenRequestsAndOffers() {
     <QueryView state={data} what="Loading requests and offers">
       {(d) => {
         const schoolName = new Map(d.schools.nodes.map((s) => [s.id, s.name]));
-        const now = new Date().toISOString();
+        const now = clock.now().toISOString();
         return (
           <div className="side-by-side">
             <section className="panel" aria-labelledby="open-requests">

@@ -1,6 +1,7 @@
+import * as clock from '../../clock';
 import { graphql } from '../../gql';
 import { useQuery } from '../../graphql/hooks';
-import { ACTIVITY_TYPES, addDays, label, londonDay, plural } from '../../ui/format';
+import { ACTIVITY_TYPES, addDays, label, plural } from '../../ui/format';
 import { EmptyState, QueryView } from '../../ui/states';
 import { waitingItems, type WaitingKind } from './waiting';
 
@@ -24,7 +25,7 @@ const KIND_LABELS: Record<WaitingKind, string> = {
 };
 
 export function WaitingList() {
-  const today = londonDay(new Date());
+  const today = clock.today();
   const data = useQuery(WAITING, { vettingOn: addDays(today, 30) });
   return (
     <section className="panel" aria-labelledby="waiting-heading">

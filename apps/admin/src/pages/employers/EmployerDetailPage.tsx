@@ -1,3 +1,4 @@
+import * as clock from '../../clock';
 /**
  * One employer: its vetting documents with their expiry (record a new check), its contacts and
  * volunteers with DBS status (add one). Employer contacts see this as “Your organisation”.
@@ -8,7 +9,7 @@ import { useMutation, useQuery } from '../../graphql/hooks';
 import { href } from '../../routing/location';
 import { FormAlert, SelectField, SubmitButton, TextField, useApiForm } from '../../ui/Form';
 import type { FieldErrors } from '../../ui/form-errors';
-import { choicesOf, formatDate, label, londonDay, SECTORS, SIZE_BANDS, VETTING_KINDS, daysBetween } from '../../ui/format';
+import { choicesOf, formatDate, label, SECTORS, SIZE_BANDS, VETTING_KINDS, daysBetween } from '../../ui/format';
 import { EmptyState, Notice, PageHeader, QueryView } from '../../ui/states';
 import { EmployerForm } from './EmployersPage';
 import { EXPIRY_WARNING_DAYS, VettingBadge } from './vetting';
@@ -56,7 +57,7 @@ const OUTCOME_LABELS: Record<string, string> = { passed: 'Passed', failed: 'Fail
  * as a declaration for the hub to review, which never vets on its own.
  */
 function RecordVettingForm({ employerId, onDone, declareOnly }: { employerId: string; onDone: () => void; declareOnly: boolean }) {
-  const empty = { kind: 'safeguarding_policy', outcome: declareOnly ? 'declared' : 'passed', checkedOn: londonDay(new Date()), expiresOn: '', documentRef: '' };
+  const empty = { kind: 'safeguarding_policy', outcome: declareOnly ? 'declared' : 'passed', checkedOn: clock.today(), expiresOn: '', documentRef: '' };
   const [v, setV] = useState<Record<VField, string>>(empty);
   const [record] = useMutation(RECORD_VETTING);
   const form = useApiForm(VFIELDS);
@@ -137,7 +138,7 @@ export function EmployerDetailPage({ employerId, own }: { employerId: string; ow
   const employer = useQuery(EMPLOYER, { id: employerId });
   const [notice, setNotice] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
-  const today = londonDay(new Date());
+  const today = clock.today();
   return (
     <QueryView state={employer} what="Loading the employer">
       {({ employer: e }) => (

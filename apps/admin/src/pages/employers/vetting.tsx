@@ -1,4 +1,5 @@
-import { formatDate, label, VETTING_KINDS, daysBetween, londonDay } from '../../ui/format';
+import * as clock from '../../clock';
+import { formatDate, label, VETTING_KINDS, daysBetween } from '../../ui/format';
 
 export interface VettingStatusLike {
   vetted: boolean;
@@ -11,7 +12,7 @@ export const EXPIRY_WARNING_DAYS = 30;
 
 export type VettingTone = 'ok' | 'expiring' | 'missing';
 
-export function vettingTone(status: VettingStatusLike, today: string = londonDay(new Date())): VettingTone {
+export function vettingTone(status: VettingStatusLike, today: string = clock.today()): VettingTone {
   if (!status.vetted) return 'missing';
   if (status.validUntil && daysBetween(today, status.validUntil) <= EXPIRY_WARNING_DAYS) return 'expiring';
   return 'ok';

@@ -1,3 +1,4 @@
+import * as clock from '../../clock';
 /**
  * Encounters: what a school's pupils took part in — a delivered booking (it becomes its encounter by
  * itself) or an activity the school logs here directly — and whether each counts for Benchmarks 5
@@ -10,7 +11,7 @@ import { useMutation, useQuery } from '../../graphql/hooks';
 import { href, navigate } from '../../routing/location';
 import { CheckboxGroup, FormAlert, SelectField, SubmitButton, TextField, useApiForm } from '../../ui/Form';
 import type { FieldErrors } from '../../ui/form-errors';
-import { ACTIVITY_TYPES, choicesOf, FORMATS, formatDate, label, londonDay, yearGroupsText } from '../../ui/format';
+import { ACTIVITY_TYPES, choicesOf, FORMATS, formatDate, label, yearGroupsText } from '../../ui/format';
 import { Pager, usePageCursor } from '../../ui/Pager';
 import { EmptyState, PageHeader, QueryView } from '../../ui/states';
 import { EMPLOYER_OPTIONS, SCHOOL_OPTIONS } from '../options';
@@ -61,7 +62,7 @@ interface Values {
   checklist: string[];
 }
 
-export function validateEncounter(v: Values, today = londonDay(new Date())): FieldErrors<Field> {
+export function validateEncounter(v: Values, today = clock.today()): FieldErrors<Field> {
   const e: FieldErrors<Field> = {};
   if (!v.schoolId) e.schoolId = 'Choose the school';
   if (!v.date) e.date = 'Enter the date it took place';
@@ -76,7 +77,7 @@ export function validateEncounter(v: Values, today = londonDay(new Date())): Fie
 function LogEncounterForm({ me }: { me: Me }) {
   const schools = useQuery(SCHOOL_OPTIONS, {}, { skip: !!me.schoolId });
   const employers = useQuery(EMPLOYER_OPTIONS, {});
-  const [v, setV] = useState<Values>({ schoolId: me.schoolId ?? '', title: '', activityType: 'careers_talk', format: 'in_person_school', date: londonDay(new Date()), yearGroups: [], durationMinutes: '60', employerId: '', headcountOnly: [], headcount: '', checklist: [] });
+  const [v, setV] = useState<Values>({ schoolId: me.schoolId ?? '', title: '', activityType: 'careers_talk', format: 'in_person_school', date: clock.today(), yearGroups: [], durationMinutes: '60', employerId: '', headcountOnly: [], headcount: '', checklist: [] });
   const [log] = useMutation(LOG_ENCOUNTER);
   const form = useApiForm(FIELDS, { HEADCOUNT_TOO_LARGE: 'headcount' });
   const set = <K extends keyof Values>(k: K) => (value: Values[K]) => setV({ ...v, [k]: value });

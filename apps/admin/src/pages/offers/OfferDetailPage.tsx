@@ -1,3 +1,4 @@
+import * as clock from '../../clock';
 /**
  * One offer: what it is, availability and its sessions. The employer side adds sessions, cancels
  * them and edits the offer; school staff ask for one session for a year group (the employer gets
@@ -139,7 +140,7 @@ export function OfferDetailPage({ me, offerId }: { me: Me; offerId: string }) {
   const [asking, setAsking] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ text: string; tone: 'success' | 'error' } | null>(null);
   const editable = canEditOffers(me);
-  const now = new Date().toISOString();
+  const now = clock.now().toISOString();
   return (
     <QueryView state={offer} what="Loading the offer">
       {({ offer: o }) => {

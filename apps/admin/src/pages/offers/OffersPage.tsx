@@ -1,3 +1,4 @@
+import * as clock from '../../clock';
 /**
  * Offers. Employers (and the hub's coordinators) post and edit them; school staff browse the
  * published ones to ask for a specific session.
@@ -40,7 +41,7 @@ export function OffersPage({ me }: { me: Me }) {
     after: cursor.after,
     filter: { ...(activityType ? { activityType } : {}), ...(yearGroup ? { yearGroup: Number(yearGroup) } : {}), ...(isSchool ? { status: 'published' } : {}) },
   });
-  const today = new Date().toISOString();
+  const today = clock.now().toISOString();
   return (
     <>
       <PageHeader

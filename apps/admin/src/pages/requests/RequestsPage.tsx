@@ -1,3 +1,4 @@
+import * as clock from '../../clock';
 /**
  * Requests: schools ask for an activity for a year group in specific time windows. School staff post
  * them; coordinators see their cluster's, oldest waiting first, and propose a session for one.
@@ -64,7 +65,7 @@ export interface RequestValues {
   notes: string;
 }
 
-export function validateRequest(v: RequestValues, today: string = londonDay(new Date())): FieldErrors<Field> {
+export function validateRequest(v: RequestValues, today: string = clock.today()): FieldErrors<Field> {
   const e: FieldErrors<Field> = {};
   if (!v.schoolId) e.schoolId = 'Choose the school';
   if (!/^\d+$/.test(v.pupilCount) || Number(v.pupilCount) < 1) e.pupilCount = 'Enter how many pupils, at least 1';
@@ -209,7 +210,7 @@ export function RequestsPage({ me }: { me: Me }) {
   const schools = useQuery(SCHOOL_OPTIONS, {});
   const schoolName = new Map((schools.data?.schools.nodes ?? []).map((s) => [s.id, s.name]));
   const canPropose = me.role === 'COORDINATOR' || me.role === 'HUB_ADMIN';
-  const today = londonDay(new Date());
+  const today = clock.today();
   return (
     <>
       <PageHeader title="Requests" lede={me.role === 'SCHOOL_STAFF' ? 'The sessions you have asked for.' : 'Schools’ requests for sessions. Propose a session for the ones waiting longest.'} />

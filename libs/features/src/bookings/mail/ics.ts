@@ -33,6 +33,7 @@ export function icsTime(d: Date): string {
 }
 
 /** Control characters RFC 5545 allows in no value (every C0 but tab, DEL, C1); line breaks handled apart. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
 /**

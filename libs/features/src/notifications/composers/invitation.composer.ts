@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ROLE_LABELS } from '@tandem/domain';
+import { Clock, ROLE_LABELS } from '@tandem/domain';
 import { Invitation, SystemDb, Tenant, TenantDb } from '@tandem/persistence';
 import { AppConfig, invitationEmail, LinkTokens } from '@tandem/platform';
 import type { ComposedEmail, MailComposer, MailPayloadOf } from '../mail-composer';
@@ -16,6 +16,7 @@ export function invitationAcceptUrl(publicAppUrl: string, token: string): string
 @Injectable()
 export class InvitationMailComposer implements MailComposer<'invitation'> {
   constructor(
+    private readonly clock: Clock,
     private readonly db: TenantDb,
     private readonly systemDb: SystemDb,
     private readonly links: LinkTokens,
@@ -30,7 +31,7 @@ export class InvitationMailComposer implements MailComposer<'invitation'> {
     });
     if (!found) return [];
     const { invitation, tenant } = found;
-    if (invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt.getTime() <= Date.now()) return [];
+    if (invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt.getTime() <= this.clock.now().getTime()) return [];
     const inviter = invitation.invitedByUserId ? await this.systemDb.findUserById(invitation.invitedByUserId) : null;
     const { token } = this.links.derive(INVITATION_LINK_PURPOSE, invitation.id, invitation.tokenHash);
     const rendered = invitationEmail({

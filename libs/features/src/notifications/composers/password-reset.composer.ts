@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '@tandem/domain';
 import { PasswordReset, SystemDb, TenantDb } from '@tandem/persistence';
 import { AppConfig, LinkTokens, passwordResetEmail } from '@tandem/platform';
 import type { ComposedEmail, MailComposer, MailPayloadOf } from '../mail-composer';
@@ -15,6 +16,7 @@ export function passwordResetUrl(publicAppUrl: string, token: string): string {
 @Injectable()
 export class PasswordResetMailComposer implements MailComposer<'password_reset'> {
   constructor(
+    private readonly clock: Clock,
     private readonly db: TenantDb,
     private readonly systemDb: SystemDb,
     private readonly links: LinkTokens,
@@ -23,7 +25,7 @@ export class PasswordResetMailComposer implements MailComposer<'password_reset'>
 
   async compose({ passwordResetId }: MailPayloadOf<'password_reset'>): Promise<ComposedEmail[]> {
     const reset = await this.db.transaction((em) => em.findOneBy(PasswordReset, { id: passwordResetId }));
-    if (!reset || reset.usedAt || reset.expiresAt.getTime() <= Date.now()) return [];
+    if (!reset || reset.usedAt || reset.expiresAt.getTime() <= this.clock.now().getTime()) return [];
     const user = await this.systemDb.findUserById(reset.userId);
     if (!user || user.disabledAt) return [];
     const { token } = this.links.derive(PASSWORD_RESET_LINK_PURPOSE, reset.id, reset.tokenHash);

@@ -60,7 +60,7 @@ export class BookingNoticeComposer implements MailComposer<BookingNoticeKind> {
     if (!awaitsEmployer(d.booking.state)) return [];
     const link = await em
       .createQueryBuilder(BookingLink, 'l')
-      .where('l.booking_id = :bookingId and l.offer_session_id = :sessionId and l.used_at is null and l.expires_at > now()', { bookingId: d.booking.id, sessionId: d.booking.offerSessionId })
+      .where('l.booking_id = :bookingId and l.offer_session_id = :sessionId and l.used_at is null and l.expires_at > app_now()', { bookingId: d.booking.id, sessionId: d.booking.offerSessionId })
       .orderBy('l.created_at', 'DESC')
       .getOne();
     if (!link) return [];

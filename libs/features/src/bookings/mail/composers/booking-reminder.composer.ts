@@ -1,3 +1,4 @@
+import { Clock } from '@tandem/domain';
 import { Injectable } from '@nestjs/common';
 import { TenantDb } from '@tandem/persistence';
 import { AppConfig, LinkTokens } from '@tandem/platform';
@@ -13,6 +14,7 @@ import { preferencesUrl } from '../booking-urls';
 @Injectable()
 export class BookingReminderComposer implements MailComposer<'booking_reminder'> {
   constructor(
+    private readonly clock: Clock,
     private readonly db: TenantDb,
     private readonly links: LinkTokens,
     private readonly config: AppConfig,
@@ -22,7 +24,7 @@ export class BookingReminderComposer implements MailComposer<'booking_reminder'>
     return this.db.transaction(async (em) => {
       const d = await loadBookingMailData(em, payload.bookingId, payload.kind);
       if (!d || d.booking.state !== 'confirmed' || d.booking.confirmedVersion !== payload.version) return [];
-      if (d.booking.startsAt.getTime() <= Date.now()) return [];
+      if (d.booking.startsAt.getTime() <= this.clock.now().getTime()) return [];
       const facts = factsOf(d);
       const one = (r: Recipient, side: 'school' | 'employer'): ComposedEmail => ({
         to: r.email,

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { addDays, londonWallClockToInstant, termlyCheckInDue, termStartsOn } from '@tandem/domain';
+import { addDays, Clock, londonWallClockToInstant, termlyCheckInDue, termStartsOn } from '@tandem/domain';
 import { Employer, EmployerContact, Tenant, TenantDb } from '@tandem/persistence';
 import { AppConfig, LinkTokens } from '@tandem/platform';
 import type { ComposedEmail, MailComposer, MailPayloadOf } from '../../../notifications/mail-composer';
 import { termlyCheckInEmail } from '../booking-emails';
 import { withoutMuted } from '../booking-mail-data';
 import { preferencesUrl } from '../booking-urls';
-import { londonToday } from '@tandem/domain';
 
 /**
  * "What could you realistically offer next term?" to an employer's main contact, once per term
@@ -15,6 +14,7 @@ import { londonToday } from '@tandem/domain';
 @Injectable()
 export class TermlyCheckInComposer implements MailComposer<'termly_check_in'> {
   constructor(
+    private readonly clock: Clock,
     private readonly db: TenantDb,
     private readonly links: LinkTokens,
     private readonly config: AppConfig,
@@ -25,7 +25,7 @@ export class TermlyCheckInComposer implements MailComposer<'termly_check_in'> {
       // Still worth asking until the term starts (a check-in delayed past it would be pointless).
       const startsOn = termStartsOn(payload.term);
       const due = startsOn ? termlyCheckInDue(addDays(startsOn, -1)) : null;
-      if (!startsOn || !due || due.term !== payload.term || londonToday() >= startsOn) return [];
+      if (!startsOn || !due || due.term !== payload.term || this.clock.today() >= startsOn) return [];
       const employer = await em.findOneBy(Employer, { id: payload.employerId });
       const tenant = await em.findOneBy(Tenant, { id: payload.tenantId });
       if (!employer || employer.archivedAt || !tenant) return [];
