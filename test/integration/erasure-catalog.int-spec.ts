@@ -42,7 +42,7 @@ const LINKED_COLUMNS: Record<string, Record<string, 'keep' | string>> = {
 
 beforeAll(async () => {
   api = await startTestApi();
-  demo = await seedDemoHub(api.db.appDataSource, { clock: api.clock, referenceDate: '2026-11-25', slug: `erasure-${randomBytes(3).toString('hex')}`, schools: 1, pupilsPerYearGroup: 6, employers: 3, requests: 3 });
+  demo = await seedDemoHub(api.db.appDataSource, { clock: api.clock, referenceDate: api.clock.today(), slug: `erasure-${randomBytes(3).toString('hex')}`, schools: 1, pupilsPerYearGroup: 6, employers: 3, requests: 3 });
   owner = new Client({ connectionString: api.db.ownerUrl });
   await owner.connect();
   const admin = await api.db.systemDb.findUserByEmail(demo.logins.find((l) => l.role === 'hub_admin')?.email ?? '');
@@ -86,7 +86,7 @@ it('erases: no table keeps the pupil’s identity or special-category data, and 
   const reference = pupil?.reference as string;
   await api.ok(`mutation($id: ID!, $input: UpdatePupilInput!) { updatePupil(id: $id, input: $input) { id } }`, { id, input: { displayName: 'Philomena Xanthopoulos' } }, token);
   const [{ date_of_birth: dob } = { date_of_birth: '' }] = await q<{ date_of_birth: string }>(`select date_of_birth::text from pupils where id = $1`, [id]);
-  await api.ok(`mutation($input: TakeCoverageSnapshotInput!) { takeCoverageSnapshot(input: $input) { id } }`, { input: { schoolId: pupil?.school_id, asOf: '2026-11-20' } }, token);
+  await api.ok(`mutation($input: TakeCoverageSnapshotInput!) { takeCoverageSnapshot(input: $input) { id } }`, { input: { schoolId: pupil?.school_id, asOf: api.clock.today() } }, token);
   const ukDob = dob.split('-').reverse().join('/');
   await q(
     `insert into import_jobs (tenant_id, school_id, kind, mode, status, total_rows, processed_rows, error_count, errors, created_by_user_id)

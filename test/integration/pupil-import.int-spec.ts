@@ -108,6 +108,10 @@ describe('a 1,000-row file with exactly 3 bad rows', () => {
     expect(await pupilCount(schoolId)).toBe(0);
     const [stored] = await sql(hub.tenantId, `select source_csv is null as dropped, finished_at is not null as done from import_jobs where id = $1`, [job.id]);
     expect(stored).toEqual({ dropped: true, done: true });
+    // Reading row problems (they quote cells) is a read of pupil data: audited (issue 14, finding 9).
+    const reads = await sql(hub.tenantId, `select actor_user_id, detail->>'errors' as errors from audit_log where entity_id = $1 and action = 'import_job.errors_read'`, [job.id]);
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads[0]).toEqual({ actor_user_id: hub.principals.hubAdmin.userId, errors: '3' });
   });
 
   it('VALID_ROWS_ONLY writes the 997 good rows and reports the same 3 lines', async () => {

@@ -150,13 +150,13 @@ describe('parsePupilCsv: row errors', () => {
   it('reports a duplicate reference on the later line, naming the first', () => {
     const r = parsePupilCsv(csv('UPN,Year', 'A1,7', 'A2,7', 'A1,8'), OPTIONS);
     expect(r.rows.map((p) => p.line)).toEqual([2, 3]);
-    expect(r.errors).toEqual([{ line: 4, field: 'reference', code: 'ALREADY_EXISTS', message: 'UPN "A1" already appears on line 2' }]);
+    expect(r.errors).toEqual([{ line: 4, field: 'reference', code: 'ALREADY_EXISTS', message: 'UPN "A1" already appears on line 2', reference: 'A1' }]);
   });
 
   it('reports a date of birth and year group that disagree', () => {
     const r = parsePupilCsv(csv('UPN,Date of Birth,Year Group', 'A1,2013-09-01,8'), OPTIONS);
     expect(r.errors).toEqual([
-      { line: 2, field: 'yearGroup', code: 'INVALID_YEAR_GROUP', message: 'Year Group 8 does not match Date of Birth 2013-09-01, which is Year 7 in 2025/26' },
+      { line: 2, field: 'yearGroup', code: 'INVALID_YEAR_GROUP', message: 'Year Group 8 does not match Date of Birth 2013-09-01, which is Year 7 in 2025/26', reference: 'A1' },
     ]);
   });
 

@@ -50,8 +50,10 @@ export class PupilImportService {
       const job = await this.jobs.findView(id);
       const school = job ? await this.schools.findById(job.schoolId) : null;
       if (!job || !school || !canSeePupils(p, school)) throw DomainError.notFound('Import job', 'id');
-      // Row problems quote the file's cells (references, dates of birth): reading them is a read of pupil data.
-      if (job.errors.length) await AuditLog.record(em, { action: 'import_job.errors_read', entityType: 'import_job', entityId: job.id, detail: { errors: job.errors.length } });
+      // Row problems (line 2 on) quote the file's cells (references, dates of birth): reading them is a
+      // read of pupil data. A file-level problem (line 1, or the job's own failure) quotes none.
+      const rowProblems = job.errors.filter((e) => e.line > 1).length;
+      if (rowProblems) await AuditLog.record(em, { action: 'import_job.errors_read', entityType: 'import_job', entityId: job.id, detail: { errors: rowProblems } });
       return job;
     });
   }
