@@ -216,11 +216,15 @@ it(`sends ${RUNS} generated requests over every mutation and every query with ar
     if (res.status >= 500) serverErrors.push(`${res.status} ${where} → ${JSON.stringify(res.errors).slice(0, 300)}`);
     if (res.errors?.some((e) => e.extensions?.code === 'INTERNAL')) internal.push(where);
   };
+  const spent = new Map<string, number>();
   const send = async (entry: (typeof plan)[number]): Promise<GqlResult<unknown>> => {
+    const t = performance.now();
     try {
       return await api.gql(entry.target.document, entry.variables, tokenOf(entry.caller));
     } catch {
       return { status: 599, data: null, errors: [{ message: 'no JSON answer', extensions: { code: 'NO_JSON' } }] };
+    } finally {
+      spent.set(entry.target.field, (spent.get(entry.target.field) ?? 0) + performance.now() - t);
     }
   };
 
@@ -231,11 +235,9 @@ it(`sends ${RUNS} generated requests over every mutation and every query with ar
   const queryPlan = plan.filter((p) => p.target.operation === 'query');
   // `known`: the row counts as of a write mark, while nothing has been written since.
   let known: { mark: string; counts: string } | null = null;
-  const countsNow = async (): Promise<{ mark: string; counts: string }> => {
-    const mark = await writeMark();
-    if (known?.mark === mark) return known;
-    return (known = { mark, counts: await rowCounts() });
-  };
+  // Between two requests nothing else writes to this database (no worker runs), so counts known
+  // after one request are the counts before the next.
+  const countsNow = async (): Promise<{ mark: string; counts: string }> => known ?? (known = { mark: await writeMark(), counts: await rowCounts() });
   const wroteNothing = async (before: { mark: string; counts: string }): Promise<boolean> => {
     const mark = await writeMark();
     if (mark === before.mark) return true;
@@ -262,6 +264,9 @@ it(`sends ${RUNS} generated requests over every mutation and every query with ar
     } else known = null;
   }
   const seconds = (performance.now() - started) / 1000;
+  const inRequests = [...spent.values()].reduce((a, b) => a + b, 0) / 1000;
+  const dearest = [...spent].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([f, ms]) => `${f} ${(ms / 1000).toFixed(1)} s`);
+  console.log(`fuzz time: ${inRequests.toFixed(1)} s in requests (dearest: ${dearest.join(', ')}), the rest in the write checks`);
 
   console.log(
     `fuzz: ${plan.length} requests over ${mutations.length} mutations and ${queries.length} queries in ${seconds.toFixed(1)} s (seed ${SEED}); answers by code: ${JSON.stringify(Object.fromEntries([...codes].sort((a, b) => b[1] - a[1])))}`,
