@@ -20,6 +20,19 @@ describe('query limits (GraphQL Armor)', () => {
     expect(errors(`{ root { n ${'@skip(if: false) '.repeat(11)} } }`).some((e) => /Directives limit/.test(e.message))).toBe(true);
   });
 
+  it('masks field suggestions ("Did you mean …") in production only', async () => {
+    const masked = async (production: boolean): Promise<string> => {
+      const error = { message: 'Cannot query field "nam" on type "School". Did you mean "name"?' };
+      for (const plugin of queryLimits({ production }).plugins) {
+        const hooks = await (plugin as { requestDidStart?: () => Promise<{ didEncounterErrors?: (rc: { errors: Array<{ message: string }> }) => Promise<void> } | void> }).requestDidStart?.();
+        await hooks?.didEncounterErrors?.({ errors: [error] });
+      }
+      return error.message;
+    };
+    expect(await masked(true)).not.toMatch(/Did you mean/);
+    expect(await masked(false)).toMatch(/Did you mean "name"/);
+  });
+
   it('lets introspection through (off in production by Apollo, not by cost)', () => {
     expect(errors(getIntrospectionQuery()).filter((e) => e.code === 'QUERY_TOO_COMPLEX')).toEqual([]);
   });
