@@ -212,7 +212,8 @@ describe('employers', () => {
         hub.tokens.employerContact,
       );
       expect(added.addEmployerContact.email).toBe('priya.shah@aire.example.org');
-      api.clock.advance(1000); // the list is in order of creation: on a frozen clock two rows would tie
+      // A minute later by the product's clock: contacts are listed oldest first.
+      api.clock.advance(60_000);
       const second = await api.ok<{ addEmployerContact: { id: string } }>(ADD_CONTACT, { employerId: hub.employer.id, input: { name: 'Tom Reed', email: 'tom@aire.example.org' } }, hub.tokens.coordinator);
       const list = await api.ok<{ employer: { contacts: { id: string }[] } }>(`query($id: ID!) { employer(id: $id) { contacts { id } } }`, { id: hub.employer.id }, hub.tokens.hubAdmin);
       expect(list.employer.contacts.map((c) => c.id)).toEqual([added.addEmployerContact.id, second.addEmployerContact.id]);
