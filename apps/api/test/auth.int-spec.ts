@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import { createHubFixture, FIXTURE_PASSWORD, type HubFixture } from '../src/testing/fixtures';
 import { startTestApi, type GqlResult, type TestApi } from '../src/testing/test-api';
 import { throttleBucket } from '@tandem/features';
+import { PasswordHasher } from '@tandem/platform';
 
 /** Log-in, refresh (rotation, reuse detection), log-out, me and memberships through the real API. */
 
@@ -123,7 +124,7 @@ describe('auth', () => {
       expect((await refresh(rotated.refreshSession.refreshToken)).errors?.[0]?.extensions?.code).toBe('TOKEN_INVALID');
     });
 
-    it('gives an unknown email, a wrong password and a disabled account the same answer, in similar time', async () => {
+    it('gives an unknown email, a wrong password and a disabled account the same answer, after the same argon2 work', async () => {
       const disabled = await api.db.systemDb.createUser({ email: `disabled.${hub.slug}@example.test`, passwordHash: (await api.db.systemDb.findUserByEmail(hub.emails.hubAdmin))?.passwordHash });
       await api.db.systemDb.setDisabled(disabled.id, true);
       const cases = [
@@ -132,23 +133,34 @@ describe('auth', () => {
         ['disabled account, right password', disabled.email, FIXTURE_PASSWORD],
       ] as const;
       const answers = new Set<string>();
+      // The time a refusal takes is the argon2 verification: each case must do exactly one, with the
+      // same parameters (watched on the API's own hasher, which still does the work). Timings are
+      // printed, not asserted: on a shared machine they are noise.
+      const verify = jest.spyOn(api.app.get(PasswordHasher), 'verify');
       const times: Record<string, number[]> = {};
-      for (let round = 0; round < 7; round++) {
-        for (const [label, email, password] of cases) {
-          const started = performance.now();
-          const res = await login(email, password);
-          (times[label] ??= []).push(performance.now() - started);
-          expect(res.data).toBeNull();
-          expectNoLeaks(res);
-          answers.add(JSON.stringify({ message: res.errors?.[0]?.message, extensions: res.errors?.[0]?.extensions }));
+      try {
+        for (let round = 0; round < 3; round++) {
+          for (const [label, email, password] of cases) {
+            verify.mockClear();
+            const started = performance.now();
+            const res = await login(email, password);
+            (times[label] ??= []).push(performance.now() - started);
+            expect({ label, verifications: verify.mock.calls.length, parameters: /^\$argon2id\$v=19\$m=\d+,t=\d+,p=\d+\$/.exec(String(verify.mock.calls[0]?.[0]))?.[0] }).toEqual({
+              label,
+              verifications: 1,
+              parameters: expect.stringMatching(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$$/),
+            });
+            expect(res.data).toBeNull();
+            expectNoLeaks(res);
+            answers.add(JSON.stringify({ message: res.errors?.[0]?.message, extensions: res.errors?.[0]?.extensions }));
+          }
         }
+      } finally {
+        verify.mockRestore();
       }
       expect([...answers]).toEqual([JSON.stringify({ message: 'The email or password is not right', extensions: { code: 'INVALID_CREDENTIALS' } })]);
       const medians = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, Math.round(median(v))]));
-      console.log(`log-in refusal, median ms over 7: ${JSON.stringify(medians)}`);
-      const values = Object.values(medians);
-      // Whole requests, so database time blurs it; credentials.spec.ts checks the argon2 work itself.
-      expect(Math.max(...values) / Math.min(...values)).toBeLessThan(2.5);
+      console.log(`log-in refusal, median ms over 3: ${JSON.stringify(medians)}`);
       // These failures count towards each email's throttle; start clean for the tests below.
       await sql('delete from auth_throttle');
     });
