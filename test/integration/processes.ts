@@ -59,16 +59,25 @@ function procOf(child: ChildProcess, w: ReturnType<typeof watch>): Proc {
   };
 }
 
+export interface WorkerProc extends Proc {
+  /**
+   * http://127.0.0.1:<port> of its probes (it starts on a free port unless WORKER_HTTP_PORT is
+   * given); read from its start-up log, so '' when LOG_LEVEL hides info lines.
+   */
+  httpUrl: string;
+}
+
 /** Starts a worker process and resolves once it consumes its queues. */
-export async function startWorkerProcess(env: Record<string, string>): Promise<Proc> {
+export async function startWorkerProcess(env: Record<string, string>): Promise<WorkerProc> {
   const child = spawn(process.execPath, ['-r', './scripts/register.js', 'apps/worker/src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, ...env },
+    env: { ...process.env, WORKER_HTTP_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const w = watch(child);
   await until(() => w.output().includes('consuming queues'), 'worker start', 90_000, w.exited, w.output);
-  return procOf(child, w);
+  const port = /"msg":"worker http listening"[^\n]*"port":(\d+)/.exec(w.output())?.[1];
+  return { ...procOf(child, w), httpUrl: port ? `http://127.0.0.1:${port}` : '' };
 }
 
 export function freePort(): Promise<number> {

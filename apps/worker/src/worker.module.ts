@@ -16,6 +16,7 @@ import {
 } from '@tandem/platform';
 import type { Clock } from '@tandem/domain';
 import type { DataSource } from 'typeorm';
+import { WorkerHttpModule } from './http/worker-http.module';
 
 export interface WorkerModuleOptions {
   config?: AppConfig;
@@ -28,8 +29,9 @@ export interface WorkerModuleOptions {
 }
 
 /**
- * The worker process: no HTTP, only BullMQ processors and pollers from the feature modules. Each
- * job sets its own TenantContext from its payload before touching tenant data.
+ * The worker process: BullMQ processors and pollers from the feature modules, and a small HTTP
+ * port for probes (`WorkerHttpModule`). Each job sets its own TenantContext from its payload before
+ * touching tenant data.
  */
 @Module({})
 export class WorkerModule {
@@ -48,6 +50,7 @@ export class WorkerModule {
         MailModule.forRoot({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
         OutboxRelayModule.forRoot(options.relay),
         ...WORKER_FEATURE_MODULES,
+        WorkerHttpModule,
       ],
     };
   }

@@ -1,0 +1,2 @@
+export * from './http-endpoint';
+export * from './health-checks';
