@@ -1,4 +1,7 @@
-import type { DataSource } from 'typeorm';
+/** What the check needs: a TypeORM DataSource, or a pg Client wrapped as `{ query: async (sql) => (await c.query(sql)).rows }`. */
+export interface RowQuery {
+  query(sql: string): Promise<unknown>;
+}
 import { MIGRATIONS } from '../migrations';
 
 /** The timestamp TypeORM reads from a migration class's name (its last 13 digits). */
@@ -24,9 +27,9 @@ export interface SchemaVersionCheck {
  * `app_schema_version()` (the app role may not read `schema_migrations` itself). Never throws: a
  * database that does not answer, or a schema older than that function, is "not ok".
  */
-export async function checkSchemaVersion(dataSource: DataSource): Promise<SchemaVersionCheck> {
+export async function checkSchemaVersion(db: RowQuery): Promise<SchemaVersionCheck> {
   try {
-    const rows: Array<{ v: string }> = await dataSource.query('select app_schema_version() as v');
+    const rows = (await db.query('select app_schema_version() as v')) as Array<{ v: string }>;
     const current = Number(rows[0]?.v ?? 0);
     return current >= REQUIRED_SCHEMA_VERSION
       ? { ok: true, current, required: REQUIRED_SCHEMA_VERSION }

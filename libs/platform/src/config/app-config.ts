@@ -158,6 +158,8 @@ export class AppConfig {
   readonly apiPort: number;
   /** The worker's own HTTP port (probes, metrics); 0 picks a free one (tests). */
   readonly workerHttpPort: number;
+  /** How long the API and worker wait at start-up for the schema version their code needs. */
+  readonly schemaWaitSeconds: number;
   /**
    * Which proxies' X-Forwarded-For to believe for the caller's address (per-address throttles):
    * false (the socket's address), a hop count, or a comma-separated list of addresses/CIDRs.
@@ -207,6 +209,7 @@ export class AppConfig {
     this.publicApiUrl = url(r, 'PUBLIC_API_URL', 'http://localhost:3000', ['http', 'https']).replace(/\/+$/, '');
     this.apiPort = int(r, 'API_PORT', 3000, 0, 65_535);
     this.workerHttpPort = int(r, 'WORKER_HTTP_PORT', 3100, 0, 65_535);
+    this.schemaWaitSeconds = int(r, 'SCHEMA_WAIT_SECONDS', 300, 0, 3_600);
     this.logLevel = oneOf(r, 'LOG_LEVEL', 'info', LOG_LEVELS);
     this.trustProxy = trustProxy(r);
     this.clockStart = instant(r, 'TANDEM_CLOCK_START');
@@ -229,6 +232,7 @@ export class AppConfig {
       PUBLIC_API_URL: 'publicApiUrl',
       API_PORT: 'apiPort',
       WORKER_HTTP_PORT: 'workerHttpPort',
+      SCHEMA_WAIT_SECONDS: 'schemaWaitSeconds',
       LOG_LEVEL: 'logLevel',
       TRUST_PROXY: 'trustProxy',
       TANDEM_CLOCK_START: 'clockStart',

@@ -1,2 +1,3 @@
 export * from './http-endpoint';
 export * from './health-checks';
+export * from './schema-wait';
