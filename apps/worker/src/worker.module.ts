@@ -46,7 +46,10 @@ export class WorkerModule {
         // PasswordHasher/TokenService: features shared with the API expect them.
         PlatformAuthModule,
         options.dataSource ? DatabaseModule.forDataSource(options.dataSource) : DatabaseModule.forRoot({ applicationName: 'tandem-worker', poolSize: 5 }),
-        QueueModule.forRoot(options.queue ?? queueOptionsFromEnv()),
+        QueueModule.forRoot({
+          ...(options.queue ?? queueOptionsFromEnv()),
+          worker: { lockDurationMs: config.jobLockSeconds * 1000, stalledIntervalMs: config.jobStalledCheckSeconds * 1000 },
+        }),
         MailModule.forRoot({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
         OutboxRelayModule.forRoot(options.relay),
         ...WORKER_FEATURE_MODULES,

@@ -161,6 +161,15 @@ export class AppConfig {
   /** How long the API and worker wait at start-up for the schema version their code needs. */
   readonly schemaWaitSeconds: number;
   /**
+   * BullMQ job lock (renewed every half of it while the job runs): a worker that dies loses its
+   * jobs' locks after this long, and they count as stalled at the next stalled check.
+   */
+  readonly jobLockSeconds: number;
+  /** How often a worker looks for stalled jobs (those whose lock expired). */
+  readonly jobStalledCheckSeconds: number;
+  /** An import or matching run `running` with no progress for this long, and no live job, is failed by the watchdog. */
+  readonly stuckJobMinutes: number;
+  /**
    * Which proxies' X-Forwarded-For to believe for the caller's address (per-address throttles):
    * false (the socket's address), a hop count, or a comma-separated list of addresses/CIDRs.
    * Believing every proxy would let any caller name a fresh address on each attempt.
@@ -210,6 +219,9 @@ export class AppConfig {
     this.apiPort = int(r, 'API_PORT', 3000, 0, 65_535);
     this.workerHttpPort = int(r, 'WORKER_HTTP_PORT', 3100, 0, 65_535);
     this.schemaWaitSeconds = int(r, 'SCHEMA_WAIT_SECONDS', 300, 0, 3_600);
+    this.jobLockSeconds = int(r, 'JOB_LOCK_SECONDS', 30, 1, 600);
+    this.jobStalledCheckSeconds = int(r, 'JOB_STALLED_CHECK_SECONDS', 30, 1, 600);
+    this.stuckJobMinutes = int(r, 'STUCK_JOB_MINUTES', 15, 1, 24 * 60);
     this.logLevel = oneOf(r, 'LOG_LEVEL', 'info', LOG_LEVELS);
     this.trustProxy = trustProxy(r);
     this.clockStart = instant(r, 'TANDEM_CLOCK_START');
@@ -233,6 +245,9 @@ export class AppConfig {
       API_PORT: 'apiPort',
       WORKER_HTTP_PORT: 'workerHttpPort',
       SCHEMA_WAIT_SECONDS: 'schemaWaitSeconds',
+      JOB_LOCK_SECONDS: 'jobLockSeconds',
+      JOB_STALLED_CHECK_SECONDS: 'jobStalledCheckSeconds',
+      STUCK_JOB_MINUTES: 'stuckJobMinutes',
       LOG_LEVEL: 'logLevel',
       TRUST_PROXY: 'trustProxy',
       TANDEM_CLOCK_START: 'clockStart',
