@@ -16,6 +16,7 @@ import {
 } from '@tandem/platform';
 import type { Clock } from '@tandem/domain';
 import type { DataSource } from 'typeorm';
+import { WorkerDrainModule } from './drain/worker-drain';
 import { WorkerHttpModule } from './http/worker-http.module';
 
 export interface WorkerModuleOptions {
@@ -54,6 +55,7 @@ export class WorkerModule {
         OutboxRelayModule.forRoot(options.relay),
         ...WORKER_FEATURE_MODULES,
         WorkerHttpModule,
+        WorkerDrainModule,
       ],
     };
   }
