@@ -51,7 +51,7 @@ export class WorkerModule {
           ...(options.queue ?? queueOptionsFromEnv()),
           worker: { lockDurationMs: config.jobLockSeconds * 1000, stalledIntervalMs: config.jobStalledCheckSeconds * 1000 },
         }),
-        MailModule.forRoot({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
+        MailModule.forRoot({ smtpUrl: config.smtpUrl, from: config.mailFrom, deliveryCheckUrl: config.mailDeliveryCheckUrl }),
         OutboxRelayModule.forRoot(options.relay),
         ...WORKER_FEATURE_MODULES,
         WorkerHttpModule,

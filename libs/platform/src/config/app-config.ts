@@ -145,6 +145,8 @@ export class AppConfig {
   readonly queueBackend: QueueBackend;
   readonly smtpUrl: string;
   readonly mailFrom: string;
+  /** Optional: where a retry asks whether a Message-ID was already committed (MailDeliveryCheck). */
+  readonly mailDeliveryCheckUrl: string | null;
   /** Signs and verifies access tokens (JWT `kid` = key id). */
   readonly accessTokenKeys: KeyRing;
   /** Derives the tokens in emailed links (invitations, bookings, preferences, password resets). */
@@ -201,6 +203,7 @@ export class AppConfig {
     this.queueBackend = oneOf(r, 'QUEUE_BACKEND', 'redis', QUEUE_BACKENDS);
     this.smtpUrl = url(r, 'SMTP_URL', 'smtp://127.0.0.1:1025', ['smtp', 'smtps'], true);
     this.mailFrom = raw(r, 'MAIL_FROM', 'Tandem <no-reply@tandem.local>');
+    this.mailDeliveryCheckUrl = raw(r, 'MAIL_DELIVERY_CHECK_URL', '') ? url(r, 'MAIL_DELIVERY_CHECK_URL', '', ['http', 'https'], true) : null;
     if (!/^([^<>]*<)?[^\s@<>]+@[^\s@<>]+>?$/.test(this.mailFrom)) {
       r.problems.push(`MAIL_FROM must be an address like "Tandem <no-reply@example.org>" (got "${this.mailFrom}")`);
     }
@@ -235,6 +238,7 @@ export class AppConfig {
       QUEUE_BACKEND: 'queueBackend',
       SMTP_URL: 'smtpUrl',
       MAIL_FROM: 'mailFrom',
+      MAIL_DELIVERY_CHECK_URL: 'mailDeliveryCheckUrl',
       ACCESS_TOKEN_KEYS: 'accessTokenKeys',
       LINK_KEYS: 'linkKeys',
       ACCESS_TOKEN_TTL_SECONDS: 'accessTokenTtlSeconds',

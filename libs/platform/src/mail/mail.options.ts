@@ -7,6 +7,8 @@ export interface MailModuleOptions {
   from: string;
   /** Pooled connections (default 3). */
   maxConnections?: number;
+  /** `MAIL_DELIVERY_CHECK_URL`: where to ask whether a Message-ID was committed (see MailDeliveryCheck). */
+  deliveryCheckUrl?: string | null;
 }
 
 export const DEFAULT_SMTP_URL = 'smtp://127.0.0.1:1025';
