@@ -9,7 +9,7 @@ import {
   LoggingModule,
   MailModule,
   QueueModule,
-  queueOptionsFromEnv,
+  queueOptionsFrom,
   type QueueModuleOptions,
 } from '@tandem/platform';
 import type { Clock } from '@tandem/domain';
@@ -42,7 +42,7 @@ export class ApiModule {
         ClockModule.forRoot(config, options.clock),
         LoggingModule,
         options.dataSource ? DatabaseModule.forDataSource(options.dataSource) : DatabaseModule.forRoot({ applicationName: 'tandem-api' }),
-        QueueModule.forRoot(options.queue ?? queueOptionsFromEnv()),
+        QueueModule.forRoot(options.queue ?? queueOptionsFrom(config)),
         MailModule.forRoot({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
         GraphQLPlatformModule.forRoot(options.schemaFile ? { autoSchemaFile: options.schemaFile } : {}),
         ...API_FEATURE_MODULES,

@@ -10,7 +10,7 @@ import {
   OutboxRelayModule,
   PlatformAuthModule,
   QueueModule,
-  queueOptionsFromEnv,
+  queueOptionsFrom,
   type OutboxRelayOptions,
   type QueueModuleOptions,
 } from '@tandem/platform';
@@ -48,7 +48,7 @@ export class WorkerModule {
         PlatformAuthModule,
         options.dataSource ? DatabaseModule.forDataSource(options.dataSource) : DatabaseModule.forRoot({ applicationName: 'tandem-worker', poolSize: 5 }),
         QueueModule.forRoot({
-          ...(options.queue ?? queueOptionsFromEnv()),
+          ...(options.queue ?? queueOptionsFrom(config)),
           worker: { lockDurationMs: config.jobLockSeconds * 1000, stalledIntervalMs: config.jobStalledCheckSeconds * 1000 },
         }),
         MailModule.forRoot({ smtpUrl: config.smtpUrl, from: config.mailFrom, deliveryCheckUrl: config.mailDeliveryCheckUrl }),

@@ -38,8 +38,8 @@ export class WorkerHttp implements OnApplicationBootstrap, OnApplicationShutdown
   async onApplicationBootstrap(): Promise<void> {
     this.endpoint.get('/health/live', () => ({ status: 200, body: { status: 'ok' } }));
     this.endpoint.get('/health/ready', () => this.ready());
-    // Outside production only this machine may reach it (as for the API).
-    const port = await this.endpoint.listen(this.config.workerHttpPort, this.config.isProduction ? '0.0.0.0' : '127.0.0.1');
+    // HOST, as for the API (by default, outside production only this machine may reach it).
+    const port = await this.endpoint.listen(this.config.workerHttpPort, this.config.host);
     this.logger.write('info', 'worker http listening', { port });
   }
 

@@ -113,6 +113,33 @@ function refuseWeakUrlPassword(r: Reader, name: string): void {
   if (problem) r.problems.push(`${name} ${problem}`);
 }
 
+/** A host name that means "this machine": never right for another machine to reach in production. */
+export function isLocalHost(hostname: string): boolean {
+  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h.endsWith('.localhost') || /^127\./.test(h) || h === '::1' || h === '0.0.0.0' || h === '';
+}
+
+/**
+ * Production (issue 15, finding 7): each address must be given, and not be this machine (the
+ * defaults are localhost: emails would carry http://localhost links, pods would look for PostgreSQL
+ * in themselves). One problem per setting, each naming it.
+ */
+function refuseLocalInProduction(r: Reader, names: readonly string[]): void {
+  for (const name of names) {
+    const value = r.env[name]?.trim();
+    if (!value) {
+      r.problems.push(`${name} must be set in production (its default points at this machine)`);
+      continue;
+    }
+    try {
+      const host = new URL(value).hostname;
+      if (isLocalHost(host)) r.problems.push(`${name} must not point at this machine in production (got host "${host}")`);
+    } catch {
+      // reported by url()
+    }
+  }
+}
+
 /** An ISO 8601 instant with its offset, or null when unset. */
 function instant(r: Reader, name: string): Date | null {
   const value = raw(r, name, '');
@@ -158,6 +185,12 @@ export class AppConfig {
   /** Where the API is reached from outside (links in emails that land on pages the API serves). */
   readonly publicApiUrl: string;
   readonly apiPort: number;
+  /** The address the API and the worker's HTTP port listen on: 0.0.0.0 in production, 127.0.0.1 otherwise, unless HOST says. */
+  readonly host: string;
+  /** BullMQ key prefix (`QUEUE_PREFIX`; BullMQ's `bull` when unset). */
+  readonly queuePrefix: string | null;
+  /** Schema of BullMQ's tables with `QUEUE_BACKEND=postgres` (`QUEUE_PG_SCHEMA`, default `bullmq`). */
+  readonly queuePgSchema: string;
   /** The worker's own HTTP port (probes, metrics); 0 picks a free one (tests). */
   readonly workerHttpPort: number;
   /** How long the API and worker wait at start-up for the schema version their code needs. */
@@ -220,11 +253,18 @@ export class AppConfig {
     this.publicAppUrl = url(r, 'PUBLIC_APP_URL', 'http://localhost:5173', ['http', 'https']).replace(/\/+$/, '');
     this.publicApiUrl = url(r, 'PUBLIC_API_URL', 'http://localhost:3000', ['http', 'https']).replace(/\/+$/, '');
     this.apiPort = int(r, 'API_PORT', 3000, 0, 65_535);
+    this.host = raw(r, 'HOST', this.isProduction ? '0.0.0.0' : '127.0.0.1');
+    if (!/^[0-9a-zA-Z.:_-]{1,253}$/.test(this.host)) r.problems.push(`HOST must be an address or host name to listen on, like 0.0.0.0 (got "${this.host}")`);
+    this.queuePrefix = raw(r, 'QUEUE_PREFIX', '') || null;
+    if (this.queuePrefix !== null && !/^[A-Za-z0-9_-]{1,64}$/.test(this.queuePrefix)) r.problems.push(`QUEUE_PREFIX must be 1 to 64 letters, digits, "_" or "-" (got "${this.queuePrefix}")`);
+    this.queuePgSchema = raw(r, 'QUEUE_PG_SCHEMA', 'bullmq');
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(this.queuePgSchema)) r.problems.push(`QUEUE_PG_SCHEMA must be a lower-case SQL name like bullmq (got "${this.queuePgSchema}")`);
     this.workerHttpPort = int(r, 'WORKER_HTTP_PORT', 3100, 0, 65_535);
     this.schemaWaitSeconds = int(r, 'SCHEMA_WAIT_SECONDS', 300, 0, 3_600);
     this.jobLockSeconds = int(r, 'JOB_LOCK_SECONDS', 30, 1, 600);
     this.jobStalledCheckSeconds = int(r, 'JOB_STALLED_CHECK_SECONDS', 30, 1, 600);
     this.stuckJobMinutes = int(r, 'STUCK_JOB_MINUTES', 15, 1, 24 * 60);
+    if (this.isProduction) refuseLocalInProduction(r, ['DATABASE_URL', ...(this.queueBackend === 'redis' ? ['REDIS_URL'] : []), 'SMTP_URL', 'PUBLIC_APP_URL', 'PUBLIC_API_URL']);
     this.logLevel = oneOf(r, 'LOG_LEVEL', 'info', LOG_LEVELS);
     this.trustProxy = trustProxy(r);
     this.clockStart = instant(r, 'TANDEM_CLOCK_START');
@@ -247,6 +287,9 @@ export class AppConfig {
       PUBLIC_APP_URL: 'publicAppUrl',
       PUBLIC_API_URL: 'publicApiUrl',
       API_PORT: 'apiPort',
+      HOST: 'host',
+      QUEUE_PREFIX: 'queuePrefix',
+      QUEUE_PG_SCHEMA: 'queuePgSchema',
       WORKER_HTTP_PORT: 'workerHttpPort',
       SCHEMA_WAIT_SECONDS: 'schemaWaitSeconds',
       JOB_LOCK_SECONDS: 'jobLockSeconds',
