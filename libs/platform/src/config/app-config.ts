@@ -193,6 +193,10 @@ export class AppConfig {
   readonly queuePgSchema: string;
   /** The worker's own HTTP port (probes, metrics); 0 picks a free one (tests). */
   readonly workerHttpPort: number;
+  /** `statement_timeout` on the API's and worker's PostgreSQL connections (ms; 0 = none). */
+  readonly dbStatementTimeoutMs: number;
+  /** `idle_in_transaction_session_timeout` on those connections (ms; 0 = none). */
+  readonly dbIdleInTransactionTimeoutMs: number;
   /** How long the API and worker wait at start-up for the schema version their code needs. */
   readonly schemaWaitSeconds: number;
   /**
@@ -261,6 +265,8 @@ export class AppConfig {
     if (!/^[a-z_][a-z0-9_]{0,62}$/.test(this.queuePgSchema)) r.problems.push(`QUEUE_PG_SCHEMA must be a lower-case SQL name like bullmq (got "${this.queuePgSchema}")`);
     this.workerHttpPort = int(r, 'WORKER_HTTP_PORT', 3100, 0, 65_535);
     this.schemaWaitSeconds = int(r, 'SCHEMA_WAIT_SECONDS', 300, 0, 3_600);
+    this.dbStatementTimeoutMs = int(r, 'DB_STATEMENT_TIMEOUT_MS', 30_000, 0, 3_600_000);
+    this.dbIdleInTransactionTimeoutMs = int(r, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 60_000, 0, 3_600_000);
     this.jobLockSeconds = int(r, 'JOB_LOCK_SECONDS', 30, 1, 600);
     this.jobStalledCheckSeconds = int(r, 'JOB_STALLED_CHECK_SECONDS', 30, 1, 600);
     this.stuckJobMinutes = int(r, 'STUCK_JOB_MINUTES', 15, 1, 24 * 60);
@@ -292,6 +298,8 @@ export class AppConfig {
       QUEUE_PG_SCHEMA: 'queuePgSchema',
       WORKER_HTTP_PORT: 'workerHttpPort',
       SCHEMA_WAIT_SECONDS: 'schemaWaitSeconds',
+      DB_STATEMENT_TIMEOUT_MS: 'dbStatementTimeoutMs',
+      DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: 'dbIdleInTransactionTimeoutMs',
       JOB_LOCK_SECONDS: 'jobLockSeconds',
       JOB_STALLED_CHECK_SECONDS: 'jobStalledCheckSeconds',
       STUCK_JOB_MINUTES: 'stuckJobMinutes',

@@ -27,7 +27,13 @@ export class DatabaseModule implements OnApplicationShutdown {
         provide: DataSource,
         inject: [AppConfig],
         useFactory: (config: AppConfig) =>
-          createDataSource({ url: config.databaseUrl, role: 'app', ...options }).initialize(),
+          createDataSource({
+            url: config.databaseUrl,
+            role: 'app',
+            statementTimeoutMs: config.dbStatementTimeoutMs,
+            idleInTransactionTimeoutMs: config.dbIdleInTransactionTimeoutMs,
+            ...options,
+          }).initialize(),
       },
       true,
     );
