@@ -206,6 +206,8 @@ export class AppConfig {
   readonly jobLockSeconds: number;
   /** How often a worker looks for stalled jobs (those whose lock expired). */
   readonly jobStalledCheckSeconds: number;
+  /** The matching solver thread's heap limit (MB); 0: half the container's memory limit, at most 4096. */
+  readonly matchingThreadHeapMb: number;
   /** An import or matching run `running` with no progress for this long, and no live job, is failed by the watchdog. */
   readonly stuckJobMinutes: number;
   /**
@@ -270,6 +272,8 @@ export class AppConfig {
     this.jobLockSeconds = int(r, 'JOB_LOCK_SECONDS', 30, 1, 600);
     this.jobStalledCheckSeconds = int(r, 'JOB_STALLED_CHECK_SECONDS', 30, 1, 600);
     this.stuckJobMinutes = int(r, 'STUCK_JOB_MINUTES', 15, 1, 24 * 60);
+    this.matchingThreadHeapMb = int(r, 'MATCHING_THREAD_HEAP_MB', 0, 0, 16_384);
+    if (this.matchingThreadHeapMb > 0 && this.matchingThreadHeapMb < 64) r.problems.push(`MATCHING_THREAD_HEAP_MB must be 0 (automatic) or at least 64 (got "${this.matchingThreadHeapMb}")`);
     if (this.isProduction) refuseLocalInProduction(r, ['DATABASE_URL', ...(this.queueBackend === 'redis' ? ['REDIS_URL'] : []), 'SMTP_URL', 'PUBLIC_APP_URL', 'PUBLIC_API_URL']);
     this.logLevel = oneOf(r, 'LOG_LEVEL', 'info', LOG_LEVELS);
     this.trustProxy = trustProxy(r);
@@ -303,6 +307,7 @@ export class AppConfig {
       JOB_LOCK_SECONDS: 'jobLockSeconds',
       JOB_STALLED_CHECK_SECONDS: 'jobStalledCheckSeconds',
       STUCK_JOB_MINUTES: 'stuckJobMinutes',
+      MATCHING_THREAD_HEAP_MB: 'matchingThreadHeapMb',
       LOG_LEVEL: 'logLevel',
       TRUST_PROXY: 'trustProxy',
       TANDEM_CLOCK_START: 'clockStart',
