@@ -139,8 +139,11 @@ export function maskUrlCredentials(value: string): string {
 export class AppConfig {
   readonly nodeEnv: string;
   readonly isProduction: boolean;
+  /**
+   * The app role's URL (RLS applies). The owner's (`DATABASE_OWNER_URL`, BYPASSRLS) is not read here:
+   * only the migrate CLI takes it, so API and worker pods never hold it (issue 15, finding 8).
+   */
   readonly databaseUrl: string;
-  readonly databaseOwnerUrl: string;
   readonly redisUrl: string;
   readonly queueBackend: QueueBackend;
   readonly smtpUrl: string;
@@ -156,6 +159,11 @@ export class AppConfig {
   /** Where the API is reached from outside (links in emails that land on pages the API serves). */
   readonly publicApiUrl: string;
   readonly apiPort: number;
+  /**
+   * ADMIN_STATIC_DIR: the built admin app (`npm run build` → dist/apps/admin), served by the API at
+   * `/` under its own strict CSP; unset (development) the API serves no app (Vite does).
+   */
+  readonly adminStaticDir: string | null;
   /**
    * Which proxies' X-Forwarded-For to believe for the caller's address (per-address throttles):
    * false (the socket's address), a hop count, or a comma-separated list of addresses/CIDRs.
@@ -183,7 +191,6 @@ export class AppConfig {
     this.nodeEnv = raw(r, 'NODE_ENV', 'development');
     this.isProduction = this.nodeEnv === 'production';
     this.databaseUrl = url(r, 'DATABASE_URL', 'postgres://tandem_app:tandem_app@127.0.0.1:5432/tandem', ['postgres', 'postgresql'], true);
-    this.databaseOwnerUrl = url(r, 'DATABASE_OWNER_URL', 'postgres://tandem_owner:tandem_owner@127.0.0.1:5432/tandem', ['postgres', 'postgresql'], true);
     this.redisUrl = url(r, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis', 'rediss'], true);
     this.queueBackend = oneOf(r, 'QUEUE_BACKEND', 'redis', QUEUE_BACKENDS);
     this.smtpUrl = url(r, 'SMTP_URL', 'smtp://127.0.0.1:1025', ['smtp', 'smtps'], true);
@@ -204,6 +211,7 @@ export class AppConfig {
     this.publicAppUrl = url(r, 'PUBLIC_APP_URL', 'http://localhost:5173', ['http', 'https']).replace(/\/+$/, '');
     this.publicApiUrl = url(r, 'PUBLIC_API_URL', 'http://localhost:3000', ['http', 'https']).replace(/\/+$/, '');
     this.apiPort = int(r, 'API_PORT', 3000, 0, 65_535);
+    this.adminStaticDir = raw(r, 'ADMIN_STATIC_DIR', '') || null;
     this.logLevel = oneOf(r, 'LOG_LEVEL', 'info', LOG_LEVELS);
     this.trustProxy = trustProxy(r);
     this.clockStart = instant(r, 'TANDEM_CLOCK_START');
@@ -212,7 +220,6 @@ export class AppConfig {
     this.sources = {
       NODE_ENV: 'nodeEnv',
       DATABASE_URL: 'databaseUrl',
-      DATABASE_OWNER_URL: 'databaseOwnerUrl',
       REDIS_URL: 'redisUrl',
       QUEUE_BACKEND: 'queueBackend',
       SMTP_URL: 'smtpUrl',
@@ -225,6 +232,7 @@ export class AppConfig {
       PUBLIC_APP_URL: 'publicAppUrl',
       PUBLIC_API_URL: 'publicApiUrl',
       API_PORT: 'apiPort',
+      ADMIN_STATIC_DIR: 'adminStaticDir',
       LOG_LEVEL: 'logLevel',
       TRUST_PROXY: 'trustProxy',
       TANDEM_CLOCK_START: 'clockStart',
