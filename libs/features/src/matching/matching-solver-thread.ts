@@ -18,9 +18,15 @@ export type SolveReply =
   | { id: number; result: MatchingResult }
   | { id: number; error: { code: ErrorCode; message: string; field?: string; details?: readonly FieldProblem[] } };
 
-/** The project's TypeScript loader (what `node -r ./scripts/register.js` runs), from this folder. */
+/**
+ * The thread's entry beside this file. From the sources (development, tests) the thread installs the
+ * project's TypeScript loader first (what `node -r ./scripts/register.js` runs); the production build
+ * (`npm run build`) is plain JavaScript with its aliases resolved and needs none.
+ */
+const FROM_SOURCES = __filename.endsWith('.ts');
 const REGISTER = join(__dirname, '..', '..', '..', '..', 'scripts', 'register.js');
-const ENTRY = join(__dirname, `matching-solver.thread${__filename.endsWith('.ts') ? '.ts' : '.js'}`);
+const ENTRY = join(__dirname, `matching-solver.thread${FROM_SOURCES ? '.ts' : '.js'}`);
+const THREAD_SOURCE = `${FROM_SOURCES ? `require(${JSON.stringify(REGISTER)}); ` : ''}require(${JSON.stringify(ENTRY)});`;
 /** The thread's own heap limit: a hub too big to solve fails its run instead of the whole worker. */
 const THREAD_HEAP_MB = 4096;
 
@@ -60,8 +66,8 @@ export class MatchingSolverThread implements OnModuleDestroy {
   }
 
   private start(): Worker {
-    // Started without the parent's flags: it installs the TypeScript loader itself, under jest too.
-    const thread = new Worker(`require(${JSON.stringify(REGISTER)}); require(${JSON.stringify(ENTRY)});`, {
+    // Started without the parent's flags: from the sources it installs the TypeScript loader itself, under jest too.
+    const thread = new Worker(THREAD_SOURCE, {
       eval: true,
       execArgv: [],
       resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB },

@@ -139,8 +139,11 @@ export function maskUrlCredentials(value: string): string {
 export class AppConfig {
   readonly nodeEnv: string;
   readonly isProduction: boolean;
+  /**
+   * The app role's URL (RLS applies). The owner's (`DATABASE_OWNER_URL`, BYPASSRLS) is not read here:
+   * only the migrate CLI takes it, so API and worker pods never hold it (issue 15, finding 8).
+   */
   readonly databaseUrl: string;
-  readonly databaseOwnerUrl: string;
   readonly redisUrl: string;
   readonly queueBackend: QueueBackend;
   readonly smtpUrl: string;
@@ -160,6 +163,11 @@ export class AppConfig {
   readonly workerHttpPort: number;
   /** How long the API and worker wait at start-up for the schema version their code needs. */
   readonly schemaWaitSeconds: number;
+  /**
+   * ADMIN_STATIC_DIR: the built admin app (`npm run build` → dist/apps/admin), served by the API at
+   * `/` under its own strict CSP; unset (development) the API serves no app (Vite does).
+   */
+  readonly adminStaticDir: string | null;
   /**
    * Which proxies' X-Forwarded-For to believe for the caller's address (per-address throttles):
    * false (the socket's address), a hop count, or a comma-separated list of addresses/CIDRs.
@@ -187,7 +195,6 @@ export class AppConfig {
     this.nodeEnv = raw(r, 'NODE_ENV', 'development');
     this.isProduction = this.nodeEnv === 'production';
     this.databaseUrl = url(r, 'DATABASE_URL', 'postgres://tandem_app:tandem_app@127.0.0.1:5432/tandem', ['postgres', 'postgresql'], true);
-    this.databaseOwnerUrl = url(r, 'DATABASE_OWNER_URL', 'postgres://tandem_owner:tandem_owner@127.0.0.1:5432/tandem', ['postgres', 'postgresql'], true);
     this.redisUrl = url(r, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis', 'rediss'], true);
     this.queueBackend = oneOf(r, 'QUEUE_BACKEND', 'redis', QUEUE_BACKENDS);
     this.smtpUrl = url(r, 'SMTP_URL', 'smtp://127.0.0.1:1025', ['smtp', 'smtps'], true);
@@ -210,6 +217,7 @@ export class AppConfig {
     this.apiPort = int(r, 'API_PORT', 3000, 0, 65_535);
     this.workerHttpPort = int(r, 'WORKER_HTTP_PORT', 3100, 0, 65_535);
     this.schemaWaitSeconds = int(r, 'SCHEMA_WAIT_SECONDS', 300, 0, 3_600);
+    this.adminStaticDir = raw(r, 'ADMIN_STATIC_DIR', '') || null;
     this.logLevel = oneOf(r, 'LOG_LEVEL', 'info', LOG_LEVELS);
     this.trustProxy = trustProxy(r);
     this.clockStart = instant(r, 'TANDEM_CLOCK_START');
@@ -218,7 +226,6 @@ export class AppConfig {
     this.sources = {
       NODE_ENV: 'nodeEnv',
       DATABASE_URL: 'databaseUrl',
-      DATABASE_OWNER_URL: 'databaseOwnerUrl',
       REDIS_URL: 'redisUrl',
       QUEUE_BACKEND: 'queueBackend',
       SMTP_URL: 'smtpUrl',
@@ -233,6 +240,7 @@ export class AppConfig {
       API_PORT: 'apiPort',
       WORKER_HTTP_PORT: 'workerHttpPort',
       SCHEMA_WAIT_SECONDS: 'schemaWaitSeconds',
+      ADMIN_STATIC_DIR: 'adminStaticDir',
       LOG_LEVEL: 'logLevel',
       TRUST_PROXY: 'trustProxy',
       TANDEM_CLOCK_START: 'clockStart',
