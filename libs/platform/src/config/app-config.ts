@@ -164,6 +164,12 @@ export class AppConfig {
   readonly trustProxy: false | number | string;
   readonly logLevel: LogLevel;
   /**
+   * PostgreSQL connections each API / worker process may hold (its pool). Sized against the
+   * connection budget in docs/operations.md: through PgBouncer these are client connections.
+   */
+  readonly apiDatabasePoolSize: number;
+  readonly workerDatabasePoolSize: number;
+  /**
    * TANDEM_CLOCK_START: run the product's clock from this instant instead of the machine's time
    * (a worker process started by a test shares the test's time). Refused in production.
    */
@@ -205,6 +211,8 @@ export class AppConfig {
     this.publicApiUrl = url(r, 'PUBLIC_API_URL', 'http://localhost:3000', ['http', 'https']).replace(/\/+$/, '');
     this.apiPort = int(r, 'API_PORT', 3000, 0, 65_535);
     this.logLevel = oneOf(r, 'LOG_LEVEL', 'info', LOG_LEVELS);
+    this.apiDatabasePoolSize = int(r, 'API_DATABASE_POOL_SIZE', 10, 1, 200);
+    this.workerDatabasePoolSize = int(r, 'WORKER_DATABASE_POOL_SIZE', 5, 1, 200);
     this.trustProxy = trustProxy(r);
     this.clockStart = instant(r, 'TANDEM_CLOCK_START');
     if (this.clockStart && this.isProduction) r.problems.push('TANDEM_CLOCK_START is for tests; production runs on the machine\'s clock');
@@ -226,6 +234,8 @@ export class AppConfig {
       PUBLIC_API_URL: 'publicApiUrl',
       API_PORT: 'apiPort',
       LOG_LEVEL: 'logLevel',
+      API_DATABASE_POOL_SIZE: 'apiDatabasePoolSize',
+      WORKER_DATABASE_POOL_SIZE: 'workerDatabasePoolSize',
       TRUST_PROXY: 'trustProxy',
       TANDEM_CLOCK_START: 'clockStart',
     };
