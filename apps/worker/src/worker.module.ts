@@ -45,7 +45,7 @@ export class WorkerModule {
         LoggingModule,
         // PasswordHasher/TokenService: features shared with the API expect them.
         PlatformAuthModule,
-        options.dataSource ? DatabaseModule.forDataSource(options.dataSource) : DatabaseModule.forRoot({ applicationName: 'tandem-worker', poolSize: 5 }),
+        options.dataSource ? DatabaseModule.forDataSource(options.dataSource) : DatabaseModule.forRoot({ applicationName: 'tandem-worker', process: 'worker' }),
         QueueModule.forRoot(options.queue ?? queueOptionsFromEnv()),
         MailModule.forRoot({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
         OutboxRelayModule.forRoot(options.relay),

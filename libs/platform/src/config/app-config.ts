@@ -176,6 +176,12 @@ export class AppConfig {
   readonly trustProxy: false | number | string;
   readonly logLevel: LogLevel;
   /**
+   * PostgreSQL connections each API / worker process may hold (its pool). Sized against the
+   * connection budget in docs/operations.md: through PgBouncer these are client connections.
+   */
+  readonly apiDatabasePoolSize: number;
+  readonly workerDatabasePoolSize: number;
+  /**
    * TANDEM_CLOCK_START: run the product's clock from this instant instead of the machine's time
    * (a worker process started by a test shares the test's time). Refused in production.
    */
@@ -219,6 +225,8 @@ export class AppConfig {
     this.schemaWaitSeconds = int(r, 'SCHEMA_WAIT_SECONDS', 300, 0, 3_600);
     this.adminStaticDir = raw(r, 'ADMIN_STATIC_DIR', '') || null;
     this.logLevel = oneOf(r, 'LOG_LEVEL', 'info', LOG_LEVELS);
+    this.apiDatabasePoolSize = int(r, 'API_DATABASE_POOL_SIZE', 10, 1, 200);
+    this.workerDatabasePoolSize = int(r, 'WORKER_DATABASE_POOL_SIZE', 5, 1, 200);
     this.trustProxy = trustProxy(r);
     this.clockStart = instant(r, 'TANDEM_CLOCK_START');
     if (this.clockStart && this.isProduction) r.problems.push('TANDEM_CLOCK_START is for tests; production runs on the machine\'s clock');
@@ -242,6 +250,8 @@ export class AppConfig {
       SCHEMA_WAIT_SECONDS: 'schemaWaitSeconds',
       ADMIN_STATIC_DIR: 'adminStaticDir',
       LOG_LEVEL: 'logLevel',
+      API_DATABASE_POOL_SIZE: 'apiDatabasePoolSize',
+      WORKER_DATABASE_POOL_SIZE: 'workerDatabasePoolSize',
       TRUST_PROXY: 'trustProxy',
       TANDEM_CLOCK_START: 'clockStart',
     };
