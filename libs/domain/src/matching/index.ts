@@ -77,6 +77,8 @@ export function solveMatching(input: unknown, options: MatchingOptions = {}): Ma
       lagrangianIterations: outcome.lagrangianIterations,
       branchNodes: outcome.branchNodes,
       work: outcome.work,
+      method: outcome.method,
+      provenBy: outcome.provenBy,
       pupilsCovered: proposals.reduce((s, p) => s + p.pupils, 0),
       gapPupilsCovered: proposals.reduce((s, p) => s + p.gapPupilsClosed, 0),
       disadvantagedGapPupilsCovered: Math.round(disadvantaged * 10) / 10,

@@ -237,6 +237,9 @@ export interface UnmatchedRequest {
   readonly summary: string;
 }
 
+/** Where the exact solve closed its gap: the LP root with its cuts, the short LP dive, or HiGHS's branch-and-cut. */
+export type ProvenBy = 'root' | 'dive' | 'branch-and-cut';
+
 export interface MatchingStats {
   readonly requests: number;
   readonly sessions: number;
@@ -251,6 +254,10 @@ export interface MatchingStats {
   readonly branchNodes: number;
   /** Nodes settled by the solver's shortest-path searches: its effort, the same on every machine (see `maxWork`). */
   readonly work: number;
+  /** How the answer was found: the exact LP path (with HiGHS), or the flow-based fallback. */
+  readonly method: 'lp' | 'flow';
+  /** Which stage proved the answer optimal; null when it is not proven. */
+  readonly provenBy: ProvenBy | null;
   readonly pupilsCovered: number;
   readonly gapPupilsCovered: number;
   /** Gap pupils covered × the request's disadvantaged share (expected disadvantaged pupils reached). */

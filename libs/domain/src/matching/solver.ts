@@ -3,7 +3,7 @@ import { closeAndResolve, Repairer } from './heuristics';
 import { LpRelaxation, type LinearSolver, type LpSolution } from './lp-relaxation';
 import { bindableConstraints, Prices, sideConstraintsOf, type SideConstraint } from './lagrangian';
 import { COST_SCALE, MatchingNetwork } from './network';
-import type { MatchingProgress } from './model';
+import type { MatchingProgress, ProvenBy } from './model';
 import { objectiveOf, type MatchingProblem, type SetConstraint } from './problem';
 import { zeroHalfCuts } from './zero-half';
 
@@ -68,6 +68,9 @@ export interface SolverOutcome {
   readonly branchNodes: number;
   /** Nodes settled by every shortest-path search (the deterministic measure of effort). */
   readonly work: number;
+  readonly method: 'lp' | 'flow';
+  /** Which stage proved the answer optimal (null: not proven). */
+  readonly provenBy: ProvenBy | null;
 }
 
 /** A branching decision: arcs closed (capacity 0) and, when `force` ≥ 0, one unit forced onto that arc. */
@@ -120,6 +123,8 @@ class ExactSolver {
   private heuristicWork = 0;
   iterations = 0;
   branchNodes = 0;
+  private provenBy: ProvenBy | null = null;
+  private method: 'lp' | 'flow' = 'flow';
 
   constructor(
     private readonly problem: MatchingProblem,
@@ -285,9 +290,10 @@ class ExactSolver {
       const root = this.lpRoot(lp);
       if (root === null) return null;
       const rootBound = root.value + LP_TOLERANCE;
-      if (this.proves(rootBound)) return -Infinity;
-      if (this.proves(this.dive(lp, root))) return -Infinity;
-      return this.mipFinish(lp, root);
+      if (this.proves(rootBound)) return this.provenAt('root');
+      if (this.proves(this.dive(lp, root))) return this.provenAt('dive');
+      const open = this.mipFinish(lp, root);
+      return open === -Infinity ? this.provenAt('branch-and-cut') : open;
     } finally {
       lp.dispose();
     }
@@ -312,6 +318,11 @@ class ExactSolver {
       lp.addRows([...cliques.map((pairs) => ({ pairs, bound: 1 })), ...zeroHalf]);
       this.cuts += cliques.length + zeroHalf.length;
     }
+  }
+
+  private provenAt(stage: ProvenBy): number {
+    this.provenBy = stage;
+    return -Infinity;
   }
 
   /** HiGHS gets what is left of `timeLimitMs`, when one is set. */
@@ -479,7 +490,10 @@ class ExactSolver {
   run(): SolverOutcome {
     if (this.options.linearSolver !== undefined) {
       const open = this.solveWithLp(this.options.linearSolver);
-      if (open !== null) return this.outcome(open);
+      if (open !== null) {
+        this.method = 'lp';
+        return this.outcome(open);
+      }
     }
     const root = this.lagrange(ROOT_ITERATIONS, true, 1);
     if (!this.proves(root.bound)) this.closeAndResolve();
@@ -527,6 +541,8 @@ class ExactSolver {
       lagrangianIterations: this.iterations,
       branchNodes: this.branchNodes,
       work: this.work,
+      method: this.method,
+      provenBy: bound <= this.incumbentValue ? this.provenBy : null,
     };
   }
 }
