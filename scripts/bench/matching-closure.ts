@@ -73,7 +73,8 @@ async function main(): Promise<void> {
         const started = performance.now();
         const result = solveMatching(input, { weights, linearSolver });
         row.maxMs = Math.max(row.maxMs, performance.now() - started);
-        const closed: Closed = result.stats.candidatePairs === 0 ? 'no candidate pairs' : (result.stats.provenBy ?? (result.stats.method === 'lp' ? 'bound left open' : 'no LP answer'));
+        const { candidatePairs, provenBy, method } = result.stats;
+        const closed: Closed = candidatePairs === 0 ? 'no candidate pairs' : method !== 'lp' ? 'no LP answer' : provenBy === null || provenBy === 'bound' ? 'bound left open' : provenBy;
         row.counts[closed]++;
         row.hubs++;
         if (closed === 'bound left open' || closed === 'no LP answer') notClosed.push(`${row.size} seed ${seed} ${name}: ${closed}, objective ${result.objective}, bound ${result.bound}`);
