@@ -168,6 +168,14 @@ export class AppConfig {
    * `/` under its own strict CSP; unset (development) the API serves no app (Vite does).
    */
   readonly adminStaticDir: string | null;
+   * BullMQ job lock (renewed every half of it while the job runs): a worker that dies loses its
+   * jobs' locks after this long, and they count as stalled at the next stalled check.
+   */
+  readonly jobLockSeconds: number;
+  /** How often a worker looks for stalled jobs (those whose lock expired). */
+  readonly jobStalledCheckSeconds: number;
+  /** An import or matching run `running` with no progress for this long, and no live job, is failed by the watchdog. */
+  readonly stuckJobMinutes: number;
   /**
    * Which proxies' X-Forwarded-For to believe for the caller's address (per-address throttles):
    * false (the socket's address), a hop count, or a comma-separated list of addresses/CIDRs.
@@ -224,6 +232,9 @@ export class AppConfig {
     this.workerHttpPort = int(r, 'WORKER_HTTP_PORT', 3100, 0, 65_535);
     this.schemaWaitSeconds = int(r, 'SCHEMA_WAIT_SECONDS', 300, 0, 3_600);
     this.adminStaticDir = raw(r, 'ADMIN_STATIC_DIR', '') || null;
+    this.jobLockSeconds = int(r, 'JOB_LOCK_SECONDS', 30, 1, 600);
+    this.jobStalledCheckSeconds = int(r, 'JOB_STALLED_CHECK_SECONDS', 30, 1, 600);
+    this.stuckJobMinutes = int(r, 'STUCK_JOB_MINUTES', 15, 1, 24 * 60);
     this.logLevel = oneOf(r, 'LOG_LEVEL', 'info', LOG_LEVELS);
     this.apiDatabasePoolSize = int(r, 'API_DATABASE_POOL_SIZE', 10, 1, 200);
     this.workerDatabasePoolSize = int(r, 'WORKER_DATABASE_POOL_SIZE', 5, 1, 200);
@@ -249,6 +260,9 @@ export class AppConfig {
       WORKER_HTTP_PORT: 'workerHttpPort',
       SCHEMA_WAIT_SECONDS: 'schemaWaitSeconds',
       ADMIN_STATIC_DIR: 'adminStaticDir',
+      JOB_LOCK_SECONDS: 'jobLockSeconds',
+      JOB_STALLED_CHECK_SECONDS: 'jobStalledCheckSeconds',
+      STUCK_JOB_MINUTES: 'stuckJobMinutes',
       LOG_LEVEL: 'logLevel',
       API_DATABASE_POOL_SIZE: 'apiDatabasePoolSize',
       WORKER_DATABASE_POOL_SIZE: 'workerDatabasePoolSize',
