@@ -20,6 +20,13 @@ describe('AppConfig', () => {
     expect(c.apiPort).toBe(3000);
     expect(c.logLevel).toBe('info');
     expect(c.isProduction).toBe(false);
+    expect([c.apiDatabasePoolSize, c.workerDatabasePoolSize]).toEqual([10, 5]);
+  });
+
+  it('reads pool sizes and refuses a pool of none or more than 200', () => {
+    expect(AppConfig.fromEnv({ API_DATABASE_POOL_SIZE: '20', WORKER_DATABASE_POOL_SIZE: '3' })).toMatchObject({ apiDatabasePoolSize: 20, workerDatabasePoolSize: 3 });
+    expect(() => AppConfig.fromEnv({ API_DATABASE_POOL_SIZE: '0' })).toThrow(/API_DATABASE_POOL_SIZE must be a whole number from 1 to 200/);
+    expect(() => AppConfig.fromEnv({ WORKER_DATABASE_POOL_SIZE: '500' })).toThrow(/WORKER_DATABASE_POOL_SIZE/);
   });
 
   it('never reads or prints the owner URL: only the migrate CLI holds it', () => {

@@ -159,6 +159,10 @@ export class AppConfig {
   /** Where the API is reached from outside (links in emails that land on pages the API serves). */
   readonly publicApiUrl: string;
   readonly apiPort: number;
+  /** The worker's own HTTP port (probes, metrics); 0 picks a free one (tests). */
+  readonly workerHttpPort: number;
+  /** How long the API and worker wait at start-up for the schema version their code needs. */
+  readonly schemaWaitSeconds: number;
   /**
    * ADMIN_STATIC_DIR: the built admin app (`npm run build` → dist/apps/admin), served by the API at
    * `/` under its own strict CSP; unset (development) the API serves no app (Vite does).
@@ -171,6 +175,12 @@ export class AppConfig {
    */
   readonly trustProxy: false | number | string;
   readonly logLevel: LogLevel;
+  /**
+   * PostgreSQL connections each API / worker process may hold (its pool). Sized against the
+   * connection budget in docs/operations.md: through PgBouncer these are client connections.
+   */
+  readonly apiDatabasePoolSize: number;
+  readonly workerDatabasePoolSize: number;
   /**
    * TANDEM_CLOCK_START: run the product's clock from this instant instead of the machine's time
    * (a worker process started by a test shares the test's time). Refused in production.
@@ -211,8 +221,12 @@ export class AppConfig {
     this.publicAppUrl = url(r, 'PUBLIC_APP_URL', 'http://localhost:5173', ['http', 'https']).replace(/\/+$/, '');
     this.publicApiUrl = url(r, 'PUBLIC_API_URL', 'http://localhost:3000', ['http', 'https']).replace(/\/+$/, '');
     this.apiPort = int(r, 'API_PORT', 3000, 0, 65_535);
+    this.workerHttpPort = int(r, 'WORKER_HTTP_PORT', 3100, 0, 65_535);
+    this.schemaWaitSeconds = int(r, 'SCHEMA_WAIT_SECONDS', 300, 0, 3_600);
     this.adminStaticDir = raw(r, 'ADMIN_STATIC_DIR', '') || null;
     this.logLevel = oneOf(r, 'LOG_LEVEL', 'info', LOG_LEVELS);
+    this.apiDatabasePoolSize = int(r, 'API_DATABASE_POOL_SIZE', 10, 1, 200);
+    this.workerDatabasePoolSize = int(r, 'WORKER_DATABASE_POOL_SIZE', 5, 1, 200);
     this.trustProxy = trustProxy(r);
     this.clockStart = instant(r, 'TANDEM_CLOCK_START');
     if (this.clockStart && this.isProduction) r.problems.push('TANDEM_CLOCK_START is for tests; production runs on the machine\'s clock');
@@ -232,8 +246,12 @@ export class AppConfig {
       PUBLIC_APP_URL: 'publicAppUrl',
       PUBLIC_API_URL: 'publicApiUrl',
       API_PORT: 'apiPort',
+      WORKER_HTTP_PORT: 'workerHttpPort',
+      SCHEMA_WAIT_SECONDS: 'schemaWaitSeconds',
       ADMIN_STATIC_DIR: 'adminStaticDir',
       LOG_LEVEL: 'logLevel',
+      API_DATABASE_POOL_SIZE: 'apiDatabasePoolSize',
+      WORKER_DATABASE_POOL_SIZE: 'workerDatabasePoolSize',
       TRUST_PROXY: 'trustProxy',
       TANDEM_CLOCK_START: 'clockStart',
     };
