@@ -166,8 +166,13 @@ describe.each(overlays)('overlay %s', (overlay) => {
       const own = policies.filter((p) => p !== denyAll && matches(p.spec.podSelector.matchLabels, labels) && p.spec.podSelector.matchLabels?.['app.kubernetes.io/component']);
       expect({ workload: o.metadata.name, policies: own.length }).toEqual({ workload: o.metadata.name, policies: 1 });
     }
+    // The public port from the ingress controller only; /metrics (its own port, not in the Service) from monitoring only.
     const apiPolicy = policies.find((p) => p.metadata.name === 'tandem-api');
-    expect(apiPolicy?.spec.ingress.flatMap((i: any) => i.ports.map((p: any) => p.port))).toEqual([3000]);
+    const apiPorts = Object.fromEntries((containerOf(api).ports ?? []).map((p) => [p.name, p.containerPort]));
+    const from = (i: any) => i.from.map((f: any) => f.namespaceSelector.matchLabels['kubernetes.io/metadata.name']).join();
+    expect(apiPolicy?.spec.ingress.map((i: any) => [from(i), i.ports.map((p: any) => p.port)])).toEqual([['ingress-nginx', [apiPorts['http']]], ['monitoring', [apiPorts['metrics']]]]);
+    expect((containerOf(api).env ?? []).find((e) => e.name === 'METRICS_PORT')?.value).toBe(String(apiPorts['metrics']));
+    expect(find('Service', 'tandem-api').spec.ports.map((p: any) => p.targetPort)).toEqual(['http']);
     const migratePolicy = policies.find((p) => p.metadata.name === 'tandem-migrate');
     expect(migratePolicy?.spec.egress.flatMap((e: any) => e.ports.map((p: any) => p.port))).toEqual([5432]);
   });

@@ -100,9 +100,9 @@ beforeAll(async () => {
   await waitFor(
     async () => {
       if (api.exitCode !== null) throw new Error(`the built API exited (${api.exitCode}):\n${output}`);
-      return fetch(`${url}/health`).then((r) => r.ok, () => false);
+      return fetch(`${url}/health/live`).then((r) => r.ok, () => false);
     },
-    'the built API to answer /health',
+    'the built API to answer /health/live',
     60_000,
   );
 }, 300_000);
@@ -129,7 +129,9 @@ it('is plain JavaScript with every @tandem alias resolved, and no test code', ()
 it('answers GraphQL and health from the built output', async () => {
   const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
   expect(await res.json()).toEqual({ data: { __typename: 'Query' } });
-  const health = await fetch(`${url}/health`);
+  const live = await fetch(`${url}/health/live`);
+  expect(live.status).toBe(200);
+  const health = await fetch(`${url}/health/ready`);
   expect(health.status).toBe(200);
   // The API's own answers keep the API's policy, not the app's.
   expect(health.headers.get('content-security-policy')).toContain("default-src 'none'");
@@ -218,8 +220,9 @@ it('the matching solver thread runs the compiled code (no TypeScript loader in t
   expect(JSON.parse(run.stdout).proposals).toBeGreaterThan(0);
 });
 
-it('the worker command starts from the image and consumes its queues', async () => {
-  const worker = runImageCommand(IMAGE_COMMANDS.worker, podEnv({ ...appEnv(0), LOG_LEVEL: 'info' }));
+it('the worker command starts from the image, consumes its queues and answers its probes', async () => {
+  const healthPort = await freePort();
+  const worker = runImageCommand(IMAGE_COMMANDS.worker, podEnv({ ...appEnv(0), LOG_LEVEL: 'info', WORKER_HTTP_PORT: String(healthPort) }));
   let log = '';
   worker.stdout?.on('data', (c: Buffer) => (log += c.toString('utf8')));
   worker.stderr?.on('data', (c: Buffer) => (log += c.toString('utf8')));
@@ -232,6 +235,9 @@ it('the worker command starts from the image and consumes its queues', async () 
     'the built worker to consume its queues',
     60_000,
   );
+  const probe = (path: string) => fetch(`http://127.0.0.1:${healthPort}${path}`).then((r) => r.status);
+  expect(await probe('/health/live')).toBe(200);
+  expect(await waitFor(async () => (await probe('/health/ready')) === 200, 'the built worker to be ready')).toBe(true);
   worker.kill('SIGKILL'); // how it drains on SIGTERM is tested with the worker's faults, not here
   await exited;
 }, 90_000);
@@ -276,10 +282,15 @@ describe('infra/docker/Dockerfile', () => {
     for (const pattern of ['**/.env', '**/.env.*', '.tandem', '**/node_modules', '.git', '**/*.pem', '**/*.key']) expect(ignored).toContain(pattern);
   });
 
-  it('checks liveness only, on the path the API and worker serve', () => {
+  it('checks liveness only, on the path the API serves: its command passes against the built API and fails without it', async () => {
     const check = runtime?.instructions.find((i) => i.op === 'HEALTHCHECK')?.args ?? '';
-    expect(check).toMatch(/CMD \["node", "-e", .*HEALTHCHECK_URL/);
-    expect(envOf(runtime as NonNullable<typeof runtime>)['HEALTHCHECK_URL']).toMatch(/^http:\/\/127\.0\.0\.1:3000\/health\/live$/);
+    const [node, ...args] = JSON.parse(/CMD (\[.*\])$/.exec(check)?.[1] ?? '[]') as string[];
+    expect(node).toBe('node');
+    const defaultUrl = new URL(envOf(runtime as NonNullable<typeof runtime>)['HEALTHCHECK_URL'] ?? '');
+    expect([defaultUrl.hostname, defaultUrl.port, defaultUrl.pathname]).toEqual(['127.0.0.1', '3000', '/health/live']);
+    const healthcheck = (target: string) => spawnSync(process.execPath, args, { cwd: APP, env: podEnv({ HEALTHCHECK_URL: target }), timeout: 30_000 }).status;
+    expect(healthcheck(`${url}${defaultUrl.pathname}`)).toBe(0);
+    expect(healthcheck(`http://127.0.0.1:${await freePort()}${defaultUrl.pathname}`)).toBe(1);
   });
 });
 
