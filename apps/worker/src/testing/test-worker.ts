@@ -6,7 +6,7 @@
  *   afterAll(() => worker.close());
  */
 import type { INestApplicationContext } from '@nestjs/common';
-import { AppConfig, formatKeyRing, type JsonLogger, type OutboxRelayOptions } from '@tandem/platform';
+import { AppConfig, formatKeyRing, Metrics, type JsonLogger, type OutboxRelayOptions } from '@tandem/platform';
 import type { TestDatabase } from '@tandem/test-support';
 import { createWorkerApp } from '../bootstrap';
 
@@ -19,6 +19,8 @@ export interface TestApiLike {
 
 export interface TestWorker {
   app: INestApplicationContext;
+  /** The Prometheus text the worker serves at `/metrics`. */
+  metrics(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -43,5 +45,5 @@ export async function startTestWorker(api: TestApiLike, options: { smtpUrl?: str
     relay: options.relay,
   }, options.logger);
   await app.init();
-  return { app, close: () => app.close() };
+  return { app, metrics: () => app.get(Metrics).scrape(), close: () => app.close() };
 }
