@@ -1,19 +1,11 @@
 import 'reflect-metadata';
-import { AppConfig, ConfigError, JsonLogger } from '@tandem/platform';
+import { AppConfig, exitOnStartFailure, installProcessLogging, JsonLogger } from '@tandem/platform';
 import { createApiApp } from './bootstrap';
 
 async function main(): Promise<void> {
-  let config: AppConfig;
-  try {
-    config = AppConfig.fromEnv();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = AppConfig.fromEnv(); // a ConfigError lists every invalid setting (exitOnStartFailure)
   const logger = new JsonLogger(config.logLevel).child('api');
+  installProcessLogging(logger);
   logger.write('info', 'starting', { config: config.describe() });
   const app = await createApiApp({ config, schemaFile: config.isProduction ? undefined : 'apps/api/schema.gql' }, logger);
   // Outside production only this machine may reach the API (a laptop on café Wi-Fi holds demo pupils).
@@ -21,7 +13,4 @@ async function main(): Promise<void> {
   logger.write('info', 'listening', { url: `http://localhost:${config.apiPort}/graphql` });
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`api failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
-  process.exit(1);
-});
+main().catch((err: unknown) => exitOnStartFailure('api', err));
