@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+// First: tracing (when on) must patch http, pg, ioredis and graphql before anything loads them.
+import './tracing';
 import { AppConfig, exitOnStartFailure, installProcessLogging, JsonLogger } from '@tandem/platform';
 import { createWorkerApp } from './bootstrap';
 

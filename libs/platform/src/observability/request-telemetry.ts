@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { isSpanContextValid, trace } from '@opentelemetry/api';
 import type { OperationDefinitionNode } from 'graphql';
 import { principalOf } from '../auth/authenticate';
 import type { JsonLogger } from '../logging/json-logger';
@@ -16,6 +17,9 @@ export interface RequestFacts {
   operationName?: string;
   /** OK, or the first error's code. */
   code?: string;
+  /** The request's server span, when tracing is on (taken as the request starts, while it is active). */
+  traceId?: string;
+  spanId?: string;
 }
 
 const facts = new WeakMap<object, RequestFacts>();
@@ -85,6 +89,11 @@ interface FastifyLike {
 export function installRequestTelemetry(fastify: FastifyLike, logger: JsonLogger, metrics: Metrics | null): void {
   installCorrelationIdHook(fastify as never);
   const access = logger.child('access');
+  fastify.addHook('onRequest', (req: object, _reply: never, done: () => void) => {
+    const span = trace.getActiveSpan()?.spanContext();
+    if (span && isSpanContextValid(span)) Object.assign(requestFactsOf(req), { traceId: span.traceId, spanId: span.spanId });
+    done();
+  });
   fastify.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions?.url ?? '(unmatched)';
     const status = reply.statusCode;
@@ -104,6 +113,8 @@ export function installRequestTelemetry(fastify: FastifyLike, logger: JsonLogger
       operationName: f.operationName,
       outcome: code === 'OK' ? 'ok' : 'error',
       code: code === 'OK' ? undefined : code,
+      traceId: f.traceId,
+      spanId: f.spanId,
     });
   });
 }
