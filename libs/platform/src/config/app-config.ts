@@ -10,6 +10,10 @@ export type QueueBackend = (typeof QUEUE_BACKENDS)[number];
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'verbose'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/** OTEL_TRACES_EXPORTER: tracing is off unless this names an exporter (see docs/operations.md). */
+export const TRACES_EXPORTERS = ['none', 'console', 'otlp'] as const;
+export type TracesExporter = (typeof TRACES_EXPORTERS)[number];
+
 import { parseKeyRing, type KeyRing } from './key-ring';
 import { keyProblem, urlPasswordProblem } from './secrets';
 
@@ -183,6 +187,12 @@ export class AppConfig {
    */
   readonly trustProxy: false | number | string;
   readonly logLevel: LogLevel;
+  /** The API's Prometheus `/metrics` port, apart from the public API port (0: any free port, for tests). */
+  readonly metricsPort: number;
+  /** `none` (default): no tracing. `console`: spans as JSON lines on stdout. `otlp`: to an OpenTelemetry collector. */
+  readonly tracesExporter: TracesExporter;
+  /** Where `otlp` sends spans (OTLP over HTTP), e.g. http://otel-collector:4318/v1/traces. */
+  readonly otlpTracesEndpoint: string;
   /**
    * PostgreSQL connections each API / worker process may hold (its pool). Sized against the
    * connection budget in docs/operations.md: through PgBouncer these are client connections.
@@ -238,6 +248,10 @@ export class AppConfig {
     this.logLevel = oneOf(r, 'LOG_LEVEL', 'info', LOG_LEVELS);
     this.apiDatabasePoolSize = int(r, 'API_DATABASE_POOL_SIZE', 10, 1, 200);
     this.workerDatabasePoolSize = int(r, 'WORKER_DATABASE_POOL_SIZE', 5, 1, 200);
+    this.metricsPort = int(r, 'METRICS_PORT', 9464, 0, 65_535);
+    this.tracesExporter = oneOf(r, 'OTEL_TRACES_EXPORTER', 'none', TRACES_EXPORTERS);
+    this.otlpTracesEndpoint = url(r, 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', 'http://127.0.0.1:4318/v1/traces', ['http', 'https']);
+    if (this.metricsPort !== 0 && this.metricsPort === this.apiPort) r.problems.push('METRICS_PORT must differ from API_PORT: /metrics is kept off the public port');
     this.trustProxy = trustProxy(r);
     this.clockStart = instant(r, 'TANDEM_CLOCK_START');
     if (this.clockStart && this.isProduction) r.problems.push('TANDEM_CLOCK_START is for tests; production runs on the machine\'s clock');
@@ -266,6 +280,9 @@ export class AppConfig {
       LOG_LEVEL: 'logLevel',
       API_DATABASE_POOL_SIZE: 'apiDatabasePoolSize',
       WORKER_DATABASE_POOL_SIZE: 'workerDatabasePoolSize',
+      METRICS_PORT: 'metricsPort',
+      OTEL_TRACES_EXPORTER: 'tracesExporter',
+      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'otlpTracesEndpoint',
       TRUST_PROXY: 'trustProxy',
       TANDEM_CLOCK_START: 'clockStart',
     };
