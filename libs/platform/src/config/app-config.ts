@@ -172,6 +172,7 @@ export class AppConfig {
    * `/` under its own strict CSP; unset (development) the API serves no app (Vite does).
    */
   readonly adminStaticDir: string | null;
+  /**
    * BullMQ job lock (renewed every half of it while the job runs): a worker that dies loses its
    * jobs' locks after this long, and they count as stalled at the next stalled check.
    */
