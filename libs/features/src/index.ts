@@ -8,3 +8,4 @@ export * from './hubs';
 export * from './bookings';
 export * from './ledger';
 export * from './matching';
+export * from './retention';
