@@ -27,7 +27,7 @@
 import { Client } from 'pg';
 import { Queue } from 'bullmq';
 import { createHubFixture, startTestApi, type HubFixture, type TestApi } from '@tandem/api-testing';
-import { ManualClock } from '@tandem/domain';
+import { ManualClock, SystemClock } from '@tandem/domain';
 import { APP_ROLE, bootstrapDatabase, createDataSource, OWNER_ROLE, runMigrations, SystemDb, TenantDb, withCredentials, withDatabase } from '@tandem/persistence';
 import { formatKeyRing, QUEUE_NAMES } from '@tandem/platform';
 import { startPgBouncer, superuserUrl, TEST_START, type TestDatabase } from '@tandem/test-support';
@@ -66,7 +66,9 @@ function prng(seed: number): () => number {
   };
 }
 
-const log = (msg: string): void => void process.stdout.write(`[soak ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
+/** Progress lines carry the machine's time (read beside other logs), not the product's. */
+const WALL = new SystemClock();
+const log = (msg: string): void => void process.stdout.write(`[soak ${WALL.now().toISOString().slice(11, 19)}] ${msg}\n`);
 
 async function main(): Promise<void> {
   const opts = options(process.argv.slice(2));
