@@ -130,6 +130,7 @@ async function main(): Promise<void> {
     for (const hub of hubs) for (let k = 0; k < 3; k += 1) await addOffer(hub);
     // Signed once, here (valid for the run: ACCESS_TOKEN_TTL_SECONDS), with the keys the APIs get.
     const tokens = hubs.map((h) => ({ hub: h, admin: h.tokens.hubAdmin, staff: h.tokens.schoolStaff }));
+    const adminToken = new Map(tokens.map((t) => [t.hub.tenantId, t.admin]));
 
     const env: Record<string, string> = {
       NODE_ENV: 'test',
@@ -250,7 +251,7 @@ async function main(): Promise<void> {
     // Offers are created through the first API process once the seeder is gone.
     const addOfferVia = async (hub: HubFixture): Promise<void> => {
       // bookableOffer needs only `ok` and a clock for "days from today".
-      const api = { ok: async <T,>(q: string, v: Record<string, unknown>, token?: string): Promise<T> => (await gqlOk(apis[0]?.url as string, q, v, token)) as T, clock };
+      const api = { ok: async <T,>(q: string, v: Record<string, unknown>): Promise<T> => (await gqlOk(apis[0]?.url as string, q, v, adminToken.get(hub.tenantId))) as T, clock };
       const offer = await bookableOffer(api as unknown as TestApi, hub, { days: Array.from({ length: 40 }, (_, i) => 10 + i) });
       for (const id of offer.sessionIds) contactOf.set(id, offer.contactEmail);
       sessions.set(hub.tenantId, [...(sessions.get(hub.tenantId) ?? []), ...offer.sessionIds]);
