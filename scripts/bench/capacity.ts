@@ -190,6 +190,8 @@ async function main(): Promise<void> {
       }),
     );
     const elapsed = (performance.now() - loadStarted) / 1000;
+    // The API process's peak resident memory (Linux: VmHWM), what its pod's memory request must cover.
+    const peakRssMb = Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${api.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
     await sampling;
     await sampler.end();
     const busyMean = busy.reduce((a, b) => a + b, 0) / Math.max(1, busy.length);
@@ -201,7 +203,7 @@ async function main(): Promise<void> {
     const pct = (p: number): number => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
     const rps = latencies.length / elapsed;
     const xps = committed / elapsed;
-    log(`${latencies.length} requests in ${elapsed.toFixed(1)} s: ${rps.toFixed(0)} req/s, p50 ${pct(0.5).toFixed(1)} ms, p95 ${pct(0.95).toFixed(1)} ms, ${errors} errors; ${xps.toFixed(0)} transactions/s; backends in a transaction: mean ${busyMean.toFixed(2)}, max ${busyMax}`);
+    log(`${latencies.length} requests in ${elapsed.toFixed(1)} s: ${rps.toFixed(0)} req/s, p50 ${pct(0.5).toFixed(1)} ms, p95 ${pct(0.95).toFixed(1)} ms, ${errors} errors; ${xps.toFixed(0)} transactions/s; backends in a transaction: mean ${busyMean.toFixed(2)}, max ${busyMax}; API peak RSS ${peakRssMb.toFixed(0)} MB`);
 
     // ---- docs/benchmarks.md ----
     const cpu = cpus()[0]?.model.replace(/\s+/g, ' ').trim() ?? 'unknown CPU';
@@ -220,9 +222,9 @@ async function main(): Promise<void> {
       '',
       `One API process (NODE_ENV=test, ts-node, pool 10, direct to PostgreSQL), ${clients} concurrent clients for ${seconds} s after 200 warm-up requests; mix: 60 % a school's pupil list (20, audited: one \`pupil.listed\` row per pupil) as school staff, 30 % the hub's booking list as hub admin, 10 % a pupil write:`,
       '',
-      '| requests | req/s | p50 | p95 | errors | PostgreSQL transactions/s | backends in a transaction, mean / max (sampled every 50 ms) |',
-      '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-      `| ${latencies.length.toLocaleString('en-GB')} | **${rps.toFixed(0)}** | ${pct(0.5).toFixed(1)} ms | ${pct(0.95).toFixed(1)} ms | ${errors} | ${xps.toFixed(0)} (${(xps / rps).toFixed(1)} per request) | ${busyMean.toFixed(2)} / ${busyMax} |`,
+      '| requests | req/s | p50 | p95 | errors | PostgreSQL transactions/s | backends in a transaction, mean / max (sampled every 50 ms) | API peak RSS |',
+      '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      `| ${latencies.length.toLocaleString('en-GB')} | **${rps.toFixed(0)}** | ${pct(0.5).toFixed(1)} ms | ${pct(0.95).toFixed(1)} ms | ${errors} | ${xps.toFixed(0)} (${(xps / rps).toFixed(1)} per request) | ${busyMean.toFixed(2)} / ${busyMax} | ${peakRssMb.toFixed(0)} MB |`,
       '',
       'The API process, PostgreSQL and the load generator share the machine\'s cores, so req/s is what one API process gets with PostgreSQL beside it, not what a dedicated core gives; the backends busy in a transaction are what a transaction-mode PgBouncer needs as server connections for that request rate.',
       '',
