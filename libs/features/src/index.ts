@@ -9,3 +9,4 @@ export * from './bookings';
 export * from './ledger';
 export * from './matching';
 export * from './recovery';
+export * from './retention';
