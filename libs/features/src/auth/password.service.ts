@@ -6,7 +6,7 @@ import { assertPasswordAcceptable, LinkTokens, Outbox, PasswordHasher, type Prin
 import { Credentials } from './credentials';
 import { LoginThrottle } from './login-throttle';
 import { AuthSessions } from './session.repository';
-import { PASSWORD_RESET_LINK_PURPOSE } from '../notifications/composers/password-reset.composer';
+import { PASSWORD_RESET_LINK_PURPOSE } from './mail/password-reset.composer';
 
 /** How long a reset link works. */
 export const PASSWORD_RESET_TTL_MINUTES = 60;

@@ -5,7 +5,7 @@ import { formatLondonDateTime, LinkTokens } from '@tandem/platform';
 import type { EntityManager } from 'typeorm';
 import { BookingLinkRepository, BookingRepository } from './bookings.repository';
 import { BookingsService, parseReasons } from './bookings.service';
-import { formatLondonSlot } from './mail/email-blocks';
+import { formatLondonSlot } from './mail/booking-emails';
 
 /** What the person holding a link is shown about the booking (no ids, no other people's details). */
 export interface LinkSummary {

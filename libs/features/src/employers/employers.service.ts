@@ -20,7 +20,7 @@ import {
 } from '@tandem/domain';
 import { AuditLog, TenantDb, type Employer, type EmployerContact, type VettingCheck } from '@tandem/persistence';
 import { pageSize, registerConstraintMessages, type Connection } from '@tandem/platform';
-import { connectionOf, mustBeAllowed, requireTenant, updated, visibleOrNotFound } from './access';
+import { connectionOf, mustBeAllowed, requireTenant, updated, visibleOrNotFound } from '@tandem/features/shared';
 import { parseContactInput, parseEmployerInput, parseVettingCheckInput, vettingStatusOn, type VettingStatusOn } from './employer-rules';
 import type { EmployerFilter } from './employer.types';
 import { EmployerContactRepository, EmployerRepository, VettingCheckRepository } from './employers.repository';

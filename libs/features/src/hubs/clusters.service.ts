@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { canManageTenant, canSeeCluster, Clock, collect, DomainError, isBlank, parseText, type Principal, reachOf } from '@tandem/domain';
 import { AuditLog, TenantDb, type Cluster } from '@tandem/persistence';
 import { pageSize, registerConstraintMessages, type Connection } from '@tandem/platform';
-import { connectionOf, mustBeAllowed, requireTenant, updated, visibleOrNotFound } from '../employers/access';
+import { connectionOf, mustBeAllowed, requireTenant, updated, visibleOrNotFound } from '@tandem/features/shared';
 import type { ClusterFilter } from './cluster.types';
 import { ClusterRepository } from './clusters.repository';
 import { ScopeTargets } from './scope-targets';

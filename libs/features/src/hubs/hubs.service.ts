@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { applyHubSettings, canCreateTenant, canManageTenant, collect, DomainError, parseHubSettingsPatch, parseText, readHubSettings, type HubSettings, type Principal } from '@tandem/domain';
 import { AuditLog, SystemDb, Tenant, TenantContext, TenantDb, type TenantSummary } from '@tandem/persistence';
 import { registerConstraintMessages } from '@tandem/platform';
-import { mustBeAllowed, requireTenant } from '../employers/access';
+import { mustBeAllowed, requireTenant } from '@tandem/features/shared';
 import { parseCreateHubInput } from './hub-rules';
 import { InvitationsService } from './invitations.service';
 

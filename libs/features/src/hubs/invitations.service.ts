@@ -4,9 +4,9 @@ import { canInvite, Clock, collect, DomainError, invitationReachOf, invitationVa
 import { AuditLog, Invitation, SystemDb, Tenant, TenantContext, TenantDb, User, type JsonObject } from '@tandem/persistence';
 import { AppConfig, assertPasswordAcceptable, LinkTokens, Outbox, pageSize, type Connection } from '@tandem/platform';
 import type { EntityManager } from 'typeorm';
-import { Credentials, invalidCredentials, LoginThrottle, principalOfMembership, SessionService, type AuthPayload } from '../auth';
-import { connectionOf, mustBeAllowed, requireTenant, updated } from '../employers/access';
-import { INVITATION_LINK_PURPOSE } from '../notifications';
+import { Credentials, invalidCredentials, LoginThrottle, principalOfMembership, SessionService, type AuthPayload } from '@tandem/features/auth';
+import { connectionOf, mustBeAllowed, requireTenant, updated } from '@tandem/features/shared';
+import { INVITATION_LINK_PURPOSE } from './mail/invitation.composer';
 import { assertInvitationOpen, INVITATION_STATES, invitationState, parseInvitationInput, type InvitationFields, type InvitationState } from './invitation-rules';
 import { InvitationRepository } from './invitations.repository';
 import { MembershipRepository } from './memberships.repository';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { canCreateSchool, canEditSchool, canSeeSchool, Clock, collect, DomainError, isBlank, parseEnum, parseText, type Principal, reachOf, SCHOOL_PHASES } from '@tandem/domain';
 import { AuditLog, isUuid, TenantDb, type School } from '@tandem/persistence';
 import { pageSize, registerConstraintMessages, type Connection } from '@tandem/platform';
-import { connectionOf, mustBeAllowed, requireTenant, updated, visibleOrNotFound } from '../employers/access';
+import { connectionOf, mustBeAllowed, requireTenant, updated, visibleOrNotFound } from '@tandem/features/shared';
 import { parseSchoolInput, type SchoolFields } from './school-rules';
 import type { SchoolFilter } from './school.types';
 import { SchoolClusterRepository, SchoolRepository } from './schools.repository';

@@ -1,5 +1,4 @@
 import { Client } from 'pg';
-// test/support is not an Nx project; the lead may add an alias (see report).
 import { createTestDatabase, TestDatabase } from '@tandem/test-support';
 import { ENTITIES, TenantContext } from '../index';
 

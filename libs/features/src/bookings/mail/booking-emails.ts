@@ -1,5 +1,5 @@
-import { formatLondonDateTime, type RenderedEmail } from '@tandem/platform';
-import { btn, facts, formatLondonSlot, h, list, p, renderEmail, small, type Block } from './email-blocks';
+import { londonWallClock } from '@tandem/domain';
+import { btn, facts, formatLondonDateTime, h, list, p, renderEmail, small, type Block, type RenderedEmail } from '@tandem/platform';
 
 /**
  * The words of every booking email. Each function takes plain values (already loaded and checked
@@ -264,4 +264,13 @@ export function termlyCheckInEmail(o: { hubName: string; employerName: string; r
     ],
     footer: footer(o),
   });
+}
+
+/** "Tuesday 3 February 2026 at 13:30–15:00 (GMT)", or "… at 09:00 (BST) until Friday 10 July 2026 at 15:00 (BST)". */
+export function formatLondonSlot(startsAt: Date, endsAt: Date): string {
+  const start = formatLondonDateTime(startsAt);
+  const s = londonWallClock(startsAt);
+  const e = londonWallClock(endsAt);
+  if (s.date === e.date) return start.replace(/ \(([^)]+)\)$/, `–${e.time} ($1)`);
+  return `${start} until ${formatLondonDateTime(endsAt)}`;
 }

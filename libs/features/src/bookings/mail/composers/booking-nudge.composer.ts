@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { awaitedSide, isOneOf, needsVetting, VETTING_KIND_LABELS, FORMATS, londonWallClock } from '@tandem/domain';
 import { TenantDb, VettingCheck } from '@tandem/persistence';
-import { AppConfig, formatLondonDateTime, LinkTokens } from '@tandem/platform';
-import type { ComposedEmail, MailComposer, MailPayloadOf } from '../../../notifications/mail-composer';
-import { vettingStatusOn } from '../../../employers/employer-rules';
+import { AppConfig, formatLondonDateTime, LinkTokens, type ComposedEmail, type MailComposer, type MailPayloadOf } from '@tandem/platform';
+import { vettingStatusOn } from '@tandem/features/employers';
 import { unansweredEmail, vettingExpiringEmail } from '../booking-emails';
 import { coordinatorRecipients, factsOf, loadBookingMailData, withoutMuted } from '../booking-mail-data';
 import { bookingAppUrl, preferencesUrl } from '../booking-urls';
