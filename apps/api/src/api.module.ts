@@ -41,7 +41,7 @@ export class ApiModule {
         ConfigModule.forConfig(config),
         ClockModule.forRoot(config, options.clock),
         LoggingModule,
-        options.dataSource ? DatabaseModule.forDataSource(options.dataSource) : DatabaseModule.forRoot({ applicationName: 'tandem-api' }),
+        options.dataSource ? DatabaseModule.forDataSource(options.dataSource) : DatabaseModule.forRoot({ applicationName: 'tandem-api', process: 'api' }),
         QueueModule.forRoot(options.queue ?? queueOptionsFromEnv()),
         MailModule.forRoot({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
         GraphQLPlatformModule.forRoot(options.schemaFile ? { autoSchemaFile: options.schemaFile } : {}),

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { AppConfig, ConfigError, JsonLogger } from '@tandem/platform';
+import { AppConfig, ConfigError, JsonLogger, SchemaNotReadyError, waitForSchema } from '@tandem/platform';
 import { createWorkerApp } from './bootstrap';
 
 async function main(): Promise<void> {
@@ -15,6 +15,14 @@ async function main(): Promise<void> {
   }
   const logger = new JsonLogger(config.logLevel).child('worker');
   logger.write('info', 'starting', { config: config.describe() });
+  // Started before the migrations finished (a new version rolling out): wait for them, bounded.
+  try {
+    await waitForSchema(config.databaseUrl, logger, config.schemaWaitSeconds);
+  } catch (err) {
+    if (!(err instanceof SchemaNotReadyError)) throw err;
+    logger.write('fatal', err.message);
+    process.exit(1);
+  }
   await createWorkerApp({ config }, logger);
   logger.write('info', 'consuming queues');
 }

@@ -7,3 +7,4 @@ export * from './graphql';
 export * from './mail';
 export * from './queue';
 export * from './database';
+export * from './health';

@@ -4,9 +4,10 @@
  * is the point: on the worker's main thread it would stop for the whole solve).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { Logger } from '@nestjs/common';
 import { DomainError, generateMatchingHub, solveMatching, type LinearSolver } from '@tandem/domain';
 import { loadLinearSolver } from './linear-solver';
-import { MatchingSolverThread } from './matching-solver-thread';
+import { MatchingSolverThread, matchingSolverCounters } from './matching-solver-thread';
 
 const solver = new MatchingSolverThread();
 let linearSolver: LinearSolver;
@@ -21,7 +22,7 @@ it('gives the same answer as solving in this thread, with the LP solver the thre
   const input = generateMatchingHub(7, { requests: 1000, sessions: 4000 });
   const [here, there] = [solveMatching(input, { linearSolver }), await solver.solve(input, {})];
   expect(there.optimal).toBe(true);
-  expect(there.stats.lagrangianIterations).toBe(0); // the LP path: no subgradient steps
+  expect(there.stats.method).toBe('lp'); // the thread loaded HiGHS: the exact path
   expect(there.objective).toBe(here.objective);
   expect(there.bound).toBe(here.bound);
   expect(there.proposals).toEqual(here.proposals);
@@ -83,7 +84,7 @@ it('fails the solve a stopped thread was working on, and the next solve starts a
   await solver.onModuleDestroy();
   await expect(big).rejects.toThrow('the matching solver thread was stopped');
   const small = generateMatchingHub(3, { requests: 50, sessions: 200 });
-  expect((await solver.solve(small, {})).objective).toBe(solveMatching(small).objective);
+  expect((await solver.solve(small, {})).objective).toBe(solveMatching(small, { linearSolver }).objective);
 }, 120_000);
 
 it('hears progress in the async context of the caller that asked, not of the one that started the thread', async () => {
@@ -98,3 +99,23 @@ it('hears progress in the async context of the caller that asked, not of the one
   expect(await heard('tenant A')).toEqual(['tenant A']);
   expect(await heard('tenant B')).toEqual(['tenant B']);
 }, 120_000);
+
+it('without HiGHS (its WebAssembly missing), logs an error, counts it, and answers heuristically, unproven', async () => {
+  const errors = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+  const broken = new MatchingSolverThread({ linearSolverWasm: '/nonexistent/highs.wasm' });
+  const before = { ...matchingSolverCounters };
+  try {
+    const input = generateMatchingHub(7, { requests: 250, sessions: 1000 });
+    const result = await broken.solve(input, {});
+    expect(result).toMatchObject({ optimal: false, unproven: { code: 'NO_LINEAR_SOLVER' }, stats: { method: 'heuristic', provenBy: null } });
+    expect(result.objective).toBeLessThan(solveMatching(input, { linearSolver }).objective);
+    expect(result.objective).toBe(solveMatching(input).objective); // the same heuristic as without HiGHS here
+    expect(matchingSolverCounters.linearSolverLoadFailures).toBe(before.linearSolverLoadFailures + 1);
+    expect(matchingSolverCounters.heuristicSolves).toBe(before.heuristicSolves + 1);
+    const logged = errors.mock.calls.map(([message]) => String(message));
+    expect(logged).toEqual([expect.stringMatching(/^HiGHS did not load on the matching solver thread \(.*ENOENT.*\)/), expect.stringMatching(/^matching solved without HiGHS: HiGHS \(the LP solver\) is not available/)]);
+  } finally {
+    errors.mockRestore();
+    await broken.onModuleDestroy();
+  }
+}, 60_000);
