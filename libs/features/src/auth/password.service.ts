@@ -47,10 +47,7 @@ export class PasswordService {
     }
     await this.throttle.succeeded(user.email, source);
     const hash = await this.hasher.hash(next);
-    const ended = await this.db.dataSource.transaction(async (em) => {
-      await em.update(User, { id: user.id }, { passwordHash: hash });
-      return AuthSessions.endAllOfUser(em, user.id, 'password_changed', now, p.sessionId ?? null);
-    });
+    const ended = await this.systemDb.changePassword(user.id, hash, (em) => AuthSessions.endAllOfUser(em, user.id, 'password_changed', now, p.sessionId ?? null));
     if (p.tenantId) await this.audit(p.tenantId, p.userId, 'user.password_changed', user.id, { sessionsEnded: ended });
     return true;
   }

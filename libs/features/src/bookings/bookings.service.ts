@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { BOOKING_STATES, type BookingAction, bookingListScope, type BookingRef, type BookingSide, bookingSideOf, type BookingState, canEditRequest, canRunMatching, canSeeBooking, canSeeOffer, Clock, collect, decideMove, DomainError, effectsOf, isBlank, parseCapacity, parseEnum, parseList, parseText, parseYearGroup, type Principal } from '@tandem/domain';
+import { BOOKING_STATES, type BookingAction, bookingListScope, type BookingRef, type BookingSide, bookingSideOf, type BookingState, canEditRequest, canRunMatching, canSeeBooking, canSeeOffer, Clock, collect, decideMove, DomainError, effectsOf, isBlank, parseCapacity, parseEnum, parseList, parseText, parseYearGroup, type Principal, pageSize } from '@tandem/domain';
 import { AuditLog, isUuid, TenantDb, type Booking, type BookingTransition, type Offer, type OfferSession } from '@tandem/persistence';
-import { pageSize, registerConstraintMessages, type Connection } from '@tandem/platform';
+import { type Connection } from '@tandem/platform';
 import type { EntityManager } from 'typeorm';
 import { connectionOf, mustBeAllowed, parseDayRangeFilter, requireTenant, updated, visibleOrNotFound } from '@tandem/features/shared';
 import { RequestsService } from '@tandem/features/requests';
@@ -32,10 +32,6 @@ export interface BookingDeliveredListener {
   onBookingDelivered(em: EntityManager, booking: Booking): Promise<void>;
 }
 export const BOOKING_DELIVERED_LISTENER = Symbol('BOOKING_DELIVERED_LISTENER');
-
-registerConstraintMessages({
-  bookings_live_session_key: { field: 'input.offerSessionId', message: 'This session is already taken: choose another one' },
-});
 
 const MAX_CALENDAR_DAYS = 100;
 const MAX_CALENDAR_ROWS = 500;

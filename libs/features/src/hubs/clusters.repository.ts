@@ -24,7 +24,7 @@ export class ClusterRepository extends TenantRepository<Cluster> {
       if (filter.search) qb.andWhere('lower(cluster.name) like :search', { search: likePattern(filter.search) });
       return qb;
     };
-    return { page: await this.page(page, narrow), total: await this.query((qb) => narrow(qb.where('1 = 1')).getCount()) };
+    return this.pageWithTotal(page, narrow);
   }
 
   /** A live cluster with this name (any case), other than `exceptId`: names are unique among live clusters. */

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { canInvite, Clock, collect, DomainError, invitationReachOf, invitationValidityHours, isBlank, parseEnum, parseText, type Principal, readHubSettings, ROLE_LABELS, ROLES } from '@tandem/domain';
+import { canInvite, Clock, collect, DomainError, invitationReachOf, invitationValidityHours, isBlank, parseEnum, parseText, type Principal, readHubSettings, ROLE_LABELS, ROLES, pageSize } from '@tandem/domain';
 import { AuditLog, Invitation, SystemDb, Tenant, TenantContext, TenantDb, User, type JsonObject } from '@tandem/persistence';
-import { AppConfig, assertPasswordAcceptable, LinkTokens, Outbox, pageSize, type Connection } from '@tandem/platform';
+import { AppConfig, assertPasswordAcceptable, LinkTokens, Outbox, type Connection } from '@tandem/platform';
 import type { EntityManager } from 'typeorm';
 import { Credentials, invalidCredentials, LoginThrottle, principalOfMembership, SessionService, type AuthPayload } from '@tandem/features/auth';
 import { connectionOf, mustBeAllowed, requireTenant, updated } from '@tandem/features/shared';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { canManageTenant, canSeeMembership, Clock, collect, DomainError, isBlank, parseEnum, parseText, type Principal, reachOf, ROLES } from '@tandem/domain';
+import { canManageTenant, canSeeMembership, Clock, collect, DomainError, isBlank, parseEnum, parseText, type Principal, reachOf, ROLES, pageSize } from '@tandem/domain';
 import { AuditLog, isUuid, SystemDb, TenantDb, type Membership, type User } from '@tandem/persistence';
-import { pageSize, type Connection } from '@tandem/platform';
+import { type Connection } from '@tandem/platform';
 import { SessionService } from '@tandem/features/auth';
 import { connectionOf, mustBeAllowed, requireTenant, updated } from '@tandem/features/shared';
 import type { MembershipFilter } from './membership.types';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { BookingsService } from '@tandem/features/bookings';
-import { ACTIVITY_TYPES, type AttendanceCsvError, type BenchmarkPolicy, canSeePupils, Clock, collect, DomainError, ENCOUNTER_STATUSES, type FieldProblem, isBlank, isOnRollOn, parseAttendanceCsv, parseChecklist, parseEnum, parseIntegerInRange, type Principal, qualification, reachOf } from '@tandem/domain';
+import { ACTIVITY_TYPES, type AttendanceCsvError, type BenchmarkPolicy, canSeePupils, Clock, collect, DomainError, ENCOUNTER_STATUSES, type FieldProblem, isBlank, isOnRollOn, parseAttendanceCsv, parseChecklist, parseEnum, parseIntegerInRange, type Principal, qualification, reachOf, pageSize } from '@tandem/domain';
 import { AuditLog, isUuid, TenantDb, type Encounter, type School } from '@tandem/persistence';
-import { pageSize, registerConstraintMessages, type Connection } from '@tandem/platform';
+import { type Connection } from '@tandem/platform';
 import type { EntityManager } from 'typeorm';
 import { connectionOf, updated, visibleOrNotFound } from '@tandem/features/shared';
 import { ATTENDANCE_MODES, CSV_ERROR_MODES, parseEncounterInput, parseIdList, type AttendanceMode, type EmployerLine, type EncounterFields } from './encounter-rules';
@@ -10,10 +10,6 @@ import type { EncounterFilter } from './encounter.types';
 import { EncounterRepository, type AttendeeRow, type EncounterEmployerRow } from './encounters.repository';
 import { LedgerAccess } from './ledger-access';
 import { LedgerEmployerRepository, LedgerPupilRepository, type RollEntry } from './ledger-lookups.repository';
-
-registerConstraintMessages({
-  encounter_attendance_pupil_fk: { field: 'input.pupilIds', message: 'A pupil is not on the roll of the encounter’s school' },
-});
 
 export interface AttendanceOutcome {
   encounter: Encounter;

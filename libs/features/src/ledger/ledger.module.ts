@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { registerConstraintMessages } from '@tandem/platform';
+
 import { BookingsModule } from '@tandem/features/bookings';
 import { BookingEncounterBridgeModule } from './encounter-from-booking';
 import { CoverageRepository } from './coverage.repository';
@@ -16,11 +16,6 @@ import { PoliciesResolver } from './policies.resolver';
 import { PoliciesService } from './policies.service';
 import { ReportingSnapshotSchedulers, ReportingSnapshotsProcessor } from './reporting-snapshots.jobs';
 import { SnapshotRepository } from './snapshots.repository';
-
-registerConstraintMessages({
-  benchmark_policies_key_version_key: { field: 'definition.version', message: 'That policy version exists already: a change is a new version' },
-  coverage_snapshots_reporting_key: { field: 'asOf', message: 'The reporting-day snapshot for that day has been taken already' },
-});
 
 /** What both the API and the worker need: repositories, scope and the services. */
 const LEDGER_CORE = [

@@ -44,7 +44,7 @@ export class RequestRepository extends TenantRepository<EncounterRequest> {
       }
       return qb;
     };
-    return { page: await this.page(page, narrow), total: await this.query((qb) => narrow(qb.where('1 = 1')).getCount()) };
+    return this.pageWithTotal(page, narrow);
   }
 }
 

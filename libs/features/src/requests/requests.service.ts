@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ACTIVITY_TYPES, canEditRequest, canSeeRequest, Clock, collect, DomainError, isBlank, parseEnum, parseYearGroup, type Principal, reachOf, REQUEST_STATUSES } from '@tandem/domain';
+import { ACTIVITY_TYPES, canEditRequest, canSeeRequest, Clock, collect, DomainError, isBlank, parseEnum, parseYearGroup, type Principal, reachOf, REQUEST_STATUSES, pageSize } from '@tandem/domain';
 import { AuditLog, isUuid, TenantDb, type EncounterRequest, type RequestWindow, type School } from '@tandem/persistence';
-import { pageSize, type Connection } from '@tandem/platform';
+import { type Connection } from '@tandem/platform';
 import { connectionOf, mustBeAllowed, parseDayRangeFilter, requireTenant, updated, visibleOrNotFound } from '@tandem/features/shared';
 import { parseRequestInput, type RequestFields } from './request-rules';
 import type { RequestFilter } from './request.types';

@@ -4,7 +4,8 @@ import { NestFactory } from '@nestjs/core';
 import { startSmtpSink, type SmtpSink } from '@tandem/test-support';
 import { MailModule } from './mail.module';
 import { MailService } from './mail.service';
-import { btn, formatLondonDateTime, h, p, renderEmail } from './templates';
+import { formatLondonDateTime } from '@tandem/domain';
+import { btn, h, p, renderEmail } from './templates';
 
 describe('MailService over SMTP (real smtp-server sink)', () => {
   let sink: SmtpSink;

@@ -1,4 +1,5 @@
-import { btn, formatLondonDateTime, h, p, renderEmail, type RenderedEmail } from '@tandem/platform';
+import { formatLondonDateTime } from '@tandem/domain';
+import { btn, h, p, renderEmail, type RenderedEmail } from '@tandem/platform';
 
 export interface PasswordResetEmailInput {
   /** Absolute http(s) URL carrying the reset token. */

@@ -1,5 +1,5 @@
-import { londonWallClock } from '@tandem/domain';
-import { btn, facts, formatLondonDateTime, h, list, p, renderEmail, small, type Block, type RenderedEmail } from '@tandem/platform';
+import { formatLondonDate, formatLondonDateTime, londonDateOf, londonWallClock } from '@tandem/domain';
+import { btn, facts, h, list, p, renderEmail, small, type Block, type RenderedEmail } from '@tandem/platform';
 
 /**
  * The words of every booking email. Each function takes plain values (already loaded and checked
@@ -257,7 +257,7 @@ export function termlyCheckInEmail(o: { hubName: string; employerName: string; r
     blocks: [
       h(`Planning the ${o.termLabel}`),
       p(`Hello ${o.recipientName},`),
-      p(`Schools in ${o.hubName} are planning the ${o.termLabel}, which starts ${formatLondonDateTime(o.startsOn).replace(/ at .*$/, '')}. What could `, { strong: o.employerName }, ' realistically offer?'),
+      p(`Schools in ${o.hubName} are planning the ${o.termLabel}, which starts ${formatLondonDate(londonDateOf(o.startsOn))}. What could `, { strong: o.employerName }, ' realistically offer?'),
       list('For example', ['a talk or Q&A, in person or online', 'mock interviews or a CV workshop', 'a workplace visit or a virtual tour', 'how many sessions, and which weeks suit you']),
       p(o.replyTo ? 'Just reply to this email: it goes to your Enterprise Coordinator.' : 'Just reply to this email.'),
       ...prefs(o.preferencesUrl),

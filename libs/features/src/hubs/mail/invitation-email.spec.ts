@@ -1,4 +1,5 @@
-import { escapeHtml, formatLondonDateTime, safeUrl } from '@tandem/platform';
+import { formatLondonDateTime } from '@tandem/domain';
+import { escapeHtml, safeUrl } from '@tandem/platform';
 import { invitationEmail } from './invitation-email';
 
 const base = {

@@ -1,4 +1,5 @@
-import { btn, formatLondonDateTime, h, oneLine, p, renderEmail, type RenderedEmail } from '@tandem/platform';
+import { formatLondonDateTime } from '@tandem/domain';
+import { btn, h, oneLine, p, renderEmail, type RenderedEmail } from '@tandem/platform';
 
 export interface InvitationEmailInput {
   hubName: string;
