@@ -9,9 +9,13 @@ const layers = {
   'type:domain': ['type:domain'],
   'type:persistence': ['type:domain'],
   'type:platform': ['type:domain', 'type:persistence'],
-  'type:features': ['type:domain', 'type:persistence', 'type:platform'],
+  // type:tooling (libs/demo-data): for the demo seed feature only, see the rule below.
+  'type:features': ['type:domain', 'type:persistence', 'type:platform', 'type:tooling'],
   'type:app': ['type:features', 'type:platform', 'type:domain'],
   'type:web': ['type:web'],
+  // Demo and benchmark data generators: built from the domain's vocabulary, imported only by
+  // scripts, tests and the demo seed feature (never by product code).
+  'type:tooling': ['type:domain'],
   'type:test': ['type:domain', 'type:persistence', 'type:platform', 'type:features'],
   // Cross-app tests (test/integration, test/e2e): drive the apps through their test harnesses.
   'type:e2e': ['type:domain', 'type:persistence', 'type:platform', 'type:features', 'type:app', 'type:test'],
@@ -25,7 +29,8 @@ const boundaries = (extra, allow = []) => [
     allow,
     depConstraints: layerConstraints(extra),
     // A library's own integration specs use the harness, which uses the library: not a real cycle.
-    ignoredCircularDependencies: ['persistence', 'platform', 'features'].map((lib) => [lib, 'test-support']),
+    // The same for the domain's specs and the demo-data generators they draw hubs from.
+    ignoredCircularDependencies: [...['persistence', 'platform', 'features'].map((lib) => [lib, 'test-support']), ['domain', 'demo-data']],
   },
 ];
 
@@ -69,8 +74,14 @@ export default [
     },
   },
   {
+    // Only the demo seed feature may use the demo-data generators (besides scripts and tests).
+    files: ['libs/features/src/**/*.ts'],
+    ignores: ['libs/features/src/demo/**', '**/*.spec.ts', '**/*.int-spec.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: '@tandem/demo-data', message: 'Demo data is tooling: only the demo seed feature, scripts and tests use it.' }] }] },
+  },
+  {
     files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/testing/**/*.ts', 'scripts/**/*.ts'],
-    rules: { '@nx/enforce-module-boundaries': boundaries(['type:test', 'type:persistence']) },
+    rules: { '@nx/enforce-module-boundaries': boundaries(['type:test', 'type:persistence', 'type:tooling']) },
   },
   {
     // Cross-app tests start the real API and worker through their test harnesses (and nothing else of the apps).

@@ -17,7 +17,8 @@ import type { default as highsLoader, Highs } from 'highs';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { buildMatchingProblem, DEFAULT_MAX_BRANCH_NODES, DEFAULT_MAX_WORK, findViolations, generateMatchingHub, objectiveOf, pairWorth, POINTS_PER_GAP_PUPIL, resolveMatchingWeights, solveMatching, validateMatchingInput, type MatchingProblem, SystemClock } from '@tandem/domain';
+import { generateMatchingHub } from '@tandem/demo-data';
+import { buildMatchingProblem, DEFAULT_MAX_BRANCH_NODES, DEFAULT_MAX_WORK, findViolations, objectiveOf, pairWorth, POINTS_PER_GAP_PUPIL, resolveMatchingWeights, solveMatching, validateMatchingInput, type MatchingProblem, SystemClock } from '@tandem/domain';
 
 /** Benchmarks run on the machine's clock: they measure now, on this machine. */
 const wallClock = new SystemClock();

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import highsLoader from 'highs';
-import { SeededRandom } from '../seed-data';
 import { bruteForce, EMPLOYER, GAP_ONLY, hub, OFFER, REQUEST, SCHOOL, session } from './fixtures.spec-helper';
 import { bindableConstraints } from './bindable';
-import { generateMatchingHub, solveMatching, type LinearSolver } from './index';
+import { generateMatchingHub, SeededRandom } from '@tandem/demo-data';
+import { solveMatching, type LinearSolver } from './index';
 import type { MatchingInput, MatchingProgress, MatchingOfferInput, MatchingRequestInput, MatchingSessionInput } from './model';
 import { CliqueSeparator } from './cliques';
 import { LpRelaxation } from './lp-relaxation';
