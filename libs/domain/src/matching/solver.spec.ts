@@ -286,6 +286,22 @@ describe('with a linear solver (HiGHS): the LP relaxation, its cuts and its fini
     expect(withLp.bound).toBeLessThan(without.bound);
   });
 
+  it('when HiGHS gives no LP answer at the root, answers heuristically and says so', () => {
+    // the real HiGHS, whose models report "time limit reached" after every run
+    const silent: LinearSolver = {
+      ...linearSolver,
+      createModel: (...args: Parameters<LinearSolver['createModel']>) => {
+        const model = linearSolver.createModel(...args);
+        return new Proxy(model, { get: (target, key) => (key === 'getModelStatus' ? () => linearSolver.constants.modelStatus.timeLimit : Reflect.get(target, key)) });
+      },
+    } as LinearSolver;
+    const input = generateMatchingHub(3, { requests: 100, sessions: 400 });
+    const result = solveMatching(input, { linearSolver: silent });
+    expect(result).toMatchObject({ optimal: false, unproven: { code: 'NO_LP_ANSWER' }, stats: { method: 'heuristic', provenBy: null, cuts: 0 } });
+    expect(result.objective).toBe(solveMatching(input).objective);
+    expect(result.objective).toBeLessThanOrEqual(solveMatching(input, { linearSolver }).objective);
+  });
+
   it('needs no solver for a hub with no candidate pair: empty, and optimal, with or without HiGHS', () => {
     // HiGHS answers an empty model with "model empty", not "optimal": such a hub never reaches it
     const none = hub({ requests: [{ ...REQUEST, activityType: 'mentoring' }] });
