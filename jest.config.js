@@ -3,6 +3,7 @@
 const swc = ['@swc/jest', { swcrc: false, jsc: { target: 'es2022', parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, keepClassNames: true }, module: { type: 'commonjs' }, sourceMaps: 'inline' }];
 const moduleNameMapper = {
   '^@tandem/domain$': '<rootDir>/libs/domain/src/index.ts',
+  '^@tandem/demo-data$': '<rootDir>/libs/demo-data/src/index.ts',
   '^@tandem/persistence$': '<rootDir>/libs/persistence/src/index.ts',
   '^@tandem/platform$': '<rootDir>/libs/platform/src/index.ts',
   '^@tandem/platform/tracing$': '<rootDir>/libs/platform/src/tracing/index.ts',
