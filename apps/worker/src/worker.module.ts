@@ -7,6 +7,7 @@ import {
   DatabaseModule,
   LoggingModule,
   MailModule,
+  MetricsModule,
   OutboxRelayModule,
   PlatformAuthModule,
   QueueModule,
@@ -44,9 +45,10 @@ export class WorkerModule {
         ConfigModule.forConfig(config),
         ClockModule.forRoot(config, options.clock),
         LoggingModule,
+        MetricsModule.forRoot('worker'),
         // PasswordHasher/TokenService: features shared with the API expect them.
         PlatformAuthModule,
-        options.dataSource ? DatabaseModule.forDataSource(options.dataSource) : DatabaseModule.forRoot({ applicationName: 'tandem-worker', poolSize: 5 }),
+        options.dataSource ? DatabaseModule.forDataSource(options.dataSource) : DatabaseModule.forRoot({ applicationName: 'tandem-worker', process: 'worker' }),
         QueueModule.forRoot({
           ...(options.queue ?? queueOptionsFrom(config)),
           worker: { lockDurationMs: config.jobLockSeconds * 1000, stalledIntervalMs: config.jobStalledCheckSeconds * 1000 },

@@ -21,7 +21,8 @@ export class DatabaseModule implements OnApplicationShutdown {
     @Inject(OWNS_DATA_SOURCE) private readonly ownsDataSource: boolean,
   ) {}
 
-  static forRoot(options: { applicationName?: string; poolSize?: number } = {}): DynamicModule {
+  /** `process`: whose pool size to use (API_DATABASE_POOL_SIZE or WORKER_DATABASE_POOL_SIZE). */
+  static forRoot(options: { applicationName: string; process: 'api' | 'worker' }): DynamicModule {
     return DatabaseModule.build(
       {
         provide: DataSource,
@@ -30,9 +31,10 @@ export class DatabaseModule implements OnApplicationShutdown {
           createDataSource({
             url: config.databaseUrl,
             role: 'app',
+            applicationName: options.applicationName,
+            poolSize: options.process === 'api' ? config.apiDatabasePoolSize : config.workerDatabasePoolSize,
             statementTimeoutMs: config.dbStatementTimeoutMs,
             idleInTransactionTimeoutMs: config.dbIdleInTransactionTimeoutMs,
-            ...options,
           }).initialize(),
       },
       true,
