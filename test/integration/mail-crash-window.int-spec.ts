@@ -6,6 +6,7 @@
  * sending again. Every copy carries the booking's one Message-ID. docs/bookings.md has the figures.
  */
 import { createHubFixture, startTestApi, type HubFixture, type TestApi } from '@tandem/api-testing';
+import { TenantContext } from '@tandem/persistence';
 import { formatKeyRing, QUEUE_NAMES } from '@tandem/platform';
 import { Queue } from 'bullmq';
 import { bookableOffer, mailSettled, requestSlot, waitFor } from './booking-helpers';
@@ -81,6 +82,11 @@ async function killWhileTheServerReplies(extra: Record<string, string>): Promise
   await waitFor(async () => ids.every((id) => copies(id).length >= 1), 'every booking request emailed', 120_000);
   await mailSettled(api, queue);
   await Promise.all(workers.splice(0).map((w) => w.kill9()));
+  // Every "sending" record went with its send-log row: none left behind.
+  const [left] = await TenantContext.run({ tenantId: hub.tenantId, actorUserId: null }, () =>
+    api.db.tenantDb.transaction((em): Promise<Array<{ n: number }>> => em.query(`select count(*)::int as n from mail_send_attempts where job_key like 'mail.booking_request.%'`)),
+  );
+  expect(left?.n).toBe(0);
   return {
     window: sink.dropped - droppedBefore,
     duplicates: ids.reduce((n, id) => n + Math.max(0, copies(id).length - 1), 0),

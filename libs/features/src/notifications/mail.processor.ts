@@ -146,13 +146,15 @@ export class MailProcessor extends WorkerHost implements OnModuleInit {
     this.logger.log(`sent ${kind} ${jobKey} (${messageId})`);
   }
 
+  /** The send log row, and the "sending" record gone with it (it matters only until then: the table stays small). */
   private async logSent(jobKey: string, kind: MailJobKind, email: ComposedEmail, messageId: string): Promise<void> {
-    await this.db.transaction((em) =>
-      em.query(
+    await this.db.transaction(async (em) => {
+      await em.query(
         `insert into sent_emails (tenant_id, job_key, kind, recipient, message_id, subject)
          values (app_current_tenant(), $1, $2, $3, $4, $5) on conflict (tenant_id, job_key, recipient) do nothing`,
         [jobKey, kind, email.to, messageId, email.rendered.subject],
-      ),
-    );
+      );
+      await em.query('delete from mail_send_attempts where job_key = $1 and recipient = $2', [jobKey, email.to]);
+    });
   }
 }

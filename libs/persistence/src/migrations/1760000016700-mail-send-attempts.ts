@@ -6,7 +6,8 @@ import { tenantRlsSql } from './sql-helpers';
  * phase) here, and logs the send in `sent_emails` after the server's 250. A row here without one in
  * `sent_emails` is the crash window: the server may have committed the message without the sender
  * hearing so. A retry then asks the delivery check (if one is configured) before sending again.
- * The app may delete its own marker when the server refused the message (nothing was committed).
+ * The app deletes its marker when the send is logged, or when the server refused the message
+ * (nothing was committed), so the table holds only sends in flight or cut off: no retention needed.
  */
 export class MailSendAttempts1760000016700 implements MigrationInterface {
   name = 'MailSendAttempts1760000016700';
