@@ -176,7 +176,7 @@ describe('in headless Chromium', () => {
   }, 60_000);
   afterAll(() => browser?.close());
 
-  it('signs in and renders the cockpit without a CSP violation', async () => {
+  it('signs in and renders every page of the coordinator’s menu without a CSP violation', async () => {
     const { page } = browser;
     const coordinator = hub.logins.find((l) => l.role === 'coordinator');
     await page.goto(`${url}/`);
@@ -184,6 +184,15 @@ describe('in headless Chromium', () => {
     await page.getByLabel('Password').fill(hub.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { level: 1, name: 'Cockpit' }).waitFor({ timeout: 30_000 });
+    // Every page of the coordinator's menu (charts, heat map, calendar, lists) under the policy.
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    const names = await nav.getByRole('link').allTextContents();
+    expect(names.length).toBeGreaterThan(3);
+    for (const name of names) {
+      await nav.getByRole('link', { name, exact: true }).click();
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined); // lazy chunks, first queries
+    }
     await page.goto(`${url}/password-reset?token=abc`);
     await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
     expect(violations).toEqual([]);
