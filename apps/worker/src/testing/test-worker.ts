@@ -6,7 +6,7 @@
  *   afterAll(() => worker.close());
  */
 import type { INestApplicationContext } from '@nestjs/common';
-import { AppConfig, formatKeyRing, HttpEndpoint, type JsonLogger, type OutboxRelayOptions } from '@tandem/platform';
+import { AppConfig, formatKeyRing, HttpEndpoint, Metrics, type JsonLogger, type OutboxRelayOptions } from '@tandem/platform';
 import type { TestDatabase } from '@tandem/test-support';
 import { createWorkerApp } from '../bootstrap';
 
@@ -21,6 +21,8 @@ export interface TestWorker {
   app: INestApplicationContext;
   /** http://127.0.0.1:<port> of the worker's probes (`/health/live`, `/health/ready`). */
   httpUrl: string;
+  /** The Prometheus text the worker serves at `/metrics`. */
+  metrics(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -47,5 +49,5 @@ export async function startTestWorker(api: TestApiLike, options: { smtpUrl?: str
     relay: options.relay,
   }, options.logger);
   await app.init();
-  return { app, httpUrl: `http://127.0.0.1:${app.get(HttpEndpoint).port()}`, close: () => app.close() };
+  return { app, httpUrl: `http://127.0.0.1:${app.get(HttpEndpoint).port()}`, metrics: () => app.get(Metrics).scrape(), close: () => app.close() };
 }
