@@ -33,6 +33,7 @@ let queuePrefix: string;
 function appEnv(port: number): Record<string, string> {
   return {
     API_PORT: String(port),
+    METRICS_PORT: '0', // any free port: the default 9464 may be taken by a parallel test
     DATABASE_URL: withoutPassword(db.appUrl), // loopback trust; production refuses the test roles' passwords
     REDIS_URL: process.env['REDIS_URL'] || 'redis://127.0.0.1:6379',
     QUEUE_PREFIX: queuePrefix,
@@ -105,7 +106,7 @@ beforeAll(async () => {
     'the built API to answer /health/live',
     60_000,
   );
-}, 300_000);
+}, 480_000); // a guard only: the production install and build take ≈1 min, up to ≈3 on a loaded machine
 
 afterAll(async () => {
   if (api && api.exitCode === null) {
