@@ -94,7 +94,8 @@ beforeAll(async () => {
   // The Dockerfile's CMD with only what an API pod gets (infra/k8s): no DATABASE_OWNER_URL, no loader.
   const cmd = JSON.parse(runtime?.instructions.find((i) => i.op === 'CMD')?.args ?? '[]') as string[];
   expect(cmd).toEqual(IMAGE_COMMANDS.api);
-  api = runImageCommand(cmd, podEnv(appEnv(port)));
+  // Tracing on (console exporter): its instrumentation must still patch http and graphql in compiled code.
+  api = runImageCommand(cmd, podEnv({ ...appEnv(port), OTEL_TRACES_EXPORTER: 'console' }));
 
   api.stdout?.on('data', (c: Buffer) => (output += c.toString('utf8')));
   api.stderr?.on('data', (c: Buffer) => (output += c.toString('utf8')));
@@ -127,9 +128,12 @@ it('is plain JavaScript with every @tandem alias resolved, and no test code', ()
   for (const main of ['apps/api/src/main.js', 'apps/worker/src/main.js', 'libs/persistence/src/cli/migrate.js']) expect(existsSync(path.join(OUT, main))).toBe(true);
 });
 
-it('answers GraphQL and health from the built output', async () => {
+it('answers GraphQL and health from the built output, traced when tracing is on', async () => {
   const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
   expect(await res.json()).toEqual({ data: { __typename: 'Query' } });
+  const spans = () => output.split('\n').filter((l) => l.includes('"msg":"span"') && l.endsWith('}')) /* whole lines only */.map((l) => JSON.parse(l) as { traceId: string; spanId: string; parentSpanId?: string; name: string });
+  const post = await waitFor(async () => spans().find((x) => x.name === 'POST'), 'the POST /graphql span');
+  expect(spans().some((x) => x.name === 'query' && x.traceId === post.traceId && x.parentSpanId === post.spanId)).toBe(true);
   const live = await fetch(`${url}/health/live`);
   expect(live.status).toBe(200);
   const health = await fetch(`${url}/health/ready`);
