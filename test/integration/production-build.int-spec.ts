@@ -221,7 +221,7 @@ it('the matching solver thread runs the compiled code (no TypeScript loader in t
   const probe = `
     require('reflect-metadata');
     const { MatchingSolverThread } = require('./dist/libs/features/src/matching/matching-solver-thread.js');
-    const { generateMatchingHub } = require('./dist/libs/domain/src');
+    const { generateMatchingHub } = require('./dist/libs/demo-data/src');
     const solver = new MatchingSolverThread();
     // An idle solver thread is unref'd: the process ends by itself once the answer is printed.
     solver.solve(generateMatchingHub(3, { requests: 20, sessions: 80 }), {}).then((r) => {
