@@ -29,20 +29,36 @@ const secret = () => randomBytes(48).toString('base64');
 const withoutPassword = (u: string) => Object.assign(new URL(u), { password: '' }).toString();
 let queuePrefix: string;
 
+/**
+ * The test plays the cluster's DNS (cluster-dns.cjs, preloaded): the processes get service names, as
+ * in a pod, which production accepts (it refuses addresses of the machine itself), resolved here to
+ * the test's PostgreSQL and Redis. The command run is still exactly the image's.
+ */
+function serviceUrl(local: string, service: string): string {
+  const u = new URL(local);
+  dnsMap[service] = u.hostname.replace(/^\[|\]$/g, '');
+  u.hostname = service;
+  return u.toString();
+}
+const dnsMap: Record<string, string> = {};
+
 /** What a Deployment gives an API or worker pod (infra/k8s): the app role's URL only, production keys. */
 function appEnv(port: number): Record<string, string> {
   return {
     API_PORT: String(port),
+    HOST: '127.0.0.1', // a pod listens on 0.0.0.0 (HOST in the manifests); a test machine need not
     METRICS_PORT: '0', // any free port: the default 9464 may be taken by a parallel test
-    DATABASE_URL: withoutPassword(db.appUrl), // loopback trust; production refuses the test roles' passwords
-    REDIS_URL: process.env['REDIS_URL'] || 'redis://127.0.0.1:6379',
+    DATABASE_URL: serviceUrl(withoutPassword(db.appUrl), 'postgres.tandem.test'), // loopback trust; production refuses the test roles' passwords
+    REDIS_URL: serviceUrl(process.env['REDIS_URL'] || 'redis://127.0.0.1:6379', 'redis.tandem.test'),
     QUEUE_PREFIX: queuePrefix,
-    SMTP_URL: 'smtp://127.0.0.1:1',
+    SMTP_URL: serviceUrl('smtp://127.0.0.1:1', 'smtp.tandem.test'),
     ACCESS_TOKEN_KEYS: `a1:${secret()}`,
     LINK_KEYS: `l1:${secret()}`,
     PUBLIC_APP_URL: 'https://tandem.example.org',
     PUBLIC_API_URL: 'https://tandem.example.org',
     LOG_LEVEL: 'warn',
+    NODE_OPTIONS: `--require ${path.join(__dirname, 'cluster-dns.cjs')}`,
+    TANDEM_TEST_DNS: JSON.stringify(dnsMap),
   };
 }
 
@@ -258,7 +274,8 @@ it('the worker command starts from the image, consumes its queues and answers it
 
 it('the migrate command runs from the image with the owner URL (the migrations Job)', () => {
   const [, ...args] = IMAGE_COMMANDS.migrate;
-  const run = spawnSync(process.execPath, args, { cwd: APP, env: podEnv({ DATABASE_OWNER_URL: db.ownerUrl }), encoding: 'utf8', timeout: 60_000 });
+  const env = { DATABASE_OWNER_URL: serviceUrl(db.ownerUrl, 'postgres.tandem.test'), NODE_OPTIONS: `--require ${path.join(__dirname, 'cluster-dns.cjs')}` };
+  const run = spawnSync(process.execPath, args, { cwd: APP, env: podEnv({ ...env, TANDEM_TEST_DNS: JSON.stringify(dnsMap) }), encoding: 'utf8', timeout: 60_000 });
   expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
   expect(run.stdout).toContain('migrate: nothing to do');
 });
