@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: the whole suite, ending with exactly one line `N passed, N failed` (exit 1 if N failed > 0).
-#   1. services: PostgreSQL + Redis (installed/started if missing and root), Chromium for browser tests
+#   1. services: PostgreSQL + Redis (installed/started if missing and root), Chromium for browser tests,
+#      the pgbouncer binary for the PgBouncer tests
 #   2. gates: lint, typecheck (each counts as one check)
 #   3. jest unit (parallel), jest integration (--maxWorkers=2: each file has its own cloned database)
 #   4. vitest for the admin app (if apps/admin/vite.config.mts exists)
@@ -18,7 +19,7 @@ rm -f tmp/jest-unit.json tmp/jest-integration.json tmp/vitest-results.json
 
 step "services"
 # shellcheck source=../infra/scripts/ensure-services.sh
-source infra/scripts/ensure-services.sh --with-chromium || {
+source infra/scripts/ensure-services.sh --with-chromium --with-pgbouncer || {
   echo "Services are missing: integration tests will fail (counted below)." >&2
 }
 export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"

@@ -3,10 +3,13 @@
 # them from Debian's packages when they are missing and we are root with apt-get. Idempotent: on a
 # machine where both already run it only checks them (well under a second).
 #
-#   bash infra/scripts/ensure-services.sh [--with-chromium] [--optional]
-#   source infra/scripts/ensure-services.sh [--with-chromium] [--optional]   # also exports the vars
+#   bash infra/scripts/ensure-services.sh [--with-chromium] [--with-pgbouncer] [--optional]
+#   source infra/scripts/ensure-services.sh [--with-chromium] [--with-pgbouncer] [--optional]   # also exports the vars
 #
 # --with-chromium  also install Debian's `chromium` when /usr/bin/chromium is missing (browser tests)
+# --with-pgbouncer also install Debian's `pgbouncer` binary when missing (the PgBouncer tests and
+#                  `npm run soak` start their own pgbouncer process on a free port; no system-wide
+#                  pgbouncer service is started or configured)
 # --optional       do not fail when a service cannot be had; report it in TANDEM_PG_STATUS /
 #                  TANDEM_REDIS_STATUS (`ok` or `missing`) instead (scripts/dev.sh uses this to fall
 #                  back to embedded mode)
@@ -21,10 +24,11 @@
 # Prints one line per service: "<Service>: already running" / "started" / "installed and started".
 
 _tandem_ensure_services() {
-  local with_chromium=0 optional=0 arg
+  local with_chromium=0 with_pgbouncer=0 optional=0 arg
   for arg in "$@"; do
     case "$arg" in
       --with-chromium) with_chromium=1 ;;
+      --with-pgbouncer) with_pgbouncer=1 ;;
       --optional) optional=1 ;;
       *) echo "ensure-services: unknown option $arg" >&2; return 2 ;;
     esac
@@ -170,6 +174,28 @@ _tandem_ensure_services() {
       echo "Chromium: installed (/usr/bin/chromium)"
     else
       echo "Chromium: missing and could not be installed; browser tests will fail or skip" >&2
+    fi
+  fi
+
+  # ---- PgBouncer binary (tests and the soak spawn their own; never a system service) ----
+  if [ "$with_pgbouncer" = 1 ]; then
+    if command -v pgbouncer >/dev/null 2>&1 || [ -x /usr/sbin/pgbouncer ]; then
+      echo "PgBouncer: already installed ($(command -v pgbouncer || echo /usr/sbin/pgbouncer))"
+    elif _can_apt; then
+      # Debian's package would start a pgbouncer service on 127.0.0.1:6432: a temporary policy-rc.d
+      # (exit 101 = "do not start") stops that when the machine has none; one it has is left alone.
+      local policy=/usr/sbin/policy-rc.d ours=0
+      if [ ! -e "$policy" ]; then printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod 755 "$policy" && ours=1; fi
+      if _apt_install pgbouncer; then
+        echo "PgBouncer: installed (/usr/sbin/pgbouncer, no service started)"
+      else
+        echo "PgBouncer: install FAILED (apt-get install pgbouncer); the PgBouncer tests will fail" >&2
+        failed=1
+      fi
+      [ "$ours" = 1 ] && rm -f "$policy"
+    else
+      echo "PgBouncer: missing and cannot install it (needs root and apt-get); the PgBouncer tests will fail" >&2
+      failed=1
     fi
   fi
 

@@ -43,7 +43,7 @@ export class ApiModule {
         ClockModule.forRoot(config, options.clock),
         LoggingModule,
         MetricsModule.forRoot('api'),
-        options.dataSource ? DatabaseModule.forDataSource(options.dataSource) : DatabaseModule.forRoot({ applicationName: 'tandem-api' }),
+        options.dataSource ? DatabaseModule.forDataSource(options.dataSource) : DatabaseModule.forRoot({ applicationName: 'tandem-api', process: 'api' }),
         QueueModule.forRoot(options.queue ?? queueOptionsFromEnv()),
         MailModule.forRoot({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
         GraphQLPlatformModule.forRoot(options.schemaFile ? { autoSchemaFile: options.schemaFile } : {}),

@@ -17,6 +17,7 @@ import {
 } from '@tandem/platform';
 import type { Clock } from '@tandem/domain';
 import type { DataSource } from 'typeorm';
+import { WorkerHttpModule } from './http/worker-http.module';
 
 export interface WorkerModuleOptions {
   config?: AppConfig;
@@ -29,8 +30,9 @@ export interface WorkerModuleOptions {
 }
 
 /**
- * The worker process: no HTTP, only BullMQ processors and pollers from the feature modules. Each
- * job sets its own TenantContext from its payload before touching tenant data.
+ * The worker process: BullMQ processors and pollers from the feature modules, and a small HTTP
+ * port for probes (`WorkerHttpModule`). Each job sets its own TenantContext from its payload before
+ * touching tenant data.
  */
 @Module({})
 export class WorkerModule {
@@ -45,11 +47,12 @@ export class WorkerModule {
         MetricsModule.forRoot('worker'),
         // PasswordHasher/TokenService: features shared with the API expect them.
         PlatformAuthModule,
-        options.dataSource ? DatabaseModule.forDataSource(options.dataSource) : DatabaseModule.forRoot({ applicationName: 'tandem-worker', poolSize: 5 }),
+        options.dataSource ? DatabaseModule.forDataSource(options.dataSource) : DatabaseModule.forRoot({ applicationName: 'tandem-worker', process: 'worker' }),
         QueueModule.forRoot(options.queue ?? queueOptionsFromEnv()),
         MailModule.forRoot({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
         OutboxRelayModule.forRoot(options.relay),
         ...WORKER_FEATURE_MODULES,
+        WorkerHttpModule,
       ],
     };
   }

@@ -8,3 +8,4 @@ export * from './mail';
 export * from './queue';
 export * from './database';
 export * from './observability';
+export * from './health';

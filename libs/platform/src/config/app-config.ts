@@ -143,8 +143,11 @@ export function maskUrlCredentials(value: string): string {
 export class AppConfig {
   readonly nodeEnv: string;
   readonly isProduction: boolean;
+  /**
+   * The app role's URL (RLS applies). The owner's (`DATABASE_OWNER_URL`, BYPASSRLS) is not read here:
+   * only the migrate CLI takes it, so API and worker pods never hold it (issue 15, finding 8).
+   */
   readonly databaseUrl: string;
-  readonly databaseOwnerUrl: string;
   readonly redisUrl: string;
   readonly queueBackend: QueueBackend;
   readonly smtpUrl: string;
@@ -160,6 +163,15 @@ export class AppConfig {
   /** Where the API is reached from outside (links in emails that land on pages the API serves). */
   readonly publicApiUrl: string;
   readonly apiPort: number;
+  /** The worker's own HTTP port (probes, metrics); 0 picks a free one (tests). */
+  readonly workerHttpPort: number;
+  /** How long the API and worker wait at start-up for the schema version their code needs. */
+  readonly schemaWaitSeconds: number;
+  /**
+   * ADMIN_STATIC_DIR: the built admin app (`npm run build` → dist/apps/admin), served by the API at
+   * `/` under its own strict CSP; unset (development) the API serves no app (Vite does).
+   */
+  readonly adminStaticDir: string | null;
   /**
    * Which proxies' X-Forwarded-For to believe for the caller's address (per-address throttles):
    * false (the socket's address), a hop count, or a comma-separated list of addresses/CIDRs.
@@ -173,6 +185,12 @@ export class AppConfig {
   readonly tracesExporter: TracesExporter;
   /** Where `otlp` sends spans (OTLP over HTTP), e.g. http://otel-collector:4318/v1/traces. */
   readonly otlpTracesEndpoint: string;
+  /**
+   * PostgreSQL connections each API / worker process may hold (its pool). Sized against the
+   * connection budget in docs/operations.md: through PgBouncer these are client connections.
+   */
+  readonly apiDatabasePoolSize: number;
+  readonly workerDatabasePoolSize: number;
   /**
    * TANDEM_CLOCK_START: run the product's clock from this instant instead of the machine's time
    * (a worker process started by a test shares the test's time). Refused in production.
@@ -193,7 +211,6 @@ export class AppConfig {
     this.nodeEnv = raw(r, 'NODE_ENV', 'development');
     this.isProduction = this.nodeEnv === 'production';
     this.databaseUrl = url(r, 'DATABASE_URL', 'postgres://tandem_app:tandem_app@127.0.0.1:5432/tandem', ['postgres', 'postgresql'], true);
-    this.databaseOwnerUrl = url(r, 'DATABASE_OWNER_URL', 'postgres://tandem_owner:tandem_owner@127.0.0.1:5432/tandem', ['postgres', 'postgresql'], true);
     this.redisUrl = url(r, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis', 'rediss'], true);
     this.queueBackend = oneOf(r, 'QUEUE_BACKEND', 'redis', QUEUE_BACKENDS);
     this.smtpUrl = url(r, 'SMTP_URL', 'smtp://127.0.0.1:1025', ['smtp', 'smtps'], true);
@@ -214,7 +231,12 @@ export class AppConfig {
     this.publicAppUrl = url(r, 'PUBLIC_APP_URL', 'http://localhost:5173', ['http', 'https']).replace(/\/+$/, '');
     this.publicApiUrl = url(r, 'PUBLIC_API_URL', 'http://localhost:3000', ['http', 'https']).replace(/\/+$/, '');
     this.apiPort = int(r, 'API_PORT', 3000, 0, 65_535);
+    this.workerHttpPort = int(r, 'WORKER_HTTP_PORT', 3100, 0, 65_535);
+    this.schemaWaitSeconds = int(r, 'SCHEMA_WAIT_SECONDS', 300, 0, 3_600);
+    this.adminStaticDir = raw(r, 'ADMIN_STATIC_DIR', '') || null;
     this.logLevel = oneOf(r, 'LOG_LEVEL', 'info', LOG_LEVELS);
+    this.apiDatabasePoolSize = int(r, 'API_DATABASE_POOL_SIZE', 10, 1, 200);
+    this.workerDatabasePoolSize = int(r, 'WORKER_DATABASE_POOL_SIZE', 5, 1, 200);
     this.metricsPort = int(r, 'METRICS_PORT', 9464, 0, 65_535);
     this.tracesExporter = oneOf(r, 'OTEL_TRACES_EXPORTER', 'none', TRACES_EXPORTERS);
     this.otlpTracesEndpoint = url(r, 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', 'http://127.0.0.1:4318/v1/traces', ['http', 'https']);
@@ -226,7 +248,6 @@ export class AppConfig {
     this.sources = {
       NODE_ENV: 'nodeEnv',
       DATABASE_URL: 'databaseUrl',
-      DATABASE_OWNER_URL: 'databaseOwnerUrl',
       REDIS_URL: 'redisUrl',
       QUEUE_BACKEND: 'queueBackend',
       SMTP_URL: 'smtpUrl',
@@ -239,7 +260,12 @@ export class AppConfig {
       PUBLIC_APP_URL: 'publicAppUrl',
       PUBLIC_API_URL: 'publicApiUrl',
       API_PORT: 'apiPort',
+      WORKER_HTTP_PORT: 'workerHttpPort',
+      SCHEMA_WAIT_SECONDS: 'schemaWaitSeconds',
+      ADMIN_STATIC_DIR: 'adminStaticDir',
       LOG_LEVEL: 'logLevel',
+      API_DATABASE_POOL_SIZE: 'apiDatabasePoolSize',
+      WORKER_DATABASE_POOL_SIZE: 'workerDatabasePoolSize',
       METRICS_PORT: 'metricsPort',
       OTEL_TRACES_EXPORTER: 'tracesExporter',
       OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'otlpTracesEndpoint',
