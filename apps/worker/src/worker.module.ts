@@ -17,6 +17,7 @@ import {
 } from '@tandem/platform';
 import type { Clock } from '@tandem/domain';
 import type { DataSource } from 'typeorm';
+import { WorkerDrainModule } from './drain/worker-drain';
 import { WorkerHttpModule } from './http/worker-http.module';
 
 export interface WorkerModuleOptions {
@@ -48,11 +49,15 @@ export class WorkerModule {
         // PasswordHasher/TokenService: features shared with the API expect them.
         PlatformAuthModule,
         options.dataSource ? DatabaseModule.forDataSource(options.dataSource) : DatabaseModule.forRoot({ applicationName: 'tandem-worker', process: 'worker' }),
-        QueueModule.forRoot(options.queue ?? queueOptionsFromEnv()),
+        QueueModule.forRoot({
+          ...(options.queue ?? queueOptionsFromEnv()),
+          worker: { lockDurationMs: config.jobLockSeconds * 1000, stalledIntervalMs: config.jobStalledCheckSeconds * 1000 },
+        }),
         MailModule.forRoot({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
         OutboxRelayModule.forRoot(options.relay),
         ...WORKER_FEATURE_MODULES,
         WorkerHttpModule,
+        WorkerDrainModule,
       ],
     };
   }

@@ -1,8 +1,8 @@
 import { Injectable, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
-import { WorkerHost } from '@nestjs/bullmq';
 import { AppConfig, checkDatabase, HttpEndpoint, JsonLogger, Metrics, type EndpointReply } from '@tandem/platform';
 import { DataSource } from 'typeorm';
+import { bullWorkers } from '../bull-workers';
 
 /**
  * The worker's HTTP port (`WORKER_HTTP_PORT`, default 3100): `/health/live` (the process answers),
@@ -27,21 +27,7 @@ export class WorkerHttp implements OnApplicationBootstrap, OnApplicationShutdown
 
   /** Each queue this process consumes, and whether its consumer is running (false once it starts closing). */
   consumers(): Record<string, boolean> {
-    const out: Record<string, boolean> = {};
-    for (const wrapper of this.discovery.getProviders()) {
-      const instance: unknown = wrapper.instance;
-      if (instance instanceof WorkerHost) {
-        const worker = (() => {
-          try {
-            return instance.worker;
-          } catch {
-            return undefined; // not created yet
-          }
-        })();
-        if (worker) out[worker.name] = worker.isRunning();
-      }
-    }
-    return out;
+    return Object.fromEntries(bullWorkers(this.discovery).map((w) => [w.name, w.isRunning() && !w.closing]));
   }
 
   async ready(): Promise<EndpointReply> {

@@ -16,7 +16,7 @@ beforeAll(async () => {
   linearSolver = await loadLinearSolver();
 });
 
-afterAll(() => solver.onModuleDestroy());
+afterAll(() => solver.onApplicationShutdown());
 
 it('gives the same answer as solving in this thread, with the LP solver the thread loads', async () => {
   const input = generateMatchingHub(7, { requests: 1000, sessions: 4000 });
@@ -79,7 +79,7 @@ it('fails the solve a stopped thread was working on, and the next solve starts a
   // about 1.5 s of solving on a warm thread (2,000 × 8,000 now takes under 0.5 s: too close to call)
   const big = solver.solve(generateMatchingHub(7, { requests: 3500, sessions: 14000 }), {});
   await new Promise((r) => setTimeout(r, 300)); // it is solving
-  await solver.onModuleDestroy();
+  await solver.onApplicationShutdown();
   await expect(big).rejects.toThrow('the matching solver thread was stopped');
   const small = generateMatchingHub(3, { requests: 50, sessions: 200 });
   expect((await solver.solve(small, {})).objective).toBe(solveMatching(small, { linearSolver }).objective);
@@ -93,7 +93,7 @@ it('hears progress in the async context of the caller that asked, not of the one
     await context.run(tenant, () => solver.solve(hub, { maxWork: 200_000 }, () => seen.add(context.getStore())));
     return [...seen];
   };
-  await solver.onModuleDestroy(); // the next solve starts the thread inside tenant A's context
+  await solver.onApplicationShutdown(); // the next solve starts the thread inside tenant A's context
   expect(await heard('tenant A')).toEqual(['tenant A']);
   expect(await heard('tenant B')).toEqual(['tenant B']);
 }, 120_000);
@@ -114,6 +114,6 @@ it('without HiGHS (its WebAssembly missing), logs an error, counts it, and answe
     expect(logged).toEqual([expect.stringMatching(/^HiGHS did not load on the matching solver thread \(.*ENOENT.*\)/), expect.stringMatching(/^matching solved without HiGHS: HiGHS \(the LP solver\) is not available/)]);
   } finally {
     errors.mockRestore();
-    await broken.onModuleDestroy();
+    await broken.onApplicationShutdown();
   }
 }, 60_000);

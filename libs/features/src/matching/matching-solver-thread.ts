@@ -1,7 +1,7 @@
 import { AsyncResource } from 'node:async_hooks';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { Inject, Injectable, Logger, Optional, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type OnApplicationShutdown } from '@nestjs/common';
 import { DomainError, type ErrorCode, type FieldProblem, type MatchingOptions, type MatchingProgress, type MatchingResult } from '@tandem/domain';
 
 /** What crosses to the thread: plain data only (no callbacks; the thread loads its own LP solver). */
@@ -56,7 +56,7 @@ const THREAD_HEAP_MB = 4096;
  * fail (their jobs are retried) and the next solve starts a new thread.
  */
 @Injectable()
-export class MatchingSolverThread implements OnModuleDestroy {
+export class MatchingSolverThread implements OnApplicationShutdown {
   private readonly logger = new Logger(MatchingSolverThread.name);
   private thread: Worker | null = null;
   private nextId = 1;
@@ -77,7 +77,8 @@ export class MatchingSolverThread implements OnModuleDestroy {
     });
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** After the worker has drained (beforeApplicationShutdown): a run still solving finishes first. */
+  async onApplicationShutdown(): Promise<void> {
     const thread = this.thread;
     this.thread = null;
     await thread?.terminate();

@@ -23,6 +23,16 @@ describe('AppConfig', () => {
     expect([c.apiDatabasePoolSize, c.workerDatabasePoolSize]).toEqual([10, 5]);
   });
 
+  it('reads retention periods, refuses periods under their floor, and keeps the send log at least as long as the outbox', () => {
+    const c = AppConfig.fromEnv({});
+    expect(c.retention).toEqual({ outbox: 30, sent_emails: 400, auth_sessions: 30, auth_throttle: 2, password_resets: 30, audit_log: 2557 });
+    expect(c.describe()).toMatchObject({ RETENTION_AUDIT_DAYS: 2557, RETENTION_OUTBOX_DAYS: 30, RETENTION_BATCH_SIZE: 5000 });
+    expect(AppConfig.fromEnv({ RETENTION_AUDIT_DAYS: '3650', RETENTION_OUTBOX_DAYS: '7' }).retention).toMatchObject({ audit_log: 3650, outbox: 7 });
+    expect(() => AppConfig.fromEnv({ RETENTION_AUDIT_DAYS: '30' })).toThrow(/RETENTION_AUDIT_DAYS must be a whole number from 365/);
+    expect(() => AppConfig.fromEnv({ RETENTION_SENT_EMAILS_DAYS: '100' })).toThrow(/RETENTION_SENT_EMAILS_DAYS must be a whole number from 366/);
+    expect(() => AppConfig.fromEnv({ RETENTION_OUTBOX_DAYS: '500', RETENTION_SENT_EMAILS_DAYS: '400' })).toThrow(/RETENTION_SENT_EMAILS_DAYS must be at least RETENTION_OUTBOX_DAYS/);
+  });
+
   it('reads pool sizes and refuses a pool of none or more than 200', () => {
     expect(AppConfig.fromEnv({ API_DATABASE_POOL_SIZE: '20', WORKER_DATABASE_POOL_SIZE: '3' })).toMatchObject({ apiDatabasePoolSize: 20, workerDatabasePoolSize: 3 });
     expect(() => AppConfig.fromEnv({ API_DATABASE_POOL_SIZE: '0' })).toThrow(/API_DATABASE_POOL_SIZE must be a whole number from 1 to 200/);

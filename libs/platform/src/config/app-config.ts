@@ -28,6 +28,25 @@ export const DEV_LINK_KEYS = 'dev:dev-links-3e7a1c9f5b2d8e4a6c0f7b1d3e9a5c2f';
 export const SECRET_KEY_VARIABLES = ['ACCESS_TOKEN_KEYS', 'LINK_KEYS'] as const;
 export const SECRET_URL_VARIABLES = ['DATABASE_URL', 'DATABASE_OWNER_URL', 'REDIS_URL', 'SMTP_URL'] as const;
 
+/**
+ * What the daily purge deletes, how long each is kept by default, the variable that changes it and
+ * the least it may be (the same floors as `purge_expired_rows` in the database).
+ */
+export const RETENTION_DEFAULTS = {
+  // Relayed outbox rows: the send log is the record of what went out.
+  outbox: { variable: 'RETENTION_OUTBOX_DAYS', days: 30, min: 1 },
+  // Over a school year: a termly or yearly email re-queued after its outbox row is gone is not sent twice.
+  sent_emails: { variable: 'RETENTION_SENT_EMAILS_DAYS', days: 400, min: 366 },
+  // Counted from when a session ended (log-out, revocation) or expired.
+  auth_sessions: { variable: 'RETENTION_SESSIONS_DAYS', days: 30, min: 1 },
+  auth_throttle: { variable: 'RETENTION_THROTTLE_DAYS', days: 2, min: 1 },
+  password_resets: { variable: 'RETENTION_PASSWORD_RESETS_DAYS', days: 30, min: 1 },
+  // Who read or changed pupil data: long by default (the hub, as data controller, may choose longer).
+  audit_log: { variable: 'RETENTION_AUDIT_DAYS', days: 2_557, min: 365 },
+} as const;
+export type RetentionKind = keyof typeof RETENTION_DEFAULTS;
+export type RetentionPeriods = { [K in RetentionKind]: number };
+
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
     super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
@@ -173,6 +192,15 @@ export class AppConfig {
    */
   readonly adminStaticDir: string | null;
   /**
+   * BullMQ job lock (renewed every half of it while the job runs): a worker that dies loses its
+   * jobs' locks after this long, and they count as stalled at the next stalled check.
+   */
+  readonly jobLockSeconds: number;
+  /** How often a worker looks for stalled jobs (those whose lock expired). */
+  readonly jobStalledCheckSeconds: number;
+  /** An import or matching run `running` with no progress for this long, and no live job, is failed by the watchdog. */
+  readonly stuckJobMinutes: number;
+  /**
    * Which proxies' X-Forwarded-For to believe for the caller's address (per-address throttles):
    * false (the socket's address), a hop count, or a comma-separated list of addresses/CIDRs.
    * Believing every proxy would let any caller name a fresh address on each attempt.
@@ -191,6 +219,13 @@ export class AppConfig {
    */
   readonly apiDatabasePoolSize: number;
   readonly workerDatabasePoolSize: number;
+  /**
+   * How long rows are kept before the daily purge deletes them, in days (docs/operations.md,
+   * "Retention"). The database refuses periods under each kind's floor (purge_expired_rows).
+   */
+  readonly retention: Readonly<RetentionPeriods>;
+  /** Rows deleted per statement (one short transaction each) by the purge. */
+  readonly retentionBatchSize: number;
   /**
    * TANDEM_CLOCK_START: run the product's clock from this instant instead of the machine's time
    * (a worker process started by a test shares the test's time). Refused in production.
@@ -234,6 +269,9 @@ export class AppConfig {
     this.workerHttpPort = int(r, 'WORKER_HTTP_PORT', 3100, 0, 65_535);
     this.schemaWaitSeconds = int(r, 'SCHEMA_WAIT_SECONDS', 300, 0, 3_600);
     this.adminStaticDir = raw(r, 'ADMIN_STATIC_DIR', '') || null;
+    this.jobLockSeconds = int(r, 'JOB_LOCK_SECONDS', 30, 1, 600);
+    this.jobStalledCheckSeconds = int(r, 'JOB_STALLED_CHECK_SECONDS', 30, 1, 600);
+    this.stuckJobMinutes = int(r, 'STUCK_JOB_MINUTES', 15, 1, 24 * 60);
     this.logLevel = oneOf(r, 'LOG_LEVEL', 'info', LOG_LEVELS);
     this.apiDatabasePoolSize = int(r, 'API_DATABASE_POOL_SIZE', 10, 1, 200);
     this.workerDatabasePoolSize = int(r, 'WORKER_DATABASE_POOL_SIZE', 5, 1, 200);
@@ -242,6 +280,18 @@ export class AppConfig {
     this.tracesExporter = oneOf(r, 'OTEL_TRACES_EXPORTER', 'none', TRACES_EXPORTERS);
     this.otlpTracesEndpoint = url(r, 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', 'http://127.0.0.1:4318/v1/traces', ['http', 'https']);
     if (this.metricsPort !== 0 && this.metricsPort === this.apiPort) r.problems.push('METRICS_PORT must differ from API_PORT: /metrics is kept off the public port');
+    this.retention = Object.freeze(
+      Object.fromEntries(
+        (Object.keys(RETENTION_DEFAULTS) as RetentionKind[]).map((kind) => {
+          const { variable, days, min } = RETENTION_DEFAULTS[kind];
+          return [kind, int(r, variable, days, min, 36_500)];
+        }),
+      ) as unknown as RetentionPeriods,
+    );
+    if (this.retention.sent_emails < this.retention.outbox) {
+      r.problems.push('RETENTION_SENT_EMAILS_DAYS must be at least RETENTION_OUTBOX_DAYS (the send log stops a re-queued email going out twice)');
+    }
+    this.retentionBatchSize = int(r, 'RETENTION_BATCH_SIZE', 5_000, 100, 100_000);
     this.trustProxy = trustProxy(r);
     this.clockStart = instant(r, 'TANDEM_CLOCK_START');
     if (this.clockStart && this.isProduction) r.problems.push('TANDEM_CLOCK_START is for tests; production runs on the machine\'s clock');
@@ -264,12 +314,17 @@ export class AppConfig {
       WORKER_HTTP_PORT: 'workerHttpPort',
       SCHEMA_WAIT_SECONDS: 'schemaWaitSeconds',
       ADMIN_STATIC_DIR: 'adminStaticDir',
+      JOB_LOCK_SECONDS: 'jobLockSeconds',
+      JOB_STALLED_CHECK_SECONDS: 'jobStalledCheckSeconds',
+      STUCK_JOB_MINUTES: 'stuckJobMinutes',
       LOG_LEVEL: 'logLevel',
       API_DATABASE_POOL_SIZE: 'apiDatabasePoolSize',
       WORKER_DATABASE_POOL_SIZE: 'workerDatabasePoolSize',
       METRICS_PORT: 'metricsPort',
       OTEL_TRACES_EXPORTER: 'tracesExporter',
       OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'otlpTracesEndpoint',
+      RETENTION_BATCH_SIZE: 'retentionBatchSize',
+      ...Object.fromEntries((Object.keys(RETENTION_DEFAULTS) as RetentionKind[]).map((kind) => [RETENTION_DEFAULTS[kind].variable, `retention.${kind}`])),
       TRUST_PROXY: 'trustProxy',
       TANDEM_CLOCK_START: 'clockStart',
     };
@@ -281,7 +336,8 @@ export class AppConfig {
   describe(): Record<string, string | number | boolean> {
     const out: Record<string, string | number | boolean> = {};
     for (const [name, prop] of Object.entries(this.sources)) {
-      const value = (this as unknown as Record<string, string | number | boolean | KeyRing>)[prop];
+      // `retention.outbox` → this.retention.outbox
+      const value = prop.split('.').reduce<unknown>((o, key) => (o as Record<string, unknown>)[key], this) as string | number | boolean | KeyRing;
       if (value !== null && typeof value === 'object' && 'keys' in value) out[name] = `key ids ${value.keys.map((k) => k.id).join(', ')} (secrets hidden)`;
       else if (!this.secretNames.has(name)) out[name] = value;
       else if (typeof value === 'string' && /^[a-z]+:\/\//.test(value)) out[name] = maskUrlCredentials(value);

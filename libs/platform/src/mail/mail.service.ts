@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, Optional, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type OnApplicationShutdown } from '@nestjs/common';
 import { createTransport } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
 import { Metrics } from '../observability/metrics';
@@ -29,7 +29,7 @@ export interface SendMailInput {
  * is the caller's job (the `mail` queue's attempts/backoff), never improvised here.
  */
 @Injectable()
-export class MailService implements OnModuleDestroy {
+export class MailService implements OnApplicationShutdown {
   private readonly logger = new Logger(MailService.name);
   private readonly transport: Mail;
 
@@ -79,7 +79,12 @@ export class MailService implements OnModuleDestroy {
     return this.transport.verify();
   }
 
-  onModuleDestroy(): void {
+  /**
+   * Last, not first (issue 15, finding 5): closing the pool in onModuleDestroy failed every send still
+   * running with "Connection pool was closed". The worker drains its queues in
+   * beforeApplicationShutdown, so nothing sends any more by now.
+   */
+  onApplicationShutdown(): void {
     this.transport.close();
   }
 }
