@@ -12,3 +12,4 @@ export * from './benchmarks';
 export * from './bookings';
 export * from './matching';
 export * from './clock';
+export * from './paging';
