@@ -12,6 +12,7 @@ import { ALL_QUEUE_NAMES } from '../queue/queues';
 import { addOutboxCollector, addPoolCollector, addQueueCollector } from './collectors';
 import { Metrics } from './metrics';
 import { startMetricsServer } from './metrics-server';
+import { stopTracing } from '../tracing/tracing';
 import { QueueObserver } from './queue-observer';
 
 export type MetricsRole = 'api' | 'worker';
@@ -70,6 +71,7 @@ export class MetricsModule implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await stopTracing(); // the spans still batched for the collector go out before the process ends
     const server = this.server;
     this.server = undefined;
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
