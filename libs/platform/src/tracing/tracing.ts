@@ -3,8 +3,8 @@
  * each app's `tracing.ts` BEFORE anything else, because instrumentations patch `http`, `pg`,
  * `ioredis` and `graphql` as they are first required: this file must not import the platform's
  * barrel (which loads them). Spans: the HTTP server request, GraphQL parse/validate/execute, every
- * pg query and Redis command made inside a traced request (never the worker's background polling,
- * never SQL values or Redis arguments).
+ * pg query and Redis command made inside a traced request or job (`tracedProcessor`: never the
+ * worker's background polling, never SQL values or Redis arguments).
  */
 import { SpanKind, type Attributes } from '@opentelemetry/api';
 import type { ExportResult } from '@opentelemetry/core';
@@ -32,6 +32,8 @@ const KEPT_ATTRIBUTES = [
   'db.operation.name',
   'graphql.operation.type',
   'graphql.operation.name',
+  'messaging.system',
+  'messaging.destination.name',
 ];
 
 /** `console`: each finished span as one JSON line on stdout (JSON for everything, unlike the SDK's console exporter). */
