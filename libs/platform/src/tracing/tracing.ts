@@ -73,9 +73,18 @@ function exporterFor(kind: Exclude<TracesExporter, 'none'>, endpoint: string): S
   return kind === 'console' ? new JsonLineSpanExporter() : new OTLPTraceExporter({ url: endpoint });
 }
 
+let running: NodeTracerProvider | undefined;
+
+/** Sends the spans still batched and stops tracing (the apps call it as they shut down); a no-op when off. */
+export async function stopTracing(): Promise<void> {
+  const provider = running;
+  running = undefined;
+  await provider?.shutdown();
+}
+
 /** Starts tracing when the configuration asks for it; returns a function that flushes and stops it (or null when off). */
 export function startTracing(serviceName: string, config: Pick<AppConfig, 'tracesExporter' | 'otlpTracesEndpoint'>): (() => Promise<void>) | null {
-  if (config.tracesExporter === 'none') return null;
+  if (config.tracesExporter === 'none' || running) return null;
   const exporter = exporterFor(config.tracesExporter, config.otlpTracesEndpoint);
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: serviceName }),
@@ -83,6 +92,7 @@ export function startTracing(serviceName: string, config: Pick<AppConfig, 'trace
     spanProcessors: [config.tracesExporter === 'console' ? new SimpleSpanProcessor(exporter) : new BatchSpanProcessor(exporter)],
   });
   provider.register();
+  running = provider;
   registerInstrumentations({
     tracerProvider: provider,
     instrumentations: [
@@ -93,7 +103,7 @@ export function startTracing(serviceName: string, config: Pick<AppConfig, 'trace
       new IORedisInstrumentation({ requireParentSpan: true, dbStatementSerializer: (command) => command }),
     ],
   });
-  return () => provider.shutdown();
+  return stopTracing;
 }
 
 /**
