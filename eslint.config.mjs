@@ -1,7 +1,17 @@
 // Lint is where the architecture's arrows are enforced: an import that goes the wrong way
 // (e.g. domain -> persistence, platform -> features, admin -> api code) fails `npm run lint`.
+import { readCachedProjectGraph } from '@nx/devkit';
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
+
+// Without a cached project graph, @nx/enforce-module-boundaries prints "the rule will be skipped" and
+// lets every import through (eslint still exits 0). Lint that can switch itself off is no gate, so a
+// missing graph fails lint here. `npm run lint` builds the graph first (`nx show projects`).
+try {
+  readCachedProjectGraph();
+} catch (cause) {
+  throw new Error('No cached Nx project graph, so import boundaries cannot be checked: run `npx nx show projects` first (npm run lint does).', { cause });
+}
 
 // Production code follows the arrows; tests (and test harnesses under `testing/`) may also use
 // the shared test-support library, which itself may use any layer below the apps.

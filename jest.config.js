@@ -5,6 +5,7 @@ const moduleNameMapper = {
   '^@tandem/domain$': '<rootDir>/libs/domain/src/index.ts',
   '^@tandem/persistence$': '<rootDir>/libs/persistence/src/index.ts',
   '^@tandem/platform$': '<rootDir>/libs/platform/src/index.ts',
+  '^@tandem/platform/tracing$': '<rootDir>/libs/platform/src/tracing/index.ts',
   '^@tandem/features$': '<rootDir>/libs/features/src/index.ts',
   '^@tandem/test-support$': '<rootDir>/test/support/index.ts',
   '^@tandem/api-testing$': '<rootDir>/apps/api/src/testing/index.ts',

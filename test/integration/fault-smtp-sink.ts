@@ -35,6 +35,8 @@ export interface FaultSink {
   hold(): void;
   /** Accept until `n` messages are kept in all, then hold the rest. */
   holdAfter(n: number): void;
+  /** Keep every message and answer 250 only `ms` later (a slow server); 0 answers at once again. */
+  replyAfter(ms: number): void;
   release(): void;
   close(): Promise<void>;
 }
@@ -56,6 +58,7 @@ export async function startFaultSink(): Promise<FaultSink> {
   let refusing: number | null = null;
   let holding = false;
   let holdFrom = Infinity;
+  let replyDelayMs = 0;
   let waiting: Waiting[] = [];
   const state = { refused: 0, dropped: 0 };
 
@@ -86,7 +89,8 @@ export async function startFaultSink(): Promise<FaultSink> {
         const answer = (err?: Error | null): void => callback(err ?? null, 'Queued');
         if (holding || messages.length >= holdFrom) return void waiting.push({ sessionId: session.id, message, answer });
         messages.push(message);
-        answer();
+        if (replyDelayMs > 0) setTimeout(answer, replyDelayMs);
+        else answer();
       });
     },
   });
@@ -117,9 +121,13 @@ export async function startFaultSink(): Promise<FaultSink> {
     holdAfter(n: number) {
       holdFrom = n;
     },
+    replyAfter(ms: number) {
+      replyDelayMs = ms;
+    },
     release() {
       holding = false;
       holdFrom = Infinity;
+      replyDelayMs = 0;
       for (const w of waiting) {
         if (closed.has(w.sessionId)) {
           state.dropped += 1;

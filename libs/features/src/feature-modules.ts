@@ -8,6 +8,7 @@ import { MatchingJobsModule, MatchingModule } from './matching';
 import { NotificationsJobsModule } from './notifications';
 import { OffersModule } from './offers';
 import { PupilImportJobsModule, PupilsModule } from './pupils';
+import { RecoveryJobsModule } from './recovery';
 import { RequestsModule } from './requests';
 import { RetentionJobsModule } from './retention';
 import { SchoolsModule } from './schools';
@@ -30,4 +31,4 @@ export const API_FEATURE_MODULES: Type[] = [
 ];
 
 /** Feature modules the worker loads (processors, relays). */
-export const WORKER_FEATURE_MODULES: Type[] = [NotificationsJobsModule, PupilImportJobsModule, BookingsJobsModule, LedgerJobsModule, MatchingJobsModule, RetentionJobsModule];
+export const WORKER_FEATURE_MODULES: Type[] = [NotificationsJobsModule, PupilImportJobsModule, BookingsJobsModule, LedgerJobsModule, MatchingJobsModule, RecoveryJobsModule, RetentionJobsModule];

@@ -8,4 +8,5 @@ export * from './hubs';
 export * from './bookings';
 export * from './ledger';
 export * from './matching';
+export * from './recovery';
 export * from './retention';

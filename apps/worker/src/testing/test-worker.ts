@@ -6,7 +6,7 @@
  *   afterAll(() => worker.close());
  */
 import type { INestApplicationContext } from '@nestjs/common';
-import { AppConfig, formatKeyRing, type JsonLogger, type OutboxRelayOptions } from '@tandem/platform';
+import { AppConfig, formatKeyRing, HttpEndpoint, Metrics, type JsonLogger, type OutboxRelayOptions } from '@tandem/platform';
 import type { TestDatabase } from '@tandem/test-support';
 import { createWorkerApp } from '../bootstrap';
 
@@ -19,6 +19,10 @@ export interface TestApiLike {
 
 export interface TestWorker {
   app: INestApplicationContext;
+  /** http://127.0.0.1:<port> of the worker's probes (`/health/live`, `/health/ready`). */
+  httpUrl: string;
+  /** The Prometheus text the worker serves at `/metrics`. */
+  metrics(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -33,6 +37,8 @@ export async function startTestWorker(api: TestApiLike, options: { smtpUrl?: str
     LINK_KEYS: formatKeyRing(api.config.linkKeys),
     PUBLIC_APP_URL: api.config.publicAppUrl,
     LOG_LEVEL: 'fatal',
+    // A free port each: several workers run side by side in tests.
+    WORKER_HTTP_PORT: '0',
     ...options.env,
   });
   const app = await createWorkerApp({
@@ -43,5 +49,5 @@ export async function startTestWorker(api: TestApiLike, options: { smtpUrl?: str
     relay: options.relay,
   }, options.logger);
   await app.init();
-  return { app, close: () => app.close() };
+  return { app, httpUrl: `http://127.0.0.1:${app.get(HttpEndpoint).port()}`, metrics: () => app.get(Metrics).scrape(), close: () => app.close() };
 }

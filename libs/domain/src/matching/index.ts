@@ -17,21 +17,22 @@ export { greatCircleKm } from './geo';
 export { londonDate, londonMonth } from './london-time';
 export { generateMatchingHub, type MatchingHubSize } from './demo-hub';
 export type { MatchingInstance } from './instance';
+export { simpleBound } from './heuristic';
 export type { LinearSolver } from './lp-relaxation';
 
 /** Default branch-and-bound node limit: deterministic, and enough to close small and medium hubs. */
 export const DEFAULT_MAX_BRANCH_NODES = 500;
 
 /**
- * Default search-work limit (settled nodes, deterministic): enough for the bound to converge on a
- * hub of 5,000 requests × 20,000 sessions (tens of seconds on a busy 2-core machine); small hubs
- * finish long before it.
+ * Default search-work limit for the heuristic that answers without HiGHS (pairs looked at,
+ * deterministic): far more than its sweeps need on a hub of 5,000 requests × 20,000 sessions.
  */
 export const DEFAULT_MAX_WORK = 50_000_000;
 
 /**
  * Propose bookings for a hub's open requests: validate the input (DomainError naming the field),
- * build the candidate pairs, solve exactly (or to a proven bound), explain every proposal and every
+ * build the candidate pairs, solve exactly with HiGHS (or, without it, heuristically: reported as
+ * unproven), explain every proposal and every
  * request left out. The same input, in any order, gives the same output.
  */
 export function solveMatching(input: unknown, options: MatchingOptions = {}): MatchingResult {
@@ -67,6 +68,7 @@ export function solveMatching(input: unknown, options: MatchingOptions = {}): Ma
     bound: outcome.bound,
     gap: (outcome.bound - outcome.objective) / Math.max(1, Math.abs(outcome.bound)),
     optimal: outcome.optimal,
+    unproven: outcome.unproven,
     weights,
     stats: {
       requests: instance.requests.length,
@@ -74,9 +76,10 @@ export function solveMatching(input: unknown, options: MatchingOptions = {}): Ma
       candidatePairs: problem.pairCount,
       sideConstraints: outcome.sideConstraints,
       cuts: outcome.cuts,
-      lagrangianIterations: outcome.lagrangianIterations,
       branchNodes: outcome.branchNodes,
       work: outcome.work,
+      method: outcome.method,
+      provenBy: outcome.provenBy,
       pupilsCovered: proposals.reduce((s, p) => s + p.pupils, 0),
       gapPupilsCovered: proposals.reduce((s, p) => s + p.gapPupilsClosed, 0),
       disadvantagedGapPupilsCovered: Math.round(disadvantaged * 10) / 10,

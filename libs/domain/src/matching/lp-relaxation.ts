@@ -24,13 +24,11 @@ export interface LpSolution {
 }
 
 /**
- * The LP relaxation of a matching problem, solved by HiGHS's dual simplex: the same rows as the
- * network (one unit per request and per session, offers' sessions left, the fairness penalties as
- * columns that cost more the more a school gets) plus every side constraint, x in [0, 1].
- *
- * Its value is the bound the subgradient solver only approaches (its side-constraint duals are the
- * best Lagrange multipliers there are: the network's polytope is integral), exact at once. Cuts are
- * added as rows and branching changes bounds; each re-solve starts from the last basis.
+ * The LP relaxation of a matching problem, solved by HiGHS's dual simplex: one pair per request and
+ * per session, offers' sessions left, the fairness penalties as columns that cost more the more a
+ * school gets, plus every other constraint that can bind, x in [0, 1]. Its value is an upper bound
+ * on every assignment. Cuts are added as rows and branching changes bounds; each re-solve starts
+ * from the last basis.
  */
 export class LpRelaxation {
   private readonly model: ReturnType<Highs['createModel']>;

@@ -2,11 +2,19 @@ import fc from 'fast-check';
 import { SeededRandom } from '../seed-data';
 import type { Format } from '../vocabulary';
 import { bruteForce, EMPLOYER, GAP_ONLY, hub, OFFER, REQUEST, SCHOOL, session } from './fixtures.spec-helper';
-import { generateMatchingHub, solveMatching } from './index';
-import { DEFAULT_MATCHING_WEIGHTS, type MatchingInput, type MatchingResult, type MatchingWeights } from './model';
+import highsLoader from 'highs';
+import { generateMatchingHub, solveMatching, type LinearSolver } from './index';
+import { DEFAULT_MATCHING_WEIGHTS, type MatchingInput, type MatchingOptions, type MatchingResult, type MatchingWeights } from './model';
 import { buildMatchingProblem } from './problem';
 import { validateMatchingInput } from './validate';
 import { findViolations } from './verify';
+
+let linearSolver: LinearSolver;
+beforeAll(async () => {
+  linearSolver = await highsLoader();
+});
+/** Solved as the worker solves: with HiGHS, exactly. */
+const solve = (input: unknown, options: MatchingOptions = {}) => solveMatching(input, { ...options, linearSolver });
 
 const codesOf = (result: MatchingResult, requestId: string) => result.unmatched.find((u) => u.requestId === requestId)?.reasons.map((r) => r.code) ?? [];
 const matchedIds = (result: MatchingResult) => result.proposals.map((p) => p.requestId).sort();
@@ -17,44 +25,44 @@ const R2 = { ...REQUEST, id: 'request-2', schoolId: 'school-2', pupils: 20 };
 const only = <T extends typeof REQUEST>(r: T, startsAt: string, endsAt: string): T => ({ ...r, windows: [{ startsAt, endsAt }] });
 
 describe('set-wide constraints: each one alone leaves a request unmatched', () => {
-  const solve = (input: MatchingInput) => solveMatching(input, { weights: GAP_ONLY });
+  const solveGapOnly = (input: MatchingInput) => solve(input, { weights: GAP_ONLY });
 
   it('a session serves one request', () => {
-    const one = solve(hub({ schools: [SCHOOL, SCHOOL_B], requests: [REQUEST, R2] }));
+    const one = solveGapOnly(hub({ schools: [SCHOOL, SCHOOL_B], requests: [REQUEST, R2] }));
     expect(matchedIds(one)).toEqual(['request-1']);
     expect(codesOf(one, 'request-2')).toEqual(['SESSION_TAKEN']);
-    const two = solve(hub({ schools: [SCHOOL, SCHOOL_B], requests: [REQUEST, R2], sessions: [session('session-1', 'offer-1', '2026-02-03T10:00:00Z', '2026-02-03T11:00:00Z'), session('session-2', 'offer-1', '2026-02-03T11:00:00Z', '2026-02-03T12:00:00Z')] }));
+    const two = solveGapOnly(hub({ schools: [SCHOOL, SCHOOL_B], requests: [REQUEST, R2], sessions: [session('session-1', 'offer-1', '2026-02-03T10:00:00Z', '2026-02-03T11:00:00Z'), session('session-2', 'offer-1', '2026-02-03T11:00:00Z', '2026-02-03T12:00:00Z')] }));
     expect(matchedIds(two)).toEqual(['request-1', 'request-2']);
   });
 
   const twoSessions = [session('session-1', 'offer-1', '2026-02-03T09:00:00Z', '2026-02-03T10:00:00Z'), session('session-2', 'offer-1', '2026-02-03T11:00:00Z', '2026-02-03T12:00:00Z')];
   const apart = [only(REQUEST, '2026-02-03T08:30:00Z', '2026-02-03T10:30:00Z'), only(R2, '2026-02-03T10:30:00Z', '2026-02-03T12:30:00Z')];
   it('an offer never gives more than its sessions_available', () => {
-    const capped = solve(hub({ schools: [SCHOOL, SCHOOL_B], requests: apart, sessions: twoSessions, offers: [{ ...OFFER, sessionsAvailable: 1 }] }));
+    const capped = solveGapOnly(hub({ schools: [SCHOOL, SCHOOL_B], requests: apart, sessions: twoSessions, offers: [{ ...OFFER, sessionsAvailable: 1 }] }));
     expect(matchedIds(capped)).toEqual(['request-1']);
     expect(codesOf(capped, 'request-2')).toEqual(['OFFER_FULLY_BOOKED']);
     expect(capped.unmatched[0].summary).toBe('The only session "Careers talk with Aire Engineering" offers is taken.');
-    expect(matchedIds(solve(hub({ schools: [SCHOOL, SCHOOL_B], requests: apart, sessions: twoSessions })))).toEqual(['request-1', 'request-2']);
+    expect(matchedIds(solveGapOnly(hub({ schools: [SCHOOL, SCHOOL_B], requests: apart, sessions: twoSessions })))).toEqual(['request-1', 'request-2']);
   });
 
   it('an employer is never asked more often in a month than it agreed', () => {
     const offer2 = { ...OFFER, id: 'offer-2', contactId: 'contact-2' };
     const sessions = [twoSessions[0], session('session-2', 'offer-2', '2026-02-03T11:00:00Z', '2026-02-03T12:00:00Z')];
-    const limited = solve(hub({ schools: [SCHOOL, SCHOOL_B], requests: apart, offers: [OFFER, offer2], sessions, employers: [{ ...EMPLOYER, maxRequestsPerMonth: 1 }] }));
+    const limited = solveGapOnly(hub({ schools: [SCHOOL, SCHOOL_B], requests: apart, offers: [OFFER, offer2], sessions, employers: [{ ...EMPLOYER, maxRequestsPerMonth: 1 }] }));
     expect(matchedIds(limited)).toEqual(['request-1']);
     expect(codesOf(limited, 'request-2')).toEqual(['EMPLOYER_AT_MONTHLY_LIMIT']);
     expect(limited.unmatched[0].summary).toBe('Employer already at its limit of 1 request in February 2026 (Aire Engineering).');
-    expect(matchedIds(solve(hub({ schools: [SCHOOL, SCHOOL_B], requests: apart, offers: [OFFER, offer2], sessions })))).toEqual(['request-1', 'request-2']);
+    expect(matchedIds(solveGapOnly(hub({ schools: [SCHOOL, SCHOOL_B], requests: apart, offers: [OFFER, offer2], sessions })))).toEqual(['request-1', 'request-2']);
   });
 
   const overlapping = [only(REQUEST, '2026-02-03T10:00:00Z', '2026-02-03T11:00:00Z'), only(R2, '2026-02-03T10:30:00Z', '2026-02-03T11:30:00Z')];
   it('an employer contact is never in two places at once', () => {
     const offer2 = { ...OFFER, id: 'offer-2' };
     const sessions = [session('session-1', 'offer-1', '2026-02-03T10:00:00Z', '2026-02-03T11:00:00Z'), session('session-2', 'offer-2', '2026-02-03T10:30:00Z', '2026-02-03T11:30:00Z')];
-    const clash = solve(hub({ schools: [SCHOOL, SCHOOL_B], requests: overlapping, offers: [OFFER, offer2], sessions }));
+    const clash = solveGapOnly(hub({ schools: [SCHOOL, SCHOOL_B], requests: overlapping, offers: [OFFER, offer2], sessions }));
     expect(matchedIds(clash)).toEqual(['request-1']);
     expect(codesOf(clash, 'request-2')).toEqual(['CONTACT_ALREADY_BOOKED']);
-    const otherContact = solve(hub({ schools: [SCHOOL, SCHOOL_B], requests: overlapping, offers: [OFFER, { ...offer2, contactId: 'contact-2' }], sessions }));
+    const otherContact = solveGapOnly(hub({ schools: [SCHOOL, SCHOOL_B], requests: overlapping, offers: [OFFER, { ...offer2, contactId: 'contact-2' }], sessions }));
     expect(matchedIds(otherContact)).toEqual(['request-1', 'request-2']);
   });
 
@@ -62,10 +70,10 @@ describe('set-wide constraints: each one alone leaves a request unmatched', () =
     const offer2 = { ...OFFER, id: 'offer-2', contactId: 'contact-2' };
     const sessions = [session('session-1', 'offer-1', '2026-02-03T10:00:00Z', '2026-02-03T11:00:00Z'), session('session-2', 'offer-2', '2026-02-03T10:30:00Z', '2026-02-03T11:30:00Z')];
     const sameYear = { ...overlapping[1], schoolId: 'school-1' };
-    const clash = solve(hub({ requests: [overlapping[0], sameYear], offers: [OFFER, offer2], sessions }));
+    const clash = solveGapOnly(hub({ requests: [overlapping[0], sameYear], offers: [OFFER, offer2], sessions }));
     expect(matchedIds(clash)).toEqual(['request-1']);
     expect(codesOf(clash, 'request-2')).toEqual(['YEAR_GROUP_ALREADY_BOOKED']);
-    expect(matchedIds(solve(hub({ requests: [overlapping[0], { ...sameYear, yearGroup: 11 }], offers: [OFFER, offer2], sessions })))).toEqual(['request-1', 'request-2']);
+    expect(matchedIds(solveGapOnly(hub({ requests: [overlapping[0], { ...sameYear, yearGroup: 11 }], offers: [OFFER, offer2], sessions })))).toEqual(['request-1', 'request-2']);
   });
 });
 
@@ -104,7 +112,7 @@ describe('a small hub solved by hand', () => {
   });
 
   it('finds the optimum and proves it', () => {
-    const result = solveMatching(input, { weights: GAP_ONLY });
+    const result = solve(input, { weights: GAP_ONLY });
     expect(result.objective).toBe(5500);
     expect(result.bound).toBe(5500);
     expect(result.gap).toBe(0);
@@ -117,11 +125,11 @@ describe('a small hub solved by hand', () => {
   it('with a fairness step, a school with two requests gets its second one only when it is worth it', () => {
     const twoAtOneSchool = { ...input, requests: input.requests.map((r) => ({ ...r, schoolId: 'school-1' })) };
     // same hub, all three requests at one school: the 2nd proposal now loses 30 gap pupils, more than R2 (25) or R3 (20) closes
-    const strict = solveMatching(twoAtOneSchool, { weights: { ...GAP_ONLY, fairnessStep: 30, fairnessCap: 30 } });
+    const strict = solve(twoAtOneSchool, { weights: { ...GAP_ONLY, fairnessStep: 30, fairnessCap: 30 } });
     expect(matchedIds(strict)).toEqual(['R1']);
     expect(strict.objective).toBe(3000);
     expect(codesOf(strict, 'R2')).toContain('SCHOOL_HAS_ENOUGH');
-    const lenient = solveMatching(twoAtOneSchool, { weights: { ...GAP_ONLY, fairnessStep: 10, fairnessCap: 10 } });
+    const lenient = solve(twoAtOneSchool, { weights: { ...GAP_ONLY, fairnessStep: 10, fairnessCap: 10 } });
     expect(matchedIds(lenient)).toEqual(['R1', 'R2']);
     expect(lenient.objective).toBe(5500 - 1000);
   });
@@ -129,7 +137,7 @@ describe('a small hub solved by hand', () => {
 
 describe('explanations', () => {
   it('say why a proposal was chosen, from its numbers', () => {
-    const result = solveMatching(hub());
+    const result = solve(hub());
     expect(result.proposals).toHaveLength(1);
     const p = result.proposals[0];
     expect(p.reasons.map((r) => r.code)).toEqual(['CLOSES_GAP', 'DISTANCE', 'EMPLOYER_MONTH_ALLOWANCE', 'OFFER_SESSIONS_LEFT']);
@@ -140,19 +148,19 @@ describe('explanations', () => {
   });
 
   it('say which constraint stopped a request that never had a candidate', () => {
-    const far = solveMatching(hub({ offers: [{ ...OFFER, travelRadiusKm: 5 }] }));
+    const far = solve(hub({ offers: [{ ...OFFER, travelRadiusKm: 5 }] }));
     expect(far.unmatched[0].reasons[0]).toMatchObject({ code: 'BEYOND_TRAVEL_RADIUS', params: { radiusKm: 5, nearestKm: 5.6 } });
     expect(far.unmatched[0].summary).toBe('No offer of that type within 5 km on those dates (the nearest is 5.6 km away).');
-    expect(solveMatching(hub({ requests: [{ ...REQUEST, activityType: 'mentoring' }] })).unmatched[0].summary).toBe('No offer of that type (Mentoring session) in the hub.');
-    expect(solveMatching(hub({ requests: [{ ...REQUEST, windows: [{ startsAt: '2026-02-04T09:00:00Z', endsAt: '2026-02-04T12:00:00Z' }] }] })).unmatched[0].summary).toBe(
+    expect(solve(hub({ requests: [{ ...REQUEST, activityType: 'mentoring' }] })).unmatched[0].summary).toBe('No offer of that type (Mentoring session) in the hub.');
+    expect(solve(hub({ requests: [{ ...REQUEST, windows: [{ startsAt: '2026-02-04T09:00:00Z', endsAt: '2026-02-04T12:00:00Z' }] }] })).unmatched[0].summary).toBe(
       'None of the 1 Careers talk session falls within the requested times.',
     );
-    expect(solveMatching(hub({ requests: [{ ...REQUEST, pupils: 45 }] })).unmatched[0].summary).toBe('The one session that fits holds at most 30 pupils, fewer than the 45 asked for.');
-    expect(solveMatching(hub({ employers: [{ ...EMPLOYER, vettedUntil: null }] })).unmatched[0].reasons[0].code).toBe('VETTING_NOT_VALID');
+    expect(solve(hub({ requests: [{ ...REQUEST, pupils: 45 }] })).unmatched[0].summary).toBe('The one session that fits holds at most 30 pupils, fewer than the 45 asked for.');
+    expect(solve(hub({ employers: [{ ...EMPLOYER, vettedUntil: null }] })).unmatched[0].reasons[0].code).toBe('VETTING_NOT_VALID');
   });
 
   it('say when the session went to a request that closes more gap', () => {
-    const result = solveMatching(hub({ schools: [SCHOOL, SCHOOL_B], requests: [REQUEST, R2] }), { weights: GAP_ONLY });
+    const result = solve(hub({ schools: [SCHOOL, SCHOOL_B], requests: [REQUEST, R2] }), { weights: GAP_ONLY });
     expect(result.unmatched[0].summary).toBe('The one compatible session went to another request where it closes more gap overall.');
   });
 });
@@ -162,8 +170,8 @@ describe('determinism', () => {
   const strip = (r: MatchingResult) => ({ ...r, stats: { ...r.stats, millis: null } });
 
   it('gives the same answer for the same input, whatever the order of the lists', () => {
-    const first = strip(solveMatching(input));
-    expect(strip(solveMatching(input))).toEqual(first);
+    const first = strip(solve(input));
+    expect(strip(solve(input))).toEqual(first);
     const rng = new SeededRandom(5);
     const shuffled: MatchingInput = {
       schools: rng.shuffle(input.schools),
@@ -173,7 +181,7 @@ describe('determinism', () => {
       requests: rng.shuffle(input.requests).map((r) => ({ ...r, windows: [...r.windows].reverse() })),
       existingBookings: [],
     };
-    expect(strip(solveMatching(shuffled))).toEqual(first);
+    expect(strip(solve(shuffled))).toEqual(first);
     expect(first.proposals.length).toBeGreaterThan(10);
   });
 });
@@ -250,7 +258,7 @@ describe('on random small hubs', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => {
         const { input, weights } = tinyHub(seed);
-        const result = solveMatching(input, { weights, maxBranchNodes: 10_000 });
+        const result = solve(input, { weights, maxBranchNodes: 10_000 });
         const problem = buildMatchingProblem(validateMatchingInput(input), weights);
         const ids = new Map(problem.instance.requests.map((r, i) => [r.id, i]));
         const sessions = new Map(problem.instance.sessions.map((s, i) => [s.id, i]));
@@ -263,5 +271,53 @@ describe('on random small hubs', () => {
       }),
       { numRuns: 300, seed: 20260203 },
     );
+  });
+});
+
+describe('without HiGHS: the heuristic', () => {
+  it('keeps every rule on random small hubs, never claims more than the optimum, and says it is unproven', () => {
+    let unproven = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => {
+        const { input, weights } = tinyHub(seed);
+        const result = solveMatching(input, { weights }); // no linearSolver
+        const problem = buildMatchingProblem(validateMatchingInput(input), weights);
+        const ids = new Map(problem.instance.requests.map((r, i) => [r.id, i]));
+        const sessions = new Map(problem.instance.sessions.map((s, i) => [s.id, i]));
+        const assignments = result.proposals.map((p) => ({ request: ids.get(p.requestId) ?? -1, session: sessions.get(p.sessionId) ?? -1 }));
+        expect(findViolations(problem.context, assignments)).toEqual([]);
+        const optimum = bruteForce(input, weights);
+        expect(result.objective).toBeLessThanOrEqual(optimum);
+        expect(result.bound).toBeGreaterThanOrEqual(optimum); // a true bound
+        expect(result.stats.method).toBe('heuristic');
+        // optimal only when its own bound proves it; otherwise unproven, and why
+        expect(result.optimal).toBe(result.bound === result.objective);
+        if (!result.optimal) {
+          unproven++;
+          expect(result.unproven).toEqual({ code: 'NO_LINEAR_SOLVER', message: expect.stringContaining('not proven optimal') });
+          expect(result.stats.provenBy).toBeNull();
+        } else expect(result.unproven).toBeNull();
+        expect(result.proposals.length + result.unmatched.length).toBe(input.requests.length);
+      }),
+      { numRuns: 300, seed: 20261208 },
+    );
+    expect(unproven).toBeGreaterThan(20);
+  });
+
+  it('keeps every rule on generated hubs, and comes within a few per cent of the proven optimum', () => {
+    for (const seed of [1, 2, 3]) {
+      const input = generateMatchingHub(seed, { requests: 500, sessions: 2000 });
+      const exact = solve(input);
+      const quick = solveMatching(input);
+      const problem = buildMatchingProblem(validateMatchingInput(input), DEFAULT_MATCHING_WEIGHTS);
+      const ids = new Map(problem.instance.requests.map((r, i) => [r.id, i]));
+      const sessions = new Map(problem.instance.sessions.map((s, i) => [s.id, i]));
+      expect(findViolations(problem.context, quick.proposals.map((p) => ({ request: ids.get(p.requestId) ?? -1, session: sessions.get(p.sessionId) ?? -1 })))).toEqual([]);
+      expect(exact.optimal).toBe(true);
+      expect(quick).toMatchObject({ optimal: false, unproven: { code: 'NO_LINEAR_SOLVER' }, stats: { method: 'heuristic', provenBy: null } });
+      expect(quick.objective).toBeLessThanOrEqual(exact.objective);
+      expect(quick.objective).toBeGreaterThan(0.9 * exact.objective);
+      expect(quick.bound).toBeGreaterThanOrEqual(exact.objective);
+    }
   });
 });

@@ -137,24 +137,22 @@ export interface MatchingOptions {
    */
   readonly maxBranchNodes?: number;
   /**
-   * Stop improving after this much search work — nodes settled by the solver's shortest-path
-   * searches, the same count on every machine (deterministic); the bound is still proven. It bounds
-   * the flow-based solver (without `linearSolver`); the LP path settles next to nothing.
+   * Without `linearSolver`, stop the heuristic's local repair after looking at this many pairs (the
+   * same count on every machine: deterministic). The exact LP path does no such work.
    */
   readonly maxWork?: number;
   /** Wall-clock limit in ms; off by default because it makes the result depend on machine speed. */
   readonly timeLimitMs?: number;
   /**
-   * Told how the solve is going (it only observes: the answer is the same with or without it): after
-   * each round of the subgradient solver that moved its search work on by at least 1 % of `maxWork`,
-   * or, with `linearSolver`, after each LP solve.
+   * Told how the solve is going (it only observes: the answer is the same with or without it): with
+   * `linearSolver`, after each LP solve; without, after the greedy pass and each sweep of repair.
    */
   readonly onProgress?: (progress: MatchingProgress) => void;
   /**
    * A loaded HiGHS runtime (`await highsLoader()` from 'highs'; loading is asynchronous, solving is
    * not). The worker's solver thread loads one and keeps it.
-   * With it the root bound comes from the LP relaxation, exact at once; without it, from
-   * subgradient steps, which is slower on big hubs and proves less.
+   * With it the solve is exact (LP relaxation with cuts, HiGHS's branch-and-cut to finish); without
+   * it a greedy answer with local repair, every rule kept but not proven optimal (`unproven`).
    */
   readonly linearSolver?: LinearSolver;
 }
@@ -168,8 +166,8 @@ export interface MatchingProgress {
   /** Best proven upper bound so far (points; Infinity before the first). */
   readonly bound: number;
   /**
-   * How far along the solve is, 0–1: the work's share of `maxWork` without an LP solver; with one,
-   * the stage reached (LP root solved 0.4, cuts 0.5, the dive up to 0.8, branch-and-cut after).
+   * How far along the solve is, 0–1, by the stage reached: with an LP solver, LP root solved 0.4,
+   * cuts 0.5, the dive up to 0.8, branch-and-cut after; without, greedy 0.5, each repair sweep 0.1 more.
    */
   readonly share: number;
 }
@@ -237,6 +235,24 @@ export interface UnmatchedRequest {
   readonly summary: string;
 }
 
+/**
+ * What proved the answer optimal: the LP root with its cuts, the short LP dive, HiGHS's
+ * branch-and-cut, or (without HiGHS) the heuristic's answer meeting its simple bound, e.g. a hub
+ * with no candidate pair.
+ */
+export type ProvenBy = 'root' | 'dive' | 'branch-and-cut' | 'bound';
+
+/** Why an answer is not proven optimal. */
+export interface Unproven {
+  /**
+   * NO_LINEAR_SOLVER: HiGHS was not given (failed to load): the heuristic answered. NO_LP_ANSWER:
+   * HiGHS gave no LP answer (e.g. out of time): the heuristic answered. LIMIT_REACHED: the exact
+   * search stopped at its node or time limit with its best answer and a proven bound.
+   */
+  readonly code: 'NO_LINEAR_SOLVER' | 'NO_LP_ANSWER' | 'LIMIT_REACHED';
+  readonly message: string;
+}
+
 export interface MatchingStats {
   readonly requests: number;
   readonly sessions: number;
@@ -245,12 +261,14 @@ export interface MatchingStats {
   readonly sideConstraints: number;
   /** Cuts added to the LP relaxation, clique and {0,½} (with a linear solver; 0 without). */
   readonly cuts: number;
-  /** Subgradient steps (0 when the LP relaxation gave the bound). */
-  readonly lagrangianIterations: number;
   /** Branch-and-bound nodes: the solver's own and, with a linear solver, HiGHS's. */
   readonly branchNodes: number;
-  /** Nodes settled by the solver's shortest-path searches: its effort, the same on every machine (see `maxWork`). */
+  /** Pairs looked at by the heuristic (0 on the exact path): its effort, the same on every machine (see `maxWork`). */
   readonly work: number;
+  /** How the answer was found: the exact LP path (with HiGHS), or the heuristic (without). */
+  readonly method: 'lp' | 'heuristic';
+  /** Which stage proved the answer optimal; null when it is not proven. */
+  readonly provenBy: ProvenBy | null;
   readonly pupilsCovered: number;
   readonly gapPupilsCovered: number;
   /** Gap pupils covered × the request's disadvantaged share (expected disadvantaged pupils reached). */
@@ -268,6 +286,8 @@ export interface MatchingResult {
   /** (bound − objective) / max(1, bound): 0 when proven optimal. */
   readonly gap: number;
   readonly optimal: boolean;
+  /** Why it is not proven optimal (null when it is). */
+  readonly unproven: Unproven | null;
   readonly weights: MatchingWeights;
   readonly stats: MatchingStats;
 }

@@ -1,54 +1,37 @@
+import { bindableConstraints } from './bindable';
 import { CliqueSeparator } from './cliques';
-import { closeAndResolve, Repairer } from './heuristics';
+import { solveHeuristically } from './heuristic';
 import { LpRelaxation, type LinearSolver, type LpSolution } from './lp-relaxation';
-import { bindableConstraints, Prices, sideConstraintsOf, type SideConstraint } from './lagrangian';
-import { COST_SCALE, MatchingNetwork } from './network';
-import type { MatchingProgress } from './model';
+import type { MatchingProgress, ProvenBy, Unproven } from './model';
 import { objectiveOf, type MatchingProblem, type SetConstraint } from './problem';
+import { Repairer } from './repair';
 import { zeroHalfCuts } from './zero-half';
 
 /**
- * The exact solver, two ways.
+ * The exact solver: with HiGHS (`SolverOptions.linearSolver`; the worker's solver thread loads one),
+ * the LP relaxation with clique and {0,½} cuts for the bound, a short LP dive for the incumbent, and
+ * HiGHS's branch-and-cut over the pairs the root leaves open to finish (see solveWithLp). On every
+ * generated hub measured (`npm run bench:matching-closure`) the root or the branch-and-cut proves
+ * the answer optimal.
  *
- * With a linear solver (HiGHS, `SolverOptions.linearSolver`; the worker's solver thread loads one): the LP
- * relaxation with clique and {0,½} cuts for the bound, a short LP dive for the incumbent, and HiGHS's
- * branch-and-cut over the pairs the root leaves open to finish (see solveWithLp). Exact bounds at
- * once; on generated hubs most gaps close at the root.
+ * Without HiGHS (it failed to load, or gave no LP answer) there is no exact solve: a fast greedy
+ * with local repair (`heuristic.ts`) answers, every rule kept, reported as unproven with a simple
+ * bound and the reason (`SolverOutcome.unproven`).
  *
- * Without one, on its own: Lagrangian relaxation of the side constraints over the min-cost-flow network
- * (`network.ts`, `lagrangian.ts`) for the upper bound, repaired relaxed solutions for the lower
- * bound (`heuristics.ts`), and branch-and-bound to close the gap.
- *
- * Multipliers follow Polyak subgradient steps (whole 1/COST_SCALE points, so costs stay exact) and
- * the flow is re-optimised incrementally after each step; every relaxed solution is repaired into a
- * feasible one; every few root iterations, and at the end of the root, the priced flow is
- * closed-and-resolved into a much better one; arcs whose reduced cost proves they cannot improve on the best solution are removed;
- * branch-and-bound (depth first, on the units of violated constraints) closes what is left. The
- * result is optimal, or carries the proven bound.
- *
- * Every limit is deterministic by default (iterations, branch nodes, search work counted in settled
- * nodes); a wall-clock limit exists but makes the answer depend on the machine.
+ * Every limit is deterministic by default (branch nodes; search work for the heuristic); a
+ * wall-clock limit exists but makes the answer depend on the machine.
  */
 
 export interface SolverOptions {
   readonly maxBranchNodes: number;
-  /**
-   * Repair relaxed solutions and close-and-resolve them (default true). Off, only relaxed solutions
-   * that already keep every constraint become incumbents: the search alone must find the optimum
-   * (the tests use this to check the branching itself).
-   */
-  readonly primalHeuristics?: boolean;
-  /**
-   * A loaded HiGHS runtime: the root bound then comes from the LP relaxation with cuts
-   * (exact, in a few LP solves) instead of subgradient steps. Without it, subgradient steps.
-   */
+  /** A loaded HiGHS runtime: the exact solve. Without it, the heuristic (unproven). */
   readonly linearSolver?: LinearSolver;
   /**
    * Rounds of cuts on the LP root (default LP_CUT_ROUNDS). Tests set 0 to check that the dive and
    * HiGHS's branch-and-cut find and prove optima on their own.
    */
   readonly cutRounds?: number;
-  /** Search work (nodes settled by shortest-path searches) after which the solver stops improving. */
+  /** Search work (pairs looked at by the heuristic) after which it stops improving. */
   readonly maxWork?: number;
   readonly timeLimitMs?: number;
   /** Observes the solve (see MatchingOptions.onProgress); never changes it. */
@@ -64,25 +47,16 @@ export interface SolverOutcome {
   readonly sideConstraints: number;
   /** Cuts added to the LP relaxation (cliques.ts, zero-half.ts). */
   readonly cuts: number;
-  readonly lagrangianIterations: number;
   readonly branchNodes: number;
-  /** Nodes settled by every shortest-path search (the deterministic measure of effort). */
+  /** Pairs looked at by the heuristic (0 on the exact path). */
   readonly work: number;
+  readonly method: 'lp' | 'heuristic';
+  /** Why the answer is not proven optimal; null when it is. */
+  readonly unproven: Unproven | null;
+  /** Which stage proved the answer optimal (null: not proven). */
+  readonly provenBy: ProvenBy | null;
 }
 
-/** A branching decision: arcs closed (capacity 0) and, when `force` ≥ 0, one unit forced onto that arc. */
-interface Fixing {
-  readonly close: Int32Array;
-  readonly force: number;
-}
-
-/** What applying a fixing changed, to undo it exactly. */
-interface Applied {
-  readonly fixing: Fixing;
-  readonly capacities: Int32Array;
-}
-
-const ROOT_ITERATIONS = 120;
 /** Rounds of cuts on the LP root, and cuts of each kind a round at most. */
 const LP_CUT_ROUNDS = 8;
 const LP_CUTS_PER_ROUND = 200;
@@ -95,31 +69,16 @@ const EPSILON = 1e-6;
 const LP_TOLERANCE = 0.01;
 /** Nodes of the LP dive that finds the incumbent HiGHS's branch-and-cut starts from. */
 const DIVE_NODES = 15;
-const NODE_ITERATIONS = 15;
-/** A node starts from its parent's multipliers, near their optimum: smaller first steps than at the root. */
-const NODE_FIRST_STEP = 0.25;
-/** Halve the step after this many iterations without a better bound. */
-const PATIENCE = 4;
-/**
- * Close-and-resolve the priced flow every this many root iterations (and once at the end of the
- * root): cheap once the prices are near their optimum, and each better incumbent also aims the
- * subgradient steps better.
- */
-const CLOSE_AND_RESOLVE_EVERY = 10;
-
 class ExactSolver {
-  /** The constraints outside the network that can bind (the side constraints, the LP's extra rows). */
+  /** The constraints beyond one pair per request and per session that can bind: the LP's extra rows. */
   private readonly bindable: readonly SetConstraint[];
-  /** The network, its side constraints and their prices: built on first use (the LP path needs none). */
-  private flowParts: { network: MatchingNetwork; side: readonly SideConstraint[]; prices: Prices } | null = null;
   private readonly cliques: CliqueSeparator;
   private cuts = 0;
   private readonly repairer: Repairer;
   private incumbent: Int32Array = new Int32Array(0);
   private incumbentValue = 0;
-  private heuristicWork = 0;
-  iterations = 0;
   branchNodes = 0;
+  private provenBy: ProvenBy | null = null;
 
   constructor(
     private readonly problem: MatchingProblem,
@@ -131,52 +90,15 @@ class ExactSolver {
     this.cliques = new CliqueSeparator(problem);
   }
 
-  private parts(): { network: MatchingNetwork; side: readonly SideConstraint[]; prices: Prices } {
-    if (this.flowParts === null) {
-      const network = new MatchingNetwork(this.problem);
-      const side = sideConstraintsOf(network);
-      this.flowParts = { network, side, prices: new Prices(network, side) };
-    }
-    return this.flowParts;
-  }
-
-  private get network(): MatchingNetwork {
-    return this.parts().network;
-  }
-
-  private get side(): readonly SideConstraint[] {
-    return this.parts().side;
-  }
-
-  private get prices(): Prices {
-    return this.parts().prices;
-  }
-
-  private get work(): number {
-    return (this.flowParts?.network.flow.work ?? 0) + this.heuristicWork;
-  }
-
-  private reportedWork = 0;
   private bestBound = Infinity;
 
-  /**
-   * Tell the observer: at a stage of the LP path (`stage`, its share of the solve), or when the work
-   * moved on by 1 % of the limit since the last time.
-   */
-  private report(bound: number, stage?: number): void {
+  /** Tell the observer the stage reached (`stage`, its share of the solve) and the best so far. */
+  private report(bound: number, stage: number): void {
     this.bestBound = Math.min(this.bestBound, bound);
-    const { onProgress, maxWork } = this.options;
-    if (!onProgress) return;
-    const progress = { work: this.work, maxWork: maxWork ?? 0, objective: this.incumbentValue, bound: this.bestBound };
-    if (stage !== undefined) onProgress({ ...progress, share: stage });
-    else if (maxWork !== undefined && this.work - this.reportedWork >= maxWork / 100) {
-      this.reportedWork = this.work;
-      onProgress({ ...progress, share: Math.min(1, this.work / Math.max(1, maxWork)) });
-    }
+    this.options.onProgress?.({ work: 0, maxWork: this.options.maxWork ?? 0, objective: this.incumbentValue, bound: this.bestBound, share: stage });
   }
 
-  private outOfBudget(): boolean {
-    if (this.options.maxWork !== undefined && this.work > this.options.maxWork) return true;
+  private outOfTime(): boolean {
     return this.options.timeLimitMs !== undefined && performance.now() - this.startedAt > this.options.timeLimitMs;
   }
 
@@ -189,80 +111,10 @@ class ExactSolver {
     }
   }
 
-  /** Close-and-resolve the current priced flow into a feasible assignment. */
-  private closeAndResolve(): void {
-    if (this.options.primalHeuristics === false) return;
-    const { pairs, work } = closeAndResolve(this.network, this.side);
-    this.heuristicWork += work;
-    this.offer(this.repairer.repair(pairs, (p) => this.network.flow.capacity(this.network.pairArc[p]) > 0));
-  }
-
   /** Objectives are whole points: a bound below z + 1 proves that nothing beats the incumbent z. */
   private proves(bound: number): boolean {
     return bound < this.incumbentValue + 1;
   }
-
-  /**
-   * Remove arcs that cannot be in any solution better than the incumbent (valid for this λ): one
-   * that forcing onto the relaxation would cost more than the bound's lead over z + 1.
-   */
-  private reducedCostFixing(lagrangianValue: number): void {
-    const flow = this.network.flow;
-    const slack = (lagrangianValue - this.incumbentValue - 1) * COST_SCALE;
-    const fix = (arc: number) => {
-      if (arc >= 0 && flow.residualCapacity(arc) > 0 && flow.flow(arc) === 0 && flow.reducedCost(arc) > slack) flow.setCapacity(arc, 0);
-    };
-    this.network.pairArc.forEach(fix);
-    this.network.sessionArc.forEach(fix);
-  }
-
-  /**
-   * Subgradient optimisation of the multipliers at the current node. Returns the best upper bound
-   * found (−Infinity when the node is infeasible), and leaves the last relaxed solution in place.
-   */
-  private lagrange(maxIterations: number, atRoot: boolean, firstStep: number): { bound: number; usage: Int32Array } {
-    const { prices, side } = this;
-    let bound = Infinity;
-    let step = firstStep;
-    let sinceBetter = 0;
-    let usage: Int32Array = new Int32Array(0);
-    for (let it = 0; it < maxIterations; it++) {
-      if (!prices.settle()) return { bound: -Infinity, usage: new Int32Array(0) };
-      this.iterations++;
-      const value = prices.value();
-      if (value < bound) {
-        bound = value;
-        sinceBetter = 0;
-      } else if (++sinceBetter >= PATIENCE) {
-        step /= 2;
-        sinceBetter = 0;
-      }
-      const chosen = this.network.chosenPairs();
-      usage = prices.usage(chosen);
-      if (usage.every((u, k) => u <= side[k].bound)) this.offer(chosen);
-      else if (this.options.primalHeuristics !== false) this.offer(this.repairer.repair(chosen, (p) => this.network.flow.capacity(this.network.pairArc[p]) > 0));
-      if (atRoot && it > 0 && it % CLOSE_AND_RESOLVE_EVERY === 0) this.closeAndResolve();
-      this.report(atRoot ? bound : Infinity); // a node's bound is its own; the root's holds for all
-      if (this.proves(bound)) break;
-      if (atRoot) this.reducedCostFixing(value);
-      let norm = 0;
-      for (let k = 0; k < side.length; k++) {
-        const g = usage[k] - side[k].bound;
-        if (g > 0 || prices.lambda[k] > 0) norm += g * g;
-      }
-      if (norm === 0 || step < 1e-3 || this.outOfBudget()) break;
-      const t = (step * (value - this.incumbentValue) * COST_SCALE) / norm;
-      for (let k = 0; k < side.length; k++) {
-        const g = usage[k] - side[k].bound;
-        if (g === 0 || (g < 0 && prices.lambda[k] === 0)) continue;
-        const move = g > 0 ? Math.max(1, Math.round(t * g)) : Math.round(t * g);
-        prices.set(k, Math.max(0, prices.lambda[k] + move));
-      }
-    }
-    return { bound, usage };
-  }
-
-  // ── with an LP solver: LP root with cuts, a short dive, HiGHS's branch-and-cut to finish ──
 
   /**
    * The exact solve when HiGHS is at hand. The LP relaxation (lp-relaxation.ts) gives the bound at
@@ -273,7 +125,7 @@ class ExactSolver {
    * HiGHS's branch-and-cut finishes on the pairs the root leaves open: every pair whose LP reduced
    * cost exceeds the bound's lead over the incumbent is out of any better assignment.
    * Returns the best bound left open (−Infinity when proven), or null when HiGHS gives no LP optimum
-   * at the root (the subgradient solver takes over).
+   * at the root (the heuristic answers).
    */
   private solveWithLp(linearSolver: LinearSolver): number | null {
     const lp = new LpRelaxation(
@@ -285,9 +137,10 @@ class ExactSolver {
       const root = this.lpRoot(lp);
       if (root === null) return null;
       const rootBound = root.value + LP_TOLERANCE;
-      if (this.proves(rootBound)) return -Infinity;
-      if (this.proves(this.dive(lp, root))) return -Infinity;
-      return this.mipFinish(lp, root);
+      if (this.proves(rootBound)) return this.provenAt('root');
+      if (this.proves(this.dive(lp, root))) return this.provenAt('dive');
+      const open = this.mipFinish(lp, root);
+      return open === -Infinity ? this.provenAt('branch-and-cut') : open;
     } finally {
       lp.dispose();
     }
@@ -312,6 +165,11 @@ class ExactSolver {
       lp.addRows([...cliques.map((pairs) => ({ pairs, bound: 1 })), ...zeroHalf]);
       this.cuts += cliques.length + zeroHalf.length;
     }
+  }
+
+  private provenAt(stage: ProvenBy): number {
+    this.provenBy = stage;
+    return -Infinity;
   }
 
   /** HiGHS gets what is left of `timeLimitMs`, when one is set. */
@@ -356,7 +214,7 @@ class ExactSolver {
     split([], root);
     let fixed: PairFixing[] = [];
     let nodes = 0;
-    while (stack.length > 0 && nodes < DIVE_NODES && this.branchNodes < this.options.maxBranchNodes && !this.outOfBudget()) {
+    while (stack.length > 0 && nodes < DIVE_NODES && this.branchNodes < this.options.maxBranchNodes && !this.outOfTime()) {
       const node = stack[stack.length - 1];
       stack.pop();
       if (this.proves(node.bound)) continue;
@@ -416,101 +274,10 @@ class ExactSolver {
     return mip.optimal ? -Infinity : Math.min(rootBound, mip.bound + LP_TOLERANCE);
   }
 
-  /**
-   * The two children of a node, from the violated constraints of the last relaxed solution (the
-   * most violated first) and their least worth units. When the constraint allows one unit, the two
-   * least worth units cannot both stay: one child closes the first, the other the second. Otherwise
-   * one child closes the least worth unit's arc and the other forces a unit onto it. With nothing
-   * violated (but no proof either), the same on the priced arc with the smallest reduced cost.
-   */
-  private branch(usage: Int32Array): [Fixing, Fixing] | null {
-    const { flow } = this.network;
-    const violated = this.side.map((_, k) => k).filter((k) => usage[k] > this.side[k].bound);
-    violated.sort((a, b) => usage[b] - this.side[b].bound - (usage[a] - this.side[a].bound) || a - b);
-    for (const k of violated) {
-      const units = Array.from(this.side[k].arcs).filter((arc) => flow.freeFlow(arc) > 0);
-      units.sort((a, b) => this.arcWorth(a) - this.arcWorth(b) || a - b);
-      if (units.length >= 2 && this.side[k].bound === 1) return [this.closing(units[0]), this.closing(units[1])];
-      if (units.length >= 1) return [this.closing(units[0]), this.forcing(units[0])];
-    }
-    let pick = -1;
-    this.side.forEach((c, k) => {
-      if (this.prices.lambda[k] === 0) return;
-      for (const arc of c.arcs) {
-        if (flow.capacity(arc) === 0) continue;
-        if (pick < 0 || flow.reducedCost(arc) < flow.reducedCost(pick)) pick = arc;
-      }
-    });
-    return pick < 0 ? null : [this.closing(pick), this.forcing(pick)];
-  }
-
-  private closing(arc: number): Fixing {
-    return { close: Int32Array.of(arc), force: -1 };
-  }
-
-  private forcing(arc: number): Fixing {
-    return { close: Int32Array.of(arc), force: arc };
-  }
-
-  /** Points of the pair an arc carries (a session arc: the pair that uses the session). */
-  private arcWorth(arc: number): number {
-    const { network, problem } = this;
-    const pair = network.pairOfArc[arc >> 1];
-    if (pair >= 0) return problem.pairPoints[pair];
-    const s = network.sessionOfArc[arc >> 1];
-    for (const p of problem.pairsOfSession[s] ?? []) if (network.flow.flow(network.pairArc[p]) > 0) return problem.pairPoints[p];
-    return 0;
-  }
-
-  private apply(fixing: Fixing): Applied {
-    const { flow } = this.network;
-    const capacities = Int32Array.from(fixing.close, (arc) => flow.capacity(arc));
-    for (const arc of fixing.close) flow.setCapacity(arc, 0);
-    if (fixing.force >= 0) flow.fixUnits(fixing.force, 1);
-    return { fixing, capacities };
-  }
-
-  private undo({ fixing, capacities }: Applied): void {
-    const { flow } = this.network;
-    if (fixing.force >= 0) flow.fixUnits(fixing.force, -1);
-    fixing.close.forEach((arc, i) => flow.setCapacity(arc, capacities[i]));
-  }
-
-  run(): SolverOutcome {
-    if (this.options.linearSolver !== undefined) {
-      const open = this.solveWithLp(this.options.linearSolver);
-      if (open !== null) return this.outcome(open);
-    }
-    const root = this.lagrange(ROOT_ITERATIONS, true, 1);
-    if (!this.proves(root.bound)) this.closeAndResolve();
-    const stack: { fixings: Fixing[]; bound: number }[] = [];
-    let unresolved = -Infinity; // bound of a node we could neither prune nor split
-    const split = (fixings: Fixing[], bound: number, usage: Int32Array) => {
-      const children = this.branch(usage);
-      if (children === null) unresolved = Math.max(unresolved, bound);
-      // depth first, the child that removes the unit first: it usually repairs the broken constraint
-      else stack.push({ fixings: [...fixings, children[1]], bound }, { fixings: [...fixings, children[0]], bound });
-    };
-    if (!this.proves(root.bound)) split([], root.bound, root.usage);
-    let applied: Applied[] = [];
-    while (stack.length > 0 && this.branchNodes < this.options.maxBranchNodes && !this.outOfBudget()) {
-      const node = stack[stack.length - 1];
-      stack.pop();
-      if (this.proves(node.bound)) continue;
-      this.branchNodes++;
-      let common = 0;
-      while (common < applied.length && common < node.fixings.length && applied[common].fixing === node.fixings[common]) common++;
-      for (let i = applied.length - 1; i >= common; i--) this.undo(applied[i]);
-      applied = applied.slice(0, common);
-      for (let i = common; i < node.fixings.length; i++) applied.push(this.apply(node.fixings[i]));
-      const result = this.lagrange(NODE_ITERATIONS, false, NODE_FIRST_STEP);
-      const bound = Math.min(result.bound, node.bound);
-      if (!this.proves(bound)) split(node.fixings, bound, result.usage);
-    }
-    for (let i = applied.length - 1; i >= 0; i--) this.undo(applied[i]);
-    let open = unresolved;
-    for (const node of stack) if (!this.proves(node.bound)) open = Math.max(open, node.bound);
-    return this.outcome(open);
+  /** The exact solve; null when HiGHS gives no LP answer at the root. */
+  run(linearSolver: LinearSolver): SolverOutcome | null {
+    const open = this.solveWithLp(linearSolver);
+    return open === null ? null : this.outcome(open);
   }
 
   /** The answer, given the best bound among the nodes left open (−Infinity when none is). */
@@ -524,13 +291,45 @@ class ExactSolver {
       optimal: bound <= this.incumbentValue,
       sideConstraints: this.bindable.length,
       cuts: this.cuts,
-      lagrangianIterations: this.iterations,
       branchNodes: this.branchNodes,
-      work: this.work,
+      work: 0,
+      method: 'lp',
+      provenBy: bound <= this.incumbentValue ? this.provenBy : null,
+      unproven: bound <= this.incumbentValue ? null : { code: 'LIMIT_REACHED', message: `The branch-and-bound limit (${this.options.maxBranchNodes} nodes${this.options.timeLimitMs === undefined ? '' : ` or ${this.options.timeLimitMs} ms`}) stopped the search before the answer was proven optimal.` },
     };
   }
 }
 
+/**
+ * Solve exactly with HiGHS; without it, or when it gives no LP answer, the heuristic answers (its
+ * result carries why it is unproven). A problem with no candidate pair needs no solver.
+ */
 export function solveProblem(problem: MatchingProblem, options: SolverOptions): SolverOutcome {
-  return new ExactSolver(problem, options, performance.now()).run();
+  const startedAt = performance.now();
+  if (problem.pairCount === 0) return heuristicOutcome(problem, options, null);
+  if (options.linearSolver === undefined) {
+    return heuristicOutcome(problem, options, { code: 'NO_LINEAR_SOLVER', message: 'HiGHS (the LP solver) is not available: a greedy answer with local repair, not proven optimal.' });
+  }
+  return (
+    new ExactSolver(problem, options, startedAt).run(options.linearSolver) ??
+    heuristicOutcome(problem, options, { code: 'NO_LP_ANSWER', message: 'HiGHS gave no answer for the LP relaxation: a greedy answer with local repair, not proven optimal.' })
+  );
+}
+
+function heuristicOutcome(problem: MatchingProblem, options: SolverOptions, why: Unproven | null): SolverOutcome {
+  const { chosen, objective, bound, work } = solveHeuristically(problem, options.maxWork ?? Number.MAX_SAFE_INTEGER, options.onProgress);
+  const optimal = bound <= objective; // the simple bound met (always so with no candidate pair)
+  return {
+    chosen,
+    objective,
+    bound,
+    optimal,
+    sideConstraints: bindableConstraints(problem).length,
+    cuts: 0,
+    branchNodes: 0,
+    work,
+    method: 'heuristic',
+    provenBy: optimal ? 'bound' : null,
+    unproven: optimal ? null : why,
+  };
 }

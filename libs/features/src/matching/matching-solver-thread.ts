@@ -1,7 +1,7 @@
 import { AsyncResource } from 'node:async_hooks';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type OnApplicationShutdown } from '@nestjs/common';
 import { DomainError, type ErrorCode, type FieldProblem, type MatchingOptions, type MatchingProgress, type MatchingResult } from '@tandem/domain';
 
 /** What crosses to the thread: plain data only (no callbacks; the thread loads its own LP solver). */
@@ -15,12 +15,35 @@ export interface SolveRequest {
 
 export type SolveReply =
   | { id: number; progress: MatchingProgress }
-  | { id: number; result: MatchingResult }
-  | { id: number; error: { code: ErrorCode; message: string; field?: string; details?: readonly FieldProblem[] } };
+  | { id: number; result: MatchingResult; withLinearSolver: boolean }
+  | { id: number; error: { code: ErrorCode; message: string; field?: string; details?: readonly FieldProblem[] } }
+  | { linearSolverUnavailable: string };
 
-/** The project's TypeScript loader (what `node -r ./scripts/register.js` runs), from this folder. */
+/** What the thread starts with (`workerData`). */
+export interface SolverThreadData {
+  /** Where HiGHS's WebAssembly is, when not in the package (tests: a missing file). */
+  readonly linearSolverWasm?: string;
+}
+
+export const MATCHING_SOLVER_THREAD_DATA = Symbol('MATCHING_SOLVER_THREAD_DATA');
+
+/**
+ * Times the exact solver was not at hand, since the process started. The hook for metrics: an
+ * exporter (prom-client) reads these, e.g. in a counter's collect(). Each is also logged as an error.
+ *   linearSolverLoadFailures: HiGHS failed to load on a solver thread;
+ *   heuristicSolves: solves answered without it (the heuristic, not proven optimal).
+ */
+export const matchingSolverCounters = { linearSolverLoadFailures: 0, heuristicSolves: 0 };
+
+/**
+ * The thread's entry beside this file. From the sources (development, tests) the thread installs the
+ * project's TypeScript loader first (what `node -r ./scripts/register.js` runs); the production build
+ * (`npm run build`) is plain JavaScript with its aliases resolved and needs none.
+ */
+const FROM_SOURCES = __filename.endsWith('.ts');
 const REGISTER = join(__dirname, '..', '..', '..', '..', 'scripts', 'register.js');
-const ENTRY = join(__dirname, `matching-solver.thread${__filename.endsWith('.ts') ? '.ts' : '.js'}`);
+const ENTRY = join(__dirname, `matching-solver.thread${FROM_SOURCES ? '.ts' : '.js'}`);
+const THREAD_SOURCE = `${FROM_SOURCES ? `require(${JSON.stringify(REGISTER)}); ` : ''}require(${JSON.stringify(ENTRY)});`;
 /** The thread's own heap limit: a hub too big to solve fails its run instead of the whole worker. */
 const THREAD_HEAP_MB = 4096;
 
@@ -33,11 +56,13 @@ const THREAD_HEAP_MB = 4096;
  * fail (their jobs are retried) and the next solve starts a new thread.
  */
 @Injectable()
-export class MatchingSolverThread implements OnModuleDestroy {
+export class MatchingSolverThread implements OnApplicationShutdown {
   private readonly logger = new Logger(MatchingSolverThread.name);
   private thread: Worker | null = null;
   private nextId = 1;
   private readonly waiting = new Map<number, { resolve: (r: MatchingResult) => void; reject: (e: Error) => void; onProgress?: (p: MatchingProgress) => void }>();
+
+  constructor(@Optional() @Inject(MATCHING_SOLVER_THREAD_DATA) private readonly threadData: SolverThreadData = {}) {}
 
   /** Solves on the thread; `onProgress` hears how it goes (see MatchingOptions.onProgress). */
   solve(input: unknown, options: ThreadMatchingOptions, onProgress?: (progress: MatchingProgress) => void): Promise<MatchingResult> {
@@ -52,7 +77,8 @@ export class MatchingSolverThread implements OnModuleDestroy {
     });
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** After the worker has drained (beforeApplicationShutdown): a run still solving finishes first. */
+  async onApplicationShutdown(): Promise<void> {
     const thread = this.thread;
     this.thread = null;
     await thread?.terminate();
@@ -60,14 +86,20 @@ export class MatchingSolverThread implements OnModuleDestroy {
   }
 
   private start(): Worker {
-    // Started without the parent's flags: it installs the TypeScript loader itself, under jest too.
-    const thread = new Worker(`require(${JSON.stringify(REGISTER)}); require(${JSON.stringify(ENTRY)});`, {
+    // Started without the parent's flags: from the sources it installs the TypeScript loader itself, under jest too.
+    const thread = new Worker(THREAD_SOURCE, {
       eval: true,
       execArgv: [],
+      workerData: this.threadData,
       resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB },
     });
     thread.unref(); // an idle solver thread never keeps the process alive
     thread.on('message', (reply: SolveReply) => {
+      if ('linearSolverUnavailable' in reply) {
+        matchingSolverCounters.linearSolverLoadFailures++;
+        this.logger.error(`HiGHS did not load on the matching solver thread (${reply.linearSolverUnavailable}): runs are answered by the heuristic, not proven optimal, until the thread restarts`);
+        return;
+      }
       const waiter = this.waiting.get(reply.id);
       if (!waiter) return;
       if ('progress' in reply) {
@@ -76,7 +108,13 @@ export class MatchingSolverThread implements OnModuleDestroy {
       }
       this.waiting.delete(reply.id);
       if (this.waiting.size === 0) thread.unref();
-      if ('result' in reply) waiter.resolve(reply.result);
+      if ('result' in reply) {
+        if (!reply.withLinearSolver) {
+          matchingSolverCounters.heuristicSolves++;
+          this.logger.error(`matching solved without HiGHS: ${reply.result.unproven?.message ?? 'the heuristic met its bound'}`);
+        }
+        waiter.resolve(reply.result);
+      }
       else waiter.reject(new DomainError(reply.error.code, reply.error.message, reply.error.field, reply.error.details));
     });
     const lost = (why: string) => {

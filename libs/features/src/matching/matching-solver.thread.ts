@@ -3,17 +3,18 @@
  * it is sent, posting its progress on the way and then the result, or the error as plain data (a
  * DomainError keeps its code, field and details; anything else becomes INTERNAL with its message).
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { DomainError, solveMatching, type LinearSolver, type MatchingProgress } from '@tandem/domain';
 import { loadLinearSolver } from './linear-solver';
-import type { SolveReply, SolveRequest } from './matching-solver-thread';
+import type { SolveReply, SolveRequest, SolverThreadData } from './matching-solver-thread';
 
 /**
- * HiGHS, loaded once as the thread starts and kept. Should it fail to load, solves go on without it
- * (the subgradient solver: the same rules, slower on big hubs and proving less).
+ * HiGHS, loaded once as the thread starts and kept. Should it fail to load, the parent is told (it
+ * logs an error and counts it) and solves go on without it: the heuristic, every rule kept but not
+ * proven optimal (`MatchingResult.unproven`).
  */
-const linearSolver: Promise<LinearSolver | undefined> = loadLinearSolver().catch((e: unknown) => {
-  console.error(`matching solver thread: HiGHS did not load, solving without it: ${e instanceof Error ? e.message : String(e)}`);
+const linearSolver: Promise<LinearSolver | undefined> = loadLinearSolver((workerData as SolverThreadData | undefined)?.linearSolverWasm).catch((e: unknown) => {
+  parentPort?.postMessage({ linearSolverUnavailable: e instanceof Error ? e.message : String(e) } satisfies SolveReply);
   return undefined;
 });
 
@@ -24,7 +25,7 @@ function answer(request: SolveRequest, linearSolver: LinearSolver | undefined): 
   let reply: SolveReply;
   try {
     const onProgress = (progress: MatchingProgress) => parentPort?.postMessage({ id: request.id, progress } satisfies SolveReply);
-    reply = { id: request.id, result: solveMatching(request.input, { ...request.options, onProgress, linearSolver }) };
+    reply = { id: request.id, result: solveMatching(request.input, { ...request.options, onProgress, linearSolver }), withLinearSolver: linearSolver !== undefined };
   } catch (e) {
     reply =
       e instanceof DomainError

@@ -5,7 +5,7 @@ describe('AppConfig', () => {
   it('has local defaults', () => {
     const c = AppConfig.fromEnv({});
     expect(c.databaseUrl).toBe('postgres://tandem_app:tandem_app@127.0.0.1:5432/tandem');
-    expect(c.databaseOwnerUrl).toBe('postgres://tandem_owner:tandem_owner@127.0.0.1:5432/tandem');
+    expect(c.adminStaticDir).toBeNull();
     expect(c.redisUrl).toBe('redis://127.0.0.1:6379');
     expect(c.queueBackend).toBe('redis');
     expect(c.smtpUrl).toBe('smtp://127.0.0.1:1025');
@@ -37,6 +37,12 @@ describe('AppConfig', () => {
     expect(AppConfig.fromEnv({ API_DATABASE_POOL_SIZE: '20', WORKER_DATABASE_POOL_SIZE: '3' })).toMatchObject({ apiDatabasePoolSize: 20, workerDatabasePoolSize: 3 });
     expect(() => AppConfig.fromEnv({ API_DATABASE_POOL_SIZE: '0' })).toThrow(/API_DATABASE_POOL_SIZE must be a whole number from 1 to 200/);
     expect(() => AppConfig.fromEnv({ WORKER_DATABASE_POOL_SIZE: '500' })).toThrow(/WORKER_DATABASE_POOL_SIZE/);
+  });
+
+  it('never reads or prints the owner URL: only the migrate CLI holds it', () => {
+    const c = AppConfig.fromEnv({ DATABASE_OWNER_URL: 'postgres://tandem_owner:owner-password-not-for-pods@db:5432/tandem' });
+    expect(Object.values(c)).not.toContain('postgres://tandem_owner:owner-password-not-for-pods@db:5432/tandem');
+    expect(JSON.stringify(c.describe())).not.toMatch(/tandem_owner|DATABASE_OWNER_URL/);
   });
 
   it('reads values and names each bad variable', () => {

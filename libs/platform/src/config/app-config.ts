@@ -10,6 +10,10 @@ export type QueueBackend = (typeof QUEUE_BACKENDS)[number];
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'verbose'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/** OTEL_TRACES_EXPORTER: tracing is off unless this names an exporter (see docs/operations.md). */
+export const TRACES_EXPORTERS = ['none', 'console', 'otlp'] as const;
+export type TracesExporter = (typeof TRACES_EXPORTERS)[number];
+
 import { parseKeyRing, type KeyRing } from './key-ring';
 import { keyProblem, urlPasswordProblem } from './secrets';
 
@@ -158,8 +162,11 @@ export function maskUrlCredentials(value: string): string {
 export class AppConfig {
   readonly nodeEnv: string;
   readonly isProduction: boolean;
+  /**
+   * The app role's URL (RLS applies). The owner's (`DATABASE_OWNER_URL`, BYPASSRLS) is not read here:
+   * only the migrate CLI takes it, so API and worker pods never hold it (issue 15, finding 8).
+   */
   readonly databaseUrl: string;
-  readonly databaseOwnerUrl: string;
   readonly redisUrl: string;
   readonly queueBackend: QueueBackend;
   readonly smtpUrl: string;
@@ -175,6 +182,24 @@ export class AppConfig {
   /** Where the API is reached from outside (links in emails that land on pages the API serves). */
   readonly publicApiUrl: string;
   readonly apiPort: number;
+  /** The worker's own HTTP port (probes, metrics); 0 picks a free one (tests). */
+  readonly workerHttpPort: number;
+  /** How long the API and worker wait at start-up for the schema version their code needs. */
+  readonly schemaWaitSeconds: number;
+  /**
+   * ADMIN_STATIC_DIR: the built admin app (`npm run build` → dist/apps/admin), served by the API at
+   * `/` under its own strict CSP; unset (development) the API serves no app (Vite does).
+   */
+  readonly adminStaticDir: string | null;
+  /**
+   * BullMQ job lock (renewed every half of it while the job runs): a worker that dies loses its
+   * jobs' locks after this long, and they count as stalled at the next stalled check.
+   */
+  readonly jobLockSeconds: number;
+  /** How often a worker looks for stalled jobs (those whose lock expired). */
+  readonly jobStalledCheckSeconds: number;
+  /** An import or matching run `running` with no progress for this long, and no live job, is failed by the watchdog. */
+  readonly stuckJobMinutes: number;
   /**
    * Which proxies' X-Forwarded-For to believe for the caller's address (per-address throttles):
    * false (the socket's address), a hop count, or a comma-separated list of addresses/CIDRs.
@@ -182,6 +207,12 @@ export class AppConfig {
    */
   readonly trustProxy: false | number | string;
   readonly logLevel: LogLevel;
+  /** The API's Prometheus `/metrics` port, apart from the public API port (0: any free port, for tests). */
+  readonly metricsPort: number;
+  /** `none` (default): no tracing. `console`: spans as JSON lines on stdout. `otlp`: to an OpenTelemetry collector. */
+  readonly tracesExporter: TracesExporter;
+  /** Where `otlp` sends spans (OTLP over HTTP), e.g. http://otel-collector:4318/v1/traces. */
+  readonly otlpTracesEndpoint: string;
   /**
    * PostgreSQL connections each API / worker process may hold (its pool). Sized against the
    * connection budget in docs/operations.md: through PgBouncer these are client connections.
@@ -215,7 +246,6 @@ export class AppConfig {
     this.nodeEnv = raw(r, 'NODE_ENV', 'development');
     this.isProduction = this.nodeEnv === 'production';
     this.databaseUrl = url(r, 'DATABASE_URL', 'postgres://tandem_app:tandem_app@127.0.0.1:5432/tandem', ['postgres', 'postgresql'], true);
-    this.databaseOwnerUrl = url(r, 'DATABASE_OWNER_URL', 'postgres://tandem_owner:tandem_owner@127.0.0.1:5432/tandem', ['postgres', 'postgresql'], true);
     this.redisUrl = url(r, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis', 'rediss'], true);
     this.queueBackend = oneOf(r, 'QUEUE_BACKEND', 'redis', QUEUE_BACKENDS);
     this.smtpUrl = url(r, 'SMTP_URL', 'smtp://127.0.0.1:1025', ['smtp', 'smtps'], true);
@@ -236,6 +266,12 @@ export class AppConfig {
     this.publicAppUrl = url(r, 'PUBLIC_APP_URL', 'http://localhost:5173', ['http', 'https']).replace(/\/+$/, '');
     this.publicApiUrl = url(r, 'PUBLIC_API_URL', 'http://localhost:3000', ['http', 'https']).replace(/\/+$/, '');
     this.apiPort = int(r, 'API_PORT', 3000, 0, 65_535);
+    this.workerHttpPort = int(r, 'WORKER_HTTP_PORT', 3100, 0, 65_535);
+    this.schemaWaitSeconds = int(r, 'SCHEMA_WAIT_SECONDS', 300, 0, 3_600);
+    this.adminStaticDir = raw(r, 'ADMIN_STATIC_DIR', '') || null;
+    this.jobLockSeconds = int(r, 'JOB_LOCK_SECONDS', 30, 1, 600);
+    this.jobStalledCheckSeconds = int(r, 'JOB_STALLED_CHECK_SECONDS', 30, 1, 600);
+    this.stuckJobMinutes = int(r, 'STUCK_JOB_MINUTES', 15, 1, 24 * 60);
     this.logLevel = oneOf(r, 'LOG_LEVEL', 'info', LOG_LEVELS);
     this.apiDatabasePoolSize = int(r, 'API_DATABASE_POOL_SIZE', 10, 1, 200);
     this.workerDatabasePoolSize = int(r, 'WORKER_DATABASE_POOL_SIZE', 5, 1, 200);
@@ -251,6 +287,10 @@ export class AppConfig {
       r.problems.push('RETENTION_SENT_EMAILS_DAYS must be at least RETENTION_OUTBOX_DAYS (the send log stops a re-queued email going out twice)');
     }
     this.retentionBatchSize = int(r, 'RETENTION_BATCH_SIZE', 5_000, 100, 100_000);
+    this.metricsPort = int(r, 'METRICS_PORT', 9464, 0, 65_535);
+    this.tracesExporter = oneOf(r, 'OTEL_TRACES_EXPORTER', 'none', TRACES_EXPORTERS);
+    this.otlpTracesEndpoint = url(r, 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', 'http://127.0.0.1:4318/v1/traces', ['http', 'https']);
+    if (this.metricsPort !== 0 && this.metricsPort === this.apiPort) r.problems.push('METRICS_PORT must differ from API_PORT: /metrics is kept off the public port');
     this.trustProxy = trustProxy(r);
     this.clockStart = instant(r, 'TANDEM_CLOCK_START');
     if (this.clockStart && this.isProduction) r.problems.push('TANDEM_CLOCK_START is for tests; production runs on the machine\'s clock');
@@ -258,7 +298,6 @@ export class AppConfig {
     this.sources = {
       NODE_ENV: 'nodeEnv',
       DATABASE_URL: 'databaseUrl',
-      DATABASE_OWNER_URL: 'databaseOwnerUrl',
       REDIS_URL: 'redisUrl',
       QUEUE_BACKEND: 'queueBackend',
       SMTP_URL: 'smtpUrl',
@@ -271,11 +310,20 @@ export class AppConfig {
       PUBLIC_APP_URL: 'publicAppUrl',
       PUBLIC_API_URL: 'publicApiUrl',
       API_PORT: 'apiPort',
+      WORKER_HTTP_PORT: 'workerHttpPort',
+      SCHEMA_WAIT_SECONDS: 'schemaWaitSeconds',
+      ADMIN_STATIC_DIR: 'adminStaticDir',
+      JOB_LOCK_SECONDS: 'jobLockSeconds',
+      JOB_STALLED_CHECK_SECONDS: 'jobStalledCheckSeconds',
+      STUCK_JOB_MINUTES: 'stuckJobMinutes',
       LOG_LEVEL: 'logLevel',
       API_DATABASE_POOL_SIZE: 'apiDatabasePoolSize',
       WORKER_DATABASE_POOL_SIZE: 'workerDatabasePoolSize',
       RETENTION_BATCH_SIZE: 'retentionBatchSize',
       ...Object.fromEntries((Object.keys(RETENTION_DEFAULTS) as RetentionKind[]).map((kind) => [RETENTION_DEFAULTS[kind].variable, `retention.${kind}`])),
+      METRICS_PORT: 'metricsPort',
+      OTEL_TRACES_EXPORTER: 'tracesExporter',
+      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'otlpTracesEndpoint',
       TRUST_PROXY: 'trustProxy',
       TANDEM_CLOCK_START: 'clockStart',
     };

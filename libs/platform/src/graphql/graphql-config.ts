@@ -5,6 +5,7 @@ import type { RequestLike } from '../auth/authenticate';
 import { formatGraphQLError, type ErrorLog } from '../errors/format-graphql-error';
 import { createGraphQLContext } from './context';
 import { correlationIdPlugin } from './correlation-plugin';
+import { requestTelemetryPlugin } from '../observability/request-telemetry';
 import { queryLimits } from './query-limits';
 import type { SessionLiveness } from '../auth/session-liveness';
 import type { TokenService } from '../auth/token.service';
@@ -55,6 +56,7 @@ export function createGraphQLConfig(options: GraphQLPlatformOptions = {}): Apoll
     context: (arg: unknown) => createGraphQLContext({ req: requestFrom(arg) }),
     plugins: [
       correlationIdPlugin() as ApolloServerPlugin,
+      requestTelemetryPlugin() as ApolloServerPlugin,
       // We send no cache-control hints and no traces: without these plugins' per-field hooks Apollo
       // does not wrap every field resolver (measured: about a tenth of a dashboard request's CPU).
       ApolloServerPluginCacheControlDisabled(),

@@ -11,6 +11,12 @@ export interface PostgresQueueOptions {
   migrate?: boolean;
 }
 
+/** How workers notice a dead worker's jobs (BullMQ's lock and stalled check); see AppConfig. */
+export interface WorkerTuning {
+  lockDurationMs: number;
+  stalledIntervalMs: number;
+}
+
 export interface QueueModuleOptions {
   /** Default `redis`. */
   backend?: QueueBackendName;
@@ -20,6 +26,8 @@ export interface QueueModuleOptions {
   prefix?: string;
   /** Required when `backend` is `postgres`. */
   postgres?: PostgresQueueOptions;
+  /** For processes that consume (the worker); BullMQ's defaults (30 s, 30 s) otherwise. */
+  worker?: WorkerTuning;
 }
 
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';

@@ -1,21 +1,17 @@
-import type { SideConstraint } from './lagrangian';
-import type { MatchingNetwork } from './network';
 import type { MatchingProblem } from './problem';
 
 /**
- * Feasible assignments from relaxed ones (the lower-bound side of the solver). Two ways:
- *
- * - `repair`: keep what fits — drop the least worth pairs of each broken constraint, then add pairs
- *   greedily by worth. Cheap (one pass over the pairs), run after every relaxed solution.
- * - `closeAndResolve`: on a copy of the priced network, close the arcs of the units that can most
- *   cheaply leave each broken constraint and re-solve the flow exactly, until nothing is broken;
- *   every freed request and session is re-optimised globally at the Lagrangian prices, so the result
- *   is much closer to the optimum. Dearer (shortest-path searches), run every few root iterations.
+ * Feasible assignments from any set of pairs (an LP solution rounded, HiGHS's answer, or nothing):
+ * keep what fits — at most one pair per request and per session, the least worth pairs of each
+ * broken constraint dropped — then add pairs greedily by worth while every constraint and the
+ * fairness term allow. One pass over the pairs. `repair([])` is the plain greedy assignment.
  */
 export class Repairer {
-  private readonly memberStart: Int32Array;
-  private readonly memberList: Int32Array;
-  private readonly byWorth: Int32Array;
+  /** The constraints pair p is in: `memberList[memberStart[p] … memberStart[p+1]-1]`. */
+  readonly memberStart: Int32Array;
+  readonly memberList: Int32Array;
+  /** Pairs, most points first (ties: lower index). */
+  readonly byWorth: Int32Array;
 
   constructor(private readonly problem: MatchingProblem) {
     const { pairCount, constraints, pairPoints } = problem;
@@ -88,35 +84,4 @@ export class Repairer {
     for (let p = 0; p < problem.pairCount; p++) if (inSet[p]) result.push(p);
     return result;
   }
-}
-
-/**
- * How far the search for a unit's cheapest way out may go (settled nodes). Beyond it the distance
- * reached is used as an estimate; a bigger limit buys little quality for much more work.
- */
-const DETOUR_SEARCH_LIMIT = 300;
-
-/**
- * Close-and-resolve on a copy of the network's current (priced, optimal) flow: while a side
- * constraint is broken, close the arcs of its units that can leave it most cheaply (the cost of the
- * best detour, by a short search) and re-solve exactly. Returns the pairs of the final flow, which
- * keeps every constraint unless `maxRounds` ran out (the caller repairs it either way), and the
- * search work.
- */
-export function closeAndResolve(network: MatchingNetwork, side: readonly SideConstraint[], maxRounds = 40): { pairs: number[]; work: number } {
-  const flow = network.flow.clone();
-  for (let round = 0; round < maxRounds; round++) {
-    const close: number[] = [];
-    for (const c of side) {
-      const units = Array.from(c.arcs).filter((arc) => flow.freeFlow(arc) > 0);
-      if (units.length <= c.bound) continue;
-      const exits = units.map((arc) => ({ arc, cost: flow.detourCost(arc, DETOUR_SEARCH_LIMIT) }));
-      exits.sort((x, y) => x.cost - y.cost || x.arc - y.arc);
-      for (let i = 0; i < units.length - c.bound; i++) close.push(exits[i].arc);
-    }
-    if (close.length === 0) break;
-    for (const arc of close.sort((a, b) => a - b)) if (flow.capacity(arc) > 0) flow.setCapacity(arc, 0);
-    if (!flow.solve()) break;
-  }
-  return { pairs: network.chosenPairs(flow), work: flow.work };
 }
