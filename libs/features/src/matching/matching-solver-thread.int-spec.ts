@@ -114,6 +114,6 @@ it('without HiGHS (its WebAssembly missing), logs an error, counts it, and answe
     expect(logged).toEqual([expect.stringMatching(/^HiGHS did not load on the matching solver thread \(.*ENOENT.*\)/), expect.stringMatching(/^matching solved without HiGHS: HiGHS \(the LP solver\) is not available/)]);
   } finally {
     errors.mockRestore();
-    await broken.onModuleDestroy();
+    await broken.onApplicationShutdown();
   }
 }, 60_000);

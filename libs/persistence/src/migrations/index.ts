@@ -15,10 +15,10 @@ import { VettingRecordedBy1760000014100 } from './1760000014100-vetting-recorded
 import { EraseSnapshotPriority1760000014200 } from './1760000014200-erase-snapshot-priority';
 import { SchemaVersion1760000015000 } from './1760000015000-schema-version';
 import { OutboxLag1760000016500 } from './1760000016500-outbox-lag';
-import { RetentionPurge1760000017000 } from './1760000017000-retention-purge';
+import { RetentionPurge1760000016600 } from './1760000016600-retention-purge';
 
 /** Every migration, in order (class references, not globs: works under SWC, ts-node and bundles). */
-export const MIGRATIONS = [InitialSchema1760000000000, VettingOutcome1760000003000, OutboxRelayAndSentEmails1760000004000, AuthSessionsAndThrottle1760000005000, PupilAndSchoolListIndexes1760000006000, BenchmarkLedger1760000007000, Bookings1760000008000, BookingEncounters1760000009000, Matching1760000010000, OutboxRelayHorizon1760000011000, OneClock1760000012000, MatchingRunOrder1760000013000, SessionsThrottleResets1760000014000, VettingRecordedBy1760000014100, EraseSnapshotPriority1760000014200, SchemaVersion1760000015000, OutboxLag1760000016500, RetentionPurge1760000017000];
+export const MIGRATIONS = [InitialSchema1760000000000, VettingOutcome1760000003000, OutboxRelayAndSentEmails1760000004000, AuthSessionsAndThrottle1760000005000, PupilAndSchoolListIndexes1760000006000, BenchmarkLedger1760000007000, Bookings1760000008000, BookingEncounters1760000009000, Matching1760000010000, OutboxRelayHorizon1760000011000, OneClock1760000012000, MatchingRunOrder1760000013000, SessionsThrottleResets1760000014000, VettingRecordedBy1760000014100, EraseSnapshotPriority1760000014200, SchemaVersion1760000015000, OutboxLag1760000016500, RetentionPurge1760000016600];
 
 /**
  * Every table with a `tenant_id` (each has RLS; rls.int-spec.ts checks the catalogue against this

@@ -275,6 +275,10 @@ export class AppConfig {
     this.logLevel = oneOf(r, 'LOG_LEVEL', 'info', LOG_LEVELS);
     this.apiDatabasePoolSize = int(r, 'API_DATABASE_POOL_SIZE', 10, 1, 200);
     this.workerDatabasePoolSize = int(r, 'WORKER_DATABASE_POOL_SIZE', 5, 1, 200);
+    this.metricsPort = int(r, 'METRICS_PORT', 9464, 0, 65_535);
+    this.tracesExporter = oneOf(r, 'OTEL_TRACES_EXPORTER', 'none', TRACES_EXPORTERS);
+    this.otlpTracesEndpoint = url(r, 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', 'http://127.0.0.1:4318/v1/traces', ['http', 'https']);
+    if (this.metricsPort !== 0 && this.metricsPort === this.apiPort) r.problems.push('METRICS_PORT must differ from API_PORT: /metrics is kept off the public port');
     this.retention = Object.freeze(
       Object.fromEntries(
         (Object.keys(RETENTION_DEFAULTS) as RetentionKind[]).map((kind) => {
@@ -287,10 +291,6 @@ export class AppConfig {
       r.problems.push('RETENTION_SENT_EMAILS_DAYS must be at least RETENTION_OUTBOX_DAYS (the send log stops a re-queued email going out twice)');
     }
     this.retentionBatchSize = int(r, 'RETENTION_BATCH_SIZE', 5_000, 100, 100_000);
-    this.metricsPort = int(r, 'METRICS_PORT', 9464, 0, 65_535);
-    this.tracesExporter = oneOf(r, 'OTEL_TRACES_EXPORTER', 'none', TRACES_EXPORTERS);
-    this.otlpTracesEndpoint = url(r, 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', 'http://127.0.0.1:4318/v1/traces', ['http', 'https']);
-    if (this.metricsPort !== 0 && this.metricsPort === this.apiPort) r.problems.push('METRICS_PORT must differ from API_PORT: /metrics is kept off the public port');
     this.trustProxy = trustProxy(r);
     this.clockStart = instant(r, 'TANDEM_CLOCK_START');
     if (this.clockStart && this.isProduction) r.problems.push('TANDEM_CLOCK_START is for tests; production runs on the machine\'s clock');
@@ -319,11 +319,11 @@ export class AppConfig {
       LOG_LEVEL: 'logLevel',
       API_DATABASE_POOL_SIZE: 'apiDatabasePoolSize',
       WORKER_DATABASE_POOL_SIZE: 'workerDatabasePoolSize',
-      RETENTION_BATCH_SIZE: 'retentionBatchSize',
-      ...Object.fromEntries((Object.keys(RETENTION_DEFAULTS) as RetentionKind[]).map((kind) => [RETENTION_DEFAULTS[kind].variable, `retention.${kind}`])),
       METRICS_PORT: 'metricsPort',
       OTEL_TRACES_EXPORTER: 'tracesExporter',
       OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'otlpTracesEndpoint',
+      RETENTION_BATCH_SIZE: 'retentionBatchSize',
+      ...Object.fromEntries((Object.keys(RETENTION_DEFAULTS) as RetentionKind[]).map((kind) => [RETENTION_DEFAULTS[kind].variable, `retention.${kind}`])),
       TRUST_PROXY: 'trustProxy',
       TANDEM_CLOCK_START: 'clockStart',
     };

@@ -15,8 +15,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * BRIN indexes on the append-only time columns (tiny, cheap to maintain) keep each batch an index
  * range scan instead of a full scan of a table that grows by millions of rows.
  */
-export class RetentionPurge1760000017000 implements MigrationInterface {
-  name = 'RetentionPurge1760000017000';
+export class RetentionPurge1760000016600 implements MigrationInterface {
+  name = 'RetentionPurge1760000016600';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
