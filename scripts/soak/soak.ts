@@ -93,7 +93,13 @@ async function main(): Promise<void> {
     const ownerUrl = withCredentials(withDatabase(superuser, database), OWNER_ROLE, OWNER_ROLE);
     const directAppUrl = withCredentials(withDatabase(superuser, database), APP_ROLE, APP_ROLE);
     await runMigrations(ownerUrl);
-    const bouncer = await startPgBouncer({ users: { [APP_ROLE]: APP_ROLE }, poolSize: 20, maxClientConnections: 500 });
+    // Timeouts on every server connection (PgBouncer refuses them as start-up parameters; docs/operations.md).
+    const bouncer = await startPgBouncer({
+      users: { [APP_ROLE]: APP_ROLE },
+      poolSize: 20,
+      maxClientConnections: 500,
+      connectQuery: 'set statement_timeout = 30000; set idle_in_transaction_session_timeout = 60000',
+    });
     cleanups.push(() => bouncer.stop());
     const appUrl = bouncer.urlFor(directAppUrl);
     const redis = await startRedis();
@@ -149,6 +155,8 @@ async function main(): Promise<void> {
       // Several processes on one machine: metrics and worker health ports picked free.
       METRICS_PORT: '0',
       WORKER_HTTP_PORT: '0',
+      DB_STATEMENT_TIMEOUT_MS: '0',
+      DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '0',
     };
     await seeder.close();
 
