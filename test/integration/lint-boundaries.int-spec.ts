@@ -65,6 +65,27 @@ describe('lint refuses wrong-way imports', () => {
     expect(result.output).toContain('@nx/enforce-module-boundaries');
   }, 60_000);
 
+  it('fails on a feature using one it may not (schools → bookings)', async () => {
+    const file = plant('libs/features/src/schools', "import { BookingsModule } from '@tandem/features/bookings';\n\nexport const probe = BookingsModule;\n");
+    const result = await lint(file);
+    expect(result.code).not.toBe(0);
+    expect(result.output).toMatch(/feature:schools.*can only depend on/);
+  }, 60_000);
+
+  it('fails on a feature cycle (bookings → ledger while the ledger uses bookings)', async () => {
+    const file = plant('libs/features/src/bookings', "import { LedgerModule } from '@tandem/features/ledger';\n\nexport const probe = LedgerModule;\n");
+    const result = await lint(file);
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('Circular dependency between "feature-bookings" and "feature-ledger"');
+  }, 60_000);
+
+  it('fails on a relative path into another feature (the seam is the alias, not a deep import)', async () => {
+    const file = plant('libs/features/src/notifications', "import { BookingNoticeComposer } from '../bookings/mail/composers/booking-notice.composer';\n\nexport const probe = BookingNoticeComposer;\n");
+    const result = await lint(file);
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('@nx/enforce-module-boundaries');
+  }, 60_000);
+
   it('fails, rather than skipping the rule, when there is no project graph', async () => {
     const file = plant('libs/platform/src', "import { API_FEATURE_MODULES } from '@tandem/features';\n\nexport const probe = API_FEATURE_MODULES;\n");
     const empty = mkdtempSync(join(tmpdir(), 'tandem-no-nx-graph-'));

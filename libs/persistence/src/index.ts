@@ -9,3 +9,4 @@ export { MIGRATIONS, TENANT_TABLES } from './migrations';
 export * from './data-source';
 export * from './bootstrap';
 export * from './schema/schema-version';
+export * from './constraint-messages';

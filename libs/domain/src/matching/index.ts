@@ -15,7 +15,6 @@ export { findViolations, assignmentsByIds, type Assignment, type Violation } fro
 export { PAIR_RULES, pairRuleFailures, pairWorth, buildRuleContext, fairnessPenaltyPoints, type PairRule, type RuleContext } from './rules';
 export { greatCircleKm } from './geo';
 export { londonDate, londonMonth } from './london-time';
-export { generateMatchingHub, type MatchingHubSize } from './demo-hub';
 export type { MatchingInstance } from './instance';
 export { simpleBound } from './heuristic';
 export type { LinearSolver } from './lp-relaxation';

@@ -1,7 +1,7 @@
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { MATCHING_REASON_CODES } from '@tandem/domain';
 import { PageArgs, Paginated } from '@tandem/platform';
-import { MatchingWeightsInput, MatchingWeightsType } from '../hubs/hub.types';
+import { MatchingWeightsInput, MatchingWeightsType } from '@tandem/features/hubs';
 import { LEFT_OUT_REASONS } from './matching-input';
 import { MATCHING_PROPOSAL_STATUSES, MATCHING_RUN_STATUSES } from './matching-rules';
 

@@ -3,9 +3,8 @@ import { Logger, type OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { TenantContext, TenantDb } from '@tandem/persistence';
-import { MailService, QUEUE_NAMES, type MailJobKind, type MailJobPayload } from '@tandem/platform';
+import { MailService, QUEUE_NAMES, type ComposedEmail, type MailComposer, type MailJobKind, type MailJobPayload } from '@tandem/platform';
 import type { Job } from 'bullmq';
-import type { ComposedEmail, MailComposer } from './mail-composer';
 import { MAIL_COMPOSERS } from './mail-composers';
 
 export interface MailJobResult {

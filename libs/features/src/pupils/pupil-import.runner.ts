@@ -2,7 +2,7 @@ import { AsyncResource } from 'node:async_hooks';
 import { Injectable, Logger } from '@nestjs/common';
 import { academicYearOf, Clock, parsePupilCsv } from '@tandem/domain';
 import { AuditLog, TenantContext, TenantDb } from '@tandem/persistence';
-import { SchoolRepository } from '../schools';
+import { SchoolRepository } from '@tandem/features/schools';
 import { ImportJobRepository, type ClaimedImport, type ImportOutcome } from './import-jobs.repository';
 import { chunks, chunkSizeFor, fieldsInFile, planImport, storedErrors } from './pupil-import-rules';
 import { PupilRepository } from './pupils.repository';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { SchoolRepository, SchoolsModule } from '../schools';
+import { SchoolRepository, SchoolsModule } from '@tandem/features/schools';
 import { ImportJobRepository } from './import-jobs.repository';
 import { PupilImportController } from './pupil-import.controller';
 import { PupilImportProcessor } from './pupil-import.processor';

@@ -4,8 +4,8 @@ import { Clock } from '@tandem/domain';
 import { SystemDb, TenantContext, TenantDb } from '@tandem/persistence';
 import { AppConfig, jobIdFor, QUEUE_NAMES } from '@tandem/platform';
 import type { Queue } from 'bullmq';
-import { MatchingJobsModule, MatchingRunRunner } from '../matching';
-import { PupilImportJobsModule, PupilImportRunner } from '../pupils';
+import { MatchingJobsModule, MatchingRunRunner } from '@tandem/features/matching';
+import { PupilImportJobsModule, PupilImportRunner } from '@tandem/features/pupils';
 
 /** BullMQ states in which a job will still run (or is running): its row is not stuck. */
 const ALIVE = new Set(['active', 'waiting', 'delayed', 'prioritized', 'waiting-children']);

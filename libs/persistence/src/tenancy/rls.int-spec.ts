@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DomainError } from '@tandem/domain';
-// test/support is not an Nx project; the lead may add an alias (see report).
 import { createTestDatabase, TestDatabase } from '@tandem/test-support';
 import { AuditLog, Cluster, School, TENANT_TABLES, TenantContext, TenantRepository } from '../index';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, type Clock } from '@tandem/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { JsonObject } from '../entities/base';
 import { Tenant } from '../entities/tenant.entity';
 import { User } from '../entities/user.entity';
@@ -52,8 +52,10 @@ function isUniqueViolation(e: unknown, constraint: string): boolean {
  * Connects as the app role like everything else; it can only see what those functions return.
  */
 export class SystemDb {
+  // Private: everything done without a tenant is one of the named methods below, each a reviewed
+  // SECURITY DEFINER function or a global table, never ad-hoc SQL on the app role's pool.
   constructor(
-    readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly clock: Clock,
   ) {}
 
@@ -93,6 +95,12 @@ export class SystemDb {
   /** Tenant id of the refresh session with this token hash (any state). */
   async tenantOfRefreshSession(tokenHash: string): Promise<string | null> {
     const rows: Array<{ t: string | null }> = await this.dataSource.query('select auth_tenant_of_refresh_session($1) as t', [tokenHash]);
+    return rows[0]?.t ?? null;
+  }
+
+  /** Tenant id of the emailed booking link with this token hash (any state: check it inside the tenant). */
+  async tenantOfBookingLink(tokenHash: string): Promise<string | null> {
+    const rows: Array<{ t: string | null }> = await this.dataSource.query('select booking_link_tenant($1) as t', [tokenHash]);
     return rows[0]?.t ?? null;
   }
 
@@ -183,6 +191,18 @@ export class SystemDb {
 
   async setPasswordHash(userId: string, passwordHash: string): Promise<void> {
     await this.dataSource.getRepository(User).update({ id: userId }, { passwordHash });
+  }
+
+  /**
+   * Sets a user's password hash and, in the same transaction (with the product's clock as `app.now`),
+   * runs `alsoDo`: the caller ends the user's other sessions there, so the two cannot come apart.
+   */
+  async changePassword<T>(userId: string, passwordHash: string, alsoDo: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (em) => {
+      await em.query(`select set_config('app.now', $1, true)`, [this.clock.now().toISOString()]);
+      await em.update(User, { id: userId }, { passwordHash });
+      return alsoDo(em);
+    });
   }
 
   async updateDisplayName(userId: string, displayName: string | null): Promise<void> {

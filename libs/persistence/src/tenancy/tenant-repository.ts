@@ -1,4 +1,4 @@
-import { DomainError } from '@tandem/domain';
+import { DomainError, pageSize } from '@tandem/domain';
 import { EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { decodeCursor, encodeCursor, isUuid } from './cursor';
@@ -29,9 +29,6 @@ export interface Page<E> {
   cursors: string[];
   hasNextPage: boolean;
 }
-
-export const DEFAULT_PAGE_SIZE = 50;
-export const MAX_PAGE_SIZE = 200;
 
 /**
  * A small base for feature repositories over one tenant entity. Every method runs inside
@@ -85,10 +82,7 @@ export class TenantRepository<E extends TenantRow> {
    * it must only add `andWhere`s.
    */
   async page(request: PageRequest = {}, filter?: (qb: SelectQueryBuilder<E>) => SelectQueryBuilder<E>): Promise<Page<E>> {
-    const first = request.first ?? DEFAULT_PAGE_SIZE;
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-      throw DomainError.invalid('first', 'VALIDATION_FAILED', `first must be between 1 and ${MAX_PAGE_SIZE} (got ${first})`);
-    }
+    const first = pageSize(request.first);
     const order = request.order ?? 'desc';
     const after = request.after ? decodeCursor(request.after) : null;
     const a = this.alias;
@@ -115,6 +109,11 @@ export class TenantRepository<E extends TenantRow> {
       const cursors = items.map((item) => encodeCursor({ createdAt: keyOf.get(item.id) ?? item.createdAt.toISOString(), id: item.id }));
       return { items, hasNextPage, endCursor: cursors[cursors.length - 1] ?? null, cursors };
     });
+  }
+
+  /** A keyset page (see `page`) and how many rows `filter` matches in all: what a connection with `totalCount` needs. */
+  async pageWithTotal(request: PageRequest, filter: (qb: SelectQueryBuilder<E>) => SelectQueryBuilder<E>): Promise<{ page: Page<E>; total: number }> {
+    return { page: await this.page(request, filter), total: await this.query((qb) => filter(qb.where('1 = 1')).getCount()) };
   }
 
   /**

@@ -1,4 +1,4 @@
-import { DEFAULT_JOB_OPTIONS, QUEUE_JOB_OPTIONS, jobIdFor, jobIdFrom } from './queues';
+import { DEFAULT_JOB_OPTIONS, QUEUE_JOB_OPTIONS, jobIdFor, jobIdFrom, type MailJobPayload } from './queues';
 import { queueOptionsFromEnv } from './queue.options';
 
 const uuid = '3f2b8c1e-9a4d-4e2f-8b7a-1c2d3e4f5a6b';
@@ -12,8 +12,19 @@ describe('job ids', () => {
     expect(jobIdFor.matching({ tenantId: 't', runId: uuid })).toBe(`matching.${uuid}`);
   });
 
+  // Platform knows no mail kinds (features declare them); these payloads stand for any feature's.
+  const mail = (payload: object): string => jobIdFor.mail(payload as MailJobPayload);
+
   it('derives mail ids from kind and ids, never from the tenant alone', () => {
-    expect(jobIdFor.mail({ tenantId: 't', kind: 'invitation', invitationId: uuid })).toBe(`mail.invitation.${uuid}`);
+    expect(mail({ tenantId: 't', kind: 'invitation', invitationId: uuid })).toBe(`mail.invitation.${uuid}`);
+  });
+
+  it('orders a mail job id by field name, numbers after their initial, however the payload was built or stored', () => {
+    const expected = `mail.booking_reminder.${uuid}.d7.v3`;
+    expect(mail({ tenantId: 't', kind: 'booking_reminder', bookingId: uuid, version: 3, daysBefore: 7 })).toBe(expected);
+    // jsonb hands keys back shortest first: the same job, the same id.
+    expect(mail({ kind: 'booking_reminder', version: 3, tenantId: 't', bookingId: uuid, daysBefore: 7 })).toBe(expected);
+    expect(mail({ tenantId: 't', kind: 'booking_reminder', bookingId: uuid, version: 4, daysBefore: 7 })).not.toBe(expected);
   });
 
   it('never produces ids BullMQ 6 rejects', () => {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, ROLE_LABELS } from '@tandem/domain';
 import { Invitation, SystemDb, Tenant, TenantDb } from '@tandem/persistence';
-import { AppConfig, invitationEmail, LinkTokens } from '@tandem/platform';
-import type { ComposedEmail, MailComposer, MailPayloadOf } from '../mail-composer';
+import { AppConfig, LinkTokens, type ComposedEmail, type MailComposer, type MailPayloadOf } from '@tandem/platform';
+import { invitationEmail } from './invitation-email';
 
 /** The purpose string of invitation link tokens (LinkTokens.derive). */
 export const INVITATION_LINK_PURPOSE = 'invitation';

@@ -1,4 +1,7 @@
-import type { MailAttachment, MailJobKind, MailJobPayload, RenderedEmail } from '@tandem/platform';
+import type { Type } from '@nestjs/common';
+import type { MailJobKind, MailJobPayload } from '../queue/queues';
+import type { MailAttachment } from './mail.service';
+import type { RenderedEmail } from './templates/layout';
 
 /** One message to one recipient, ready to send. */
 export interface ComposedEmail {
@@ -18,3 +21,10 @@ export type MailPayloadOf<K extends MailJobKind> = Extract<MailJobPayload, { kin
 export interface MailComposer<K extends MailJobKind = MailJobKind> {
   compose(payload: MailPayloadOf<K>): Promise<ComposedEmail[]>;
 }
+
+/**
+ * Composer classes by mail kind. Each feature exports one for the kinds it declares; the worker's
+ * table of all of them is typed `MailComposers` (every kind), so a declared kind without a composer
+ * does not compile.
+ */
+export type MailComposers<K extends MailJobKind = MailJobKind> = { readonly [P in K]: Type<MailComposer<P>> };

@@ -3,7 +3,7 @@ import type { Page } from '@tandem/persistence';
 import type { Connection } from '@tandem/platform';
 
 /**
- * Small helpers shared by the employers, offers and requests features for applying scope.ts.
+ * The shared kernel of the features: small helpers every feature uses for applying scope.ts.
  * Reads of out-of-scope records answer NOT_FOUND (their existence is not revealed); a record the
  * caller may see but not change answers FORBIDDEN.
  */
@@ -57,3 +57,6 @@ export function parseDayRangeFilter(dateFrom: unknown, dateTo: unknown): { from?
     to: to ? { day: to, at: londonWallClockToInstant(addDays(to, 1), '00:00') } : undefined,
   };
 }
+
+/** Has the caller given this key (present, even if null)? Update inputs only change given keys. */
+export const given = (input: object, key: string): boolean => Object.prototype.hasOwnProperty.call(input, key) && (input as Record<string, unknown>)[key] !== undefined;

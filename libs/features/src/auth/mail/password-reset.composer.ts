@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@tandem/domain';
 import { PasswordReset, SystemDb, TenantDb } from '@tandem/persistence';
-import { AppConfig, LinkTokens, passwordResetEmail } from '@tandem/platform';
-import type { ComposedEmail, MailComposer, MailPayloadOf } from '../mail-composer';
+import { AppConfig, LinkTokens, type ComposedEmail, type MailComposer, type MailPayloadOf } from '@tandem/platform';
+import { passwordResetEmail } from './password-reset-email';
 
 /** The purpose string of password-reset link tokens (LinkTokens.derive). */
 export const PASSWORD_RESET_LINK_PURPOSE = 'password-reset';

@@ -1,10 +1,10 @@
-import { londonWallClock } from '@tandem/domain';
-import { button, escapeHtml, formatLondonDateTime, heading, layout, linkFallback, oneLine, paragraph, safeUrl, type RenderedEmail } from '@tandem/platform';
+import { escapeHtml, oneLine, safeUrl } from './html';
+import { button, heading, layout, linkFallback, paragraph, type RenderedEmail } from './layout';
 
 /**
- * Booking emails are lists of blocks rendered twice, to mail-client-safe HTML (the platform
- * layout: tables, inline styles, everything escaped) and to plain text, so the two parts always
- * say the same thing.
+ * The one way to build an email: a list of blocks rendered twice, to mail-client-safe HTML (the
+ * layout: tables, inline styles, everything escaped) and to plain text, so the two parts always say
+ * the same thing. Every feature's emails are `renderEmail({ subject, preheader, blocks, footer })`.
  */
 export type Segment = string | { strong: string };
 
@@ -88,13 +88,4 @@ export function renderEmail(spec: EmailSpec): RenderedEmail {
   });
   const text = [...spec.blocks.map(blockText).flatMap((t) => [t, '']), '--', spec.footer, ''].join('\n');
   return { subject, html, text };
-}
-
-/** "Tuesday 3 February 2026 at 13:30–15:00 (GMT)", or "… at 09:00 (BST) until Friday 10 July 2026 at 15:00 (BST)". */
-export function formatLondonSlot(startsAt: Date, endsAt: Date): string {
-  const start = formatLondonDateTime(startsAt);
-  const s = londonWallClock(startsAt);
-  const e = londonWallClock(endsAt);
-  if (s.date === e.date) return start.replace(/ \(([^)]+)\)$/, `–${e.time} ($1)`);
-  return `${start} until ${formatLondonDateTime(endsAt)}`;
 }

@@ -1,5 +1,6 @@
-import { invitationEmail } from './invitation';
-import { escapeHtml, formatLondonDateTime, safeUrl } from './html';
+import { formatLondonDateTime } from '@tandem/domain';
+import { escapeHtml, safeUrl } from '@tandem/platform';
+import { invitationEmail } from './invitation-email';
 
 const base = {
   hubName: 'North Careers Hub',
@@ -9,7 +10,7 @@ const base = {
   expiresAt: new Date('2026-02-03T13:30:00Z'),
 };
 
-describe('invitationEmail', () => {
+describe('invitationEmail (built with the one email builder)', () => {
   it('renders subject, html and a plain-text alternative with the link', () => {
     const mail = invitationEmail(base);
     expect(mail.subject).toBe('Priya Shah invited you to North Careers Hub on Tandem');
