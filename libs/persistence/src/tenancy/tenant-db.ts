@@ -34,6 +34,21 @@ function slotsOf(dataSource: DataSource): { free: number; waiting: Array<() => v
 }
 
 /**
+ * Sibling resolvers query the shared connection at the same time; pg queues such queries but deprecates
+ * it (pg 9 refuses): one at a time here, in the order they were asked for.
+ */
+function serialised(runner: QueryRunner): QueryRunner {
+  const query = runner.query.bind(runner);
+  let tail: Promise<unknown> = Promise.resolve();
+  runner.query = ((...args: Parameters<QueryRunner['query']>) => {
+    const next = tail.then(() => query(...args));
+    tail = next.catch(() => undefined);
+    return next;
+  }) as QueryRunner['query'];
+  return runner;
+}
+
+/**
  * One transaction for every resolver of a read-only GraphQL request (issue 16: a request of three
  * resolvers ran three transactions, each `begin`, `set_config`, its statement and `commit`; on two
  * cores the round trips, not the SQL, were most of the API's CPU). The API makes one per query request
@@ -66,7 +81,7 @@ export class RequestTransaction {
     const s = slotsOf(dataSource);
     if (s.free > 0) s.free--;
     else await new Promise<void>((resolve) => s.waiting.push(resolve));
-    const runner = dataSource.createQueryRunner();
+    const runner = serialised(dataSource.createQueryRunner());
     try {
       await runner.connect();
       await runner.startTransaction();
