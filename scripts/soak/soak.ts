@@ -15,8 +15,8 @@
  *   20 % booking lists, 10 % pupil writes, 25 % booking requests (each owes the employer contact one
  *   email, through the outbox, the relay, BullMQ and a worker).
  *
- * Faults during the load: every 15–30 s a random worker is killed (-9) or stopped (SIGTERM) and a
- * new one started in its place; once, halfway, Redis is killed and restarted (its AOF survives).
+ * Faults during the load: every 15–30 s a random worker is killed (-9) or stopped (SIGTERM), in
+ * turn, and a new one started in its place; once, halfway, Redis is killed and restarted (its AOF survives).
  * After the load: every worker up, wait until every owed email has arrived or 5 minutes pass, then
  * count. Prints requests, errors, emails expected/delivered, lost, duplicate and stuck (outbox rows
  * due and unsent, mail jobs not finished or failed for good). Exit 1 unless lost = stuck = 0.
@@ -93,7 +93,13 @@ async function main(): Promise<void> {
     const ownerUrl = withCredentials(withDatabase(superuser, database), OWNER_ROLE, OWNER_ROLE);
     const directAppUrl = withCredentials(withDatabase(superuser, database), APP_ROLE, APP_ROLE);
     await runMigrations(ownerUrl);
-    const bouncer = await startPgBouncer({ users: { [APP_ROLE]: APP_ROLE }, poolSize: 20, maxClientConnections: 500 });
+    // Timeouts on every server connection (PgBouncer refuses them as start-up parameters; docs/operations.md).
+    const bouncer = await startPgBouncer({
+      users: { [APP_ROLE]: APP_ROLE },
+      poolSize: 20,
+      maxClientConnections: 500,
+      connectQuery: 'set statement_timeout = 30000; set idle_in_transaction_session_timeout = 60000',
+    });
     cleanups.push(() => bouncer.stop());
     const appUrl = bouncer.urlFor(directAppUrl);
     const redis = await startRedis();
@@ -146,6 +152,11 @@ async function main(): Promise<void> {
       PUBLIC_APP_URL: seeder.config.publicAppUrl,
       PUBLIC_API_URL: 'http://api.soak.test',
       LOG_LEVEL: 'warn',
+      // Several processes on one machine: metrics and worker health ports picked free.
+      METRICS_PORT: '0',
+      WORKER_HTTP_PORT: '0',
+      DB_STATEMENT_TIMEOUT_MS: '0',
+      DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '0',
     };
     await seeder.close();
 
@@ -228,7 +239,8 @@ async function main(): Promise<void> {
         }
         const i = Math.floor(random() * workers.length);
         const victim = workers[i] as Proc;
-        if (random() < 0.5) {
+        // Alternate, so every run has both: a crash (jobs stall, locks expire) and a drain.
+        if ((faults.kill9 + faults.sigterm) % 2 === 0) {
           log(`worker ${victim.pid}: kill -9`);
           await victim.kill9();
           faults.kill9 += 1;

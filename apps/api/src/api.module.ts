@@ -10,7 +10,7 @@ import {
   MailModule,
   MetricsModule,
   QueueModule,
-  queueOptionsFromEnv,
+  queueOptionsFrom,
   type QueueModuleOptions,
 } from '@tandem/platform';
 import type { Clock } from '@tandem/domain';
@@ -44,7 +44,7 @@ export class ApiModule {
         LoggingModule,
         MetricsModule.forRoot('api'),
         options.dataSource ? DatabaseModule.forDataSource(options.dataSource) : DatabaseModule.forRoot({ applicationName: 'tandem-api', process: 'api' }),
-        QueueModule.forRoot(options.queue ?? queueOptionsFromEnv()),
+        QueueModule.forRoot(options.queue ?? queueOptionsFrom(config)),
         MailModule.forRoot({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
         GraphQLPlatformModule.forRoot(options.schemaFile ? { autoSchemaFile: options.schemaFile } : {}),
         ...API_FEATURE_MODULES,

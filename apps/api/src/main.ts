@@ -18,8 +18,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const app = await createApiApp({ config, schemaFile: config.isProduction ? undefined : 'apps/api/schema.gql' }, logger);
-  // Outside production only this machine may reach the API (a laptop on café Wi-Fi holds demo pupils).
-  await app.listen(config.apiPort, config.isProduction ? '0.0.0.0' : '127.0.0.1');
+  // HOST: by default, outside production only this machine may reach the API (a laptop on café Wi-Fi holds demo pupils).
+  await app.listen(config.apiPort, config.host);
   logger.write('info', 'listening', { url: `http://localhost:${config.apiPort}/graphql` });
 }
 

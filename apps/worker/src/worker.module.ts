@@ -11,7 +11,7 @@ import {
   OutboxRelayModule,
   PlatformAuthModule,
   QueueModule,
-  queueOptionsFromEnv,
+  queueOptionsFrom,
   type OutboxRelayOptions,
   type QueueModuleOptions,
 } from '@tandem/platform';
@@ -51,10 +51,10 @@ export class WorkerModule {
         PlatformAuthModule,
         options.dataSource ? DatabaseModule.forDataSource(options.dataSource) : DatabaseModule.forRoot({ applicationName: 'tandem-worker', process: 'worker' }),
         QueueModule.forRoot({
-          ...(options.queue ?? queueOptionsFromEnv()),
+          ...(options.queue ?? queueOptionsFrom(config)),
           worker: { lockDurationMs: config.jobLockSeconds * 1000, stalledIntervalMs: config.jobStalledCheckSeconds * 1000 },
         }),
-        MailModule.forRoot({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
+        MailModule.forRoot({ smtpUrl: config.smtpUrl, from: config.mailFrom, deliveryCheckUrl: config.mailDeliveryCheckUrl }),
         OutboxRelayModule.forRoot(options.relay),
         ...WORKER_FEATURE_MODULES,
         WorkerHttpModule,

@@ -41,8 +41,8 @@ export class WorkerHttp implements OnApplicationBootstrap, OnApplicationShutdown
     this.endpoint.get('/health/live', () => ({ status: 200, body: { status: 'ok' } }));
     this.endpoint.get('/health/ready', () => this.ready());
     this.endpoint.get('/metrics', async () => ({ status: 200, contentType: this.metrics.contentType, body: await this.metrics.scrape() }));
-    // Outside production only this machine may reach it (as for the API).
-    const port = await this.endpoint.listen(this.config.workerHttpPort, this.config.isProduction ? '0.0.0.0' : '127.0.0.1');
+    // HOST, as for the API (by default, outside production only this machine may reach it).
+    const port = await this.endpoint.listen(this.config.workerHttpPort, this.config.host);
     this.logger.write('info', 'worker http listening', { port });
   }
 

@@ -5,7 +5,8 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Logger } from '@nestjs/common';
-import { DomainError, generateMatchingHub, solveMatching, type LinearSolver } from '@tandem/domain';
+import { generateMatchingHub } from '@tandem/demo-data';
+import { DomainError, solveMatching, type LinearSolver } from '@tandem/domain';
 import { loadLinearSolver } from './linear-solver';
 import { MatchingSolverThread, matchingSolverCounters } from './matching-solver-thread';
 

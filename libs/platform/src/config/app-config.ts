@@ -136,6 +136,33 @@ function refuseWeakUrlPassword(r: Reader, name: string): void {
   if (problem) r.problems.push(`${name} ${problem}`);
 }
 
+/** A host name that means "this machine": never right for another machine to reach in production. */
+export function isLocalHost(hostname: string): boolean {
+  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h.endsWith('.localhost') || /^127\./.test(h) || h === '::1' || h === '0.0.0.0' || h === '';
+}
+
+/**
+ * Production (issue 15, finding 7): each address must be given, and not be this machine (the
+ * defaults are localhost: emails would carry http://localhost links, pods would look for PostgreSQL
+ * in themselves). One problem per setting, each naming it.
+ */
+function refuseLocalInProduction(r: Reader, names: readonly string[]): void {
+  for (const name of names) {
+    const value = r.env[name]?.trim();
+    if (!value) {
+      r.problems.push(`${name} must be set in production (its default points at this machine)`);
+      continue;
+    }
+    try {
+      const host = new URL(value).hostname;
+      if (isLocalHost(host)) r.problems.push(`${name} must not point at this machine in production (got host "${host}")`);
+    } catch {
+      // reported by url()
+    }
+  }
+}
+
 /** An ISO 8601 instant with its offset, or null when unset. */
 function instant(r: Reader, name: string): Date | null {
   const value = raw(r, name, '');
@@ -171,6 +198,8 @@ export class AppConfig {
   readonly queueBackend: QueueBackend;
   readonly smtpUrl: string;
   readonly mailFrom: string;
+  /** Optional: where a retry asks whether a Message-ID was already committed (MailDeliveryCheck). */
+  readonly mailDeliveryCheckUrl: string | null;
   /** Signs and verifies access tokens (JWT `kid` = key id). */
   readonly accessTokenKeys: KeyRing;
   /** Derives the tokens in emailed links (invitations, bookings, preferences, password resets). */
@@ -182,8 +211,18 @@ export class AppConfig {
   /** Where the API is reached from outside (links in emails that land on pages the API serves). */
   readonly publicApiUrl: string;
   readonly apiPort: number;
+  /** The address the API and the worker's HTTP port listen on: 0.0.0.0 in production, 127.0.0.1 otherwise, unless HOST says. */
+  readonly host: string;
+  /** BullMQ key prefix (`QUEUE_PREFIX`; BullMQ's `bull` when unset). */
+  readonly queuePrefix: string | null;
+  /** Schema of BullMQ's tables with `QUEUE_BACKEND=postgres` (`QUEUE_PG_SCHEMA`, default `bullmq`). */
+  readonly queuePgSchema: string;
   /** The worker's own HTTP port (probes, metrics); 0 picks a free one (tests). */
   readonly workerHttpPort: number;
+  /** `statement_timeout` on the API's and worker's PostgreSQL connections (ms; 0 = none). */
+  readonly dbStatementTimeoutMs: number;
+  /** `idle_in_transaction_session_timeout` on those connections (ms; 0 = none). */
+  readonly dbIdleInTransactionTimeoutMs: number;
   /** How long the API and worker wait at start-up for the schema version their code needs. */
   readonly schemaWaitSeconds: number;
   /**
@@ -198,6 +237,8 @@ export class AppConfig {
   readonly jobLockSeconds: number;
   /** How often a worker looks for stalled jobs (those whose lock expired). */
   readonly jobStalledCheckSeconds: number;
+  /** The matching solver thread's heap limit (MB); 0: half the container's memory limit, at most 4096. */
+  readonly matchingThreadHeapMb: number;
   /** An import or matching run `running` with no progress for this long, and no live job, is failed by the watchdog. */
   readonly stuckJobMinutes: number;
   /**
@@ -250,6 +291,7 @@ export class AppConfig {
     this.queueBackend = oneOf(r, 'QUEUE_BACKEND', 'redis', QUEUE_BACKENDS);
     this.smtpUrl = url(r, 'SMTP_URL', 'smtp://127.0.0.1:1025', ['smtp', 'smtps'], true);
     this.mailFrom = raw(r, 'MAIL_FROM', 'Tandem <no-reply@tandem.local>');
+    this.mailDeliveryCheckUrl = raw(r, 'MAIL_DELIVERY_CHECK_URL', '') ? url(r, 'MAIL_DELIVERY_CHECK_URL', '', ['http', 'https'], true) : null;
     if (!/^([^<>]*<)?[^\s@<>]+@[^\s@<>]+>?$/.test(this.mailFrom)) {
       r.problems.push(`MAIL_FROM must be an address like "Tandem <no-reply@example.org>" (got "${this.mailFrom}")`);
     }
@@ -266,12 +308,23 @@ export class AppConfig {
     this.publicAppUrl = url(r, 'PUBLIC_APP_URL', 'http://localhost:5173', ['http', 'https']).replace(/\/+$/, '');
     this.publicApiUrl = url(r, 'PUBLIC_API_URL', 'http://localhost:3000', ['http', 'https']).replace(/\/+$/, '');
     this.apiPort = int(r, 'API_PORT', 3000, 0, 65_535);
+    this.host = raw(r, 'HOST', this.isProduction ? '0.0.0.0' : '127.0.0.1');
+    if (!/^[0-9a-zA-Z.:_-]{1,253}$/.test(this.host)) r.problems.push(`HOST must be an address or host name to listen on, like 0.0.0.0 (got "${this.host}")`);
+    this.queuePrefix = raw(r, 'QUEUE_PREFIX', '') || null;
+    if (this.queuePrefix !== null && !/^[A-Za-z0-9_-]{1,64}$/.test(this.queuePrefix)) r.problems.push(`QUEUE_PREFIX must be 1 to 64 letters, digits, "_" or "-" (got "${this.queuePrefix}")`);
+    this.queuePgSchema = raw(r, 'QUEUE_PG_SCHEMA', 'bullmq');
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(this.queuePgSchema)) r.problems.push(`QUEUE_PG_SCHEMA must be a lower-case SQL name like bullmq (got "${this.queuePgSchema}")`);
     this.workerHttpPort = int(r, 'WORKER_HTTP_PORT', 3100, 0, 65_535);
     this.schemaWaitSeconds = int(r, 'SCHEMA_WAIT_SECONDS', 300, 0, 3_600);
+    this.dbStatementTimeoutMs = int(r, 'DB_STATEMENT_TIMEOUT_MS', 30_000, 0, 3_600_000);
+    this.dbIdleInTransactionTimeoutMs = int(r, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 60_000, 0, 3_600_000);
     this.adminStaticDir = raw(r, 'ADMIN_STATIC_DIR', '') || null;
     this.jobLockSeconds = int(r, 'JOB_LOCK_SECONDS', 30, 1, 600);
     this.jobStalledCheckSeconds = int(r, 'JOB_STALLED_CHECK_SECONDS', 30, 1, 600);
     this.stuckJobMinutes = int(r, 'STUCK_JOB_MINUTES', 15, 1, 24 * 60);
+    this.matchingThreadHeapMb = int(r, 'MATCHING_THREAD_HEAP_MB', 0, 0, 16_384);
+    if (this.matchingThreadHeapMb > 0 && this.matchingThreadHeapMb < 64) r.problems.push(`MATCHING_THREAD_HEAP_MB must be 0 (automatic) or at least 64 (got "${this.matchingThreadHeapMb}")`);
+    if (this.isProduction) refuseLocalInProduction(r, ['DATABASE_URL', ...(this.queueBackend === 'redis' ? ['REDIS_URL'] : []), 'SMTP_URL', 'PUBLIC_APP_URL', 'PUBLIC_API_URL']);
     this.logLevel = oneOf(r, 'LOG_LEVEL', 'info', LOG_LEVELS);
     this.apiDatabasePoolSize = int(r, 'API_DATABASE_POOL_SIZE', 10, 1, 200);
     this.workerDatabasePoolSize = int(r, 'WORKER_DATABASE_POOL_SIZE', 5, 1, 200);
@@ -303,6 +356,7 @@ export class AppConfig {
       QUEUE_BACKEND: 'queueBackend',
       SMTP_URL: 'smtpUrl',
       MAIL_FROM: 'mailFrom',
+      MAIL_DELIVERY_CHECK_URL: 'mailDeliveryCheckUrl',
       ACCESS_TOKEN_KEYS: 'accessTokenKeys',
       LINK_KEYS: 'linkKeys',
       ACCESS_TOKEN_TTL_SECONDS: 'accessTokenTtlSeconds',
@@ -311,12 +365,18 @@ export class AppConfig {
       PUBLIC_APP_URL: 'publicAppUrl',
       PUBLIC_API_URL: 'publicApiUrl',
       API_PORT: 'apiPort',
+      HOST: 'host',
+      QUEUE_PREFIX: 'queuePrefix',
+      QUEUE_PG_SCHEMA: 'queuePgSchema',
       WORKER_HTTP_PORT: 'workerHttpPort',
       SCHEMA_WAIT_SECONDS: 'schemaWaitSeconds',
+      DB_STATEMENT_TIMEOUT_MS: 'dbStatementTimeoutMs',
+      DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: 'dbIdleInTransactionTimeoutMs',
       ADMIN_STATIC_DIR: 'adminStaticDir',
       JOB_LOCK_SECONDS: 'jobLockSeconds',
       JOB_STALLED_CHECK_SECONDS: 'jobStalledCheckSeconds',
       STUCK_JOB_MINUTES: 'stuckJobMinutes',
+      MATCHING_THREAD_HEAP_MB: 'matchingThreadHeapMb',
       LOG_LEVEL: 'logLevel',
       API_DATABASE_POOL_SIZE: 'apiDatabasePoolSize',
       WORKER_DATABASE_POOL_SIZE: 'workerDatabasePoolSize',
