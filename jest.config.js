@@ -24,7 +24,7 @@ const common = {
 };
 // Slow suites (faults with real processes, the tenant-isolation matrix over every operation, the fuzz
 // run) have a project of their own: `npm run test:int` stays quick to iterate on, `npm test` runs both.
-const SLOW = ['booking-faults', 'redis-down', 'tenant-isolation', 'fuzz'].map((name) => `<rootDir>/test/integration/${name}.int-spec.ts`);
+const SLOW = ['booking-faults', 'redis-down', 'redis-outage-logs', 'tenant-isolation', 'fuzz'].map((name) => `<rootDir>/test/integration/${name}.int-spec.ts`);
 const integration = {
   ...common,
   testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'],
