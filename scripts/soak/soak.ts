@@ -2,7 +2,7 @@
  * `npm run soak`: the product under mixed load and faults for a set time, then an honest count of
  * what happened to every email it owed (docs/benchmarks.md, "Soak").
  *
- *   npm run soak -- [--minutes 3] [--hubs 3] [--clients 8] [--seed 1]
+ *   npm run soak -- [--minutes 3] [--hubs 3] [--clients 8] [--seed 1] [--delivery-check]
  *
  * Runs, on this machine, all as real processes except the load and the SMTP sink:
  * - a fresh database (`tandem_soak_<pid>`: bootstrap + migrations, direct), dropped at the end;
@@ -10,7 +10,8 @@
  * - a private redis-server on a free port (append-only, fsync always), never the shared one;
  * - 2 API processes and 3 worker processes (`node -r ./scripts/register.js apps/…/main.ts`);
  * - an SMTP sink that keeps a message when the server would commit it (end of DATA), so a resend
- *   after a crash shows as a duplicate instead of being hidden;
+ *   after a crash shows as a duplicate instead of being hidden; with `--delivery-check` the workers
+ *   may ask it whether a Message-ID was committed before resending (MAIL_DELIVERY_CHECK_URL);
  * - `--clients` concurrent clients, round-robin over the two APIs: 45 % pupil lists (audited reads),
  *   20 % booking lists, 10 % pupil writes, 25 % booking requests (each owes the employer contact one
  *   email, through the outbox, the relay, BullMQ and a worker).
@@ -37,6 +38,8 @@ import { freePort, startRedis, startWorkerProcess, type Proc } from '../../test/
 import { startProcess } from './process';
 
 interface Options {
+  /** Give the workers the sink's delivery check (MAIL_DELIVERY_CHECK_URL): a retry asks before resending. */
+  deliveryCheck: boolean;
   minutes: number;
   hubs: number;
   clients: number;
@@ -51,7 +54,7 @@ function options(argv: string[]): Options {
     if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number (got "${argv[i + 1]}")`);
     return n;
   };
-  return { minutes: value('minutes', 3), hubs: value('hubs', 3), clients: value('clients', 8), seed: value('seed', 1) };
+  return { deliveryCheck: argv.includes('--delivery-check'), minutes: value('minutes', 3), hubs: value('hubs', 3), clients: value('clients', 8), seed: value('seed', 1) };
 }
 
 /** A small seeded PRNG (mulberry32): the same --seed gives the same sequence of choices. */
@@ -157,6 +160,7 @@ async function main(): Promise<void> {
       WORKER_HTTP_PORT: '0',
       DB_STATEMENT_TIMEOUT_MS: '0',
       DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '0',
+      ...(opts.deliveryCheck ? { MAIL_DELIVERY_CHECK_URL: sink.checkUrl } : {}),
     };
     await seeder.close();
 
@@ -301,6 +305,7 @@ async function main(): Promise<void> {
     const lost = expectedIds.length - delivered;
     const stuck = dueOutbox + (jobs['waiting'] ?? 0) + (jobs['active'] ?? 0) + (jobs['prioritized'] ?? 0) + (jobs['failed'] ?? 0);
     const result = {
+      deliveryCheck: opts.deliveryCheck,
       minutes: opts.minutes,
       hubs: opts.hubs,
       clients: opts.clients,
@@ -323,7 +328,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       `SOAK ${lost === 0 && stuck === 0 ? 'OK' : 'FAILED'}: ${stats.requests} requests (${stats.errors} errors), ` +
         `emails expected ${expectedIds.length}, delivered ${delivered}, lost ${lost}, duplicate ${duplicates}, stuck ${stuck}; ` +
-        `faults: ${faults.kill9} kill -9, ${faults.sigterm} SIGTERM, ${faults.redisRestarts} Redis restart\n`,
+        `faults: ${faults.kill9} kill -9, ${faults.sigterm} SIGTERM, ${faults.redisRestarts} Redis restart; delivery check ${opts.deliveryCheck ? 'on' : 'off'}\n`,
     );
     await cleanup();
     process.exit(lost === 0 && stuck === 0 ? 0 : 1);
