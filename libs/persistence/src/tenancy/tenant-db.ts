@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Clock } from '@tandem/domain';
+import { escapeLiteral } from 'pg';
 import { DataSource, EntityManager, QueryFailedError, type QueryRunner } from 'typeorm';
 import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
 import { TenantContext } from './tenant-context';
@@ -23,6 +24,10 @@ export interface TenantTransactionOptions {
  * SystemDb look-ups of global rows); with two always left for those, requests wait their turn instead of
  * all holding one connection and waiting for another (a deadlock).
  */
+/** The transaction's settings: tenant, actor, correlation id and the product's clock (`app_now()`). */
+const SETTINGS = ['app.tenant_id', 'app.actor_user_id', 'app.correlation_id', 'app.now'] as const;
+const SETTINGS_SQL = `select ${SETTINGS.map((name, i) => `set_config('${name}', $${i + 1}, true)`).join(', ')}`;
+
 const slots = new WeakMap<DataSource, { free: number; waiting: Array<() => void> }>();
 function slotsOf(dataSource: DataSource): { free: number; waiting: Array<() => void> } {
   let s = slots.get(dataSource);
@@ -69,23 +74,32 @@ export class RequestTransaction {
   }
 
   /** The shared EntityManager, opening the transaction first if needed; null when this request may not share (any more). */
-  async manager(dataSource: DataSource, tenantId: string, configure: (em: EntityManager) => Promise<void>): Promise<EntityManager | null> {
+  async manager(dataSource: DataSource, tenantId: string, settings: readonly string[]): Promise<EntityManager | null> {
     if (!this.shared || this.failed || this.closed) return null;
-    this.opening ??= this.open(dataSource, tenantId, configure);
+    this.opening ??= this.open(dataSource, tenantId, settings);
     const open = await this.opening;
     if (open.dataSource !== dataSource || open.tenantId !== tenantId || this.failed || this.closed) return null;
     return open.em;
   }
 
-  private async open(dataSource: DataSource, tenantId: string, configure: (em: EntityManager) => Promise<void>) {
+  private async open(dataSource: DataSource, tenantId: string, settings: readonly string[]) {
     const s = slotsOf(dataSource);
     if (s.free > 0) s.free--;
     else await new Promise<void>((resolve) => s.waiting.push(resolve));
     const runner = serialised(dataSource.createQueryRunner());
     try {
       await runner.connect();
-      await runner.startTransaction();
-      await configure(runner.manager);
+      // One round trip: TypeORM keeps its books of the transaction (so nothing run inside starts
+      // another) while its START TRANSACTION is held back and sent with the settings, as one
+      // simple-protocol query (which takes no parameters: the values go as escaped literals).
+      const send = runner.query;
+      runner.query = (async () => undefined) as unknown as QueryRunner['query'];
+      try {
+        await runner.startTransaction();
+      } finally {
+        runner.query = send;
+      }
+      await runner.query(`START TRANSACTION; select ${SETTINGS.map((name, i) => `set_config('${name}', ${escapeLiteral(settings[i] ?? '')}, true)`).join(', ')}`);
     } catch (e) {
       this.failed = true;
       await this.release(runner, dataSource);
@@ -155,13 +169,9 @@ export class TenantDb {
       }
       return fn(open.em);
     }
-    const configure = (em: EntityManager): Promise<void> =>
-      em.query(
-        `select set_config('app.tenant_id', $1, true), set_config('app.actor_user_id', $2, true), set_config('app.correlation_id', $3, true),
-                set_config('app.now', $4, true)`,
-        [scope.tenantId, scope.actorUserId ?? '', scope.correlationId ?? '', this.clock.now().toISOString()],
-      );
-    const shared = options.isolation ? null : await scope.requestTransaction?.manager(this.dataSource, scope.tenantId, configure);
+    const settings = [scope.tenantId, scope.actorUserId ?? '', scope.correlationId ?? '', this.clock.now().toISOString()];
+    const configure = (em: EntityManager): Promise<void> => em.query(SETTINGS_SQL, settings);
+    const shared = options.isolation ? null : await scope.requestTransaction?.manager(this.dataSource, scope.tenantId, settings);
     if (shared) {
       const state: ActiveTransaction = { dataSource: this.dataSource, tenantId: scope.tenantId, em: shared, open: true };
       try {
