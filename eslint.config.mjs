@@ -22,7 +22,8 @@ const layers = {
   // Which feature may use which is narrowed by the `feature:*` tags below.
   'type:features': ['type:domain', 'type:persistence', 'type:platform', 'type:features'],
   'type:app': ['type:features', 'type:platform', 'type:domain'],
-  'type:web': ['type:web'],
+  // The admin app uses the domain's vocabulary, labels, validators and London clock; nothing else of the backend.
+  'type:web': ['type:web', 'type:domain'],
   'type:test': ['type:domain', 'type:persistence', 'type:platform', 'type:features'],
   // Cross-app tests (test/integration, test/e2e): drive the apps through their test harnesses.
   'type:e2e': ['type:domain', 'type:persistence', 'type:platform', 'type:features', 'type:app', 'type:test'],
