@@ -20,10 +20,13 @@ const layers = {
   'type:persistence': ['type:domain'],
   'type:platform': ['type:domain', 'type:persistence'],
   // Which feature may use which is narrowed by the `feature:*` tags below.
-  'type:features': ['type:domain', 'type:persistence', 'type:platform', 'type:features'],
+  'type:features': ['type:domain', 'type:persistence', 'type:platform', 'type:features', 'type:tooling'],
   'type:app': ['type:features', 'type:platform', 'type:domain'],
   // The admin app uses the domain's vocabulary, labels, validators and London clock; nothing else of the backend.
   'type:web': ['type:web', 'type:domain'],
+  // Demo and benchmark data generators: built from the domain's vocabulary, imported only by
+  // scripts, tests and the demo seed feature (never by product code).
+  'type:tooling': ['type:domain'],
   'type:test': ['type:domain', 'type:persistence', 'type:platform', 'type:features'],
   // Cross-app tests (test/integration, test/e2e): drive the apps through their test harnesses.
   'type:e2e': ['type:domain', 'type:persistence', 'type:platform', 'type:features', 'type:app', 'type:test'],
@@ -44,7 +47,10 @@ const features = {
   'feature:ledger': ['feature:bookings', 'feature:schools', 'feature:shared'],
   'feature:matching': ['feature:bookings', 'feature:hubs', 'feature:employers', 'feature:shared'],
   'feature:notifications': ['feature:auth', 'feature:hubs', 'feature:bookings'],
-  'feature:demo': [],
+  'feature:demo': ['type:tooling'], // the demo seed: the only product code that may use libs/demo-data
+  // Worker-only upkeep: the stuck-job watchdog finishes imports and matching runs; retention purges.
+  'feature:recovery': ['feature:matching', 'feature:pupils'],
+  'feature:retention': [],
   // libs/features itself: the index and the lists of modules the apps load.
   'feature:composition': ['feature:*'],
 };
@@ -60,7 +66,8 @@ const boundaries = (extra, allow = []) => [
     allow,
     depConstraints: layerConstraints(extra),
     // A library's own integration specs use the harness, which uses the library: not a real cycle.
-    ignoredCircularDependencies: ['persistence', 'platform', 'features', 'feature-*'].map((lib) => [lib, 'test-support']),
+    // The same for the domain's specs and the demo-data generators they draw hubs from.
+    ignoredCircularDependencies: [...['persistence', 'platform', 'features', 'feature-*'].map((lib) => [lib, 'test-support']), ['domain', 'demo-data']],
   },
 ];
 
@@ -104,12 +111,19 @@ export default [
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/testing/**/*.ts', 'scripts/**/*.ts'],
-    rules: { '@nx/enforce-module-boundaries': boundaries(['type:test', 'type:persistence']) },
+    // Only the demo seed feature may use the demo-data generators (besides scripts and tests).
+    files: ['libs/features/src/**/*.ts'],
+    ignores: ['libs/features/src/demo/**', '**/*.spec.ts', '**/*.int-spec.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: '@tandem/demo-data', message: 'Demo data is tooling: only the demo seed feature, scripts and tests use it.' }] }] },
   },
   {
-    // Cross-app tests start the real API and worker through their test harnesses (and nothing else of the apps).
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/testing/**/*.ts', 'scripts/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': boundaries(['type:test', 'type:persistence', 'type:tooling']) },
+  },
+  {
+    // Cross-app tests start the real API and worker through their test harnesses (and nothing else of the
+    // apps); the operators' scripts they test (scripts/ops) are commands, not a project.
     files: ['test/integration/**/*.ts', 'test/e2e/**/*.ts'],
-    rules: { '@nx/enforce-module-boundaries': boundaries(['type:test', 'type:persistence', 'type:app'], ['@tandem/api-testing', '@tandem/worker-testing']) },
+    rules: { '@nx/enforce-module-boundaries': boundaries(['type:test', 'type:persistence', 'type:app'], ['@tandem/api-testing', '@tandem/worker-testing', '../../scripts/ops/*']) },
   },
 ];

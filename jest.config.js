@@ -3,8 +3,10 @@
 const swc = ['@swc/jest', { swcrc: false, jsc: { target: 'es2022', parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, keepClassNames: true }, module: { type: 'commonjs' }, sourceMaps: 'inline' }];
 const moduleNameMapper = {
   '^@tandem/domain$': '<rootDir>/libs/domain/src/index.ts',
+  '^@tandem/demo-data$': '<rootDir>/libs/demo-data/src/index.ts',
   '^@tandem/persistence$': '<rootDir>/libs/persistence/src/index.ts',
   '^@tandem/platform$': '<rootDir>/libs/platform/src/index.ts',
+  '^@tandem/platform/tracing$': '<rootDir>/libs/platform/src/tracing/index.ts',
   '^@tandem/features$': '<rootDir>/libs/features/src/index.ts',
   // One Nx project per feature folder (libs/features/src/<feature>/project.json), imported by its alias.
   '^@tandem/features/([a-z-]+)$': '<rootDir>/libs/features/src/$1/index.ts',

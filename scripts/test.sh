@@ -19,7 +19,7 @@ rm -f tmp/jest-unit.json tmp/jest-integration.json tmp/jest-slow.json tmp/vitest
 
 step "services"
 # shellcheck source=../infra/scripts/ensure-services.sh
-source infra/scripts/ensure-services.sh --with-chromium --with-pgbouncer || {
+source infra/scripts/ensure-services.sh --with-chromium --with-pgbouncer --with-kubectl || {
   echo "Services are missing: integration tests will fail (counted below)." >&2
 }
 export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"

@@ -13,7 +13,8 @@ import type { default as highsLoader } from 'highs';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { buildMatchingProblem, DEFAULT_MATCHING_WEIGHTS, findViolations, generateMatchingHub, resolveMatchingWeights, solveMatching, SystemClock, validateMatchingInput, type MatchingWeights } from '@tandem/domain';
+import { generateMatchingHub } from '@tandem/demo-data';
+import { buildMatchingProblem, DEFAULT_MATCHING_WEIGHTS, findViolations, resolveMatchingWeights, solveMatching, SystemClock, validateMatchingInput, type MatchingWeights } from '@tandem/domain';
 
 /** Benchmarks run on the machine's clock: they measure now, on this machine. */
 const wallClock = new SystemClock();

@@ -101,6 +101,19 @@ export async function startWorkerProcess(env: Record<string, string>): Promise<W
   return workerStarted(launchNode('apps/worker/src/main.ts', env));
 }
 
+/** Starts an API process (`apps/api/src/main.ts`, configured by environment) and resolves once it listens. */
+export async function startApiProcess(env: Record<string, string>): Promise<Proc & { url: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['-r', './scripts/register.js', 'apps/api/src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, METRICS_PORT: '0', ...env, API_PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const w = watch(child);
+  await until(() => w.output().includes('"msg":"listening"'), 'api start', 90_000, w.exited, w.output);
+  return { ...procOf(child, w), url: `http://127.0.0.1:${port}` };
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();

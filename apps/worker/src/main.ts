@@ -1,19 +1,13 @@
 import 'reflect-metadata';
-import { AppConfig, ConfigError, JsonLogger, SchemaNotReadyError, waitForSchema } from '@tandem/platform';
+// First: tracing (when on) must patch http, pg, ioredis and graphql before anything loads them.
+import './tracing';
+import { AppConfig, exitOnStartFailure, installProcessLogging, JsonLogger, SchemaNotReadyError, waitForSchema } from '@tandem/platform';
 import { createWorkerApp } from './bootstrap';
 
 async function main(): Promise<void> {
-  let config: AppConfig;
-  try {
-    config = AppConfig.fromEnv();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = AppConfig.fromEnv(); // a ConfigError lists every invalid setting (exitOnStartFailure)
   const logger = new JsonLogger(config.logLevel).child('worker');
+  installProcessLogging(logger);
   logger.write('info', 'starting', { config: config.describe() });
   // Started before the migrations finished (a new version rolling out): wait for them, bounded.
   try {
@@ -27,7 +21,4 @@ async function main(): Promise<void> {
   logger.write('info', 'consuming queues');
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`worker failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
-  process.exit(1);
-});
+main().catch((err: unknown) => exitOnStartFailure('worker', err));

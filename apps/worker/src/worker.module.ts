@@ -7,16 +7,19 @@ import {
   DatabaseModule,
   LoggingModule,
   MailModule,
+  MetricsModule,
   OutboxRelayModule,
   PlatformAuthModule,
   QueueModule,
-  queueOptionsFromEnv,
+  queueOptionsFrom,
   type OutboxRelayOptions,
   type QueueModuleOptions,
 } from '@tandem/platform';
 import type { Clock } from '@tandem/domain';
 import type { DataSource } from 'typeorm';
+import { WorkerDrainModule } from './drain/worker-drain';
 import { WorkerHttpModule } from './http/worker-http.module';
+import { MatchingMetrics } from './matching-metrics';
 
 export interface WorkerModuleOptions {
   config?: AppConfig;
@@ -43,15 +46,21 @@ export class WorkerModule {
         ConfigModule.forConfig(config),
         ClockModule.forRoot(config, options.clock),
         LoggingModule,
+        MetricsModule.forRoot('worker'),
         // PasswordHasher/TokenService: features shared with the API expect them.
         PlatformAuthModule,
         options.dataSource ? DatabaseModule.forDataSource(options.dataSource) : DatabaseModule.forRoot({ applicationName: 'tandem-worker', process: 'worker' }),
-        QueueModule.forRoot(options.queue ?? queueOptionsFromEnv()),
-        MailModule.forRoot({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
+        QueueModule.forRoot({
+          ...(options.queue ?? queueOptionsFrom(config)),
+          worker: { lockDurationMs: config.jobLockSeconds * 1000, stalledIntervalMs: config.jobStalledCheckSeconds * 1000 },
+        }),
+        MailModule.forRoot({ smtpUrl: config.smtpUrl, from: config.mailFrom, deliveryCheckUrl: config.mailDeliveryCheckUrl }),
         OutboxRelayModule.forRoot(options.relay),
         ...WORKER_FEATURE_MODULES,
         WorkerHttpModule,
+        WorkerDrainModule,
       ],
+      providers: [MatchingMetrics],
     };
   }
 }

@@ -6,7 +6,6 @@ export * from './validation';
 export * from './csv';
 export * from './pupil-import';
 export * from './scope';
-export * from './seed-data';
 export * from './hub-settings';
 export * from './benchmarks';
 export * from './bookings';

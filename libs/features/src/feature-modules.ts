@@ -8,7 +8,9 @@ import { MatchingJobsModule, MatchingModule } from '@tandem/features/matching';
 import { NotificationsJobsModule } from '@tandem/features/notifications';
 import { OffersModule } from '@tandem/features/offers';
 import { PupilImportJobsModule, PupilsModule } from '@tandem/features/pupils';
+import { RecoveryJobsModule } from '@tandem/features/recovery';
 import { RequestsModule } from '@tandem/features/requests';
+import { RetentionJobsModule } from '@tandem/features/retention';
 import { SchoolsModule } from '@tandem/features/schools';
 
 /**
@@ -29,4 +31,4 @@ export const API_FEATURE_MODULES: Type[] = [
 ];
 
 /** Feature modules the worker loads (processors, relays). */
-export const WORKER_FEATURE_MODULES: Type[] = [NotificationsJobsModule, PupilImportJobsModule, BookingsJobsModule, LedgerJobsModule, MatchingJobsModule];
+export const WORKER_FEATURE_MODULES: Type[] = [NotificationsJobsModule, PupilImportJobsModule, BookingsJobsModule, LedgerJobsModule, MatchingJobsModule, RecoveryJobsModule, RetentionJobsModule];

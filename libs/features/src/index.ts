@@ -8,3 +8,5 @@ export * from '@tandem/features/hubs';
 export * from '@tandem/features/bookings';
 export * from '@tandem/features/ledger';
 export * from '@tandem/features/matching';
+export * from '@tandem/features/recovery';
+export * from '@tandem/features/retention';

@@ -17,6 +17,10 @@ export interface CreateDataSourceOptions {
   logging?: LoggerOptions;
   /** Shown in pg_stat_activity. */
   applicationName?: string;
+  /** `statement_timeout` of every connection (ms; 0 or unset: PostgreSQL's, none). */
+  statementTimeoutMs?: number;
+  /** `idle_in_transaction_session_timeout` of every connection (ms; 0 or unset: none). */
+  idleInTransactionTimeoutMs?: number;
 }
 
 export const MIGRATIONS_TABLE = 'schema_migrations';
@@ -37,6 +41,12 @@ export function createDataSource(options: CreateDataSourceOptions): DataSource {
     logging: options.logging ?? false,
     poolSize: options.poolSize ?? (options.role === 'owner' ? 2 : 10),
     applicationName: options.applicationName ?? `tandem-${options.role}`,
+    // Sent by pg at connection start-up: a runaway query, or a transaction a bug leaves open holding
+    // locks and a pooled connection, is ended by PostgreSQL (issue 15, finding 9).
+    extra: {
+      ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+      ...(options.idleInTransactionTimeoutMs ? { idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs } : {}),
+    },
   });
 }
 

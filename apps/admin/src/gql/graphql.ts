@@ -791,7 +791,7 @@ export type ClusterCoverageQueryVariables = Exact<{
 }>;
 
 
-export type ClusterCoverageQuery = { clusterCoverage: { id: string | null, name: string, academicYearLabel: string, policy: { name: string }, figures: Array<{ benchmark: number, met: number, pupils: number, percentage: number | null, gap: number }>, groups: Array<{ id: string | null, name: string, figures: Array<{ benchmark: number, met: number, pupils: number, percentage: number | null, gap: number }> }>, headcountOnly: { encounters: number, headcount: number } } };
+export type ClusterCoverageQuery = { clusterCoverage: { id: string | null, name: string, academicYearLabel: string, policy: { name: string }, figures: Array<{ benchmark: number, met: number, pupils: number, percentage: number | null, gap: number }>, groups: Array<{ id: string | null, name: string, figures: Array<{ benchmark: number, met: number, pupils: number, percentage: number | null, gap: number }>, byYearGroup: Array<{ yearGroup: number, figures: Array<{ benchmark: number, met: number, pupils: number, percentage: number | null, gap: number }> }> }>, headcountOnly: { encounters: number, headcount: number } } };
 
 export type HubCoverageQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1563,6 +1563,16 @@ export const ClusterCoverageDocument = new TypedDocumentString(`
         pupils
         percentage
         gap
+      }
+      byYearGroup {
+        yearGroup
+        figures {
+          benchmark
+          met
+          pupils
+          percentage
+          gap
+        }
       }
     }
     headcountOnly {

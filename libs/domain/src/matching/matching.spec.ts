@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { SeededRandom } from '../seed-data';
 import type { Format } from '../vocabulary';
 import { bruteForce, EMPLOYER, GAP_ONLY, hub, OFFER, REQUEST, SCHOOL, session } from './fixtures.spec-helper';
 import highsLoader from 'highs';
-import { generateMatchingHub, solveMatching, type LinearSolver } from './index';
+import { generateMatchingHub, SeededRandom } from '@tandem/demo-data';
+import { solveMatching, type LinearSolver } from './index';
 import { DEFAULT_MATCHING_WEIGHTS, type MatchingInput, type MatchingOptions, type MatchingResult, type MatchingWeights } from './model';
 import { buildMatchingProblem } from './problem';
 import { validateMatchingInput } from './validate';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { generateMatchingHub } from './demo-hub';
+import { generateMatchingHub } from '@tandem/demo-data';
 import type { MatchingInput } from './model';
 import { DEFAULT_MATCHING_WEIGHTS } from './model';
 import { buildMatchingProblem } from './problem';

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import highsLoader from 'highs';
-import { SeededRandom } from '../seed-data';
 import { bruteForce, EMPLOYER, GAP_ONLY, hub, OFFER, REQUEST, SCHOOL, session } from './fixtures.spec-helper';
 import { bindableConstraints } from './bindable';
-import { generateMatchingHub, solveMatching, type LinearSolver } from './index';
+import { generateMatchingHub, SeededRandom } from '@tandem/demo-data';
+import { solveMatching, type LinearSolver } from './index';
 import type { MatchingInput, MatchingProgress, MatchingOfferInput, MatchingRequestInput, MatchingSessionInput } from './model';
 import { CliqueSeparator } from './cliques';
 import { LpRelaxation } from './lp-relaxation';
@@ -284,6 +284,22 @@ describe('with a linear solver (HiGHS): the LP relaxation, its cuts and its fini
     expect(without).toMatchObject({ optimal: false, unproven: { code: 'NO_LINEAR_SOLVER' }, stats: { method: 'heuristic' } });
     expect(withLp.objective).toBeGreaterThan(without.objective);
     expect(withLp.bound).toBeLessThan(without.bound);
+  });
+
+  it('when HiGHS gives no LP answer at the root, answers heuristically and says so', () => {
+    // the real HiGHS, whose models report "time limit reached" after every run
+    const silent: LinearSolver = {
+      ...linearSolver,
+      createModel: (...args: Parameters<LinearSolver['createModel']>) => {
+        const model = linearSolver.createModel(...args);
+        return new Proxy(model, { get: (target, key) => (key === 'getModelStatus' ? () => linearSolver.constants.modelStatus.timeLimit : Reflect.get(target, key)) });
+      },
+    } as LinearSolver;
+    const input = generateMatchingHub(3, { requests: 100, sessions: 400 });
+    const result = solveMatching(input, { linearSolver: silent });
+    expect(result).toMatchObject({ optimal: false, unproven: { code: 'NO_LP_ANSWER' }, stats: { method: 'heuristic', provenBy: null, cuts: 0 } });
+    expect(result.objective).toBe(solveMatching(input).objective);
+    expect(result.objective).toBeLessThanOrEqual(solveMatching(input, { linearSolver }).objective);
   });
 
   it('needs no solver for a hub with no candidate pair: empty, and optimal, with or without HiGHS', () => {

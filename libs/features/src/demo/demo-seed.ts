@@ -1,4 +1,5 @@
-import { generateDemoData, ROLE_LABELS, type CalendarDate, type Clock, type DemoData, type Role } from '@tandem/domain';
+import { generateDemoData, type DemoData } from '@tandem/demo-data';
+import { ROLE_LABELS, type CalendarDate, type Clock, type Role } from '@tandem/domain';
 import {
   Cluster,
   Employer,

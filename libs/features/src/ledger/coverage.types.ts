@@ -60,6 +60,9 @@ export class GroupCoverageType {
 
   @Field(() => [CoverageFigureType])
   figures!: CoverageFigureType[];
+
+  @Field(() => [YearGroupCoverageType], { description: "Its figures by year group: a cluster's heat map comes from one query (issue 16)." })
+  byYearGroup!: YearGroupCoverageType[];
 }
 
 @ObjectType('HeadcountSummary', { description: 'Headcount-only encounters: counted honestly as headcount, never as pupil coverage.' })

@@ -22,5 +22,6 @@ export class PupilsModule {}
 /** The worker's pupil CSV import: the `imports` queue processor and what it needs (no resolvers). */
 @Module({
   providers: [SchoolRepository, PupilRepository, ImportJobRepository, PupilImportRunner, PupilImportProcessor],
+  exports: [PupilImportRunner],
 })
 export class PupilImportJobsModule {}

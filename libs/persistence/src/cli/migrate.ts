@@ -3,7 +3,8 @@
  *
  *   DATABASE_OWNER_URL   default postgres://tandem_owner:tandem_owner@127.0.0.1:5432/tandem
  *   --bootstrap          first create roles, database, extensions and default privileges with
- *                        DATABASE_SUPERUSER_URL (default postgres://postgres@127.0.0.1:5432/postgres)
+ *                        DATABASE_SUPERUSER_URL (default postgres://postgres@127.0.0.1:5432/postgres);
+ *                        the app role's password from DATABASE_APP_PASSWORD (default: its name, dev only)
  *   --revert             revert the last migration instead
  */
 import { bootstrapDatabase } from '../bootstrap';
@@ -20,6 +21,7 @@ async function main(argv: string[]): Promise<void> {
       superuserUrl: process.env['DATABASE_SUPERUSER_URL'] || DEFAULT_SUPERUSER_URL,
       database,
       ownerPassword: decodeURIComponent(new URL(ownerUrl).password) || undefined,
+      appPassword: process.env['DATABASE_APP_PASSWORD'] || undefined,
     });
     console.log(`bootstrap: roles, database "${database}", extensions and default privileges are in place`);
   }

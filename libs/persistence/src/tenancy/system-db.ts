@@ -110,6 +110,15 @@ export class SystemDb {
     return rows.map((r) => r.tenant_id);
   }
 
+  /**
+   * Every hub's outbox at once, for metrics: the oldest row due at `now` that the relay has not
+   * moved yet (null when none) and how many are due, counted up to `cap`.
+   */
+  async outboxLag(now: Date, cap: number): Promise<{ oldestDue: Date | null; dueRows: number }> {
+    const rows: Array<{ oldest_due: Date | null; due_rows: number }> = await this.dataSource.query('select oldest_due, due_rows from outbox_lag($1, $2)', [now, cap]);
+    return { oldestDue: rows[0]?.oldest_due ?? null, dueRows: rows[0]?.due_rows ?? 0 };
+  }
+
   /** Every tenant (platform admin screens). Authorisation is the caller's job. */
   async listTenants(): Promise<TenantSummary[]> {
     const rows: Array<{ id: string; name: string; slug: string; archived_at: Date | null; created_at: Date }> =

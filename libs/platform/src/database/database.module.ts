@@ -33,6 +33,8 @@ export class DatabaseModule implements OnApplicationShutdown {
             role: 'app',
             applicationName: options.applicationName,
             poolSize: options.process === 'api' ? config.apiDatabasePoolSize : config.workerDatabasePoolSize,
+            statementTimeoutMs: config.dbStatementTimeoutMs,
+            idleInTransactionTimeoutMs: config.dbIdleInTransactionTimeoutMs,
           }).initialize(),
       },
       true,

@@ -1,5 +1,6 @@
 import { DEFAULT_JOB_OPTIONS, QUEUE_JOB_OPTIONS, jobIdFor, jobIdFrom, type MailJobPayload } from './queues';
-import { queueOptionsFromEnv } from './queue.options';
+import { AppConfig } from '../config/app-config';
+import { queueOptionsFrom } from './queue.options';
 
 const uuid = '3f2b8c1e-9a4d-4e2f-8b7a-1c2d3e4f5a6b';
 
@@ -45,8 +46,12 @@ describe('job options', () => {
     }
   });
 
-  it('reads REDIS_URL with a local default', () => {
-    expect(queueOptionsFromEnv({}).redisUrl).toBe('redis://127.0.0.1:6379');
-    expect(queueOptionsFromEnv({ REDIS_URL: 'redis://r:6380/2' }).redisUrl).toBe('redis://r:6380/2');
+  it('takes REDIS_URL, QUEUE_PREFIX, QUEUE_BACKEND and QUEUE_PG_SCHEMA from AppConfig', () => {
+    expect(queueOptionsFrom(AppConfig.fromEnv({}))).toEqual({ backend: 'redis', redisUrl: 'redis://127.0.0.1:6379', prefix: undefined });
+    expect(queueOptionsFrom(AppConfig.fromEnv({ REDIS_URL: 'redis://r:6380/2', QUEUE_PREFIX: 'hub-7' }))).toMatchObject({ redisUrl: 'redis://r:6380/2', prefix: 'hub-7' });
+    expect(queueOptionsFrom(AppConfig.fromEnv({ QUEUE_BACKEND: 'postgres', DATABASE_URL: 'postgres://a@db/t', QUEUE_PG_SCHEMA: 'public' }))).toMatchObject({
+      backend: 'postgres',
+      postgres: { connectionString: 'postgres://a@db/t', schema: 'public' },
+    });
   });
 });

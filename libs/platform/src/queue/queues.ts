@@ -21,10 +21,13 @@ export const QUEUE_NAMES = {
   nudges: 'nudges',
   ledger: 'ledger',
   matching: 'matching',
+  maintenance: 'maintenance',
 } as const;
 
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 export const ALL_QUEUE_NAMES: readonly QueueName[] = Object.values(QUEUE_NAMES);
+/** Queues whose jobs belong to one hub (everything but system-wide maintenance): what the outbox carries. */
+export type TenantQueueName = Exclude<QueueName, 'maintenance'>;
 
 /** `imports` queue: run one CSV/MIS import (the worker reloads the import job row). */
 export interface ImportJobPayload {
@@ -65,6 +68,11 @@ export interface MatchingRunPayload {
   runId: string;
 }
 
+/** `maintenance` queue: a system-wide chore (not per hub), e.g. the daily retention purge. */
+export interface MaintenancePayload {
+  task: 'retention';
+}
+
 /** Queue name → its payload type. */
 export interface QueuePayloads {
   imports: ImportJobPayload;
@@ -72,6 +80,7 @@ export interface QueuePayloads {
   nudges: NudgeScanPayload;
   ledger: LedgerSnapshotPayload;
   matching: MatchingRunPayload;
+  maintenance: MaintenancePayload;
 }
 
 /** Queue name → the BullMQ job *name* used for its jobs (one job name per queue keeps processors simple). */
@@ -81,6 +90,7 @@ export const JOB_NAMES: { readonly [Q in QueueName]: string } = {
   nudges: 'nudge-scan',
   ledger: 'reporting-snapshots',
   matching: 'matching-run',
+  maintenance: 'maintenance',
 };
 
 export const JOB_ID_SEPARATOR = '.';
@@ -122,6 +132,8 @@ export const jobIdFor: { readonly [Q in QueueName]: (payload: QueuePayloads[Q]) 
   // Also the id of the hub's one snapshot scheduler.
   ledger: (p) => jobIdFrom('ledger', 'snapshots', p.tenantId),
   matching: (p) => jobIdFrom('matching', p.runId),
+  // Also the id of the task's one job scheduler for the whole system.
+  maintenance: (p) => jobIdFrom('maintenance', p.task),
 };
 
 const DAY_SECONDS = 24 * 60 * 60;
@@ -150,4 +162,6 @@ export const QUEUE_JOB_OPTIONS: { readonly [Q in QueueName]: DefaultJobOptions }
   ledger: { ...DEFAULT_JOB_OPTIONS, attempts: 4, backoff: { type: 'exponential', delay: 60_000 }, removeOnComplete: { age: 7 * DAY_SECONDS, count: 1_000 } },
   // A coordinator is watching the progress bar: retry a fault twice, quickly, then say it failed.
   matching: { ...DEFAULT_JOB_OPTIONS, attempts: 3, backoff: { type: 'exponential', delay: 2_000 } },
+  // A daily, idempotent purge: a few retries within the hour; tomorrow's run deletes what is left.
+  maintenance: { ...DEFAULT_JOB_OPTIONS, attempts: 4, backoff: { type: 'exponential', delay: 60_000 }, removeOnComplete: { age: 30 * DAY_SECONDS, count: 100 } },
 };

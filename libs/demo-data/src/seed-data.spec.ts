@@ -1,9 +1,6 @@
 import fc from 'fast-check';
-import { yearGroupFromDateOfBirth } from './academic-year';
-import { isCalendarDate, isoWeekday } from './calendar-date';
-import { parseEmail, parsePostcode, parseUrn } from './validation';
+import { ACTIVITY_TYPES, benchmarkFor, isCalendarDate, isoWeekday, parseEmail, parsePostcode, parseUrn, SECTORS, yearGroupFromDateOfBirth } from '@tandem/domain';
 import { generateDemoData, generatePupils, generateSchools, mulberry32, schoolYearAhead, SeededRandom, DEMO_TOWNS } from './seed-data';
-import { ACTIVITY_TYPES, benchmarkFor, SECTORS } from './vocabulary';
 
 const OPTIONS = { schools: 25, pupilsPerYearGroup: 40, employers: 60, offersPerEmployer: [1, 3] as const, requests: 50, referenceDate: '2025-10-06' };
 

@@ -1,7 +1,5 @@
-import { addDays, isoWeekday, londonWallClockToInstant } from '../calendar-date';
-import { ACTIVITY_SHAPES, hhmm, SeededRandom, generateEmployers, generateSchools, type ActivityShape } from '../seed-data';
-import { ACTIVITY_TYPES, type ActivityType } from '../vocabulary';
-import type { MatchingInput, MatchingOfferInput, MatchingRequestInput, MatchingSessionInput } from './model';
+import { ACTIVITY_TYPES, addDays, isoWeekday, londonWallClockToInstant, type ActivityType, type MatchingInput, type MatchingOfferInput, type MatchingRequestInput, type MatchingSessionInput } from '@tandem/domain';
+import { ACTIVITY_SHAPES, hhmm, SeededRandom, generateEmployers, generateSchools, type ActivityShape } from './seed-data';
 
 /**
  * A generated hub for the matching benchmark and demos: real-looking schools and employers from the demo

@@ -1,11 +1,20 @@
-import { academicYearOf, academicYearStart, dateOfBirthRangeForYearGroup } from './academic-year';
-import { BM5_MEANINGFUL_CRITERIA, BM6_MEANINGFUL_CRITERIA } from './benchmarks/checklist';
-import { addDays, daysBetween, isoWeekday, londonWallClockToInstant, type CalendarDate } from './calendar-date';
 import {
+  academicYearOf,
+  academicYearStart,
   ACTIVITY_TYPE_LABELS,
+  addDays,
   benchmarkFor,
+  BM5_MEANINGFUL_CRITERIA,
+  BM6_MEANINGFUL_CRITERIA,
+  dateOfBirthRangeForYearGroup,
+  daysBetween,
+  isoWeekday,
+  londonWallClockToInstant,
+  SECTORS,
+  VETTING_KINDS,
   type ActivityType,
   type Benchmark,
+  type CalendarDate,
   type DbsStatus,
   type Format,
   type OfferStatus,
@@ -14,9 +23,7 @@ import {
   type Sector,
   type SizeBand,
   type VettingKind,
-  SECTORS,
-  VETTING_KINDS,
-} from './vocabulary';
+} from '@tandem/domain';
 
 /**
  * Deterministic demo data: the same seed and counts always give the same plain objects. No I/O,
