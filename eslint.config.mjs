@@ -1,7 +1,17 @@
 // Lint is where the architecture's arrows are enforced: an import that goes the wrong way
 // (e.g. domain -> persistence, platform -> features, admin -> api code) fails `npm run lint`.
+import { readCachedProjectGraph } from '@nx/devkit';
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
+
+// Without a cached project graph, @nx/enforce-module-boundaries prints "the rule will be skipped" and
+// lets every import through (eslint still exits 0). Lint that can switch itself off is no gate, so a
+// missing graph fails lint here. `npm run lint` builds the graph first (`nx show projects`).
+try {
+  readCachedProjectGraph();
+} catch (cause) {
+  throw new Error('No cached Nx project graph, so import boundaries cannot be checked: run `npx nx show projects` first (npm run lint does).', { cause });
+}
 
 // Production code follows the arrows; tests (and test harnesses under `testing/`) may also use
 // the shared test-support library, which itself may use any layer below the apps.
@@ -9,8 +19,8 @@ const layers = {
   'type:domain': ['type:domain'],
   'type:persistence': ['type:domain'],
   'type:platform': ['type:domain', 'type:persistence'],
-  // type:tooling (libs/demo-data): for the demo seed feature only, see the rule below.
-  'type:features': ['type:domain', 'type:persistence', 'type:platform', 'type:tooling'],
+  // Which feature may use which is narrowed by the `feature:*` tags below.
+  'type:features': ['type:domain', 'type:persistence', 'type:platform', 'type:features', 'type:tooling'],
   'type:app': ['type:features', 'type:platform', 'type:domain'],
   'type:web': ['type:web'],
   // Demo and benchmark data generators: built from the domain's vocabulary, imported only by
@@ -20,8 +30,34 @@ const layers = {
   // Cross-app tests (test/integration, test/e2e): drive the apps through their test harnesses.
   'type:e2e': ['type:domain', 'type:persistence', 'type:platform', 'type:features', 'type:app', 'type:test'],
 };
-const layerConstraints = (extra = []) =>
-  Object.entries(layers).map(([sourceTag, allowed]) => ({ sourceTag, onlyDependOnLibsWithTags: [...allowed, ...extra] }));
+// Inside libs/features each folder is its own Nx project tagged `feature:<name>`: a feature may import
+// only the features listed here (by alias, `@tandem/features/<name>`), besides the layers below it.
+// docs/architecture.md draws the same graph; keep the two in step.
+const features = {
+  'feature:shared': [],
+  'feature:auth': ['feature:shared'],
+  'feature:hubs': ['feature:auth', 'feature:schools', 'feature:shared'],
+  'feature:employers': ['feature:shared'],
+  'feature:offers': ['feature:employers', 'feature:shared'],
+  'feature:requests': ['feature:schools', 'feature:shared'],
+  'feature:schools': ['feature:shared'],
+  'feature:pupils': ['feature:schools', 'feature:shared'],
+  'feature:bookings': ['feature:requests', 'feature:employers', 'feature:shared'],
+  'feature:ledger': ['feature:bookings', 'feature:schools', 'feature:shared'],
+  'feature:matching': ['feature:bookings', 'feature:hubs', 'feature:employers', 'feature:shared'],
+  'feature:notifications': ['feature:auth', 'feature:hubs', 'feature:bookings'],
+  'feature:demo': ['type:tooling'], // the demo seed: the only product code that may use libs/demo-data
+  // Worker-only upkeep: the stuck-job watchdog finishes imports and matching runs; retention purges.
+  'feature:recovery': ['feature:matching', 'feature:pupils'],
+  'feature:retention': [],
+  // libs/features itself: the index and the lists of modules the apps load.
+  'feature:composition': ['feature:*'],
+};
+const BELOW_FEATURES = ['type:domain', 'type:persistence', 'type:platform'];
+const layerConstraints = (extra = []) => [
+  ...Object.entries(layers).map(([sourceTag, allowed]) => ({ sourceTag, onlyDependOnLibsWithTags: [...allowed, ...extra] })),
+  ...Object.entries(features).map(([sourceTag, allowed]) => ({ sourceTag, onlyDependOnLibsWithTags: [...BELOW_FEATURES, ...allowed, ...extra] })),
+];
 const boundaries = (extra, allow = []) => [
   'error',
   {
@@ -30,7 +66,7 @@ const boundaries = (extra, allow = []) => [
     depConstraints: layerConstraints(extra),
     // A library's own integration specs use the harness, which uses the library: not a real cycle.
     // The same for the domain's specs and the demo-data generators they draw hubs from.
-    ignoredCircularDependencies: [...['persistence', 'platform', 'features'].map((lib) => [lib, 'test-support']), ['domain', 'demo-data']],
+    ignoredCircularDependencies: [...['persistence', 'platform', 'features', 'feature-*'].map((lib) => [lib, 'test-support']), ['domain', 'demo-data']],
   },
 ];
 
@@ -84,8 +120,9 @@ export default [
     rules: { '@nx/enforce-module-boundaries': boundaries(['type:test', 'type:persistence', 'type:tooling']) },
   },
   {
-    // Cross-app tests start the real API and worker through their test harnesses (and nothing else of the apps).
+    // Cross-app tests start the real API and worker through their test harnesses (and nothing else of the
+    // apps); the operators' scripts they test (scripts/ops) are commands, not a project.
     files: ['test/integration/**/*.ts', 'test/e2e/**/*.ts'],
-    rules: { '@nx/enforce-module-boundaries': boundaries(['type:test', 'type:persistence', 'type:app'], ['@tandem/api-testing', '@tandem/worker-testing']) },
+    rules: { '@nx/enforce-module-boundaries': boundaries(['type:test', 'type:persistence', 'type:app'], ['@tandem/api-testing', '@tandem/worker-testing', '../../scripts/ops/*']) },
   },
 ];

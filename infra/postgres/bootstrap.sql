@@ -1,6 +1,7 @@
 -- Tandem database bootstrap for psql (the same as bootstrapDatabase() in
 -- libs/persistence/src/bootstrap.ts, which `npm run migrate -- --bootstrap` runs).
--- Run as a superuser; idempotent. Passwords default to the role names (change them in production):
+-- Run as a superuser; idempotent. Passwords default to the role names (change them in production)
+-- and are set only when a role is created: an existing role keeps its password.
 --
 --   psql "postgres://postgres@127.0.0.1:5432/postgres" -v db=tandem \
 --        -v owner_password=tandem_owner -v app_password=tandem_app -f infra/postgres/bootstrap.sql
@@ -12,11 +13,11 @@
 
 -- tandem_owner: owns the schema, runs migrations. BYPASSRLS so data migrations and the
 -- SECURITY DEFINER pre-tenant look-ups see every tenant; never used by the app.
-select 'create role tandem_owner' where not exists (select 1 from pg_roles where rolname = 'tandem_owner') \gexec
-alter role tandem_owner login nosuperuser nocreatedb nocreaterole noreplication bypassrls password :'owner_password';
+select format('create role tandem_owner password %L', :'owner_password') where not exists (select 1 from pg_roles where rolname = 'tandem_owner') \gexec
+alter role tandem_owner login nosuperuser nocreatedb nocreaterole noreplication bypassrls;
 -- tandem_app: what the API and worker connect as. Owns nothing; RLS always applies.
-select 'create role tandem_app' where not exists (select 1 from pg_roles where rolname = 'tandem_app') \gexec
-alter role tandem_app login nosuperuser nocreatedb nocreaterole noreplication nobypassrls password :'app_password';
+select format('create role tandem_app password %L', :'app_password') where not exists (select 1 from pg_roles where rolname = 'tandem_app') \gexec
+alter role tandem_app login nosuperuser nocreatedb nocreaterole noreplication nobypassrls;
 
 select format('create database %I owner tandem_owner encoding %L template template0', :'db', 'UTF8')
  where not exists (select 1 from pg_database where datname = :'db') \gexec

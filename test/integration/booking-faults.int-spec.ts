@@ -9,9 +9,9 @@
  * - three workers run at once (and keep one nudge scheduler per hub).
  *
  * Mail is matched to bookings by Message-ID, which is derived from the job (so from the booking).
- * (One window stays open by nature: after the server's final 250 and before the send log commits,
- * a kill makes the retry send again, with the same Message-ID, which mail clients collapse. The
- * kill below happens while the server has not answered, the common case on a real network.)
+ * The sink commits each message at the end of DATA, as a real server does, and the workers ask it
+ * (MAIL_DELIVERY_CHECK_URL) before resending one cut off in the crash window; the same kill without
+ * that check is measured in mail-crash-window.int-spec.ts.
  */
 import { getQueueToken } from '@nestjs/bullmq';
 import { createHubFixture, startTestApi, type HubFixture, type TestApi } from '@tandem/api-testing';
@@ -49,6 +49,7 @@ beforeAll(async () => {
     LINK_KEYS: formatKeyRing(api.config.linkKeys),
     PUBLIC_APP_URL: api.config.publicAppUrl,
     PUBLIC_API_URL: api.url,
+    MAIL_DELIVERY_CHECK_URL: sink.checkUrl,
     LOG_LEVEL: 'info',
   };
 }, 120_000);
@@ -130,7 +131,8 @@ it('a worker killed (-9) while messages are on the wire: a new worker sends what
   await waitFor(async () => sink.held() >= 1, 'a message held on the wire', 60_000);
   await pause(300);
   await first.kill9();
-  // The server notices the dead connections, then answers: too late for those senders.
+  // The server committed the held messages at end of DATA; it notices the dead connections, then
+  // answers: too late for those senders, who never heard that their messages went out.
   await waitFor(async () => sink.heldOpen() === 0, 'the dead connections to close');
   sink.release();
   expect(sink.dropped).toBeGreaterThanOrEqual(1);

@@ -164,8 +164,8 @@ describe('the whole journey', () => {
     expect(offer.sessionStarts[0].toISOString()).toBe('2026-11-27T13:00:00.000Z');
     const rows = await outboxRows(api, hub, `mail.booking_`);
     expect(rows.filter((r) => r.dedupe_key.includes(bookingId) && r.status === 'pending').map((r) => [r.dedupe_key, r.available_at.toISOString()])).toEqual([
-      [`mail.booking_reminder.${bookingId}.v2.d7`, '2026-11-20T13:00:00.000Z'],
-      [`mail.booking_reminder.${bookingId}.v2.d1`, '2026-11-26T13:00:00.000Z'],
+      [`mail.booking_reminder.${bookingId}.d7.v2`, '2026-11-20T13:00:00.000Z'],
+      [`mail.booking_reminder.${bookingId}.d1.v2`, '2026-11-26T13:00:00.000Z'],
       [`mail.booking_follow_up.${bookingId}.v2`, '2026-11-27T16:30:00.000Z'],
     ]);
   });
@@ -347,7 +347,7 @@ describe('other paths', () => {
     const booking = await requestSlot(api, hub, offer.sessionIds[0]);
     await confirmByLink(offer);
     // Sessions on Wednesday 9 and Thursday 10 December: the v2 reminder 7 days before is due on Wednesday 2 December at 13:00.
-    expect((await outboxRows(api, hub, `mail.booking_reminder.${booking.id}.v2.d7`)).map((r) => [r.available_at.toISOString(), r.status])).toEqual([['2026-12-02T13:00:00.000Z', 'pending']]);
+    expect((await outboxRows(api, hub, `mail.booking_reminder.${booking.id}.d7.v2`)).map((r) => [r.available_at.toISOString(), r.status])).toEqual([['2026-12-02T13:00:00.000Z', 'pending']]);
     sink.clear();
     await api.ok(RESCHEDULE, { id: booking.id, input: { offerSessionId: offer.sessionIds[1] } }, api.tokenFor(hub.principals.employerContact));
     const toSchool = await sink.waitFor((m) => m.to.includes(hub.emails.schoolStaff) && kindOf(m) === 'booking_rescheduled');
@@ -366,12 +366,12 @@ describe('other paths', () => {
     // The old reminder's time comes: its job runs and sends nothing (it is about a time that no longer holds).
     sink.clear();
     await timeIs('2026-12-02T13:00:00Z');
-    const oldReminder = await mailQueue.getJob(`mail.booking_reminder.${booking.id}.v2.d7`);
+    const oldReminder = await mailQueue.getJob(`mail.booking_reminder.${booking.id}.d7.v2`);
     expect(oldReminder?.returnvalue).toEqual({ sent: 0, alreadySent: 0 });
     const aboutThisBooking = (): SinkMessage[] => sink.messages.filter((m) => m.messageId?.includes(booking.id));
     expect(aboutThisBooking()).toEqual([]);
     // The new one is due 7 days before the new session, on Thursday 3 December, and goes then.
-    expect((await outboxRows(api, hub, `mail.booking_reminder.${booking.id}.v4.d7`)).map((r) => [r.available_at.toISOString(), r.status])).toEqual([['2026-12-03T13:00:00.000Z', 'pending']]);
+    expect((await outboxRows(api, hub, `mail.booking_reminder.${booking.id}.d7.v4`)).map((r) => [r.available_at.toISOString(), r.status])).toEqual([['2026-12-03T13:00:00.000Z', 'pending']]);
     await timeIs('2026-12-03T13:00:00Z');
     expect(aboutThisBooking().map((m) => [m.to[0], kindOf(m)]).sort()).toEqual([[hub.emails.schoolStaff, 'booking_reminder'], [offer.contactEmail, 'booking_reminder']].sort());
   });
@@ -380,7 +380,7 @@ describe('other paths', () => {
     const offer = await bookableOffer(api, hub, { days: [30] });
     const booking = await requestSlot(api, hub, offer.sessionIds[0]);
     await confirmByLink(offer);
-    const [reminder] = await outboxRows(api, hub, `mail.booking_reminder.${booking.id}.v2.d1`);
+    const [reminder] = await outboxRows(api, hub, `mail.booking_reminder.${booking.id}.d1.v2`);
     sink.clear();
     const noReason = await api.gql(CANCEL, { id: booking.id, input: { reason: '  ' } }, hub.tokens.schoolStaff);
     expect(noReason.errors?.[0]?.extensions).toMatchObject({ code: 'REQUIRED', field: 'input.reason' });
@@ -446,7 +446,7 @@ describe('other paths', () => {
     expect(forged.status).toBe(404);
 
     await confirmByLink(offer);
-    const [reminder] = await outboxRows(api, hub, `mail.booking_reminder.${booking.id}.v2.d7`);
+    const [reminder] = await outboxRows(api, hub, `mail.booking_reminder.${booking.id}.d7.v2`);
     sink.clear();
     await timeIs(reminder.available_at);
     expect(mailTo(sink.messages, hub.emails.schoolStaff).map(kindOf)).toEqual(['booking_reminder']);

@@ -138,7 +138,10 @@ describe('committed secrets are refused in production (issue 14, finding 1)', ()
     for (const script of ['apps/api/src/main.ts', 'apps/worker/src/main.ts']) {
       const { code, output } = await run(script, env);
       expect(code).toBe(1);
-      expect(output).toMatch(/ACCESS_TOKEN_KEYS key "dev" is committed in the repository/);
+      // One JSON line on stderr listing the invalid settings (issue 15: JSON for everything).
+      const refusal = JSON.parse(output.trim().split('\n').pop() as string) as { level: string; msg: string; problems: string[] };
+      expect(refusal).toMatchObject({ level: 'fatal', msg: 'invalid configuration' });
+      expect(refusal.problems.join('\n')).toMatch(/ACCESS_TOKEN_KEYS key "dev" is committed in the repository/);
     }
     let db: TestDatabase | undefined;
     try {

@@ -243,7 +243,7 @@ describe('the outbox relay on the embedded server (queues on BullMQ PostgreSQL)'
 
   it('moves a pending row to its queue instead of waiting for ever on its own transaction', async () => {
     const q = (name: QueueName) => queues.get(name) as Queue;
-    const producer = new QueueProducer(q('imports'), q('mail'), q('nudges'), q('ledger'), q('matching'));
+    const producer = new QueueProducer(q('imports'), q('mail'), q('nudges'), q('ledger'), q('matching'), q('maintenance'));
     const clock = new ManualClock(TEST_START);
     const relay = new OutboxRelay(clock, new SystemDb(dataSource, clock), new TenantDb(dataSource, clock), producer, { autoStart: false });
 

@@ -3,13 +3,16 @@
  * process, so the workers in other processes reach it over TCP):
  *
  * - `refuse(451)` answers every message with a temporary failure until `recover()`;
- * - `hold()` keeps every message it receives waiting without an answer until `release()`. A message
- *   is delivered (kept) only when the server answers 250 on a connection that is still open: a
- *   client that died while waiting never had its message accepted, exactly as with a real server
- *   that commits on its final reply.
+ * - `hold()` keeps every message it receives waiting without an answer until `release()`. Like a real
+ *   server, it commits (keeps) each message at the end of DATA, before it answers: a client that dies
+ *   while waiting for the 250 has had its message delivered all the same, without knowing it (issue
+ *   15, finding 4; the first version of this sink dropped those, which hid the duplicates).
+ * - `checkUrl` answers `GET ?messageId=<id>` with `{"accepted": true|false}`: whether it has committed
+ *   that message, as a provider's message search would (MAIL_DELIVERY_CHECK_URL).
  *
  * Messages are kept with their Message-ID and the headers the tests look at.
  */
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
@@ -22,10 +25,13 @@ export interface FaultMessage {
 
 export interface FaultSink {
   url: string;
+  /** http://127.0.0.1:<port>/: the delivery check (MAIL_DELIVERY_CHECK_URL). */
+  checkUrl: string;
+  /** Every message committed (at end of DATA), in order. */
   messages: FaultMessage[];
   /** Messages answered with an error (by `refuse`). */
   refused: number;
-  /** Messages held and then dropped because their sender had gone. */
+  /** Messages committed whose 250 never reached their sender (it had gone while they were held). */
   dropped: number;
   held(): number;
   /** Held messages whose sender is still connected. */
@@ -35,6 +41,8 @@ export interface FaultSink {
   hold(): void;
   /** Accept until `n` messages are kept in all, then hold the rest. */
   holdAfter(n: number): void;
+  /** Keep every message and answer 250 only `ms` later (a slow server); 0 answers at once again. */
+  replyAfter(ms: number): void;
   release(): void;
   close(): Promise<void>;
 }
@@ -56,6 +64,7 @@ export async function startFaultSink(): Promise<FaultSink> {
   let refusing: number | null = null;
   let holding = false;
   let holdFrom = Infinity;
+  let replyDelayMs = 0;
   let waiting: Waiting[] = [];
   const state = { refused: 0, dropped: 0 };
 
@@ -84,18 +93,28 @@ export async function startFaultSink(): Promise<FaultSink> {
           kind: header(raw, 'X-Tandem-Kind'),
         };
         const answer = (err?: Error | null): void => callback(err ?? null, 'Queued');
-        if (holding || messages.length >= holdFrom) return void waiting.push({ sessionId: session.id, message, answer });
+        const hold = holding || messages.length >= holdFrom;
+        // Committed at end of DATA, whatever becomes of the answer.
         messages.push(message);
-        answer();
+        if (hold) return void waiting.push({ sessionId: session.id, message, answer });
+        if (replyDelayMs > 0) setTimeout(answer, replyDelayMs);
+        else answer();
       });
     },
   });
   server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
+  const check = createServer((req, res) => {
+    const id = new URL(req.url ?? '/', 'http://sink').searchParams.get('messageId') ?? '';
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ accepted: messages.some((m) => m.messageId === id) }));
+  });
+  await new Promise<void>((resolve) => check.listen(0, '127.0.0.1', resolve));
 
   return {
     url: `smtp://127.0.0.1:${port}`,
+    checkUrl: `http://127.0.0.1:${(check.address() as AddressInfo).port}/`,
     messages,
     get refused() {
       return state.refused;
@@ -117,21 +136,23 @@ export async function startFaultSink(): Promise<FaultSink> {
     holdAfter(n: number) {
       holdFrom = n;
     },
+    replyAfter(ms: number) {
+      replyDelayMs = ms;
+    },
     release() {
       holding = false;
       holdFrom = Infinity;
+      replyDelayMs = 0;
       for (const w of waiting) {
-        if (closed.has(w.sessionId)) {
-          state.dropped += 1;
-          continue;
-        }
-        messages.push(w.message);
-        w.answer();
+        if (closed.has(w.sessionId)) state.dropped += 1;
+        else w.answer();
       }
       waiting = [];
     },
-    close() {
-      return new Promise<void>((resolve) => server.close(() => resolve()));
+    async close() {
+      check.closeAllConnections();
+      await new Promise<void>((resolve) => check.close(() => resolve()));
+      await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
 }

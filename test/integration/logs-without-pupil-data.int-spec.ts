@@ -4,6 +4,7 @@
  * real API and worker with every log level on (import with bad rows, reading the problems, lists,
  * search, a record, changes, refused input, export, erasure), captures everything written to stdout
  * and stderr, and searches it for every pupil identifier: reference (UPN), name, date of birth.
+ * The access log (one line per request, issue 15) is searched with everything else.
  */
 import { createHubFixture, startTestApi, type HubFixture, type TestApi } from '@tandem/api-testing';
 import { academicYearOf, dateOfBirthRangeForYearGroup } from '@tandem/domain';
@@ -100,6 +101,14 @@ it('runs a pupil journey and no log line holds a reference, name or date of birt
       return [];
     }
   });
+  // The access log (issue 15) is part of what was searched above: one line per request, by route
+  // and operation, none of them holding a variable.
+  const access = entries.filter((e) => (e as { context?: string }).context === 'access' && e.msg === 'request') as Array<Record<string, unknown>>;
+  expect(access.length).toBeGreaterThanOrEqual(refused.length + 6);
+  expect(access.some((e) => e['route'] === '/imports/pupils' && e['outcome'] === 'ok')).toBe(true);
+  expect(access.some((e) => e['operation'] === 'erasePupil' && e['outcome'] === 'ok')).toBe(true);
+  expect(access.filter((e) => 'variables' in e || 'query' in e || 'url' in e)).toEqual([]);
+
   const refusals = entries.filter((e) => e.msg === 'GraphQL request refused');
   expect(refusals.length).toBeGreaterThanOrEqual(refused.length);
   expect(refusals.every((e) => (e.level === 'info' || e.level === 'warn') && e.stack === undefined && e.err === undefined)).toBe(true);

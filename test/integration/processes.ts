@@ -59,16 +59,59 @@ function procOf(child: ChildProcess, w: ReturnType<typeof watch>): Proc {
   };
 }
 
-/** Starts a worker process and resolves once it consumes its queues. */
-export async function startWorkerProcess(env: Record<string, string>): Promise<Proc> {
-  const child = spawn(process.execPath, ['-r', './scripts/register.js', 'apps/worker/src/main.ts'], {
+export interface WorkerProc extends Proc {
+  /**
+   * http://127.0.0.1:<port> of its probes (it starts on a free port unless WORKER_HTTP_PORT is
+   * given); read from its start-up log, so '' when LOG_LEVEL hides info lines.
+   */
+  httpUrl: string;
+}
+
+export interface Launched extends Proc {
+  /** Its exit code (null when killed by a signal). */
+  exited: Promise<number | null>;
+  /** Waits until its output contains `text` (fails early if it exits first). */
+  printed(text: string, timeoutMs?: number): Promise<void>;
+}
+
+/** Starts `node -r ./scripts/register.js <script>` with `env` (as production starts the apps). */
+export function launchNode(script: string, env: Record<string, string>): Launched {
+  const child = spawn(process.execPath, ['-r', './scripts/register.js', script], {
     cwd: ROOT,
-    env: { ...process.env, ...env },
+    env: { ...process.env, WORKER_HTTP_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const w = watch(child);
-  await until(() => w.output().includes('consuming queues'), 'worker start', 90_000, w.exited, w.output);
-  return procOf(child, w);
+  return {
+    ...procOf(child, w),
+    exited: w.exited,
+    printed: (text, timeoutMs = 90_000) => until(() => w.output().includes(text), `"${text}"`, timeoutMs, w.exited, w.output),
+  };
+}
+
+/** A launched worker, once it consumes its queues. */
+export async function workerStarted(launched: Launched): Promise<WorkerProc> {
+  await launched.printed('consuming queues');
+  const port = /"msg":"worker http listening"[^\n]*"port":(\d+)/.exec(launched.output())?.[1];
+  return { pid: launched.pid, kill9: launched.kill9, stop: launched.stop, output: launched.output, httpUrl: port ? `http://127.0.0.1:${port}` : '' };
+}
+
+/** Starts a worker process and resolves once it consumes its queues. */
+export async function startWorkerProcess(env: Record<string, string>): Promise<WorkerProc> {
+  return workerStarted(launchNode('apps/worker/src/main.ts', env));
+}
+
+/** Starts an API process (`apps/api/src/main.ts`, configured by environment) and resolves once it listens. */
+export async function startApiProcess(env: Record<string, string>): Promise<Proc & { url: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['-r', './scripts/register.js', 'apps/api/src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, METRICS_PORT: '0', ...env, API_PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const w = watch(child);
+  await until(() => w.output().includes('"msg":"listening"'), 'api start', 90_000, w.exited, w.output);
+  return { ...procOf(child, w), url: `http://127.0.0.1:${port}` };
 }
 
 export function freePort(): Promise<number> {

@@ -6,3 +6,4 @@ export * from './browser';
 export * from './admin-app';
 export * from './axe';
 export * from './wait';
+export * from './pgbouncer';

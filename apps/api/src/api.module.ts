@@ -8,8 +8,9 @@ import {
   GraphQLPlatformModule,
   LoggingModule,
   MailModule,
+  MetricsModule,
   QueueModule,
-  queueOptionsFromEnv,
+  queueOptionsFrom,
   type QueueModuleOptions,
 } from '@tandem/platform';
 import type { Clock } from '@tandem/domain';
@@ -41,8 +42,9 @@ export class ApiModule {
         ConfigModule.forConfig(config),
         ClockModule.forRoot(config, options.clock),
         LoggingModule,
-        options.dataSource ? DatabaseModule.forDataSource(options.dataSource) : DatabaseModule.forRoot({ applicationName: 'tandem-api' }),
-        QueueModule.forRoot(options.queue ?? queueOptionsFromEnv()),
+        MetricsModule.forRoot('api'),
+        options.dataSource ? DatabaseModule.forDataSource(options.dataSource) : DatabaseModule.forRoot({ applicationName: 'tandem-api', process: 'api' }),
+        QueueModule.forRoot(options.queue ?? queueOptionsFrom(config)),
         MailModule.forRoot({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
         GraphQLPlatformModule.forRoot(options.schemaFile ? { autoSchemaFile: options.schemaFile } : {}),
         ...API_FEATURE_MODULES,

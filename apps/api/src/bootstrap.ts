@@ -2,7 +2,8 @@ import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { MAX_IMPORT_CSV_BYTES, PUPIL_IMPORT_PATH } from '@tandem/features';
-import { AppConfig, JsonLogger } from '@tandem/platform';
+import { AppConfig, installRequestTelemetry, JsonLogger, Metrics } from '@tandem/platform';
+import { serveAdminApp } from './admin-app';
 import { ApiModule, type ApiModuleOptions } from './api.module';
 
 /** Issue 14: a 5 MB body of aliases blocked the API for seconds; no GraphQL request needs 1 MB. */
@@ -57,8 +58,10 @@ export async function createApiApp(options: ApiModuleOptions = {}, logger?: Json
     new FastifyAdapter({ bodyLimit: GRAPHQL_BODY_LIMIT_BYTES, trustProxy: config.trustProxy }),
     { logger: logger ?? false, bufferLogs: !logger },
   );
+  installRequestTelemetry(app.getHttpAdapter().getInstance(), app.get(JsonLogger), app.get(Metrics));
   acceptCsvUploads(app);
   await secureHeaders(app, config);
+  if (config.adminStaticDir) await serveAdminApp(app, config.adminStaticDir);
   app.enableShutdownHooks();
   return app;
 }

@@ -1,4 +1,7 @@
+import { Client } from 'pg';
 import { startTestApi, type TestApi } from '../src/testing/test-api';
+
+const row0 = <T,>(rows: T[]): T => rows[0] as T;
 
 describe('API process', () => {
   let api: TestApi;
@@ -7,11 +10,46 @@ describe('API process', () => {
   });
   afterAll(() => api?.close());
 
-  it('reports PostgreSQL and the queue healthy on /health', async () => {
-    const res = await fetch(`${api.url}/health`);
+  it('reports PostgreSQL (at the schema version the code needs) and the queue healthy on /health/ready and /health', async () => {
+    for (const path of ['/health/ready', '/health']) {
+      const res = await fetch(`${api.url}${path}`);
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { status: string; database: { ok: boolean; current: number; required: number }; queue: { ok: boolean } };
+      expect(body).toMatchObject({ status: 'ok', database: { ok: true }, queue: { ok: true } });
+      // The newest migration the code ships (at least the one that added app_schema_version()) has run.
+      expect(body.database.required).toBeGreaterThanOrEqual(1760000015000);
+      expect(body.database.current).toBe(body.database.required);
+    }
+  });
+
+  it('/health/live answers without touching PostgreSQL or Redis', async () => {
+    const res = await fetch(`${api.url}/health/live`);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { status: string; database: { ok: boolean }; queue: { ok: boolean } };
-    expect(body).toMatchObject({ status: 'ok', database: { ok: true }, queue: { ok: true } });
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('is not ready while the schema is older than the code needs, and ready again once migrated', async () => {
+    const owner = new Client({ connectionString: api.db.ownerUrl });
+    await owner.connect();
+    try {
+      // As if the newest migration had not run yet (the code was deployed before the migration Job).
+      const { rows } = await owner.query<{ id: number; timestamp: string; name: string }>('delete from schema_migrations where timestamp = (select max(timestamp) from schema_migrations) returning id, timestamp, name');
+      expect(rows).toHaveLength(1);
+      try {
+        const res = await fetch(`${api.url}/health/ready`);
+        expect(res.status).toBe(503);
+        const body = (await res.json()) as { status: string; database: { ok: boolean; error: string } };
+        expect(body).toMatchObject({ status: 'unavailable', database: { ok: false, required: Number(row0(rows).timestamp) } });
+        expect(body.database.error).toMatch(/the code needs \d+/);
+        expect((await fetch(`${api.url}/health/live`)).status).toBe(200);
+      } finally {
+        const [row] = rows;
+        await owner.query('insert into schema_migrations (id, timestamp, name) values ($1, $2, $3)', [row?.id, row?.timestamp, row?.name]);
+      }
+      expect((await fetch(`${api.url}/health/ready`)).status).toBe(200);
+    } finally {
+      await owner.end();
+    }
   });
 
   it('serves GraphQL without a log-in only for public fields', async () => {

@@ -7,15 +7,19 @@ import {
   DatabaseModule,
   LoggingModule,
   MailModule,
+  MetricsModule,
   OutboxRelayModule,
   PlatformAuthModule,
   QueueModule,
-  queueOptionsFromEnv,
+  queueOptionsFrom,
   type OutboxRelayOptions,
   type QueueModuleOptions,
 } from '@tandem/platform';
 import type { Clock } from '@tandem/domain';
 import type { DataSource } from 'typeorm';
+import { WorkerDrainModule } from './drain/worker-drain';
+import { WorkerHttpModule } from './http/worker-http.module';
+import { MatchingMetrics } from './matching-metrics';
 
 export interface WorkerModuleOptions {
   config?: AppConfig;
@@ -28,8 +32,9 @@ export interface WorkerModuleOptions {
 }
 
 /**
- * The worker process: no HTTP, only BullMQ processors and pollers from the feature modules. Each
- * job sets its own TenantContext from its payload before touching tenant data.
+ * The worker process: BullMQ processors and pollers from the feature modules, and a small HTTP
+ * port for probes (`WorkerHttpModule`). Each job sets its own TenantContext from its payload before
+ * touching tenant data.
  */
 @Module({})
 export class WorkerModule {
@@ -41,14 +46,21 @@ export class WorkerModule {
         ConfigModule.forConfig(config),
         ClockModule.forRoot(config, options.clock),
         LoggingModule,
+        MetricsModule.forRoot('worker'),
         // PasswordHasher/TokenService: features shared with the API expect them.
         PlatformAuthModule,
-        options.dataSource ? DatabaseModule.forDataSource(options.dataSource) : DatabaseModule.forRoot({ applicationName: 'tandem-worker', poolSize: 5 }),
-        QueueModule.forRoot(options.queue ?? queueOptionsFromEnv()),
-        MailModule.forRoot({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
+        options.dataSource ? DatabaseModule.forDataSource(options.dataSource) : DatabaseModule.forRoot({ applicationName: 'tandem-worker', process: 'worker' }),
+        QueueModule.forRoot({
+          ...(options.queue ?? queueOptionsFrom(config)),
+          worker: { lockDurationMs: config.jobLockSeconds * 1000, stalledIntervalMs: config.jobStalledCheckSeconds * 1000 },
+        }),
+        MailModule.forRoot({ smtpUrl: config.smtpUrl, from: config.mailFrom, deliveryCheckUrl: config.mailDeliveryCheckUrl }),
         OutboxRelayModule.forRoot(options.relay),
         ...WORKER_FEATURE_MODULES,
+        WorkerHttpModule,
+        WorkerDrainModule,
       ],
+      providers: [MatchingMetrics],
     };
   }
 }

@@ -3,6 +3,9 @@ import {
   addDays,
   compareCalendarDates,
   daysBetween,
+  formatLondonDate,
+  formatLondonDateTime,
+  londonWallClock,
   londonDateOf,
   isCalendarDate,
   isoWeekday,
@@ -123,5 +126,30 @@ describe('londonDateOf', () => {
   it('agrees with Intl for every hour of two years', () => {
     const fmt = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
     for (let ms = Date.UTC(2025, 0, 1); ms < Date.UTC(2027, 0, 1); ms += 3_600_000) expect(londonDateOf(ms)).toBe(fmt.format(ms));
+  });
+});
+
+describe('the London clock (one implementation, checked against the platform time-zone database)', () => {
+  const intl = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' });
+  const viaIntl = (ms: number): string => {
+    const parts = Object.fromEntries(intl.formatToParts(new Date(ms)).map((p) => [p.type, p.value])) as Record<string, string>;
+    const zone = parts['timeZoneName'] === 'GMT+1' ? 'BST' : parts['timeZoneName'];
+    return `${parts['weekday']} ${parts['day']} ${parts['month']} ${parts['year']} at ${parts['hour']}:${parts['minute']} (${zone})`;
+  };
+
+  it('reads every half hour of 2025–2027 as Intl does, clock changes included', () => {
+    const mismatches: string[] = [];
+    for (let ms = Date.UTC(2025, 0, 1); ms < Date.UTC(2028, 0, 1); ms += 30 * 60_000) {
+      const ours = formatLondonDateTime(ms);
+      if (ours !== viaIntl(ms)) mismatches.push(`${new Date(ms).toISOString()}: ${ours} ≠ ${viaIntl(ms)}`);
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('names the wall clock, weekday and zone', () => {
+    expect(londonWallClock(new Date('2026-03-29T00:59:00Z'))).toEqual({ date: '2026-03-29', time: '00:59', weekday: 7 });
+    expect(londonWallClock(new Date('2026-03-29T01:00:00Z'))).toEqual({ date: '2026-03-29', time: '02:00', weekday: 7 });
+    expect(formatLondonDateTime(new Date('2026-03-31T23:30:00Z'))).toBe('Wednesday 1 April 2026 at 00:30 (BST)');
+    expect(formatLondonDate('2026-02-03')).toBe('Tuesday 3 February 2026');
   });
 });

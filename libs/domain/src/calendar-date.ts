@@ -116,6 +116,9 @@ function lastSunday(year: number, month: number): number {
   return last - weekday;
 }
 
+// ── Europe/London: the one place the product reads instants on the London clock ──────────────────
+// Arithmetic on the UK rule (no Intl, no host time zone), so server, worker and browser agree.
+
 /** Each year's British Summer Time span [start, end) in UTC ms, worked out once per year. */
 const summerTime = new Map<number, readonly [number, number]>();
 
@@ -148,4 +151,35 @@ export function londonWallClockToInstant(date: CalendarDate, time: string): Date
   const bstEnd = Date.UTC(year, 9, lastSunday(year, 10), 1, 0);
   const inBst = asUtc - 3_600_000 >= bstStart && asUtc - 3_600_000 < bstEnd;
   return new Date(inBst ? asUtc - 3_600_000 : asUtc);
+}
+
+export interface LondonWallClock {
+  date: CalendarDate;
+  /** HH:MM */
+  time: string;
+  /** 1 = Monday … 7 = Sunday */
+  weekday: number;
+}
+
+/** The London date, time and weekday of an instant. */
+export function londonWallClock(instant: Date | number): LondonWallClock {
+  const ms = typeof instant === 'number' ? instant : instant.getTime();
+  const local = new Date(ms + londonOffsetMs(ms)).toISOString();
+  const date = local.slice(0, 10);
+  return { date, time: local.slice(11, 16), weekday: isoWeekday(date) };
+}
+
+const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "Tuesday 3 February 2026": a London calendar date in words. */
+export function formatLondonDate(date: CalendarDate): string {
+  const { year, month, day } = dateParts(date);
+  return `${WEEKDAY_NAMES[isoWeekday(date) - 1]} ${day} ${MONTH_NAMES[month - 1]} ${year}`;
+}
+
+/** "Tuesday 3 February 2026 at 13:30 (GMT)": an instant on the London clock, naming GMT or BST. */
+export function formatLondonDateTime(instant: Date | number): string {
+  const { date, time } = londonWallClock(instant);
+  return `${formatLondonDate(date)} at ${time} (${londonOffsetMs(instant) ? 'BST' : 'GMT'})`;
 }

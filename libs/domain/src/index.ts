@@ -11,3 +11,4 @@ export * from './benchmarks';
 export * from './bookings';
 export * from './matching';
 export * from './clock';
+export * from './paging';

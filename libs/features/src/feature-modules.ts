@@ -1,15 +1,17 @@
 import type { Type } from '@nestjs/common';
-import { AuthModule } from './auth';
-import { BookingsJobsModule, BookingsModule } from './bookings';
-import { EmployersModule } from './employers';
-import { HubsModule } from './hubs';
-import { LedgerJobsModule, LedgerModule } from './ledger';
-import { MatchingJobsModule, MatchingModule } from './matching';
-import { NotificationsJobsModule } from './notifications';
-import { OffersModule } from './offers';
-import { PupilImportJobsModule, PupilsModule } from './pupils';
-import { RequestsModule } from './requests';
-import { SchoolsModule } from './schools';
+import { AuthModule } from '@tandem/features/auth';
+import { BookingsJobsModule, BookingsModule } from '@tandem/features/bookings';
+import { EmployersModule } from '@tandem/features/employers';
+import { HubsModule } from '@tandem/features/hubs';
+import { LedgerJobsModule, LedgerModule } from '@tandem/features/ledger';
+import { MatchingJobsModule, MatchingModule } from '@tandem/features/matching';
+import { NotificationsJobsModule } from '@tandem/features/notifications';
+import { OffersModule } from '@tandem/features/offers';
+import { PupilImportJobsModule, PupilsModule } from '@tandem/features/pupils';
+import { RecoveryJobsModule } from '@tandem/features/recovery';
+import { RequestsModule } from '@tandem/features/requests';
+import { RetentionJobsModule } from '@tandem/features/retention';
+import { SchoolsModule } from '@tandem/features/schools';
 
 /**
  * Every feature module the API serves, in one list so the API, the worker and the tenant-isolation
@@ -29,4 +31,4 @@ export const API_FEATURE_MODULES: Type[] = [
 ];
 
 /** Feature modules the worker loads (processors, relays). */
-export const WORKER_FEATURE_MODULES: Type[] = [NotificationsJobsModule, PupilImportJobsModule, BookingsJobsModule, LedgerJobsModule, MatchingJobsModule];
+export const WORKER_FEATURE_MODULES: Type[] = [NotificationsJobsModule, PupilImportJobsModule, BookingsJobsModule, LedgerJobsModule, MatchingJobsModule, RecoveryJobsModule, RetentionJobsModule];

@@ -13,7 +13,9 @@ import { Client } from 'pg';
  *   to `tandem_app`, sequences USAGE/SELECT; functions are NOT executable by PUBLIC by default
  *   (migrations grant EXECUTE explicitly). `audit_log` is narrowed in its migration.
  *
- * Safe to run again: roles are altered back to these attributes, passwords reset to the given ones.
+ * Safe to run again: roles are altered back to these attributes. A password is set only when the role
+ * is created: the roles are shared by every database on the server, so a bootstrap for one database
+ * (a new environment, a test template) must not reset a password another has rotated (issue 15).
  * `infra/postgres/bootstrap.sql` is the same thing for psql.
  */
 export interface BootstrapOptions {
@@ -74,7 +76,7 @@ export async function ensureRoles(client: Client, ownerPassword = OWNER_ROLE, ap
   for (const [role, password, attrs] of roles) {
     const { rowCount } = await client.query('select 1 from pg_roles where rolname = $1', [role]);
     if (!rowCount) await ignoreDuplicate(client.query(`create role ${role} ${attrs} password ${literal(password)}`));
-    await client.query(`alter role ${role} ${attrs} password ${literal(password)}`);
+    await client.query(`alter role ${role} ${attrs}`);
   }
 }
 

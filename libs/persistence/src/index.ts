@@ -8,3 +8,5 @@ export * from './entities';
 export { MIGRATIONS, TENANT_TABLES } from './migrations';
 export * from './data-source';
 export * from './bootstrap';
+export * from './schema/schema-version';
+export * from './constraint-messages';

@@ -7,3 +7,5 @@ export * from './graphql';
 export * from './mail';
 export * from './queue';
 export * from './database';
+export * from './observability';
+export * from './health';

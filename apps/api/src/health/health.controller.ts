@@ -1,14 +1,20 @@
 import { Controller, Get, HttpCode, HttpException, HttpStatus } from '@nestjs/common';
-import { Public, QueueHealth } from '@tandem/platform';
+import { checkDatabase, Public, QueueHealth, type Check, type SchemaCheck } from '@tandem/platform';
 import { DataSource } from 'typeorm';
 
-interface Check {
-  ok: boolean;
-  latencyMs: number;
-  error?: string;
+export interface ReadyBody {
+  /** `ok`; `degraded` when only Redis is away (work waits in the outbox); `unavailable` (503) when the API cannot serve. */
+  status: 'ok' | 'degraded' | 'unavailable';
+  database: SchemaCheck;
+  queue: Check;
 }
 
-/** GET /health: 200 when PostgreSQL and the queue answer, 503 (with which one failed) otherwise. */
+/**
+ * Probes (issue 15, finding 2). Liveness is the process alone: a probe that touched PostgreSQL or
+ * Redis would restart every pod when one of them blinks. Readiness is "can serve": PostgreSQL answers
+ * and its schema is at the version this code needs. Redis down does not stop the API serving (writes
+ * put their jobs in the outbox, in PostgreSQL), so it is reported as `degraded` with 200.
+ */
 @Controller('health')
 export class HealthController {
   constructor(
@@ -17,23 +23,22 @@ export class HealthController {
   ) {}
 
   @Public()
-  @Get()
+  @Get('live')
   @HttpCode(200)
-  async health(): Promise<{ status: 'ok'; database: Check; queue: Check }> {
-    const [database, queue] = await Promise.all([this.pingDatabase(), this.queue.ping()]);
-    const body = { status: 'ok' as const, database, queue };
-    if (!database.ok || !queue.ok) throw new HttpException({ ...body, status: 'degraded' }, HttpStatus.SERVICE_UNAVAILABLE);
-    return body;
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
   }
 
-  private async pingDatabase(): Promise<Check> {
-    const started = performance.now();
-    try {
-      await this.dataSource.query('select 1');
-      return { ok: true, latencyMs: Math.round(performance.now() - started) };
-    } catch {
-      // The reason goes to the log, not to an unauthenticated caller.
-      return { ok: false, latencyMs: Math.round(performance.now() - started), error: 'database did not answer' };
-    }
+  /** `/health` is kept as the readiness check (older probes and scripts call it). */
+  @Public()
+  @Get(['ready', ''])
+  @HttpCode(200)
+  async ready(): Promise<ReadyBody> {
+    const [database, queue] = await Promise.all([
+      checkDatabase(this.dataSource),
+      this.queue.ping(),
+    ]);
+    if (!database.ok) throw new HttpException({ status: 'unavailable', database, queue } satisfies ReadyBody, HttpStatus.SERVICE_UNAVAILABLE);
+    return { status: queue.ok ? 'ok' : 'degraded', database, queue };
   }
 }

@@ -2,3 +2,4 @@
 export * from './test-api';
 export * from './fixtures';
 export * from './pupil-csv';
+export { ADMIN_CSP } from '../admin-app';

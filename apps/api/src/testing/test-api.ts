@@ -12,7 +12,7 @@
 import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { ManualClock } from '@tandem/domain';
-import { AppConfig, TokenService, type JsonLogger, type Principal } from '@tandem/platform';
+import { AppConfig, MetricsModule, TokenService, type JsonLogger, type Principal } from '@tandem/platform';
 import { createTestDatabase, type TestDatabase } from '@tandem/test-support';
 import { createApiApp } from '../bootstrap';
 
@@ -34,6 +34,8 @@ export interface GqlResult<T = Record<string, unknown>> {
 
 export interface TestApi {
   url: string;
+  /** GET here for the Prometheus text (the API's metrics port, apart from `url`). */
+  metricsUrl: string;
   app: NestFastifyApplication;
   db: TestDatabase;
   /** The product's clock, shared with the worker and the database (`db.clock`): set it, never read the machine's. */
@@ -82,6 +84,7 @@ export async function startTestApi(options: StartTestApiOptions = {}): Promise<T
     LINK_KEYS: TEST_LINK_KEYS,
     PUBLIC_APP_URL: 'http://admin.test',
     LOG_LEVEL: 'fatal',
+    METRICS_PORT: '0',
     ...options.env,
   });
   const app = await createApiApp({
@@ -94,6 +97,7 @@ export async function startTestApi(options: StartTestApiOptions = {}): Promise<T
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const url = `http://127.0.0.1:${port}`;
+  const metricsUrl = `http://127.0.0.1:${app.get(MetricsModule).serverPort}/metrics`;
   const tokens = app.get(TokenService);
 
   const gql = async <T,>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GqlResult<T>> => {
@@ -118,6 +122,7 @@ export async function startTestApi(options: StartTestApiOptions = {}): Promise<T
 
   return {
     url,
+    metricsUrl,
     app,
     uploadPupilCsv,
     db,

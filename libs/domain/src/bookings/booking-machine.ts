@@ -28,10 +28,6 @@ export type BookingState = (typeof BOOKING_STATES)[number];
 
 /** States in which the booking still holds its offer session. */
 export const LIVE_BOOKING_STATES: readonly BookingState[] = ['proposed', 'accepted_by_school', 'accepted_by_employer', 'confirmed'];
-/** States waiting for one side (or both) to say yes. */
-export const AWAITING_BOOKING_STATES: readonly BookingState[] = ['proposed', 'accepted_by_school', 'accepted_by_employer'];
-/** States after which nothing more happens. */
-export const FINAL_BOOKING_STATES: readonly BookingState[] = ['recorded', 'declined', 'cancelled', 'no_show'];
 
 export const BOOKING_ACTIONS = ['accept', 'decline', 'cancel', 'reschedule', 'mark_delivered', 'mark_no_show', 'record'] as const;
 export type BookingAction = (typeof BOOKING_ACTIONS)[number];
@@ -159,8 +155,4 @@ export function awaitedSide(state: BookingState): 'school' | 'employer' | 'both'
 export function awaitsEmployer(state: BookingState): boolean {
   const side = awaitedSide(state);
   return side === 'employer' || side === 'both';
-}
-
-export function isLiveBookingState(state: BookingState): boolean {
-  return LIVE_BOOKING_STATES.includes(state);
 }

@@ -1,5 +1,6 @@
 import { followUpTime, isUrgent, nominalReminderTime, noticeTime, reminderTimes } from './reminder-timetable';
-import { ALWAYS, isWithinSendingHours, londonWallClock, nextSendingTime, previousSendingTime, type SendingHours } from './sending-hours';
+import { londonWallClock } from '../calendar-date';
+import { ALWAYS, isWithinSendingHours, nextSendingTime, previousSendingTime, type SendingHours } from './sending-hours';
 
 // 2026: BST starts Sunday 29 March (01:00 UTC), ends Sunday 25 October (01:00 UTC).
 const WEEKDAYS_8_TO_8: SendingHours = { from: '08:00', until: '20:00', weekends: false };

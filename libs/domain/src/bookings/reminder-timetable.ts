@@ -1,5 +1,6 @@
 import { addDays, londonWallClockToInstant } from '../calendar-date';
-import { londonWallClock, nextSendingTime, previousSendingTime, isWithinSendingHours, type SendingHours } from './sending-hours';
+import { londonWallClock } from '../calendar-date';
+import { nextSendingTime, previousSendingTime, isWithinSendingHours, type SendingHours } from './sending-hours';
 
 /**
  * When the emails about a confirmed booking go out.

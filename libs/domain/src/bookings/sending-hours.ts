@@ -1,4 +1,4 @@
-import { addDays, isoWeekday, londonWallClockToInstant, type CalendarDate } from '../calendar-date';
+import { addDays, isoWeekday, londonWallClock, londonWallClockToInstant, type CalendarDate } from '../calendar-date';
 import { minutesOfDay } from '../validation';
 
 /**
@@ -14,31 +14,6 @@ export interface SendingHours {
 }
 
 export const ALWAYS: SendingHours = Object.freeze({ from: '00:00', until: '23:59', weekends: true });
-
-export interface LondonWallClock {
-  date: CalendarDate;
-  /** HH:MM */
-  time: string;
-  /** 1 = Monday … 7 = Sunday */
-  weekday: number;
-}
-
-const LONDON = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** The London date and time of an instant. */
-export function londonWallClock(instant: Date): LondonWallClock {
-  const parts = Object.fromEntries(LONDON.formatToParts(instant).map((p) => [p.type, p.value])) as Record<string, string>;
-  const date = `${parts['year']}-${parts['month']}-${parts['day']}`;
-  return { date, time: `${parts['hour']}:${parts['minute']}`, weekday: isoWeekday(date) };
-}
 
 const dayAllowed = (date: CalendarDate, hours: SendingHours): boolean => hours.weekends || isoWeekday(date) <= 5;
 

@@ -6,3 +6,6 @@ export * from './login-throttle';
 export { type AuthPayload, type Me, type TenantInfo, meOf, principalOfMembership } from './me';
 export { invalidCredentials, ROLE_PRECEDENCE } from './auth-rules';
 export * from './password.service';
+export type {} from './mail/password-reset-mail-kind';
+export { PASSWORD_RESET_LINK_PURPOSE, passwordResetUrl } from './mail/password-reset.composer';
+export { AUTH_MAIL_COMPOSERS } from './mail/auth-mail-composers';

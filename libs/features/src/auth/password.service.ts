@@ -6,7 +6,7 @@ import { assertPasswordAcceptable, LinkTokens, Outbox, PasswordHasher, type Prin
 import { Credentials } from './credentials';
 import { LoginThrottle } from './login-throttle';
 import { AuthSessions } from './session.repository';
-import { PASSWORD_RESET_LINK_PURPOSE } from '../notifications/composers/password-reset.composer';
+import { PASSWORD_RESET_LINK_PURPOSE } from './mail/password-reset.composer';
 
 /** How long a reset link works. */
 export const PASSWORD_RESET_TTL_MINUTES = 60;
@@ -47,10 +47,7 @@ export class PasswordService {
     }
     await this.throttle.succeeded(user.email, source);
     const hash = await this.hasher.hash(next);
-    const ended = await this.db.dataSource.transaction(async (em) => {
-      await em.update(User, { id: user.id }, { passwordHash: hash });
-      return AuthSessions.endAllOfUser(em, user.id, 'password_changed', now, p.sessionId ?? null);
-    });
+    const ended = await this.systemDb.changePassword(user.id, hash, (em) => AuthSessions.endAllOfUser(em, user.id, 'password_changed', now, p.sessionId ?? null));
     if (p.tenantId) await this.audit(p.tenantId, p.userId, 'user.password_changed', user.id, { sessionsEnded: ended });
     return true;
   }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { type BookingState, Clock, DomainError, type FieldProblem, judgeLink, type LinkAction, type LinkVerdict } from '@tandem/domain';
+import { type BookingState, Clock, formatLondonDateTime, DomainError, type FieldProblem, judgeLink, type LinkAction, type LinkVerdict } from '@tandem/domain';
 import { SystemDb, TenantContext, TenantDb, type BookingLink } from '@tandem/persistence';
-import { formatLondonDateTime, LinkTokens } from '@tandem/platform';
+import { LinkTokens } from '@tandem/platform';
 import type { EntityManager } from 'typeorm';
 import { BookingLinkRepository, BookingRepository } from './bookings.repository';
 import { BookingsService, parseReasons } from './bookings.service';
-import { formatLondonSlot } from './mail/email-blocks';
+import { formatLondonSlot } from './mail/booking-emails';
 
 /** What the person holding a link is shown about the booking (no ids, no other people's details). */
 export interface LinkSummary {
@@ -84,8 +84,7 @@ export class BookingLinksService {
   ): Promise<LinkOutcome> {
     const hash = this.links.hashOf(token);
     if (!hash) return { kind: 'unknown' };
-    const rows: Array<{ t: string | null }> = await this.systemDb.dataSource.query('select booking_link_tenant($1) as t', [hash]);
-    const tenantId = rows[0]?.t;
+    const tenantId = await this.systemDb.tenantOfBookingLink(hash);
     if (!tenantId) return { kind: 'unknown' };
     return TenantContext.run({ tenantId, actorUserId: null, correlationId: 'booking-link' }, () =>
       this.db.transaction(async (em) => {

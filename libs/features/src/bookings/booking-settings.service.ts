@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { applyBookingSettingsPatch, canManageTenant, DEFAULT_BOOKING_SETTINGS, reachFor, type BookingSettings, type Principal } from '@tandem/domain';
 import { AuditLog, TenantDb, type BookingSettingsRow } from '@tandem/persistence';
-import { mustBeAllowed, requireTenant } from '../employers/access';
+import { mustBeAllowed, requireTenant } from '@tandem/features/shared';
 import { BookingSettingsRepository } from './bookings.repository';
 
 /** The hub's booking-mail rules (reminder days, sending hours, nudge timing, link lifetime). */

@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
-import { EncounterFromBooking } from '../ledger/encounter-from-booking';
-import { RequestsModule } from '../requests/requests.module';
+import { RequestsModule } from '@tandem/features/requests';
 import { BookingLinksController } from './booking-links.controller';
 import { BookingLinksService } from './booking-links.service';
 import { BookingOutbox } from './booking-outbox';
 import { BookingSettingsService } from './booking-settings.service';
 import { BookingLinkRepository, BookingRepository, BookingSettingsRepository, BookingSlotRepository, NotificationPreferenceRepository } from './bookings.repository';
 import { BookingsResolver } from './bookings.resolver';
-import { BOOKING_DELIVERED_LISTENER, BookingsService } from './bookings.service';
+import { BookingsService } from './bookings.service';
 import { NotificationPreferencesService } from './notification-preferences.service';
 import { NudgeSchedulers } from './nudges/nudge-schedulers';
 import { NudgeScanService } from './nudges/nudge-scan.service';
@@ -18,7 +17,8 @@ const REPOSITORIES = [BookingRepository, BookingSlotRepository, BookingLinkRepos
 /**
  * Bookings in the API: GraphQL (requests for a slot, proposals, every change, lists and calendar,
  * hub settings, notification preferences) and the public pages behind emailed links. Exports the
- * service for matching (`propose`) and the ledger (`markRecorded`).
+ * service for matching (`propose`) and the ledger (`markRecorded`). BookingsService needs
+ * BOOKING_DELIVERED_LISTENER, which only the ledger's BookingEncounterBridgeModule provides.
  */
 @Module({
   imports: [RequestsModule],
@@ -30,8 +30,6 @@ const REPOSITORIES = [BookingRepository, BookingSlotRepository, BookingLinkRepos
     BookingLinksService,
     NotificationPreferencesService,
     BookingsResolver,
-    // A delivered booking becomes an encounter in the ledger (same transaction).
-    { provide: BOOKING_DELIVERED_LISTENER, useClass: EncounterFromBooking },
   ],
   controllers: [BookingLinksController],
   exports: [BookingsService, BookingSettingsService],

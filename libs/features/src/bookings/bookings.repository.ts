@@ -65,10 +65,7 @@ export class BookingRepository extends TenantRepository<Booking> {
 
   /** A page of bookings within `scope`, newest first, and how many match in all. */
   async list(scope: ScopeFilter, filter: BookingListFilter, page: PageRequest): Promise<{ page: Page<Booking>; total: number }> {
-    return {
-      page: await this.page(page, (qb) => this.narrow(qb, scope, filter)),
-      total: await this.query((qb) => this.narrow(qb.where('1 = 1'), scope, filter).getCount()),
-    };
+    return this.pageWithTotal(page, (qb) => this.narrow(qb, scope, filter));
   }
 
   /** Bookings whose sessions start in [from, to), in time order (a calendar), at most `limit`. */

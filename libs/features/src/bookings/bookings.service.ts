@@ -1,10 +1,10 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
-import { BOOKING_STATES, type BookingAction, bookingListScope, type BookingRef, type BookingSide, bookingSideOf, type BookingState, canEditRequest, canRunMatching, canSeeBooking, canSeeOffer, Clock, collect, decideMove, DomainError, effectsOf, isBlank, parseCapacity, parseEnum, parseList, parseText, parseYearGroup, type Principal } from '@tandem/domain';
+import { Inject, Injectable } from '@nestjs/common';
+import { BOOKING_STATES, type BookingAction, bookingListScope, type BookingRef, type BookingSide, bookingSideOf, type BookingState, canEditRequest, canRunMatching, canSeeBooking, canSeeOffer, Clock, collect, decideMove, DomainError, effectsOf, isBlank, parseCapacity, parseEnum, parseList, parseText, parseYearGroup, type Principal, pageSize } from '@tandem/domain';
 import { AuditLog, isUuid, TenantDb, type Booking, type BookingTransition, type Offer, type OfferSession } from '@tandem/persistence';
-import { pageSize, registerConstraintMessages, type Connection } from '@tandem/platform';
+import { type Connection } from '@tandem/platform';
 import type { EntityManager } from 'typeorm';
-import { connectionOf, mustBeAllowed, parseDayRangeFilter, requireTenant, updated, visibleOrNotFound } from '../employers/access';
-import { RequestsService } from '../requests/requests.service';
+import { connectionOf, mustBeAllowed, parseDayRangeFilter, requireTenant, updated, visibleOrNotFound } from '@tandem/features/shared';
+import { RequestsService } from '@tandem/features/requests';
 import { BookingOutbox } from './booking-outbox';
 import { BookingSettingsService } from './booking-settings.service';
 import { BookingRepository, BookingSlotRepository, type BookingDetails } from './bookings.repository';
@@ -24,17 +24,14 @@ export interface ChangeDetails {
 }
 
 /**
- * Called inside the transaction that marks a booking delivered (the ledger turns it into an
- * encounter). Provide it under BOOKING_DELIVERED_LISTENER; absent, nothing else happens.
+ * Called inside the transaction that marks a booking delivered: the ledger turns it into an
+ * encounter. Required: the ledger's BookingEncounterBridgeModule provides it, and an app that has
+ * bookings without it does not boot (rather than silently delivering bookings the ledger never sees).
  */
 export interface BookingDeliveredListener {
   onBookingDelivered(em: EntityManager, booking: Booking): Promise<void>;
 }
 export const BOOKING_DELIVERED_LISTENER = Symbol('BOOKING_DELIVERED_LISTENER');
-
-registerConstraintMessages({
-  bookings_live_session_key: { field: 'input.offerSessionId', message: 'This session is already taken: choose another one' },
-});
 
 const MAX_CALENDAR_DAYS = 100;
 const MAX_CALENDAR_ROWS = 500;
@@ -55,7 +52,7 @@ export class BookingsService {
     private readonly requests: RequestsService,
     private readonly settings: BookingSettingsService,
     private readonly outbox: BookingOutbox,
-    @Optional() @Inject(BOOKING_DELIVERED_LISTENER) private readonly delivered: BookingDeliveredListener | null,
+    @Inject(BOOKING_DELIVERED_LISTENER) private readonly delivered: BookingDeliveredListener,
   ) {}
 
   // ── reading ───────────────────────────────────────────────────────────────
@@ -271,7 +268,7 @@ export class BookingsService {
       previousOfferSessionId: details.newSession ? previousSessionId : null,
     });
     await this.keepInStep(next, to);
-    if (to === 'delivered' && this.delivered) await this.delivered.onBookingDelivered(em, next);
+    if (to === 'delivered') await this.delivered.onBookingDelivered(em, next);
     await this.outbox.afterChange(em, next, effectsOf(from, to, action), await this.settings.current(), now);
     return next;
   }

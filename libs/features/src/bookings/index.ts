@@ -7,3 +7,5 @@ export { NudgeSchedulers, NUDGE_SCAN_PATTERN } from './nudges/nudge-schedulers';
 export { bookingIcs } from './mail/ics';
 // The email templates (the mail benchmark renders one for its baseline).
 export { reminderEmail, type BookingFacts } from './mail/booking-emails';
+export { BOOKING_MAIL_COMPOSERS } from './mail/booking-mail-composers';
+export type { BookingMailKind } from './mail/booking-mail-kinds';

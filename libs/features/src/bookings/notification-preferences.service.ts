@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, NOTIFICATION_CATEGORIES, parseEnum, type NotificationCategory, type Principal } from '@tandem/domain';
 import { isUuid, SystemDb, Tenant, TenantContext, TenantDb } from '@tandem/persistence';
 import { AppConfig, LinkTokens } from '@tandem/platform';
-import { requireTenant } from '../employers/access';
+import { requireTenant } from '@tandem/features/shared';
 import { NotificationPreferenceRepository } from './bookings.repository';
 import { PREFERENCES_LINK_PURPOSE, preferencesSubject } from './mail/booking-urls';
 

@@ -22,6 +22,7 @@ import {
   type VettingKind,
   type VettingOutcome,
 } from '@tandem/domain';
+import { given } from '@tandem/features/shared';
 
 /**
  * Pure rules for employers, their contacts and vetting checks: input parsing (every problem at
@@ -44,8 +45,6 @@ export function parseWebsite(value: unknown, field = 'website'): string {
   return text;
 }
 
-/** Has the caller given this key (present, even if null)? Update inputs only change given keys. */
-export const given = (input: object, key: string): boolean => Object.prototype.hasOwnProperty.call(input, key) && (input as Record<string, unknown>)[key] !== undefined;
 
 // ── employers ───────────────────────────────────────────────────────────────
 

@@ -42,7 +42,7 @@ export class EmployerRepository extends TenantRepository<Employer> {
       }
       return qb;
     };
-    return { page: await this.page(page, narrow), total: await this.query((qb) => narrow(qb.where('1 = 1')).getCount()) };
+    return this.pageWithTotal(page, narrow);
   }
 }
 

@@ -17,17 +17,14 @@ import {
   reachOf,
   SECTORS,
   SIZE_BANDS,
+  pageSize,
 } from '@tandem/domain';
 import { AuditLog, TenantDb, type Employer, type EmployerContact, type VettingCheck } from '@tandem/persistence';
-import { pageSize, registerConstraintMessages, type Connection } from '@tandem/platform';
-import { connectionOf, mustBeAllowed, requireTenant, updated, visibleOrNotFound } from './access';
+import { type Connection } from '@tandem/platform';
+import { connectionOf, mustBeAllowed, requireTenant, updated, visibleOrNotFound } from '@tandem/features/shared';
 import { parseContactInput, parseEmployerInput, parseVettingCheckInput, vettingStatusOn, type VettingStatusOn } from './employer-rules';
 import type { EmployerFilter } from './employer.types';
 import { EmployerContactRepository, EmployerRepository, VettingCheckRepository } from './employers.repository';
-
-registerConstraintMessages({
-  employer_contacts_email_key: { field: 'input.email', message: 'This employer already has a contact with this email' },
-});
 
 @Injectable()
 export class EmployersService {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ScopeFilter } from '@tandem/domain';
-import { Cluster, Employer, School, TenantDb, TenantRepository, type Page, type PageRequest } from '@tandem/persistence';
+import { Cluster, Employer, TenantDb, TenantRepository, type Page, type PageRequest } from '@tandem/persistence';
 import type { SelectQueryBuilder } from 'typeorm';
 
 /** Escapes LIKE's wildcards so a search for "50%" means the text. */
@@ -24,7 +24,7 @@ export class ClusterRepository extends TenantRepository<Cluster> {
       if (filter.search) qb.andWhere('lower(cluster.name) like :search', { search: likePattern(filter.search) });
       return qb;
     };
-    return { page: await this.page(page, narrow), total: await this.query((qb) => narrow(qb.where('1 = 1')).getCount()) };
+    return this.pageWithTotal(page, narrow);
   }
 
   /** A live cluster with this name (any case), other than `exceptId`: names are unique among live clusters. */
@@ -46,14 +46,6 @@ export class ClusterRepository extends TenantRepository<Cluster> {
       )) as Array<{ schools: number; coordinators: number }>;
       return row;
     });
-  }
-}
-
-/** Schools as far as people's scope cares (which cluster a school is in); read-only here. */
-@Injectable()
-export class ScopeSchoolRepository extends TenantRepository<School> {
-  constructor(db: TenantDb) {
-    super(db, School, 'school');
   }
 }
 

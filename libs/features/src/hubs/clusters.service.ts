@@ -1,15 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { canManageTenant, canSeeCluster, Clock, collect, DomainError, isBlank, parseText, type Principal, reachOf } from '@tandem/domain';
+import { canManageTenant, canSeeCluster, Clock, collect, DomainError, isBlank, parseText, type Principal, reachOf, pageSize } from '@tandem/domain';
 import { AuditLog, TenantDb, type Cluster } from '@tandem/persistence';
-import { pageSize, registerConstraintMessages, type Connection } from '@tandem/platform';
-import { connectionOf, mustBeAllowed, requireTenant, updated, visibleOrNotFound } from '../employers/access';
+import { type Connection } from '@tandem/platform';
+import { connectionOf, mustBeAllowed, requireTenant, updated, visibleOrNotFound } from '@tandem/features/shared';
 import type { ClusterFilter } from './cluster.types';
 import { ClusterRepository } from './clusters.repository';
 import { ScopeTargets } from './scope-targets';
-
-registerConstraintMessages({
-  clusters_tenant_name_key: { field: 'input.name', message: 'This hub already has a cluster with this name' },
-});
 
 /** Clusters: hub admins manage them; coordinators see their own, school staff their school's. */
 @Injectable()

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module';
-import { ClusterRepository, ScopeEmployerRepository, ScopeSchoolRepository } from './clusters.repository';
+import { AuthModule } from '@tandem/features/auth';
+import { SchoolRepository } from '@tandem/features/schools';
+import { ClusterRepository, ScopeEmployerRepository } from './clusters.repository';
 import { ClustersResolver } from './clusters.resolver';
 import { ClustersService } from './clusters.service';
 import { HubsResolver } from './hubs.resolver';
@@ -21,7 +22,7 @@ import { ScopeTargets } from './scope-targets';
   imports: [AuthModule],
   providers: [
     ClusterRepository,
-    ScopeSchoolRepository,
+    SchoolRepository,
     ScopeEmployerRepository,
     MembershipRepository,
     InvitationRepository,

@@ -2,14 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { applyHubSettings, canCreateTenant, canManageTenant, collect, DomainError, parseHubSettingsPatch, parseText, readHubSettings, type HubSettings, type Principal } from '@tandem/domain';
 import { AuditLog, SystemDb, Tenant, TenantContext, TenantDb, type TenantSummary } from '@tandem/persistence';
-import { registerConstraintMessages } from '@tandem/platform';
-import { mustBeAllowed, requireTenant } from '../employers/access';
+
+import { mustBeAllowed, requireTenant } from '@tandem/features/shared';
 import { parseCreateHubInput } from './hub-rules';
 import { InvitationsService } from './invitations.service';
-
-registerConstraintMessages({
-  tenants_slug_key: { field: 'input.slug', message: 'input.slug is already used by another hub' },
-});
 
 /** Hubs (tenants): created by platform admins with their first hub admin invited; run by hub admins. */
 @Injectable()

@@ -1,6 +1,5 @@
-import { collect, DomainError, isBlank, parseEmail, ROLES, type Role } from '@tandem/domain';
+import { collect, DomainError, formatLondonDateTime, isBlank, parseEmail, ROLES, type Role } from '@tandem/domain';
 import { isUuid } from '@tandem/persistence';
-import { formatLondonDateTime } from '@tandem/platform';
 
 /**
  * Pure rules of invitations: reading an invitation input (the role decides which one scope id it

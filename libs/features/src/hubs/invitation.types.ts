@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { PageArgs, Paginated } from '@tandem/platform';
-import { RoleValue } from '../auth';
+import { RoleValue } from '@tandem/features/auth';
 
 export enum InvitationStateValue {
   PENDING = 'pending',

@@ -55,7 +55,7 @@ export class InvitationRepository extends TenantRepository<Invitation> {
       if (filter.search) qb.andWhere('lower(invitation.email) like :search', { search: likePattern(filter.search) });
       return qb;
     };
-    return { page: await this.page(page, narrow), total: await this.query((qb) => narrow(qb.where('1 = 1')).getCount()) };
+    return this.pageWithTotal(page, narrow);
   }
 
   /** Locked until the transaction ends (acceptance, revocation and resend queue up on it). */

@@ -2,7 +2,7 @@ import { Clock } from '@tandem/domain';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Invitation } from '@tandem/persistence';
 import { CurrentPrincipal, Public, type Connection, type Principal } from '@tandem/platform';
-import { AuthPayloadType, type AuthPayload } from '../auth';
+import { AuthPayloadType, type AuthPayload } from '@tandem/features/auth';
 import { invitationState } from './invitation-rules';
 import { AcceptInvitationInput, InvitationConnection, InvitationPreviewType, InvitationsArgs, InvitationStateValue, InvitationType, InviteUserInput } from './invitation.types';
 import { InvitationsService, type InvitationPreview } from './invitations.service';

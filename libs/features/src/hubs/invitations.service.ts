@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { canInvite, Clock, collect, DomainError, invitationReachOf, invitationValidityHours, isBlank, parseEnum, parseText, type Principal, readHubSettings, ROLE_LABELS, ROLES } from '@tandem/domain';
+import { canInvite, Clock, collect, DomainError, invitationReachOf, invitationValidityHours, isBlank, parseEnum, parseText, type Principal, readHubSettings, ROLE_LABELS, ROLES, pageSize } from '@tandem/domain';
 import { AuditLog, Invitation, SystemDb, Tenant, TenantContext, TenantDb, User, type JsonObject } from '@tandem/persistence';
-import { AppConfig, assertPasswordAcceptable, LinkTokens, Outbox, pageSize, type Connection } from '@tandem/platform';
+import { AppConfig, assertPasswordAcceptable, LinkTokens, Outbox, type Connection } from '@tandem/platform';
 import type { EntityManager } from 'typeorm';
-import { Credentials, invalidCredentials, LoginThrottle, principalOfMembership, SessionService, type AuthPayload } from '../auth';
-import { connectionOf, mustBeAllowed, requireTenant, updated } from '../employers/access';
-import { INVITATION_LINK_PURPOSE } from '../notifications';
+import { Credentials, invalidCredentials, LoginThrottle, principalOfMembership, SessionService, type AuthPayload } from '@tandem/features/auth';
+import { connectionOf, mustBeAllowed, requireTenant, updated } from '@tandem/features/shared';
+import { INVITATION_LINK_PURPOSE } from './mail/invitation.composer';
 import { assertInvitationOpen, INVITATION_STATES, invitationState, parseInvitationInput, type InvitationFields, type InvitationState } from './invitation-rules';
 import { InvitationRepository } from './invitations.repository';
 import { MembershipRepository } from './memberships.repository';

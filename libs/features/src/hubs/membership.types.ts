@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { PageArgs, Paginated } from '@tandem/platform';
-import { RoleValue } from '../auth';
+import { RoleValue } from '@tandem/features/auth';
 
 @ObjectType('Membership', { description: "A person's role in this hub, with the one scope id the role has." })
 export class MembershipType {

@@ -41,7 +41,7 @@ export class MembershipRepository extends TenantRepository<Membership> {
       }
       return qb;
     };
-    return { page: await this.page(page, narrow), total: await this.query((qb) => narrow(qb.where('1 = 1')).getCount()) };
+    return this.pageWithTotal(page, narrow);
   }
 
   /** The hub's live hub-admin memberships, locked so that two archivals cannot both remove "one of two". */

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { canManageTenant, canSeeMembership, Clock, collect, DomainError, isBlank, parseEnum, parseText, type Principal, reachOf, ROLES } from '@tandem/domain';
+import { canManageTenant, canSeeMembership, Clock, collect, DomainError, isBlank, parseEnum, parseText, type Principal, reachOf, ROLES, pageSize } from '@tandem/domain';
 import { AuditLog, isUuid, SystemDb, TenantDb, type Membership, type User } from '@tandem/persistence';
-import { pageSize, type Connection } from '@tandem/platform';
-import { SessionService } from '../auth';
-import { connectionOf, mustBeAllowed, requireTenant, updated } from '../employers/access';
+import { type Connection } from '@tandem/platform';
+import { SessionService } from '@tandem/features/auth';
+import { connectionOf, mustBeAllowed, requireTenant, updated } from '@tandem/features/shared';
 import type { MembershipFilter } from './membership.types';
 import { MembershipRepository } from './memberships.repository';
 import { ScopeTargets } from './scope-targets';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { canSeeCluster, canSeeEmployer, canSeeSchool, DomainError, type Principal, type Role, type RoleGrant } from '@tandem/domain';
-import { ClusterRepository, ScopeEmployerRepository, ScopeSchoolRepository } from './clusters.repository';
+import { SchoolRepository } from '@tandem/features/schools';
+import { ClusterRepository, ScopeEmployerRepository } from './clusters.repository';
 import { SCOPE_FIELD_OF_ROLE, scopeNotFound } from './invitation-rules';
 
 /** A role and its scope ids, as memberships and invitations hold them. */
@@ -23,7 +24,7 @@ const NOUN = { clusterId: 'cluster', schoolId: 'school', employerId: 'employer' 
 export class ScopeTargets {
   constructor(
     private readonly clusters: ClusterRepository,
-    private readonly schools: ScopeSchoolRepository,
+    private readonly schools: SchoolRepository,
     private readonly employers: ScopeEmployerRepository,
   ) {}
 

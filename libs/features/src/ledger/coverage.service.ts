@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { academicYearEnd, academicYearLabel, academicYearOf, type ActivityType, type Benchmark, type CalendarDate, canSeeEmployerImpact, canSeePupils, Clock, collect, DomainError, type EncounterStatus, evaluatePupil, type Format, isBlank, parseChecklist, parseIntegerInRange, parseIsoDate, parseYearGroup, type Principal, priorityGroupsOf, type PupilHistory, reachOf, reportingDatesDue, showValue } from '@tandem/domain';
+import { academicYearEnd, academicYearLabel, academicYearOf, type ActivityType, type Benchmark, type CalendarDate, canSeeEmployerImpact, canSeePupils, Clock, collect, DomainError, type EncounterStatus, evaluatePupil, type Format, isBlank, parseChecklist, parseIntegerInRange, parseIsoDate, parseYearGroup, type Principal, priorityGroupsOf, type PupilHistory, reachOf, reportingDatesDue, showValue, pageSize } from '@tandem/domain';
 import { AuditLog, TenantDb, type CoverageSnapshot, type CoverageSnapshotKind } from '@tandem/persistence';
-import { decodeOpaqueCursor, encodeOpaqueCursor, pageSize, toConnection, type Connection } from '@tandem/platform';
-import { connectionOf, requireTenant, visibleOrNotFound } from '../employers/access';
+import { decodeOpaqueCursor, encodeOpaqueCursor, toConnection, type Connection } from '@tandem/platform';
+import { connectionOf, requireTenant, visibleOrNotFound } from '@tandem/features/shared';
 import { foldCoverage, pupilsCsv, schoolsCsv, type FoldedCoverage } from './coverage-report';
 import { CoverageRepository, loadPupilFacts, type CountLevel, type GapCursor, type GapRow, type ImpactRow } from './coverage.repository';
 import { LedgerAccess } from './ledger-access';

@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Global, Injectable, Module } from '@nestjs/common';
 import { AuditLog, type Booking } from '@tandem/persistence';
 import type { EntityManager } from 'typeorm';
-import type { BookingDeliveredListener } from '../bookings/bookings.service';
+import { BOOKING_DELIVERED_LISTENER, type BookingDeliveredListener } from '@tandem/features/bookings';
 import { londonDateOf } from '@tandem/domain';
 
 /**
@@ -33,3 +33,13 @@ export class EncounterFromBooking implements BookingDeliveredListener {
     await AuditLog.record(em, { action: 'encounter.logged', entityType: 'encounter', entityId: encounterId, detail: { fromBookingId: booking.id } });
   }
 }
+
+/**
+ * The one bridge from bookings into the ledger (the other way, attendance marking a booking recorded,
+ * is the ledger calling BookingsService.markRecorded directly). Global so that BookingsService, in
+ * whichever module imports bookings, finds its required BOOKING_DELIVERED_LISTENER; an app without the
+ * ledger then fails at boot instead of skipping encounters.
+ */
+@Global()
+@Module({ providers: [{ provide: BOOKING_DELIVERED_LISTENER, useClass: EncounterFromBooking }], exports: [BOOKING_DELIVERED_LISTENER] })
+export class BookingEncounterBridgeModule {}

@@ -64,7 +64,6 @@ const given = (input: Record<string, unknown>, key: string): boolean => Object.p
 export const ATTENDANCE_MODES = ['replace', 'add', 'remove'] as const;
 export type AttendanceMode = (typeof ATTENDANCE_MODES)[number];
 export const CSV_ERROR_MODES = ['all_or_nothing', 'valid_rows_only'] as const;
-export type CsvErrorMode = (typeof CSV_ERROR_MODES)[number];
 
 /** A list of ids (may be empty), duplicates removed; a value that is not an id is named. */
 export function parseIdList(value: unknown, field: string, code: 'NOT_FOUND' | 'NOT_ON_ROLL', what: string): string[] {

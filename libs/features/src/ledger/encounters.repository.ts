@@ -48,7 +48,7 @@ export class EncounterRepository extends TenantRepository<Encounter> {
       if (filter.bookingId) qb.andWhere('encounter.booking_id = :bookingId', { bookingId: filter.bookingId });
       return qb;
     };
-    return { page: await this.page(page, narrow), total: await this.query((qb) => narrow(qb.where('1 = 1')).getCount()) };
+    return this.pageWithTotal(page, narrow);
   }
 
   /** Pupil ids attending an encounter. */

@@ -1,18 +1,15 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
-import { ACTIVITY_TYPES, type AttendanceCsvError, type BenchmarkPolicy, canSeePupils, Clock, collect, DomainError, ENCOUNTER_STATUSES, type FieldProblem, isBlank, isOnRollOn, parseAttendanceCsv, parseChecklist, parseEnum, parseIntegerInRange, type Principal, qualification, reachOf } from '@tandem/domain';
+import { Injectable } from '@nestjs/common';
+import { BookingsService } from '@tandem/features/bookings';
+import { ACTIVITY_TYPES, type AttendanceCsvError, type BenchmarkPolicy, canSeePupils, Clock, collect, DomainError, ENCOUNTER_STATUSES, type FieldProblem, isBlank, isOnRollOn, parseAttendanceCsv, parseChecklist, parseEnum, parseIntegerInRange, type Principal, qualification, reachOf, pageSize } from '@tandem/domain';
 import { AuditLog, isUuid, TenantDb, type Encounter, type School } from '@tandem/persistence';
-import { pageSize, registerConstraintMessages, type Connection } from '@tandem/platform';
+import { type Connection } from '@tandem/platform';
 import type { EntityManager } from 'typeorm';
-import { connectionOf, updated, visibleOrNotFound } from '../employers/access';
+import { connectionOf, updated, visibleOrNotFound } from '@tandem/features/shared';
 import { ATTENDANCE_MODES, CSV_ERROR_MODES, parseEncounterInput, parseIdList, type AttendanceMode, type EmployerLine, type EncounterFields } from './encounter-rules';
 import type { EncounterFilter } from './encounter.types';
 import { EncounterRepository, type AttendeeRow, type EncounterEmployerRow } from './encounters.repository';
 import { LedgerAccess } from './ledger-access';
 import { LedgerEmployerRepository, LedgerPupilRepository, type RollEntry } from './ledger-lookups.repository';
-
-registerConstraintMessages({
-  encounter_attendance_pupil_fk: { field: 'input.pupilIds', message: 'A pupil is not on the roll of the encounter’s school' },
-});
 
 export interface AttendanceOutcome {
   encounter: Encounter;
@@ -35,15 +32,6 @@ const fieldsOf = (e: Encounter): EncounterFields => ({
 });
 
 /**
- * Told when attendance is recorded on an encounter that came from a booking, inside the same
- * transaction (bookings marks the booking recorded). Optional: without it nothing else happens.
- */
-export interface EncounterRecordedListener {
-  onAttendanceRecorded(p: Principal, encounter: Encounter): Promise<void>;
-}
-export const ENCOUNTER_RECORDED_LISTENER = Symbol('ENCOUNTER_RECORDED_LISTENER');
-
-/**
  * Encounters a school logs, who attended, and the meaningful checklist. Everything is validated before
  * anything is written, and written in one transaction with its audit entry; the database then brings
  * the benchmark ledger up to date in that same transaction.
@@ -57,7 +45,7 @@ export class EncountersService {
     private readonly employers: LedgerEmployerRepository,
     private readonly pupils: LedgerPupilRepository,
     private readonly access: LedgerAccess,
-    @Optional() @Inject(ENCOUNTER_RECORDED_LISTENER) private readonly recorded: EncounterRecordedListener | null,
+    private readonly bookings: BookingsService,
   ) {}
 
   /** The encounter and its school, when the caller may see the school's coverage; NOT_FOUND otherwise. */
@@ -269,7 +257,8 @@ export class EncountersService {
     await this.encounters.addAttendance(encounter, add);
     const after = updated(await this.encounters.update(encounter.id, { attendanceRecordedAt: this.clock.now() }));
     await AuditLog.record(em, { action: 'encounter.attendance_recorded', entityType: 'encounter', entityId: encounter.id, detail: { source, added: add, removed: remove } });
-    if (after.bookingId && this.recorded) await this.recorded.onAttendanceRecorded(p, after);
+    // Attendance on a booking's encounter moves the booking from delivered to recorded (same transaction).
+    if (after.bookingId) await this.bookings.markRecorded(p, after.bookingId);
     return { encounter: after, added: add.length, removed: remove.length, attendanceCount: current.size + add.length - remove.length, errors };
   }
 

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { canRecordEncounter, canSeeCoverage, canSeePupils, DomainError, reachOf, type Action, type Principal } from '@tandem/domain';
 import type { Cluster, Pupil, School } from '@tandem/persistence';
-import { mustBeAllowed, requireTenant, visibleOrNotFound } from '../employers/access';
-import { LedgerClusterRepository, LedgerPupilRepository, LedgerSchoolRepository } from './ledger-lookups.repository';
+import { mustBeAllowed, requireTenant, visibleOrNotFound } from '@tandem/features/shared';
+import { SchoolRepository } from '@tandem/features/schools';
+import { LedgerClusterRepository, LedgerPupilRepository } from './ledger-lookups.repository';
 
 /**
  * Scope for the ledger, from scope.ts: coverage and encounters follow `viewCoverage` / `recordEncounter`
@@ -13,7 +14,7 @@ import { LedgerClusterRepository, LedgerPupilRepository, LedgerSchoolRepository 
 @Injectable()
 export class LedgerAccess {
   constructor(
-    private readonly schools: LedgerSchoolRepository,
+    private readonly schools: SchoolRepository,
     private readonly clusters: LedgerClusterRepository,
     private readonly pupils: LedgerPupilRepository,
   ) {}

@@ -1,18 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { academicYearOf, type CalendarDate } from '@tandem/domain';
-import { Cluster, Employer, isUuid, Pupil, School, TenantContext, TenantDb, TenantRepository } from '@tandem/persistence';
+import { Cluster, Employer, isUuid, Pupil, TenantContext, TenantDb, TenantRepository } from '@tandem/persistence';
 
 /**
- * Read-only look-ups the ledger needs of records other features own (schools, clusters, pupils,
- * employers). Kept here so the ledger depends on tables, not on those features' code.
+ * Read-only look-ups the ledger needs of records other features own (clusters, pupils, employers;
+ * schools through the schools feature's one SchoolRepository).
  */
-
-@Injectable()
-export class LedgerSchoolRepository extends TenantRepository<School> {
-  constructor(db: TenantDb) {
-    super(db, School, 'school');
-  }
-}
 
 @Injectable()
 export class LedgerClusterRepository extends TenantRepository<Cluster> {

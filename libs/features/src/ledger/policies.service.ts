@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { canManageBenchmarkPolicies, canManageTenant, DomainError, isBlank, parseBenchmarkPolicy, parseIntegerInRange, parseText, showValue, type Principal } from '@tandem/domain';
 import { AuditLog, TenantDb } from '@tandem/persistence';
-import { mustBeAllowed, requireTenant } from '../employers/access';
+import { mustBeAllowed, requireTenant } from '@tandem/features/shared';
 import { LedgerSettingsRepository, PolicyRepository, type PolicyRecord } from './policies.repository';
 
 /** Benchmark policies (global data) and the one each hub follows. */

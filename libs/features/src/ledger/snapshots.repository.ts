@@ -20,6 +20,6 @@ export class SnapshotRepository extends TenantRepository<CoverageSnapshot> {
       if (filter.academicYear !== undefined) qb.andWhere('snapshot.academic_year = :academicYear', { academicYear: filter.academicYear });
       return qb;
     };
-    return { page: await this.page(page, narrow), total: await this.query((qb) => narrow(qb.where('1 = 1')).getCount()) };
+    return this.pageWithTotal(page, narrow);
   }
 }

@@ -1,5 +1,5 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { QUEUE_NAMES, type MatchingRunPayload } from '@tandem/platform';
+import { failedForGood, QUEUE_NAMES, stopCause, type MatchingRunPayload } from '@tandem/platform';
 import type { Job } from 'bullmq';
 import { MatchingRunRunner, type MatchingRunResult } from './matching-run.runner';
 
@@ -17,10 +17,10 @@ export class MatchingRunProcessor extends WorkerHost {
     return this.runner.run(job.data.tenantId, job.data.runId, job.id ?? job.name);
   }
 
-  /** BullMQ retries a failed attempt; after the last one the run is marked failed, saying why. */
+  /** BullMQ retries a failed attempt; once it has failed the job for good (last attempt, or its worker died twice) the run is marked failed, saying why. */
   @OnWorkerEvent('failed')
-  async onFailed(job: Job<MatchingRunPayload> | undefined): Promise<void> {
-    if (!job || job.attemptsMade < (job.opts.attempts ?? 1)) return;
-    await this.runner.giveUp(job.data.tenantId, job.data.runId, job.id ?? job.name);
+  async onFailed(job: Job<MatchingRunPayload> | undefined, err?: Error): Promise<void> {
+    if (!job || !(await failedForGood(job))) return;
+    await this.runner.giveUp(job.data.tenantId, job.data.runId, job.id ?? job.name, stopCause(err));
   }
 }

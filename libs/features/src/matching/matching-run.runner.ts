@@ -53,10 +53,10 @@ export class MatchingRunRunner {
   }
 
   /** After the last attempt failed: the run says so (nothing of it was written). */
-  giveUp(tenantId: string, runId: string, jobKey: string): Promise<void> {
+  giveUp(tenantId: string, runId: string, jobKey: string, cause = 'of a fault on our side'): Promise<void> {
     return TenantContext.run({ tenantId, actorUserId: null, correlationId: jobKey }, async () => {
-      const failed = await this.runs.fail(runId, 'INTERNAL', `The run stopped because of a fault on our side (ref ${jobKey}); no proposals were made. Please start it again.`);
-      if (failed) this.logger.warn(`gave up on matching run ${jobKey}`);
+      const failed = await this.runs.fail(runId, 'INTERNAL', `The run stopped because ${cause} (ref ${jobKey}); no proposals were made. Please start it again.`);
+      if (failed) this.logger.warn(`gave up on matching run ${jobKey}: ${cause}`);
     });
   }
 

@@ -49,7 +49,7 @@ export class MatchingRunRepository extends TenantRepository<MatchingRun> {
       if (filter.status) qb.andWhere('run.status = :status', { status: filter.status });
       return qb;
     };
-    return { page: await this.page(page, narrow), total: await this.query((qb) => narrow(qb.where('1 = 1')).getCount()) };
+    return this.pageWithTotal(page, narrow);
   }
 
   /** The queued or running run over this scope (null cluster = the hub), if any. */

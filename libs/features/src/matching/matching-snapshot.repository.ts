@@ -3,7 +3,7 @@ import { academicYearOf, type ActivityType, type CalendarDate, type ExistingBook
 import { TenantDb } from '@tandem/persistence';
 import type { EntityManager } from 'typeorm';
 import { londonDateOf } from '@tandem/domain';
-import { vettingStatusOn } from '../employers/employer-rules';
+import { vettingStatusOn } from '@tandem/features/employers';
 import type { MatchingSnapshot, SnapshotEmployer, SnapshotGapRow, SnapshotOffer, SnapshotRequest, SnapshotSchool, SnapshotSession } from './matching-input';
 
 /** Bookings that hold their slot (the live-session index's states). */

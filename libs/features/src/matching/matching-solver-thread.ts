@@ -1,7 +1,9 @@
 import { AsyncResource } from 'node:async_hooks';
+import { totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { Inject, Injectable, Logger, Optional, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig } from '@tandem/platform';
 import { DomainError, type ErrorCode, type FieldProblem, type MatchingOptions, type MatchingProgress, type MatchingResult } from '@tandem/domain';
 
 /** What crosses to the thread: plain data only (no callbacks; the thread loads its own LP solver). */
@@ -35,11 +37,30 @@ export const MATCHING_SOLVER_THREAD_DATA = Symbol('MATCHING_SOLVER_THREAD_DATA')
  */
 export const matchingSolverCounters = { linearSolverLoadFailures: 0, heuristicSolves: 0 };
 
-/** The project's TypeScript loader (what `node -r ./scripts/register.js` runs), from this folder. */
+/**
+ * The thread's entry beside this file. From the sources (development, tests) the thread installs the
+ * project's TypeScript loader first (what `node -r ./scripts/register.js` runs); the production build
+ * (`npm run build`) is plain JavaScript with its aliases resolved and needs none.
+ */
+const FROM_SOURCES = __filename.endsWith('.ts');
 const REGISTER = join(__dirname, '..', '..', '..', '..', 'scripts', 'register.js');
-const ENTRY = join(__dirname, `matching-solver.thread${__filename.endsWith('.ts') ? '.ts' : '.js'}`);
-/** The thread's own heap limit: a hub too big to solve fails its run instead of the whole worker. */
-const THREAD_HEAP_MB = 4096;
+const ENTRY = join(__dirname, `matching-solver.thread${FROM_SOURCES ? '.ts' : '.js'}`);
+const THREAD_SOURCE = `${FROM_SOURCES ? `require(${JSON.stringify(REGISTER)}); ` : ''}require(${JSON.stringify(ENTRY)});`;
+/** The most the thread's heap may take (the largest benchmarked hub needs far less). */
+const MAX_THREAD_HEAP_MB = 4096;
+
+/**
+ * The thread's own heap limit, so a hub too big to solve fails its run (the thread dies, the run is
+ * retried then failed) instead of the container being OOM-killed with every job in it (issue 15: 4 GB
+ * inside a 768 Mi container). `setting` (MATCHING_THREAD_HEAP_MB) wins; otherwise half the memory the
+ * process may use (its cgroup limit in a container, else the machine's), at most 4096 MB and at
+ * least 64: the other half is the worker's own heap, buffers and the thread's code.
+ */
+export function matchingThreadHeapMb(setting: number, constrainedBytes: number | undefined, totalBytes: number): number {
+  if (setting > 0) return setting;
+  const limit = constrainedBytes && constrainedBytes > 0 && constrainedBytes < totalBytes ? constrainedBytes : totalBytes;
+  return Math.max(64, Math.min(MAX_THREAD_HEAP_MB, Math.floor(limit / 1024 / 1024 / 2)));
+}
 
 /**
  * Runs `solveMatching` on a worker thread. A large hub takes tens of seconds of CPU; on the worker's
@@ -50,13 +71,19 @@ const THREAD_HEAP_MB = 4096;
  * fail (their jobs are retried) and the next solve starts a new thread.
  */
 @Injectable()
-export class MatchingSolverThread implements OnModuleDestroy {
+export class MatchingSolverThread implements OnApplicationShutdown {
   private readonly logger = new Logger(MatchingSolverThread.name);
   private thread: Worker | null = null;
   private nextId = 1;
   private readonly waiting = new Map<number, { resolve: (r: MatchingResult) => void; reject: (e: Error) => void; onProgress?: (p: MatchingProgress) => void }>();
+  readonly heapMb: number;
 
-  constructor(@Optional() @Inject(MATCHING_SOLVER_THREAD_DATA) private readonly threadData: SolverThreadData = {}) {}
+  constructor(
+    @Optional() @Inject(MATCHING_SOLVER_THREAD_DATA) private readonly threadData: SolverThreadData = {},
+    @Optional() config?: AppConfig,
+  ) {
+    this.heapMb = matchingThreadHeapMb(config?.matchingThreadHeapMb ?? 0, process.constrainedMemory?.(), totalmem());
+  }
 
   /** Solves on the thread; `onProgress` hears how it goes (see MatchingOptions.onProgress). */
   solve(input: unknown, options: ThreadMatchingOptions, onProgress?: (progress: MatchingProgress) => void): Promise<MatchingResult> {
@@ -71,7 +98,8 @@ export class MatchingSolverThread implements OnModuleDestroy {
     });
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** After the worker has drained (beforeApplicationShutdown): a run still solving finishes first. */
+  async onApplicationShutdown(): Promise<void> {
     const thread = this.thread;
     this.thread = null;
     await thread?.terminate();
@@ -79,12 +107,12 @@ export class MatchingSolverThread implements OnModuleDestroy {
   }
 
   private start(): Worker {
-    // Started without the parent's flags: it installs the TypeScript loader itself, under jest too.
-    const thread = new Worker(`require(${JSON.stringify(REGISTER)}); require(${JSON.stringify(ENTRY)});`, {
+    // Started without the parent's flags: from the sources it installs the TypeScript loader itself, under jest too.
+    const thread = new Worker(THREAD_SOURCE, {
       eval: true,
       execArgv: [],
       workerData: this.threadData,
-      resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB },
+      resourceLimits: { maxOldGenerationSizeMb: this.heapMb },
     });
     thread.unref(); // an idle solver thread never keeps the process alive
     thread.on('message', (reply: SolveReply) => {

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { BookingsModule } from '../bookings/bookings.module';
-import { HubsModule } from '../hubs/hubs.module';
+import { BookingsModule } from '@tandem/features/bookings';
+import { HubsModule } from '@tandem/features/hubs';
 import { MatchingRunProcessor } from './matching-run.processor';
 import { MatchingRunRunner } from './matching-run.runner';
 import { MatchingSolverThread } from './matching-solver-thread';
@@ -22,5 +22,6 @@ export class MatchingModule {}
 /** Matching in the worker: the `matching` queue's processor and the run it drives (no resolvers). */
 @Module({
   providers: [MatchingRunRepository, MatchingProposalRepository, MatchingSnapshotRepository, MatchingSolverThread, MatchingRunRunner, MatchingRunProcessor],
+  exports: [MatchingRunRunner],
 })
 export class MatchingJobsModule {}

@@ -1,9 +1,9 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Cluster, MatchingRun } from '@tandem/persistence';
 import { CurrentPrincipal, type Connection, type GraphQLContext, type Principal } from '@tandem/platform';
-import { ClusterType } from '../hubs/cluster.types';
-import { clusterLoader } from '../hubs/hub-loaders';
-import { ClustersService } from '../hubs/clusters.service';
+import { ClusterType } from '@tandem/features/hubs';
+import { clusterLoader } from '@tandem/features/hubs';
+import { ClustersService } from '@tandem/features/hubs';
 import { proposalsLoader, unmatchedLoader } from './matching-loaders';
 import { MatchingService, type DecisionOutcome } from './matching.service';
 import {

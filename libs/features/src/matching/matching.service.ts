@@ -1,16 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { canRunMatching, Clock, collect, DEFAULT_MAX_BRANCH_NODES, DEFAULT_MAX_WORK, DomainError, isBlank, parseEnum, type Principal, reachOf, readHubSettings } from '@tandem/domain';
+import { canRunMatching, Clock, collect, DEFAULT_MAX_BRANCH_NODES, DEFAULT_MAX_WORK, DomainError, isBlank, parseEnum, type Principal, reachOf, readHubSettings, pageSize } from '@tandem/domain';
 import { AuditLog, isUuid, Tenant, TenantDb, type JsonObject, type MatchingProposalStatusValue, type MatchingRun } from '@tandem/persistence';
-import { Outbox, pageSize, registerConstraintMessages, translateDatabaseError, type Connection } from '@tandem/platform';
-import { BookingsService } from '../bookings/bookings.service';
-import { connectionOf, mustBeAllowed, requireTenant, visibleOrNotFound } from '../employers/access';
-import { ClustersService } from '../hubs/clusters.service';
+import { Outbox, translateDatabaseError, type Connection } from '@tandem/platform';
+import { BookingsService } from '@tandem/features/bookings';
+import { connectionOf, mustBeAllowed, requireTenant, visibleOrNotFound } from '@tandem/features/shared';
+import { ClustersService } from '@tandem/features/hubs';
 import { canSeeMatchingRun, decideProposal, MATCHING_PROPOSAL_STATUSES, MATCHING_RUN_STATUSES, parseProposalIds, requestedClusterId, runWeights, type ProposalDecision, type StartRunInput } from './matching-rules';
 import { MatchingProposalRepository, MatchingRunRepository, MatchingUnmatchedRepository, type ProposalView, type UnmatchedView } from './matching-runs.repository';
-
-registerConstraintMessages({
-  matching_runs_active_scope_key: { field: 'input.clusterId', message: 'A matching run for this scope is already queued or running: wait for it to finish' },
-});
 
 export interface MatchingRunFilterInput {
   clusterId?: string | null;

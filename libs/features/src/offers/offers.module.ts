@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { EmployersModule } from '../employers/employers.module';
+import { EmployersModule } from '@tandem/features/employers';
 import { OfferRepository, OfferSessionRepository, OfferWindowRepository } from './offers.repository';
 import { OffersResolver } from './offers.resolver';
 import { OffersService } from './offers.service';

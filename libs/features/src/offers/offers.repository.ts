@@ -49,7 +49,7 @@ export class OfferRepository extends TenantRepository<Offer> {
       }
       return qb;
     };
-    return { page: await this.page(page, narrow), total: await this.query((qb) => narrow(qb.where('1 = 1')).getCount()) };
+    return this.pageWithTotal(page, narrow);
   }
 }
 

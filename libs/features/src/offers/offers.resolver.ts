@@ -1,9 +1,9 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Employer, Offer, OfferAvailabilityWindow, OfferSession } from '@tandem/persistence';
 import { CurrentPrincipal, groupByKeys, type Connection, type GraphQLContext, type Principal } from '@tandem/platform';
-import { employerLoader } from '../employers/employer-loaders';
-import { EmployerType } from '../employers/employer.types';
-import { EmployersService } from '../employers/employers.service';
+import { employerLoader } from '@tandem/features/employers';
+import { EmployerType } from '@tandem/features/employers';
+import { EmployersService } from '@tandem/features/employers';
 import { CreateOfferInput, OfferAvailabilityWindowType, OfferConnection, OffersArgs, OfferSessionInput, OfferSessionType, OfferType, UpdateOfferInput } from './offer.types';
 import { OffersService } from './offers.service';
 

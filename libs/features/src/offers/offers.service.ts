@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { ACTIVITY_TYPES, canCreateOffer, canEditOffer, canSeeOffer, Clock, collect, DomainError, FORMATS, isBlank, OFFER_STATUSES, parseEnum, parseYearGroup, type Principal, reachOf } from '@tandem/domain';
+import { ACTIVITY_TYPES, canCreateOffer, canEditOffer, canSeeOffer, Clock, collect, DomainError, FORMATS, isBlank, OFFER_STATUSES, parseEnum, parseYearGroup, type Principal, reachOf, pageSize } from '@tandem/domain';
 import { AuditLog, isUuid, TenantDb, type Offer, type OfferAvailabilityWindow, type OfferSession } from '@tandem/persistence';
-import { pageSize, type Connection } from '@tandem/platform';
-import { connectionOf, mustBeAllowed, parseDayRangeFilter, requireTenant, updated, visibleOrNotFound } from '../employers/access';
-import { EmployersService } from '../employers/employers.service';
+import { type Connection } from '@tandem/platform';
+import { connectionOf, mustBeAllowed, parseDayRangeFilter, requireTenant, updated, visibleOrNotFound } from '@tandem/features/shared';
+import { EmployersService } from '@tandem/features/employers';
 import { offerBenchmark, parseOfferInput, parseSession, type OfferFields, type SessionFields, type WindowFields } from './offer-rules';
 import type { OfferFilter } from './offer.types';
 import { OfferRepository, OfferSessionRepository, OfferWindowRepository } from './offers.repository';

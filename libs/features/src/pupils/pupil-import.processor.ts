@@ -1,5 +1,5 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { QUEUE_NAMES, type ImportJobPayload } from '@tandem/platform';
+import { failedForGood, QUEUE_NAMES, stopCause, type ImportJobPayload } from '@tandem/platform';
 import type { Job } from 'bullmq';
 import { PupilImportRunner, type PupilImportRunResult } from './pupil-import.runner';
 
@@ -17,10 +17,13 @@ export class PupilImportProcessor extends WorkerHost {
     return this.runner.run(job.data.tenantId, job.data.importJobId, job.id ?? job.name);
   }
 
-  /** BullMQ retries a failed attempt; after the last one the job is marked failed and its file dropped. */
+  /**
+   * BullMQ retries a failed attempt; once it has failed the job for good (last attempt, or its
+   * worker died twice) the import is marked failed, saying why, and its file dropped.
+   */
   @OnWorkerEvent('failed')
-  async onFailed(job: Job<ImportJobPayload> | undefined): Promise<void> {
-    if (!job || job.attemptsMade < (job.opts.attempts ?? 1)) return;
-    await this.runner.giveUp(job.data.tenantId, job.data.importJobId, job.id ?? job.name);
+  async onFailed(job: Job<ImportJobPayload> | undefined, err?: Error): Promise<void> {
+    if (!job || !(await failedForGood(job))) return;
+    await this.runner.giveUp(job.data.tenantId, job.data.importJobId, job.id ?? job.name, stopCause(err));
   }
 }

@@ -2,7 +2,7 @@ import { AsyncResource } from 'node:async_hooks';
 import { Injectable, Logger } from '@nestjs/common';
 import { academicYearOf, Clock, parsePupilCsv } from '@tandem/domain';
 import { AuditLog, TenantContext, TenantDb } from '@tandem/persistence';
-import { SchoolRepository } from '../schools';
+import { SchoolRepository } from '@tandem/features/schools';
 import { ImportJobRepository, type ClaimedImport, type ImportOutcome } from './import-jobs.repository';
 import { chunks, chunkSizeFor, fieldsInFile, planImport, storedErrors } from './pupil-import-rules';
 import { PupilRepository } from './pupils.repository';
@@ -51,17 +51,17 @@ export class PupilImportRunner {
   }
 
   /** After the last attempt failed: mark the job failed and drop the file (nothing was written). */
-  giveUp(tenantId: string, importJobId: string, jobKey: string): Promise<void> {
+  giveUp(tenantId: string, importJobId: string, jobKey: string, cause = 'of a fault on our side'): Promise<void> {
     return TenantContext.run({ tenantId, actorUserId: null, correlationId: jobKey }, async () => {
       const abandoned = await this.jobs.abandon(importJobId, {
         line: 1,
         field: 'file',
         code: 'INTERNAL',
-        message: `The import stopped because of a fault on our side (ref ${jobKey}); nothing was written. Please start it again.`,
+        message: `The import stopped because ${cause} (ref ${jobKey}); nothing was written. Please start it again.`,
       });
       if (abandoned) {
         await this.db.transaction((em) => AuditLog.record(em, { action: 'pupil_import.abandoned', entityType: 'import_job', entityId: importJobId }));
-        this.logger.warn(`gave up on import ${jobKey}`);
+        this.logger.warn(`gave up on import ${jobKey}: ${cause}`);
       }
     });
   }

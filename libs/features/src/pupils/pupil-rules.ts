@@ -13,7 +13,7 @@ import {
   yearGroupFromDateOfBirth,
   type CalendarDate,
 } from '@tandem/domain';
-import { given } from '../employers/employer-rules';
+import { given } from '@tandem/features/shared';
 
 /**
  * Pure rules for pupil records: input parsing (fields named `input.<name>`), the year group a date of

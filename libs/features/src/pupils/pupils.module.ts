@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { SchoolRepository, SchoolsModule } from '../schools';
+import { SchoolRepository, SchoolsModule } from '@tandem/features/schools';
 import { ImportJobRepository } from './import-jobs.repository';
 import { PupilImportController } from './pupil-import.controller';
 import { PupilImportProcessor } from './pupil-import.processor';
@@ -22,5 +22,6 @@ export class PupilsModule {}
 /** The worker's pupil CSV import: the `imports` queue processor and what it needs (no resolvers). */
 @Module({
   providers: [SchoolRepository, PupilRepository, ImportJobRepository, PupilImportRunner, PupilImportProcessor],
+  exports: [PupilImportRunner],
 })
 export class PupilImportJobsModule {}

@@ -2,7 +2,7 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import { canSeePupils, isAtRisk } from '@tandem/domain';
 import type { Pupil, School } from '@tandem/persistence';
 import { CurrentPrincipal, groupByKeys, type Connection, type GraphQLContext, type Principal } from '@tandem/platform';
-import { schoolLoader, SchoolsService, SchoolType } from '../schools';
+import { schoolLoader, SchoolsService, SchoolType } from '@tandem/features/schools';
 import { CreatePupilInput, PupilConnection, PupilDataExportType, PupilsArgs, PupilType, UpdatePupilInput, YearGroupPupilCountType } from './pupil.types';
 import type { YearGroupCountRow } from './pupils.repository';
 import { PupilsService, type PupilDataExport } from './pupils.service';

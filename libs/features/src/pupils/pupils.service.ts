@@ -1,18 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { canManagePupils, canSeePupils, Clock, collect, DomainError, isBlank, parseText, parseYearGroup, type Principal } from '@tandem/domain';
+import { canManagePupils, canSeePupils, Clock, collect, DomainError, isBlank, parseText, parseYearGroup, type Principal, pageSize } from '@tandem/domain';
 import { AuditLog, isUuid, TenantDb, type Pupil, type School } from '@tandem/persistence';
-import { decodeOpaqueCursor, encodeOpaqueCursor, pageSize, registerConstraintMessages, toConnection, type Connection } from '@tandem/platform';
-import { mustBeAllowed, requireTenant, updated } from '../employers/access';
-import { SchoolRepository, SchoolsService } from '../schools';
+import { decodeOpaqueCursor, encodeOpaqueCursor, toConnection, type Connection } from '@tandem/platform';
+import { mustBeAllowed, requireTenant, updated } from '@tandem/features/shared';
+import { SchoolRepository, SchoolsService } from '@tandem/features/schools';
 import { pupilExportDocument, pupilExportFileName } from './pupil-export';
 import { ERASED_FIELD_NAMES, erasureOf, forViewer, parseLeavingDate, parsePupilInput, type PupilFields } from './pupil-rules';
 import type { PupilFilter } from './pupil.types';
 import { PupilRepository, type ReferencePosition, type YearGroupCountRow } from './pupils.repository';
-
-registerConstraintMessages({
-  pupils_reference_key: { field: 'input.reference', message: 'This school already has a pupil with this reference' },
-});
 
 export interface PupilDataExport {
   pupilId: string;

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { ScopeFilter } from '@tandem/domain';
-import { EncounterRequest, isUuid, RequestWindow, School, TenantDb, TenantRepository, type Page, type PageRequest } from '@tandem/persistence';
+import { EncounterRequest, isUuid, RequestWindow, TenantDb, TenantRepository, type Page, type PageRequest } from '@tandem/persistence';
 import type { SelectQueryBuilder } from 'typeorm';
-import type { DayBound } from '../employers/access';
+import type { DayBound } from '@tandem/features/shared';
 
 export interface RequestListFilter {
   clusterId?: string;
@@ -44,7 +44,7 @@ export class RequestRepository extends TenantRepository<EncounterRequest> {
       }
       return qb;
     };
-    return { page: await this.page(page, narrow), total: await this.query((qb) => narrow(qb.where('1 = 1')).getCount()) };
+    return this.pageWithTotal(page, narrow);
   }
 }
 
@@ -65,13 +65,5 @@ export class RequestWindowRepository extends TenantRepository<RequestWindow> {
     return this.tx(async (em) => {
       await em.delete(RequestWindow, { requestId });
     });
-  }
-}
-
-/** Read-only look-ups of schools for scope (which cluster) and rules (year groups taught). */
-@Injectable()
-export class RequestSchoolRepository extends TenantRepository<School> {
-  constructor(db: TenantDb) {
-    super(db, School, 'school');
   }
 }

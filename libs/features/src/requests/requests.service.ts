@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { ACTIVITY_TYPES, canEditRequest, canSeeRequest, Clock, collect, DomainError, isBlank, parseEnum, parseYearGroup, type Principal, reachOf, REQUEST_STATUSES } from '@tandem/domain';
+import { ACTIVITY_TYPES, canEditRequest, canSeeRequest, Clock, collect, DomainError, isBlank, parseEnum, parseYearGroup, type Principal, reachOf, REQUEST_STATUSES, pageSize } from '@tandem/domain';
 import { AuditLog, isUuid, TenantDb, type EncounterRequest, type RequestWindow, type School } from '@tandem/persistence';
-import { pageSize, type Connection } from '@tandem/platform';
-import { connectionOf, mustBeAllowed, parseDayRangeFilter, requireTenant, updated, visibleOrNotFound } from '../employers/access';
+import { type Connection } from '@tandem/platform';
+import { connectionOf, mustBeAllowed, parseDayRangeFilter, requireTenant, updated, visibleOrNotFound } from '@tandem/features/shared';
 import { parseRequestInput, type RequestFields } from './request-rules';
 import type { RequestFilter } from './request.types';
-import { RequestRepository, RequestSchoolRepository, RequestWindowRepository } from './requests.repository';
+import { SchoolRepository } from '@tandem/features/schools';
+import { RequestRepository, RequestWindowRepository } from './requests.repository';
 
 @Injectable()
 export class RequestsService {
@@ -14,7 +15,7 @@ export class RequestsService {
     private readonly db: TenantDb,
     private readonly requests: RequestRepository,
     private readonly windows: RequestWindowRepository,
-    private readonly schools: RequestSchoolRepository,
+    private readonly schools: SchoolRepository,
   ) {}
 
   /** The request if the caller may see it (its school in their scope); NOT_FOUND otherwise. */

@@ -11,7 +11,7 @@ import {
   SCHOOL_PHASES,
   type SchoolPhase,
 } from '@tandem/domain';
-import { given } from '../employers/employer-rules';
+import { given } from '@tandem/features/shared';
 
 /**
  * Pure rules for a school's record: input parsing with every problem reported at once (fields named

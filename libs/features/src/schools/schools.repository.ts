@@ -33,7 +33,7 @@ export class SchoolRepository extends TenantRepository<School> {
       }
       return qb;
     };
-    return { page: await this.page(page, narrow), total: await this.query((qb) => narrow(qb.where('1 = 1')).getCount()) };
+    return this.pageWithTotal(page, narrow);
   }
 
   /** The school of this hub with this URN (archived ones too: the URN stays taken). */

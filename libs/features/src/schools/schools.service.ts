@@ -1,16 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { canCreateSchool, canEditSchool, canSeeSchool, Clock, collect, DomainError, isBlank, parseEnum, parseText, type Principal, reachOf, SCHOOL_PHASES } from '@tandem/domain';
+import { canCreateSchool, canEditSchool, canSeeSchool, Clock, collect, DomainError, isBlank, parseEnum, parseText, type Principal, reachOf, SCHOOL_PHASES, pageSize } from '@tandem/domain';
 import { AuditLog, isUuid, TenantDb, type School } from '@tandem/persistence';
-import { pageSize, registerConstraintMessages, type Connection } from '@tandem/platform';
-import { connectionOf, mustBeAllowed, requireTenant, updated, visibleOrNotFound } from '../employers/access';
+import { type Connection } from '@tandem/platform';
+import { connectionOf, mustBeAllowed, requireTenant, updated, visibleOrNotFound } from '@tandem/features/shared';
 import { parseSchoolInput, type SchoolFields } from './school-rules';
 import type { SchoolFilter } from './school.types';
 import { SchoolClusterRepository, SchoolRepository } from './schools.repository';
-
-registerConstraintMessages({
-  schools_tenant_urn_key: { field: 'input.urn', message: 'A school with this URN is already in this hub' },
-  schools_cluster_fk: { field: 'input.clusterId', message: 'Cluster not found' },
-});
 
 /** Fields only those who may create schools (hub admins) may change: they move the school between scopes. */
 const STRUCTURAL_FIELDS = ['urn', 'clusterId'] as const;

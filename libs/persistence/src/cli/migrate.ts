@@ -3,11 +3,12 @@
  *
  *   DATABASE_OWNER_URL   default postgres://tandem_owner:tandem_owner@127.0.0.1:5432/tandem
  *   --bootstrap          first create roles, database, extensions and default privileges with
- *                        DATABASE_SUPERUSER_URL (default postgres://postgres@127.0.0.1:5432/postgres)
+ *                        DATABASE_SUPERUSER_URL (default postgres://postgres@127.0.0.1:5432/postgres);
+ *                        the app role's password from DATABASE_APP_PASSWORD (default: its name, dev only)
  *   --revert             revert the last migration instead
  */
 import { bootstrapDatabase } from '../bootstrap';
-import { createDataSource } from '../data-source';
+import { migrate } from '../data-source';
 
 export const DEFAULT_OWNER_URL = 'postgres://tandem_owner:tandem_owner@127.0.0.1:5432/tandem';
 export const DEFAULT_SUPERUSER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -20,22 +21,18 @@ async function main(argv: string[]): Promise<void> {
       superuserUrl: process.env['DATABASE_SUPERUSER_URL'] || DEFAULT_SUPERUSER_URL,
       database,
       ownerPassword: decodeURIComponent(new URL(ownerUrl).password) || undefined,
+      appPassword: process.env['DATABASE_APP_PASSWORD'] || undefined,
     });
     console.log(`bootstrap: roles, database "${database}", extensions and default privileges are in place`);
   }
-  const ds = createDataSource({ url: ownerUrl, role: 'owner', applicationName: 'tandem-migrate' });
-  await ds.initialize();
-  try {
-    if (argv.includes('--revert')) {
-      await ds.undoLastMigration({ transaction: 'each' });
-      console.log('reverted the last migration');
-      return;
-    }
-    const ran = await ds.runMigrations({ transaction: 'each' });
-    console.log(ran.length ? `migrated: ${ran.map((m) => m.name).join(', ')}` : 'migrate: nothing to do');
-  } finally {
-    await ds.destroy();
+  // Under an advisory lock: a second migrator started meanwhile waits, then has nothing to do.
+  if (argv.includes('--revert')) {
+    const reverted = await migrate(ownerUrl, { revert: true, onWait: (m) => console.log(m) });
+    console.log(`reverted ${reverted.join(', ') || 'nothing'}`);
+    return;
   }
+  const ran = await migrate(ownerUrl, { onWait: (m) => console.log(m) });
+  console.log(ran.length ? `migrated: ${ran.join(', ')}` : 'migrate: nothing to do');
 }
 
 main(process.argv.slice(2)).catch((e: unknown) => {

@@ -1,7 +1,6 @@
 import { Client } from 'pg';
-// test/support is not an Nx project; the lead may add an alias (see report).
 import { createTestDatabase, TestDatabase } from '@tandem/test-support';
-import { ENTITIES, TenantContext } from '../index';
+import { CONSTRAINT_MESSAGES, ENTITIES, TenantContext } from '../index';
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -10,6 +9,21 @@ beforeAll(async () => {
 afterAll(() => db?.drop());
 
 describe('entities match the migrated schema', () => {
+  it('every constraint with its own wording (CONSTRAINT_MESSAGES) exists, as a constraint or a unique index', async () => {
+    const owner = new Client({ connectionString: db.ownerUrl });
+    await owner.connect();
+    try {
+      const { rows } = await owner.query<{ name: string }>(
+        `select conname as name from pg_constraint join pg_namespace n on n.oid = connamespace where n.nspname = 'public'
+         union select indexname from pg_indexes where schemaname = 'public'`,
+      );
+      const names = new Set(rows.map((r) => r.name));
+      expect(Object.keys(CONSTRAINT_MESSAGES).filter((name) => !names.has(name))).toEqual([]);
+    } finally {
+      await owner.end();
+    }
+  });
+
   it('every entity column exists with that name, and every table column is mapped', async () => {
     const owner = new Client({ connectionString: db.ownerUrl });
     await owner.connect();

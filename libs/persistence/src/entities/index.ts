@@ -27,6 +27,7 @@ import { RefreshSession } from './refresh-session.entity';
 import { RequestWindow } from './request-window.entity';
 import { School } from './school.entity';
 import { SentEmail } from './sent-email.entity';
+import { MailSendAttempt } from './mail-send-attempt.entity';
 import { Tenant } from './tenant.entity';
 import { User } from './user.entity';
 import { VettingCheck } from './vetting-check.entity';
@@ -71,6 +72,7 @@ export {
   RequestWindow,
   School,
   SentEmail,
+  MailSendAttempt,
   Tenant,
   User,
   VettingCheck,
@@ -98,6 +100,7 @@ export const ENTITIES = [
   OutboxMessage,
   ImportJob,
   SentEmail,
+  MailSendAttempt,
   AuthSession,
   AuthThrottleCounter,
   PasswordReset,

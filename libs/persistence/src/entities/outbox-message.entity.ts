@@ -30,4 +30,11 @@ export class OutboxMessage extends TenantOwnedEntity {
 
   @Column({ name: 'relayed_at', type: 'timestamptz', nullable: true })
   relayedAt!: Date | null;
+
+  /** The relay that claimed the row to add it to its queue, until `claimedUntil` (a lease). */
+  @Column({ name: 'claimed_by', type: 'text', nullable: true })
+  claimedBy!: string | null;
+
+  @Column({ name: 'claimed_until', type: 'timestamptz', nullable: true })
+  claimedUntil!: Date | null;
 }

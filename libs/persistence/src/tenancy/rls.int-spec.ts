@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DomainError } from '@tandem/domain';
-// test/support is not an Nx project; the lead may add an alias (see report).
 import { createTestDatabase, TestDatabase } from '@tandem/test-support';
 import { AuditLog, Cluster, School, TENANT_TABLES, TenantContext, TenantRepository } from '../index';
 
@@ -106,6 +105,7 @@ async function seedTenant(owner: Client, label: string): Promise<Fixture> {
     `insert into sent_emails (tenant_id, job_key, kind, recipient, message_id, subject) values ($1, 'mail.test.1', 'test', 'a@example.org', '<m1@test>', 'Hello')`,
     [t],
   );
+  await q(`insert into mail_send_attempts (tenant_id, job_key, recipient, message_id) values ($1, 'mail.test.1', 'a@example.org', '<m1@test>')`, [t]);
   const session = (await q(`select id from offer_sessions where tenant_id = $1 limit 1`, [t])).rows[0].id as string;
   const booking = (
     await q(

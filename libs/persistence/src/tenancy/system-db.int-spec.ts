@@ -1,5 +1,4 @@
 import { Client } from 'pg';
-// test/support is not an Nx project; the lead may add an alias (see report).
 import { createTestDatabase, superuserUrl, TestDatabase } from '@tandem/test-support';
 import { bootstrapDatabase } from '../bootstrap';
 import { Membership, TenantContext, TenantRepository } from '../index';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, type Clock } from '@tandem/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { JsonObject } from '../entities/base';
 import { Tenant } from '../entities/tenant.entity';
 import { User } from '../entities/user.entity';
@@ -52,8 +52,10 @@ function isUniqueViolation(e: unknown, constraint: string): boolean {
  * Connects as the app role like everything else; it can only see what those functions return.
  */
 export class SystemDb {
+  // Private: everything done without a tenant is one of the named methods below, each a reviewed
+  // SECURITY DEFINER function or a global table, never ad-hoc SQL on the app role's pool.
   constructor(
-    readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly clock: Clock,
   ) {}
 
@@ -96,10 +98,25 @@ export class SystemDb {
     return rows[0]?.t ?? null;
   }
 
+  /** Tenant id of the emailed booking link with this token hash (any state: check it inside the tenant). */
+  async tenantOfBookingLink(tokenHash: string): Promise<string | null> {
+    const rows: Array<{ t: string | null }> = await this.dataSource.query('select booking_link_tenant($1) as t', [tokenHash]);
+    return rows[0]?.t ?? null;
+  }
+
   /** Tenants with outbox rows due at `now` (the relay serves every tenant), oldest due first. */
   async tenantsWithDueOutboxRows(now: Date, limit: number): Promise<string[]> {
     const rows: Array<{ tenant_id: string }> = await this.dataSource.query('select tenant_id from outbox_pending_tenants($1, $2)', [limit, now]);
     return rows.map((r) => r.tenant_id);
+  }
+
+  /**
+   * Every hub's outbox at once, for metrics: the oldest row due at `now` that the relay has not
+   * moved yet (null when none) and how many are due, counted up to `cap`.
+   */
+  async outboxLag(now: Date, cap: number): Promise<{ oldestDue: Date | null; dueRows: number }> {
+    const rows: Array<{ oldest_due: Date | null; due_rows: number }> = await this.dataSource.query('select oldest_due, due_rows from outbox_lag($1, $2)', [now, cap]);
+    return { oldestDue: rows[0]?.oldest_due ?? null, dueRows: rows[0]?.due_rows ?? 0 };
   }
 
   /** Every tenant (platform admin screens). Authorisation is the caller's job. */
@@ -174,6 +191,18 @@ export class SystemDb {
 
   async setPasswordHash(userId: string, passwordHash: string): Promise<void> {
     await this.dataSource.getRepository(User).update({ id: userId }, { passwordHash });
+  }
+
+  /**
+   * Sets a user's password hash and, in the same transaction (with the product's clock as `app.now`),
+   * runs `alsoDo`: the caller ends the user's other sessions there, so the two cannot come apart.
+   */
+  async changePassword<T>(userId: string, passwordHash: string, alsoDo: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (em) => {
+      await em.query(`select set_config('app.now', $1, true)`, [this.clock.now().toISOString()]);
+      await em.update(User, { id: userId }, { passwordHash });
+      return alsoDo(em);
+    });
   }
 
   async updateDisplayName(userId: string, displayName: string | null): Promise<void> {

@@ -1,4 +1,4 @@
-import { DomainError } from '@tandem/domain';
+import { DomainError, pageSize } from '@tandem/domain';
 import { EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { decodeCursor, encodeCursor, isUuid } from './cursor';
@@ -29,9 +29,6 @@ export interface Page<E> {
   cursors: string[];
   hasNextPage: boolean;
 }
-
-export const DEFAULT_PAGE_SIZE = 50;
-export const MAX_PAGE_SIZE = 200;
 
 /**
  * A small base for feature repositories over one tenant entity. Every method runs inside
@@ -85,10 +82,7 @@ export class TenantRepository<E extends TenantRow> {
    * it must only add `andWhere`s.
    */
   async page(request: PageRequest = {}, filter?: (qb: SelectQueryBuilder<E>) => SelectQueryBuilder<E>): Promise<Page<E>> {
-    const first = request.first ?? DEFAULT_PAGE_SIZE;
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-      throw DomainError.invalid('first', 'VALIDATION_FAILED', `first must be between 1 and ${MAX_PAGE_SIZE} (got ${first})`);
-    }
+    const first = pageSize(request.first);
     const order = request.order ?? 'desc';
     const after = request.after ? decodeCursor(request.after) : null;
     const a = this.alias;
@@ -117,6 +111,11 @@ export class TenantRepository<E extends TenantRow> {
     });
   }
 
+  /** A keyset page (see `page`) and how many rows `filter` matches in all: what a connection with `totalCount` needs. */
+  async pageWithTotal(request: PageRequest, filter: (qb: SelectQueryBuilder<E>) => SelectQueryBuilder<E>): Promise<{ page: Page<E>; total: number }> {
+    return { page: await this.page(request, filter), total: await this.query((qb) => filter(qb.where('1 = 1')).getCount()) };
+  }
+
   /**
    * Inserts one row with `tenant_id` stamped from the context. A `tenantId` in `values` that
    * differs from the context is refused (FORBIDDEN) — RLS would refuse it too. Returns the row
@@ -125,9 +124,15 @@ export class TenantRepository<E extends TenantRow> {
   async insert(values: Omit<QueryDeepPartialEntity<E>, 'tenantId'> & { tenantId?: string }): Promise<E> {
     const tenantId = stampTenant(values.tenantId);
     return this.tx(async (em) => {
-      const result = await em.insert(this.entity, { ...values, tenantId } as unknown as QueryDeepPartialEntity<E>);
-      const id = (result.identifiers[0] as { id: string }).id;
-      return em.findOneOrFail(this.entity, { where: { id } as FindOptionsWhere<E> });
+      // RETURNING * instead of a second select for the defaults (issue 16: one round trip less per row written).
+      const result = await em
+        .createQueryBuilder()
+        .insert()
+        .into(this.entity)
+        .values({ ...values, tenantId } as unknown as QueryDeepPartialEntity<E>)
+        .returning('*')
+        .execute();
+      return hydrate(em, this.entity, (result.raw as Array<Record<string, unknown>>)[0] ?? {});
     });
   }
 
@@ -138,11 +143,19 @@ export class TenantRepository<E extends TenantRow> {
     }
     if (!isUuid(id)) return null;
     return this.tx(async (em) => {
-      const result = await em.update(this.entity, { id } as FindOptionsWhere<E>, patch);
-      if (!result.affected) return null;
-      return em.findOne(this.entity, { where: { id } as FindOptionsWhere<E> });
+      const result = await em.createQueryBuilder().update(this.entity).set(patch).where('id = :id', { id }).returning('*').execute();
+      const row = (result.raw as Array<Record<string, unknown>>)[0];
+      return row ? hydrate(em, this.entity, row) : null;
     });
   }
+}
+
+/** An entity from a raw row (`RETURNING *`), typed as TypeORM would load it. */
+function hydrate<E extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<E>, row: Record<string, unknown>): E {
+  const meta = em.connection.getMetadata(entity);
+  const out = meta.create() as E;
+  for (const column of meta.columns) column.setEntityValue(out, em.connection.driver.prepareHydratedValue(row[column.databaseName], column));
+  return out;
 }
 
 /** The context's tenant id; throws FORBIDDEN when `given` names another tenant. */

@@ -5,7 +5,7 @@ describe('AppConfig', () => {
   it('has local defaults', () => {
     const c = AppConfig.fromEnv({});
     expect(c.databaseUrl).toBe('postgres://tandem_app:tandem_app@127.0.0.1:5432/tandem');
-    expect(c.databaseOwnerUrl).toBe('postgres://tandem_owner:tandem_owner@127.0.0.1:5432/tandem');
+    expect(c.adminStaticDir).toBeNull();
     expect(c.redisUrl).toBe('redis://127.0.0.1:6379');
     expect(c.queueBackend).toBe('redis');
     expect(c.smtpUrl).toBe('smtp://127.0.0.1:1025');
@@ -20,6 +20,29 @@ describe('AppConfig', () => {
     expect(c.apiPort).toBe(3000);
     expect(c.logLevel).toBe('info');
     expect(c.isProduction).toBe(false);
+    expect([c.apiDatabasePoolSize, c.workerDatabasePoolSize]).toEqual([10, 5]);
+  });
+
+  it('reads retention periods, refuses periods under their floor, and keeps the send log at least as long as the outbox', () => {
+    const c = AppConfig.fromEnv({});
+    expect(c.retention).toEqual({ outbox: 30, sent_emails: 400, auth_sessions: 30, auth_throttle: 2, password_resets: 30, audit_log: 2557 });
+    expect(c.describe()).toMatchObject({ RETENTION_AUDIT_DAYS: 2557, RETENTION_OUTBOX_DAYS: 30, RETENTION_BATCH_SIZE: 5000 });
+    expect(AppConfig.fromEnv({ RETENTION_AUDIT_DAYS: '3650', RETENTION_OUTBOX_DAYS: '7' }).retention).toMatchObject({ audit_log: 3650, outbox: 7 });
+    expect(() => AppConfig.fromEnv({ RETENTION_AUDIT_DAYS: '30' })).toThrow(/RETENTION_AUDIT_DAYS must be a whole number from 365/);
+    expect(() => AppConfig.fromEnv({ RETENTION_SENT_EMAILS_DAYS: '100' })).toThrow(/RETENTION_SENT_EMAILS_DAYS must be a whole number from 366/);
+    expect(() => AppConfig.fromEnv({ RETENTION_OUTBOX_DAYS: '500', RETENTION_SENT_EMAILS_DAYS: '400' })).toThrow(/RETENTION_SENT_EMAILS_DAYS must be at least RETENTION_OUTBOX_DAYS/);
+  });
+
+  it('reads pool sizes and refuses a pool of none or more than 200', () => {
+    expect(AppConfig.fromEnv({ API_DATABASE_POOL_SIZE: '20', WORKER_DATABASE_POOL_SIZE: '3' })).toMatchObject({ apiDatabasePoolSize: 20, workerDatabasePoolSize: 3 });
+    expect(() => AppConfig.fromEnv({ API_DATABASE_POOL_SIZE: '0' })).toThrow(/API_DATABASE_POOL_SIZE must be a whole number from 1 to 200/);
+    expect(() => AppConfig.fromEnv({ WORKER_DATABASE_POOL_SIZE: '500' })).toThrow(/WORKER_DATABASE_POOL_SIZE/);
+  });
+
+  it('never reads or prints the owner URL: only the migrate CLI holds it', () => {
+    const c = AppConfig.fromEnv({ DATABASE_OWNER_URL: 'postgres://tandem_owner:owner-password-not-for-pods@db:5432/tandem' });
+    expect(Object.values(c)).not.toContain('postgres://tandem_owner:owner-password-not-for-pods@db:5432/tandem');
+    expect(JSON.stringify(c.describe())).not.toMatch(/tandem_owner|DATABASE_OWNER_URL/);
   });
 
   it('reads values and names each bad variable', () => {
@@ -42,7 +65,16 @@ describe('AppConfig', () => {
 
   describe('production secrets (finding 1)', () => {
     const random = (): string => randomBytes(36).toString('base64url');
-    const good = (): Record<string, string> => ({ NODE_ENV: 'production', ACCESS_TOKEN_KEYS: `a1:${random()}`, LINK_KEYS: `l1:${random()}` });
+    const good = (): Record<string, string> => ({
+      NODE_ENV: 'production',
+      ACCESS_TOKEN_KEYS: `a1:${random()}`,
+      LINK_KEYS: `l1:${random()}`,
+      DATABASE_URL: 'postgres://tandem_app@db.internal:5432/tandem',
+      REDIS_URL: 'redis://redis.internal:6379',
+      SMTP_URL: 'smtp://smtp.internal:587',
+      PUBLIC_APP_URL: 'https://app.example.org',
+      PUBLIC_API_URL: 'https://api.example.org',
+    });
     const problems = (env: Record<string, string>): string => {
       try {
         AppConfig.fromEnv(env);
@@ -55,6 +87,29 @@ describe('AppConfig', () => {
     it('starts with random keys of its own', () => {
       expect(problems(good())).toBe('');
       expect(AppConfig.fromEnv({ ...good(), ACCESS_TOKEN_KEYS: 'new:' + random() + ',old:' + random() }).accessTokenKeys.keys.map((k) => k.id)).toEqual(['new', 'old']);
+    });
+
+    it('refuses missing or local addresses, one line naming each setting (issue 15, finding 7)', () => {
+      const { DATABASE_URL: _d, SMTP_URL: _s, ...withoutTwo } = good();
+      expect(problems({ ...withoutTwo, REDIS_URL: 'redis://127.0.0.1:6379', PUBLIC_APP_URL: 'http://localhost:5173', PUBLIC_API_URL: 'http://[::1]:3000' }).split('\n')).toEqual([
+        'DATABASE_URL must be set in production (its default points at this machine)',
+        'REDIS_URL must not point at this machine in production (got host "127.0.0.1")',
+        'SMTP_URL must be set in production (its default points at this machine)',
+        'PUBLIC_APP_URL must not point at this machine in production (got host "localhost")',
+        'PUBLIC_API_URL must not point at this machine in production (got host "[::1]")',
+      ]);
+      // Without Redis (QUEUE_BACKEND=postgres) REDIS_URL is not needed.
+      const { REDIS_URL: _r, ...withoutRedis } = good();
+      expect(problems({ ...withoutRedis, QUEUE_BACKEND: 'postgres' })).toBe('');
+      // Outside production the local defaults stand.
+      expect(AppConfig.fromEnv({}).publicAppUrl).toBe('http://localhost:5173');
+    });
+
+    it('listens on HOST: 0.0.0.0 in production, this machine only otherwise, unless set', () => {
+      expect(AppConfig.fromEnv(good()).host).toBe('0.0.0.0');
+      expect(AppConfig.fromEnv({}).host).toBe('127.0.0.1');
+      expect(AppConfig.fromEnv({ HOST: '10.1.2.3' }).host).toBe('10.1.2.3');
+      expect(problems({ ...good(), HOST: 'not a host' })).toMatch(/^HOST must be an address/);
     });
 
     it('needs both key rings', () => {

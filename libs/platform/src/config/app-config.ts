@@ -10,6 +10,10 @@ export type QueueBackend = (typeof QUEUE_BACKENDS)[number];
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'verbose'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/** OTEL_TRACES_EXPORTER: tracing is off unless this names an exporter (see docs/operations.md). */
+export const TRACES_EXPORTERS = ['none', 'console', 'otlp'] as const;
+export type TracesExporter = (typeof TRACES_EXPORTERS)[number];
+
 import { parseKeyRing, type KeyRing } from './key-ring';
 import { keyProblem, urlPasswordProblem } from './secrets';
 
@@ -23,6 +27,25 @@ export const DEV_LINK_KEYS = 'dev:dev-links-3e7a1c9f5b2d8e4a6c0f7b1d3e9a5c2f';
 /** The variables that hold key rings or URLs with passwords: every place a secret can be given. */
 export const SECRET_KEY_VARIABLES = ['ACCESS_TOKEN_KEYS', 'LINK_KEYS'] as const;
 export const SECRET_URL_VARIABLES = ['DATABASE_URL', 'DATABASE_OWNER_URL', 'REDIS_URL', 'SMTP_URL'] as const;
+
+/**
+ * What the daily purge deletes, how long each is kept by default, the variable that changes it and
+ * the least it may be (the same floors as `purge_expired_rows` in the database).
+ */
+export const RETENTION_DEFAULTS = {
+  // Relayed outbox rows: the send log is the record of what went out.
+  outbox: { variable: 'RETENTION_OUTBOX_DAYS', days: 30, min: 1 },
+  // Over a school year: a termly or yearly email re-queued after its outbox row is gone is not sent twice.
+  sent_emails: { variable: 'RETENTION_SENT_EMAILS_DAYS', days: 400, min: 366 },
+  // Counted from when a session ended (log-out, revocation) or expired.
+  auth_sessions: { variable: 'RETENTION_SESSIONS_DAYS', days: 30, min: 1 },
+  auth_throttle: { variable: 'RETENTION_THROTTLE_DAYS', days: 2, min: 1 },
+  password_resets: { variable: 'RETENTION_PASSWORD_RESETS_DAYS', days: 30, min: 1 },
+  // Who read or changed pupil data: long by default (the hub, as data controller, may choose longer).
+  audit_log: { variable: 'RETENTION_AUDIT_DAYS', days: 2_557, min: 365 },
+} as const;
+export type RetentionKind = keyof typeof RETENTION_DEFAULTS;
+export type RetentionPeriods = { [K in RetentionKind]: number };
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -113,6 +136,33 @@ function refuseWeakUrlPassword(r: Reader, name: string): void {
   if (problem) r.problems.push(`${name} ${problem}`);
 }
 
+/** A host name that means "this machine": never right for another machine to reach in production. */
+export function isLocalHost(hostname: string): boolean {
+  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h.endsWith('.localhost') || /^127\./.test(h) || h === '::1' || h === '0.0.0.0' || h === '';
+}
+
+/**
+ * Production (issue 15, finding 7): each address must be given, and not be this machine (the
+ * defaults are localhost: emails would carry http://localhost links, pods would look for PostgreSQL
+ * in themselves). One problem per setting, each naming it.
+ */
+function refuseLocalInProduction(r: Reader, names: readonly string[]): void {
+  for (const name of names) {
+    const value = r.env[name]?.trim();
+    if (!value) {
+      r.problems.push(`${name} must be set in production (its default points at this machine)`);
+      continue;
+    }
+    try {
+      const host = new URL(value).hostname;
+      if (isLocalHost(host)) r.problems.push(`${name} must not point at this machine in production (got host "${host}")`);
+    } catch {
+      // reported by url()
+    }
+  }
+}
+
 /** An ISO 8601 instant with its offset, or null when unset. */
 function instant(r: Reader, name: string): Date | null {
   const value = raw(r, name, '');
@@ -139,12 +189,17 @@ export function maskUrlCredentials(value: string): string {
 export class AppConfig {
   readonly nodeEnv: string;
   readonly isProduction: boolean;
+  /**
+   * The app role's URL (RLS applies). The owner's (`DATABASE_OWNER_URL`, BYPASSRLS) is not read here:
+   * only the migrate CLI takes it, so API and worker pods never hold it (issue 15, finding 8).
+   */
   readonly databaseUrl: string;
-  readonly databaseOwnerUrl: string;
   readonly redisUrl: string;
   readonly queueBackend: QueueBackend;
   readonly smtpUrl: string;
   readonly mailFrom: string;
+  /** Optional: where a retry asks whether a Message-ID was already committed (MailDeliveryCheck). */
+  readonly mailDeliveryCheckUrl: string | null;
   /** Signs and verifies access tokens (JWT `kid` = key id). */
   readonly accessTokenKeys: KeyRing;
   /** Derives the tokens in emailed links (invitations, bookings, preferences, password resets). */
@@ -156,6 +211,36 @@ export class AppConfig {
   /** Where the API is reached from outside (links in emails that land on pages the API serves). */
   readonly publicApiUrl: string;
   readonly apiPort: number;
+  /** The address the API and the worker's HTTP port listen on: 0.0.0.0 in production, 127.0.0.1 otherwise, unless HOST says. */
+  readonly host: string;
+  /** BullMQ key prefix (`QUEUE_PREFIX`; BullMQ's `bull` when unset). */
+  readonly queuePrefix: string | null;
+  /** Schema of BullMQ's tables with `QUEUE_BACKEND=postgres` (`QUEUE_PG_SCHEMA`, default `bullmq`). */
+  readonly queuePgSchema: string;
+  /** The worker's own HTTP port (probes, metrics); 0 picks a free one (tests). */
+  readonly workerHttpPort: number;
+  /** `statement_timeout` on the API's and worker's PostgreSQL connections (ms; 0 = none). */
+  readonly dbStatementTimeoutMs: number;
+  /** `idle_in_transaction_session_timeout` on those connections (ms; 0 = none). */
+  readonly dbIdleInTransactionTimeoutMs: number;
+  /** How long the API and worker wait at start-up for the schema version their code needs. */
+  readonly schemaWaitSeconds: number;
+  /**
+   * ADMIN_STATIC_DIR: the built admin app (`npm run build` → dist/apps/admin), served by the API at
+   * `/` under its own strict CSP; unset (development) the API serves no app (Vite does).
+   */
+  readonly adminStaticDir: string | null;
+  /**
+   * BullMQ job lock (renewed every half of it while the job runs): a worker that dies loses its
+   * jobs' locks after this long, and they count as stalled at the next stalled check.
+   */
+  readonly jobLockSeconds: number;
+  /** How often a worker looks for stalled jobs (those whose lock expired). */
+  readonly jobStalledCheckSeconds: number;
+  /** The matching solver thread's heap limit (MB); 0: half the container's memory limit, at most 4096. */
+  readonly matchingThreadHeapMb: number;
+  /** An import or matching run `running` with no progress for this long, and no live job, is failed by the watchdog. */
+  readonly stuckJobMinutes: number;
   /**
    * Which proxies' X-Forwarded-For to believe for the caller's address (per-address throttles):
    * false (the socket's address), a hop count, or a comma-separated list of addresses/CIDRs.
@@ -163,6 +248,25 @@ export class AppConfig {
    */
   readonly trustProxy: false | number | string;
   readonly logLevel: LogLevel;
+  /** The API's Prometheus `/metrics` port, apart from the public API port (production default 9464; 0: any free port, the default elsewhere). */
+  readonly metricsPort: number;
+  /** `none` (default): no tracing. `console`: spans as JSON lines on stdout. `otlp`: to an OpenTelemetry collector. */
+  readonly tracesExporter: TracesExporter;
+  /** Where `otlp` sends spans (OTLP over HTTP), e.g. http://otel-collector:4318/v1/traces. */
+  readonly otlpTracesEndpoint: string;
+  /**
+   * PostgreSQL connections each API / worker process may hold (its pool). Sized against the
+   * connection budget in docs/operations.md: through PgBouncer these are client connections.
+   */
+  readonly apiDatabasePoolSize: number;
+  readonly workerDatabasePoolSize: number;
+  /**
+   * How long rows are kept before the daily purge deletes them, in days (docs/operations.md,
+   * "Retention"). The database refuses periods under each kind's floor (purge_expired_rows).
+   */
+  readonly retention: Readonly<RetentionPeriods>;
+  /** Rows deleted per statement (one short transaction each) by the purge. */
+  readonly retentionBatchSize: number;
   /**
    * TANDEM_CLOCK_START: run the product's clock from this instant instead of the machine's time
    * (a worker process started by a test shares the test's time). Refused in production.
@@ -183,11 +287,11 @@ export class AppConfig {
     this.nodeEnv = raw(r, 'NODE_ENV', 'development');
     this.isProduction = this.nodeEnv === 'production';
     this.databaseUrl = url(r, 'DATABASE_URL', 'postgres://tandem_app:tandem_app@127.0.0.1:5432/tandem', ['postgres', 'postgresql'], true);
-    this.databaseOwnerUrl = url(r, 'DATABASE_OWNER_URL', 'postgres://tandem_owner:tandem_owner@127.0.0.1:5432/tandem', ['postgres', 'postgresql'], true);
     this.redisUrl = url(r, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis', 'rediss'], true);
     this.queueBackend = oneOf(r, 'QUEUE_BACKEND', 'redis', QUEUE_BACKENDS);
     this.smtpUrl = url(r, 'SMTP_URL', 'smtp://127.0.0.1:1025', ['smtp', 'smtps'], true);
     this.mailFrom = raw(r, 'MAIL_FROM', 'Tandem <no-reply@tandem.local>');
+    this.mailDeliveryCheckUrl = raw(r, 'MAIL_DELIVERY_CHECK_URL', '') ? url(r, 'MAIL_DELIVERY_CHECK_URL', '', ['http', 'https'], true) : null;
     if (!/^([^<>]*<)?[^\s@<>]+@[^\s@<>]+>?$/.test(this.mailFrom)) {
       r.problems.push(`MAIL_FROM must be an address like "Tandem <no-reply@example.org>" (got "${this.mailFrom}")`);
     }
@@ -204,7 +308,43 @@ export class AppConfig {
     this.publicAppUrl = url(r, 'PUBLIC_APP_URL', 'http://localhost:5173', ['http', 'https']).replace(/\/+$/, '');
     this.publicApiUrl = url(r, 'PUBLIC_API_URL', 'http://localhost:3000', ['http', 'https']).replace(/\/+$/, '');
     this.apiPort = int(r, 'API_PORT', 3000, 0, 65_535);
+    this.host = raw(r, 'HOST', this.isProduction ? '0.0.0.0' : '127.0.0.1');
+    if (!/^[0-9a-zA-Z.:_-]{1,253}$/.test(this.host)) r.problems.push(`HOST must be an address or host name to listen on, like 0.0.0.0 (got "${this.host}")`);
+    this.queuePrefix = raw(r, 'QUEUE_PREFIX', '') || null;
+    if (this.queuePrefix !== null && !/^[A-Za-z0-9_-]{1,64}$/.test(this.queuePrefix)) r.problems.push(`QUEUE_PREFIX must be 1 to 64 letters, digits, "_" or "-" (got "${this.queuePrefix}")`);
+    this.queuePgSchema = raw(r, 'QUEUE_PG_SCHEMA', 'bullmq');
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(this.queuePgSchema)) r.problems.push(`QUEUE_PG_SCHEMA must be a lower-case SQL name like bullmq (got "${this.queuePgSchema}")`);
+    this.workerHttpPort = int(r, 'WORKER_HTTP_PORT', 3100, 0, 65_535);
+    this.schemaWaitSeconds = int(r, 'SCHEMA_WAIT_SECONDS', 300, 0, 3_600);
+    this.dbStatementTimeoutMs = int(r, 'DB_STATEMENT_TIMEOUT_MS', 30_000, 0, 3_600_000);
+    this.dbIdleInTransactionTimeoutMs = int(r, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 60_000, 0, 3_600_000);
+    this.adminStaticDir = raw(r, 'ADMIN_STATIC_DIR', '') || null;
+    this.jobLockSeconds = int(r, 'JOB_LOCK_SECONDS', 30, 1, 600);
+    this.jobStalledCheckSeconds = int(r, 'JOB_STALLED_CHECK_SECONDS', 30, 1, 600);
+    this.stuckJobMinutes = int(r, 'STUCK_JOB_MINUTES', 15, 1, 24 * 60);
+    this.matchingThreadHeapMb = int(r, 'MATCHING_THREAD_HEAP_MB', 0, 0, 16_384);
+    if (this.matchingThreadHeapMb > 0 && this.matchingThreadHeapMb < 64) r.problems.push(`MATCHING_THREAD_HEAP_MB must be 0 (automatic) or at least 64 (got "${this.matchingThreadHeapMb}")`);
+    if (this.isProduction) refuseLocalInProduction(r, ['DATABASE_URL', ...(this.queueBackend === 'redis' ? ['REDIS_URL'] : []), 'SMTP_URL', 'PUBLIC_APP_URL', 'PUBLIC_API_URL']);
     this.logLevel = oneOf(r, 'LOG_LEVEL', 'info', LOG_LEVELS);
+    this.apiDatabasePoolSize = int(r, 'API_DATABASE_POOL_SIZE', 10, 1, 200);
+    this.workerDatabasePoolSize = int(r, 'WORKER_DATABASE_POOL_SIZE', 5, 1, 200);
+    // Outside production any free port (logged), so API processes side by side never collide.
+    this.metricsPort = int(r, 'METRICS_PORT', this.isProduction ? 9464 : 0, 0, 65_535);
+    this.tracesExporter = oneOf(r, 'OTEL_TRACES_EXPORTER', 'none', TRACES_EXPORTERS);
+    this.otlpTracesEndpoint = url(r, 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', 'http://127.0.0.1:4318/v1/traces', ['http', 'https']);
+    if (this.metricsPort !== 0 && this.metricsPort === this.apiPort) r.problems.push('METRICS_PORT must differ from API_PORT: /metrics is kept off the public port');
+    this.retention = Object.freeze(
+      Object.fromEntries(
+        (Object.keys(RETENTION_DEFAULTS) as RetentionKind[]).map((kind) => {
+          const { variable, days, min } = RETENTION_DEFAULTS[kind];
+          return [kind, int(r, variable, days, min, 36_500)];
+        }),
+      ) as unknown as RetentionPeriods,
+    );
+    if (this.retention.sent_emails < this.retention.outbox) {
+      r.problems.push('RETENTION_SENT_EMAILS_DAYS must be at least RETENTION_OUTBOX_DAYS (the send log stops a re-queued email going out twice)');
+    }
+    this.retentionBatchSize = int(r, 'RETENTION_BATCH_SIZE', 5_000, 100, 100_000);
     this.trustProxy = trustProxy(r);
     this.clockStart = instant(r, 'TANDEM_CLOCK_START');
     if (this.clockStart && this.isProduction) r.problems.push('TANDEM_CLOCK_START is for tests; production runs on the machine\'s clock');
@@ -212,11 +352,11 @@ export class AppConfig {
     this.sources = {
       NODE_ENV: 'nodeEnv',
       DATABASE_URL: 'databaseUrl',
-      DATABASE_OWNER_URL: 'databaseOwnerUrl',
       REDIS_URL: 'redisUrl',
       QUEUE_BACKEND: 'queueBackend',
       SMTP_URL: 'smtpUrl',
       MAIL_FROM: 'mailFrom',
+      MAIL_DELIVERY_CHECK_URL: 'mailDeliveryCheckUrl',
       ACCESS_TOKEN_KEYS: 'accessTokenKeys',
       LINK_KEYS: 'linkKeys',
       ACCESS_TOKEN_TTL_SECONDS: 'accessTokenTtlSeconds',
@@ -225,7 +365,26 @@ export class AppConfig {
       PUBLIC_APP_URL: 'publicAppUrl',
       PUBLIC_API_URL: 'publicApiUrl',
       API_PORT: 'apiPort',
+      HOST: 'host',
+      QUEUE_PREFIX: 'queuePrefix',
+      QUEUE_PG_SCHEMA: 'queuePgSchema',
+      WORKER_HTTP_PORT: 'workerHttpPort',
+      SCHEMA_WAIT_SECONDS: 'schemaWaitSeconds',
+      DB_STATEMENT_TIMEOUT_MS: 'dbStatementTimeoutMs',
+      DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: 'dbIdleInTransactionTimeoutMs',
+      ADMIN_STATIC_DIR: 'adminStaticDir',
+      JOB_LOCK_SECONDS: 'jobLockSeconds',
+      JOB_STALLED_CHECK_SECONDS: 'jobStalledCheckSeconds',
+      STUCK_JOB_MINUTES: 'stuckJobMinutes',
+      MATCHING_THREAD_HEAP_MB: 'matchingThreadHeapMb',
       LOG_LEVEL: 'logLevel',
+      API_DATABASE_POOL_SIZE: 'apiDatabasePoolSize',
+      WORKER_DATABASE_POOL_SIZE: 'workerDatabasePoolSize',
+      METRICS_PORT: 'metricsPort',
+      OTEL_TRACES_EXPORTER: 'tracesExporter',
+      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'otlpTracesEndpoint',
+      RETENTION_BATCH_SIZE: 'retentionBatchSize',
+      ...Object.fromEntries((Object.keys(RETENTION_DEFAULTS) as RetentionKind[]).map((kind) => [RETENTION_DEFAULTS[kind].variable, `retention.${kind}`])),
       TRUST_PROXY: 'trustProxy',
       TANDEM_CLOCK_START: 'clockStart',
     };
@@ -237,7 +396,8 @@ export class AppConfig {
   describe(): Record<string, string | number | boolean> {
     const out: Record<string, string | number | boolean> = {};
     for (const [name, prop] of Object.entries(this.sources)) {
-      const value = (this as unknown as Record<string, string | number | boolean | KeyRing>)[prop];
+      // `retention.outbox` → this.retention.outbox
+      const value = prop.split('.').reduce<unknown>((o, key) => (o as Record<string, unknown>)[key], this) as string | number | boolean | KeyRing;
       if (value !== null && typeof value === 'object' && 'keys' in value) out[name] = `key ids ${value.keys.map((k) => k.id).join(', ')} (secrets hidden)`;
       else if (!this.secretNames.has(name)) out[name] = value;
       else if (typeof value === 'string' && /^[a-z]+:\/\//.test(value)) out[name] = maskUrlCredentials(value);

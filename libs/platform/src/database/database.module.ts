@@ -21,13 +21,21 @@ export class DatabaseModule implements OnApplicationShutdown {
     @Inject(OWNS_DATA_SOURCE) private readonly ownsDataSource: boolean,
   ) {}
 
-  static forRoot(options: { applicationName?: string; poolSize?: number } = {}): DynamicModule {
+  /** `process`: whose pool size to use (API_DATABASE_POOL_SIZE or WORKER_DATABASE_POOL_SIZE). */
+  static forRoot(options: { applicationName: string; process: 'api' | 'worker' }): DynamicModule {
     return DatabaseModule.build(
       {
         provide: DataSource,
         inject: [AppConfig],
         useFactory: (config: AppConfig) =>
-          createDataSource({ url: config.databaseUrl, role: 'app', ...options }).initialize(),
+          createDataSource({
+            url: config.databaseUrl,
+            role: 'app',
+            applicationName: options.applicationName,
+            poolSize: options.process === 'api' ? config.apiDatabasePoolSize : config.workerDatabasePoolSize,
+            statementTimeoutMs: config.dbStatementTimeoutMs,
+            idleInTransactionTimeoutMs: config.dbIdleInTransactionTimeoutMs,
+          }).initialize(),
       },
       true,
     );

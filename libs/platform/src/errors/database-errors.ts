@@ -1,4 +1,5 @@
 import { DomainError } from '@tandem/domain';
+import { CONSTRAINT_MESSAGES } from '@tandem/persistence';
 
 /**
  * Turns PostgreSQL errors (TypeORM QueryFailedError, or a raw pg DatabaseError) that a user can
@@ -12,17 +13,6 @@ interface PgErrorLike {
   table?: string;
   column?: string;
   detail?: string;
-}
-
-/** Optional friendlier wording per constraint name, registered by features. */
-export interface ConstraintMessage {
-  field: string;
-  message: string;
-}
-const constraintMessages = new Map<string, ConstraintMessage>();
-
-export function registerConstraintMessages(messages: Record<string, ConstraintMessage>): void {
-  for (const [name, m] of Object.entries(messages)) constraintMessages.set(name, m);
 }
 
 function pgError(error: unknown): PgErrorLike | undefined {
@@ -51,7 +41,7 @@ function singular(table: string): string {
 export function translateDatabaseError(error: unknown): DomainError | undefined {
   const pg = pgError(error);
   if (!pg?.code) return undefined;
-  const known = pg.constraint ? constraintMessages.get(pg.constraint) : undefined;
+  const known = pg.constraint && Object.hasOwn(CONSTRAINT_MESSAGES, pg.constraint) ? CONSTRAINT_MESSAGES[pg.constraint] : undefined;
   switch (pg.code) {
     case '23505': {
       // unique_violation

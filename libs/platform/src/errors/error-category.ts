@@ -54,8 +54,3 @@ export function errorCategory(code: ErrorCode): ErrorCategory {
     }
   }
 }
-
-/** Codes whose message is safe and useful to show the client as-is. */
-export function isClientFacing(code: ErrorCode): boolean {
-  return errorCategory(code) !== 'internal';
-}

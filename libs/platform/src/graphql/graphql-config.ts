@@ -5,6 +5,7 @@ import type { RequestLike } from '../auth/authenticate';
 import { formatGraphQLError, type ErrorLog } from '../errors/format-graphql-error';
 import { createGraphQLContext } from './context';
 import { correlationIdPlugin } from './correlation-plugin';
+import { requestTelemetryPlugin } from '../observability/request-telemetry';
 import { queryLimits } from './query-limits';
 import type { SessionLiveness } from '../auth/session-liveness';
 import type { TokenService } from '../auth/token.service';
@@ -47,14 +48,16 @@ export function createGraphQLConfig(options: GraphQLPlatformOptions = {}): Apoll
     includeStacktraceInErrorResponses: false,
     // formatGraphQLError is the one mapper (it handles Nest HttpExceptions itself).
     autoTransformHttpErrors: false,
-    // Guards and the TenantContextInterceptor also wrap @ResolveField methods of nested types.
-    fieldResolverEnhancers: ['guards', 'interceptors'],
+    // Guards also wrap @ResolveField methods of nested types (for their @Roles). The tenant context of
+    // nested fields comes from the request (graphqlTenantScopeHook), not from an interceptor per field.
+    fieldResolverEnhancers: ['guards'],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     formatError: (formatted, error) => formatGraphQLError(formatted, error, options.errorLog),
     context: (arg: unknown) => createGraphQLContext({ req: requestFrom(arg) }),
     plugins: [
       correlationIdPlugin() as ApolloServerPlugin,
+      requestTelemetryPlugin() as ApolloServerPlugin,
       // We send no cache-control hints and no traces: without these plugins' per-field hooks Apollo
       // does not wrap every field resolver (measured: about a tenth of a dashboard request's CPU).
       ApolloServerPluginCacheControlDisabled(),

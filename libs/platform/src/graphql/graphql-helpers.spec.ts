@@ -1,9 +1,9 @@
-import { DomainError } from '@tandem/domain';
+import { DomainError, pageSize } from '@tandem/domain';
 import { buildSchema, getIntrospectionQuery, parse, validate } from 'graphql';
 import { CalendarDateScalar, isCalendarDate } from './calendar-date.scalar';
 import { queryLimits } from './query-limits';
 import { byKeys, groupByKeys, LoaderRegistry } from './loader-registry';
-import { decodeOpaqueCursor, encodeOpaqueCursor, pageSize, toConnection } from './pagination';
+import { decodeOpaqueCursor, encodeOpaqueCursor, toConnection } from './pagination';
 
 describe('query limits (GraphQL Armor)', () => {
   const schema = buildSchema('type N { n: Int, next: N, list(first: Int): [N] } type Query { root: N }');

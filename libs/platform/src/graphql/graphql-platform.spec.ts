@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { NestFactory } from '@nestjs/core';
 import { Args, Context, Field, ID, Int, ObjectType, Parent, Query, registerEnumType, ResolveField, Resolver } from '@nestjs/graphql';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DomainError, ManualClock } from '@tandem/domain';
+import { DomainError, ManualClock, pageSize } from '@tandem/domain';
 import { TenantContext } from '@tandem/persistence';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CurrentPrincipal, Public, Roles } from '../auth/decorators';
@@ -18,7 +18,7 @@ import { CalendarDateScalar } from './calendar-date.scalar';
 import type { GraphQLContext } from './context';
 import { GraphQLPlatformModule } from './graphql-platform.module';
 import { byKeys } from './loader-registry';
-import { decodeOpaqueCursor, encodeOpaqueCursor, PageArgs, Paginated, pageSize, toConnection } from './pagination';
+import { decodeOpaqueCursor, encodeOpaqueCursor, PageArgs, Paginated, toConnection } from './pagination';
 
 enum Colour {
   RED = 'RED',

@@ -1,6 +1,6 @@
 import type { Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
-import { DomainError } from '@tandem/domain';
+import { DEFAULT_PAGE_SIZE, DomainError, MAX_PAGE_SIZE } from '@tandem/domain';
 
 @ObjectType()
 export class PageInfo {
@@ -54,9 +54,6 @@ export function Paginated<T>(itemType: Type<T>, name: string = itemType.name): T
   return ConnectionType as unknown as Type<Connection<T>>;
 }
 
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
-
 /** `first` / `after` arguments for a connection field. */
 @ArgsType()
 export class PageArgs {
@@ -65,15 +62,6 @@ export class PageArgs {
 
   @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
   after?: string | null;
-}
-
-/** Validated page size: DomainError VALIDATION_FAILED (field 'first') outside 1..MAX_PAGE_SIZE. */
-export function pageSize(first: number | null | undefined, max = MAX_PAGE_SIZE): number {
-  if (first === null || first === undefined) return Math.min(DEFAULT_PAGE_SIZE, max);
-  if (!Number.isInteger(first) || first < 1 || first > max) {
-    throw DomainError.invalid('first', 'VALIDATION_FAILED', `first must be between 1 and ${max} (got ${first})`);
-  }
-  return first;
 }
 
 /** Opaque cursor for any JSON value (e.g. a sort key and id): base64url of JSON. */

@@ -1,4 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
+import { isSpanContextValid, trace } from '@opentelemetry/api';
 import { SystemClock } from '@tandem/domain';
 import { TenantContext } from '@tandem/persistence';
 import type { LogLevel } from '../config/app-config';
@@ -13,7 +14,8 @@ export type LogFields = Record<string, unknown>;
 
 /**
  * Structured JSON logger, one line per entry: {time, level, msg, context?, tenantId?, correlationId?, ...}.
- * tenantId / correlationId come from the TenantContext when one is active (or from the fields given).
+ * tenantId / correlationId come from the TenantContext when one is active (or from the fields given);
+ * traceId / spanId from the active OpenTelemetry span when tracing is on.
  * Usable as Nest's logger: `app.useLogger(app.get(JsonLogger))` with LoggingModule imported.
  */
 export class JsonLogger implements LoggerService {
@@ -61,6 +63,11 @@ export class JsonLogger implements LoggerService {
     if (scope) {
       entry['tenantId'] = scope.tenantId;
       if (scope.correlationId) entry['correlationId'] = scope.correlationId;
+    }
+    const span = trace.getActiveSpan()?.spanContext();
+    if (span && isSpanContextValid(span)) {
+      entry['traceId'] = span.traceId;
+      entry['spanId'] = span.spanId;
     }
     for (const [k, v] of Object.entries(fields)) if (v !== undefined) entry[k] = v instanceof Error ? serializeError(v) : v;
     this.sink(safeStringify(entry));

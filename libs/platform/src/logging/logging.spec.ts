@@ -18,7 +18,11 @@ describe('correlationIdFor', () => {
     const headers: Record<string, string> = {};
     expect(hook).toBeDefined();
     hook?.({ headers: { 'x-correlation-id': 'r1' } }, { header: (n, v) => (headers[n] = v) }, () => undefined);
-    expect(headers).toEqual({ 'x-correlation-id': 'r1' });
+    expect(headers).toEqual({ 'x-request-id': 'r1', 'x-correlation-id': 'r1' });
+  });
+
+  it('takes x-request-id first', () => {
+    expect(correlationIdFor({ headers: { 'x-request-id': 'req-1', 'x-correlation-id': 'corr-1' } })).toBe('req-1');
   });
 });
 

@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-// test/support is not an Nx project; the lead may add an alias (see report).
 import { startSmtpSink, type SmtpSink } from '@tandem/test-support';
 import { MailModule } from './mail.module';
 import { MailService } from './mail.service';
-import { invitationEmail } from './templates';
+import { formatLondonDateTime } from '@tandem/domain';
+import { btn, h, p, renderEmail } from './templates';
 
 describe('MailService over SMTP (real smtp-server sink)', () => {
   let sink: SmtpSink;
@@ -28,14 +28,13 @@ describe('MailService over SMTP (real smtp-server sink)', () => {
     await sink?.close();
   });
 
-  it('delivers the invitation email with subject, recipient, html, text and the link', async () => {
+  it('delivers an email built from blocks with subject, recipient, html, text and the link', async () => {
     const acceptUrl = 'http://localhost:5173/invitations/accept?token=tok_123&hub=north';
-    const rendered = invitationEmail({
-      hubName: 'North <Careers> Hub',
-      inviterName: 'Priya "P" Shah',
-      roleLabel: 'School staff',
-      acceptUrl,
-      expiresAt: new Date('2026-02-03T13:30:00Z'),
+    const rendered = renderEmail({
+      subject: 'Priya "P" Shah invited you to North <Careers> Hub on Tandem',
+      preheader: 'Join North <Careers> Hub',
+      blocks: [h('Join North <Careers> Hub'), btn('Accept the invitation', acceptUrl), p('Expires ', { strong: formatLondonDateTime(new Date('2026-02-03T13:30:00Z')) })],
+      footer: 'You received this because someone invited you.',
     });
     const messageId = await mail.send({ to: 'Ada@Example.org', ...rendered, headers: { 'X-Tandem-Kind': 'invitation' } });
     expect(messageId).toMatch(/^<.+@.+>$/);

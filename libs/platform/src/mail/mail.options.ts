@@ -7,12 +7,6 @@ export interface MailModuleOptions {
   from: string;
   /** Pooled connections (default 3). */
   maxConnections?: number;
-}
-
-export const DEFAULT_SMTP_URL = 'smtp://127.0.0.1:1025';
-export const DEFAULT_MAIL_FROM = '"Tandem" <no-reply@tandem.local>';
-
-/** Reads the mail options from the environment until `AppConfig` provides them. */
-export function mailOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): MailModuleOptions {
-  return { smtpUrl: env['SMTP_URL'] || DEFAULT_SMTP_URL, from: env['MAIL_FROM'] || DEFAULT_MAIL_FROM };
+  /** `MAIL_DELIVERY_CHECK_URL`: where to ask whether a Message-ID was committed (see MailDeliveryCheck). */
+  deliveryCheckUrl?: string | null;
 }

@@ -1,6 +1,7 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type OnApplicationShutdown } from '@nestjs/common';
 import { createTransport } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
+import { Metrics } from '../observability/metrics';
 import { MAIL_MODULE_OPTIONS, type MailModuleOptions } from './mail.options';
 
 export interface MailAttachment {
@@ -28,11 +29,15 @@ export interface SendMailInput {
  * is the caller's job (the `mail` queue's attempts/backoff), never improvised here.
  */
 @Injectable()
-export class MailService implements OnModuleDestroy {
+export class MailService implements OnApplicationShutdown {
   private readonly logger = new Logger(MailService.name);
   private readonly transport: Mail;
 
-  constructor(@Inject(MAIL_MODULE_OPTIONS) private readonly options: MailModuleOptions) {
+  constructor(
+    @Inject(MAIL_MODULE_OPTIONS) private readonly options: MailModuleOptions,
+    // A union type loses its class in decorator metadata: name the token.
+    @Optional() @Inject(Metrics) private readonly metrics: Metrics | null = null,
+  ) {
     this.transport = createTransport(
       { url: options.smtpUrl, pool: true, maxConnections: options.maxConnections ?? 3 },
       { from: options.from },
@@ -40,6 +45,19 @@ export class MailService implements OnModuleDestroy {
   }
 
   async send(input: SendMailInput): Promise<string> {
+    // The kind is one of MailJobKind (a bounded label), never the recipient or subject.
+    const kind = /^[a-z_]{1,40}$/.test(input.headers?.['X-Tandem-Kind'] ?? '') ? (input.headers?.['X-Tandem-Kind'] as string) : 'other';
+    try {
+      const messageId = await this.deliver(input);
+      this.metrics?.emailsSent.inc({ kind });
+      return messageId;
+    } catch (err) {
+      this.metrics?.emailFailures.inc({ kind });
+      throw err;
+    }
+  }
+
+  private async deliver(input: SendMailInput): Promise<string> {
     const info = await this.transport.sendMail({
       to: input.to,
       subject: input.subject,
@@ -61,7 +79,12 @@ export class MailService implements OnModuleDestroy {
     return this.transport.verify();
   }
 
-  onModuleDestroy(): void {
+  /**
+   * Last, not first (issue 15, finding 5): closing the pool in onModuleDestroy failed every send still
+   * running with "Connection pool was closed". The worker drains its queues in
+   * beforeApplicationShutdown, so nothing sends any more by now.
+   */
+  onApplicationShutdown(): void {
     this.transport.close();
   }
 }

@@ -7,3 +7,4 @@ export * from './outbox';
 export * from './outbox-relay';
 export * from './outbox-relay.module';
 export * from './hub-schedulers';
+export * from './job-failure';

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Clock } from '@tandem/domain';
 import { SystemDb, TenantContext, TenantDb } from '@tandem/persistence';
@@ -13,6 +14,8 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** Start polling when the application boots. Default true (tests may drive `relayOnce`). */
   autoStart?: boolean;
+  /** How long a claim keeps other relays off the rows (ms, by the product's clock). Default 60 s. */
+  claimLeaseMs?: number;
 }
 
 interface OutboxRow {
@@ -27,10 +30,13 @@ interface OutboxRow {
  * (durable, backed up) and goes to BullMQ as a job to run now when its time comes. So the clock
  * alone decides when mail goes out (a test that sets it to 08:00 sees the held email sent), and a
  * Redis that loses its data loses no scheduled mail. Per tenant with due rows:
- * read a batch of pending rows (one short tenant transaction), add the jobs with their domain job
- * ids, then mark those rows relayed (a second short transaction). If the queue is down nothing is
- * marked and the rows wait for the next round; if marking fails after the add, or two workers read
- * the same rows, the same job id is added again, which BullMQ ignores.
+ * claim a batch of pending rows (one short tenant transaction: `for update skip locked`, then a lease
+ * of `claimLeaseMs` in `claimed_until`), add the jobs with their domain job ids, then mark those rows
+ * relayed (a second short transaction). Two relays never claim the same row while a lease runs, so
+ * they never add the same job twice (issue 15, finding 12). If the queue is down the claim is
+ * released and the rows wait for the next round; if the relay dies after claiming, its lease ends and
+ * another relay takes them; if marking fails after the add, the same job id is added again, which
+ * BullMQ ignores.
  *
  * No transaction is held open while adding: with `QUEUE_BACKEND=postgres` the add is a query on
  * BullMQ's own connection, and on embedded PostgreSQL (one shared session, which runs one
@@ -42,6 +48,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly pollIntervalMs: number;
   private readonly batchSize: number;
   private readonly autoStart: boolean;
+  private readonly claimLeaseMs: number;
+  /** Written into the rows this relay claims. */
+  private readonly relayId = randomUUID();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = true;
@@ -57,6 +66,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.pollIntervalMs = options?.pollIntervalMs ?? 200;
     this.batchSize = options?.batchSize ?? 500;
     this.autoStart = options?.autoStart ?? true;
+    this.claimLeaseMs = options?.claimLeaseMs ?? 60_000;
   }
 
   onApplicationBootstrap(): void {
@@ -94,14 +104,32 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     const rows = await this.tenantDb.transaction(
       (em): Promise<OutboxRow[]> =>
         em.query(
-          `select id, kind, payload from notification_outbox
-            where status = 'pending' and available_at <= $2
-            order by available_at, created_at
-            limit $1`,
-          [this.batchSize, now],
+          `with claimed as (
+             update notification_outbox o set claimed_by = $3, claimed_until = $4
+               from (select id from notification_outbox
+                      where status = 'pending' and available_at <= $2 and (claimed_until is null or claimed_until <= $2)
+                      order by available_at, created_at
+                      limit $1
+                      for update skip locked) due
+              where o.id = due.id
+              returning o.id, o.kind, o.payload)
+           select id, kind, payload from claimed`,
+          [this.batchSize, now, this.relayId, new Date(now.getTime() + this.claimLeaseMs)],
         ),
     );
     if (!rows.length) return 0;
+    try {
+      return await this.addAndMark(rows);
+    } catch (err) {
+      // Let the next round (this relay's or another's) take them at once rather than after the lease.
+      await this.tenantDb
+        .transaction((em) => em.query(`update notification_outbox set claimed_by = null, claimed_until = null where id = any($1::uuid[]) and claimed_by = $2 and status = 'pending'`, [rows.map((r) => r.id), this.relayId]))
+        .catch(() => undefined);
+      throw err;
+    }
+  }
+
+  private async addAndMark(rows: OutboxRow[]): Promise<number> {
     const byQueue = new Map<QueueName, Array<{ payload: QueuePayloads[QueueName] }>>();
     for (const row of rows) {
       if (!(ALL_QUEUE_NAMES as readonly string[]).includes(row.kind)) throw new Error(`outbox row ${row.id} names an unknown queue "${row.kind}"`);
@@ -114,7 +142,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     for (const [queue, jobs] of byQueue) await this.producer.addBulk(queue, jobs);
     return this.tenantDb.transaction(async (em) => {
       const [, marked] = (await em.query(
-        `update notification_outbox set status = 'relayed', relayed_at = app_now(), attempts = attempts + 1 where id = any($1::uuid[]) and status = 'pending'`,
+        `update notification_outbox set status = 'relayed', relayed_at = app_now(), attempts = attempts + 1, claimed_by = null, claimed_until = null
+          where id = any($1::uuid[]) and status = 'pending'`,
         [rows.map((r) => r.id)],
       )) as [unknown, number];
       return marked;

@@ -1,6 +1,6 @@
 import { TenantContext } from '@tandem/persistence';
 import type { EntityManager } from 'typeorm';
-import { jobIdFor, type QueueName, type QueuePayloads } from './queues';
+import { jobIdFor, type QueuePayloads, type TenantQueueName } from './queues';
 
 export interface OutboxOptions {
   /** Do not run the job before this instant (a reminder's send time). Default: as soon as relayed. */
@@ -16,7 +16,7 @@ export interface OutboxOptions {
  * again in BullMQ. Payloads carry ids only.
  */
 export const Outbox = {
-  async add<Q extends QueueName>(em: EntityManager, queue: Q, payload: QueuePayloads[Q], options: OutboxOptions = {}): Promise<void> {
+  async add<Q extends TenantQueueName>(em: EntityManager, queue: Q, payload: QueuePayloads[Q], options: OutboxOptions = {}): Promise<void> {
     const tenantId = TenantContext.tenantId();
     if (payload.tenantId !== tenantId) {
       throw new Error(`Outbox.add: the payload names tenant ${payload.tenantId} inside tenant ${tenantId}`);

@@ -1,6 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
-import { createPostgresBackend, createRedisBackend, setDefaultBackendFactory, type ConnectionOptions } from 'bullmq';
+import { createPostgresBackend, createRedisBackend, setDefaultBackendFactory, Worker, type ConnectionOptions } from 'bullmq';
 import { ALL_QUEUE_NAMES, QUEUE_JOB_OPTIONS } from './queues';
 import { QUEUE_MODULE_OPTIONS, redisConnectionFor, type QueueModuleOptions } from './queue.options';
 import { QueueProducer } from './queue.producer';
@@ -29,6 +29,17 @@ export class QueueModule {
     } else {
       setDefaultBackendFactory(createRedisBackend);
       connection = redisConnectionFor(options.redisUrl);
+    }
+    if (options.worker) {
+      // @nestjs/bullmq builds every worker from one class with the @Processor options only; this
+      // class adds the lock and stalled-check timing (a @Processor option still wins). One per
+      // process, like the backend above.
+      const { lockDurationMs, stalledIntervalMs } = options.worker;
+      BullModule.workerClass = class TunedWorker extends Worker {
+        constructor(...[name, processor, opts, ...rest]: ConstructorParameters<typeof Worker>) {
+          super(name, processor, { lockDuration: lockDurationMs, stalledInterval: stalledIntervalMs, ...(opts as object) } as typeof opts, ...rest);
+        }
+      };
     }
     const root = BullModule.forRoot({ connection, ...(options.prefix ? { prefix: options.prefix } : {}) });
     const queues = BullModule.registerQueue(

@@ -1,3 +1,5 @@
+import type { AppConfig } from '../config/app-config';
+
 export const QUEUE_MODULE_OPTIONS = Symbol('QUEUE_MODULE_OPTIONS');
 
 export type QueueBackendName = 'redis' | 'postgres';
@@ -11,6 +13,12 @@ export interface PostgresQueueOptions {
   migrate?: boolean;
 }
 
+/** How workers notice a dead worker's jobs (BullMQ's lock and stalled check); see AppConfig. */
+export interface WorkerTuning {
+  lockDurationMs: number;
+  stalledIntervalMs: number;
+}
+
 export interface QueueModuleOptions {
   /** Default `redis`. */
   backend?: QueueBackendName;
@@ -20,28 +28,20 @@ export interface QueueModuleOptions {
   prefix?: string;
   /** Required when `backend` is `postgres`. */
   postgres?: PostgresQueueOptions;
+  /** For processes that consume (the worker); BullMQ's defaults (30 s, 30 s) otherwise. */
+  worker?: WorkerTuning;
 }
 
-export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
-
 /**
- * Reads the queue options from the environment until `AppConfig` provides them:
- * REDIS_URL, QUEUE_PREFIX, QUEUE_BACKEND (redis|postgres), DATABASE_URL, QUEUE_PG_SCHEMA.
+ * The queue options from the validated configuration (REDIS_URL, QUEUE_BACKEND, QUEUE_PREFIX,
+ * DATABASE_URL and QUEUE_PG_SCHEMA all come through AppConfig).
  */
-export function queueOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): QueueModuleOptions {
-  const backend: QueueBackendName = env['QUEUE_BACKEND']?.trim().toLowerCase() === 'postgres' ? 'postgres' : 'redis';
+export function queueOptionsFrom(config: Pick<AppConfig, 'queueBackend' | 'redisUrl' | 'queuePrefix' | 'databaseUrl' | 'queuePgSchema'>): QueueModuleOptions {
   return {
-    backend,
-    redisUrl: env['REDIS_URL'] || DEFAULT_REDIS_URL,
-    prefix: env['QUEUE_PREFIX'] || undefined,
-    ...(backend === 'postgres'
-      ? {
-          postgres: {
-            connectionString: env['DATABASE_URL'] || 'postgres://tandem_app:tandem_app@127.0.0.1:5432/tandem',
-            schema: env['QUEUE_PG_SCHEMA'] || undefined,
-          },
-        }
-      : {}),
+    backend: config.queueBackend,
+    redisUrl: config.redisUrl,
+    prefix: config.queuePrefix ?? undefined,
+    ...(config.queueBackend === 'postgres' ? { postgres: { connectionString: config.databaseUrl, schema: config.queuePgSchema } } : {}),
   };
 }
 

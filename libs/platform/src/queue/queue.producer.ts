@@ -20,8 +20,9 @@ export class QueueProducer {
     @InjectQueue(QUEUE_NAMES.nudges) nudges: Queue,
     @InjectQueue(QUEUE_NAMES.ledger) ledger: Queue,
     @InjectQueue(QUEUE_NAMES.matching) matching: Queue,
+    @InjectQueue(QUEUE_NAMES.maintenance) maintenance: Queue,
   ) {
-    this.queues = { imports, mail, nudges, ledger, matching };
+    this.queues = { imports, mail, nudges, ledger, matching, maintenance };
   }
 
   /** Adds (or finds) the job for this payload and returns its jobId. */

@@ -21,10 +21,13 @@ export const QUEUE_NAMES = {
   nudges: 'nudges',
   ledger: 'ledger',
   matching: 'matching',
+  maintenance: 'maintenance',
 } as const;
 
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 export const ALL_QUEUE_NAMES: readonly QueueName[] = Object.values(QUEUE_NAMES);
+/** Queues whose jobs belong to one hub (everything but system-wide maintenance): what the outbox carries. */
+export type TenantQueueName = Exclude<QueueName, 'maintenance'>;
 
 /** `imports` queue: run one CSV/MIS import (the worker reloads the import job row). */
 export interface ImportJobPayload {
@@ -33,35 +36,21 @@ export interface ImportJobPayload {
 }
 
 /**
- * `mail` queue: one email of one kind about one domain record. Add a kind here (with the ids it
- * needs) when a feature starts sending a new email; `jobIdFor.mail` then covers it.
+ * `mail` queue: one email of one kind about one domain record. Platform knows no kinds: each feature
+ * that sends email declares its own by augmenting this interface, kind → the ids its payload carries
+ * besides `tenantId` and `kind`:
+ *
+ *     declare module '@tandem/platform' { interface MailKinds { invitation: { invitationId: string } } }
+ *
+ * The feature then supplies one composer per kind it declares (the worker's composer table does not
+ * compile until every declared kind has one).
  */
-export type MailJobPayload =
-  | { tenantId: string; kind: 'invitation'; invitationId: string }
-  | { tenantId: string; kind: 'password_reset'; passwordResetId: string }
-  | BookingMailPayload<BookingMailKind>
-  | { tenantId: string; kind: 'booking_reminder'; bookingId: string; version: number; daysBefore: number }
-  | { tenantId: string; kind: 'termly_check_in'; employerId: string; term: string };
+// eslint-disable-next-line @typescript-eslint/no-empty-interface, @typescript-eslint/no-empty-object-type -- filled by declaration merging in the features
+export interface MailKinds {}
 
-/**
- * Booking mail about one version of a booking (the version makes a later change a new email, and
- * lets the composer send nothing once the booking has moved on). Reminders also carry how many days
- * before; the termly check-in is per employer per term (`2026-autumn`).
- */
-export type BookingMailKind =
-  | 'booking_request'
-  | 'booking_awaiting_school'
-  | 'booking_confirmed'
-  | 'booking_declined'
-  | 'booking_cancelled'
-  | 'booking_rescheduled'
-  | 'booking_follow_up'
-  | 'booking_unanswered'
-  | 'vetting_expiring';
+export type MailJobKind = keyof MailKinds & string;
 /** One union member per kind (distributive), so `Extract<MailJobPayload, { kind: K }>` finds each. */
-export type BookingMailPayload<K extends BookingMailKind> = K extends BookingMailKind ? { tenantId: string; kind: K; bookingId: string; version: number } : never;
-
-export type MailJobKind = MailJobPayload['kind'];
+export type MailJobPayload = { [K in MailJobKind]: { tenantId: string; kind: K } & MailKinds[K] }[MailJobKind];
 
 /** `nudges` queue: a hub's daily scan for nudges (unanswered requests, vetting, termly check-ins). */
 export interface NudgeScanPayload {
@@ -79,6 +68,11 @@ export interface MatchingRunPayload {
   runId: string;
 }
 
+/** `maintenance` queue: a system-wide chore (not per hub), e.g. the daily retention purge. */
+export interface MaintenancePayload {
+  task: 'retention';
+}
+
 /** Queue name → its payload type. */
 export interface QueuePayloads {
   imports: ImportJobPayload;
@@ -86,6 +80,7 @@ export interface QueuePayloads {
   nudges: NudgeScanPayload;
   ledger: LedgerSnapshotPayload;
   matching: MatchingRunPayload;
+  maintenance: MaintenancePayload;
 }
 
 /** Queue name → the BullMQ job *name* used for its jobs (one job name per queue keeps processors simple). */
@@ -95,6 +90,7 @@ export const JOB_NAMES: { readonly [Q in QueueName]: string } = {
   nudges: 'nudge-scan',
   ledger: 'reporting-snapshots',
   matching: 'matching-run',
+  maintenance: 'maintenance',
 };
 
 export const JOB_ID_SEPARATOR = '.';
@@ -114,19 +110,17 @@ export function jobIdFrom(...parts: string[]): string {
   return id;
 }
 
+/**
+ * The ids of a mail job: its payload's fields besides tenantId and kind, by name (so the id does not
+ * depend on how the payload was built or stored: jsonb reorders keys), strings as they are, numbers
+ * after the first letter of their name: `{ bookingId, version: 3, daysBefore: 7 }` → `<bookingId>.d7.v3`,
+ * so a changed version or reminder day is a new job.
+ */
 function mailIds(p: MailJobPayload): string[] {
-  switch (p.kind) {
-    case 'invitation':
-      return [p.invitationId];
-    case 'password_reset':
-      return [p.passwordResetId];
-    case 'booking_reminder':
-      return [p.bookingId, `v${p.version}`, `d${p.daysBefore}`];
-    case 'termly_check_in':
-      return [p.employerId, p.term];
-    default:
-      return [p.bookingId, `v${p.version}`];
-  }
+  return Object.entries(p as unknown as Record<string, string | number>)
+    .filter(([key]) => key !== 'tenantId' && key !== 'kind')
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, value]) => (typeof value === 'number' ? `${key[0]}${value}` : value));
 }
 
 /** Domain-derived job ids, one helper per queue. */
@@ -138,6 +132,8 @@ export const jobIdFor: { readonly [Q in QueueName]: (payload: QueuePayloads[Q]) 
   // Also the id of the hub's one snapshot scheduler.
   ledger: (p) => jobIdFrom('ledger', 'snapshots', p.tenantId),
   matching: (p) => jobIdFrom('matching', p.runId),
+  // Also the id of the task's one job scheduler for the whole system.
+  maintenance: (p) => jobIdFrom('maintenance', p.task),
 };
 
 const DAY_SECONDS = 24 * 60 * 60;
@@ -166,4 +162,6 @@ export const QUEUE_JOB_OPTIONS: { readonly [Q in QueueName]: DefaultJobOptions }
   ledger: { ...DEFAULT_JOB_OPTIONS, attempts: 4, backoff: { type: 'exponential', delay: 60_000 }, removeOnComplete: { age: 7 * DAY_SECONDS, count: 1_000 } },
   // A coordinator is watching the progress bar: retry a fault twice, quickly, then say it failed.
   matching: { ...DEFAULT_JOB_OPTIONS, attempts: 3, backoff: { type: 'exponential', delay: 2_000 } },
+  // A daily, idempotent purge: a few retries within the hour; tomorrow's run deletes what is left.
+  maintenance: { ...DEFAULT_JOB_OPTIONS, attempts: 4, backoff: { type: 'exponential', delay: 60_000 }, removeOnComplete: { age: 30 * DAY_SECONDS, count: 100 } },
 };

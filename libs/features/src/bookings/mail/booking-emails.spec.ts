@@ -1,5 +1,5 @@
 import { bookingRequestEmail, cancelledEmail, checklist, reminderEmail, type BookingFacts } from './booking-emails';
-import { formatLondonSlot } from './email-blocks';
+import { formatLondonSlot } from './booking-emails';
 
 const facts: BookingFacts = {
   hubName: 'North Careers Hub',

@@ -1,5 +1,5 @@
-import { formatLondonDateTime, type RenderedEmail } from '@tandem/platform';
-import { btn, facts, formatLondonSlot, h, list, p, renderEmail, small, type Block } from './email-blocks';
+import { formatLondonDate, formatLondonDateTime, londonDateOf, londonWallClock } from '@tandem/domain';
+import { btn, facts, h, list, p, renderEmail, small, type Block, type RenderedEmail } from '@tandem/platform';
 
 /**
  * The words of every booking email. Each function takes plain values (already loaded and checked
@@ -257,11 +257,20 @@ export function termlyCheckInEmail(o: { hubName: string; employerName: string; r
     blocks: [
       h(`Planning the ${o.termLabel}`),
       p(`Hello ${o.recipientName},`),
-      p(`Schools in ${o.hubName} are planning the ${o.termLabel}, which starts ${formatLondonDateTime(o.startsOn).replace(/ at .*$/, '')}. What could `, { strong: o.employerName }, ' realistically offer?'),
+      p(`Schools in ${o.hubName} are planning the ${o.termLabel}, which starts ${formatLondonDate(londonDateOf(o.startsOn))}. What could `, { strong: o.employerName }, ' realistically offer?'),
       list('For example', ['a talk or Q&A, in person or online', 'mock interviews or a CV workshop', 'a workplace visit or a virtual tour', 'how many sessions, and which weeks suit you']),
       p(o.replyTo ? 'Just reply to this email: it goes to your Enterprise Coordinator.' : 'Just reply to this email.'),
       ...prefs(o.preferencesUrl),
     ],
     footer: footer(o),
   });
+}
+
+/** "Tuesday 3 February 2026 at 13:30–15:00 (GMT)", or "… at 09:00 (BST) until Friday 10 July 2026 at 15:00 (BST)". */
+export function formatLondonSlot(startsAt: Date, endsAt: Date): string {
+  const start = formatLondonDateTime(startsAt);
+  const s = londonWallClock(startsAt);
+  const e = londonWallClock(endsAt);
+  if (s.date === e.date) return start.replace(/ \(([^)]+)\)$/, `–${e.time} ($1)`);
+  return `${start} until ${formatLondonDateTime(endsAt)}`;
 }

@@ -1,4 +1,3 @@
-export { escapeHtml, formatLondonDateTime, safeUrl, oneLine } from './html';
-export { type RenderedEmail, layout, paragraph, heading, button, linkFallback } from './layout';
-export { invitationEmail, type InvitationEmailInput } from './invitation';
-export { passwordResetEmail, type PasswordResetEmailInput } from './password-reset';
+export { escapeHtml, safeUrl, oneLine } from './html';
+export type { RenderedEmail } from './layout';
+export { renderEmail, h, p, btn, facts, list, small, type Block, type EmailSpec, type Segment } from './email-blocks';

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TenantDb } from '@tandem/persistence';
-import { AppConfig, LinkTokens } from '@tandem/platform';
-import type { ComposedEmail, MailComposer, MailPayloadOf } from '../../../notifications/mail-composer';
+import { AppConfig, LinkTokens, type ComposedEmail, type MailComposer, type MailPayloadOf } from '@tandem/platform';
 import { followUpEmployerEmail, followUpSchoolEmail } from '../booking-emails';
 import { coordinatorRecipients, factsOf, loadBookingMailData } from '../booking-mail-data';
 import { bookingAppUrl, preferencesUrl } from '../booking-urls';

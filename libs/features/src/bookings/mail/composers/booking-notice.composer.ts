@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { awaitedSide, awaitsEmployer, type BookingSide } from '@tandem/domain';
 import { BookingLink, BookingTransition, OfferSession, TenantDb } from '@tandem/persistence';
-import { AppConfig, LinkTokens, type MailAttachment, type RenderedEmail } from '@tandem/platform';
+import { AppConfig, LinkTokens, type MailAttachment, type RenderedEmail, type ComposedEmail, type MailComposer, type MailPayloadOf } from '@tandem/platform';
 import type { EntityManager } from 'typeorm';
-import type { ComposedEmail, MailComposer, MailPayloadOf } from '../../../notifications/mail-composer';
 import { awaitingSchoolEmail, bookingRequestEmail, cancelledEmail, confirmedEmail, declinedEmail, rescheduledEmail, type Recipient } from '../booking-emails';
 import { coordinatorRecipients, factsOf, loadBookingMailData, type BookingMailData } from '../booking-mail-data';
 import { BOOKING_LINK_PURPOSES, bookingAppUrl, bookingLinkUrl, preferencesUrl } from '../booking-urls';

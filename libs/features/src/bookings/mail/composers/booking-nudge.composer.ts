@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { awaitedSide, isOneOf, needsVetting, VETTING_KIND_LABELS, FORMATS, londonWallClock } from '@tandem/domain';
+import { awaitedSide, isOneOf, needsVetting, VETTING_KIND_LABELS, FORMATS, formatLondonDate, londonDateOf, londonWallClock } from '@tandem/domain';
 import { TenantDb, VettingCheck } from '@tandem/persistence';
-import { AppConfig, formatLondonDateTime, LinkTokens } from '@tandem/platform';
-import type { ComposedEmail, MailComposer, MailPayloadOf } from '../../../notifications/mail-composer';
-import { vettingStatusOn } from '../../../employers/employer-rules';
+import { AppConfig, LinkTokens, type ComposedEmail, type MailComposer, type MailPayloadOf } from '@tandem/platform';
+import { vettingStatusOn } from '@tandem/features/employers';
 import { unansweredEmail, vettingExpiringEmail } from '../booking-emails';
 import { coordinatorRecipients, factsOf, loadBookingMailData, withoutMuted } from '../booking-mail-data';
 import { bookingAppUrl, preferencesUrl } from '../booking-urls';
@@ -46,7 +45,7 @@ export class BookingNudgeComposer implements MailComposer<BookingNudgeKind> {
       if (status.vetted) return [];
       const missing = status.missingKinds.map((k) => VETTING_KIND_LABELS[k]);
       const to = [...(await withoutMuted(em, payload.kind, await coordinatorRecipients(em, d.school.clusterId))), ...(d.contactWantsIt ? [d.contact] : [])];
-      const day = formatLondonDateTime(d.booking.startsAt).replace(/ at .*$/, '');
+      const day = formatLondonDate(londonDateOf(d.booking.startsAt));
       return to.map((r) => ({ to: r.email, rendered: vettingExpiringEmail(factsOf(d), { recipientName: r.name, missing, sessionDay: day, preferencesUrl: prefs(r.email) }) }));
     });
   }

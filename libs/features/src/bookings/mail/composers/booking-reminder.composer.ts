@@ -1,8 +1,7 @@
 import { Clock } from '@tandem/domain';
 import { Injectable } from '@nestjs/common';
 import { TenantDb } from '@tandem/persistence';
-import { AppConfig, LinkTokens } from '@tandem/platform';
-import type { ComposedEmail, MailComposer, MailPayloadOf } from '../../../notifications/mail-composer';
+import { AppConfig, LinkTokens, type ComposedEmail, type MailComposer, type MailPayloadOf } from '@tandem/platform';
 import { reminderEmail, type Recipient } from '../booking-emails';
 import { factsOf, loadBookingMailData } from '../booking-mail-data';
 import { preferencesUrl } from '../booking-urls';

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { addDays, Clock, londonWallClockToInstant, termlyCheckInDue, termStartsOn } from '@tandem/domain';
 import { Employer, EmployerContact, Tenant, TenantDb } from '@tandem/persistence';
-import { AppConfig, LinkTokens } from '@tandem/platform';
-import type { ComposedEmail, MailComposer, MailPayloadOf } from '../../../notifications/mail-composer';
+import { AppConfig, LinkTokens, type ComposedEmail, type MailComposer, type MailPayloadOf } from '@tandem/platform';
 import { termlyCheckInEmail } from '../booking-emails';
 import { withoutMuted } from '../booking-mail-data';
 import { preferencesUrl } from '../booking-urls';

@@ -1,0 +1,3 @@
+export * from './http-endpoint';
+export * from './health-checks';
+export * from './schema-wait';
