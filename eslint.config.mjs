@@ -22,7 +22,8 @@ const layers = {
   // Which feature may use which is narrowed by the `feature:*` tags below.
   'type:features': ['type:domain', 'type:persistence', 'type:platform', 'type:features', 'type:tooling'],
   'type:app': ['type:features', 'type:platform', 'type:domain'],
-  'type:web': ['type:web'],
+  // The admin app uses the domain's vocabulary, labels, validators and London clock; nothing else of the backend.
+  'type:web': ['type:web', 'type:domain'],
   // Demo and benchmark data generators: built from the domain's vocabulary, imported only by
   // scripts, tests and the demo seed feature (never by product code).
   'type:tooling': ['type:domain'],

@@ -22,17 +22,21 @@ const common = {
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/tmp/'],
   setupFiles: ['reflect-metadata'],
 };
+// Slow suites (faults with real processes, the tenant-isolation matrix over every operation, the fuzz
+// run) have a project of their own: `npm run test:int` stays quick to iterate on, `npm test` runs both.
+const SLOW = ['booking-faults', 'redis-down', 'redis-outage-logs', 'tenant-isolation', 'fuzz'].map((name) => `<rootDir>/test/integration/${name}.int-spec.ts`);
+const integration = {
+  ...common,
+  testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'],
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  testTimeout: 60000,
+};
 module.exports = {
   // Jest reads testTimeout from the global config, not per project: integration hooks start real servers.
   testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.ts'], testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/admin/'] },
-    {
-      ...common,
-      displayName: 'integration',
-      testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'],
-      globalSetup: '<rootDir>/test/support/global-setup.ts',
-      testTimeout: 60000,
-    },
+    { ...integration, displayName: 'integration', testPathIgnorePatterns: ['/node_modules/', ...SLOW] },
+    { ...integration, displayName: 'slow', testMatch: SLOW },
   ],
 };

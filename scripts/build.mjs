@@ -7,7 +7,7 @@
 //
 //   node scripts/build.mjs [--out dist] [--server-only | --admin-only]
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transformFile } from '@swc/core';
@@ -18,8 +18,15 @@ const out = resolve(root, args.includes('--out') ? args[args.indexOf('--out') + 
 const server = !args.includes('--admin-only');
 const admin = !args.includes('--server-only');
 
-/** Sources the running product needs: no tests, no test harnesses. */
-const SOURCE_DIRS = ['apps/api/src', 'apps/worker/src', 'libs/domain/src', 'libs/persistence/src', 'libs/platform/src', 'libs/features/src'];
+/** The product's own aliases from tsconfig.base.json: every @tandem/* but the test harnesses. */
+const { paths } = JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf8')).compilerOptions;
+const productPaths = Object.fromEntries(Object.entries(paths).filter(([alias]) => !/testing|test-support/.test(alias)));
+/** Sources the running product needs: the two apps and every library an alias names (no tests, no harnesses). */
+const SOURCE_DIRS = [
+  'apps/api/src',
+  'apps/worker/src',
+  ...new Set(Object.values(productPaths).map(([target]) => target.replace(/^(libs\/[^/]+\/src)\/.*$/, '$1'))),
+];
 const isSource = (file) => file.endsWith('.ts') && !file.endsWith('.d.ts') && !/\.(spec|int-spec|test)\.ts$/.test(file) && !file.split('/').includes('testing');
 
 function walk(dir) {
@@ -29,9 +36,6 @@ function walk(dir) {
 async function buildServer() {
   const started = performance.now();
   for (const dir of ['apps/api', 'apps/worker', 'libs']) rmSync(join(out, dir), { recursive: true, force: true });
-  // Only the product's own aliases (the test-support ones are not shipped).
-  const { paths } = JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf8')).compilerOptions;
-  const productPaths = Object.fromEntries(Object.entries(paths).filter(([alias]) => !/testing|test-support/.test(alias)));
   const swcrc = JSON.parse(readFileSync(join(root, '.swcrc'), 'utf8'));
   delete swcrc.$schema;
   const files = SOURCE_DIRS.flatMap(walk).filter(isSource);
@@ -51,11 +55,19 @@ async function buildServer() {
       if (map) writeFileSync(`${target}.map`, map);
     }),
   );
-  // A leftover alias would fail only at run time, in production: refuse the build instead.
+  // A leftover alias, or a relative require of something not built, would fail only at run time, in
+  // production: refuse the build instead.
   for (const file of files) {
-    const code = readFileSync(join(out, file.replace(/\.ts$/, '.js')), 'utf8');
+    const target = join(out, file.replace(/\.ts$/, '.js'));
+    const code = readFileSync(target, 'utf8');
     const alias = /require\("(@tandem\/[^"]+)"\)/.exec(code);
     if (alias) throw new Error(`${file}: ${alias[1]} was not rewritten to a relative path`);
+    for (const [, rel] of code.matchAll(/require\("(\.{1,2}\/[^"]*)"\)/g)) {
+      const base = resolve(dirname(target), rel);
+      if (![base, `${base}.js`, `${base}.json`, join(base, 'index.js')].some((f) => existsSync(f) && statSync(f).isFile())) {
+        throw new Error(`${file}: require("${rel}") names nothing in the build`);
+      }
+    }
   }
   console.log(`build: ${files.length} files compiled into ${relative(root, out) || '.'}/ in ${Math.round(performance.now() - started)} ms`);
 }

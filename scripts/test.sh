@@ -3,7 +3,7 @@
 #   1. services: PostgreSQL + Redis (installed/started if missing and root), Chromium for browser tests,
 #      the pgbouncer binary for the PgBouncer tests
 #   2. gates: lint, typecheck (each counts as one check)
-#   3. jest unit (parallel), jest integration (--maxWorkers=2: each file has its own cloned database)
+#   3. jest unit (parallel), jest integration and jest slow (--maxWorkers=2: each file has its own cloned database)
 #   4. vitest for the admin app (if apps/admin/vite.config.mts exists)
 #   5. scripts/summarize-results.mjs adds it all up
 # Every step runs even if an earlier one failed, so one run shows everything that is wrong.
@@ -15,7 +15,7 @@ started=$SECONDS
 step() { echo; echo "==> $* [$((SECONDS - started))s]"; }
 
 mkdir -p tmp
-rm -f tmp/jest-unit.json tmp/jest-integration.json tmp/vitest-results.json
+rm -f tmp/jest-unit.json tmp/jest-integration.json tmp/jest-slow.json tmp/vitest-results.json
 
 step "services"
 # shellcheck source=../infra/scripts/ensure-services.sh
@@ -47,6 +47,11 @@ int_rc=0
 run "$jest" --ci --selectProjects integration --passWithNoTests --maxWorkers="${INT_MAX_WORKERS:-2}" --forceExit \
   --json --outputFile=tmp/jest-integration.json || int_rc=$?
 
+step "jest slow (faults, tenant-isolation matrix, fuzz)"
+slow_rc=0
+run "$jest" --ci --selectProjects slow --passWithNoTests --maxWorkers="${INT_MAX_WORKERS:-2}" --forceExit \
+  --json --outputFile=tmp/jest-slow.json || slow_rc=$?
+
 vitest_arg=("--vitest" "vitest admin=apps/admin/vite.config.mts:skip")
 if [ -f apps/admin/vite.config.mts ]; then
   step "vitest admin"
@@ -61,4 +66,5 @@ node scripts/summarize-results.mjs \
   --gate "lint=$lint_rc" --gate "typecheck=$tc_rc" \
   --jest "jest unit=tmp/jest-unit.json:$unit_rc" \
   --jest "jest integration=tmp/jest-integration.json:$int_rc" \
+  --jest "jest slow=tmp/jest-slow.json:$slow_rc" \
   "${vitest_arg[@]}"

@@ -15,22 +15,17 @@
  *                     [-- --no-doc] (print only)
  * Env: TEST_DATABASE_SUPERUSER_URL (default postgres://postgres@127.0.0.1:5432/postgres), REDIS_URL.
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
-import { SystemClock } from '@tandem/domain';
-import { DEMO_PASSWORD, DEMO_SLUG, seedDemoHub } from '@tandem/features';
-import { bootstrapDatabase, createDataSource, runMigrations, withCredentials, withDatabase } from '@tandem/persistence';
-import { Client } from 'pg';
+import { DEMO_PASSWORD } from '@tandem/features';
 import { BENCH_OPERATIONS, type BenchOperation } from './api-operations';
+import { DEMO_EMAIL, prepareDatabase, roleUrl, ROOT, start, startApi, superuser, wallClock } from './api-stack';
 
-const wallClock = new SystemClock();
-const DATABASE = 'tandem_bench_api';
-const ROOT = join(__dirname, '..', '..');
+const COORDINATOR = DEMO_EMAIL('coordinator.cluster-1');
+const log = (msg: string): void => console.log(`[bench:api] ${msg}`);
+const debug = (msg: string): void => void (process.env['BENCH_DEBUG'] && log(msg));
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const DURATION = Number(option('--duration') ?? 10);
@@ -38,105 +33,6 @@ const WARMUP = 2;
 const CONNECTIONS = (option('--connections') ?? '1,16,64').split(',').map(Number);
 const ONLY = option('--only')?.split(',');
 const PROFILE_DIR = option('--profile');
-const superuserUrl = process.env['TEST_DATABASE_SUPERUSER_URL'] || 'postgres://postgres@127.0.0.1:5432/postgres';
-/** Trust authentication on this machine: URLs without passwords, which production accepts. */
-const roleUrl = (role: 'tandem_owner' | 'tandem_app'): string => {
-  const u = new URL(withDatabase(superuserUrl, DATABASE));
-  u.username = role;
-  u.password = '';
-  return u.toString();
-};
-const COORDINATOR = `coordinator.cluster-1@${DEMO_SLUG}.demo.tandem.example`;
-
-const log = (msg: string): void => console.log(`[bench:api] ${msg}`);
-const debug = (msg: string): void => void (process.env['BENCH_DEBUG'] && log(msg));
-
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      s.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-    s.on('error', fail);
-  });
-}
-
-function listening(port: number): Promise<boolean> {
-  return new Promise((done) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      done(true);
-    });
-    socket.once('error', () => done(false));
-  });
-}
-
-async function superuser<T>(fn: (c: Client) => Promise<T>, database = DATABASE): Promise<T> {
-  const c = new Client({ connectionString: withDatabase(superuserUrl, database) });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
-
-async function prepareDatabase(): Promise<void> {
-  const exists = await superuser(async (c) => (await c.query('select 1 from pg_database where datname = $1', [DATABASE])).rowCount === 1, 'postgres');
-  if (args.includes('--reuse') && exists) {
-    log(`reusing ${DATABASE}`);
-    return;
-  }
-  await superuser((c) => c.query(`drop database if exists ${DATABASE} with (force)`), 'postgres');
-  await bootstrapDatabase({ superuserUrl, database: DATABASE });
-  await runMigrations(withCredentials(withDatabase(superuserUrl, DATABASE), 'tandem_owner', 'tandem_owner'));
-  const ds = await createDataSource({ url: withCredentials(withDatabase(superuserUrl, DATABASE), 'tandem_app', 'tandem_app'), role: 'app', applicationName: 'tandem-bench-seed' }).initialize();
-  try {
-    const t0 = performance.now();
-    const result = await seedDemoHub(ds, { clock: wallClock });
-    log(`demo hub seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${Object.entries(result.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
-  } finally {
-    await ds.destroy();
-  }
-  await superuser((c) => c.query('vacuum analyze'));
-}
-
-interface Started {
-  child: ChildProcess;
-  url: string;
-  stop(): Promise<void>;
-}
-
-async function start(script: string, env: Record<string, string>, execArgv: string[] = []): Promise<Started> {
-  const port = await freePort();
-  const child = fork(join(__dirname, script), [], {
-    cwd: ROOT,
-    execArgv: [...execArgv, '-r', join(ROOT, 'scripts', 'register.js')],
-    env: { ...process.env, ...env, API_PORT: String(port), PORT: String(port) },
-    stdio: ['ignore', process.env['BENCH_DEBUG'] ? 'inherit' : 'ignore', 'inherit', 'ipc'],
-  });
-  const url = `http://127.0.0.1:${port}/graphql`;
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
-    if (await listening(port)) break;
-    else {
-      if (i > 600) throw new Error(`${script} did not listen within a minute`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  return {
-    child,
-    url,
-    async stop() {
-      child.send('stop');
-      await exited;
-    },
-  };
-}
-
 async function post(url: string, query: string, variables: unknown, token?: string): Promise<string> {
   const r = await fetch(url, {
     method: 'POST',
@@ -180,7 +76,7 @@ const mask = (text: string): string => text.replace(/"id":"[0-9a-f-]{36}"/g, '"i
 
 async function main(): Promise<void> {
   const loadAtStart = loadavg()[0] ?? 0;
-  await prepareDatabase();
+  await prepareDatabase(args.includes('--reuse'));
   const ids = await superuser(async (c) => {
     const { rows } = await c.query(
       `select m.tenant_id, m.user_id, m.cluster_id, (select s.id from schools s where s.cluster_id = m.cluster_id order by s.name limit 1) as school_id
@@ -190,18 +86,7 @@ async function main(): Promise<void> {
     return rows[0] as { tenant_id: string; user_id: string; cluster_id: string; school_id: string };
   });
   debug(`ids ${JSON.stringify(ids)}`);
-  const api = await start('api-process.ts', {
-    NODE_ENV: 'production',
-    DATABASE_URL: roleUrl('tandem_app'),
-    DATABASE_OWNER_URL: roleUrl('tandem_owner'),
-    REDIS_URL: process.env['REDIS_URL'] || 'redis://127.0.0.1:6379',
-    QUEUE_PREFIX: `bench-api-${randomBytes(4).toString('hex')}`,
-    SMTP_URL: 'smtp://127.0.0.1:1',
-    ACCESS_TOKEN_KEYS: `bench:${randomBytes(32).toString('base64url')}`,
-    LINK_KEYS: `bench:${randomBytes(32).toString('base64url')}`,
-    PUBLIC_APP_URL: 'https://admin.bench.example',
-    PUBLIC_API_URL: 'https://api.bench.example',
-  }, PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${resolve(PROFILE_DIR)}`] : []);
+  const api = await startApi(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${resolve(PROFILE_DIR)}`] : []);
   debug('api up');
   const bare = await start('api-baseline.ts', { DATABASE_URL: roleUrl('tandem_app'), TENANT_ID: ids.tenant_id, USER_ID: ids.user_id, CLUSTER_ID: ids.cluster_id });
   debug('bare up');

@@ -143,6 +143,9 @@ async function main(): Promise<void> {
       PUBLIC_APP_URL: 'http://admin.bench.test',
       PUBLIC_API_URL: 'http://api.bench.test',
       LOG_LEVEL: 'warn',
+      // Several processes on one machine: metrics and worker health ports picked free.
+      METRICS_PORT: '0',
+      WORKER_HTTP_PORT: '0',
     };
     await seeder.close();
     const port = await freePort();

@@ -35,6 +35,8 @@ interface Outcome {
   ms: number;
   /** The same solve again in the same process (warm JIT, HiGHS already loaded). */
   warmMs: number;
+  /** CPU time of the warm solve (user + system, this single-threaded process): far steadier than wall time on a shared machine. */
+  cpuMs: number;
   buildMs: number;
   peakRssMb: number;
   objective: number;
@@ -187,6 +189,7 @@ async function solveOnce(method: Method, requests: number, sessions: number, tim
   let buildMs = 0;
   let problem: MatchingProblem;
   const started = performance.now();
+  const cpuAtStart = process.cpuUsage();
   let work: number | null = null;
   if (method === 'tandem' || method === 'fallback') {
     // Tandem with HiGHS for its LP relaxation, loaded as the worker's solver thread does (the cold
@@ -231,6 +234,7 @@ async function solveOnce(method: Method, requests: number, sessions: number, tim
       pairs: problem.pairCount,
       ms: Math.round(ms),
       warmMs: 0,
+      cpuMs: cpuMsSince(cpuAtStart),
       buildMs: Math.round(buildMs),
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
       objective: objectiveOf(problem, chosen),
@@ -245,12 +249,17 @@ async function solveOnce(method: Method, requests: number, sessions: number, tim
   }
 }
 
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return Math.round((used.user + used.system) / 1000);
+}
+
 /** Cold, then warm: the same hub solved twice in this process; the answer must not change. */
 async function runOne(method: Method, requests: number, sessions: number, timeLimitSec: number): Promise<Outcome> {
   const cold = await solveOnce(method, requests, sessions, timeLimitSec);
   const warm = await solveOnce(method, requests, sessions, timeLimitSec);
   if (method !== 'highs' && warm.objective !== cold.objective) throw new Error(`${method}: the second solve gave ${warm.objective}, the first ${cold.objective}`);
-  return { ...cold, warmMs: warm.ms, peakRssMb: warm.peakRssMb };
+  return { ...cold, warmMs: warm.ms, cpuMs: warm.cpuMs, peakRssMb: warm.peakRssMb };
 }
 
 // ── the parent: sizes × methods, a table, docs/benchmarks.md ───────────────────
@@ -266,11 +275,11 @@ function inChild(method: Method, requests: number, sessions: number, timeLimitSe
 const gp = (points: number) => (points / POINTS_PER_GAP_PUPIL).toLocaleString('en-GB', { maximumFractionDigits: 0 });
 
 function table(rows: Outcome[]): string {
-  const head = '| requests × sessions | pairs | method | time, cold (ms) | time, warm (ms) | peak RSS (MB) | objective (pts) | proven bound | gap to bound | status | fallback work (M pairs looked at) | proposals | pupils | gap pupils | disadvantaged gap pupils | rule breaks |';
-  const line = '|---|---:|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|';
+  const head = '| requests × sessions | pairs | method | time, cold (ms) | time, warm (ms) | CPU, warm (ms) | peak RSS (MB) | objective (pts) | proven bound | gap to bound | status | fallback work (M pairs looked at) | proposals | pupils | gap pupils | disadvantaged gap pupils | rule breaks |';
+  const line = '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|';
   const body = rows.map((o) => {
     const gap = o.bound === null ? '–' : `${(((o.bound - o.objective) / Math.max(1, o.bound)) * 100).toFixed(3)}%`;
-    return `| ${o.requests.toLocaleString('en-GB')} × ${o.sessions.toLocaleString('en-GB')} | ${o.pairs.toLocaleString('en-GB')} | ${o.method} | ${o.ms.toLocaleString('en-GB')} | ${o.warmMs.toLocaleString('en-GB')} | ${o.peakRssMb} | ${o.objective.toLocaleString('en-GB')} | ${o.bound === null ? '–' : o.bound.toLocaleString('en-GB')} | ${gap} | ${o.status} | ${o.work === null ? '–' : (o.work / 1e6).toFixed(1)} | ${o.proposals} | ${o.pupils.toLocaleString('en-GB')} | ${o.gapPupils.toLocaleString('en-GB')} | ${o.disadvantaged.toLocaleString('en-GB')} | ${o.violations} |`;
+    return `| ${o.requests.toLocaleString('en-GB')} × ${o.sessions.toLocaleString('en-GB')} | ${o.pairs.toLocaleString('en-GB')} | ${o.method} | ${o.ms.toLocaleString('en-GB')} | ${o.warmMs.toLocaleString('en-GB')} | ${o.cpuMs.toLocaleString('en-GB')} | ${o.peakRssMb} | ${o.objective.toLocaleString('en-GB')} | ${o.bound === null ? '–' : o.bound.toLocaleString('en-GB')} | ${gap} | ${o.status} | ${o.work === null ? '–' : (o.work / 1e6).toFixed(1)} | ${o.proposals} | ${o.pupils.toLocaleString('en-GB')} | ${o.gapPupils.toLocaleString('en-GB')} | ${o.disadvantaged.toLocaleString('en-GB')} | ${o.violations} |`;
   });
   return [head, line, ...body].join('\n');
 }
@@ -294,7 +303,7 @@ async function main(): Promise<void> {
     for (const method of ['tandem', 'fallback', 'highs', 'greedy'] as const) {
       const o = await inChild(method, requests, sessions, timeLimitSec);
       rows.push(o);
-      console.log(`${requests}×${sessions} ${o.pairs} pairs  ${method.padEnd(8)} ${String(o.ms).padStart(7)} ms cold ${String(o.warmMs).padStart(7)} ms warm  ${String(o.peakRssMb).padStart(5)} MB  objective ${o.objective} (${gp(o.objective)} gap-pupil units)  bound ${o.bound ?? '–'}  ${o.status}${o.work === null ? '' : `  work ${(o.work / 1e6).toFixed(1)}M`}  gap pupils ${o.gapPupils}  disadvantaged ${o.disadvantaged}  breaks ${o.violations}`);
+      console.log(`${requests}×${sessions} ${o.pairs} pairs  ${method.padEnd(8)} ${String(o.ms).padStart(7)} ms cold ${String(o.warmMs).padStart(7)} ms warm ${String(o.cpuMs).padStart(7)} ms CPU  ${String(o.peakRssMb).padStart(5)} MB  objective ${o.objective} (${gp(o.objective)} gap-pupil units)  bound ${o.bound ?? '–'}  ${o.status}${o.work === null ? '' : `  work ${(o.work / 1e6).toFixed(1)}M`}  gap pupils ${o.gapPupils}  disadvantaged ${o.disadvantaged}  breaks ${o.violations}`);
     }
   }
   const markdown = `${table(rows)}\n\n${ratios(rows)}`;
@@ -305,8 +314,8 @@ async function main(): Promise<void> {
 /** Per size, Tandem against the others as measured in this run. */
 function ratios(rows: Outcome[]): string {
   const out = [
-    '| requests × sessions | HiGHS time ÷ Tandem time, cold | HiGHS time ÷ Tandem time, warm | Tandem objective − HiGHS objective (pts) | Tandem gap pupils ÷ greedy gap pupils | fallback objective ÷ Tandem objective |',
-    '|---|---:|---:|---:|---:|---:|',
+    '| requests × sessions | HiGHS time ÷ Tandem time, cold | HiGHS time ÷ Tandem time, warm | HiGHS CPU ÷ Tandem CPU, warm | Tandem objective − HiGHS objective (pts) | Tandem gap pupils ÷ greedy gap pupils | fallback objective ÷ Tandem objective |',
+    '|---|---:|---:|---:|---:|---:|---:|',
   ];
   for (const t of rows.filter((o) => o.method === 'tandem')) {
     const same = (m: Method) => rows.find((o) => o.method === m && o.requests === t.requests && o.sessions === t.sessions);
@@ -314,7 +323,7 @@ function ratios(rows: Outcome[]): string {
     const g = same('greedy');
     const f = same('fallback');
     const size = `${t.requests.toLocaleString('en-GB')} × ${t.sessions.toLocaleString('en-GB')}`;
-    out.push(`| ${size} | ${h ? (h.ms / Math.max(1, t.ms)).toFixed(2) : '–'} | ${h ? (h.warmMs / Math.max(1, t.warmMs)).toFixed(2) : '–'} | ${h ? (t.objective - h.objective).toLocaleString('en-GB') : '–'} | ${g ? (t.gapPupils / Math.max(1, g.gapPupils)).toFixed(3) : '–'} | ${f ? (f.objective / Math.max(1, t.objective)).toFixed(3) : '–'} |`);
+    out.push(`| ${size} | ${h ? (h.ms / Math.max(1, t.ms)).toFixed(2) : '–'} | ${h ? (h.warmMs / Math.max(1, t.warmMs)).toFixed(2) : '–'} | ${h ? (h.cpuMs / Math.max(1, t.cpuMs)).toFixed(2) : '–'} | ${h ? (t.objective - h.objective).toLocaleString('en-GB') : '–'} | ${g ? (t.gapPupils / Math.max(1, g.gapPupils)).toFixed(3) : '–'} | ${f ? (f.objective / Math.max(1, t.objective)).toFixed(3) : '–'} |`);
   }
   return out.join('\n');
 }
@@ -328,7 +337,7 @@ function writeSection(markdown: string, timeLimitSec: number, loadAtStart: numbe
     start,
     '## Matching (`npm run bench:matching`)',
     '',
-    `Run on ${wallClock.now().toISOString().slice(0, 10)}, ${machine}. Hubs from \`generateMatchingHub(${SEED}, size)\` (one spring term, Greater Manchester towns); default weights; Tandem as the worker runs it (HiGHS for its LP relaxation and to finish its branch-and-bound; default deterministic limits: ${DEFAULT_MAX_BRANCH_NODES} branch nodes, no clock), "fallback" as Tandem answers when HiGHS fails to load (greedy with local repair, unproven; at most ${(DEFAULT_MAX_WORK / 1e6).toFixed(0)} M pairs looked at), HiGHS alone on the plain MIP with a ${timeLimitSec} s time limit. Time is end to end for Tandem (loading HiGHS on the cold solve, validation, candidate pairs, solve, explanations) and build + solve (and loading, cold) for the others, cold (the first solve in a fresh process) and warm (the same hub again in that process, as in the long-lived worker); peak RSS after both; objective in points (100 per gap pupil, fairness penalties subtracted); every answer re-checked by \`findViolations\` ("rule breaks").`,
+    `Run on ${wallClock.now().toISOString().slice(0, 10)}, ${machine}. Hubs from \`generateMatchingHub(${SEED}, size)\` (one spring term, Greater Manchester towns); default weights; Tandem as the worker runs it (HiGHS for its LP relaxation and to finish its branch-and-bound; default deterministic limits: ${DEFAULT_MAX_BRANCH_NODES} branch nodes, no clock), "fallback" as Tandem answers when HiGHS fails to load (greedy with local repair, unproven; at most ${(DEFAULT_MAX_WORK / 1e6).toFixed(0)} M pairs looked at), HiGHS alone on the plain MIP with a ${timeLimitSec} s time limit. Time is end to end for Tandem (loading HiGHS on the cold solve, validation, candidate pairs, solve, explanations) and build + solve (and loading, cold) for the others, cold (the first solve in a fresh process) and warm (the same hub again in that process, as in the long-lived worker), and the warm solve's CPU time (user + system: steadier than wall time when other jobs share the cores); peak RSS after both; objective in points (100 per gap pupil, fairness penalties subtracted); every answer re-checked by \`findViolations\` ("rule breaks").`,
     '',
     markdown,
     end,

@@ -2,7 +2,7 @@
  * `npm run soak`: the product under mixed load and faults for a set time, then an honest count of
  * what happened to every email it owed (docs/benchmarks.md, "Soak").
  *
- *   npm run soak -- [--minutes 3] [--hubs 3] [--clients 8] [--seed 1]
+ *   npm run soak -- [--minutes 3] [--hubs 3] [--clients 8] [--seed 1] [--delivery-check]
  *
  * Runs, on this machine, all as real processes except the load and the SMTP sink:
  * - a fresh database (`tandem_soak_<pid>`: bootstrap + migrations, direct), dropped at the end;
@@ -10,13 +10,14 @@
  * - a private redis-server on a free port (append-only, fsync always), never the shared one;
  * - 2 API processes and 3 worker processes (`node -r ./scripts/register.js apps/…/main.ts`);
  * - an SMTP sink that keeps a message when the server would commit it (end of DATA), so a resend
- *   after a crash shows as a duplicate instead of being hidden;
+ *   after a crash shows as a duplicate instead of being hidden; with `--delivery-check` the workers
+ *   may ask it whether a Message-ID was committed before resending (MAIL_DELIVERY_CHECK_URL);
  * - `--clients` concurrent clients, round-robin over the two APIs: 45 % pupil lists (audited reads),
  *   20 % booking lists, 10 % pupil writes, 25 % booking requests (each owes the employer contact one
  *   email, through the outbox, the relay, BullMQ and a worker).
  *
- * Faults during the load: every 15–30 s a random worker is killed (-9) or stopped (SIGTERM) and a
- * new one started in its place; once, halfway, Redis is killed and restarted (its AOF survives).
+ * Faults during the load: every 15–30 s a random worker is killed (-9) or stopped (SIGTERM), in
+ * turn, and a new one started in its place; once, halfway, Redis is killed and restarted (its AOF survives).
  * After the load: every worker up, wait until every owed email has arrived or 5 minutes pass, then
  * count. Prints requests, errors, emails expected/delivered, lost, duplicate and stuck (outbox rows
  * due and unsent, mail jobs not finished or failed for good). Exit 1 unless lost = stuck = 0.
@@ -37,6 +38,8 @@ import { freePort, startRedis, startWorkerProcess, type Proc } from '../../test/
 import { startProcess } from './process';
 
 interface Options {
+  /** Give the workers the sink's delivery check (MAIL_DELIVERY_CHECK_URL): a retry asks before resending. */
+  deliveryCheck: boolean;
   minutes: number;
   hubs: number;
   clients: number;
@@ -51,7 +54,7 @@ function options(argv: string[]): Options {
     if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number (got "${argv[i + 1]}")`);
     return n;
   };
-  return { minutes: value('minutes', 3), hubs: value('hubs', 3), clients: value('clients', 8), seed: value('seed', 1) };
+  return { deliveryCheck: argv.includes('--delivery-check'), minutes: value('minutes', 3), hubs: value('hubs', 3), clients: value('clients', 8), seed: value('seed', 1) };
 }
 
 /** A small seeded PRNG (mulberry32): the same --seed gives the same sequence of choices. */
@@ -93,7 +96,13 @@ async function main(): Promise<void> {
     const ownerUrl = withCredentials(withDatabase(superuser, database), OWNER_ROLE, OWNER_ROLE);
     const directAppUrl = withCredentials(withDatabase(superuser, database), APP_ROLE, APP_ROLE);
     await runMigrations(ownerUrl);
-    const bouncer = await startPgBouncer({ users: { [APP_ROLE]: APP_ROLE }, poolSize: 20, maxClientConnections: 500 });
+    // Timeouts on every server connection (PgBouncer refuses them as start-up parameters; docs/operations.md).
+    const bouncer = await startPgBouncer({
+      users: { [APP_ROLE]: APP_ROLE },
+      poolSize: 20,
+      maxClientConnections: 500,
+      connectQuery: 'set statement_timeout = 30000; set idle_in_transaction_session_timeout = 60000',
+    });
     cleanups.push(() => bouncer.stop());
     const appUrl = bouncer.urlFor(directAppUrl);
     const redis = await startRedis();
@@ -146,6 +155,12 @@ async function main(): Promise<void> {
       PUBLIC_APP_URL: seeder.config.publicAppUrl,
       PUBLIC_API_URL: 'http://api.soak.test',
       LOG_LEVEL: 'warn',
+      // Several processes on one machine: metrics and worker health ports picked free.
+      METRICS_PORT: '0',
+      WORKER_HTTP_PORT: '0',
+      DB_STATEMENT_TIMEOUT_MS: '0',
+      DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '0',
+      ...(opts.deliveryCheck ? { MAIL_DELIVERY_CHECK_URL: sink.checkUrl } : {}),
     };
     await seeder.close();
 
@@ -228,7 +243,8 @@ async function main(): Promise<void> {
         }
         const i = Math.floor(random() * workers.length);
         const victim = workers[i] as Proc;
-        if (random() < 0.5) {
+        // Alternate, so every run has both: a crash (jobs stall, locks expire) and a drain.
+        if ((faults.kill9 + faults.sigterm) % 2 === 0) {
           log(`worker ${victim.pid}: kill -9`);
           await victim.kill9();
           faults.kill9 += 1;
@@ -289,6 +305,7 @@ async function main(): Promise<void> {
     const lost = expectedIds.length - delivered;
     const stuck = dueOutbox + (jobs['waiting'] ?? 0) + (jobs['active'] ?? 0) + (jobs['prioritized'] ?? 0) + (jobs['failed'] ?? 0);
     const result = {
+      deliveryCheck: opts.deliveryCheck,
       minutes: opts.minutes,
       hubs: opts.hubs,
       clients: opts.clients,
@@ -311,7 +328,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       `SOAK ${lost === 0 && stuck === 0 ? 'OK' : 'FAILED'}: ${stats.requests} requests (${stats.errors} errors), ` +
         `emails expected ${expectedIds.length}, delivered ${delivered}, lost ${lost}, duplicate ${duplicates}, stuck ${stuck}; ` +
-        `faults: ${faults.kill9} kill -9, ${faults.sigterm} SIGTERM, ${faults.redisRestarts} Redis restart\n`,
+        `faults: ${faults.kill9} kill -9, ${faults.sigterm} SIGTERM, ${faults.redisRestarts} Redis restart; delivery check ${opts.deliveryCheck ? 'on' : 'off'}\n`,
     );
     await cleanup();
     process.exit(lost === 0 && stuck === 0 ? 0 : 1);

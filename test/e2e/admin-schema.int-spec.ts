@@ -5,7 +5,8 @@
  */
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { startTestApi, type TestApi } from '@tandem/api-testing';
-import { lexicographicSortSchema, printSchema } from 'graphql';
+import { BOOKING_STATES } from '@tandem/domain';
+import { isEnumType, isObjectType, lexicographicSortSchema, printSchema } from 'graphql';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
@@ -21,4 +22,19 @@ it('apps/admin/schema.graphql is the schema the API serves (else: npm run codege
   const live = `${printSchema(lexicographicSortSchema(api.app.get(GraphQLSchemaHost).schema))}\n`;
   const committed = readFileSync(path.join(__dirname, '..', '..', 'apps', 'admin', 'schema.graphql'), 'utf8');
   expect(committed).toBe(live);
+});
+
+it('every value the API answers from a fixed list is a GraphQL enum, not a string documented "One of" (issue 19)', () => {
+  const schema = api.app.get(GraphQLSchemaHost).schema;
+  const stringly: string[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (/\bOne of:/.test(field.description ?? '')) stringly.push(`${type.name}.${field.name}`);
+    }
+  }
+  expect(stringly).toEqual([]);
+  // The enums carry the domain's spelling, so the wire values are what they were.
+  const bookingState = schema.getType('BookingState');
+  expect(isEnumType(bookingState) && bookingState.getValues().map((v) => v.value).sort()).toEqual([...BOOKING_STATES].sort());
 });

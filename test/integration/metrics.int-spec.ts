@@ -5,6 +5,8 @@
  * `promtool check metrics`, and that /metrics is not on the public API port.
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { getQueueToken } from '@nestjs/bullmq';
 import { createHubFixture, startTestApi, type HubFixture, type TestApi } from '@tandem/api-testing';
 import { ReportingSnapshotsProcessor } from '@tandem/features';
@@ -193,4 +195,12 @@ it('a failing job and a stalled job are each counted and logged as a warning', a
   const stalled = await waitFor(async () => warnings('job stalled, put back to run again')[0], 'the stall warning');
   expect(stalled).toMatchObject({ context: 'queue', queue: 'ledger', jobName: 'reporting-snapshots', jobId: 'ledger.metrics-test.stall' });
   expect(String(stalled['reason'])).toContain('lock');
+});
+
+it('every metric the alert rules use (infra/prometheus/alerts.yml) is served by the API or the worker', async () => {
+  const rules = readFileSync(path.join(__dirname, '..', '..', 'infra', 'prometheus', 'alerts.yml'), 'utf8');
+  const used = new Set([...rules.matchAll(/\b((?:tandem|nodejs|process)_[a-z0-9_]+)/g)].map((m) => (m[1] as string).replace(/_(bucket|count|sum)$/, '')));
+  const served = new Set([...`${await scrapeApi()}\n${await worker.metrics()}`.matchAll(/^# TYPE (\S+) /gm)].map((m) => m[1] as string));
+  expect(used.size).toBeGreaterThanOrEqual(10);
+  expect([...used].filter((name) => !served.has(name))).toEqual([]);
 });

@@ -19,6 +19,8 @@ import { startWorkerProcess, type Proc } from './processes';
 jest.setTimeout(180_000);
 
 const POOL = 2;
+/** Session settings through the pooler: set on each server connection by PgBouncer (docs/operations.md). */
+const POOLER_TIMEOUTS = 'set statement_timeout = 30000; set idle_in_transaction_session_timeout = 60000';
 let bouncer: PgBouncer;
 let direct: TestDatabase;
 let viaBouncer: string;
@@ -29,7 +31,7 @@ let hubA: HubFixture;
 let hubB: HubFixture;
 
 beforeAll(async () => {
-  bouncer = await startPgBouncer({ users: { [APP_ROLE]: APP_ROLE }, poolSize: POOL });
+  bouncer = await startPgBouncer({ users: { [APP_ROLE]: APP_ROLE }, poolSize: POOL, connectQuery: POOLER_TIMEOUTS });
   direct = await createTestDatabase();
   // Nothing of the product connects directly: the clone's own pool is closed, one through the pooler replaces it.
   await direct.appDataSource.destroy();
@@ -63,6 +65,10 @@ beforeAll(async () => {
     PUBLIC_APP_URL: api.config.publicAppUrl,
     PUBLIC_API_URL: api.url,
     LOG_LEVEL: 'info',
+    // PgBouncer refuses start-up parameters: the timeouts come from its connect_query instead.
+    DB_STATEMENT_TIMEOUT_MS: '0',
+    DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '0',
+    WORKER_HTTP_PORT: '0',
   });
 }, 150_000);
 
@@ -178,4 +184,12 @@ it('leaves no tenant on a server connection after a tenant transaction: the next
   }
   // Nothing the worker ran through the pooler was refused by it.
   expect(worker.output()).not.toMatch(/prepared statement|unsupported startup parameter|pgbouncer/i);
+});
+
+it('gets its timeouts from the pooler (connect_query), which refuses them as start-up parameters', async () => {
+  const settings = await api.db.appDataSource.query(`select current_setting('statement_timeout') as statement, current_setting('idle_in_transaction_session_timeout') as idle`);
+  expect(settings).toEqual([{ statement: '30s', idle: '1min' }]);
+  const client = new Client({ connectionString: viaBouncer, statement_timeout: 30_000 } as ConstructorParameters<typeof Client>[0]);
+  await expect(client.connect()).rejects.toThrow(/unsupported startup parameter: statement_timeout/);
+  await client.end().catch(() => undefined);
 });

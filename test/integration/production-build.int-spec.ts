@@ -29,19 +29,36 @@ const secret = () => randomBytes(48).toString('base64');
 const withoutPassword = (u: string) => Object.assign(new URL(u), { password: '' }).toString();
 let queuePrefix: string;
 
+/**
+ * The test plays the cluster's DNS (cluster-dns.cjs, preloaded): the processes get service names, as
+ * in a pod, which production accepts (it refuses addresses of the machine itself), resolved here to
+ * the test's PostgreSQL and Redis. The command run is still exactly the image's.
+ */
+function serviceUrl(local: string, service: string): string {
+  const u = new URL(local);
+  dnsMap[service] = u.hostname.replace(/^\[|\]$/g, '');
+  u.hostname = service;
+  return u.toString();
+}
+const dnsMap: Record<string, string> = {};
+
 /** What a Deployment gives an API or worker pod (infra/k8s): the app role's URL only, production keys. */
 function appEnv(port: number): Record<string, string> {
   return {
     API_PORT: String(port),
-    DATABASE_URL: withoutPassword(db.appUrl), // loopback trust; production refuses the test roles' passwords
-    REDIS_URL: process.env['REDIS_URL'] || 'redis://127.0.0.1:6379',
+    HOST: '127.0.0.1', // a pod listens on 0.0.0.0 (HOST in the manifests); a test machine need not
+    METRICS_PORT: '0', // any free port: the default 9464 may be taken by a parallel test
+    DATABASE_URL: serviceUrl(withoutPassword(db.appUrl), 'postgres.tandem.test'), // loopback trust; production refuses the test roles' passwords
+    REDIS_URL: serviceUrl(process.env['REDIS_URL'] || 'redis://127.0.0.1:6379', 'redis.tandem.test'),
     QUEUE_PREFIX: queuePrefix,
-    SMTP_URL: 'smtp://127.0.0.1:1',
+    SMTP_URL: serviceUrl('smtp://127.0.0.1:1', 'smtp.tandem.test'),
     ACCESS_TOKEN_KEYS: `a1:${secret()}`,
     LINK_KEYS: `l1:${secret()}`,
     PUBLIC_APP_URL: 'https://tandem.example.org',
     PUBLIC_API_URL: 'https://tandem.example.org',
     LOG_LEVEL: 'warn',
+    NODE_OPTIONS: `--require ${path.join(__dirname, 'cluster-dns.cjs')}`,
+    TANDEM_TEST_DNS: JSON.stringify(dnsMap),
   };
 }
 
@@ -93,7 +110,8 @@ beforeAll(async () => {
   // The Dockerfile's CMD with only what an API pod gets (infra/k8s): no DATABASE_OWNER_URL, no loader.
   const cmd = JSON.parse(runtime?.instructions.find((i) => i.op === 'CMD')?.args ?? '[]') as string[];
   expect(cmd).toEqual(IMAGE_COMMANDS.api);
-  api = runImageCommand(cmd, podEnv(appEnv(port)));
+  // Tracing on (console exporter): its instrumentation must still patch http and graphql in compiled code.
+  api = runImageCommand(cmd, podEnv({ ...appEnv(port), OTEL_TRACES_EXPORTER: 'console' }));
 
   api.stdout?.on('data', (c: Buffer) => (output += c.toString('utf8')));
   api.stderr?.on('data', (c: Buffer) => (output += c.toString('utf8')));
@@ -105,7 +123,7 @@ beforeAll(async () => {
     'the built API to answer /health/live',
     60_000,
   );
-}, 300_000);
+}, 480_000); // a guard only: the production install and build take ≈1 min, up to ≈3 on a loaded machine
 
 afterAll(async () => {
   if (api && api.exitCode === null) {
@@ -126,9 +144,12 @@ it('is plain JavaScript with every @tandem alias resolved, and no test code', ()
   for (const main of ['apps/api/src/main.js', 'apps/worker/src/main.js', 'libs/persistence/src/cli/migrate.js']) expect(existsSync(path.join(OUT, main))).toBe(true);
 });
 
-it('answers GraphQL and health from the built output', async () => {
+it('answers GraphQL and health from the built output, traced when tracing is on', async () => {
   const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
   expect(await res.json()).toEqual({ data: { __typename: 'Query' } });
+  const spans = () => output.split('\n').filter((l) => l.includes('"msg":"span"') && l.endsWith('}')) /* whole lines only */.map((l) => JSON.parse(l) as { traceId: string; spanId: string; parentSpanId?: string; name: string });
+  const post = await waitFor(async () => spans().find((x) => x.name === 'POST'), 'the POST /graphql span');
+  expect(spans().some((x) => x.name === 'query' && x.traceId === post.traceId && x.parentSpanId === post.spanId)).toBe(true);
   const live = await fetch(`${url}/health/live`);
   expect(live.status).toBe(200);
   const health = await fetch(`${url}/health/ready`);
@@ -176,7 +197,7 @@ describe('in headless Chromium', () => {
   }, 60_000);
   afterAll(() => browser?.close());
 
-  it('signs in and renders the cockpit without a CSP violation', async () => {
+  it('signs in and renders every page of the coordinator’s menu without a CSP violation', async () => {
     const { page } = browser;
     const coordinator = hub.logins.find((l) => l.role === 'coordinator');
     await page.goto(`${url}/`);
@@ -184,6 +205,15 @@ describe('in headless Chromium', () => {
     await page.getByLabel('Password').fill(hub.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { level: 1, name: 'Cockpit' }).waitFor({ timeout: 30_000 });
+    // Every page of the coordinator's menu (charts, heat map, calendar, lists) under the policy.
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    const names = await nav.getByRole('link').allTextContents();
+    expect(names.length).toBeGreaterThan(3);
+    for (const name of names) {
+      await nav.getByRole('link', { name, exact: true }).click();
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined); // lazy chunks, first queries
+    }
     await page.goto(`${url}/password-reset?token=abc`);
     await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
     expect(violations).toEqual([]);
@@ -207,7 +237,7 @@ it('the matching solver thread runs the compiled code (no TypeScript loader in t
   const probe = `
     require('reflect-metadata');
     const { MatchingSolverThread } = require('./dist/libs/features/src/matching/matching-solver-thread.js');
-    const { generateMatchingHub } = require('./dist/libs/domain/src');
+    const { generateMatchingHub } = require('./dist/libs/demo-data/src');
     const solver = new MatchingSolverThread();
     // An idle solver thread is unref'd: the process ends by itself once the answer is printed.
     solver.solve(generateMatchingHub(3, { requests: 20, sessions: 80 }), {}).then((r) => {
@@ -244,7 +274,8 @@ it('the worker command starts from the image, consumes its queues and answers it
 
 it('the migrate command runs from the image with the owner URL (the migrations Job)', () => {
   const [, ...args] = IMAGE_COMMANDS.migrate;
-  const run = spawnSync(process.execPath, args, { cwd: APP, env: podEnv({ DATABASE_OWNER_URL: db.ownerUrl }), encoding: 'utf8', timeout: 60_000 });
+  const env = { DATABASE_OWNER_URL: serviceUrl(db.ownerUrl, 'postgres.tandem.test'), NODE_OPTIONS: `--require ${path.join(__dirname, 'cluster-dns.cjs')}` };
+  const run = spawnSync(process.execPath, args, { cwd: APP, env: podEnv({ ...env, TANDEM_TEST_DNS: JSON.stringify(dnsMap) }), encoding: 'utf8', timeout: 60_000 });
   expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
   expect(run.stdout).toContain('migrate: nothing to do');
 });

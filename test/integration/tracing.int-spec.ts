@@ -7,19 +7,23 @@
  */
 import { createHubFixture, startTestApi, type HubFixture, type TestApi } from '@tandem/api-testing';
 import { formatKeyRing } from '@tandem/platform';
-import { waitFor } from '@tandem/test-support';
-import { startApiProcess, type Proc } from './processes';
+import { startSmtpSink, waitFor, type SmtpSink } from '@tandem/test-support';
+import { startApiProcess, startWorkerProcess, type Proc } from './processes';
 
 jest.setTimeout(120_000);
 
 let api: TestApi;
 let hub: HubFixture;
 let proc: Proc & { url: string };
+let worker: Proc;
+let sink: SmtpSink;
+let env: Record<string, string>;
 
 beforeAll(async () => {
+  sink = await startSmtpSink();
   api = await startTestApi();
   hub = await createHubFixture(api);
-  proc = await startApiProcess({
+  env = {
     NODE_ENV: 'test',
     TANDEM_CLOCK_START: api.clock.now().toISOString(),
     DATABASE_URL: api.db.appUrl,
@@ -30,17 +34,22 @@ beforeAll(async () => {
     LINK_KEYS: formatKeyRing(api.config.linkKeys),
     LOG_LEVEL: 'info',
     OTEL_TRACES_EXPORTER: 'console',
-  });
+    SMTP_URL: sink.url,
+  };
+  proc = await startApiProcess(env);
+  worker = await startWorkerProcess(env);
 });
 
 afterAll(async () => {
+  await worker?.stop();
   await proc?.stop();
   await api?.close();
+  await sink?.close();
 });
 
 type Entry = Record<string, unknown>;
-function entries(): Entry[] {
-  return proc
+function entries(of: Proc = proc): Entry[] {
+  return of
     .output()
     .split('\n')
     .filter((l) => l.startsWith('{'))
@@ -98,4 +107,27 @@ it('every line a request logs carries its trace and span ids', async () => {
   const refusal = entries().find((e) => e['msg'] === 'GraphQL request refused' && e['traceId'] === access['traceId']);
   expect(refusal).toMatchObject({ level: 'warn', code: 'UNAUTHENTICATED' });
   expect(refusal?.['spanId']).toMatch(/^[0-9a-f]{16}$/);
+});
+
+it('a job in the worker is a trace of its own: its span, the pg queries under it, and its log lines carry its id', async () => {
+  await fetch(`${proc.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: 'mutation($email: String!) { requestPasswordReset(email: $email) }', variables: { email: hub.emails.coordinatorB } }),
+  });
+  await sink.waitFor((m) => m.to.includes(hub.emails.coordinatorB.toLowerCase()), 60_000);
+  const { job, spans, lines } = await waitFor(async () => {
+    const all = entries(worker);
+    const job = all.find((e) => e['msg'] === 'span' && e['name'] === 'job mail');
+    if (!job) return undefined;
+    const spans = all.filter((e) => e['msg'] === 'span' && e['traceId'] === job['traceId']);
+    const lines = all.filter((e) => e['msg'] !== 'span' && e['traceId'] === job['traceId']);
+    return lines.length > 0 && { job, spans, lines };
+  }, 'the mail job span and its log line', 30_000);
+  expect(job).toMatchObject({ kind: 'CONSUMER', attributes: { 'messaging.system': 'bullmq', 'messaging.destination.name': 'mail' } });
+  expect(job['parentSpanId']).toBeUndefined();
+  expect(spans.some((s) => (s['attributes'] as Entry)['db.system.name'] === 'postgresql' && s['parentSpanId'] === job['spanId'])).toBe(true);
+  expect(lines.some((l) => String(l['msg']).startsWith('sent password_reset'))).toBe(true);
+  // Neither the address nor the job's data is on a span.
+  expect(JSON.stringify(spans)).not.toContain(hub.emails.coordinatorB);
 });

@@ -24,8 +24,13 @@ export interface PgBouncerOptions {
   /** Server connections per (database, user) pair: small, so transactions of different tenants share them. */
   poolSize?: number;
   maxClientConnections?: number;
-  /** Port to listen on (default: a free one; the soak restarts nothing, so any port will do). */
+  /** Port to listen on (default: a free one). */
   port?: number;
+  /**
+   * Run on every new server connection before any client gets it (`connect_query`): where session
+   * settings such as timeouts go, since PgBouncer 1.18 refuses them as start-up parameters.
+   */
+  connectQuery?: string;
 }
 
 export interface PgBouncer {
@@ -71,7 +76,7 @@ export async function startPgBouncer(options: PgBouncerOptions): Promise<PgBounc
   const dir = await mkdtemp(path.join(tmpdir(), 'tandem-pgbouncer-'));
   const ini = [
     '[databases]',
-    `* = host=${server.hostname} port=${server.port || 5432}`,
+    `* = host=${server.hostname} port=${server.port || 5432}${options.connectQuery ? ` connect_query='${options.connectQuery.replace(/'/g, "''")}'` : ''}`,
     '[pgbouncer]',
     'listen_addr = 127.0.0.1',
     `listen_port = ${port}`,

@@ -19,6 +19,7 @@ import type { Clock } from '@tandem/domain';
 import type { DataSource } from 'typeorm';
 import { WorkerDrainModule } from './drain/worker-drain';
 import { WorkerHttpModule } from './http/worker-http.module';
+import { MatchingMetrics } from './matching-metrics';
 
 export interface WorkerModuleOptions {
   config?: AppConfig;
@@ -59,6 +60,7 @@ export class WorkerModule {
         WorkerHttpModule,
         WorkerDrainModule,
       ],
+      providers: [MatchingMetrics],
     };
   }
 }

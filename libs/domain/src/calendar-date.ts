@@ -172,10 +172,12 @@ export function londonWallClock(instant: Date | number): LondonWallClock {
 const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** "Tuesday 3 February 2026": a London calendar date in words. */
-export function formatLondonDate(date: CalendarDate): string {
+/** "Tuesday 3 February 2026" (or, `short`, "Tue 3 Feb 2026"): a calendar date in words. */
+export function formatLondonDate(date: CalendarDate, style: 'long' | 'short' = 'long'): string {
   const { year, month, day } = dateParts(date);
-  return `${WEEKDAY_NAMES[isoWeekday(date) - 1]} ${day} ${MONTH_NAMES[month - 1]} ${year}`;
+  const weekday = WEEKDAY_NAMES[isoWeekday(date) - 1] ?? '';
+  const monthName = MONTH_NAMES[month - 1] ?? '';
+  return style === 'long' ? `${weekday} ${day} ${monthName} ${year}` : `${weekday.slice(0, 3)} ${day} ${monthName.slice(0, 3)} ${year}`;
 }
 
 /** "Tuesday 3 February 2026 at 13:30 (GMT)": an instant on the London clock, naming GMT or BST. */

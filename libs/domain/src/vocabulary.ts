@@ -55,6 +55,15 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
 export const SCHOOL_PHASES = ['secondary', 'all_through', 'middle', 'special', 'alternative_provision', 'sixth_form'] as const;
 export type SchoolPhase = (typeof SCHOOL_PHASES)[number];
 
+export const SCHOOL_PHASE_LABELS: Readonly<Record<SchoolPhase, string>> = {
+  secondary: 'Secondary',
+  all_through: 'All-through',
+  middle: 'Middle',
+  special: 'Special',
+  alternative_provision: 'Alternative provision',
+  sixth_form: 'Sixth form',
+};
+
 export const SIZE_BANDS = ['self_employed', 'micro', 'sme', 'large'] as const;
 export type SizeBand = (typeof SIZE_BANDS)[number];
 
@@ -106,6 +115,23 @@ export const SECTORS = [
   'science',
 ] as const;
 export type Sector = (typeof SECTORS)[number];
+
+export const SECTOR_LABELS: Readonly<Record<Sector, string>> = {
+  health: 'Health and care',
+  construction: 'Construction',
+  digital: 'Digital and tech',
+  manufacturing: 'Manufacturing and engineering',
+  finance: 'Finance',
+  retail: 'Retail',
+  hospitality: 'Hospitality',
+  public_sector: 'Public sector',
+  creative: 'Creative industries',
+  logistics: 'Logistics',
+  energy: 'Energy',
+  education: 'Education',
+  law: 'Law',
+  science: 'Science',
+};
 
 export type Benchmark = 5 | 6;
 

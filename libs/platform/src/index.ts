@@ -7,5 +7,5 @@ export * from './graphql';
 export * from './mail';
 export * from './queue';
 export * from './database';
-export * from './health';
 export * from './observability';
+export * from './health';

@@ -13,6 +13,20 @@ export type AcceptInvitationInput = {
   token: string;
 };
 
+/** The kinds of employer encounter. */
+export type ActivityType =
+  | 'careers_talk'
+  | 'cv_workshop'
+  | 'employer_panel'
+  | 'enterprise_challenge'
+  | 'insight_day'
+  | 'mentoring'
+  | 'mock_interviews'
+  | 'virtual_workplace_tour'
+  | 'work_experience'
+  | 'work_shadowing'
+  | 'workplace_visit';
+
 export type AttendanceCsvInput = {
   /** CSV text with a header and a pupil reference column ("UPN", "Reference", "Admission Number"). */
   csv: string;
@@ -27,6 +41,12 @@ export type AttendanceInput = {
   mode?: string | null | undefined;
   pupilIds: Array<string | number>;
 };
+
+export type BenchmarkState =
+  | 'met'
+  | 'missed'
+  | 'not_applicable'
+  | 'not_yet';
 
 export type BookingFilter = {
   /** YYYY-MM-DD (London): sessions starting on or after this day. */
@@ -54,6 +74,33 @@ export type BookingSettingsInput = {
   sendUntil?: string | null | undefined;
   unansweredAfterDays?: number | null | undefined;
 };
+
+export type BookingSide =
+  | 'broker'
+  | 'employer'
+  | 'school'
+  | 'system';
+
+export type BookingState =
+  | 'accepted_by_employer'
+  | 'accepted_by_school'
+  | 'cancelled'
+  | 'confirmed'
+  | 'declined'
+  | 'delivered'
+  | 'no_show'
+  | 'proposed'
+  | 'recorded';
+
+export type BookingTransitionAction =
+  | 'accept'
+  | 'cancel'
+  | 'create'
+  | 'decline'
+  | 'mark_delivered'
+  | 'mark_no_show'
+  | 'record'
+  | 'reschedule';
 
 export type ChangePasswordInput = {
   currentPassword: string;
@@ -171,6 +218,12 @@ export type CreateSchoolInput = {
   urn: string;
 };
 
+export type DbsStatus =
+  | 'basic'
+  | 'enhanced'
+  | 'enhanced_barred_list'
+  | 'none';
+
 export type DeclineBookingInput = {
   /** Another time you could do, in words. */
   proposedAlternative?: string | null | undefined;
@@ -215,6 +268,17 @@ export type EncounterFilter = {
   schoolId?: string | number | null | undefined;
   status?: string | null | undefined;
 };
+
+export type EncounterStatus =
+  | 'cancelled'
+  | 'delivered'
+  | 'planned';
+
+/** Where an encounter happens. */
+export type Format =
+  | 'in_person_school'
+  | 'in_person_workplace'
+  | 'virtual';
 
 /** Only the settings given change; null resets one to its default. */
 export type HubSettingsInput = {
@@ -277,6 +341,43 @@ export type LoginInput = {
   tenantSlug?: string | null | undefined;
 };
 
+export type MatchingProposalStatus =
+  | 'accepted'
+  | 'proposed'
+  | 'rejected'
+  | 'superseded';
+
+export type MatchingReasonCode =
+  | 'BEYOND_TRAVEL_RADIUS'
+  | 'CLOSES_GAP'
+  | 'CONTACT_ALREADY_BOOKED'
+  | 'DISTANCE'
+  | 'EMPLOYER_AT_MONTHLY_LIMIT'
+  | 'EMPLOYER_MONTH_ALLOWANCE'
+  | 'FORMAT_NOT_ACCEPTED'
+  | 'NOT_CHOSEN'
+  | 'NOT_WORTH_PROPOSING'
+  | 'NO_OFFER_OF_TYPE'
+  | 'OFFER_FULLY_BOOKED'
+  | 'OFFER_SESSIONS_LEFT'
+  | 'OUTSIDE_WINDOWS'
+  | 'SCHOOL_HAS_ENOUGH'
+  | 'SCHOOL_NOT_LOCATED'
+  | 'SCHOOL_SHARE'
+  | 'SESSION_TAKEN'
+  | 'TOO_MANY_PUPILS'
+  | 'VETTING_NOT_VALID'
+  | 'VIRTUAL'
+  | 'WINDOWS_PASSED'
+  | 'YEAR_GROUP_ALREADY_BOOKED'
+  | 'YEAR_GROUP_NOT_ELIGIBLE';
+
+export type MatchingRunStatus =
+  | 'failed'
+  | 'queued'
+  | 'running'
+  | 'succeeded';
+
 /** Only the weights given change; null resets one to its default. */
 export type MatchingWeightsInput = {
   disadvantagedUplift?: number | null | undefined;
@@ -285,6 +386,21 @@ export type MatchingWeightsInput = {
   perKm?: number | null | undefined;
   pupilBeyondGap?: number | null | undefined;
 };
+
+export type MeaningfulCriterion =
+  | 'employer_feedback'
+  | 'employer_task'
+  | 'learning_outcomes'
+  | 'purpose_shared'
+  | 'range_of_people'
+  | 'reflection'
+  | 'two_way_interaction';
+
+export type NotificationCategory =
+  | 'check_ins'
+  | 'follow_ups'
+  | 'nudges'
+  | 'reminders';
 
 export type NotificationPreferencesInput = {
   /** The categories to switch off (an empty list switches everything on). One of: reminders, follow_ups, nudges, check_ins. */
@@ -328,6 +444,17 @@ export type OfferSessionInput = {
   startsAt: string;
 };
 
+export type OfferStatus =
+  | 'archived'
+  | 'draft'
+  | 'published';
+
+export type PriorityGroup =
+  | 'at_risk'
+  | 'care_experienced'
+  | 'disadvantaged'
+  | 'send';
+
 export type PupilFilter = {
   /** true: RONI score 50 or more; false: below it or none. */
   atRisk?: boolean | null | undefined;
@@ -370,6 +497,12 @@ export type RequestOfferSessionInput = {
   yearGroup: number;
 };
 
+export type RequestStatus =
+  | 'cancelled'
+  | 'fulfilled'
+  | 'matched'
+  | 'open';
+
 export type RequestWindowInput = {
   /** After startsAt. */
   endsAt: string;
@@ -406,6 +539,20 @@ export type SchoolFilter = {
   /** Part of the name (case-insensitive), or the first digits of the URN. */
   search?: string | null | undefined;
 };
+
+export type SchoolPhase =
+  | 'all_through'
+  | 'alternative_provision'
+  | 'middle'
+  | 'secondary'
+  | 'sixth_form'
+  | 'special';
+
+export type SizeBand =
+  | 'large'
+  | 'micro'
+  | 'self_employed'
+  | 'sme';
 
 export type StartMatchingRunInput = {
   /** The cluster to match. Coordinators: their own (the default). Hub admins: any cluster, or none for the whole hub. */
@@ -481,6 +628,16 @@ export type VettingCheckInput = {
   outcome: string;
 };
 
+export type VettingKind =
+  | 'employers_liability_insurance'
+  | 'health_and_safety'
+  | 'safeguarding_policy';
+
+export type VettingOutcome =
+  | 'declared'
+  | 'failed'
+  | 'passed';
+
 export type InvitationPreviewQueryVariables = Exact<{
   token: string;
 }>;
@@ -551,7 +708,7 @@ export type BookingCalendarQueryVariables = Exact<{
 }>;
 
 
-export type BookingCalendarQuery = { bookingCalendar: Array<{ id: string, title: string, activityType: string, schoolName: string, employerName: string, startsAt: string, endsAt: string, state: string, yearGroup: number, pupilCount: number }> };
+export type BookingCalendarQuery = { bookingCalendar: Array<{ id: string, title: string, activityType: string, schoolName: string, employerName: string, startsAt: string, endsAt: string, state: BookingState, yearGroup: number, pupilCount: number }> };
 
 export type BookingsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -560,14 +717,14 @@ export type BookingsQueryVariables = Exact<{
 }>;
 
 
-export type BookingsQuery = { bookings: { totalCount: number, nodes: Array<{ id: string, title: string, activityType: string, format: string, schoolName: string, employerName: string, startsAt: string, endsAt: string, state: string, yearGroup: number, pupilCount: number }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+export type BookingsQuery = { bookings: { totalCount: number, nodes: Array<{ id: string, title: string, activityType: string, format: string, schoolName: string, employerName: string, startsAt: string, endsAt: string, state: BookingState, yearGroup: number, pupilCount: number }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
 
 export type BookingQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type BookingQuery = { booking: { id: string, title: string, activityType: string, format: string, schoolId: string, schoolName: string, employerId: string, employerName: string, startsAt: string, endsAt: string, state: string, yearGroup: number, pupilCount: number, offerId: string, offerSessionId: string, requestId: string, deliveredAt: string | null, recordedAt: string | null, transitions: Array<{ id: string, action: string, actorSide: string, byEmailLink: boolean, fromState: string | null, toState: string, reason: string | null, proposedAlternative: string | null, createdAt: string }> } };
+export type BookingQuery = { booking: { id: string, title: string, activityType: string, format: string, schoolId: string, schoolName: string, employerId: string, employerName: string, startsAt: string, endsAt: string, state: BookingState, yearGroup: number, pupilCount: number, offerId: string, offerSessionId: string, requestId: string, deliveredAt: string | null, recordedAt: string | null, transitions: Array<{ id: string, action: BookingTransitionAction, actorSide: BookingSide, byEmailLink: boolean, fromState: string | null, toState: string, reason: string | null, proposedAlternative: string | null, createdAt: string }> } };
 
 export type BookingEncounterQueryVariables = Exact<{
   bookingId: string | number;
@@ -581,7 +738,7 @@ export type AcceptBookingMutationVariables = Exact<{
 }>;
 
 
-export type AcceptBookingMutation = { acceptBooking: { id: string, state: string } };
+export type AcceptBookingMutation = { acceptBooking: { id: string, state: BookingState } };
 
 export type DeclineBookingMutationVariables = Exact<{
   id: string | number;
@@ -589,7 +746,7 @@ export type DeclineBookingMutationVariables = Exact<{
 }>;
 
 
-export type DeclineBookingMutation = { declineBooking: { id: string, state: string } };
+export type DeclineBookingMutation = { declineBooking: { id: string, state: BookingState } };
 
 export type CancelBookingMutationVariables = Exact<{
   id: string | number;
@@ -597,14 +754,14 @@ export type CancelBookingMutationVariables = Exact<{
 }>;
 
 
-export type CancelBookingMutation = { cancelBooking: { id: string, state: string } };
+export type CancelBookingMutation = { cancelBooking: { id: string, state: BookingState } };
 
 export type MarkBookingDeliveredMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type MarkBookingDeliveredMutation = { markBookingDelivered: { id: string, state: string } };
+export type MarkBookingDeliveredMutation = { markBookingDelivered: { id: string, state: BookingState } };
 
 export type OfferSessionsForMoveQueryVariables = Exact<{
   id: string | number;
@@ -619,7 +776,7 @@ export type RescheduleBookingMutationVariables = Exact<{
 }>;
 
 
-export type RescheduleBookingMutation = { rescheduleBooking: { id: string, state: string, startsAt: string } };
+export type RescheduleBookingMutation = { rescheduleBooking: { id: string, state: BookingState, startsAt: string } };
 
 export type MarkBookingNoShowMutationVariables = Exact<{
   id: string | number;
@@ -627,14 +784,14 @@ export type MarkBookingNoShowMutationVariables = Exact<{
 }>;
 
 
-export type MarkBookingNoShowMutation = { markBookingNoShow: { id: string, state: string } };
+export type MarkBookingNoShowMutation = { markBookingNoShow: { id: string, state: BookingState } };
 
 export type ClusterCoverageQueryVariables = Exact<{
   clusterId: string | number;
 }>;
 
 
-export type ClusterCoverageQuery = { clusterCoverage: { id: string | null, name: string, academicYearLabel: string, policy: { name: string }, figures: Array<{ benchmark: number, met: number, pupils: number, percentage: number | null, gap: number }>, groups: Array<{ id: string | null, name: string, figures: Array<{ benchmark: number, met: number, pupils: number, percentage: number | null, gap: number }> }>, headcountOnly: { encounters: number, headcount: number } } };
+export type ClusterCoverageQuery = { clusterCoverage: { id: string | null, name: string, academicYearLabel: string, policy: { name: string }, figures: Array<{ benchmark: number, met: number, pupils: number, percentage: number | null, gap: number }>, groups: Array<{ id: string | null, name: string, figures: Array<{ benchmark: number, met: number, pupils: number, percentage: number | null, gap: number }>, byYearGroup: Array<{ yearGroup: number, figures: Array<{ benchmark: number, met: number, pupils: number, percentage: number | null, gap: number }> }> }>, headcountOnly: { encounters: number, headcount: number } } };
 
 export type HubCoverageQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -649,14 +806,14 @@ export type CoverageGapsQueryVariables = Exact<{
 }>;
 
 
-export type CoverageGapsQuery = { coverageGaps: { totalCount: number, nodes: Array<{ pupilId: string, reference: string, yearGroup: number, schoolId: string, counted: number, minimum: number, priorityGroups: Array<string> }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+export type CoverageGapsQuery = { coverageGaps: { totalCount: number, nodes: Array<{ pupilId: string, reference: string, yearGroup: number, schoolId: string, counted: number, minimum: number, priorityGroups: Array<PriorityGroup> }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
 
 export type PupilCoverageQueryVariables = Exact<{
   pupilId: string | number;
 }>;
 
 
-export type PupilCoverageQuery = { pupilCoverage: { pupilId: string, reference: string, yearGroup: number, statuses: Array<{ benchmark: number, state: string, counted: number, minimum: number, windowLabel: string | null, reasons: Array<string> }>, encounters: Array<{ encounterId: string, date: string, activityType: string, title: string | null, verdicts: Array<{ benchmark: number, counts: boolean, reasons: Array<string> }> }> } };
+export type PupilCoverageQuery = { pupilCoverage: { pupilId: string, reference: string, yearGroup: number, statuses: Array<{ benchmark: number, state: BenchmarkState, counted: number, minimum: number, windowLabel: string | null, reasons: Array<string> }>, encounters: Array<{ encounterId: string, date: string, activityType: string, title: string | null, verdicts: Array<{ benchmark: number, counts: boolean, reasons: Array<string> }> }> } };
 
 export type SchoolCoverageQueryVariables = Exact<{
   schoolId: string | number;
@@ -690,26 +847,26 @@ export type TakeCoverageSnapshotMutation = { takeCoverageSnapshot: { id: string,
 export type OpenSidesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type OpenSidesQuery = { requests: { totalCount: number, nodes: Array<{ id: string, schoolId: string, activityType: string, yearGroup: number, pupilCount: number, deadline: string | null, createdAt: string }> }, offers: { totalCount: number, nodes: Array<{ id: string, title: string, activityType: string, format: string, yearGroups: Array<number>, pupilsPerSession: number, employer: { name: string }, sessions: Array<{ id: string, status: string, startsAt: string }> }> }, schools: { nodes: Array<{ id: string, name: string }> } };
+export type OpenSidesQuery = { requests: { totalCount: number, nodes: Array<{ id: string, schoolId: string, activityType: ActivityType, yearGroup: number, pupilCount: number, deadline: string | null, createdAt: string }> }, offers: { totalCount: number, nodes: Array<{ id: string, title: string, activityType: ActivityType, format: Format, yearGroups: Array<number>, pupilsPerSession: number, employer: { name: string }, sessions: Array<{ id: string, status: string, startsAt: string }> }> }, schools: { nodes: Array<{ id: string, name: string }> } };
 
 export type SchoolWaitingQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SchoolWaitingQuery = { bookings: { nodes: Array<{ id: string, state: string, activityType: string, employerName: string, startsAt: string, endsAt: string }> } };
+export type SchoolWaitingQuery = { bookings: { nodes: Array<{ id: string, state: BookingState, activityType: string, employerName: string, startsAt: string, endsAt: string }> } };
 
 export type WaitingQueryVariables = Exact<{
   vettingOn: string;
 }>;
 
 
-export type WaitingQuery = { requests: { nodes: Array<{ id: string, schoolId: string, activityType: string, yearGroup: number, createdAt: string, status: string }> }, schools: { nodes: Array<{ id: string, name: string }> }, bookings: { nodes: Array<{ id: string, state: string, schoolName: string, employerName: string, activityType: string, startsAt: string, endsAt: string, updatedAt: string }> }, employers: { nodes: Array<{ id: string, name: string, vettingStatus: { vetted: boolean, validUntil: string | null } }> }, bookingSettings: { unansweredAfterDays: number } };
+export type WaitingQuery = { requests: { nodes: Array<{ id: string, schoolId: string, activityType: ActivityType, yearGroup: number, createdAt: string, status: RequestStatus }> }, schools: { nodes: Array<{ id: string, name: string }> }, bookings: { nodes: Array<{ id: string, state: BookingState, schoolName: string, employerName: string, activityType: string, startsAt: string, endsAt: string, updatedAt: string }> }, employers: { nodes: Array<{ id: string, name: string, vettingStatus: { vetted: boolean, validUntil: string | null } }> }, bookingSettings: { unansweredAfterDays: number } };
 
 export type EmployerQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type EmployerQuery = { employer: { id: string, name: string, sector: string | null, sizeBand: string, postcode: string | null, website: string | null, maxRequestsPerMonth: number | null, vettingStatus: { vetted: boolean, validUntil: string | null, missingKinds: Array<string> | null, onDate: string }, vettingChecks: Array<{ id: string, kind: string, outcome: string, checkedOn: string, expiresOn: string, documentRef: string | null, notes: string | null, recordedByName: string | null, recordedAt: string }> | null, contacts: Array<{ id: string, name: string, email: string, jobTitle: string | null, phone: string | null, dbsStatus: string | null, dbsCheckedOn: string | null }> } };
+export type EmployerQuery = { employer: { id: string, name: string, sector: string | null, sizeBand: SizeBand, postcode: string | null, website: string | null, maxRequestsPerMonth: number | null, vettingStatus: { vetted: boolean, validUntil: string | null, missingKinds: Array<string> | null, onDate: string }, vettingChecks: Array<{ id: string, kind: VettingKind, outcome: VettingOutcome, checkedOn: string, expiresOn: string, documentRef: string | null, notes: string | null, recordedByName: string | null, recordedAt: string }> | null, contacts: Array<{ id: string, name: string, email: string, jobTitle: string | null, phone: string | null, dbsStatus: DbsStatus | null, dbsCheckedOn: string | null }> } };
 
 export type RecordVettingCheckMutationVariables = Exact<{
   employerId: string | number;
@@ -734,7 +891,7 @@ export type EmployersQueryVariables = Exact<{
 }>;
 
 
-export type EmployersQuery = { employers: { totalCount: number, nodes: Array<{ id: string, name: string, sector: string | null, sizeBand: string, postcode: string | null, maxRequestsPerMonth: number | null, vettingStatus: { vetted: boolean, validUntil: string | null, missingKinds: Array<string> | null } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+export type EmployersQuery = { employers: { totalCount: number, nodes: Array<{ id: string, name: string, sector: string | null, sizeBand: SizeBand, postcode: string | null, maxRequestsPerMonth: number | null, vettingStatus: { vetted: boolean, validUntil: string | null, missingKinds: Array<string> | null } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
 
 export type UpdateEmployerMutationVariables = Exact<{
   id: string | number;
@@ -756,7 +913,7 @@ export type EncounterQueryVariables = Exact<{
 }>;
 
 
-export type EncounterQuery = { encounter: { id: string, title: string | null, date: string, activityType: string, format: string, status: string, schoolId: string, yearGroups: Array<number>, headcountOnly: boolean, headcount: number | null, attendanceCount: number, checklist: Array<string>, bookingId: string | null, durationMinutes: number | null, employers: Array<{ employerId: string, name: string, volunteers: number }>, benchmarks: Array<{ benchmark: number, counts: boolean, reasons: Array<string> }>, attendees: Array<{ pupilId: string, reference: string, yearGroup: number }> | null } };
+export type EncounterQuery = { encounter: { id: string, title: string | null, date: string, activityType: ActivityType, format: Format, status: EncounterStatus, schoolId: string, yearGroups: Array<number>, headcountOnly: boolean, headcount: number | null, attendanceCount: number, checklist: Array<MeaningfulCriterion>, bookingId: string | null, durationMinutes: number | null, employers: Array<{ employerId: string, name: string, volunteers: number }>, benchmarks: Array<{ benchmark: number, counts: boolean, reasons: Array<string> }>, attendees: Array<{ pupilId: string, reference: string, yearGroup: number }> | null } };
 
 export type SetEncounterChecklistMutationVariables = Exact<{
   encounterId: string | number;
@@ -764,7 +921,7 @@ export type SetEncounterChecklistMutationVariables = Exact<{
 }>;
 
 
-export type SetEncounterChecklistMutation = { setEncounterChecklist: { id: string, checklist: Array<string>, benchmarks: Array<{ benchmark: number, counts: boolean, reasons: Array<string> }> } };
+export type SetEncounterChecklistMutation = { setEncounterChecklist: { id: string, checklist: Array<MeaningfulCriterion>, benchmarks: Array<{ benchmark: number, counts: boolean, reasons: Array<string> }> } };
 
 export type RecordAttendanceMutationVariables = Exact<{
   encounterId: string | number;
@@ -799,7 +956,7 @@ export type EncountersQueryVariables = Exact<{
 }>;
 
 
-export type EncountersQuery = { encounters: { totalCount: number, nodes: Array<{ id: string, title: string | null, date: string, activityType: string, format: string, status: string, yearGroups: Array<number>, headcountOnly: boolean, headcount: number | null, attendanceCount: number, checklist: Array<string>, bookingId: string | null, employers: Array<{ name: string }>, benchmarks: Array<{ benchmark: number, counts: boolean, reasons: Array<string> }> }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+export type EncountersQuery = { encounters: { totalCount: number, nodes: Array<{ id: string, title: string | null, date: string, activityType: ActivityType, format: Format, status: EncounterStatus, yearGroups: Array<number>, headcountOnly: boolean, headcount: number | null, attendanceCount: number, checklist: Array<MeaningfulCriterion>, bookingId: string | null, employers: Array<{ name: string }>, benchmarks: Array<{ benchmark: number, counts: boolean, reasons: Array<string> }> }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
 
 export type LogEncounterMutationVariables = Exact<{
   input: LogEncounterInput;
@@ -865,7 +1022,7 @@ export type SchoolsQueryVariables = Exact<{
 }>;
 
 
-export type SchoolsQuery = { schools: { totalCount: number, nodes: Array<{ id: string, name: string, urn: string, postcode: string | null, phase: string, lowestYearGroup: number, highestYearGroup: number, clusterId: string | null, pupilCount: number | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+export type SchoolsQuery = { schools: { totalCount: number, nodes: Array<{ id: string, name: string, urn: string, postcode: string | null, phase: SchoolPhase, lowestYearGroup: number, highestYearGroup: number, clusterId: string | null, pupilCount: number | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
 
 export type UpdateSchoolMutationVariables = Exact<{
   id: string | number;
@@ -923,14 +1080,14 @@ export type ChooseBenchmarkPolicyMutation = { chooseBenchmarkPolicy: { id: strin
 export type MyNotificationPreferencesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyNotificationPreferencesQuery = { myNotificationPreferences: { email: string, muted: Array<string> } };
+export type MyNotificationPreferencesQuery = { myNotificationPreferences: { email: string, muted: Array<NotificationCategory> } };
 
 export type UpdateMyNotificationPreferencesMutationVariables = Exact<{
   input: NotificationPreferencesInput;
 }>;
 
 
-export type UpdateMyNotificationPreferencesMutation = { updateMyNotificationPreferences: { email: string, muted: Array<string> } };
+export type UpdateMyNotificationPreferencesMutation = { updateMyNotificationPreferences: { email: string, muted: Array<NotificationCategory> } };
 
 export type EmployerImpactQueryVariables = Exact<{
   employerId: string | number;
@@ -944,21 +1101,21 @@ export type MatchingRunsQueryVariables = Exact<{
 }>;
 
 
-export type MatchingRunsQuery = { matchingRuns: { totalCount: number, nodes: Array<{ id: string, scope: string, status: string, proposalCount: number | null, createdAt: string, cluster: { name: string } | null }> } };
+export type MatchingRunsQuery = { matchingRuns: { totalCount: number, nodes: Array<{ id: string, scope: string, status: MatchingRunStatus, proposalCount: number | null, createdAt: string, cluster: { name: string } | null }> } };
 
 export type MatchingRunQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type MatchingRunQuery = { matchingRun: { id: string, scope: string, status: string, phase: string, progress: number, optimal: boolean | null, objective: number | null, bound: number | null, relativeGap: number | null, errorMessage: string | null, createdAt: string, finishedAt: string | null, requestsConsidered: number | null, sessionsConsidered: number | null, proposalCount: number | null, unmatchedCount: number | null, pupilsCovered: number | null, gapPupilsCovered: number | null, solveMs: number | null, cluster: { name: string } | null, proposals: Array<{ id: string, status: string, bookingId: string | null, schoolName: string, yearGroup: number, pupils: number, gapPupilsClosed: number, benchmark: number, activityType: string, format: string, offerTitle: string, employerName: string, startsAt: string, endsAt: string, distanceKm: number | null, employerMonthRemaining: number | null, worth: number, summary: string, reasons: Array<{ code: string, text: string }> }>, unmatched: Array<{ id: string, schoolName: string, activityType: string, yearGroup: number, pupils: number, summary: string }> } };
+export type MatchingRunQuery = { matchingRun: { id: string, scope: string, status: MatchingRunStatus, phase: string, progress: number, optimal: boolean | null, objective: number | null, bound: number | null, relativeGap: number | null, errorMessage: string | null, createdAt: string, finishedAt: string | null, requestsConsidered: number | null, sessionsConsidered: number | null, proposalCount: number | null, unmatchedCount: number | null, pupilsCovered: number | null, gapPupilsCovered: number | null, solveMs: number | null, cluster: { name: string } | null, proposals: Array<{ id: string, status: MatchingProposalStatus, bookingId: string | null, schoolName: string, yearGroup: number, pupils: number, gapPupilsClosed: number, benchmark: number, activityType: string, format: string, offerTitle: string, employerName: string, startsAt: string, endsAt: string, distanceKm: number | null, employerMonthRemaining: number | null, worth: number, summary: string, reasons: Array<{ code: MatchingReasonCode, text: string }> }>, unmatched: Array<{ id: string, schoolName: string, activityType: string, yearGroup: number, pupils: number, summary: string }> } };
 
 export type StartMatchingRunMutationVariables = Exact<{
   input: StartMatchingRunInput;
 }>;
 
 
-export type StartMatchingRunMutation = { startMatchingRun: { id: string, status: string } };
+export type StartMatchingRunMutation = { startMatchingRun: { id: string, status: MatchingRunStatus } };
 
 export type AcceptMatchingProposalsMutationVariables = Exact<{
   ids: Array<string | number> | string | number;
@@ -979,7 +1136,7 @@ export type OfferQueryVariables = Exact<{
 }>;
 
 
-export type OfferQuery = { offer: { id: string, title: string, description: string | null, activityType: string, format: string, benchmark: number, durationMinutes: number, pupilsPerSession: number, sessionsAvailable: number, yearGroups: Array<number>, travelRadiusKm: number | null, status: string, employerId: string, employer: { id: string, name: string }, availabilityWindows: Array<{ id: string, startsOn: string, endsOn: string, weekdays: Array<number>, startTime: string, endTime: string }>, sessions: Array<{ id: string, startsAt: string, endsAt: string, status: string, capacity: number }> } };
+export type OfferQuery = { offer: { id: string, title: string, description: string | null, activityType: ActivityType, format: Format, benchmark: number, durationMinutes: number, pupilsPerSession: number, sessionsAvailable: number, yearGroups: Array<number>, travelRadiusKm: number | null, status: OfferStatus, employerId: string, employer: { id: string, name: string }, availabilityWindows: Array<{ id: string, startsOn: string, endsOn: string, weekdays: Array<number>, startTime: string, endTime: string }>, sessions: Array<{ id: string, startsAt: string, endsAt: string, status: string, capacity: number }> } };
 
 export type AddOfferSessionMutationVariables = Exact<{
   offerId: string | number;
@@ -1001,7 +1158,7 @@ export type RequestOfferSessionMutationVariables = Exact<{
 }>;
 
 
-export type RequestOfferSessionMutation = { requestOfferSession: { id: string, state: string } };
+export type RequestOfferSessionMutation = { requestOfferSession: { id: string, state: BookingState } };
 
 export type CreateOfferMutationVariables = Exact<{
   input: CreateOfferInput;
@@ -1025,7 +1182,7 @@ export type OffersQueryVariables = Exact<{
 }>;
 
 
-export type OffersQuery = { offers: { totalCount: number, nodes: Array<{ id: string, title: string, activityType: string, format: string, benchmark: number, pupilsPerSession: number, sessionsAvailable: number, yearGroups: Array<number>, status: string, employer: { id: string, name: string }, sessions: Array<{ id: string, startsAt: string, endsAt: string, status: string, capacity: number }> }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+export type OffersQuery = { offers: { totalCount: number, nodes: Array<{ id: string, title: string, activityType: ActivityType, format: Format, benchmark: number, pupilsPerSession: number, sessionsAvailable: number, yearGroups: Array<number>, status: OfferStatus, employer: { id: string, name: string }, sessions: Array<{ id: string, startsAt: string, endsAt: string, status: string, capacity: number }> }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
 
 export type SchoolOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1066,7 +1223,7 @@ export type RequestsQueryVariables = Exact<{
 }>;
 
 
-export type RequestsQuery = { requests: { totalCount: number, nodes: Array<{ id: string, schoolId: string, activityType: string, yearGroup: number, pupilCount: number, formats: Array<string>, deadline: string | null, status: string, notes: string | null, createdAt: string, windows: Array<{ id: string, startsAt: string, endsAt: string }> }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+export type RequestsQuery = { requests: { totalCount: number, nodes: Array<{ id: string, schoolId: string, activityType: ActivityType, yearGroup: number, pupilCount: number, formats: Array<Format>, deadline: string | null, status: RequestStatus, notes: string | null, createdAt: string, windows: Array<{ id: string, startsAt: string, endsAt: string }> }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
 
 export type CreateRequestMutationVariables = Exact<{
   input: CreateRequestInput;
@@ -1080,7 +1237,7 @@ export type CandidateOffersQueryVariables = Exact<{
 }>;
 
 
-export type CandidateOffersQuery = { offers: { nodes: Array<{ id: string, title: string, format: string, pupilsPerSession: number, employer: { id: string, name: string }, sessions: Array<{ id: string, startsAt: string, endsAt: string, status: string, capacity: number }> }> } };
+export type CandidateOffersQuery = { offers: { nodes: Array<{ id: string, title: string, format: Format, pupilsPerSession: number, employer: { id: string, name: string }, sessions: Array<{ id: string, startsAt: string, endsAt: string, status: string, capacity: number }> }> } };
 
 export type ProposeBookingMutationVariables = Exact<{
   requestId: string | number;
@@ -1088,7 +1245,7 @@ export type ProposeBookingMutationVariables = Exact<{
 }>;
 
 
-export type ProposeBookingMutation = { proposeBooking: { id: string, state: string } };
+export type ProposeBookingMutation = { proposeBooking: { id: string, state: BookingState } };
 
 export type MyMembershipsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1406,6 +1563,16 @@ export const ClusterCoverageDocument = new TypedDocumentString(`
         pupils
         percentage
         gap
+      }
+      byYearGroup {
+        yearGroup
+        figures {
+          benchmark
+          met
+          pupils
+          percentage
+          gap
+        }
       }
     }
     headcountOnly {

@@ -2,89 +2,80 @@
  * How the app writes things: dates and times in Europe/London, activity types and formats in words,
  * booking states as a person says them, percentages that never claim more than they know.
  */
-const LONDON = 'Europe/London';
+import {
+  ACTIVITY_TYPE_LABELS,
+  addDays as addCalendarDays,
+  daysBetween as calendarDaysBetween,
+  FORMAT_LABELS,
+  formatLondonDate,
+  londonDateOf,
+  londonWallClock,
+  londonWallClockToInstant,
+  SCHOOL_PHASE_LABELS,
+  SECTOR_LABELS,
+  SIZE_BAND_LABELS,
+  VETTING_KIND_LABELS,
+} from '@tandem/domain';
 
-const dateFmt = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
-const timeFmt = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-const dayKeyFmt = new Intl.DateTimeFormat('en-CA', { timeZone: LONDON, year: 'numeric', month: '2-digit', day: '2-digit' });
+// London time and the vocabulary's words come from the domain (the same code the API's emails use),
+// so the app and the server cannot disagree about a date near the clock change or about a label.
 
-/** "Tue 3 Feb 2026" (the parts in that order, whatever punctuation the runtime's en-GB data uses). */
-function dayText(d: Date): string {
-  const parts = Object.fromEntries(dateFmt.formatToParts(d).map((p) => [p.type, p.value]));
-  return `${parts['weekday']} ${parts['day']} ${parts['month']} ${parts['year']}`;
-}
+const isDay = (value: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(value);
+const instant = (value: string): Date | null => {
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? null : d;
+};
 
-/** "Tue 3 Feb 2026" for an instant or a YYYY-MM-DD calendar date. */
+/** "Tue 3 Feb 2026" for an instant (its London day) or a YYYY-MM-DD calendar date. */
 export function formatDate(value: string | null | undefined): string {
   if (!value) return '—';
-  const d = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
-  return Number.isNaN(d.getTime()) ? value : dayText(d);
+  if (isDay(value)) return formatLondonDate(value, 'short');
+  const d = instant(value);
+  return d ? formatLondonDate(londonDateOf(d), 'short') : value;
 }
 
 /** "Tue 3 Feb 2026, 13:30–15:00" (London time). */
 export function formatSlot(startsAt: string, endsAt: string): string {
-  const s = new Date(startsAt);
-  const e = new Date(endsAt);
-  if (Number.isNaN(s.getTime()) || Number.isNaN(e.getTime())) return `${startsAt} – ${endsAt}`;
-  const sameDay = londonDay(startsAt) === londonDay(endsAt);
-  return sameDay ? `${dayText(s)}, ${timeFmt.format(s)}–${timeFmt.format(e)}` : `${dayText(s)} ${timeFmt.format(s)} – ${dayText(e)} ${timeFmt.format(e)}`;
+  const s = instant(startsAt);
+  const e = instant(endsAt);
+  if (!s || !e) return `${startsAt} – ${endsAt}`;
+  const from = londonWallClock(s);
+  const to = londonWallClock(e);
+  const fromDay = formatLondonDate(from.date, 'short');
+  return from.date === to.date ? `${fromDay}, ${from.time}–${to.time}` : `${fromDay} ${from.time} – ${formatLondonDate(to.date, 'short')} ${to.time}`;
 }
 
 export function formatTime(value: string): string {
-  const d = new Date(value);
-  return Number.isNaN(d.getTime()) ? value : timeFmt.format(d);
+  const d = instant(value);
+  return d ? londonWallClock(d).time : value;
 }
 
 /** The London calendar day (YYYY-MM-DD) of an instant. */
 export function londonDay(value: string | Date): string {
-  return dayKeyFmt.format(typeof value === 'string' ? new Date(value) : value);
+  return londonDateOf(typeof value === 'string' ? new Date(value) : value);
 }
 
 /** Adds days to a YYYY-MM-DD date. */
 export function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
+  return addCalendarDays(day, n);
 }
 
 /** Whole days from `from` to `to` (YYYY-MM-DD), negative when `to` is earlier. */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T12:00:00Z`) - Date.parse(`${from}T12:00:00Z`)) / 86_400_000);
+  return calendarDaysBetween(from, to);
 }
 
-/**
- * A London wall-clock date and time ("2026-02-03", "13:30") as an ISO instant, whatever the
- * browser's own zone (the hour offset is found by asking Intl what London shows at that instant).
- */
+/** A London wall-clock date and time ("2026-02-03", "13:30") as an ISO instant, whatever the browser's own zone. */
 export function londonToIso(day: string, time: string): string {
-  const guess = new Date(`${day}T${time}:00Z`);
-  const shown = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(guess);
-  const [h, m] = shown.split(':').map(Number);
-  const [wh, wm] = time.split(':').map(Number);
-  const offsetMinutes = ((h ?? 0) * 60 + (m ?? 0) - ((wh ?? 0) * 60 + (wm ?? 0)) + 1440) % 1440;
-  const fixed = offsetMinutes > 720 ? offsetMinutes - 1440 : offsetMinutes;
-  return new Date(guess.getTime() - fixed * 60_000).toISOString();
+  return londonWallClockToInstant(day, time).toISOString();
 }
 
-export const ACTIVITY_TYPES: Record<string, string> = {
-  careers_talk: 'Careers talk',
-  employer_panel: 'Employer Q&A / panel',
-  cv_workshop: 'CV workshop',
-  mock_interviews: 'Mock interviews',
-  enterprise_challenge: 'Enterprise challenge',
-  mentoring: 'Mentoring session',
-  virtual_workplace_tour: 'Virtual workplace tour',
-  workplace_visit: 'Workplace visit',
-  work_shadowing: 'Work shadowing',
-  insight_day: 'Insight day',
-  work_experience: 'Work-experience placement',
-};
-
-export const FORMATS: Record<string, string> = {
-  in_person_workplace: 'At the workplace',
-  in_person_school: 'In school',
-  virtual: 'Virtual',
-};
+export const ACTIVITY_TYPES: Record<string, string> = ACTIVITY_TYPE_LABELS;
+export const FORMATS: Record<string, string> = FORMAT_LABELS;
+export const SECTORS: Record<string, string> = SECTOR_LABELS;
+export const SIZE_BANDS: Record<string, string> = SIZE_BAND_LABELS;
+export const PHASES: Record<string, string> = SCHOOL_PHASE_LABELS;
+export const VETTING_KINDS: Record<string, string> = VETTING_KIND_LABELS;
 
 export const BOOKING_STATES: Record<string, string> = {
   proposed: 'Waiting for both sides',
@@ -96,40 +87,6 @@ export const BOOKING_STATES: Record<string, string> = {
   declined: 'Declined',
   cancelled: 'Cancelled',
   no_show: 'Did not take place',
-};
-
-export const SECTORS: Record<string, string> = {
-  health: 'Health and care',
-  construction: 'Construction',
-  digital: 'Digital and tech',
-  manufacturing: 'Manufacturing and engineering',
-  finance: 'Finance',
-  retail: 'Retail',
-  hospitality: 'Hospitality',
-  public_sector: 'Public sector',
-  creative: 'Creative industries',
-  logistics: 'Logistics',
-  energy: 'Energy',
-  education: 'Education',
-  law: 'Law',
-  science: 'Science',
-};
-
-export const SIZE_BANDS: Record<string, string> = { self_employed: 'Self-employed', micro: 'Micro (under 10)', sme: 'Small or medium', large: 'Large (250+)' };
-
-export const PHASES: Record<string, string> = {
-  secondary: 'Secondary',
-  all_through: 'All-through',
-  middle: 'Middle',
-  special: 'Special',
-  alternative_provision: 'Alternative provision',
-  sixth_form: 'Sixth form',
-};
-
-export const VETTING_KINDS: Record<string, string> = {
-  safeguarding_policy: 'Safeguarding policy',
-  employers_liability_insurance: 'Employers’ liability insurance',
-  health_and_safety: 'Health and safety check',
 };
 
 export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;

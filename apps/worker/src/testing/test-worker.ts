@@ -6,7 +6,7 @@
  *   afterAll(() => worker.close());
  */
 import type { INestApplicationContext } from '@nestjs/common';
-import { AppConfig, formatKeyRing, HttpEndpoint, Metrics, type JsonLogger, type OutboxRelayOptions } from '@tandem/platform';
+import { AppConfig, formatKeyRing, HttpEndpoint, type JsonLogger, type OutboxRelayOptions } from '@tandem/platform';
 import type { TestDatabase } from '@tandem/test-support';
 import { createWorkerApp } from '../bootstrap';
 
@@ -21,7 +21,7 @@ export interface TestWorker {
   app: INestApplicationContext;
   /** http://127.0.0.1:<port> of the worker's probes (`/health/live`, `/health/ready`). */
   httpUrl: string;
-  /** The Prometheus text the worker serves at `/metrics`. */
+  /** GET `/metrics` on the worker's HTTP port: the Prometheus text. */
   metrics(): Promise<string>;
   close(): Promise<void>;
 }
@@ -49,5 +49,11 @@ export async function startTestWorker(api: TestApiLike, options: { smtpUrl?: str
     relay: options.relay,
   }, options.logger);
   await app.init();
-  return { app, httpUrl: `http://127.0.0.1:${app.get(HttpEndpoint).port()}`, metrics: () => app.get(Metrics).scrape(), close: () => app.close() };
+  const httpUrl = `http://127.0.0.1:${app.get(HttpEndpoint).port()}`;
+  const metrics = async (): Promise<string> => {
+    const res = await fetch(`${httpUrl}/metrics`);
+    if (res.status !== 200 || !String(res.headers.get('content-type')).startsWith('text/plain')) throw new Error(`worker /metrics answered ${res.status}`);
+    return res.text();
+  };
+  return { app, httpUrl, metrics, close: () => app.close() };
 }

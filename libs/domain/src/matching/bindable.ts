@@ -1,7 +1,7 @@
 import type { MatchingProblem, SetConstraint } from './problem';
 
 /** A constraint that no choice of pairs can break is left out (it would only slow the search). */
-export function canBind(problem: MatchingProblem, c: SetConstraint): boolean {
+function canBind(problem: MatchingProblem, c: SetConstraint): boolean {
   const requests = new Set<number>();
   for (const p of c.pairs) requests.add(problem.pairRequest[p]);
   if (requests.size <= c.bound) return false;

@@ -26,7 +26,7 @@ export interface HeuristicOutcome {
 }
 
 /** Σ over requests of their best pair's points, or the same over sessions, whichever is less. */
-export function simpleBound(problem: MatchingProblem): number {
+function simpleBound(problem: MatchingProblem): number {
   const { pairCount, pairRequest, pairSession, pairPoints, instance } = problem;
   const byRequest = new Int32Array(instance.requests.length);
   const bySession = new Int32Array(instance.sessions.length);

@@ -16,7 +16,6 @@ export { PAIR_RULES, pairRuleFailures, pairWorth, buildRuleContext, fairnessPena
 export { greatCircleKm } from './geo';
 export { londonDate, londonMonth } from './london-time';
 export type { MatchingInstance } from './instance';
-export { simpleBound } from './heuristic';
 export type { LinearSolver } from './lp-relaxation';
 
 /** Default branch-and-bound node limit: deterministic, and enough to close small and medium hubs. */
@@ -24,15 +23,14 @@ export const DEFAULT_MAX_BRANCH_NODES = 500;
 
 /**
  * Default search-work limit for the heuristic that answers without HiGHS (pairs looked at,
- * deterministic): far more than its sweeps need on a hub of 5,000 requests × 20,000 sessions.
+ * deterministic): more than its sweeps need on a hub of 5,000 requests × 20,000 sessions (33 M).
  */
 export const DEFAULT_MAX_WORK = 50_000_000;
 
 /**
  * Propose bookings for a hub's open requests: validate the input (DomainError naming the field),
  * build the candidate pairs, solve exactly with HiGHS (or, without it, heuristically: reported as
- * unproven), explain every proposal and every
- * request left out. The same input, in any order, gives the same output.
+ * unproven), explain every proposal and every request left out. The same input, in any order, gives the same output.
  */
 export function solveMatching(input: unknown, options: MatchingOptions = {}): MatchingResult {
   const started = performance.now();

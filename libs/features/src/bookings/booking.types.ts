@@ -1,6 +1,12 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { BOOKING_ACTIONS, BOOKING_SIDES, BOOKING_STATES, NOTIFICATION_CATEGORIES } from '@tandem/domain';
-import { PageArgs, Paginated } from '@tandem/platform';
+import { PageArgs, Paginated, graphqlEnum } from '@tandem/platform';
+
+/* Enumerated output values are GraphQL enums made from the same lists the service checks input against. */
+const BookingTransitionActionEnum = graphqlEnum('BookingTransitionAction', ['create', ...BOOKING_ACTIONS] as const);
+const BookingSideEnum = graphqlEnum('BookingSide', BOOKING_SIDES);
+const BookingStateEnum = graphqlEnum('BookingState', BOOKING_STATES);
+const NotificationCategoryEnum = graphqlEnum('NotificationCategory', NOTIFICATION_CATEGORIES);
 
 /* Enumerated values travel as strings (the domain's own spelling) and are checked by the service. */
 const oneOf = (values: readonly string[]): string => `One of: ${values.join(', ')}.`;
@@ -13,7 +19,7 @@ export class BookingTransitionType {
   @Field(() => Int, { description: "The booking's version after this change." })
   version!: number;
 
-  @Field(() => String, { description: oneOf(['create', ...BOOKING_ACTIONS]) })
+  @Field(() => BookingTransitionActionEnum)
   action!: string;
 
   @Field(() => String, { nullable: true })
@@ -22,7 +28,7 @@ export class BookingTransitionType {
   @Field(() => String)
   toState!: string;
 
-  @Field(() => String, { description: oneOf(BOOKING_SIDES) })
+  @Field(() => BookingSideEnum)
   actorSide!: string;
 
   @Field(() => ID, { nullable: true, description: 'The user who made it (null when the employer answered from an emailed link, or a job did).' })
@@ -52,7 +58,7 @@ export class BookingType {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => String, { description: oneOf(BOOKING_STATES) })
+  @Field(() => BookingStateEnum)
   state!: string;
 
   @Field(() => Int, { description: 'Goes up with every change.' })
@@ -133,7 +139,7 @@ export class NotificationPreferencesType {
   @Field(() => String)
   email!: string;
 
-  @Field(() => [String], { description: `Switched off. ${oneOf(NOTIFICATION_CATEGORIES)}` })
+  @Field(() => [NotificationCategoryEnum], { description: `Switched off.` })
   muted!: string[];
 }
 

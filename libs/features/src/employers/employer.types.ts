@@ -1,6 +1,12 @@
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { DBS_STATUSES, SECTORS, SIZE_BANDS, VETTING_KINDS, VETTING_OUTCOMES } from '@tandem/domain';
-import { CalendarDateScalar, PageArgs, Paginated } from '@tandem/platform';
+import { CalendarDateScalar, PageArgs, Paginated, graphqlEnum } from '@tandem/platform';
+
+/* Enumerated output values are GraphQL enums made from the same lists the service checks input against. */
+const SizeBandEnum = graphqlEnum('SizeBand', SIZE_BANDS);
+const VettingKindEnum = graphqlEnum('VettingKind', VETTING_KINDS);
+const VettingOutcomeEnum = graphqlEnum('VettingOutcome', VETTING_OUTCOMES);
+export const DbsStatusEnum = graphqlEnum('DbsStatus', DBS_STATUSES);
 
 /*
  * Enumerated values travel as strings (the vocabulary's own spelling, e.g. "sme") and are checked
@@ -16,10 +22,12 @@ export class EmployerType {
   @Field(() => String)
   name!: string;
 
-  @Field(() => String, { nullable: true, description: oneOf(SECTORS) })
+  // Not an enum: the column has held free text (no check constraint), so an old row may hold a word
+  // outside SECTORS; new and changed employers are checked against SECTORS.
+  @Field(() => String, { nullable: true, description: 'The sector: new entries are checked against the input list; older ones may hold other words.' })
   sector!: string | null;
 
-  @Field(() => String, { description: oneOf(SIZE_BANDS) })
+  @Field(() => SizeBandEnum)
   sizeBand!: string;
 
   @Field(() => String, { nullable: true })
@@ -85,7 +93,7 @@ export class VettingCheckType {
   @Field(() => ID)
   employerId!: string;
 
-  @Field(() => String, { description: oneOf(VETTING_KINDS) })
+  @Field(() => VettingKindEnum)
   kind!: string;
 
   @Field(() => CalendarDateScalar)
@@ -94,7 +102,7 @@ export class VettingCheckType {
   @Field(() => CalendarDateScalar, { description: 'Valid until this day (inclusive).' })
   expiresOn!: string;
 
-  @Field(() => String, { description: `${oneOf(VETTING_OUTCOMES)} passed/failed are recorded by hub staff; declared is the employer's own word and never vets.` })
+  @Field(() => VettingOutcomeEnum, { description: `passed/failed are recorded by hub staff; declared is the employer's own word and never vets.` })
   outcome!: string;
 
   @Field(() => String, { nullable: true })

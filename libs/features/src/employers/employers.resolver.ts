@@ -1,5 +1,5 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { canSeeVetting, DBS_STATUSES } from '@tandem/domain';
+import { canSeeVetting } from '@tandem/domain';
 import { SystemDb, type Employer, type EmployerContact, type User, type VettingCheck } from '@tandem/persistence';
 import { byKeys, CalendarDateScalar, CurrentPrincipal, type Connection, type GraphQLContext, type Principal } from '@tandem/platform';
 import { contactsLoader, vettingChecksLoader } from './employer-loaders';
@@ -15,6 +15,7 @@ import {
   VettingCheckInput,
   VettingCheckType,
   VettingStatusType,
+  DbsStatusEnum,
 } from './employer.types';
 import { EmployersService } from './employers.service';
 
@@ -113,7 +114,7 @@ export class EmployersResolver {
 /** A contact's DBS check is a vetting detail: hub staff and the employer's own contacts see it, school staff do not (issue 14). */
 @Resolver(() => EmployerContactType)
 export class EmployerContactResolver {
-  @ResolveField(() => String, { nullable: true, description: `One of: ${DBS_STATUSES.join(', ')}. Null for those who may not see vetting details (school staff).` })
+  @ResolveField(() => DbsStatusEnum, { nullable: true, description: 'Null for those who may not see vetting details (school staff).' })
   dbsStatus(@Parent() contact: EmployerContact, @CurrentPrincipal() p: Principal): string | null {
     return canSeeVetting(p, { id: contact.employerId, tenantId: contact.tenantId }) ? contact.dbsStatus : null;
   }

@@ -29,6 +29,11 @@ describe('foldCoverage', () => {
     ]);
     expect(folded.groups.map((g) => g.name)).toEqual(['Aire', 'Northfield']);
     expect(folded.groups[0].figures[0]).toMatchObject({ pupils: 0, percentage: null });
+    // Each school's own year groups: the heat map's rows, from the same counts.
+    expect(folded.groups.map((g) => [g.name, g.byYearGroup.map((y) => [y.yearGroup, y.figures.map((f) => f.met)])])).toEqual([
+      ['Aire', [[7, [0, 0]]]],
+      ['Northfield', [[7, [4, 0]], [8, [10, 0]]]],
+    ]);
   });
   it('gives zero figures for nothing', () => {
     expect(foldCoverage([]).figures.map((f) => [f.benchmark, f.pupils, f.percentage])).toEqual([

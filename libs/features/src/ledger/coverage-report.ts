@@ -32,7 +32,7 @@ export interface Figure extends Counters {
 export interface FoldedCoverage {
   figures: Figure[];
   byYearGroup: Array<{ yearGroup: number; figures: Figure[] }>;
-  groups: Array<{ id: string | null; name: string; urn: string | null; figures: Figure[] }>;
+  groups: Array<{ id: string | null; name: string; urn: string | null; figures: Figure[]; byYearGroup: Array<{ yearGroup: number; figures: Figure[] }> }>;
 }
 
 const zero = (): Counters => ({ pupils: 0, met: 0, priorityPupils: 0, priorityMet: 0, disadvantagedPupils: 0, disadvantagedMet: 0 });
@@ -55,16 +55,23 @@ function figuresOf(rows: readonly CountRow[]): Figure[] {
   });
 }
 
-export function foldCoverage(rows: readonly CountRow[]): FoldedCoverage {
+function byYearGroup(rows: readonly CountRow[]): Array<{ yearGroup: number; figures: Figure[] }> {
   const years = [...new Set(rows.map((r) => r.yearGroup))].sort((a, b) => a - b);
+  return years.map((yearGroup) => ({ yearGroup, figures: figuresOf(rows.filter((r) => r.yearGroup === yearGroup)) }));
+}
+
+export function foldCoverage(rows: readonly CountRow[]): FoldedCoverage {
   const groupKeys = new Map<string, { id: string | null; name: string; urn: string | null }>();
   for (const r of rows) groupKeys.set(String(r.groupId), { id: r.groupId, name: r.groupName, urn: r.urn });
   const groups = [...groupKeys.values()]
     .sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || String(a.id).localeCompare(String(b.id)))
-    .map((g) => ({ ...g, figures: figuresOf(rows.filter((r) => r.groupId === g.id)) }));
+    .map((g) => {
+      const own = rows.filter((r) => r.groupId === g.id);
+      return { ...g, figures: figuresOf(own), byYearGroup: byYearGroup(own) };
+    });
   return {
     figures: figuresOf(rows),
-    byYearGroup: years.map((yearGroup) => ({ yearGroup, figures: figuresOf(rows.filter((r) => r.yearGroup === yearGroup)) })),
+    byYearGroup: byYearGroup(rows),
     groups,
   };
 }

@@ -1,9 +1,12 @@
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { BENCHMARK_STATES, PRIORITY_GROUPS } from '@tandem/domain';
-import { CalendarDateScalar, PageArgs, Paginated } from '@tandem/platform';
+import { CalendarDateScalar, PageArgs, Paginated, graphqlEnum } from '@tandem/platform';
 import { BenchmarkPolicyType } from './policy.types';
 
-const oneOf = (values: readonly string[]): string => `One of: ${values.join(', ')}.`;
+/* Enumerated output values are GraphQL enums made from the same lists the service checks input against. */
+const BenchmarkStateEnum = graphqlEnum('BenchmarkState', BENCHMARK_STATES);
+const PriorityGroupEnum = graphqlEnum('PriorityGroup', PRIORITY_GROUPS);
+
 
 @ObjectType('CoverageFigure', { description: 'Pupils counted for a benchmark and how many have met it.' })
 export class CoverageFigureType {
@@ -57,6 +60,9 @@ export class GroupCoverageType {
 
   @Field(() => [CoverageFigureType])
   figures!: CoverageFigureType[];
+
+  @Field(() => [YearGroupCoverageType], { description: "Its figures by year group: a cluster's heat map comes from one query (issue 16)." })
+  byYearGroup!: YearGroupCoverageType[];
 }
 
 @ObjectType('HeadcountSummary', { description: 'Headcount-only encounters: counted honestly as headcount, never as pupil coverage.' })
@@ -103,7 +109,7 @@ export class BenchmarkStatusType {
   @Field(() => Int)
   benchmark!: number;
 
-  @Field(() => String, { description: oneOf(BENCHMARK_STATES) })
+  @Field(() => BenchmarkStateEnum)
   state!: string;
 
   @Field(() => Int)
@@ -181,7 +187,7 @@ export class PupilCoverageType {
   @Field(() => Int)
   yearGroup!: number;
 
-  @Field(() => [String], { description: `Gap-list priority groups. ${oneOf(PRIORITY_GROUPS)}` })
+  @Field(() => [PriorityGroupEnum], { description: `Gap-list priority groups.` })
   priorityGroups!: string[];
 
   @Field(() => [BenchmarkStatusType])
@@ -205,7 +211,7 @@ export class GapPupilType {
   @Field(() => Int)
   yearGroup!: number;
 
-  @Field(() => [String], { description: oneOf(PRIORITY_GROUPS) })
+  @Field(() => [PriorityGroupEnum])
   priorityGroups!: string[];
 
   @Field(() => Int, { description: 'Counted encounters so far in the window.' })

@@ -1,6 +1,11 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { ACTIVITY_TYPES, ENCOUNTER_STATUSES, FORMATS, MEANINGFUL_CRITERIA } from '@tandem/domain';
-import { CalendarDateScalar, PageArgs, Paginated } from '@tandem/platform';
+import { CalendarDateScalar, PageArgs, Paginated, graphqlEnum } from '@tandem/platform';
+import { ActivityTypeEnum, FormatEnum } from '@tandem/features/shared';
+
+/* Enumerated output values are GraphQL enums made from the same lists the service checks input against. */
+const EncounterStatusEnum = graphqlEnum('EncounterStatus', ENCOUNTER_STATUSES);
+const MeaningfulCriterionEnum = graphqlEnum('MeaningfulCriterion', MEANINGFUL_CRITERIA);
 
 const oneOf = (values: readonly string[]): string => `One of: ${values.join(', ')}.`;
 
@@ -54,10 +59,10 @@ export class EncounterType {
   @Field(() => CalendarDateScalar)
   date!: string;
 
-  @Field(() => String, { description: oneOf(ACTIVITY_TYPES) })
+  @Field(() => ActivityTypeEnum)
   activityType!: string;
 
-  @Field(() => String, { description: oneOf(FORMATS) })
+  @Field(() => FormatEnum)
   format!: string;
 
   @Field(() => String, { nullable: true })
@@ -69,7 +74,7 @@ export class EncounterType {
   @Field(() => Int, { nullable: true })
   durationMinutes!: number | null;
 
-  @Field(() => String, { description: oneOf(ENCOUNTER_STATUSES) })
+  @Field(() => EncounterStatusEnum)
   status!: string;
 
   @Field(() => Boolean, { description: 'Only a headcount is known: never counted as pupil-level coverage.' })
@@ -78,7 +83,7 @@ export class EncounterType {
   @Field(() => Int, { nullable: true })
   headcount!: number | null;
 
-  @Field(() => [String], { description: `Meaningful-checklist criteria ticked. ${oneOf(MEANINGFUL_CRITERIA)}` })
+  @Field(() => [MeaningfulCriterionEnum], { description: `Meaningful-checklist criteria ticked.` })
   checklist!: string[];
 
   @Field(() => Date, { nullable: true })

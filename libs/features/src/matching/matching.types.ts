@@ -1,9 +1,14 @@
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { MATCHING_REASON_CODES } from '@tandem/domain';
-import { PageArgs, Paginated } from '@tandem/platform';
+import { PageArgs, Paginated, graphqlEnum } from '@tandem/platform';
 import { MatchingWeightsInput, MatchingWeightsType } from '@tandem/features/hubs';
 import { LEFT_OUT_REASONS } from './matching-input';
 import { MATCHING_PROPOSAL_STATUSES, MATCHING_RUN_STATUSES } from './matching-rules';
+
+/* Enumerated output values are GraphQL enums made from the same lists the service checks input against. */
+const MatchingReasonCodeEnum = graphqlEnum('MatchingReasonCode', [...MATCHING_REASON_CODES, ...(Object.keys(LEFT_OUT_REASONS) as Array<keyof typeof LEFT_OUT_REASONS>)]);
+const MatchingProposalStatusEnum = graphqlEnum('MatchingProposalStatus', MATCHING_PROPOSAL_STATUSES);
+const MatchingRunStatusEnum = graphqlEnum('MatchingRunStatus', MATCHING_RUN_STATUSES);
 
 /* Enumerated values travel as strings (the stored spelling, e.g. "succeeded"), checked by the service. */
 const oneOf = (values: readonly string[]): string => `One of: ${values.join(', ')}.`;
@@ -19,7 +24,7 @@ export class MatchingReasonParamType {
 
 @ObjectType('MatchingReason', { description: 'Why a proposal was chosen, or what stopped a request: a code with its numbers, and the sentence.' })
 export class MatchingReasonType {
-  @Field(() => String, { description: oneOf([...MATCHING_REASON_CODES, ...Object.keys(LEFT_OUT_REASONS)]) })
+  @Field(() => MatchingReasonCodeEnum)
   code!: string;
 
   @Field(() => String)
@@ -103,7 +108,7 @@ export class MatchingProposalType {
   @Field(() => String, { description: 'The reasons as one sentence.' })
   summary!: string;
 
-  @Field(() => String, { description: oneOf(MATCHING_PROPOSAL_STATUSES) })
+  @Field(() => MatchingProposalStatusEnum)
   status!: string;
 
   @Field(() => ID, { nullable: true, description: 'The booking an accepted proposal became.' })
@@ -157,7 +162,7 @@ export class MatchingRunType {
   @Field(() => ID, { nullable: true })
   requestedByUserId!: string | null;
 
-  @Field(() => String, { description: oneOf(MATCHING_RUN_STATUSES) })
+  @Field(() => MatchingRunStatusEnum)
   status!: string;
 
   @Field(() => String, { description: 'What the worker is doing: queued, loading, solving, saving, done.' })

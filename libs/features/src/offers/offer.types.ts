@@ -1,6 +1,10 @@
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { ACTIVITY_TYPES, FORMATS, OFFER_STATUSES } from '@tandem/domain';
-import { CalendarDateScalar, PageArgs, Paginated } from '@tandem/platform';
+import { CalendarDateScalar, PageArgs, Paginated, graphqlEnum } from '@tandem/platform';
+import { ActivityTypeEnum, FormatEnum } from '@tandem/features/shared';
+
+/* Enumerated output values are GraphQL enums made from the same lists the service checks input against. */
+const OfferStatusEnum = graphqlEnum('OfferStatus', OFFER_STATUSES);
 
 const oneOf = (values: readonly string[]): string => `One of: ${values.join(', ')}.`;
 
@@ -63,10 +67,10 @@ export class OfferType {
   @Field(() => String, { nullable: true })
   description!: string | null;
 
-  @Field(() => String, { description: oneOf(ACTIVITY_TYPES) })
+  @Field(() => ActivityTypeEnum)
   activityType!: string;
 
-  @Field(() => String, { description: oneOf(FORMATS) })
+  @Field(() => FormatEnum)
   format!: string;
 
   @Field(() => Int, { description: '5 or 6, derived from the activity type and format.' })
@@ -87,7 +91,7 @@ export class OfferType {
   @Field(() => Float, { nullable: true, description: 'How far the employer travels for visits in person at school.' })
   travelRadiusKm!: number | null;
 
-  @Field(() => String, { description: oneOf(OFFER_STATUSES) })
+  @Field(() => OfferStatusEnum)
   status!: string;
 
   @Field(() => Date, { nullable: true })

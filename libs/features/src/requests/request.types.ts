@@ -1,6 +1,10 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { ACTIVITY_TYPES, FORMATS, REQUEST_STATUSES } from '@tandem/domain';
-import { CalendarDateScalar, PageArgs, Paginated } from '@tandem/platform';
+import { CalendarDateScalar, PageArgs, Paginated, graphqlEnum } from '@tandem/platform';
+import { ActivityTypeEnum, FormatEnum } from '@tandem/features/shared';
+
+/* Enumerated output values are GraphQL enums made from the same lists the service checks input against. */
+const RequestStatusEnum = graphqlEnum('RequestStatus', REQUEST_STATUSES);
 
 const oneOf = (values: readonly string[]): string => `One of: ${values.join(', ')}.`;
 
@@ -24,7 +28,7 @@ export class RequestType {
   @Field(() => ID)
   schoolId!: string;
 
-  @Field(() => String, { description: oneOf(ACTIVITY_TYPES) })
+  @Field(() => ActivityTypeEnum)
   activityType!: string;
 
   @Field(() => Int)
@@ -33,7 +37,7 @@ export class RequestType {
   @Field(() => Int)
   pupilCount!: number;
 
-  @Field(() => [String], { description: `Acceptable formats. ${oneOf(FORMATS)}` })
+  @Field(() => [FormatEnum], { description: `Acceptable formats.` })
   formats!: string[];
 
   @Field(() => CalendarDateScalar, { nullable: true })
@@ -42,7 +46,7 @@ export class RequestType {
   @Field(() => String, { nullable: true })
   notes!: string | null;
 
-  @Field(() => String, { description: oneOf(REQUEST_STATUSES) })
+  @Field(() => RequestStatusEnum)
   status!: string;
 
   @Field(() => Date, { nullable: true })

@@ -1,6 +1,9 @@
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { SCHOOL_PHASES } from '@tandem/domain';
-import { PageArgs, Paginated } from '@tandem/platform';
+import { PageArgs, Paginated, graphqlEnum } from '@tandem/platform';
+
+/* Enumerated output values are GraphQL enums made from the same lists the service checks input against. */
+const SchoolPhaseEnum = graphqlEnum('SchoolPhase', SCHOOL_PHASES);
 
 /* Enumerated values travel as strings (the vocabulary's spelling, e.g. "all_through"), checked by the service. */
 const oneOf = (values: readonly string[]): string => `One of: ${values.join(', ')}.`;
@@ -25,7 +28,7 @@ export class SchoolType {
   @Field(() => Float, { nullable: true })
   longitude!: number | null;
 
-  @Field(() => String, { description: oneOf(SCHOOL_PHASES) })
+  @Field(() => SchoolPhaseEnum)
   phase!: string;
 
   @Field(() => Int)

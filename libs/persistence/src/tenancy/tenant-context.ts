@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DomainError } from '@tandem/domain';
+import type { RequestTransaction } from './tenant-db';
 
 /**
  * Who is acting, for which tenant. Set once per request (API) or per job (worker) with
@@ -13,6 +14,11 @@ export interface TenantScope {
   readonly correlationId?: string;
   /** What this request may still read of audited personal data (AuditLog counts it down); none = uncapped (jobs). */
   readonly readBudget?: ReadBudget;
+  /**
+   * Shared by every resolver of one read-only GraphQL request: TenantDb runs them all in this one
+   * transaction (opened on first use) instead of one transaction each. None for mutations and jobs.
+   */
+  readonly requestTransaction?: RequestTransaction;
 }
 
 /** Shared by every resolver of one request (aliases run as siblings, each in its own scope). */

@@ -124,9 +124,15 @@ export class TenantRepository<E extends TenantRow> {
   async insert(values: Omit<QueryDeepPartialEntity<E>, 'tenantId'> & { tenantId?: string }): Promise<E> {
     const tenantId = stampTenant(values.tenantId);
     return this.tx(async (em) => {
-      const result = await em.insert(this.entity, { ...values, tenantId } as unknown as QueryDeepPartialEntity<E>);
-      const id = (result.identifiers[0] as { id: string }).id;
-      return em.findOneOrFail(this.entity, { where: { id } as FindOptionsWhere<E> });
+      // RETURNING * instead of a second select for the defaults (issue 16: one round trip less per row written).
+      const result = await em
+        .createQueryBuilder()
+        .insert()
+        .into(this.entity)
+        .values({ ...values, tenantId } as unknown as QueryDeepPartialEntity<E>)
+        .returning('*')
+        .execute();
+      return hydrate(em, this.entity, (result.raw as Array<Record<string, unknown>>)[0] ?? {});
     });
   }
 
@@ -137,11 +143,19 @@ export class TenantRepository<E extends TenantRow> {
     }
     if (!isUuid(id)) return null;
     return this.tx(async (em) => {
-      const result = await em.update(this.entity, { id } as FindOptionsWhere<E>, patch);
-      if (!result.affected) return null;
-      return em.findOne(this.entity, { where: { id } as FindOptionsWhere<E> });
+      const result = await em.createQueryBuilder().update(this.entity).set(patch).where('id = :id', { id }).returning('*').execute();
+      const row = (result.raw as Array<Record<string, unknown>>)[0];
+      return row ? hydrate(em, this.entity, row) : null;
     });
   }
+}
+
+/** An entity from a raw row (`RETURNING *`), typed as TypeORM would load it. */
+function hydrate<E extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<E>, row: Record<string, unknown>): E {
+  const meta = em.connection.getMetadata(entity);
+  const out = meta.create() as E;
+  for (const column of meta.columns) column.setEntityValue(out, em.connection.driver.prepareHydratedValue(row[column.databaseName], column));
+  return out;
 }
 
 /** The context's tenant id; throws FORBIDDEN when `given` names another tenant. */

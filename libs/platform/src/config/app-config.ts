@@ -248,7 +248,7 @@ export class AppConfig {
    */
   readonly trustProxy: false | number | string;
   readonly logLevel: LogLevel;
-  /** The API's Prometheus `/metrics` port, apart from the public API port (0: any free port, for tests). */
+  /** The API's Prometheus `/metrics` port, apart from the public API port (production default 9464; 0: any free port, the default elsewhere). */
   readonly metricsPort: number;
   /** `none` (default): no tracing. `console`: spans as JSON lines on stdout. `otlp`: to an OpenTelemetry collector. */
   readonly tracesExporter: TracesExporter;
@@ -328,7 +328,8 @@ export class AppConfig {
     this.logLevel = oneOf(r, 'LOG_LEVEL', 'info', LOG_LEVELS);
     this.apiDatabasePoolSize = int(r, 'API_DATABASE_POOL_SIZE', 10, 1, 200);
     this.workerDatabasePoolSize = int(r, 'WORKER_DATABASE_POOL_SIZE', 5, 1, 200);
-    this.metricsPort = int(r, 'METRICS_PORT', 9464, 0, 65_535);
+    // Outside production any free port (logged), so API processes side by side never collide.
+    this.metricsPort = int(r, 'METRICS_PORT', this.isProduction ? 9464 : 0, 0, 65_535);
     this.tracesExporter = oneOf(r, 'OTEL_TRACES_EXPORTER', 'none', TRACES_EXPORTERS);
     this.otlpTracesEndpoint = url(r, 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', 'http://127.0.0.1:4318/v1/traces', ['http', 'https']);
     if (this.metricsPort !== 0 && this.metricsPort === this.apiPort) r.problems.push('METRICS_PORT must differ from API_PORT: /metrics is kept off the public port');

@@ -48,8 +48,9 @@ export function createGraphQLConfig(options: GraphQLPlatformOptions = {}): Apoll
     includeStacktraceInErrorResponses: false,
     // formatGraphQLError is the one mapper (it handles Nest HttpExceptions itself).
     autoTransformHttpErrors: false,
-    // Guards and the TenantContextInterceptor also wrap @ResolveField methods of nested types.
-    fieldResolverEnhancers: ['guards', 'interceptors'],
+    // Guards also wrap @ResolveField methods of nested types (for their @Roles). The tenant context of
+    // nested fields comes from the request (graphqlTenantScopeHook), not from an interceptor per field.
+    fieldResolverEnhancers: ['guards'],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     formatError: (formatted, error) => formatGraphQLError(formatted, error, options.errorLog),

@@ -6,3 +6,4 @@ export * from './pagination';
 export * from './correlation-plugin';
 export * from './graphql-config';
 export * from './graphql-platform.module';
+export * from './graphql-enum';

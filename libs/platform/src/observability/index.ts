@@ -5,3 +5,4 @@ export * from './metrics.module';
 export * from './queue-observer';
 export * from './request-telemetry';
 export * from './safe-reason';
+export * from './job-tracing';

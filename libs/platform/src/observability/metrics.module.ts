@@ -7,10 +7,12 @@ import type { Server } from 'node:http';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { JsonLogger } from '../logging/json-logger';
 import { ALL_QUEUE_NAMES } from '../queue/queues';
 import { addOutboxCollector, addPoolCollector, addQueueCollector } from './collectors';
 import { Metrics } from './metrics';
 import { startMetricsServer } from './metrics-server';
+import { stopTracing } from '../tracing/tracing';
 import { QueueObserver } from './queue-observer';
 
 export type MetricsRole = 'api' | 'worker';
@@ -35,6 +37,7 @@ export class MetricsModule implements OnApplicationBootstrap, OnApplicationShutd
     private readonly moduleRef: ModuleRef,
     private readonly config: AppConfig,
     private readonly dataSource: DataSource,
+    private readonly logger: JsonLogger,
     @Optional() @Inject(SystemDb) private readonly systemDb: SystemDb | null,
     @Optional() @Inject(Clock) private readonly clock: Clock | null,
   ) {}
@@ -57,6 +60,7 @@ export class MetricsModule implements OnApplicationBootstrap, OnApplicationShutd
       if (this.systemDb && this.clock) addOutboxCollector(this.metrics, this.systemDb, this.clock);
     } else {
       this.server = await startMetricsServer(this.metrics, this.config.metricsPort, this.config.isProduction ? '0.0.0.0' : '127.0.0.1');
+      this.logger.write('info', 'metrics listening', { context: 'metrics', port: this.serverPort });
     }
   }
 
@@ -67,6 +71,7 @@ export class MetricsModule implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await stopTracing(); // the spans still batched for the collector go out before the process ends
     const server = this.server;
     this.server = undefined;
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -29,6 +29,12 @@ async function deletePrefix(): Promise<void> {
   }
 }
 
+/** Nothing waiting, running or scheduled: a duplicate that had been added would still show here, or as a second completion. */
+async function drained(queue: Queue): Promise<boolean> {
+  const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
+  return Object.values(counts).every((n) => n === 0);
+}
+
 function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
@@ -83,7 +89,7 @@ describe('QueueModule (real Redis)', () => {
       await waitUntil(async () => (await queue.getJobCounts('completed')).completed === 1);
       // Added again after completion: the completed job is kept (removeOnComplete.age), so still a no-op.
       expect(await producer.add('imports', payload)).toBe(first);
-      await new Promise((r) => setTimeout(r, 200));
+      await waitUntil(() => drained(queue));
       expect(processed).toEqual([{ id: first, data: payload }]);
       expect(await queue.getJobCounts('waiting', 'completed')).toEqual({ waiting: 0, completed: 1 });
     } finally {
@@ -111,10 +117,11 @@ describe('QueueModule (real Redis)', () => {
     const producer = app.get(QueueProducer);
     await Promise.all([producer.add('mail', payload), producer.add('mail', payload), producer.add('mail', payload)]);
 
-    await waitUntil(() => seen.length >= 1);
-    await new Promise((r) => setTimeout(r, 200));
+    const mailQueue = app.get<Queue>(getQueueToken(QUEUE_NAMES.mail));
+    await waitUntil(async () => seen.length >= 1 && (await drained(mailQueue)));
     expect(seen).toEqual([payload]);
-    const job = await app.get<Queue>(getQueueToken(QUEUE_NAMES.mail)).getJob(jobIdFor.mail(payload));
+    expect((await mailQueue.getJobCounts('completed')).completed).toBe(1);
+    const job = await mailQueue.getJob(jobIdFor.mail(payload));
     expect(job?.opts.attempts).toBe(8);
   });
 
@@ -189,8 +196,8 @@ describe('QueueModule on the PostgreSQL backend (embedded dev mode)', () => {
       const payload: ImportJobPayload = { tenantId: randomUUID(), importJobId: randomUUID() };
       const producer = app.get(QueueProducer);
       expect(await producer.add('imports', payload)).toBe(await producer.add('imports', payload));
-      await waitUntil(() => seen.length >= 1, 15_000);
-      await new Promise((r) => setTimeout(r, 300));
+      const importQueue = app.get<Queue>(getQueueToken(QUEUE_NAMES.imports));
+      await waitUntil(async () => seen.length >= 1 && (await drained(importQueue)), 15_000);
       expect(seen).toEqual([payload]);
       expect(await app.get(QueueHealth).ping(2_000)).toMatchObject({ ok: true });
     } finally {

@@ -5,6 +5,7 @@ import { ALL_QUEUE_NAMES, QUEUE_JOB_OPTIONS } from './queues';
 import { QUEUE_MODULE_OPTIONS, redisConnectionFor, type QueueModuleOptions } from './queue.options';
 import { QueueProducer } from './queue.producer';
 import { QueueHealth } from './queue.health';
+import { tracedProcessor } from '../observability/job-tracing';
 
 /**
  * Registers every queue of `queues.ts` on one connection config, for producers (API:
@@ -33,11 +34,12 @@ export class QueueModule {
     if (options.worker) {
       // @nestjs/bullmq builds every worker from one class with the @Processor options only; this
       // class adds the lock and stalled-check timing (a @Processor option still wins). One per
-      // process, like the backend above.
+      // process, like the backend above. Each job also runs in a span of its own when tracing is on.
       const { lockDurationMs, stalledIntervalMs } = options.worker;
       BullModule.workerClass = class TunedWorker extends Worker {
         constructor(...[name, processor, opts, ...rest]: ConstructorParameters<typeof Worker>) {
-          super(name, processor, { lockDuration: lockDurationMs, stalledInterval: stalledIntervalMs, ...(opts as object) } as typeof opts, ...rest);
+          const traced = typeof processor === 'function' ? (tracedProcessor(name, processor) as typeof processor) : processor;
+          super(name, traced, { lockDuration: lockDurationMs, stalledInterval: stalledIntervalMs, ...(opts as object) } as typeof opts, ...rest);
         }
       };
     }

@@ -3,8 +3,8 @@
  * each app's `tracing.ts` BEFORE anything else, because instrumentations patch `http`, `pg`,
  * `ioredis` and `graphql` as they are first required: this file must not import the platform's
  * barrel (which loads them). Spans: the HTTP server request, GraphQL parse/validate/execute, every
- * pg query and Redis command made inside a traced request (never the worker's background polling,
- * never SQL values or Redis arguments).
+ * pg query and Redis command made inside a traced request or job (`tracedProcessor`: never the
+ * worker's background polling, never SQL values or Redis arguments).
  */
 import { SpanKind, type Attributes } from '@opentelemetry/api';
 import type { ExportResult } from '@opentelemetry/core';
@@ -32,6 +32,8 @@ const KEPT_ATTRIBUTES = [
   'db.operation.name',
   'graphql.operation.type',
   'graphql.operation.name',
+  'messaging.system',
+  'messaging.destination.name',
 ];
 
 /** `console`: each finished span as one JSON line on stdout (JSON for everything, unlike the SDK's console exporter). */
@@ -73,9 +75,18 @@ function exporterFor(kind: Exclude<TracesExporter, 'none'>, endpoint: string): S
   return kind === 'console' ? new JsonLineSpanExporter() : new OTLPTraceExporter({ url: endpoint });
 }
 
+let running: NodeTracerProvider | undefined;
+
+/** Sends the spans still batched and stops tracing (the apps call it as they shut down); a no-op when off. */
+export async function stopTracing(): Promise<void> {
+  const provider = running;
+  running = undefined;
+  await provider?.shutdown();
+}
+
 /** Starts tracing when the configuration asks for it; returns a function that flushes and stops it (or null when off). */
 export function startTracing(serviceName: string, config: Pick<AppConfig, 'tracesExporter' | 'otlpTracesEndpoint'>): (() => Promise<void>) | null {
-  if (config.tracesExporter === 'none') return null;
+  if (config.tracesExporter === 'none' || running) return null;
   const exporter = exporterFor(config.tracesExporter, config.otlpTracesEndpoint);
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: serviceName }),
@@ -83,6 +94,7 @@ export function startTracing(serviceName: string, config: Pick<AppConfig, 'trace
     spanProcessors: [config.tracesExporter === 'console' ? new SimpleSpanProcessor(exporter) : new BatchSpanProcessor(exporter)],
   });
   provider.register();
+  running = provider;
   registerInstrumentations({
     tracerProvider: provider,
     instrumentations: [
@@ -93,7 +105,7 @@ export function startTracing(serviceName: string, config: Pick<AppConfig, 'trace
       new IORedisInstrumentation({ requireParentSpan: true, dbStatementSerializer: (command) => command }),
     ],
   });
-  return () => provider.shutdown();
+  return stopTracing;
 }
 
 /**

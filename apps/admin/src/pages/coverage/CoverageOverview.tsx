@@ -19,7 +19,7 @@ const CLUSTER_COVERAGE = graphql(`
       id name academicYearLabel
       policy { name }
       figures { benchmark met pupils percentage gap }
-      groups { id name figures { benchmark met pupils percentage gap } }
+      groups { id name figures { benchmark met pupils percentage gap } byYearGroup { yearGroup figures { benchmark met pupils percentage gap } } }
       headcountOnly { encounters headcount }
     }
   }
@@ -90,7 +90,7 @@ function ClusterHeatMap({ clusterId }: { clusterId: string }) {
           <>
             <Headline figures={c.figures} headcount={c.headcountOnly} />
             <BenchmarkToggle value={benchmarks} onChange={setBenchmarks} />
-            <HeatMapFor key={clusterId} schools={schools} benchmarks={benchmarks} caption={`${c.name}: coverage by school and year group, ${c.academicYearLabel} (${c.policy.name}). Worst school first.`} onCell={(schoolId, yearGroup, benchmark) => setCell({ schoolId, yearGroup, benchmark })} />
+            <HeatMapFor groups={c.groups} benchmarks={benchmarks} caption={`${c.name}: coverage by school and year group, ${c.academicYearLabel} (${c.policy.name}). Worst school first.`} onCell={(schoolId, yearGroup, benchmark) => setCell({ schoolId, yearGroup, benchmark })} />
             {cell && (
               <section aria-labelledby="cell-gaps" className="panel">
                 <h3 id="cell-gaps">{`${name(cell.schoolId)}, Year ${cell.yearGroup}: who is waiting for Benchmark ${cell.benchmark}`}</h3>

@@ -1,15 +1,10 @@
 /**
- * Schools × year groups × Benchmarks 5 and 6: coverage % per cell, the worst school first. Each
- * school's figures come from its own `schoolCoverage` (the API has no school × year-group matrix in
- * one query), fetched together.
+ * Schools × year groups × Benchmarks 5 and 6: coverage % per cell, the worst school first. The rows
+ * come from the cluster's one `clusterCoverage` query (each school's `byYearGroup`), not from one
+ * query per school (issue 16: a hub of 20 schools sent 20, each up to 750 ms under load).
  */
-import { useEffect, useState } from 'react';
-import { useSessionStore } from '../../auth/SessionContext';
 import { graphql } from '../../gql';
-import type { SchoolCoverageQuery } from '../../gql/graphql';
-import { errorMessage } from '../../ui/form-errors';
-import { Loading } from '../../ui/states';
-import { cellText, heatColour, heatRow, HEAT_BANDS, orderWorstFirst, yearGroupsOf, type HeatRow } from './heatmap';
+import { cellText, heatColour, heatRow, HEAT_BANDS, orderWorstFirst, yearGroupsOf, type CoverageLike, type HeatRow } from './heatmap';
 
 export const SCHOOL_COVERAGE = graphql(`
   query SchoolCoverage($schoolId: ID!, $academicYear: Int) {
@@ -22,23 +17,6 @@ export const SCHOOL_COVERAGE = graphql(`
     }
   }
 `);
-
-/** Every school's coverage, fetched in parallel; reloads when `version` changes. */
-export function useSchoolCoverages(schools: readonly { id: string; name: string }[], version = 0): { rows: HeatRow[] | null; error: string | null } {
-  const store = useSessionStore();
-  const [state, setState] = useState<{ rows: HeatRow[] | null; error: string | null }>({ rows: null, error: null });
-  const key = schools.map((s) => s.id).join(',');
-  useEffect(() => {
-    let live = true;
-    Promise.all(schools.map((s) => store.authorized<SchoolCoverageQuery>(SCHOOL_COVERAGE, { schoolId: s.id }).then((d) => heatRow(s.id, s.name, d.schoolCoverage))))
-      .then((rows) => live && setState({ rows, error: null }))
-      .catch((err: unknown) => live && setState({ rows: null, error: errorMessage(err) }));
-    return () => {
-      live = false;
-    };
-  }, [store, key, version]);
-  return state;
-}
 
 export function HeatMap({ rows, benchmarks, caption, onCell }: { rows: readonly HeatRow[]; benchmarks: readonly number[]; caption: string; onCell?: (schoolId: string, yearGroup: number, benchmark: number) => void }) {
   const ordered = orderWorstFirst(rows, benchmarks);
@@ -107,10 +85,8 @@ export function HeatMap({ rows, benchmarks, caption, onCell }: { rows: readonly 
   );
 }
 
-export function HeatMapFor({ schools, benchmarks, caption, version, onCell }: { schools: readonly { id: string; name: string }[]; benchmarks: readonly number[]; caption: string; version?: number; onCell?: (schoolId: string, yearGroup: number, benchmark: number) => void }) {
-  const { rows, error } = useSchoolCoverages(schools, version);
-  if (error) return <p role="alert" className="form-error">{`Could not load coverage: ${error}`}</p>;
-  if (!rows) return <Loading what="Counting encounters" />;
+export function HeatMapFor({ groups, benchmarks, caption, onCell }: { groups: readonly (CoverageLike & { id: string | null; name: string })[]; benchmarks: readonly number[]; caption: string; onCell?: (schoolId: string, yearGroup: number, benchmark: number) => void }) {
+  const rows = groups.filter((g): g is typeof g & { id: string } => !!g.id).map((g) => heatRow(g.id, g.name, g));
   if (!rows.length) return <p className="muted">No schools to show.</p>;
   return <HeatMap rows={rows} benchmarks={benchmarks} caption={caption} onCell={onCell} />;
 }

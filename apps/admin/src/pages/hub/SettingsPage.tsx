@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import type { Me } from '../../auth/types';
 import { graphql } from '../../gql';
+import type { NotificationCategory } from '../../gql/graphql';
 import { useMutation, useQuery } from '../../graphql/hooks';
 import { CheckboxGroup, FormAlert, SubmitButton, TextField, useApiForm } from '../../ui/Form';
 import type { FieldErrors } from '../../ui/form-errors';
@@ -292,7 +293,7 @@ function PolicyForm({ onSaved }: { onSaved: (name: string) => void }) {
   );
 }
 
-const CATEGORIES = [
+const CATEGORIES: Array<{ value: NotificationCategory; label: string }> = [
   { value: 'reminders', label: 'Reminders before a session' },
   { value: 'follow_ups', label: 'Follow-ups after a session' },
   { value: 'nudges', label: 'Nudges about things waiting' },
