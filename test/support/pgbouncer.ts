@@ -88,10 +88,8 @@ export async function startPgBouncer(options: PgBouncerOptions): Promise<PgBounc
     'pool_mode = transaction',
     `default_pool_size = ${options.poolSize ?? 5}`,
     `max_client_conn = ${options.maxClientConnections ?? 200}`,
-    // psql and other drivers send extra_float_digits; the product's pools send the two timeouts
-    // (DB_STATEMENT_TIMEOUT_MS, DB_IDLE_IN_TRANSACTION_TIMEOUT_MS), which PgBouncer 1.18 refuses
-    // otherwise. Through the pooler they are set on the role instead (docs/operations.md).
-    'ignore_startup_parameters = extra_float_digits,statement_timeout,idle_in_transaction_session_timeout',
+    // node-postgres sends none of these, but psql and other drivers do.
+    'ignore_startup_parameters = extra_float_digits',
     'log_connections = 0',
     'log_disconnections = 0',
     'admin_users = ',
