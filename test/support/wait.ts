@@ -33,3 +33,17 @@ export async function mailSettled(db: Pick<TestDatabase, 'systemDb' | 'clock'>, 
     timeoutMs,
   );
 }
+
+/**
+ * One named step of a journey written as a single test: a failure names the step it happened in, so
+ * a root cause is reported once, with where it was, instead of again by every later test that
+ * needed what the failed one would have made.
+ */
+export async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof Error) e.message = `step "${name}": ${e.message}`;
+    throw e;
+  }
+}
