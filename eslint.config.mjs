@@ -10,7 +10,10 @@ import tseslint from 'typescript-eslint';
 try {
   readCachedProjectGraph();
 } catch (cause) {
-  throw new Error('No cached Nx project graph, so import boundaries cannot be checked: run `npx nx show projects` first (npm run lint does).', { cause });
+  throw new Error(
+    'No cached Nx project graph, so import boundaries cannot be checked: run `npx nx show projects` first (npm run lint does).',
+    { cause },
+  );
 }
 
 // Production code follows the arrows; tests (and test harnesses under `testing/`) may also use
@@ -57,7 +60,10 @@ const features = {
 const BELOW_FEATURES = ['type:domain', 'type:persistence', 'type:platform'];
 const layerConstraints = (extra = []) => [
   ...Object.entries(layers).map(([sourceTag, allowed]) => ({ sourceTag, onlyDependOnLibsWithTags: [...allowed, ...extra] })),
-  ...Object.entries(features).map(([sourceTag, allowed]) => ({ sourceTag, onlyDependOnLibsWithTags: [...BELOW_FEATURES, ...allowed, ...extra] })),
+  ...Object.entries(features).map(([sourceTag, allowed]) => ({
+    sourceTag,
+    onlyDependOnLibsWithTags: [...BELOW_FEATURES, ...allowed, ...extra],
+  })),
 ];
 const boundaries = (extra, allow = []) => [
   'error',
@@ -67,7 +73,10 @@ const boundaries = (extra, allow = []) => [
     depConstraints: layerConstraints(extra),
     // A library's own integration specs use the harness, which uses the library: not a real cycle.
     // The same for the domain's specs and the demo-data generators they draw hubs from.
-    ignoredCircularDependencies: [...['persistence', 'platform', 'features', 'feature-*'].map((lib) => [lib, 'test-support']), ['domain', 'demo-data']],
+    ignoredCircularDependencies: [
+      ...['persistence', 'platform', 'features', 'feature-*'].map((lib) => [lib, 'test-support']),
+      ['domain', 'demo-data'],
+    ],
   },
 ];
 
@@ -90,11 +99,23 @@ export default [
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Ask the Clock (clock.now()), or performance.now() for a duration.' },
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Ask the Clock (clock.now()); tests set a ManualClock.' },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Ask the Clock (clock.now()), or performance.now() for a duration.',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Ask the Clock (clock.now()); tests set a ManualClock.',
+        },
         // SQL too: PostgreSQL's now() is the machine's time; app_now() is the product's clock (set per transaction).
-        { selector: 'Literal[value=/(^|[^\\w.])(now\\(\\)|current_date|current_timestamp|localtimestamp)/i]', message: "SQL asks app_now() (the product's clock), not now() or current_date." },
-        { selector: 'TemplateElement[value.raw=/(^|[^\\w.])(now\\(\\)|current_date|current_timestamp|localtimestamp)/i]', message: "SQL asks app_now() (the product's clock), not now() or current_date." },
+        {
+          selector: 'Literal[value=/(^|[^\\w.])(now\\(\\)|current_date|current_timestamp|localtimestamp)/i]',
+          message: "SQL asks app_now() (the product's clock), not now() or current_date.",
+        },
+        {
+          selector: 'TemplateElement[value.raw=/(^|[^\\w.])(now\\(\\)|current_date|current_timestamp|localtimestamp)/i]',
+          message: "SQL asks app_now() (the product's clock), not now() or current_date.",
+        },
       ],
     },
   },
@@ -107,14 +128,22 @@ export default [
     // Pure domain code must not reach for frameworks or I/O.
     files: ['libs/domain/src/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['@nestjs/*', 'typeorm', 'pg', 'bullmq', 'ioredis', 'nodemailer', 'node:*', 'fs', 'http'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['@nestjs/*', 'typeorm', 'pg', 'bullmq', 'ioredis', 'nodemailer', 'node:*', 'fs', 'http'] },
+      ],
     },
   },
   {
     // Only the demo seed feature may use the demo-data generators (besides scripts and tests).
     files: ['libs/features/src/**/*.ts'],
     ignores: ['libs/features/src/demo/**', '**/*.spec.ts', '**/*.int-spec.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: '@tandem/demo-data', message: 'Demo data is tooling: only the demo seed feature, scripts and tests use it.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@tandem/demo-data', message: 'Demo data is tooling: only the demo seed feature, scripts and tests use it.' }] },
+      ],
+    },
   },
   {
     files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/testing/**/*.ts', 'scripts/**/*.ts'],
@@ -124,6 +153,11 @@ export default [
     // Cross-app tests start the real API and worker through their test harnesses (and nothing else of the
     // apps); the operators' scripts they test (scripts/ops) are commands, not a project.
     files: ['test/integration/**/*.ts', 'test/e2e/**/*.ts'],
-    rules: { '@nx/enforce-module-boundaries': boundaries(['type:test', 'type:persistence', 'type:app'], ['@tandem/api-testing', '@tandem/worker-testing', '../../scripts/ops/*']) },
+    rules: {
+      '@nx/enforce-module-boundaries': boundaries(
+        ['type:test', 'type:persistence', 'type:app'],
+        ['@tandem/api-testing', '@tandem/worker-testing', '../../scripts/ops/*'],
+      ),
+    },
   },
 ];

@@ -27,10 +27,13 @@ const SOURCE_DIRS = [
   'apps/worker/src',
   ...new Set(Object.values(productPaths).map(([target]) => target.replace(/^(libs\/[^/]+\/src)\/.*$/, '$1'))),
 ];
-const isSource = (file) => file.endsWith('.ts') && !file.endsWith('.d.ts') && !/\.(spec|int-spec|test)\.ts$/.test(file) && !file.split('/').includes('testing');
+const isSource = (file) =>
+  file.endsWith('.ts') && !file.endsWith('.d.ts') && !/\.(spec|int-spec|test)\.ts$/.test(file) && !file.split('/').includes('testing');
 
 function walk(dir) {
-  return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(`${dir}/${e.name}`) : [`${dir}/${e.name}`]));
+  return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(`${dir}/${e.name}`) : [`${dir}/${e.name}`],
+  );
 }
 
 async function buildServer() {
@@ -74,7 +77,11 @@ async function buildServer() {
 
 function buildAdmin() {
   const vite = join(root, 'node_modules', '.bin', 'vite');
-  const result = spawnSync(vite, ['build', '--config', 'apps/admin/vite.config.mts', '--outDir', join(out, 'apps', 'admin'), '--emptyOutDir', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(
+    vite,
+    ['build', '--config', 'apps/admin/vite.config.mts', '--outDir', join(out, 'apps', 'admin'), '--emptyOutDir', '--logLevel', 'warn'],
+    { cwd: root, stdio: 'inherit' },
+  );
   if (result.status !== 0) throw new Error(`vite build failed (exit ${result.status})`);
   console.log(`build: admin app built into ${relative(root, join(out, 'apps', 'admin'))}/`);
 }

@@ -24,16 +24,16 @@ const httpPort = Number(process.env['MAILCATCHER_HTTP_PORT'] || 1080);
 const MAX_MESSAGES = 500;
 
 function esc(value: unknown): string {
-  return String(value)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  return String(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 function decodeEntities(s: string): string {
-  return s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  return s
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 }
 
 /** Every http(s) link in the message: hrefs of the HTML part and URLs in the text part, in order, unique. */
@@ -168,7 +168,9 @@ async function main(): Promise<void> {
     }
     if ((match = path.match(/^\/api\/messages\/(\d+)$/))) {
       const m = byId(match[1]);
-      return m ? send(res, 200, 'application/json', JSON.stringify(toJson(m))) : send(res, 404, 'application/json', '{"error":"not found"}');
+      return m
+        ? send(res, 200, 'application/json', JSON.stringify(toJson(m)))
+        : send(res, 404, 'application/json', '{"error":"not found"}');
     }
     if ((match = path.match(/^\/messages\/(\d+)\/raw$/))) {
       const m = byId(match[1]);
@@ -176,7 +178,9 @@ async function main(): Promise<void> {
     }
     if ((match = path.match(/^\/messages\/(\d+)$/))) {
       const m = byId(match[1]);
-      return m ? send(res, 200, 'text/html', messagePage(m)) : send(res, 404, 'text/html', page('Not found', '<p>No such message (the catcher keeps the newest 500, in memory).</p>'));
+      return m
+        ? send(res, 200, 'text/html', messagePage(m))
+        : send(res, 404, 'text/html', page('Not found', '<p>No such message (the catcher keeps the newest 500, in memory).</p>'));
     }
     return send(res, 404, 'text/html', page('Not found', '<p>Not found.</p>'));
   });

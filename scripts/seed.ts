@@ -34,7 +34,9 @@ async function main(argv: string[]): Promise<void> {
     const dir = join(__dirname, '..', '.tandem');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'demo-logins.txt'), formatDemoLogins(result));
-    const counts = Object.entries(result.counts).map(([k, v]) => `${v} ${k}`).join(', ');
+    const counts = Object.entries(result.counts)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ');
     console.log(`seed: demo hub "${result.slug}" loaded in ${((performance.now() - started) / 1000).toFixed(1)} s: ${counts}`);
   } finally {
     await ds.destroy();

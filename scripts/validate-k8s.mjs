@@ -39,5 +39,9 @@ for (const doc of parseAllDocuments(input)) {
 }
 
 if (json) console.log(JSON.stringify(results));
-else for (const r of results) console.log(`${r.errors.length ? 'INVALID' : 'valid  '} ${r.apiVersion} ${r.kind} ${r.name}${r.errors.length ? `: ${r.errors.join('; ')}` : ''}`);
+else
+  for (const r of results)
+    console.log(
+      `${r.errors.length ? 'INVALID' : 'valid  '} ${r.apiVersion} ${r.kind} ${r.name}${r.errors.length ? `: ${r.errors.join('; ')}` : ''}`,
+    );
 process.exitCode = results.length && results.every((r) => !r.errors.length) ? 0 : 1;

@@ -25,7 +25,11 @@ export default defineConfig({
     // Only this machine, and only the app's own files: by default Vite serves any file under the
     // workspace (logs under .tandem/, keys, the demo log-ins) to whoever reaches the port.
     host: '127.0.0.1',
-    fs: { strict: true, allow: [root, domain, fileURLToPath(new URL('../../node_modules', import.meta.url))], deny: ['.env', '.env.*', '*.{crt,pem,key}', '**/.tandem/**', '**/*.log'] },
+    fs: {
+      strict: true,
+      allow: [root, domain, fileURLToPath(new URL('../../node_modules', import.meta.url))],
+      deny: ['.env', '.env.*', '*.{crt,pem,key}', '**/.tandem/**', '**/*.log'],
+    },
     proxy,
   },
   preview: {

@@ -67,7 +67,15 @@ async function schools(): Promise<unknown> {
     return {
       schools: {
         totalCount: Number(count?.['cnt']),
-        nodes: nodes.map((s) => ({ id: s['id'], name: s['name'], urn: s['urn'], postcode: s['postcode'], phase: s['phase'], clusterId: s['cluster_id'], pupilCount: pupils.get(s['id']) ?? 0 })),
+        nodes: nodes.map((s) => ({
+          id: s['id'],
+          name: s['name'],
+          urn: s['urn'],
+          postcode: s['postcode'],
+          phase: s['phase'],
+          clusterId: s['cluster_id'],
+          pupilCount: pupils.get(s['id']) ?? 0,
+        })),
       },
     };
   });
@@ -83,12 +91,21 @@ export const PUPIL_COUNTS_SQL = `select p.school_id, count(*)::int as pupils
 
 async function offers(): Promise<unknown> {
   return inTenant(async (c) => {
-    const page = await rows(c, `select id, employer_id, title, activity_type, format, year_groups from offers where archived_at is null order by created_at desc, id desc limit 21`);
+    const page = await rows(
+      c,
+      `select id, employer_id, title, activity_type, format, year_groups from offers where archived_at is null order by created_at desc, id desc limit 21`,
+    );
     const [count] = await rows(c, `select count(1) as cnt from offers where archived_at is null`);
     const nodes = page.slice(0, 20);
     const employerIds = [...new Set(nodes.map((o) => o['employer_id']))];
-    const employers = new Map((await rows(c, `select id, name from employers where id = any($1::uuid[])`, [employerIds])).map((e) => [e['id'], e]));
-    const sessions = await rows(c, `select id, offer_id, status, starts_at from offer_sessions where offer_id = any($1::uuid[]) order by starts_at asc, id asc`, [nodes.map((o) => o['id'])]);
+    const employers = new Map(
+      (await rows(c, `select id, name from employers where id = any($1::uuid[])`, [employerIds])).map((e) => [e['id'], e]),
+    );
+    const sessions = await rows(
+      c,
+      `select id, offer_id, status, starts_at from offer_sessions where offer_id = any($1::uuid[]) order by starts_at asc, id asc`,
+      [nodes.map((o) => o['id'])],
+    );
     return {
       offers: {
         totalCount: Number(count?.['cnt']),
@@ -99,7 +116,9 @@ async function offers(): Promise<unknown> {
           format: o['format'],
           yearGroups: o['year_groups'],
           employer: { name: employers.get(o['employer_id'])?.['name'] },
-          sessions: sessions.filter((s) => s['offer_id'] === o['id']).map((s) => ({ id: s['id'], status: s['status'], startsAt: (s['starts_at'] as Date).toISOString() })),
+          sessions: sessions
+            .filter((s) => s['offer_id'] === o['id'])
+            .map((s) => ({ id: s['id'], status: s['status'], startsAt: (s['starts_at'] as Date).toISOString() })),
         })),
       },
     };
@@ -164,7 +183,14 @@ async function clusterCoverage(): Promise<unknown> {
 }
 
 async function createRequest(variables: Record<string, unknown>): Promise<unknown> {
-  const input = variables['input'] as { schoolId: string; activityType: string; yearGroup: number; pupilCount: number; formats: string[]; windows: Array<{ startsAt: string; endsAt: string }> };
+  const input = variables['input'] as {
+    schoolId: string;
+    activityType: string;
+    yearGroup: number;
+    pupilCount: number;
+    formats: string[];
+    windows: Array<{ startsAt: string; endsAt: string }>;
+  };
   return inTenant(async (c) => {
     const [school] = await rows(c, `select id, cluster_id from schools where id = $1`, [input.schoolId]);
     if (!school) throw new Error('no such school');
@@ -174,7 +200,12 @@ async function createRequest(variables: Record<string, unknown>): Promise<unknow
       [tenantId, input.schoolId, input.activityType, input.yearGroup, input.pupilCount, input.formats, userId],
     );
     for (const w of input.windows) {
-      await c.query(`insert into request_windows (tenant_id, request_id, starts_at, ends_at) values ($1, $2, $3, $4)`, [tenantId, request?.['id'], w.startsAt, w.endsAt]);
+      await c.query(`insert into request_windows (tenant_id, request_id, starts_at, ends_at) values ($1, $2, $3, $4)`, [
+        tenantId,
+        request?.['id'],
+        w.startsAt,
+        w.endsAt,
+      ]);
     }
     await c.query(
       `insert into audit_log (tenant_id, actor_user_id, correlation_id, action, entity_type, entity_id, detail) values ($1, $2, null, 'request.created', 'request', $3, $4)`,
@@ -198,11 +229,17 @@ async function main(): Promise<void> {
     const body = req.body as { query?: string; variables?: Record<string, unknown> };
     const handler = byQuery.get(body.query ?? '');
     if (!handler) return reply.code(400).send({ errors: [{ message: 'not a bench operation' }] });
-    return reply.header('content-type', 'application/json; charset=utf-8').send(`${JSON.stringify({ data: await handler(body.variables ?? {}) })}\n`); // Apollo ends its JSON with a newline
+    return reply
+      .header('content-type', 'application/json; charset=utf-8')
+      .send(`${JSON.stringify({ data: await handler(body.variables ?? {}) })}\n`); // Apollo ends its JSON with a newline
   });
   await app.listen({ port: Number(env('PORT')), host: '127.0.0.1' });
   process.on('message', (m: unknown) => {
-    if (m === 'stop') void app.close().then(() => pool.end()).then(() => process.exit(0));
+    if (m === 'stop')
+      void app
+        .close()
+        .then(() => pool.end())
+        .then(() => process.exit(0));
   });
 }
 

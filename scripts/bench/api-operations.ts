@@ -16,7 +16,8 @@ export const BENCH_OPERATIONS: readonly BenchOperation[] = [
   {
     key: 'offers',
     label: 'offers list with nested employer and sessions (DataLoaders)',
-    query: '{ offers(first: 20) { totalCount nodes { id title activityType format yearGroups employer { name } sessions { id status startsAt } } } }',
+    query:
+      '{ offers(first: 20) { totalCount nodes { id title activityType format yearGroups employer { name } sessions { id status startsAt } } } }',
   },
   {
     key: 'coverage',

@@ -27,7 +27,6 @@ export const roleUrl = (role: 'tandem_owner' | 'tandem_app'): string => {
 };
 const log = (msg: string): void => console.log(`[bench] ${msg}`);
 
-
 export async function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const s = createServer();
@@ -61,7 +60,10 @@ export async function superuser<T>(fn: (c: Client) => Promise<T>, database = DAT
 }
 
 export async function prepareDatabase(reuse: boolean): Promise<void> {
-  const exists = await superuser(async (c) => (await c.query('select 1 from pg_database where datname = $1', [DATABASE])).rowCount === 1, 'postgres');
+  const exists = await superuser(
+    async (c) => (await c.query('select 1 from pg_database where datname = $1', [DATABASE])).rowCount === 1,
+    'postgres',
+  );
   if (reuse && exists) {
     log(`reusing ${DATABASE}`);
     return;
@@ -69,11 +71,19 @@ export async function prepareDatabase(reuse: boolean): Promise<void> {
   await superuser((c) => c.query(`drop database if exists ${DATABASE} with (force)`), 'postgres');
   await bootstrapDatabase({ superuserUrl, database: DATABASE });
   await runMigrations(withCredentials(withDatabase(superuserUrl, DATABASE), 'tandem_owner', 'tandem_owner'));
-  const ds = await createDataSource({ url: withCredentials(withDatabase(superuserUrl, DATABASE), 'tandem_app', 'tandem_app'), role: 'app', applicationName: 'tandem-bench-seed' }).initialize();
+  const ds = await createDataSource({
+    url: withCredentials(withDatabase(superuserUrl, DATABASE), 'tandem_app', 'tandem_app'),
+    role: 'app',
+    applicationName: 'tandem-bench-seed',
+  }).initialize();
   try {
     const t0 = performance.now();
     const result = await seedDemoHub(ds, { clock: wallClock });
-    log(`demo hub seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${Object.entries(result.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+    log(
+      `demo hub seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${Object.entries(result.counts)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', ')}`,
+    );
   } finally {
     await ds.destroy();
   }

@@ -43,7 +43,11 @@ async function post(url: string, query: string, variables: unknown, token?: stri
 }
 
 async function login(url: string): Promise<string> {
-  const out = JSON.parse(await post(url, 'mutation($i: LoginInput!) { login(input: $i) { accessToken } }', { i: { email: COORDINATOR, password: DEMO_PASSWORD } })) as {
+  const out = JSON.parse(
+    await post(url, 'mutation($i: LoginInput!) { login(input: $i) { accessToken } }', {
+      i: { email: COORDINATOR, password: DEMO_PASSWORD },
+    }),
+  ) as {
     data?: { login: { accessToken: string } };
     errors?: unknown;
   };
@@ -88,7 +92,12 @@ async function main(): Promise<void> {
   debug(`ids ${JSON.stringify(ids)}`);
   const api = await startApi(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${resolve(PROFILE_DIR)}`] : []);
   debug('api up');
-  const bare = await start('api-baseline.ts', { DATABASE_URL: roleUrl('tandem_app'), TENANT_ID: ids.tenant_id, USER_ID: ids.user_id, CLUSTER_ID: ids.cluster_id });
+  const bare = await start('api-baseline.ts', {
+    DATABASE_URL: roleUrl('tandem_app'),
+    TENANT_ID: ids.tenant_id,
+    USER_ID: ids.user_id,
+    CLUSTER_ID: ids.cluster_id,
+  });
   debug('bare up');
   const cells: Cell[] = [];
   try {
@@ -104,7 +113,12 @@ async function main(): Promise<void> {
           yearGroup: 10,
           pupilCount: 20,
           formats: ['virtual'],
-          windows: [{ startsAt: `${Number(wallClock.today().slice(0, 4)) + 1}-02-03T13:30:00Z`, endsAt: `${Number(wallClock.today().slice(0, 4)) + 1}-02-03T15:00:00Z` }],
+          windows: [
+            {
+              startsAt: `${Number(wallClock.today().slice(0, 4)) + 1}-02-03T13:30:00Z`,
+              endsAt: `${Number(wallClock.today().slice(0, 4)) + 1}-02-03T15:00:00Z`,
+            },
+          ],
         },
       },
     };
@@ -120,7 +134,9 @@ async function main(): Promise<void> {
       if (!same || !fromApi.startsWith('{"data"')) {
         let at = 0;
         while (at < fromApi.length && fromApi[at] === fromBare[at]) at++;
-        throw new Error(`${op.key}: the answers differ from character ${at}\n  tandem: …${fromApi.slice(Math.max(0, at - 80), at + 200)}\n  bare:   …${fromBare.slice(Math.max(0, at - 80), at + 200)}`);
+        throw new Error(
+          `${op.key}: the answers differ from character ${at}\n  tandem: …${fromApi.slice(Math.max(0, at - 80), at + 200)}\n  bare:   …${fromBare.slice(Math.max(0, at - 80), at + 200)}`,
+        );
       }
       log(`${op.key}: same answer from both (${fromApi.length} bytes)`);
       for (const [j, connections] of CONNECTIONS.entries()) {
@@ -132,14 +148,25 @@ async function main(): Promise<void> {
         for (const [server, url, auth] of servers) {
           await load(url, body, connections, WARMUP, auth);
           const r = await load(url, body, connections, DURATION, auth);
-          const cell: Cell = { op: op.key, connections, server, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx + r.timeouts };
+          const cell: Cell = {
+            op: op.key,
+            connections,
+            server,
+            rps: r.requests.average,
+            p50: r.latency.p50,
+            p99: r.latency.p99,
+            errors: r.errors + r.non2xx + r.timeouts,
+          };
           cells.push(cell);
-          log(`${op.key} × ${connections} ${server}: ${cell.rps.toFixed(0)} req/s, p50 ${cell.p50} ms, p99 ${cell.p99} ms${cell.errors ? `, ${cell.errors} errors` : ''}`);
+          log(
+            `${op.key} × ${connections} ${server}: ${cell.rps.toFixed(0)} req/s, p50 ${cell.p50} ms, p99 ${cell.p99} ms${cell.errors ? `, ${cell.errors} errors` : ''}`,
+          );
         }
       }
       // Still answering correctly after the load (a GraphQL error would be a 200 too).
       const after = await post(api.url, op.query, variables[op.key], token);
-      if (!after.startsWith('{"data"') || after.includes('"errors"')) throw new Error(`${op.key}: after the load the API answered ${after.slice(0, 300)}`);
+      if (!after.startsWith('{"data"') || after.includes('"errors"'))
+        throw new Error(`${op.key}: after the load the API answered ${after.slice(0, 300)}`);
     }
   } finally {
     await api.stop();
@@ -180,7 +207,9 @@ function writeDoc(table: string): void {
   const end = '<!-- bench-api:end -->';
   const doc = readFileSync(file, 'utf8');
   const block = `${start}\n${table}\n${end}`;
-  const next = doc.includes(start) ? doc.slice(0, doc.indexOf(start)) + block + doc.slice(doc.indexOf(end) + end.length) : `${doc.trimEnd()}\n\n## API under load (\`npm run bench:api\`)\n\n${block}\n`;
+  const next = doc.includes(start)
+    ? doc.slice(0, doc.indexOf(start)) + block + doc.slice(doc.indexOf(end) + end.length)
+    : `${doc.trimEnd()}\n\n## API under load (\`npm run bench:api\`)\n\n${block}\n`;
   writeFileSync(file, next);
 }
 

@@ -31,7 +31,12 @@ async function freshDatabase(): Promise<TestDatabase> {
   await bootstrapDatabase({ superuserUrl: superuserUrl(), database: name });
   await runMigrations(roleUrl(name, 'owner'));
   const appUrl = roleUrl(name, 'app');
-  const appDataSource = await createDataSource({ url: appUrl, role: 'app', poolSize: 10, applicationName: 'tandem-bench-auth' }).initialize();
+  const appDataSource = await createDataSource({
+    url: appUrl,
+    role: 'app',
+    poolSize: 10,
+    applicationName: 'tandem-bench-auth',
+  }).initialize();
   const clock = new ManualClock(wallClock.now());
   return {
     name,

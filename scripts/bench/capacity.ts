@@ -90,9 +90,23 @@ async function main(): Promise<void> {
   const cleanups: Array<() => Promise<unknown>> = [() => q(superuserUrl(), `drop database if exists ${name} with (force)`)];
   try {
     const clock = new ManualClock(TEST_START);
-    const ds = await createDataSource({ url: roleUrl(name, 'app'), role: 'app', poolSize: 5, applicationName: 'tandem-bench-capacity' }).initialize();
+    const ds = await createDataSource({
+      url: roleUrl(name, 'app'),
+      role: 'app',
+      poolSize: 5,
+      applicationName: 'tandem-bench-capacity',
+    }).initialize();
     cleanups.unshift(() => ds.destroy());
-    const db: TestDatabase = { name, clock, appUrl: roleUrl(name, 'app'), ownerUrl, appDataSource: ds, tenantDb: new TenantDb(ds, clock), systemDb: new SystemDb(ds, clock), drop: async () => undefined };
+    const db: TestDatabase = {
+      name,
+      clock,
+      appUrl: roleUrl(name, 'app'),
+      ownerUrl,
+      appDataSource: ds,
+      tenantDb: new TenantDb(ds, clock),
+      systemDb: new SystemDb(ds, clock),
+      drop: async () => undefined,
+    };
     const seeder = await startTestApi({ db, env: { ACCESS_TOKEN_TTL_SECONDS: '86400' } });
     const hub = await createHubFixture(seeder, 'capacity');
 
@@ -102,9 +116,15 @@ async function main(): Promise<void> {
       const started = performance.now();
       await q(ownerUrl, g.insert, [hub.tenantId, hub.principals.hubAdmin.userId, TEST_START, g.rows]);
       await q(ownerUrl, `vacuum analyze ${g.table}`);
-      const [r] = await q<{ bytes: string; n: string }>(ownerUrl, `select pg_total_relation_size($1::regclass) as bytes, (select count(*) from ${g.table}) as n`, [g.table]);
+      const [r] = await q<{ bytes: string; n: string }>(
+        ownerUrl,
+        `select pg_total_relation_size($1::regclass) as bytes, (select count(*) from ${g.table}) as n`,
+        [g.table],
+      );
       sizes.push({ table: g.table, rows: Number(r?.n), bytes: Number(r?.bytes) });
-      log(`${g.table}: ${r?.n} rows, ${(Number(r?.bytes) / Number(r?.n)).toFixed(0)} B/row (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+      log(
+        `${g.table}: ${r?.n} rows, ${(Number(r?.bytes) / Number(r?.n)).toFixed(0)} B/row (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+      );
     }
 
     // ---- 2. purge speed: every audit row is older than the floor by then ----
@@ -125,7 +145,11 @@ async function main(): Promise<void> {
 
     // ---- 3. API throughput ----
     for (let i = 0; i < 200; i += 1) {
-      await seeder.ok(`mutation($input: CreatePupilInput!) { createPupil(input: $input) { id } }`, { input: { schoolId: hub.schoolA.id, reference: `C${String(i).padStart(12, '0')}`, yearGroup: 10 } }, hub.tokens.hubAdmin);
+      await seeder.ok(
+        `mutation($input: CreatePupilInput!) { createPupil(input: $input) { id } }`,
+        { input: { schoolId: hub.schoolA.id, reference: `C${String(i).padStart(12, '0')}`, yearGroup: 10 } },
+        hub.tokens.hubAdmin,
+      );
     }
     const staff = hub.tokens.schoolStaff;
     const admin = hub.tokens.hubAdmin;
@@ -153,20 +177,38 @@ async function main(): Promise<void> {
     cleanups.unshift(() => api.stop());
     const url = `http://127.0.0.1:${port}/graphql`;
     const post = async (query: string, variables: Record<string, unknown>, token: string): Promise<boolean> => {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      });
       const body = (await res.json()) as { errors?: unknown[] };
       return !body.errors?.length;
     };
     let seq = 0;
     const one = (): Promise<boolean> => {
       const r = Math.random();
-      if (r < 0.6) return post(`query($s: ID!) { pupils(schoolId: $s, first: 20) { nodes { id reference yearGroup } } }`, { s: hub.schoolA.id }, staff);
+      if (r < 0.6)
+        return post(
+          `query($s: ID!) { pupils(schoolId: $s, first: 20) { nodes { id reference yearGroup } } }`,
+          { s: hub.schoolA.id },
+          staff,
+        );
       if (r < 0.9) return post(`{ bookings(first: 20) { nodes { id state } } }`, {}, admin);
       seq += 1;
-      return post(`mutation($input: CreatePupilInput!) { createPupil(input: $input) { id } }`, { input: { schoolId: hub.schoolA.id, reference: `W${process.pid}${String(seq).padStart(8, '0')}`, yearGroup: 9 } }, admin);
+      return post(
+        `mutation($input: CreatePupilInput!) { createPupil(input: $input) { id } }`,
+        { input: { schoolId: hub.schoolA.id, reference: `W${process.pid}${String(seq).padStart(8, '0')}`, yearGroup: 9 } },
+        admin,
+      );
     };
     for (let i = 0; i < 200; i += 1) await one(); // warm-up
-    const xacts = async (): Promise<number> => Number((await q<{ n: string }>(superuserUrl(), `select xact_commit + xact_rollback as n from pg_stat_database where datname = $1`, [name]))[0]?.n);
+    const xacts = async (): Promise<number> =>
+      Number(
+        (
+          await q<{ n: string }>(superuserUrl(), `select xact_commit + xact_rollback as n from pg_stat_database where datname = $1`, [name])
+        )[0]?.n,
+      );
     const x0 = await xacts();
     const latencies: number[] = [];
     let errors = 0;
@@ -178,7 +220,10 @@ async function main(): Promise<void> {
     const busy: number[] = [];
     const sampling = (async () => {
       while (performance.now() < deadline) {
-        const r = await sampler.query(`select count(*)::int as n from pg_stat_activity where datname = $1 and pid <> pg_backend_pid() and (state = 'active' or state like 'idle in transaction%')`, [name]);
+        const r = await sampler.query(
+          `select count(*)::int as n from pg_stat_activity where datname = $1 and pid <> pg_backend_pid() and (state = 'active' or state like 'idle in transaction%')`,
+          [name],
+        );
         busy.push(Number(r.rows[0]?.n ?? 0));
         await new Promise((res) => setTimeout(res, 50));
       }
@@ -206,7 +251,9 @@ async function main(): Promise<void> {
     const pct = (p: number): number => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
     const rps = latencies.length / elapsed;
     const xps = committed / elapsed;
-    log(`${latencies.length} requests in ${elapsed.toFixed(1)} s: ${rps.toFixed(0)} req/s, p50 ${pct(0.5).toFixed(1)} ms, p95 ${pct(0.95).toFixed(1)} ms, ${errors} errors; ${xps.toFixed(0)} transactions/s; backends in a transaction: mean ${busyMean.toFixed(2)}, max ${busyMax}; API peak RSS ${peakRssMb.toFixed(0)} MB`);
+    log(
+      `${latencies.length} requests in ${elapsed.toFixed(1)} s: ${rps.toFixed(0)} req/s, p50 ${pct(0.5).toFixed(1)} ms, p95 ${pct(0.95).toFixed(1)} ms, ${errors} errors; ${xps.toFixed(0)} transactions/s; backends in a transaction: mean ${busyMean.toFixed(2)}, max ${busyMax}; API peak RSS ${peakRssMb.toFixed(0)} MB`,
+    );
 
     // ---- docs/benchmarks.md ----
     const cpu = cpus()[0]?.model.replace(/\s+/g, ' ').trim() ?? 'unknown CPU';
@@ -219,7 +266,10 @@ async function main(): Promise<void> {
       '',
       '| table | rows | total | bytes per row |',
       '| --- | ---: | ---: | ---: |',
-      ...sizes.map((s) => `| \`${s.table}\` | ${s.rows.toLocaleString('en-GB')} | ${(s.bytes / 2 ** 20).toFixed(1)} MB | ${Math.round(s.bytes / s.rows)} |`),
+      ...sizes.map(
+        (s) =>
+          `| \`${s.table}\` | ${s.rows.toLocaleString('en-GB')} | ${(s.bytes / 2 ** 20).toFixed(1)} MB | ${Math.round(s.bytes / s.rows)} |`,
+      ),
       '',
       `Retention purge: ${purged.toLocaleString('en-GB')} expired audit rows deleted through \`purge_expired_rows\` in batches of 5,000 in ${(purgeMs / 1000).toFixed(1)} s (**${Math.round(purged / (purgeMs / 1000)).toLocaleString('en-GB')} rows/s**).`,
       '',
@@ -229,7 +279,7 @@ async function main(): Promise<void> {
       '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
       `| ${latencies.length.toLocaleString('en-GB')} | **${rps.toFixed(0)}** | ${pct(0.5).toFixed(1)} ms | ${pct(0.95).toFixed(1)} ms | ${errors} | ${xps.toFixed(0)} (${(xps / rps).toFixed(1)} per request) | ${busyMean.toFixed(2)} / ${busyMax} | ${peakRssMb.toFixed(0)} MB |`,
       '',
-      'The API process, PostgreSQL and the load generator share the machine\'s cores, so req/s is what one API process gets with PostgreSQL beside it, not what a dedicated core gives; the backends busy in a transaction are what a transaction-mode PgBouncer needs as server connections for that request rate.',
+      "The API process, PostgreSQL and the load generator share the machine's cores, so req/s is what one API process gets with PostgreSQL beside it, not what a dedicated core gives; the backends busy in a transaction are what a transaction-mode PgBouncer needs as server connections for that request rate.",
       '',
     ];
     const existing = existsSync(DOC) ? readFileSync(DOC, 'utf8') : '# Benchmarks\n';

@@ -41,7 +41,9 @@ function main(): void {
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const key = (n: ProfileNode): string => {
     const f = n.callFrame;
-    const where = f.url ? `${f.url.replace(/^file:\/\//, '').replace(/^.*?\/(node_modules|libs|apps|scripts)\//, '$1/')}:${f.lineNumber + 1}` : '';
+    const where = f.url
+      ? `${f.url.replace(/^file:\/\//, '').replace(/^.*?\/(node_modules|libs|apps|scripts)\//, '$1/')}:${f.lineNumber + 1}`
+      : '';
     return `${f.functionName || '(anonymous)'} ${where}`.trim();
   };
   const self = new Map<string, number>();
@@ -81,11 +83,15 @@ function main(): void {
     console.log(`\n${title}`);
     for (const [k, v] of [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, n)) console.log(`  ${pct(v).padStart(7)}  ${k}`);
   };
-  console.log(`${file}: ${(total / 1e6).toFixed(1)} s sampled, ${(busy / 1e6).toFixed(1)} s busy (${((busy / total) * 100).toFixed(0)} %); percentages are of busy time`);
+  console.log(
+    `${file}: ${(total / 1e6).toFixed(1)} s sampled, ${(busy / 1e6).toFixed(1)} s busy (${((busy / total) * 100).toFixed(0)} %); percentages are of busy time`,
+  );
   list('self time by package', packages, top);
   list('self time by function', self, top);
   list('inclusive time by function', inclusive, top);
-  const ours = new Map([...inclusive].filter(([k]) => /(libs|apps)\/|@nestjs|graphql\/execution|typeorm\/(query-builder|entity-manager)|dataloader/.test(k)));
+  const ours = new Map(
+    [...inclusive].filter(([k]) => /(libs|apps)\/|@nestjs|graphql\/execution|typeorm\/(query-builder|entity-manager)|dataloader/.test(k)),
+  );
   list('inclusive time of our code, Nest, graphql-js execution, TypeORM query building, DataLoader', ours, top);
 }
 

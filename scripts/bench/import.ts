@@ -79,7 +79,17 @@ async function newSchool(api: TestApi, hub: HubFixture, name: string): Promise<s
   urn += 1;
   const { createSchool } = await api.ok<{ createSchool: { id: string } }>(
     `mutation($input: CreateSchoolInput!) { createSchool(input: $input) { id } }`,
-    { input: { urn: String(urn), name, postcode: 'LS1 3EX', phase: 'secondary', lowestYearGroup: 7, highestYearGroup: 13, clusterId: hub.clusterA.id } },
+    {
+      input: {
+        urn: String(urn),
+        name,
+        postcode: 'LS1 3EX',
+        phase: 'secondary',
+        lowestYearGroup: 7,
+        highestYearGroup: 13,
+        clusterId: hub.clusterA.id,
+      },
+    },
     hub.tokens.hubAdmin,
   );
   return createSchool.id;
@@ -94,7 +104,13 @@ interface JobState {
 }
 
 /** The real path: mutation, then poll until the job is finished. Returns the wall time and the worker's own time. */
-async function importThroughApi(api: TestApi, hub: HubFixture, schoolId: string, csv: string, rows: number): Promise<{ realMs: number; workerMs: number }> {
+async function importThroughApi(
+  api: TestApi,
+  hub: HubFixture,
+  schoolId: string,
+  csv: string,
+  rows: number,
+): Promise<{ realMs: number; workerMs: number }> {
   const started = process.hrtime.bigint();
   const upload = await api.uploadPupilCsv<{ startPupilImport: { id: string } }>(csv, { schoolId }, hub.tokens.hubAdmin);
   if (!upload.data) throw new Error(`upload refused: ${JSON.stringify(upload.errors)}`);
@@ -107,7 +123,8 @@ async function importThroughApi(api: TestApi, hub: HubFixture, schoolId: string,
     );
     if (job.status === 'SUCCEEDED' || job.status === 'FAILED') {
       const realMs = Number(process.hrtime.bigint() - started) / 1e6;
-      if (job.status !== 'SUCCEEDED' || job.insertedRows !== rows) throw new Error(`import of ${rows} rows ended ${job.status} with ${job.insertedRows} inserted, ${job.errorCount} errors`);
+      if (job.status !== 'SUCCEEDED' || job.insertedRows !== rows)
+        throw new Error(`import of ${rows} rows ended ${job.status} with ${job.insertedRows} inserted, ${job.errorCount} errors`);
       return { realMs, workerMs: new Date(job.finishedAt as string).getTime() - new Date(job.startedAt as string).getTime() };
     }
     await new Promise((r) => setTimeout(r, 20));
@@ -125,7 +142,19 @@ async function insertWithSql(api: TestApi, hub: HubFixture, schoolId: string, ro
          select app_current_tenant(), $1, r.reference, r.display_name, r.date_of_birth, r.year_group, r.disadvantaged, r.send, r.care_experienced, r.roni_score, coalesce(r.on_roll_from, (app_now() at time zone 'Europe/London')::date), r.on_roll_to
            from unnest($2::text[], $3::text[], $4::date[], $5::smallint[], $6::boolean[], $7::boolean[], $8::boolean[], $9::smallint[], $10::date[], $11::date[])
              as r(reference, display_name, date_of_birth, year_group, disadvantaged, send, care_experienced, roni_score, on_roll_from, on_roll_to)`,
-        [schoolId, col('reference'), col('displayName'), col('dateOfBirth'), col('yearGroup'), col('disadvantaged'), col('send'), col('careExperienced'), col('roniScore'), col('onRollFrom'), col('onRollTo')],
+        [
+          schoolId,
+          col('reference'),
+          col('displayName'),
+          col('dateOfBirth'),
+          col('yearGroup'),
+          col('disadvantaged'),
+          col('send'),
+          col('careExperienced'),
+          col('roniScore'),
+          col('onRollFrom'),
+          col('onRollTo'),
+        ],
       ),
     ),
   );
@@ -188,7 +217,10 @@ function writeSection(body: string): void {
 }
 
 async function main(): Promise<void> {
-  const sizes = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
   const rowCounts = sizes.length ? sizes : [1_000, 10_000, 50_000];
   const loadAtStart = loadavg()[0];
   const db = await freshDatabase();
@@ -200,12 +232,24 @@ async function main(): Promise<void> {
     const hub = await createHubFixture(api, 'bench');
     const academicYear = academicYearOf(api.clock.today());
     // Warm up (JIT, pools, BullMQ connections) so the first size is not charged for it.
-    await importThroughApi(api, hub, await newSchool(api, hub, 'Warm-up School'), pupilCsv({ rows: 200, yearGroups: [7, 13], prefix: 'W', academicYear }), 200);
+    await importThroughApi(
+      api,
+      hub,
+      await newSchool(api, hub, 'Warm-up School'),
+      pupilCsv({ rows: 200, yearGroups: [7, 13], prefix: 'W', academicYear }),
+      200,
+    );
 
     /** One size through the real path and the baseline, each into a new school. */
     const measure = async (rows: number, label: string): Promise<Result> => {
       const csv = pupilCsv({ rows, yearGroups: [7, 13], prefix: 'B', academicYear });
-      const { realMs, workerMs } = await importThroughApi(api as TestApi, hub, await newSchool(api as TestApi, hub, `Bench ${rows} ${label} real`), csv, rows);
+      const { realMs, workerMs } = await importThroughApi(
+        api as TestApi,
+        hub,
+        await newSchool(api as TestApi, hub, `Bench ${rows} ${label} real`),
+        csv,
+        rows,
+      );
       const school = await newSchool(api as TestApi, hub, `Bench ${rows} ${label} baseline`);
       const parsed = parsePupilCsv(csv, { schoolUrn: String(urn), lowestYearGroup: 7, highestYearGroup: 13, importDate: wallClock.now() });
       const baselineMs = await insertWithSql(api as TestApi, hub, school, parsed.rows);

@@ -59,7 +59,11 @@ async function main(): Promise<void> {
     PUBLIC_APP_URL: 'https://admin.bench.example',
     LOG_LEVEL: 'fatal',
   });
-  const app = await createApiApp({ config, dataSource, queue: { backend: 'redis', redisUrl: config.redisUrl, prefix: `bench-${randomBytes(4).toString('hex')}` } });
+  const app = await createApiApp({
+    config,
+    dataSource,
+    queue: { backend: 'redis', redisUrl: config.redisUrl, prefix: `bench-${randomBytes(4).toString('hex')}` },
+  });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();
   const tokens = app.get(TokenService);
@@ -70,8 +74,7 @@ async function main(): Promise<void> {
         [m.principal.userId, m.principal.tenantId, m.principal.membershipId],
       )) as Array<{ id: string }>;
       send({ type: 'token', token: tokens.signAccessToken({ ...m.principal, sessionId: (session as { id: string }).id }).token });
-    }
-    else if (m.type === 'capture') {
+    } else if (m.type === 'capture') {
       if (m.on) capture.queries = [];
       capture.on = m.on;
       if (!m.on) send({ type: 'captured', queries: capture.queries });

@@ -22,7 +22,20 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { academicYearOf, countCoverage, entryYearFromDateOfBirth, ledgerRows, parseBenchmarkPolicy, parseChecklist, priorityRank, type ActivityType, type CoverageCount, type EncounterStatus, type Format, SystemClock } from '@tandem/domain';
+import {
+  academicYearOf,
+  countCoverage,
+  entryYearFromDateOfBirth,
+  ledgerRows,
+  parseBenchmarkPolicy,
+  parseChecklist,
+  priorityRank,
+  type ActivityType,
+  type CoverageCount,
+  type EncounterStatus,
+  type Format,
+  SystemClock,
+} from '@tandem/domain';
 import { bootstrapDatabase, runMigrations, withCredentials, withDatabase } from '@tandem/persistence';
 import type { Principal } from '@tandem/platform';
 import { Client } from 'pg';
@@ -106,7 +119,9 @@ async function withoutIndexesAndForeignKeys(owner: Client, table: string, load: 
 /** The hub, loaded as the owner (who may switch triggers off on the tables it owns). */
 async function loadHub(owner: Client, times: Record<string, number>): Promise<Hub> {
   const q = (sql: string, params: unknown[] = []) => owner.query(sql, params);
-  const [{ id: tenantId }] = (await q(`insert into tenants (name, slug) values ('Bench hub', 'bench-hub') returning id`)).rows as Array<{ id: string }>;
+  const [{ id: tenantId }] = (await q(`insert into tenants (name, slug) values ('Bench hub', 'bench-hub') returning id`)).rows as Array<{
+    id: string;
+  }>;
   await q(`alter table pupils disable trigger user`);
   await q(`alter table encounters disable trigger user`);
   await q(`alter table encounter_attendance disable trigger user`);
@@ -114,7 +129,10 @@ async function loadHub(owner: Client, times: Record<string, number>): Promise<Hu
   await timed(
     'schools, clusters, employers',
     async () => {
-      await q(`insert into clusters (tenant_id, name) select $1, 'Cluster ' || lpad(g::text, 2, '0') from generate_series(1, ${CLUSTERS}) g`, [tenantId]);
+      await q(
+        `insert into clusters (tenant_id, name) select $1, 'Cluster ' || lpad(g::text, 2, '0') from generate_series(1, ${CLUSTERS}) g`,
+        [tenantId],
+      );
       // 300 schools teach Years 7–11, 200 teach 7–13.
       await q(
         `insert into schools (tenant_id, cluster_id, urn, name, phase, lowest_year_group, highest_year_group)
@@ -200,7 +218,10 @@ async function loadHub(owner: Client, times: Record<string, number>): Promise<Hu
   await timed(
     'attendance',
     async () => {
-      await q(`create temporary table bench_cohorts as select id, school_id, ledger_academic_year(date_of_birth) + 12 as entry_year from pupils where tenant_id = $1`, [tenantId]);
+      await q(
+        `create temporary table bench_cohorts as select id, school_id, ledger_academic_year(date_of_birth) + 12 as entry_year from pupils where tenant_id = $1`,
+        [tenantId],
+      );
       await q(`create index on bench_cohorts (school_id, entry_year)`);
       await q(`analyze bench_cohorts`);
       // The usual bulk load: the table's indexes and foreign keys come off for the load and go back on
@@ -246,7 +267,9 @@ async function existingHub(): Promise<Hub | null> {
   try {
     const [tenant] = (await client.query(`select id from tenants where slug = 'bench-hub'`)).rows as Array<{ id: string }>;
     if (!tenant) return null;
-    const schoolIds = (await client.query(`select id from schools where tenant_id = $1 order by urn`, [tenant.id])).rows.map((r: { id: string }) => r.id);
+    const schoolIds = (await client.query(`select id from schools where tenant_id = $1 order by urn`, [tenant.id])).rows.map(
+      (r: { id: string }) => r.id,
+    );
     return schoolIds.length === SCHOOLS ? { tenantId: tenant.id, schoolIds } : null;
   } finally {
     await client.end();
@@ -336,7 +359,10 @@ async function main(): Promise<void> {
   log(`loaded ${JSON.stringify(sizes)} in ${seconds(generation)}`);
 
   // The API on the bench database, in its own process (scripts/bench/ledger-api.ts).
-  const api = fork(join(__dirname, 'ledger-api.ts'), [roleUrl('tandem_app'), roleUrl('tandem_owner')], { execArgv: ['-r', join(__dirname, '..', 'register.js')], stdio: 'inherit' });
+  const api = fork(join(__dirname, 'ledger-api.ts'), [roleUrl('tandem_app'), roleUrl('tandem_owner')], {
+    execArgv: ['-r', join(__dirname, '..', 'register.js')],
+    stdio: 'inherit',
+  });
   const next = <T extends FromApi['type']>(type: T): Promise<Extract<FromApi, { type: T }>> =>
     new Promise((resolve, reject) => {
       const onMessage = (m: FromApi): void => {
@@ -369,7 +395,13 @@ async function main(): Promise<void> {
   ).rows as Array<{ id: string; user_id: string; role: 'hub_admin' | 'school_staff' }>;
   const tokenOf = async (role: 'hub_admin' | 'school_staff'): Promise<string> => {
     const m = users.find((u) => u.role === role) as { id: string; user_id: string };
-    const principal: Principal = { userId: m.user_id, tenantId: hub.tenantId, membershipId: m.id, role, ...(role === 'school_staff' ? { schoolId: school } : {}) };
+    const principal: Principal = {
+      userId: m.user_id,
+      tenantId: hub.tenantId,
+      membershipId: m.id,
+      role,
+      ...(role === 'school_staff' ? { schoolId: school } : {}),
+    };
     const reply = next('token');
     tell({ type: 'token', principal });
     return (await reply).token;
@@ -377,7 +409,11 @@ async function main(): Promise<void> {
   const adminToken = await tokenOf('hub_admin');
   const staffToken = await tokenOf('school_staff');
   const gql = async <T>(query: string, variables: Record<string, unknown>, token: string): Promise<T> => {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
     const body = (await res.json()) as { data?: T; errors?: unknown[] };
     if (body.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
     return body.data as T;
@@ -410,7 +446,9 @@ async function main(): Promise<void> {
     const rawTransaction = await repeat(async () => {
       for (const s of txn) await raw.query(s.sql, s.params);
     });
-    log(`${name}: GraphQL p50 ${graphql.p50.toFixed(2)} ms p95 ${graphql.p95.toFixed(2)} ms; raw statements p95 ${rawStatements.p95.toFixed(2)} ms; raw transaction p95 ${rawTransaction.p95.toFixed(2)} ms`);
+    log(
+      `${name}: GraphQL p50 ${graphql.p50.toFixed(2)} ms p95 ${graphql.p95.toFixed(2)} ms; raw statements p95 ${rawStatements.p95.toFixed(2)} ms; raw transaction p95 ${rawTransaction.p95.toFixed(2)} ms`,
+    );
     return { graphql, rawStatements, rawTransaction, statements: statements.length };
   }
 
@@ -418,7 +456,8 @@ async function main(): Promise<void> {
   const schoolMeasured = await measure("school's year groups", SCHOOL_YEAR_GROUPS, { id: school, y: thisYear }, staffToken);
 
   // ── 3. correctness under writes ─────────────────────────────────────────────
-  const policyRow = (await owner.query(`select definition from benchmark_policies where id = ledger_policy_id($1)`, [hub.tenantId])).rows[0] as { definition: unknown };
+  const policyRow = (await owner.query(`select definition from benchmark_policies where id = ledger_policy_id($1)`, [hub.tenantId]))
+    .rows[0] as { definition: unknown };
   const policy = parseBenchmarkPolicy(policyRow.definition);
   const recountMatches = async (): Promise<boolean> => {
     const pupils = (
@@ -444,8 +483,21 @@ async function main(): Promise<void> {
           pupilId: p['id'] as string,
           reference: p['reference'] as string,
           entryYear: entryYearFromDateOfBirth(p['dob'] as string),
-          priorityRank: priorityRank({ disadvantaged: p['disadvantaged'] as boolean, send: p['send'] as boolean, careExperienced: p['care_experienced'] as boolean, roniScore: p['roni_score'] as number | null }),
-          stints: [{ schoolId: school, from: p['f'] as string, to: (p['t'] as string | null) ?? null, lowestYearGroup: p['lo'] as number, highestYearGroup: p['hi'] as number }],
+          priorityRank: priorityRank({
+            disadvantaged: p['disadvantaged'] as boolean,
+            send: p['send'] as boolean,
+            careExperienced: p['care_experienced'] as boolean,
+            roniScore: p['roni_score'] as number | null,
+          }),
+          stints: [
+            {
+              schoolId: school,
+              from: p['f'] as string,
+              to: (p['t'] as string | null) ?? null,
+              lowestYearGroup: p['lo'] as number,
+              highestYearGroup: p['hi'] as number,
+            },
+          ],
           encounters: (byPupil.get(p['id'] as string) ?? []).map((e) => ({
             id: e['id'] as string,
             schoolId: school,
@@ -461,19 +513,28 @@ async function main(): Promise<void> {
       ),
     );
     const key = (c: CoverageCount): string => `${c.academicYear}|${c.yearGroup}|${c.benchmark}`;
-    const expected = countCoverage(rows).map((c) => `${key(c)}|${c.pupils}|${c.met}|${c.priorityPupils}|${c.priorityMet}|${c.disadvantagedPupils}|${c.disadvantagedMet}`).sort();
+    const expected = countCoverage(rows)
+      .map((c) => `${key(c)}|${c.pupils}|${c.met}|${c.priorityPupils}|${c.priorityMet}|${c.disadvantagedPupils}|${c.disadvantagedMet}`)
+      .sort();
     const actual = (
       await owner.query(
         `select academic_year, year_group, benchmark, pupils, met, priority_pupils, priority_met, disadvantaged_pupils, disadvantaged_met from ledger_school_counts where school_id = $1`,
         [school],
       )
     ).rows
-      .map((c: Record<string, number>) => `${c['academic_year']}|${c['year_group']}|${c['benchmark']}|${c['pupils']}|${c['met']}|${c['priority_pupils']}|${c['priority_met']}|${c['disadvantaged_pupils']}|${c['disadvantaged_met']}`)
+      .map(
+        (c: Record<string, number>) =>
+          `${c['academic_year']}|${c['year_group']}|${c['benchmark']}|${c['pupils']}|${c['met']}|${c['priority_pupils']}|${c['priority_met']}|${c['disadvantaged_pupils']}|${c['disadvantaged_met']}`,
+      )
       .sort();
     return JSON.stringify(expected) === JSON.stringify(actual);
   };
   const hubFigures = async (): Promise<string> => {
-    const h = await gql<{ hubCoverage: { figures: Array<{ benchmark: number; met: number; pupils: number }> } }>(HUB_DASHBOARD, { y: thisYear }, adminToken);
+    const h = await gql<{ hubCoverage: { figures: Array<{ benchmark: number; met: number; pupils: number }> } }>(
+      HUB_DASHBOARD,
+      { y: thisYear },
+      adminToken,
+    );
     return h.hubCoverage.figures.map((f) => `BM${f.benchmark} ${f.met}/${f.pupils}`).join(', ');
   };
 
@@ -502,19 +563,38 @@ async function main(): Promise<void> {
         activityType: 'workplace_visit',
         format: 'in_person_workplace',
         yearGroups: [10],
-        checklist: ['purpose_shared', 'learning_outcomes', 'two_way_interaction', 'reflection', 'range_of_people', 'employer_task', 'employer_feedback'],
+        checklist: [
+          'purpose_shared',
+          'learning_outcomes',
+          'two_way_interaction',
+          'reflection',
+          'range_of_people',
+          'employer_task',
+          'employer_feedback',
+        ],
         pupilIds: year10.slice(0, 30),
       },
     },
   );
   const ATTEND = `mutation($id: ID!, $input: AttendanceInput!) { recordAttendance(encounterId: $id, input: $input) { attendanceCount } }`;
-  await write('recordAttendance: add 30 more', ATTEND, { id: logged.logEncounter.id, input: { pupilIds: year10.slice(30, 60), mode: 'add' } });
-  await write('recordAttendance: remove 10 (correction)', ATTEND, { id: logged.logEncounter.id, input: { pupilIds: year10.slice(0, 10), mode: 'remove' } });
-  await write('setEncounterChecklist: untick employer feedback', `mutation($id: ID!, $c: [String!]!) { setEncounterChecklist(encounterId: $id, criteria: $c) { id } }`, {
+  await write('recordAttendance: add 30 more', ATTEND, {
     id: logged.logEncounter.id,
-    c: ['purpose_shared', 'learning_outcomes', 'two_way_interaction', 'reflection', 'range_of_people', 'employer_task'],
+    input: { pupilIds: year10.slice(30, 60), mode: 'add' },
   });
-  for (const c of checks) log(`${c.step}: ${c.ms === null ? '' : `${c.ms.toFixed(0)} ms, `}hub ${c.hub}; maintained counts = recount: ${c.recount}`);
+  await write('recordAttendance: remove 10 (correction)', ATTEND, {
+    id: logged.logEncounter.id,
+    input: { pupilIds: year10.slice(0, 10), mode: 'remove' },
+  });
+  await write(
+    'setEncounterChecklist: untick employer feedback',
+    `mutation($id: ID!, $c: [String!]!) { setEncounterChecklist(encounterId: $id, criteria: $c) { id } }`,
+    {
+      id: logged.logEncounter.id,
+      c: ['purpose_shared', 'learning_outcomes', 'two_way_interaction', 'reflection', 'range_of_people', 'employer_task'],
+    },
+  );
+  for (const c of checks)
+    log(`${c.step}: ${c.ms === null ? '' : `${c.ms.toFixed(0)} ms, `}hub ${c.hub}; maintained counts = recount: ${c.recount}`);
 
   tell({ type: 'stop' });
   await new Promise((resolve) => api.once('exit', resolve));
@@ -528,7 +608,8 @@ async function main(): Promise<void> {
   }
 
   writeSection({ startedAt, load, times, generation, reused, sizes, hubMeasured, schoolMeasured, checks });
-  const ok = hubMeasured.graphql.p95 <= 50 && hubMeasured.graphql.p95 <= 1.5 * hubMeasured.rawTransaction.p95 && checks.every((c) => c.recount);
+  const ok =
+    hubMeasured.graphql.p95 <= 50 && hubMeasured.graphql.p95 <= 1.5 * hubMeasured.rawTransaction.p95 && checks.every((c) => c.recount);
   log(ok ? 'targets met' : 'a target was missed: see docs/benchmarks.md');
 }
 
@@ -559,7 +640,9 @@ function writeSection(r: {
 
 Measured ${r.startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpus().length} cores (nproc), ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM, Node ${process.version}; PostgreSQL (shared_buffers 128 MB, as installed) and Redis on the same machine; 1-minute load average ${r.load.toFixed(1)} when the run began.
 
-One hub: ${n(SCHOOLS)} schools in ${CLUSTERS} clusters, ${n(r.sizes.pupils)} pupils, ${n(r.sizes.encounters)} encounters, ${n(r.sizes.attendance)} attendance rows since September 2024 → ${n(r.sizes.ledger_rows)} maintained \`ledger_pupil_years\` rows and ${n(r.sizes.count_rows)} \`ledger_school_counts\` rows (database ${r.sizes.size}). Generated in SQL (generate_series)${r.reused ? ' by the earlier run that built this database' : ''} in ${(r.generation / 1000).toFixed(0)} s: ${Object.entries(r.times)
+One hub: ${n(SCHOOLS)} schools in ${CLUSTERS} clusters, ${n(r.sizes.pupils)} pupils, ${n(r.sizes.encounters)} encounters, ${n(r.sizes.attendance)} attendance rows since September 2024 → ${n(r.sizes.ledger_rows)} maintained \`ledger_pupil_years\` rows and ${n(r.sizes.count_rows)} \`ledger_school_counts\` rows (database ${r.sizes.size}). Generated in SQL (generate_series)${r.reused ? ' by the earlier run that built this database' : ''} in ${(r.generation / 1000).toFixed(0)} s: ${Object.entries(
+    r.times,
+  )
     .filter(([k]) => k !== 'database + migrations')
     .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`)
     .join(', ')}.
@@ -587,7 +670,8 @@ ${r.checks.map((c) => `| ${c.step} | ${c.ms === null ? '' : `${c.ms.toFixed(0)} 
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    text = '# Benchmarks\n\nMeasured numbers, each section written by the script named in its heading (re-run it to refresh the\nsection; the others are left as they are).\n';
+    text =
+      '# Benchmarks\n\nMeasured numbers, each section written by the script named in its heading (re-run it to refresh the\nsection; the others are left as they are).\n';
   }
   const start = text.indexOf('## Benchmark ledger (`npm run bench:ledger`)');
   if (start >= 0) {

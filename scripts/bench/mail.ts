@@ -89,7 +89,11 @@ interface WorkerProc {
 async function startWorker(env: Record<string, string>): Promise<WorkerProc> {
   // BENCH_CPU_PROFILE=<dir> writes the worker's V8 CPU profile there (open it in Chrome DevTools).
   const profile = process.env['BENCH_CPU_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_CPU_PROFILE']}`] : [];
-  const child = spawn(process.execPath, [...profile, '-r', './scripts/register.js', 'apps/worker/src/main.ts'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...profile, '-r', './scripts/register.js', 'apps/worker/src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (c: Buffer) => (output += c.toString('utf8')));
   child.stderr?.on('data', (c: Buffer) => (output += c.toString('utf8')));
@@ -149,7 +153,8 @@ async function seed(db: BenchDb, bookings: number): Promise<{ tenantId: string; 
   const tenantDb = new TenantDb(db.dataSource, wallClock);
   const bookingIds = await TenantContext.run({ tenantId: tenant.id, actorUserId: null }, () =>
     tenantDb.transaction(async (em) => {
-      const one = async (sql: string, params: unknown[] = []): Promise<string> => ((await em.query(sql, params)) as Array<{ id: string }>)[0].id;
+      const one = async (sql: string, params: unknown[] = []): Promise<string> =>
+        ((await em.query(sql, params)) as Array<{ id: string }>)[0].id;
       const t = tenant.id;
       const cluster = await one(`insert into clusters (tenant_id, name) values ($1, 'North') returning id`, [t]);
       const school = await one(
@@ -157,9 +162,19 @@ async function seed(db: BenchDb, bookings: number): Promise<{ tenantId: string; 
          values ($1, $2, '123456', 'Northfield Academy', 'LS1 4AP', 'secondary', 7, 13) returning id`,
         [t, cluster],
       );
-      await em.query(`insert into memberships (tenant_id, user_id, role, school_id) values ($1, $2, 'school_staff', $3)`, [t, staff.id, school]);
-      const employer = await one(`insert into employers (tenant_id, name, size_band, postcode) values ($1, 'Aire Engineering Ltd', 'sme', 'LS10 1AB') returning id`, [t]);
-      const contact = await one(`insert into employer_contacts (tenant_id, employer_id, name, email) values ($1, $2, 'Sam Volunteer', 'sam.volunteer@bench.example') returning id`, [t, employer]);
+      await em.query(`insert into memberships (tenant_id, user_id, role, school_id) values ($1, $2, 'school_staff', $3)`, [
+        t,
+        staff.id,
+        school,
+      ]);
+      const employer = await one(
+        `insert into employers (tenant_id, name, size_band, postcode) values ($1, 'Aire Engineering Ltd', 'sme', 'LS10 1AB') returning id`,
+        [t],
+      );
+      const contact = await one(
+        `insert into employer_contacts (tenant_id, employer_id, name, email) values ($1, $2, 'Sam Volunteer', 'sam.volunteer@bench.example') returning id`,
+        [t, employer],
+      );
       const offer = await one(
         `insert into offers (tenant_id, employer_id, contact_id, title, activity_type, format, duration_minutes, pupils_per_session, sessions_available, year_groups, benchmark, status)
          values ($1, $2, $3, 'Mock interviews with engineers', 'mock_interviews', 'in_person_school', 90, 30, 1000, '{10,11}', 5, 'published') returning id`,
@@ -197,7 +212,8 @@ async function waitForCount(sink: Sink, expected: number, timeoutMs: number): Pr
   for (;;) {
     const counts = await sink.count();
     if (counts.total >= expected) return counts;
-    if (performance.now() - started > timeoutMs) throw new Error(`only ${counts.total} of ${expected} emails arrived within ${timeoutMs / 1000} s`);
+    if (performance.now() - started > timeoutMs)
+      throw new Error(`only ${counts.total} of ${expected} emails arrived within ${timeoutMs / 1000} s`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -211,7 +227,13 @@ async function baseline(sink: Sink, n: number, html: string, text: string): Prom
   const lane = async (): Promise<void> => {
     while (next < n) {
       const i = next++;
-      await transport.sendMail({ to: i % 2 ? 'sam.volunteer@bench.example' : 'careers.leader@bench.example', subject: `Reminder ${i}`, html, text, messageId: `<baseline.${i}@bench>` });
+      await transport.sendMail({
+        to: i % 2 ? 'sam.volunteer@bench.example' : 'careers.leader@bench.example',
+        subject: `Reminder ${i}`,
+        html,
+        text,
+        messageId: `<baseline.${i}@bench>`,
+      });
     }
   };
   await Promise.all(Array.from({ length: 16 }, lane));
@@ -228,7 +250,8 @@ function machine(): string {
 }
 
 function writeSection(body: string): void {
-  const header = '# Benchmarks\n\nMeasured numbers, each section written by the script named in its heading (re-run it to refresh the\nsection; the others are left as they are).\n';
+  const header =
+    '# Benchmarks\n\nMeasured numbers, each section written by the script named in its heading (re-run it to refresh the\nsection; the others are left as they are).\n';
   const current = existsSync(DOC) ? readFileSync(DOC, 'utf8') : header;
   const start = current.indexOf(SECTION);
   const section = `${SECTION}\n\n${body.trim()}\n`;
@@ -279,7 +302,8 @@ async function realPath(db: BenchDb, sink: Sink, bookings: number, workers: numb
     const t0 = performance.now();
     await TenantContext.run({ tenantId, actorUserId: null }, () =>
       tenantDb.transaction(async (em) => {
-        for (const bookingId of bookingIds) await Outbox.add(em, 'mail', { tenantId, kind: 'booking_reminder', bookingId, version: 2, daysBefore: 7 });
+        for (const bookingId of bookingIds)
+          await Outbox.add(em, 'mail', { tenantId, kind: 'booking_reminder', bookingId, version: 2, daysBefore: 7 });
       }),
     );
     const committedMs = performance.now() - t0;
@@ -287,7 +311,9 @@ async function realPath(db: BenchDb, sink: Sink, bookings: number, workers: numb
     const ms = performance.now() - t0;
     await new Promise((r) => setTimeout(r, 2_000)); // any late duplicate would show now
     const final = await sink.count();
-    const logged: Array<{ n: number }> = await TenantContext.run({ tenantId, actorUserId: null }, () => tenantDb.transaction((em) => em.query('select count(*)::int as n from sent_emails')));
+    const logged: Array<{ n: number }> = await TenantContext.run({ tenantId, actorUserId: null }, () =>
+      tenantDb.transaction((em) => em.query('select count(*)::int as n from sent_emails')),
+    );
     return { workers, ms, committedMs, total: final.total, distinct: final.distinct, logged: logged[0].n };
   } finally {
     for (const w of started) await w.stop();
@@ -298,7 +324,8 @@ async function main(): Promise<void> {
   const [first, ...rest] = process.argv.slice(2).map(Number);
   const bookings = first ?? 10_000;
   const workerCounts = rest.length ? rest : [1, 2];
-  if (![bookings, ...workerCounts].every((n) => Number.isInteger(n) && n >= 1)) throw new Error('usage: mail.ts [bookings] [worker processes…]');
+  if (![bookings, ...workerCounts].every((n) => Number.isInteger(n) && n >= 1))
+    throw new Error('usage: mail.ts [bookings] [worker processes…]');
   const expected = bookings * EMAILS_PER_BOOKING;
   const load = machine();
   console.log(`bench:mail — ${bookings} bookings, ${expected} reminder emails per run`);
@@ -322,12 +349,19 @@ async function main(): Promise<void> {
         location: 'Northfield Academy, LS1 4AP',
         benchmark: 5,
       },
-      { side: 'employer', recipientName: 'Sam Volunteer', daysBefore: 7, preferencesUrl: 'http://localhost:3000/email-preferences?hub=x&email=y&token=z' },
+      {
+        side: 'employer',
+        recipientName: 'Sam Volunteer',
+        daysBefore: 7,
+        preferencesUrl: 'http://localhost:3000/email-preferences?hub=x&email=y&token=z',
+      },
     );
     const base = await baseline(sink, expected, sample.html, sample.text);
     const baseRate = expected / (base.ms / 1000);
     const baseDuplicates = base.counts.total - base.counts.distinct;
-    console.log(`baseline nodemailer → sink: ${expected} messages in ${(base.ms / 1000).toFixed(2)} s = ${baseRate.toFixed(0)} mails/s, duplicates ${baseDuplicates}`);
+    console.log(
+      `baseline nodemailer → sink: ${expected} messages in ${(base.ms / 1000).toFixed(2)} s = ${baseRate.toFixed(0)} mails/s, duplicates ${baseDuplicates}`,
+    );
 
     const runs: Run[] = [];
     for (const workers of workerCounts) {
@@ -344,7 +378,8 @@ async function main(): Promise<void> {
     const best = runs.reduce((a, b) => (rate(b) > rate(a) ? b : a));
     const fmt = (n: number): string => n.toLocaleString('en-GB');
     const rows = runs.map(
-      (r) => `| real path, ${r.workers} worker process${r.workers > 1 ? 'es' : ''}: outbox → relay → BullMQ → mail processor → nodemailer → sink | ${fmt(expected)} | ${(r.ms / 1000).toFixed(2)} s | **${rate(r).toFixed(0)} mails/s** | ${r.total - r.distinct} | ${fmt(r.logged)} |`,
+      (r) =>
+        `| real path, ${r.workers} worker process${r.workers > 1 ? 'es' : ''}: outbox → relay → BullMQ → mail processor → nodemailer → sink | ${fmt(expected)} | ${(r.ms / 1000).toFixed(2)} s | **${rate(r).toFixed(0)} mails/s** | ${r.total - r.distinct} | ${fmt(r.logged)} |`,
     );
     const met = rate(best) >= target && runs.every((r) => r.total === r.distinct);
     writeSection(`${load}

@@ -14,7 +14,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { generateMatchingHub } from '@tandem/demo-data';
-import { buildMatchingProblem, DEFAULT_MATCHING_WEIGHTS, findViolations, resolveMatchingWeights, solveMatching, SystemClock, validateMatchingInput, type MatchingWeights } from '@tandem/domain';
+import {
+  buildMatchingProblem,
+  DEFAULT_MATCHING_WEIGHTS,
+  findViolations,
+  resolveMatchingWeights,
+  solveMatching,
+  SystemClock,
+  validateMatchingInput,
+  type MatchingWeights,
+} from '@tandem/domain';
 
 /** Benchmarks run on the machine's clock: they measure now, on this machine. */
 const wallClock = new SystemClock();
@@ -66,7 +75,13 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   const notClosed: string[] = [];
   for (const size of SIZES) {
-    const row: Row = { size: `${size.requests.toLocaleString('en-GB')} × ${size.sessions.toLocaleString('en-GB')}`, hubs: 0, counts: { 'no candidate pairs': 0, root: 0, dive: 0, 'branch-and-cut': 0, 'bound left open': 0, 'no LP answer': 0 }, maxMs: 0, breaks: 0 };
+    const row: Row = {
+      size: `${size.requests.toLocaleString('en-GB')} × ${size.sessions.toLocaleString('en-GB')}`,
+      hubs: 0,
+      counts: { 'no candidate pairs': 0, root: 0, dive: 0, 'branch-and-cut': 0, 'bound left open': 0, 'no LP answer': 0 },
+      maxMs: 0,
+      breaks: 0,
+    };
     const seeds = quick ? Math.max(1, Math.round(size.seeds / 10)) : size.seeds;
     for (let seed = 1; seed <= seeds; seed++) {
       const input = generateMatchingHub(seed, size);
@@ -75,10 +90,18 @@ async function main(): Promise<void> {
         const result = solveMatching(input, { weights, linearSolver });
         row.maxMs = Math.max(row.maxMs, performance.now() - started);
         const { candidatePairs, provenBy, method } = result.stats;
-        const closed: Closed = candidatePairs === 0 ? 'no candidate pairs' : method !== 'lp' ? 'no LP answer' : provenBy === null || provenBy === 'bound' ? 'bound left open' : provenBy;
+        const closed: Closed =
+          candidatePairs === 0
+            ? 'no candidate pairs'
+            : method !== 'lp'
+              ? 'no LP answer'
+              : provenBy === null || provenBy === 'bound'
+                ? 'bound left open'
+                : provenBy;
         row.counts[closed]++;
         row.hubs++;
-        if (closed === 'bound left open' || closed === 'no LP answer') notClosed.push(`${row.size} seed ${seed} ${name}: ${closed}, objective ${result.objective}, bound ${result.bound}`);
+        if (closed === 'bound left open' || closed === 'no LP answer')
+          notClosed.push(`${row.size} seed ${seed} ${name}: ${closed}, objective ${result.objective}, bound ${result.bound}`);
         const problem = buildMatchingProblem(validateMatchingInput(input), weights);
         const index = new Map(problem.instance.requests.map((r, i) => [r.id, i]));
         const sessionIndex = new Map(problem.instance.sessions.map((s, i) => [s.id, i]));
@@ -89,19 +112,33 @@ async function main(): Promise<void> {
       }
     }
     rows.push(row);
-    console.log(`${row.size.padEnd(16)} ${String(row.hubs).padStart(4)} solves  ${CLOSED.map((c) => `${c} ${row.counts[c]}`).join('  ')}  slowest ${Math.round(row.maxMs)} ms  rule breaks ${row.breaks}`);
+    console.log(
+      `${row.size.padEnd(16)} ${String(row.hubs).padStart(4)} solves  ${CLOSED.map((c) => `${c} ${row.counts[c]}`).join('  ')}  slowest ${Math.round(row.maxMs)} ms  rule breaks ${row.breaks}`,
+    );
   }
   const total = (c: Closed) => rows.reduce((s, r) => s + r.counts[c], 0);
   const solves = rows.reduce((s, r) => s + r.hubs, 0);
   const markdown = [
     `| requests × sessions | solves | ${CLOSED.map((c) => HEADINGS[c]).join(' | ')} | slowest solve (ms) | rule breaks |`,
     `|---|---:|${CLOSED.map(() => '---:').join('|')}|---:|---:|`,
-    ...rows.map((r) => `| ${r.size} | ${r.hubs} | ${CLOSED.map((c) => r.counts[c]).join(' | ')} | ${Math.round(r.maxMs).toLocaleString('en-GB')} | ${r.breaks} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.size} | ${r.hubs} | ${CLOSED.map((c) => r.counts[c]).join(' | ')} | ${Math.round(r.maxMs).toLocaleString('en-GB')} | ${r.breaks} |`,
+    ),
     `| **all** | **${solves}** | ${CLOSED.map((c) => `**${total(c)}**`).join(' | ')} | | **${rows.reduce((s, r) => s + r.breaks, 0)}** |`,
   ].join('\n');
   console.log(`\n${markdown}\n`);
-  console.log(notClosed.length === 0 ? 'Every solve with candidate pairs was proven optimal by the LP path.' : `Not proven:\n${notClosed.join('\n')}`);
-  if (args.includes('--write') && !quick) writeSection(markdown, solves, rows.reduce((s, r) => s + r.hubs / WEIGHTS.length, 0), loadAtStart, notClosed);
+  console.log(
+    notClosed.length === 0 ? 'Every solve with candidate pairs was proven optimal by the LP path.' : `Not proven:\n${notClosed.join('\n')}`,
+  );
+  if (args.includes('--write') && !quick)
+    writeSection(
+      markdown,
+      solves,
+      rows.reduce((s, r) => s + r.hubs / WEIGHTS.length, 0),
+      loadAtStart,
+      notClosed,
+    );
 }
 
 function writeSection(markdown: string, solves: number, hubs: number, loadAtStart: number, notClosed: readonly string[]): void {
@@ -117,7 +154,9 @@ function writeSection(markdown: string, solves: number, hubs: number, loadAtStar
     '',
     markdown,
     '',
-    notClosed.length === 0 ? 'Every solve with candidate pairs was proven optimal by the LP path; no rule was broken.' : `Not proven: ${notClosed.join('; ')}.`,
+    notClosed.length === 0
+      ? 'Every solve with candidate pairs was proven optimal by the LP path; no rule was broken.'
+      : `Not proven: ${notClosed.join('; ')}.`,
     end,
   ].join('\n');
   const text = readFileSync(file, 'utf8');

@@ -19,7 +19,20 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { generateMatchingHub } from '@tandem/demo-data';
-import { buildMatchingProblem, DEFAULT_MAX_BRANCH_NODES, DEFAULT_MAX_WORK, findViolations, objectiveOf, pairWorth, POINTS_PER_GAP_PUPIL, resolveMatchingWeights, solveMatching, validateMatchingInput, type MatchingProblem, SystemClock } from '@tandem/domain';
+import {
+  buildMatchingProblem,
+  DEFAULT_MAX_BRANCH_NODES,
+  DEFAULT_MAX_WORK,
+  findViolations,
+  objectiveOf,
+  pairWorth,
+  POINTS_PER_GAP_PUPIL,
+  resolveMatchingWeights,
+  solveMatching,
+  validateMatchingInput,
+  type MatchingProblem,
+  SystemClock,
+} from '@tandem/domain';
 
 /** Benchmarks run on the machine's clock: they measure now, on this machine. */
 const wallClock = new SystemClock();
@@ -91,7 +104,10 @@ function loadHighs(): Promise<Highs> {
   return highsModule;
 }
 
-async function solveWithHighs(problem: MatchingProblem, timeLimitSec: number): Promise<{ chosen: number[]; bound: number | null; optimal: boolean; status: string }> {
+async function solveWithHighs(
+  problem: MatchingProblem,
+  timeLimitSec: number,
+): Promise<{ chosen: number[]; bound: number | null; optimal: boolean; status: string }> {
   const highs = await loadHighs();
   const P = problem.pairCount;
   const cost: number[] = Array.from(problem.pairPoints);
@@ -145,7 +161,14 @@ async function solveWithHighs(problem: MatchingProblem, timeLimitSec: number): P
     colUpper: Float64Array.from(upper),
     rowLower: new Float64Array(rows.length).fill(-highs.infinity),
     rowUpper: Float64Array.from(rowUpper),
-    matrix: { format: 'csr', numRows: rows.length, numCols: cost.length, starts: Int32Array.from(starts), indices: Int32Array.from(indices), values: Float64Array.from(values) },
+    matrix: {
+      format: 'csr',
+      numRows: rows.length,
+      numCols: cost.length,
+      starts: Int32Array.from(starts),
+      indices: Int32Array.from(indices),
+      values: Float64Array.from(values),
+    },
     integrality: Int32Array.from(integer),
   });
   try {
@@ -201,11 +224,15 @@ async function solveOnce(method: Method, requests: number, sessions: number, tim
     buildMs = result.stats.millis.build;
     problem = buildMatchingProblem(validateMatchingInput(input), weights); // to check the answer independently
     const pairOf = new Map<string, number>();
-    for (let p = 0; p < problem.pairCount; p++) pairOf.set(`${problem.instance.requests[problem.pairRequest[p]].id}|${problem.instance.sessions[problem.pairSession[p]].id}`, p);
+    for (let p = 0; p < problem.pairCount; p++)
+      pairOf.set(`${problem.instance.requests[problem.pairRequest[p]].id}|${problem.instance.sessions[problem.pairSession[p]].id}`, p);
     chosen = result.proposals.map((x) => pairOf.get(`${x.requestId}|${x.sessionId}`) ?? -1);
     bound = result.bound;
     optimal = result.optimal;
-    status = method === 'fallback' ? `heuristic, ${result.unproven?.code ?? 'proven by its bound'}` : `${result.optimal ? `optimal (${result.stats.provenBy})` : 'bound'}, ${result.stats.branchNodes} nodes, ${result.stats.cuts} cuts`;
+    status =
+      method === 'fallback'
+        ? `heuristic, ${result.unproven?.code ?? 'proven by its bound'}`
+        : `${result.optimal ? `optimal (${result.stats.provenBy})` : 'bound'}, ${result.stats.branchNodes} nodes, ${result.stats.cuts} cuts`;
     return finish(ms);
   }
   problem = buildMatchingProblem(validateMatchingInput(input), weights);
@@ -258,7 +285,8 @@ function cpuMsSince(start: NodeJS.CpuUsage): number {
 async function runOne(method: Method, requests: number, sessions: number, timeLimitSec: number): Promise<Outcome> {
   const cold = await solveOnce(method, requests, sessions, timeLimitSec);
   const warm = await solveOnce(method, requests, sessions, timeLimitSec);
-  if (method !== 'highs' && warm.objective !== cold.objective) throw new Error(`${method}: the second solve gave ${warm.objective}, the first ${cold.objective}`);
+  if (method !== 'highs' && warm.objective !== cold.objective)
+    throw new Error(`${method}: the second solve gave ${warm.objective}, the first ${cold.objective}`);
   return { ...cold, warmMs: warm.ms, cpuMs: warm.cpuMs, peakRssMb: warm.peakRssMb };
 }
 
@@ -266,7 +294,9 @@ async function runOne(method: Method, requests: number, sessions: number, timeLi
 
 function inChild(method: Method, requests: number, sessions: number, timeLimitSec: number): Promise<Outcome> {
   return new Promise((resolve, reject) => {
-    const child = fork(__filename, ['--child', method, String(requests), String(sessions), String(timeLimitSec)], { execArgv: ['-r', join(__dirname, '..', 'register.js')] });
+    const child = fork(__filename, ['--child', method, String(requests), String(sessions), String(timeLimitSec)], {
+      execArgv: ['-r', join(__dirname, '..', 'register.js')],
+    });
     child.once('message', (m) => resolve(m as Outcome));
     child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`${method} ${requests}×${sessions} exited with ${code}`))));
   });
@@ -275,7 +305,8 @@ function inChild(method: Method, requests: number, sessions: number, timeLimitSe
 const gp = (points: number) => (points / POINTS_PER_GAP_PUPIL).toLocaleString('en-GB', { maximumFractionDigits: 0 });
 
 function table(rows: Outcome[]): string {
-  const head = '| requests × sessions | pairs | method | time, cold (ms) | time, warm (ms) | CPU, warm (ms) | peak RSS (MB) | objective (pts) | proven bound | gap to bound | status | fallback work (M pairs looked at) | proposals | pupils | gap pupils | disadvantaged gap pupils | rule breaks |';
+  const head =
+    '| requests × sessions | pairs | method | time, cold (ms) | time, warm (ms) | CPU, warm (ms) | peak RSS (MB) | objective (pts) | proven bound | gap to bound | status | fallback work (M pairs looked at) | proposals | pupils | gap pupils | disadvantaged gap pupils | rule breaks |';
   const line = '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|';
   const body = rows.map((o) => {
     const gap = o.bound === null ? '–' : `${(((o.bound - o.objective) / Math.max(1, o.bound)) * 100).toFixed(3)}%`;
@@ -295,7 +326,9 @@ async function main(): Promise<void> {
     const i = args.indexOf(name);
     return i >= 0 ? args[i + 1] : undefined;
   };
-  const sizes = (option('--sizes') ?? '250x1000,500x2000,1000x4000,2000x8000,3500x14000,5000x20000').split(',').map((s) => s.split('x').map(Number) as [number, number]);
+  const sizes = (option('--sizes') ?? '250x1000,500x2000,1000x4000,2000x8000,3500x14000,5000x20000')
+    .split(',')
+    .map((s) => s.split('x').map(Number) as [number, number]);
   const timeLimitSec = Number(option('--time-limit') ?? 60);
   const loadAtStart = loadavg()[0];
   const rows: Outcome[] = [];
@@ -303,7 +336,9 @@ async function main(): Promise<void> {
     for (const method of ['tandem', 'fallback', 'highs', 'greedy'] as const) {
       const o = await inChild(method, requests, sessions, timeLimitSec);
       rows.push(o);
-      console.log(`${requests}×${sessions} ${o.pairs} pairs  ${method.padEnd(8)} ${String(o.ms).padStart(7)} ms cold ${String(o.warmMs).padStart(7)} ms warm ${String(o.cpuMs).padStart(7)} ms CPU  ${String(o.peakRssMb).padStart(5)} MB  objective ${o.objective} (${gp(o.objective)} gap-pupil units)  bound ${o.bound ?? '–'}  ${o.status}${o.work === null ? '' : `  work ${(o.work / 1e6).toFixed(1)}M`}  gap pupils ${o.gapPupils}  disadvantaged ${o.disadvantaged}  breaks ${o.violations}`);
+      console.log(
+        `${requests}×${sessions} ${o.pairs} pairs  ${method.padEnd(8)} ${String(o.ms).padStart(7)} ms cold ${String(o.warmMs).padStart(7)} ms warm ${String(o.cpuMs).padStart(7)} ms CPU  ${String(o.peakRssMb).padStart(5)} MB  objective ${o.objective} (${gp(o.objective)} gap-pupil units)  bound ${o.bound ?? '–'}  ${o.status}${o.work === null ? '' : `  work ${(o.work / 1e6).toFixed(1)}M`}  gap pupils ${o.gapPupils}  disadvantaged ${o.disadvantaged}  breaks ${o.violations}`,
+      );
     }
   }
   const markdown = `${table(rows)}\n\n${ratios(rows)}`;
@@ -323,7 +358,9 @@ function ratios(rows: Outcome[]): string {
     const g = same('greedy');
     const f = same('fallback');
     const size = `${t.requests.toLocaleString('en-GB')} × ${t.sessions.toLocaleString('en-GB')}`;
-    out.push(`| ${size} | ${h ? (h.ms / Math.max(1, t.ms)).toFixed(2) : '–'} | ${h ? (h.warmMs / Math.max(1, t.warmMs)).toFixed(2) : '–'} | ${h ? (h.cpuMs / Math.max(1, t.cpuMs)).toFixed(2) : '–'} | ${h ? (t.objective - h.objective).toLocaleString('en-GB') : '–'} | ${g ? (t.gapPupils / Math.max(1, g.gapPupils)).toFixed(3) : '–'} | ${f ? (f.objective / Math.max(1, t.objective)).toFixed(3) : '–'} |`);
+    out.push(
+      `| ${size} | ${h ? (h.ms / Math.max(1, t.ms)).toFixed(2) : '–'} | ${h ? (h.warmMs / Math.max(1, t.warmMs)).toFixed(2) : '–'} | ${h ? (h.cpuMs / Math.max(1, t.cpuMs)).toFixed(2) : '–'} | ${h ? (t.objective - h.objective).toLocaleString('en-GB') : '–'} | ${g ? (t.gapPupils / Math.max(1, g.gapPupils)).toFixed(3) : '–'} | ${f ? (f.objective / Math.max(1, t.objective)).toFixed(3) : '–'} |`,
+    );
   }
   return out.join('\n');
 }
@@ -342,7 +379,9 @@ function writeSection(markdown: string, timeLimitSec: number, loadAtStart: numbe
     markdown,
     end,
   ].join('\n');
-  let text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\nMeasured numbers, one section per benchmark. Each section says the machine and the date it was run on.\n';
+  let text = existsSync(file)
+    ? readFileSync(file, 'utf8')
+    : '# Benchmarks\n\nMeasured numbers, one section per benchmark. Each section says the machine and the date it was run on.\n';
   const from = text.indexOf(start);
   const to = text.indexOf(end);
   text = from >= 0 && to > from ? `${text.slice(0, from)}${section}${text.slice(to + end.length)}` : `${text.trimEnd()}\n\n${section}\n`;

@@ -35,14 +35,36 @@ interface Screen {
 }
 
 const SCREENS: Screen[] = [
-  { name: "coordinator's cockpit (headline, heat map of 10 schools, open requests and offers)", email: DEMO_EMAIL('coordinator.cluster-1'), route: '#/dashboard', heading: 'Cockpit', content: '.heatmap' },
-  { name: "hub admin's overview (clusters compared, heat map of a cluster's schools)", email: DEMO_EMAIL('hub.admin'), route: '#/dashboard', heading: 'Hub overview', content: '.heatmap' },
-  { name: "school progress (a school's staff: headline and year groups)", email: DEMO_EMAIL('careers.lead.school-1'), route: '#/dashboard', heading: 'Progress', content: '.headline' },
+  {
+    name: "coordinator's cockpit (headline, heat map of 10 schools, open requests and offers)",
+    email: DEMO_EMAIL('coordinator.cluster-1'),
+    route: '#/dashboard',
+    heading: 'Cockpit',
+    content: '.heatmap',
+  },
+  {
+    name: "hub admin's overview (clusters compared, heat map of a cluster's schools)",
+    email: DEMO_EMAIL('hub.admin'),
+    route: '#/dashboard',
+    heading: 'Hub overview',
+    content: '.heatmap',
+  },
+  {
+    name: "school progress (a school's staff: headline and year groups)",
+    email: DEMO_EMAIL('careers.lead.school-1'),
+    route: '#/dashboard',
+    heading: 'Progress',
+    content: '.headline',
+  },
 ];
 
 async function run(cmd: string, argv: string[], env: Record<string, string> = {}): Promise<void> {
   await new Promise<void>((done, fail) => {
-    const child = spawn(process.execPath, [cmd, ...argv], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+    const child = spawn(process.execPath, [cmd, ...argv], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     child.once('exit', (code) => (code === 0 ? done() : fail(new Error(`${cmd} exited with ${code}`))));
   });
 }
@@ -63,13 +85,20 @@ async function main(): Promise<void> {
   await run(vite, ['build', '--config', 'apps/admin/vite.config.mts', '--logLevel', 'error']);
   const api = await startApi();
   const port = await freePort();
-  const preview = spawn(process.execPath, [vite, 'preview', '--config', 'apps/admin/vite.config.mts', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
-    cwd: ROOT,
-    env: { ...process.env, API_PROXY_TARGET: api.url.replace(/\/graphql$/, ''), FORCE_COLOR: '0' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const preview = spawn(
+    process.execPath,
+    [vite, 'preview', '--config', 'apps/admin/vite.config.mts', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, API_PROXY_TARGET: api.url.replace(/\/graphql$/, ''), FORCE_COLOR: '0' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   const appUrl = `http://127.0.0.1:${port}`;
-  const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
   const results: Array<{ screen: Screen; ms: number[] }> = [];
   try {
     for (let i = 0; ; i++) {
@@ -125,7 +154,12 @@ async function main(): Promise<void> {
     const end = '<!-- bench-screens:end -->';
     const doc = readFileSync(file, 'utf8');
     const block = `${start}\n${table}\n${end}`;
-    writeFileSync(file, doc.includes(start) ? doc.slice(0, doc.indexOf(start)) + block + doc.slice(doc.indexOf(end) + end.length) : `${doc.trimEnd()}\n\n## Screens (\`npm run bench:screens\`)\n\n${block}\n`);
+    writeFileSync(
+      file,
+      doc.includes(start)
+        ? doc.slice(0, doc.indexOf(start)) + block + doc.slice(doc.indexOf(end) + end.length)
+        : `${doc.trimEnd()}\n\n## Screens (\`npm run bench:screens\`)\n\n${block}\n`,
+    );
   }
 }
 

@@ -111,9 +111,16 @@ function quoteIdent(name: string): string {
 }
 
 /** Source and restored figures side by side; a figure missing on one side counts as a mismatch. */
-export function compareFigures(source: Map<string, string | number>, restored: Map<string, string | number>): { figures: Figure[]; mismatches: Figure[] } {
+export function compareFigures(
+  source: Map<string, string | number>,
+  restored: Map<string, string | number>,
+): { figures: Figure[]; mismatches: Figure[] } {
   const names = [...new Set([...source.keys(), ...restored.keys()])];
-  const figures = names.map((what) => ({ what, source: String(source.get(what) ?? 'missing'), restored: String(restored.get(what) ?? 'missing') }));
+  const figures = names.map((what) => ({
+    what,
+    source: String(source.get(what) ?? 'missing'),
+    restored: String(restored.get(what) ?? 'missing'),
+  }));
   return { figures, mismatches: figures.filter((f) => f.source !== f.restored) };
 }
 
@@ -130,7 +137,12 @@ export async function restoreDrill(options: DrillOptions): Promise<DrillResult> 
     const dumpMs = performance.now() - started;
     const dumpBytes = (await stat(dumpFile)).size;
 
-    const owner = await withClient(options.sourceUrl, async (c) => (await c.query<{ owner: string }>(`select pg_get_userbyid(datdba) as owner from pg_database where datname = current_database()`)).rows[0]?.owner);
+    const owner = await withClient(
+      options.sourceUrl,
+      async (c) =>
+        (await c.query<{ owner: string }>(`select pg_get_userbyid(datdba) as owner from pg_database where datname = current_database()`))
+          .rows[0]?.owner,
+    );
     await withClient(options.adminUrl, async (c) => {
       await c.query(`drop database if exists ${quoteIdent(restoredDatabase)} with (force)`);
       await c.query(`create database ${quoteIdent(restoredDatabase)} owner ${quoteIdent(owner ?? 'postgres')}`);
@@ -140,23 +152,37 @@ export async function restoreDrill(options: DrillOptions): Promise<DrillResult> 
     const restoreMs = performance.now() - started;
 
     const restoredUrl = withDatabase(options.adminUrl, restoredDatabase);
-    const [sourceTables, restoredTables] = await Promise.all([withClient(options.sourceUrl, tableCounts), withClient(restoredUrl, tableCounts)]);
+    const [sourceTables, restoredTables] = await Promise.all([
+      withClient(options.sourceUrl, tableCounts),
+      withClient(restoredUrl, tableCounts),
+    ]);
     // Per-hub figures need SET ROLE tandem_app: read from both sides through the admin connection.
     const adminSource = withDatabase(options.adminUrl, sourceDb);
     const [sourceHubs, restoredHubs] = await Promise.all([withClient(adminSource, hubFigures), withClient(restoredUrl, hubFigures)]);
     const source = new Map<string, string | number>([...[...sourceTables].map(([t, n]) => [`table ${t}`, n] as const), ...sourceHubs]);
-    const restored = new Map<string, string | number>([...[...restoredTables].map(([t, n]) => [`table ${t}`, n] as const), ...restoredHubs]);
+    const restored = new Map<string, string | number>([
+      ...[...restoredTables].map(([t, n]) => [`table ${t}`, n] as const),
+      ...restoredHubs,
+    ]);
     const { figures, mismatches } = compareFigures(source, restored);
 
     const width = Math.max(...figures.map((f) => f.what.length));
     print(`restore drill: ${sourceDb} → ${restoredDatabase}`);
-    print(`dump ${(dumpBytes / 1024 / 1024).toFixed(2)} MB in ${(dumpMs / 1000).toFixed(1)} s; restore in ${(restoreMs / 1000).toFixed(1)} s`);
+    print(
+      `dump ${(dumpBytes / 1024 / 1024).toFixed(2)} MB in ${(dumpMs / 1000).toFixed(1)} s; restore in ${(restoreMs / 1000).toFixed(1)} s`,
+    );
     print(`${'figure'.padEnd(width)}  ${'source'.padStart(14)}  ${'restored'.padStart(14)}`);
-    for (const f of figures) print(`${f.what.padEnd(width)}  ${f.source.padStart(14)}  ${f.restored.padStart(14)}${f.source === f.restored ? '' : '  MISMATCH'}`);
+    for (const f of figures)
+      print(`${f.what.padEnd(width)}  ${f.source.padStart(14)}  ${f.restored.padStart(14)}${f.source === f.restored ? '' : '  MISMATCH'}`);
     const tables = figures.filter((f) => f.what.startsWith('table ')).length;
-    print(mismatches.length ? `FAILED: ${mismatches.length} of ${figures.length} figures differ` : `OK: ${tables} tables and ${figures.length - tables} per-hub figures equal`);
+    print(
+      mismatches.length
+        ? `FAILED: ${mismatches.length} of ${figures.length} figures differ`
+        : `OK: ${tables} tables and ${figures.length - tables} per-hub figures equal`,
+    );
 
-    if (!options.keep) await withClient(options.adminUrl, (c) => c.query(`drop database if exists ${quoteIdent(restoredDatabase)} with (force)`));
+    if (!options.keep)
+      await withClient(options.adminUrl, (c) => c.query(`drop database if exists ${quoteIdent(restoredDatabase)} with (force)`));
     return { restoredDatabase, dumpBytes, dumpMs, restoreMs, figures, mismatches };
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -170,13 +196,16 @@ function argValue(args: string[], name: string): string | undefined {
 
 if (require.main === module) {
   const args = process.argv.slice(2);
-  const sourceUrl = argValue(args, '--source') || process.env['DATABASE_OWNER_URL'] || 'postgres://tandem_owner:tandem_owner@127.0.0.1:5432/tandem';
+  const sourceUrl =
+    argValue(args, '--source') || process.env['DATABASE_OWNER_URL'] || 'postgres://tandem_owner:tandem_owner@127.0.0.1:5432/tandem';
   const adminUrl = argValue(args, '--admin') || process.env['TEST_DATABASE_SUPERUSER_URL'] || 'postgres://postgres@127.0.0.1:5432/postgres';
   restoreDrill({ sourceUrl, adminUrl, keep: args.includes('--keep') }).then(
     (r) => process.exit(r.mismatches.length ? 1 : 0),
     (err: unknown) => {
       // pg_dump/pg_restore stderr names the problem; never print a URL (it may hold a password).
-      console.error(`restore drill failed: ${err instanceof Error ? err.message.replace(/postgres(ql)?:\/\/[^\s]+/g, 'postgres://***') : String(err)}`);
+      console.error(
+        `restore drill failed: ${err instanceof Error ? err.message.replace(/postgres(ql)?:\/\/[^\s]+/g, 'postgres://***') : String(err)}`,
+      );
       process.exit(1);
     },
   );

@@ -9,7 +9,11 @@ import type { Proc } from '../../test/integration/processes';
 const ROOT = path.join(__dirname, '..', '..');
 
 export async function startProcess(entry: string, env: Record<string, string>, ready: string, timeoutMs = 120_000): Promise<Proc> {
-  const child = spawn(process.execPath, ['-r', './scripts/register.js', entry], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['-r', './scripts/register.js', entry], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (c: Buffer) => (output = (output + c.toString('utf8')).slice(-200_000)));
   child.stderr.on('data', (c: Buffer) => (output = (output + c.toString('utf8')).slice(-200_000)));

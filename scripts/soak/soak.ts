@@ -29,7 +29,17 @@ import { Client } from 'pg';
 import { Queue } from 'bullmq';
 import { createHubFixture, startTestApi, type HubFixture, type TestApi } from '@tandem/api-testing';
 import { ManualClock, SystemClock } from '@tandem/domain';
-import { APP_ROLE, bootstrapDatabase, createDataSource, OWNER_ROLE, runMigrations, SystemDb, TenantDb, withCredentials, withDatabase } from '@tandem/persistence';
+import {
+  APP_ROLE,
+  bootstrapDatabase,
+  createDataSource,
+  OWNER_ROLE,
+  runMigrations,
+  SystemDb,
+  TenantDb,
+  withCredentials,
+  withDatabase,
+} from '@tandem/persistence';
 import { formatKeyRing, QUEUE_NAMES } from '@tandem/platform';
 import { startPgBouncer, superuserUrl, TEST_START, type TestDatabase } from '@tandem/test-support';
 import { bookableOffer, REQUEST_SLOT } from '../../test/integration/booking-helpers';
@@ -54,7 +64,13 @@ function options(argv: string[]): Options {
     if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number (got "${argv[i + 1]}")`);
     return n;
   };
-  return { deliveryCheck: argv.includes('--delivery-check'), minutes: value('minutes', 3), hubs: value('hubs', 3), clients: value('clients', 8), seed: value('seed', 1) };
+  return {
+    deliveryCheck: argv.includes('--delivery-check'),
+    minutes: value('minutes', 3),
+    hubs: value('hubs', 3),
+    clients: value('clients', 8),
+    seed: value('seed', 1),
+  };
 }
 
 /** A small seeded PRNG (mulberry32): the same --seed gives the same sequence of choices. */
@@ -179,19 +195,33 @@ async function main(): Promise<void> {
     const startWorker = async (): Promise<Proc> => startWorkerProcess({ ...env, LOG_LEVEL: 'info' });
     for (let i = 0; i < 3; i += 1) workers.push(await startWorker());
     cleanups.push(() => Promise.all(workers.map((w) => w.kill9())));
-    log(`2 APIs (${apis.map((a) => a.url).join(', ')}) and 3 workers up; ${opts.hubs} hubs; load for ${opts.minutes} min with ${opts.clients} clients`);
+    log(
+      `2 APIs (${apis.map((a) => a.url).join(', ')}) and 3 workers up; ${opts.hubs} hubs; load for ${opts.minutes} min with ${opts.clients} clients`,
+    );
 
     // ---- load ----
     const stats = { requests: 0, errors: 0, byOp: {} as Record<string, number>, errorSamples: [] as string[] };
     const owed = new Map<string, string>(); // bookingId → contact email
     let next = 0;
-    const gql = async (op: string, query: string, variables: Record<string, unknown>, token: string): Promise<Record<string, unknown> | null> => {
+    const gql = async (
+      op: string,
+      query: string,
+      variables: Record<string, unknown>,
+      token: string,
+    ): Promise<Record<string, unknown> | null> => {
       const api = apis[next++ % apis.length] as { url: string };
       stats.requests += 1;
       stats.byOp[op] = (stats.byOp[op] ?? 0) + 1;
       try {
-        const res = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
-        const body = (await res.json()) as { data?: Record<string, unknown>; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+        const res = await fetch(`${api.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query, variables }),
+        });
+        const body = (await res.json()) as {
+          data?: Record<string, unknown>;
+          errors?: Array<{ message: string; extensions?: { code?: string } }>;
+        };
         if (body.errors?.length) throw new Error(`${op}: ${body.errors[0]?.extensions?.code ?? ''} ${body.errors[0]?.message ?? ''}`);
         return body.data ?? null;
       } catch (err) {
@@ -207,17 +237,32 @@ async function main(): Promise<void> {
         const t = tokens[Math.floor(random() * tokens.length)] as (typeof tokens)[number];
         const r = random();
         if (r < 0.45) {
-          await gql('pupils', `query($s: ID!) { pupils(schoolId: $s, first: 20) { nodes { id reference yearGroup } } }`, { s: t.hub.schoolA.id }, t.admin);
+          await gql(
+            'pupils',
+            `query($s: ID!) { pupils(schoolId: $s, first: 20) { nodes { id reference yearGroup } } }`,
+            { s: t.hub.schoolA.id },
+            t.admin,
+          );
         } else if (r < 0.65) {
           await gql('bookings', `{ bookings(first: 20) { nodes { id state version } } }`, {}, t.admin);
         } else if (r < 0.75) {
           pupilSeq += 1;
-          await gql('createPupil', `mutation($input: CreatePupilInput!) { createPupil(input: $input) { id } }`, { input: { schoolId: t.hub.schoolA.id, reference: `S${process.pid}${String(pupilSeq).padStart(7, '0')}`, yearGroup: 9 } }, t.admin);
+          await gql(
+            'createPupil',
+            `mutation($input: CreatePupilInput!) { createPupil(input: $input) { id } }`,
+            { input: { schoolId: t.hub.schoolA.id, reference: `S${process.pid}${String(pupilSeq).padStart(7, '0')}`, yearGroup: 9 } },
+            t.admin,
+          );
         } else {
           const free = sessions.get(t.hub.tenantId) ?? [];
           const sessionId = free.shift();
           if (!sessionId) continue;
-          const data = await gql('requestBooking', REQUEST_SLOT, { input: { offerSessionId: sessionId, schoolId: t.hub.schoolA.id, yearGroup: 11, pupilCount: 25 } }, t.staff);
+          const data = await gql(
+            'requestBooking',
+            REQUEST_SLOT,
+            { input: { offerSessionId: sessionId, schoolId: t.hub.schoolA.id, yearGroup: 11, pupilCount: 25 } },
+            t.staff,
+          );
           const booking = (data?.['requestOfferSession'] as { id?: string } | undefined)?.id;
           if (booking) owed.set(booking, contactOf.get(sessionId) as string);
         }
@@ -267,7 +312,11 @@ async function main(): Promise<void> {
     // Offers are created through the first API process once the seeder is gone.
     const addOfferVia = async (hub: HubFixture): Promise<void> => {
       // bookableOffer needs only `ok` and a clock for "days from today".
-      const api = { ok: async <T,>(q: string, v: Record<string, unknown>): Promise<T> => (await gqlOk(apis[0]?.url as string, q, v, adminToken.get(hub.tenantId))) as T, clock };
+      const api = {
+        ok: async <T>(q: string, v: Record<string, unknown>): Promise<T> =>
+          (await gqlOk(apis[0]?.url as string, q, v, adminToken.get(hub.tenantId))) as T,
+        clock,
+      };
       const offer = await bookableOffer(api as unknown as TestApi, hub, { days: Array.from({ length: 40 }, (_, i) => 10 + i) });
       for (const id of offer.sessionIds) contactOf.set(id, offer.contactEmail);
       sessions.set(hub.tenantId, [...(sessions.get(hub.tenantId) ?? []), ...offer.sessionIds]);
@@ -278,9 +327,11 @@ async function main(): Promise<void> {
 
     // ---- settle and count ----
     const expectedIds = [...owed.keys()];
-    const deliveredOf = (id: string): number => sink.messages.filter((m) => m.kind === 'booking_request' && m.messageId.includes(`.booking_request.${id}.`)).length;
+    const deliveredOf = (id: string): number =>
+      sink.messages.filter((m) => m.kind === 'booking_request' && m.messageId.includes(`.booking_request.${id}.`)).length;
     const settleStarted = performance.now();
-    while (performance.now() - settleStarted < 300_000 && expectedIds.some((id) => deliveredOf(id) === 0)) await new Promise((r) => setTimeout(r, 1_000));
+    while (performance.now() - settleStarted < 300_000 && expectedIds.some((id) => deliveredOf(id) === 0))
+      await new Promise((r) => setTimeout(r, 1_000));
     const queue = new Queue(QUEUE_NAMES.mail, { connection: { url: redis.url }, prefix: env['QUEUE_PREFIX'] });
     let jobs: Record<string, number> = {};
     let dueOutbox = 0;
@@ -290,7 +341,10 @@ async function main(): Promise<void> {
       jobs = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'failed');
       const owner = new Client({ connectionString: ownerUrl });
       await owner.connect();
-      dueOutbox = Number((await owner.query(`select count(*) as n from notification_outbox where status = 'pending' and available_at <= $1`, [productNow()])).rows[0].n);
+      dueOutbox = Number(
+        (await owner.query(`select count(*) as n from notification_outbox where status = 'pending' and available_at <= $1`, [productNow()]))
+          .rows[0].n,
+      );
       await owner.end();
       const unfinished = (jobs['waiting'] ?? 0) + (jobs['active'] ?? 0) + (jobs['prioritized'] ?? 0);
       if ((unfinished === 0 && dueOutbox === 0) || performance.now() - quietStarted > 120_000) break;
@@ -301,7 +355,9 @@ async function main(): Promise<void> {
 
     const delivered = expectedIds.filter((id) => deliveredOf(id) > 0).length;
     const duplicates = expectedIds.reduce((n, id) => n + Math.max(0, deliveredOf(id) - 1), 0);
-    const wrongRecipient = expectedIds.filter((id) => sink.messages.some((m) => m.messageId.includes(`.booking_request.${id}.`) && m.to !== (owed.get(id) as string).toLowerCase())).length;
+    const wrongRecipient = expectedIds.filter((id) =>
+      sink.messages.some((m) => m.messageId.includes(`.booking_request.${id}.`) && m.to !== (owed.get(id) as string).toLowerCase()),
+    ).length;
     const lost = expectedIds.length - delivered;
     const stuck = dueOutbox + (jobs['waiting'] ?? 0) + (jobs['active'] ?? 0) + (jobs['prioritized'] ?? 0) + (jobs['failed'] ?? 0);
     const result = {
@@ -340,7 +396,11 @@ async function main(): Promise<void> {
 }
 
 async function gqlOk(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<unknown> {
-  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await res.json()) as { data?: unknown; errors?: unknown[] };
   if (body.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
   return body.data;

@@ -11,9 +11,9 @@ import * as path from 'node:path';
 
 const admin = path.join(__dirname, '..', '..', 'apps', 'admin');
 const schema = buildSchema(readFileSync(path.join(admin, 'schema.graphql'), 'utf8'));
-const operations = [...readFileSync(path.join(admin, 'src', 'gql', 'gql.ts'), 'utf8').matchAll(/^ {4}"((?:[^"\\]|\\.)*)": typeof types/gm)].map(
-  (m) => JSON.parse(`"${m[1] as string}"`) as string,
-);
+const operations = [
+  ...readFileSync(path.join(admin, 'src', 'gql', 'gql.ts'), 'utf8').matchAll(/^ {4}"((?:[^"\\]|\\.)*)": typeof types/gm),
+].map((m) => JSON.parse(`"${m[1] as string}"`) as string);
 const nameOf = (op: string): string => /(query|mutation)\s+(\w+)/.exec(op)?.[2] ?? op.slice(0, 40);
 const ANONYMOUS = ['InvitationPreview', 'Login', 'RefreshSession', 'AcceptInvitation', 'RequestPasswordReset', 'ResetPassword'];
 
@@ -23,12 +23,18 @@ it('finds the admin app’s operations', () => {
 
 it('every operation passes every limit for a logged-in user', () => {
   const { validationRules } = queryLimits({ production: true });
-  const refused = operations.flatMap((op) => validate(schema, parse(op), validationRules).map((e: GraphQLError) => `${nameOf(op)}: ${e.message}`));
+  const refused = operations.flatMap((op) =>
+    validate(schema, parse(op), validationRules).map((e: GraphQLError) => `${nameOf(op)}: ${e.message}`),
+  );
   expect(refused).toEqual([]);
 });
 
 it('the operations sent before log-in fit the anonymous budget', () => {
-  const rule = costLimitRule({ maxCost: QUERY_LIMITS.anonymousMaxCost, propagateOnRejection: false, onReject: [(ctx: { reportError(e: Error): void } | null, e: Error) => ctx?.reportError(e)] } as never);
+  const rule = costLimitRule({
+    maxCost: QUERY_LIMITS.anonymousMaxCost,
+    propagateOnRejection: false,
+    onReject: [(ctx: { reportError(e: Error): void } | null, e: Error) => ctx?.reportError(e)],
+  } as never);
   const before = operations.filter((op) => ANONYMOUS.includes(nameOf(op)));
   expect(before.map(nameOf).sort()).toEqual([...ANONYMOUS].sort());
   expect(before.flatMap((op) => validate(schema, parse(op), [rule]).map((e) => `${nameOf(op)}: ${e.message}`))).toEqual([]);

@@ -36,5 +36,11 @@ it('every value the API answers from a fixed list is a GraphQL enum, not a strin
   expect(stringly).toEqual([]);
   // The enums carry the domain's spelling, so the wire values are what they were.
   const bookingState = schema.getType('BookingState');
-  expect(isEnumType(bookingState) && bookingState.getValues().map((v) => v.value).sort()).toEqual([...BOOKING_STATES].sort());
+  expect(
+    isEnumType(bookingState) &&
+      bookingState
+        .getValues()
+        .map((v) => v.value)
+        .sort(),
+  ).toEqual([...BOOKING_STATES].sort());
 });

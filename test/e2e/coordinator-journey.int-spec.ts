@@ -44,7 +44,11 @@ const TIMES: AwkwardTime[] = [
   { label: 'Monday 23 November 2026, 07:59', at: '2026-11-23T07:59:00Z', requestGoes: '2026-11-23T08:00:00Z' },
   { label: 'Friday 20 November 2026, 20:01', at: '2026-11-20T20:01:00Z', requestGoes: '2026-11-23T08:00:00Z' },
   // The clocks go back at 02:00 BST: 01:30 happens twice; this is the first (BST). The next opening is in GMT.
-  { label: 'Sunday 25 October 2026, 01:30 BST, the night the clocks go back', at: '2026-10-25T00:30:00Z', requestGoes: '2026-10-26T08:00:00Z' },
+  {
+    label: 'Sunday 25 October 2026, 01:30 BST, the night the clocks go back',
+    at: '2026-10-25T00:30:00Z',
+    requestGoes: '2026-10-26T08:00:00Z',
+  },
   // The last minute of one academic year and the first of the next (08:00 BST = 07:00 UTC).
   { label: 'Monday 31 August 2026, 23:59 BST', at: '2026-08-31T22:59:00Z', requestGoes: '2026-09-01T07:00:00Z' },
   { label: 'Tuesday 1 September 2026, 00:00 BST', at: '2026-08-31T23:00:00Z', requestGoes: '2026-09-01T07:00:00Z' },
@@ -73,14 +77,23 @@ async function step(name: string, fn: () => Promise<void>): Promise<void> {
   }
 }
 
-async function token(stack: Stack, email: string): Promise<{ accessToken: string; me: { schoolId: string | null; clusterId: string | null; employerId: string | null } }> {
-  return (await stack.api.ok<{ login: { accessToken: string; me: { schoolId: string | null; clusterId: string | null; employerId: string | null } } }>(LOGIN, { input: { email, password: stack.hub.password } })).login;
+async function token(
+  stack: Stack,
+  email: string,
+): Promise<{ accessToken: string; me: { schoolId: string | null; clusterId: string | null; employerId: string | null } }> {
+  return (
+    await stack.api.ok<{
+      login: { accessToken: string; me: { schoolId: string | null; clusterId: string | null; employerId: string | null } };
+    }>(LOGIN, { input: { email, password: stack.hub.password } })
+  ).login;
 }
 
 /** Benchmark 5 "met of pupils" for a school's year group, as the ledger counts it now. */
 async function bm5Met(stack: Stack, plan: Plan): Promise<number> {
   const staff = await token(stack, stack.login('school_staff'));
-  const { schoolCoverage } = await stack.api.ok<{ schoolCoverage: { byYearGroup: { yearGroup: number; figures: { benchmark: number; met: number }[] }[] } }>(
+  const { schoolCoverage } = await stack.api.ok<{
+    schoolCoverage: { byYearGroup: { yearGroup: number; figures: { benchmark: number; met: number }[] }[] };
+  }>(
     `query($schoolId: ID!) { schoolCoverage(schoolId: $schoolId) { byYearGroup { yearGroup figures { benchmark met } } } }`,
     { schoolId: plan.schoolId },
     staff.accessToken,
@@ -92,7 +105,11 @@ async function setUp(stack: Stack): Promise<Plan> {
   const { api } = stack;
   const staff = await token(stack, stack.login('school_staff'));
   const schoolId = staff.me.schoolId as string;
-  const { school } = await api.ok<{ school: { name: string; clusterId: string } }>(`query($id: ID!) { school(id: $id) { name clusterId } }`, { id: schoolId }, staff.accessToken);
+  const { school } = await api.ok<{ school: { name: string; clusterId: string } }>(
+    `query($id: ID!) { school(id: $id) { name clusterId } }`,
+    { id: schoolId },
+    staff.accessToken,
+  );
   let coordinatorEmail = '';
   for (const i of [0, 1]) {
     const c = await token(stack, stack.login('coordinator', i));
@@ -100,7 +117,9 @@ async function setUp(stack: Stack): Promise<Plan> {
   }
   if (!coordinatorEmail) throw new Error('the demo hub has no coordinator for the school’s cluster');
   // The year group furthest behind on Benchmark 5 this year.
-  const { schoolCoverage } = await api.ok<{ schoolCoverage: { byYearGroup: { yearGroup: number; figures: { benchmark: number; gap: number }[] }[] } }>(
+  const { schoolCoverage } = await api.ok<{
+    schoolCoverage: { byYearGroup: { yearGroup: number; figures: { benchmark: number; gap: number }[] }[] };
+  }>(
     `query($schoolId: ID!) { schoolCoverage(schoolId: $schoolId) { byYearGroup { yearGroup figures { benchmark gap } } } }`,
     { schoolId },
     staff.accessToken,
@@ -113,7 +132,11 @@ async function setUp(stack: Stack): Promise<Plan> {
   // at least nine days ahead (after every demo request's times, so nothing else competes for it).
   const employerEmail = stack.login('employer_contact');
   const employer = await token(stack, employerEmail);
-  const { employer: e } = await api.ok<{ employer: { contacts: { id: string; email: string }[] } }>(`query($id: ID!) { employer(id: $id) { contacts { id email } } }`, { id: employer.me.employerId }, employer.accessToken);
+  const { employer: e } = await api.ok<{ employer: { contacts: { id: string; email: string }[] } }>(
+    `query($id: ID!) { employer(id: $id) { contacts { id email } } }`,
+    { id: employer.me.employerId },
+    employer.accessToken,
+  );
   let sessionDay = addDays(stack.clock.today(), 9);
   while (isoWeekday(sessionDay) > 5) sessionDay = addDays(sessionDay, 1);
   const offerTitle = 'How we build bridges: a careers talk';
@@ -132,7 +155,12 @@ async function setUp(stack: Stack): Promise<Plan> {
         yearGroups: [yearGroup.yearGroup],
         status: 'published',
         availabilityWindows: [],
-        sessions: [{ startsAt: londonWallClockToInstant(sessionDay, '15:30').toISOString(), endsAt: londonWallClockToInstant(sessionDay, '16:15').toISOString() }],
+        sessions: [
+          {
+            startsAt: londonWallClockToInstant(sessionDay, '15:30').toISOString(),
+            endsAt: londonWallClockToInstant(sessionDay, '16:15').toISOString(),
+          },
+        ],
       },
     },
     employer.accessToken,
@@ -147,7 +175,12 @@ async function setUp(stack: Stack): Promise<Plan> {
         yearGroup: yearGroup.yearGroup,
         pupilCount: Math.min(20, gapOf(yearGroup)),
         formats: ['virtual'],
-        windows: [{ startsAt: londonWallClockToInstant(sessionDay, '15:00').toISOString(), endsAt: londonWallClockToInstant(sessionDay, '17:00').toISOString() }],
+        windows: [
+          {
+            startsAt: londonWallClockToInstant(sessionDay, '15:00').toISOString(),
+            endsAt: londonWallClockToInstant(sessionDay, '17:00').toISOString(),
+          },
+        ],
       },
     },
     staff.accessToken,
@@ -216,7 +249,9 @@ describe.each(TIMES)('the coordinator’s journey with the clock at $label', (ti
       const row = proposals.getByRole('row', { name: new RegExp(escape(who)) });
       const reasons = page.getByRole('list', { name: `Why this proposal: ${who}` });
       await reasons.waitFor();
-      expect(await reasons.textContent()).toMatch(new RegExp(`closes the benchmark-5 gap for \\d+ (of the \\d+ )?Year ${plan.yearGroup} pupils at ${escape(plan.schoolName)}`));
+      expect(await reasons.textContent()).toMatch(
+        new RegExp(`closes the benchmark-5 gap for \\d+ (of the \\d+ )?Year ${plan.yearGroup} pupils at ${escape(plan.schoolName)}`),
+      );
       expect(await reasons.textContent()).toContain('virtual, so nobody travels');
       expect(await row.count()).toBe(1);
       expect(await row.textContent()).toContain('Careers talk with');
@@ -224,7 +259,10 @@ describe.each(TIMES)('the coordinator’s journey with the clock at $label', (ti
       expect(await seriousA11yViolations(page)).toEqual([]);
       await screenshot('coordinator-matching');
       await page.getByRole('button', { name: `Accept: ${who}` }).click();
-      await page.getByRole('status').filter({ hasText: /^1 proposal accepted: each is a booking now/ }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^1 proposal accepted: each is a booking now/ })
+        .waitFor();
       const open = page.getByRole('link', { name: 'Open the booking' }).first();
       await open.waitFor();
       await open.click();
@@ -234,7 +272,8 @@ describe.each(TIMES)('the coordinator’s journey with the clock at $label', (ti
       expect(await seriousA11yViolations(page)).toEqual([]);
     });
 
-    const isRequest = (m: SinkMessage): boolean => m.headers.get('x-tandem-kind') === 'booking_request' && m.text.includes('/bookings/respond/') && m.text.includes(plan.schoolName);
+    const isRequest = (m: SinkMessage): boolean =>
+      m.headers.get('x-tandem-kind') === 'booking_request' && m.text.includes('/bookings/respond/') && m.text.includes(plan.schoolName);
     let request: SinkMessage | undefined;
     await step(`3. the request email waits for the hub's sending hours and goes at ${time.requestGoes}, not a minute before`, async () => {
       await mailSettled(api.db, mailQueue);
@@ -257,7 +296,10 @@ describe.each(TIMES)('the coordinator’s journey with the clock at $label', (ti
         await employerPage.goto(accept as string);
         await employerPage.getByRole('heading', { name: 'Accept this request?' }).waitFor();
         await employerPage.getByRole('button', { name: 'Accept' }).click();
-        await employerPage.getByRole('heading', { level: 1 }).filter({ hasText: /accepted|confirmed|Thank/i }).waitFor();
+        await employerPage
+          .getByRole('heading', { level: 1 })
+          .filter({ hasText: /accepted|confirmed|Thank/i })
+          .waitFor();
         if (time.screenshots) await screenshotOf(employerPage, 'employer-accepted-from-email');
       } finally {
         await context.close();
@@ -273,53 +315,82 @@ describe.each(TIMES)('the coordinator’s journey with the clock at $label', (ti
 
     await step('5. the reminders 7 days and 1 day before go to both sides at their time, not a minute before', async () => {
       const bookingId = /bookings\/([0-9a-f-]{36})/.exec(bookingUrl)?.[1] as string;
-      const planned = reminderTimes(londonWallClockToInstant(plan.sessionDay, '15:30'), [7, 1], { from: '08:00', until: '20:00', weekends: false }, stack.clock.now());
+      const planned = reminderTimes(
+        londonWallClockToInstant(plan.sessionDay, '15:30'),
+        [7, 1],
+        { from: '08:00', until: '20:00', weekends: false },
+        stack.clock.now(),
+      );
       expect(planned.map((r) => r.daysBefore)).toEqual([7, 1]);
       for (const { daysBefore, sendAt } of planned) {
-        const reminders = (): SinkMessage[] => sink.messages.filter((m) => m.headers.get('x-tandem-kind') === 'booking_reminder' && m.messageId?.includes(`.${bookingId}.`) && m.messageId.includes(`.d${daysBefore}.`));
+        const reminders = (): SinkMessage[] =>
+          sink.messages.filter(
+            (m) =>
+              m.headers.get('x-tandem-kind') === 'booking_reminder' &&
+              m.messageId?.includes(`.${bookingId}.`) &&
+              m.messageId.includes(`.d${daysBefore}.`),
+          );
         await stack.setTime(new Date(sendAt.getTime() - 60_000));
         await mailSettled(api.db, mailQueue);
         expect(reminders()).toEqual([]);
         await stack.setTime(sendAt);
         await mailSettled(api.db, mailQueue);
         // To the employer contact the request went to, and to the school.
-        expect(reminders().map((m) => m.to[0]).sort()).toEqual([request?.to[0], stack.login('school_staff').toLowerCase()].sort());
+        expect(
+          reminders()
+            .map((m) => m.to[0])
+            .sort(),
+        ).toEqual([request?.to[0], stack.login('school_staff').toLowerCase()].sort());
       }
     });
 
     let metBefore = 0;
-    await step('6. after the session, the school marks it delivered, ticks the checklist and records who attended on the encounter the booking became', async () => {
-      const bookingId = /bookings\/([0-9a-f-]{36})/.exec(bookingUrl)?.[1] as string;
-      // The session takes place: the clock moves to a quarter of an hour after it ends.
-      await stack.setTime(londonWallClockToInstant(plan.sessionDay, '16:30'));
-      metBefore = await bm5Met(stack, plan);
-      const db = new Client({ connectionString: withDatabase(superuserUrl(), api.db.name) });
-      await db.connect();
-      try {
-        await page.goto(bookingUrl);
-        await page.reload();
-        await page.getByRole('button', { name: 'It took place' }).click();
-        await page.getByRole('link', { name: 'Record attendance and the checklist' }).click();
-        await page.getByRole('heading', { name: 'Who attended', exact: true }).waitFor();
-        await ready(page);
-        expect(page.url()).toMatch(/#\/encounters\/[0-9a-f-]{36}$/);
-        // One encounter for the booking: the one it became, not a second one logged by hand.
-        const encounters = await db.query(`select id, to_char(occurred_on, 'YYYY-MM-DD') as date from encounters where booking_id = $1`, [bookingId]);
-        expect(encounters.rows).toEqual([{ id: /encounters\/([0-9a-f-]{36})/.exec(page.url())?.[1], date: plan.sessionDay }]);
-        for (const label of ['The purpose was shared with the employer and the pupils', 'There were clear learning outcomes', 'Pupils talked with the employer, not only listened', 'Pupils had time to reflect afterwards']) await page.getByLabel(label).check();
-        await page.getByRole('button', { name: 'Save checklist' }).click();
-        await page.getByRole('button', { name: /^Tick all \d+ on this page$/ }).click();
-        await page.getByRole('button', { name: /^Record \d+ pupils?$/ }).click();
-        await page.getByRole('status').filter({ hasText: /added;/ }).waitFor();
-        await page.getByText('BM5 counts').first().waitFor();
-        expect(await seriousA11yViolations(page)).toEqual([]);
-        await screenshot('school-attendance');
-        const state = await db.query(`select state from bookings where id = $1`, [bookingId]);
-        expect(state.rows[0]).toEqual({ state: 'recorded' });
-      } finally {
-        await db.end();
-      }
-    });
+    await step(
+      '6. after the session, the school marks it delivered, ticks the checklist and records who attended on the encounter the booking became',
+      async () => {
+        const bookingId = /bookings\/([0-9a-f-]{36})/.exec(bookingUrl)?.[1] as string;
+        // The session takes place: the clock moves to a quarter of an hour after it ends.
+        await stack.setTime(londonWallClockToInstant(plan.sessionDay, '16:30'));
+        metBefore = await bm5Met(stack, plan);
+        const db = new Client({ connectionString: withDatabase(superuserUrl(), api.db.name) });
+        await db.connect();
+        try {
+          await page.goto(bookingUrl);
+          await page.reload();
+          await page.getByRole('button', { name: 'It took place' }).click();
+          await page.getByRole('link', { name: 'Record attendance and the checklist' }).click();
+          await page.getByRole('heading', { name: 'Who attended', exact: true }).waitFor();
+          await ready(page);
+          expect(page.url()).toMatch(/#\/encounters\/[0-9a-f-]{36}$/);
+          // One encounter for the booking: the one it became, not a second one logged by hand.
+          const encounters = await db.query(`select id, to_char(occurred_on, 'YYYY-MM-DD') as date from encounters where booking_id = $1`, [
+            bookingId,
+          ]);
+          expect(encounters.rows).toEqual([{ id: /encounters\/([0-9a-f-]{36})/.exec(page.url())?.[1], date: plan.sessionDay }]);
+          for (const label of [
+            'The purpose was shared with the employer and the pupils',
+            'There were clear learning outcomes',
+            'Pupils talked with the employer, not only listened',
+            'Pupils had time to reflect afterwards',
+          ])
+            await page.getByLabel(label).check();
+          await page.getByRole('button', { name: 'Save checklist' }).click();
+          await page.getByRole('button', { name: /^Tick all \d+ on this page$/ }).click();
+          await page.getByRole('button', { name: /^Record \d+ pupils?$/ }).click();
+          await page
+            .getByRole('status')
+            .filter({ hasText: /added;/ })
+            .waitFor();
+          await page.getByText('BM5 counts').first().waitFor();
+          expect(await seriousA11yViolations(page)).toEqual([]);
+          await screenshot('school-attendance');
+          const state = await db.query(`select state from bookings where id = $1`, [bookingId]);
+          expect(state.rows[0]).toEqual({ state: 'recorded' });
+        } finally {
+          await db.end();
+        }
+      },
+    );
 
     await step('7. the coordinator’s heat map has moved for that school and year group', async () => {
       await signIn(page, admin.url, plan.coordinatorEmail, hub.password);
@@ -327,11 +398,21 @@ describe.each(TIMES)('the coordinator’s journey with the clock at $label', (ti
       await ready(page);
       expect(met(await cellTitle(page, plan.schoolName, plan.yearGroup, 5))).toBeGreaterThan(metBefore);
       // A cell opens its gap list (priority groups first), and a pupil's own record.
-      await page.getByRole('button', { name: new RegExp(`^${escape(plan.schoolName)}, Year ${plan.yearGroup}, Benchmark 6: .*Show who is waiting$`) }).click();
+      await page
+        .getByRole('button', {
+          name: new RegExp(`^${escape(plan.schoolName)}, Year ${plan.yearGroup}, Benchmark 6: .*Show who is waiting$`),
+        })
+        .click();
       const gaps = page.getByRole('table', { name: new RegExp(`Pupils still waiting for Benchmark 6, Year ${plan.yearGroup}`) });
       await gaps.waitFor();
-      await gaps.getByRole('button', { name: /show the pupil’s record/ }).first().click();
-      await gaps.getByText(/^Benchmark 6/).first().waitFor();
+      await gaps
+        .getByRole('button', { name: /show the pupil’s record/ })
+        .first()
+        .click();
+      await gaps
+        .getByText(/^Benchmark 6/)
+        .first()
+        .waitFor();
       expect(await seriousA11yViolations(page)).toEqual([]);
       await screenshot('coordinator-heatmap-after');
     });
@@ -340,7 +421,12 @@ describe.each(TIMES)('the coordinator’s journey with the clock at $label', (ti
       await signIn(page, admin.url, plan.employerEmail, hub.password);
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Impact' }).click();
       await page.getByText('pupils reached').waitFor({ timeout: 30_000 });
-      const reached = Number((await page.locator('.headline__figure').filter({ hasText: 'pupils reached' }).locator('.headline__value').textContent())?.replace(/,/g, ''));
+      const reached = Number(
+        (await page.locator('.headline__figure').filter({ hasText: 'pupils reached' }).locator('.headline__value').textContent())?.replace(
+          /,/g,
+          '',
+        ),
+      );
       expect(reached).toBeGreaterThan(0);
       expect(await seriousA11yViolations(page)).toEqual([]);
       await screenshot('employer-impact');
@@ -348,14 +434,26 @@ describe.each(TIMES)('the coordinator’s journey with the clock at $label', (ti
 
     await step('9. the other way to a booking: the school asks for a specific session of a posted offer', async () => {
       const staff = await token(stack, stack.login('school_staff'));
-      const { school } = await api.ok<{ school: { lowestYearGroup: number; highestYearGroup: number } }>(`query($id: ID!) { school(id: $id) { lowestYearGroup highestYearGroup } }`, { id: staff.me.schoolId }, staff.accessToken);
-      const { offers } = await api.ok<{ offers: { nodes: { id: string; title: string; yearGroups: number[]; sessions: { startsAt: string; status: string; capacity: number }[] }[] } }>(
+      const { school } = await api.ok<{ school: { lowestYearGroup: number; highestYearGroup: number } }>(
+        `query($id: ID!) { school(id: $id) { lowestYearGroup highestYearGroup } }`,
+        { id: staff.me.schoolId },
+        staff.accessToken,
+      );
+      const { offers } = await api.ok<{
+        offers: {
+          nodes: { id: string; title: string; yearGroups: number[]; sessions: { startsAt: string; status: string; capacity: number }[] }[];
+        };
+      }>(
         `{ offers(first: 100, filter: { status: "published" }) { nodes { id title yearGroups sessions { startsAt status capacity } } } }`,
         {},
         staff.accessToken,
       );
       const soon = new Date(stack.clock.now().getTime() + 3_600_000).toISOString();
-      const offer = offers.nodes.find((o) => o.yearGroups.some((y) => y >= school.lowestYearGroup && y <= school.highestYearGroup) && o.sessions.some((s) => s.status === 'open' && s.startsAt > soon && s.capacity >= 10));
+      const offer = offers.nodes.find(
+        (o) =>
+          o.yearGroups.some((y) => y >= school.lowestYearGroup && y <= school.highestYearGroup) &&
+          o.sessions.some((s) => s.status === 'open' && s.startsAt > soon && s.capacity >= 10),
+      );
       if (!offer) throw new Error('the demo hub has no open session for the school to ask for');
       const yearGroup = offer.yearGroups.find((y) => y >= school.lowestYearGroup && y <= school.highestYearGroup) as number;
       await signIn(page, admin.url, stack.login('school_staff'), hub.password);
@@ -363,7 +461,10 @@ describe.each(TIMES)('the coordinator’s journey with the clock at $label', (ti
       await ready(page);
       await page.goto(`${admin.url}/#/offers/${offer.id}`);
       await page.getByRole('heading', { level: 1, name: offer.title }).waitFor();
-      await page.getByRole('button', { name: /^Ask for this session/ }).first().click();
+      await page
+        .getByRole('button', { name: /^Ask for this session/ })
+        .first()
+        .click();
       const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Send request' }) });
       await form.getByLabel('Year group').selectOption(String(yearGroup));
       await form.getByLabel('Pupils', { exact: true }).fill('10');

@@ -32,8 +32,14 @@ it('hub admin invites a coordinator; the invitee accepts from the email and land
   await form.getByLabel('Role').selectOption({ label: 'Enterprise Coordinator' });
   await form.getByLabel('Cluster').selectOption({ index: 2 });
   await form.getByRole('button', { name: 'Send invitation' }).click();
-  await page.getByRole('status').filter({ hasText: `Invitation sent to ${invitee}` }).waitFor();
-  await page.getByRole('row', { name: new RegExp(invitee) }).getByText('pending').waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: `Invitation sent to ${invitee}` })
+    .waitFor();
+  await page
+    .getByRole('row', { name: new RegExp(invitee) })
+    .getByText('pending')
+    .waitFor();
   expect(await seriousA11yViolations(page)).toEqual([]);
   await stack.browser.screenshot('hub-admin-people');
 
@@ -42,7 +48,11 @@ it('hub admin invites a coordinator; the invitee accepts from the email and land
   expect(link).toBeDefined();
 
   // The invitee, in their own browser session.
-  const context = await stack.browser.browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', viewport: { width: 1280, height: 800 } });
+  const context = await stack.browser.browser.newContext({
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+    viewport: { width: 1280, height: 800 },
+  });
   const invitePage = await context.newPage();
   try {
     await invitePage.goto(link as string);
@@ -60,7 +70,17 @@ it('hub admin invites a coordinator; the invitee accepts from the email and land
 
     await invitePage.getByRole('heading', { level: 1, name: 'Cockpit' }).waitFor();
     expect(new URL(invitePage.url()).pathname).toBe('/');
-    expect(await navLabels(invitePage)).toEqual(['Cockpit', 'Schools', 'Requests', 'Offers', 'Matching', 'Bookings', 'Encounters', 'Employers', 'People']);
+    expect(await navLabels(invitePage)).toEqual([
+      'Cockpit',
+      'Schools',
+      'Requests',
+      'Offers',
+      'Matching',
+      'Bookings',
+      'Encounters',
+      'Employers',
+      'People',
+    ]);
     expect(await invitePage.getByRole('banner').textContent()).toContain('Nia Coordinator');
 
     // The link works once.

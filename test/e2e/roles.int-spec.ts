@@ -16,13 +16,31 @@ afterAll(() => stack?.close());
 
 const NAV = {
   platform_admin: ['Hubs'],
-  hub_admin: ['Dashboard', 'Schools', 'Clusters', 'People', 'Employers', 'Offers', 'Requests', 'Matching', 'Bookings', 'Encounters', 'Pupils', 'Settings'],
+  hub_admin: [
+    'Dashboard',
+    'Schools',
+    'Clusters',
+    'People',
+    'Employers',
+    'Offers',
+    'Requests',
+    'Matching',
+    'Bookings',
+    'Encounters',
+    'Pupils',
+    'Settings',
+  ],
   coordinator: ['Cockpit', 'Schools', 'Requests', 'Offers', 'Matching', 'Bookings', 'Encounters', 'Employers', 'People'],
   school_staff: ['Progress', 'Encounters', 'Pupils', 'Find a session', 'Requests', 'Bookings'],
   employer_contact: ['Requests and bookings', 'Your offers', 'Your organisation', 'Impact'],
 } as const;
 
-const SCREENSHOT: Partial<Record<keyof typeof NAV, string>> = { hub_admin: 'hub-admin-dashboard', school_staff: 'school-progress', employer_contact: 'employer-bookings', platform_admin: 'platform-hubs' };
+const SCREENSHOT: Partial<Record<keyof typeof NAV, string>> = {
+  hub_admin: 'hub-admin-dashboard',
+  school_staff: 'school-progress',
+  employer_contact: 'employer-bookings',
+  platform_admin: 'platform-hubs',
+};
 
 /** Opens every page of the navigation; returns axe's serious/critical findings per page. */
 async function visitEveryPage(labels: readonly string[]): Promise<Record<string, string[]>> {
@@ -43,7 +61,9 @@ it.each(Object.keys(NAV) as (keyof typeof NAV)[])('%s signs in, sees its navigat
   const { page, admin, hub } = stack;
   await signIn(page, admin.url, stack.login(role), hub.password);
   expect(await navLabels(page)).toEqual(NAV[role]);
-  expect(await page.getByRole('banner').textContent()).toContain(role === 'platform_admin' ? 'Platform admin' : 'Greater Manchester Careers Hub');
+  expect(await page.getByRole('banner').textContent()).toContain(
+    role === 'platform_admin' ? 'Platform admin' : 'Greater Manchester Careers Hub',
+  );
   expect(await visitEveryPage(NAV[role])).toEqual({});
   const shot = SCREENSHOT[role];
   if (shot) {

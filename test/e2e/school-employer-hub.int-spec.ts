@@ -38,7 +38,13 @@ it('a school import with two bad rows lists them by line and saves nothing; snap
   await signIn(page, admin.url, stack.login('school_staff'), hub.password);
   await go(page, 'Pupils');
   const onRoll = await page.getByText(/^Page 1 · \d+ pupils in all$|^\d+ pupils$/).textContent();
-  await page.getByLabel('CSV file').setInputFiles({ name: 'mis-export.csv', mimeType: 'text/csv', buffer: Buffer.from(pupilCsv({ academicYear: academicYearOf(stack.clock.today()), rows: 30, badLines: [5, 17], yearGroups: [7, 11], prefix: 'E2E' })) });
+  await page.getByLabel('CSV file').setInputFiles({
+    name: 'mis-export.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      pupilCsv({ academicYear: academicYearOf(stack.clock.today()), rows: 30, badLines: [5, 17], yearGroups: [7, 11], prefix: 'E2E' }),
+    ),
+  });
   await page.getByRole('button', { name: 'Import' }).click();
   const problems = page.getByRole('table', { name: /Rows with problems/ });
   await problems.waitFor({ timeout: 30_000 });
@@ -52,7 +58,10 @@ it('a school import with two bad rows lists them by line and saves nothing; snap
   await page.getByRole('button', { name: 'Freeze a snapshot today' }).click();
   await page.getByRole('status').filter({ hasText: 'Snapshot frozen as of' }).waitFor();
   await page.getByRole('table', { name: 'Frozen snapshots' }).waitFor();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download today’s report (CSV)' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download today’s report (CSV)' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/\.csv$/);
   const path = await download.path();
   const text = path ? (await import('node:fs')).readFileSync(path, 'utf8') : '';
@@ -118,7 +127,10 @@ it('an employer posts an offer and adds a session; the coordinator posts a reque
     await when.getByLabel('Until').fill('16:00');
     await form.getByRole('button', { name: 'Post request' }).click();
     await page.getByRole('status').filter({ hasText: 'The request was posted' }).waitFor();
-    await page.getByRole('button', { name: /^Find a session for .*Year 10$/ }).first().click();
+    await page
+      .getByRole('button', { name: /^Find a session for .*Year 10$/ })
+      .first()
+      .click();
     const propose = page.getByRole('button', { name: new RegExp(`^Propose .* on `) });
     await propose.first().waitFor({ timeout: 30_000 });
     expect(await seriousA11yViolations(page)).toEqual([]);

@@ -10,7 +10,16 @@
 import { ManualClock } from '@tandem/domain';
 import { startTestApi, type TestApi } from '@tandem/api-testing';
 import { seedDemoHub, type DemoSeedResult } from '@tandem/features';
-import { launchBrowser, reservePort, startAdminApp, startSmtpSink, TEST_START, type AdminApp, type SmtpSink, type TestBrowser } from '@tandem/test-support';
+import {
+  launchBrowser,
+  reservePort,
+  startAdminApp,
+  startSmtpSink,
+  TEST_START,
+  type AdminApp,
+  type SmtpSink,
+  type TestBrowser,
+} from '@tandem/test-support';
 import { startTestWorker, type TestWorker } from '@tandem/worker-testing';
 import { randomBytes } from 'node:crypto';
 import type { BrowserContext, Page } from 'playwright-core';

@@ -48,13 +48,33 @@ it('writes exactly one line per request, N requests of every kind giving N lines
   const send = async (id: string, res: Promise<Response>): Promise<void> => {
     sent.push({ id, res: await res });
   };
-  for (let i = 0; i < 10; i++) await send(`acc-me-${i}`, post(`acc-me-${i}`, { query: 'query Me { me { userId email } }', operationName: 'Me' }, hub.tokens.coordinator));
-  for (let i = 0; i < 5; i++) await send(`acc-anon-${i}`, post(`acc-anon-${i}`, { query: 'query($id: ID!) { pupil(id: $id) { reference } }', variables: { id: '00000000-0000-4000-8000-000000000000' } }));
+  for (let i = 0; i < 10; i++)
+    await send(
+      `acc-me-${i}`,
+      post(`acc-me-${i}`, { query: 'query Me { me { userId email } }', operationName: 'Me' }, hub.tokens.coordinator),
+    );
+  for (let i = 0; i < 5; i++)
+    await send(
+      `acc-anon-${i}`,
+      post(`acc-anon-${i}`, {
+        query: 'query($id: ID!) { pupil(id: $id) { reference } }',
+        variables: { id: '00000000-0000-4000-8000-000000000000' },
+      }),
+    );
   // A log-in with a real address and a wrong password: the address is a variable, never logged.
-  await send('acc-login', post('acc-login', { query: 'mutation L($input: LoginInput!) { login(input: $input) { accessToken } }', variables: { input: { email: secretEmail, password: 'not the password' } } }));
+  await send(
+    'acc-login',
+    post('acc-login', {
+      query: 'mutation L($input: LoginInput!) { login(input: $input) { accessToken } }',
+      variables: { input: { email: secretEmail, password: 'not the password' } },
+    }),
+  );
   await send('acc-invalid', post('acc-invalid', { query: '{ noSuchField }' }));
   await send('acc-health', fetch(`${api.url}/health`, { headers: { 'x-request-id': 'acc-health' } }));
-  await send('acc-404', fetch(`${api.url}/no/such/page?email=${encodeURIComponent(secretEmail)}`, { headers: { 'x-request-id': 'acc-404' } }));
+  await send(
+    'acc-404',
+    fetch(`${api.url}/no/such/page?email=${encodeURIComponent(secretEmail)}`, { headers: { 'x-request-id': 'acc-404' } }),
+  );
   await send('acc-csv', post('acc-csv', 'UPN,Name\n', undefined, 'text/csv'));
   const n = sent.length;
   expect(n).toBe(20);
@@ -68,7 +88,17 @@ it('writes exactly one line per request, N requests of every kind giving N lines
   expect(new Set(lines.map((e) => e['requestId'])).size).toBe(n);
 
   const byId = new Map(lines.map((e) => [e['requestId'] as string, e]));
-  expect(byId.get('acc-me-0')).toMatchObject({ level: 'info', msg: 'request', method: 'POST', route: '/graphql', status: 200, operation: 'me', operationName: 'Me', outcome: 'ok', tenantId: hub.tenantId });
+  expect(byId.get('acc-me-0')).toMatchObject({
+    level: 'info',
+    msg: 'request',
+    method: 'POST',
+    route: '/graphql',
+    status: 200,
+    operation: 'me',
+    operationName: 'Me',
+    outcome: 'ok',
+    tenantId: hub.tenantId,
+  });
   expect(typeof byId.get('acc-me-0')?.['durationMs']).toBe('number');
   expect(byId.get('acc-anon-0')).toMatchObject({ operation: 'pupil', outcome: 'error', code: 'UNAUTHENTICATED' });
   expect(byId.get('acc-anon-0')?.['tenantId']).toBeUndefined();

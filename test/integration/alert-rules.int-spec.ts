@@ -35,6 +35,10 @@ it('every alert has a runbook section in docs/operations.md', () => {
   const runbooks = [...rules.matchAll(/runbook: docs\/operations\.md#(\w+)/g)].map((m) => m[1] as string);
   expect(alerts.length).toBeGreaterThanOrEqual(10);
   expect(runbooks).toEqual(alerts.map((a) => a.toLowerCase()));
-  const headings = new Set([...readFileSync(path.join(ROOT, 'docs', 'operations.md'), 'utf8').matchAll(/^#{2,4} (\S+)/gm)].map((m) => (m[1] as string).toLowerCase()));
+  const headings = new Set(
+    [...readFileSync(path.join(ROOT, 'docs', 'operations.md'), 'utf8').matchAll(/^#{2,4} (\S+)/gm)].map((m) =>
+      (m[1] as string).toLowerCase(),
+    ),
+  );
   expect(alerts.filter((a) => !headings.has(a.toLowerCase()))).toEqual([]);
 });

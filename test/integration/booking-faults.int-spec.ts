@@ -83,7 +83,10 @@ async function requests(n: number): Promise<{ offer: BookableOffer; ids: string[
   return { offer, ids };
 }
 
-const ofBooking = (kind: string, id: string) => (m: FaultMessage): boolean => m.kind === kind && m.messageId.includes(`.${kind}.${id}.`);
+const ofBooking =
+  (kind: string, id: string) =>
+  (m: FaultMessage): boolean =>
+    m.kind === kind && m.messageId.includes(`.${kind}.${id}.`);
 
 /** Waits until each booking's email of `kind` has reached each recipient, then checks: exactly once. */
 async function expectExactlyOnce(kind: string, ids: readonly string[], recipients: readonly string[], timeoutMs = 150_000): Promise<void> {
@@ -99,19 +102,38 @@ async function expectExactlyOnce(kind: string, ids: readonly string[], recipient
   }
   for (const id of ids) {
     for (const to of recipients) {
-      expect({ id, to, copies: sink.messages.filter((m) => ofBooking(kind, id)(m) && m.to === to.toLowerCase()).length }).toEqual({ id, to, copies: 1 });
+      expect({ id, to, copies: sink.messages.filter((m) => ofBooking(kind, id)(m) && m.to === to.toLowerCase()).length }).toEqual({
+        id,
+        to,
+        copies: 1,
+      });
     }
   }
   expect(received()).toHaveLength(expected);
-  const [log] = await asTenant<{ n: number }>(api, hub, `select count(*)::int as n from sent_emails where kind = $1 and split_part(job_key, '.', 3) = any($2::text[])`, [kind, ids]);
+  const [log] = await asTenant<{ n: number }>(
+    api,
+    hub,
+    `select count(*)::int as n from sent_emails where kind = $1 and split_part(job_key, '.', 3) = any($2::text[])`,
+    [kind, ids],
+  );
   expect(log.n).toBe(expected);
 }
 
 /** No state lost: every outbox row relayed, no job failed for good, the bookings as left. */
 async function expectNothingLost(ids: readonly string[], state: string, version: number): Promise<void> {
-  const [pending] = await asTenant<{ n: number }>(api, hub, `select count(*)::int as n from notification_outbox where status <> 'relayed' and available_at <= $1`, [api.clock.now()]);
+  const [pending] = await asTenant<{ n: number }>(
+    api,
+    hub,
+    `select count(*)::int as n from notification_outbox where status <> 'relayed' and available_at <= $1`,
+    [api.clock.now()],
+  );
   expect(pending.n).toBe(0);
-  const rows = await asTenant<{ state: string; version: number }>(api, hub, 'select state, version from bookings where id = any($1::uuid[])', [ids]);
+  const rows = await asTenant<{ state: string; version: number }>(
+    api,
+    hub,
+    'select state, version from bookings where id = any($1::uuid[])',
+    [ids],
+  );
   expect(rows).toHaveLength(ids.length);
   expect(rows.every((r) => r.state === state && r.version === version)).toBe(true);
   const queue = new Queue(QUEUE_NAMES.mail, { connection: { url: redis.url }, prefix: api.queuePrefix });

@@ -17,7 +17,8 @@ export interface BookableOffer {
   sessionStarts: Date[];
 }
 
-export const BOOKING_FIELDS = 'id state version requestId offerId offerSessionId schoolId employerId contactId yearGroup pupilCount startsAt endsAt deliveredAt recordedAt';
+export const BOOKING_FIELDS =
+  'id state version requestId offerId offerSessionId schoolId employerId contactId yearGroup pupilCount startsAt endsAt deliveredAt recordedAt';
 
 export const REQUEST_SLOT = `mutation($input: RequestOfferSessionInput!) { requestOfferSession(input: $input) { ${BOOKING_FIELDS} } }`;
 export const ACCEPT = `mutation($id: ID!) { acceptBooking(id: $id) { ${BOOKING_FIELDS} } }`;
@@ -67,34 +68,64 @@ export async function bookableOffer(
         travelRadiusKm: 15,
         status: 'published',
         availabilityWindows: [],
-        sessions: starts.map((s) => ({ startsAt: s.toISOString(), endsAt: new Date(s.getTime() + 90 * 60_000).toISOString(), capacity: options.capacity ?? 30 })),
+        sessions: starts.map((s) => ({
+          startsAt: s.toISOString(),
+          endsAt: new Date(s.getTime() + 90 * 60_000).toISOString(),
+          capacity: options.capacity ?? 30,
+        })),
       },
     },
     hub.tokens.hubAdmin,
   );
   const sessions = [...createOffer.sessions].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
-  return { contactId: addEmployerContact.id, contactEmail, offerId: createOffer.id, sessionIds: sessions.map((s) => s.id), sessionStarts: sessions.map((s) => new Date(s.startsAt)) };
+  return {
+    contactId: addEmployerContact.id,
+    contactEmail,
+    offerId: createOffer.id,
+    sessionIds: sessions.map((s) => s.id),
+    sessionStarts: sessions.map((s) => new Date(s.startsAt)),
+  };
 }
 
-
 /** The school asks for one session; returns the new booking. */
-export async function requestSlot(api: TestApi, hub: HubFixture, sessionId: string, over: Record<string, unknown> = {}): Promise<BookingRow> {
+export async function requestSlot(
+  api: TestApi,
+  hub: HubFixture,
+  sessionId: string,
+  over: Record<string, unknown> = {},
+): Promise<BookingRow> {
   const { requestOfferSession } = await api.ok<{ requestOfferSession: BookingRow }>(
     REQUEST_SLOT,
-    { input: { offerSessionId: sessionId, schoolId: hub.schoolA.id, yearGroup: 11, pupilCount: 25, notes: 'Year 11, preparing for college interviews', ...over } },
+    {
+      input: {
+        offerSessionId: sessionId,
+        schoolId: hub.schoolA.id,
+        yearGroup: 11,
+        pupilCount: 25,
+        notes: 'Year 11, preparing for college interviews',
+        ...over,
+      },
+    },
     hub.tokens.schoolStaff,
   );
   return requestOfferSession;
 }
 
-export async function getBooking(api: TestApi, hub: HubFixture, id: string): Promise<BookingRow & { transitions: Array<Record<string, unknown>> }> {
-  return (await api.ok<{ booking: BookingRow & { transitions: Array<Record<string, unknown>> } }>(GET, { id }, hub.tokens.hubAdmin)).booking;
+export async function getBooking(
+  api: TestApi,
+  hub: HubFixture,
+  id: string,
+): Promise<BookingRow & { transitions: Array<Record<string, unknown>> }> {
+  return (await api.ok<{ booking: BookingRow & { transitions: Array<Record<string, unknown>> } }>(GET, { id }, hub.tokens.hubAdmin))
+    .booking;
 }
 
 /** The Accept / Decline tokens from a request email's text part (Accept comes first). */
 export function linkTokens(message: SinkMessage): { accept: string; decline: string } {
   const accept = /Accept this request:\n\S+\/bookings\/respond\/([A-Za-z0-9_-]{1,32}\.[A-Za-z0-9_-]{43})/.exec(message.text)?.[1];
-  const decline = /Decline or suggest another time:\n\S+\/bookings\/respond\/([A-Za-z0-9_-]{1,32}\.[A-Za-z0-9_-]{43})/.exec(message.text)?.[1];
+  const decline = /Decline or suggest another time:\n\S+\/bookings\/respond\/([A-Za-z0-9_-]{1,32}\.[A-Za-z0-9_-]{43})/.exec(
+    message.text,
+  )?.[1];
   if (!accept || !decline) throw new Error(`expected an accept and a decline link in: ${message.text}`);
   return { accept, decline };
 }
@@ -126,9 +157,19 @@ export function mailSettled(api: TestApi, mailQueue: Queue): Promise<void> {
 export { waitFor };
 
 /** A hub's outbox rows whose job key starts with `prefix`: when each is due, and whether it has gone to the queue. */
-export function outboxRows(api: TestApi, hub: HubFixture, prefix: string): Promise<Array<{ dedupe_key: string; available_at: Date; status: string }>> {
-  return asTenant(api, hub, `select dedupe_key, available_at, status from notification_outbox where dedupe_key like $1 order by available_at, dedupe_key`, [`${prefix}%`]);
+export function outboxRows(
+  api: TestApi,
+  hub: HubFixture,
+  prefix: string,
+): Promise<Array<{ dedupe_key: string; available_at: Date; status: string }>> {
+  return asTenant(
+    api,
+    hub,
+    `select dedupe_key, available_at, status from notification_outbox where dedupe_key like $1 order by available_at, dedupe_key`,
+    [`${prefix}%`],
+  );
 }
 
 /** Messages to one address, oldest first. */
-export const mailTo = (messages: readonly SinkMessage[], email: string): SinkMessage[] => messages.filter((m) => m.to.includes(email.toLowerCase()));
+export const mailTo = (messages: readonly SinkMessage[], email: string): SinkMessage[] =>
+  messages.filter((m) => m.to.includes(email.toLowerCase()));

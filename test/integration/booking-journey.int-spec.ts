@@ -67,8 +67,9 @@ async function timeIs(at: string | Date): Promise<void> {
 }
 const ics = (m: SinkMessage): string => m.attachments.find((a) => a.filename === 'invite.ics')?.content.toString('utf8') ?? '';
 /** Field values of an unfolded iCalendar text. */
-const icsField = (text: string, name: string): string | undefined => new RegExp(`^${name}(?:;[^:]*)?:(.*)$`, 'm').exec(text.replace(/\r\n /g, ''))?.[1]?.trim();
-const asHub = <T,>(fn: () => Promise<T>): Promise<T> => TenantContext.run({ tenantId: hub.tenantId, actorUserId: null }, fn);
+const icsField = (text: string, name: string): string | undefined =>
+  new RegExp(`^${name}(?:;[^:]*)?:(.*)$`, 'm').exec(text.replace(/\r\n /g, ''))?.[1]?.trim();
+const asHub = <T>(fn: () => Promise<T>): Promise<T> => TenantContext.run({ tenantId: hub.tenantId, actorUserId: null }, fn);
 /** The employer accepts from the emailed link; returns once both confirmations have arrived. */
 async function confirmByLink(offer: BookableOffer, schoolEmail = hub.emails.schoolStaff): Promise<void> {
   const request = await sink.waitFor((m) => m.to.includes(offer.contactEmail) && kindOf(m) === 'booking_request');
@@ -91,10 +92,19 @@ describe('the whole journey', () => {
   it('a school asks for a specific slot: the employer contact gets the request with Accept / Decline links, nobody else anything', async () => {
     const booking = await requestSlot(api, hub, offer.sessionIds[0]);
     bookingId = booking.id;
-    expect(booking).toMatchObject({ state: 'accepted_by_school', version: 1, offerSessionId: offer.sessionIds[0], yearGroup: 11, pupilCount: 25, contactId: offer.contactId });
+    expect(booking).toMatchObject({
+      state: 'accepted_by_school',
+      version: 1,
+      offerSessionId: offer.sessionIds[0],
+      yearGroup: 11,
+      pupilCount: 25,
+      contactId: offer.contactId,
+    });
     const request = await sink.waitFor((m) => m.to.includes(offer.contactEmail));
     expect(kindOf(request)).toBe('booking_request');
-    expect(request.subject).toMatch(/^Request: Mock interviews with engineers for Northfield Academy, \w+day \d+ \w+ \d{4} at 13:00–14:30 \(GMT\)$/);
+    expect(request.subject).toMatch(
+      /^Request: Mock interviews with engineers for Northfield Academy, \w+day \d+ \w+ \d{4} at 13:00–14:30 \(GMT\)$/,
+    );
     expect(request.text).toContain('Northfield Academy would like a session of Mock interviews with engineers with 25 pupils in Year 11.');
     expect(request.text).toContain('Their note: Year 11, preparing for college interviews');
     expect(request.html).toContain('Accept this request</a>');
@@ -119,13 +129,32 @@ describe('the whole journey', () => {
     const booking = await getBooking(api, hub, bookingId);
     expect(booking).toMatchObject({ state: 'confirmed', version: 2 });
     expect(booking.transitions).toEqual([
-      expect.objectContaining({ version: 1, action: 'create', fromState: null, toState: 'accepted_by_school', actorSide: 'school', actorUserId: hub.principals.schoolStaff.userId, byEmailLink: false }),
-      expect.objectContaining({ version: 2, action: 'accept', fromState: 'accepted_by_school', toState: 'confirmed', actorSide: 'employer', actorUserId: null, byEmailLink: true }),
+      expect.objectContaining({
+        version: 1,
+        action: 'create',
+        fromState: null,
+        toState: 'accepted_by_school',
+        actorSide: 'school',
+        actorUserId: hub.principals.schoolStaff.userId,
+        byEmailLink: false,
+      }),
+      expect.objectContaining({
+        version: 2,
+        action: 'accept',
+        fromState: 'accepted_by_school',
+        toState: 'confirmed',
+        actorSide: 'employer',
+        actorUserId: null,
+        byEmailLink: true,
+      }),
     ]);
 
     const toSchool = await sink.waitFor((m) => m.to.includes(school()) && kindOf(m) === 'booking_confirmed');
     const toEmployer = await sink.waitFor((m) => m.to.includes(offer.contactEmail) && kindOf(m) === 'booking_confirmed');
-    for (const [m, side] of [[toSchool, 'school'], [toEmployer, 'employer']] as const) {
+    for (const [m, side] of [
+      [toSchool, 'school'],
+      [toEmployer, 'employer'],
+    ] as const) {
       expect(m.subject).toMatch(/^Confirmed: Mock interviews with engineers, /);
       expect(m.text).toContain('What to prepare (a meaningful encounter)');
       expect(m.text).toContain(side === 'school' ? 'help pupils prepare questions to ask' : 'plan questions, a task or an activity');
@@ -163,7 +192,11 @@ describe('the whole journey', () => {
     // The session: Friday 27 November 2026, 13:00–14:30 London (GMT).
     expect(offer.sessionStarts[0].toISOString()).toBe('2026-11-27T13:00:00.000Z');
     const rows = await outboxRows(api, hub, `mail.booking_`);
-    expect(rows.filter((r) => r.dedupe_key.includes(bookingId) && r.status === 'pending').map((r) => [r.dedupe_key, r.available_at.toISOString()])).toEqual([
+    expect(
+      rows
+        .filter((r) => r.dedupe_key.includes(bookingId) && r.status === 'pending')
+        .map((r) => [r.dedupe_key, r.available_at.toISOString()]),
+    ).toEqual([
       [`mail.booking_reminder.${bookingId}.d7.v2`, '2026-11-20T13:00:00.000Z'],
       [`mail.booking_reminder.${bookingId}.d1.v2`, '2026-11-26T13:00:00.000Z'],
       [`mail.booking_follow_up.${bookingId}.v2`, '2026-11-27T16:30:00.000Z'],
@@ -171,13 +204,21 @@ describe('the whole journey', () => {
   });
 
   it('sends each reminder to both sides with what to prepare, at its time and not a minute before, once', async () => {
-    for (const [days, at] of [[7, '2026-11-20T13:00:00Z'], [1, '2026-11-26T13:00:00Z']] as const) {
+    for (const [days, at] of [
+      [7, '2026-11-20T13:00:00Z'],
+      [1, '2026-11-26T13:00:00Z'],
+    ] as const) {
       const words = days === 1 ? 'tomorrow' : 'in 7 days';
-      const reminders = (): SinkMessage[] => sink.messages.filter((m) => m.subject.startsWith(`Reminder: Mock interviews with engineers ${words}`));
+      const reminders = (): SinkMessage[] =>
+        sink.messages.filter((m) => m.subject.startsWith(`Reminder: Mock interviews with engineers ${words}`));
       await timeIs(new Date(Date.parse(at) - 60_000));
       expect(reminders()).toEqual([]);
       await timeIs(at);
-      expect(reminders().map((m) => m.to[0]).sort()).toEqual([offer.contactEmail, school()].sort());
+      expect(
+        reminders()
+          .map((m) => m.to[0])
+          .sort(),
+      ).toEqual([offer.contactEmail, school()].sort());
       const employer = mailTo(reminders(), offer.contactEmail)[0];
       expect(employer.text).toContain('Learning outcomes: two or three things pupils should know');
       expect(employer.text).toContain('/email-preferences?hub=');
@@ -189,7 +230,11 @@ describe('the whole journey', () => {
     expect(early.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_TRANSITION', field: 'id' });
     // The session has started: it can be marked delivered.
     api.clock.set('2026-11-27T13:00:00Z');
-    const { markBookingDelivered } = await api.ok<{ markBookingDelivered: { state: string; deliveredAt: string } }>(DELIVERED, { id: bookingId }, hub.tokens.schoolStaff);
+    const { markBookingDelivered } = await api.ok<{ markBookingDelivered: { state: string; deliveredAt: string } }>(
+      DELIVERED,
+      { id: bookingId },
+      hub.tokens.schoolStaff,
+    );
     expect(markBookingDelivered.state).toBe('delivered');
     expect(markBookingDelivered.deliveredAt).toBe('2026-11-27T13:00:00.000Z');
     // The follow-up waits for two hours after the end.
@@ -198,7 +243,9 @@ describe('the whole journey', () => {
     await timeIs('2026-11-27T16:30:00Z');
     const toSchool = await sink.waitFor((m) => m.to.includes(school()) && kindOf(m) === 'booking_follow_up');
     expect(toSchool.subject).toBe('How did it go? Record attendance for Mock interviews with engineers');
-    expect(toSchool.text).toContain('the meaningful checklist: a clear purpose, learning outcomes, two-way interaction, and time to reflect afterwards');
+    expect(toSchool.text).toContain(
+      'the meaningful checklist: a clear purpose, learning outcomes, two-way interaction, and time to reflect afterwards',
+    );
     expect(toSchool.text).toContain(`http://admin.test/bookings/${bookingId}`);
     const toEmployer = await sink.waitFor((m) => m.to.includes(offer.contactEmail) && kindOf(m) === 'booking_follow_up');
     expect(toEmployer.subject).toBe('Thank you: how was Mock interviews with engineers at Northfield Academy?');
@@ -207,11 +254,12 @@ describe('the whole journey', () => {
 
   it('enters the ledger as an encounter; recording attendance on it marks the booking recorded and the request fulfilled', async () => {
     const ENCOUNTERS = `query($b: ID!) { encounters(filter: { bookingId: $b }) { totalCount nodes { id bookingId status activityType format yearGroups } } }`;
-    const { encounters } = await api.ok<{ encounters: { totalCount: number; nodes: Array<{ id: string; bookingId: string; status: string; activityType: string; yearGroups: number[] }> } }>(
-      ENCOUNTERS,
-      { b: bookingId },
-      hub.tokens.schoolStaff,
-    );
+    const { encounters } = await api.ok<{
+      encounters: {
+        totalCount: number;
+        nodes: Array<{ id: string; bookingId: string; status: string; activityType: string; yearGroups: number[] }>;
+      };
+    }>(ENCOUNTERS, { b: bookingId }, hub.tokens.schoolStaff);
     expect(encounters.totalCount).toBe(1);
     expect(encounters.nodes[0]).toMatchObject({ bookingId, status: 'delivered', activityType: 'mock_interviews', yearGroups: [11] });
     const encounterId = encounters.nodes[0].id;
@@ -234,31 +282,57 @@ describe('the whole journey', () => {
     );
     expect(recordAttendance.attendanceCount).toBe(1);
 
-    const { booking } = await api.ok<{ booking: { state: string; version: number } }>(`query($id: ID!) { booking(id: $id) { state version } }`, { id: bookingId }, hub.tokens.schoolStaff);
+    const { booking } = await api.ok<{ booking: { state: string; version: number } }>(
+      `query($id: ID!) { booking(id: $id) { state version } }`,
+      { id: bookingId },
+      hub.tokens.schoolStaff,
+    );
     expect(booking).toEqual({ state: 'recorded', version: 4 });
     // Correcting attendance later keeps the booking recorded (the same change twice changes nothing).
-    await api.ok(`mutation($e: ID!, $ids: [ID!]!) { recordAttendance(encounterId: $e, input: { pupilIds: $ids }) { attendanceCount } }`, { e: encounterId, ids: [pupil.id] }, hub.tokens.schoolStaff);
+    await api.ok(
+      `mutation($e: ID!, $ids: [ID!]!) { recordAttendance(encounterId: $e, input: { pupilIds: $ids }) { attendanceCount } }`,
+      { e: encounterId, ids: [pupil.id] },
+      hub.tokens.schoolStaff,
+    );
     const service = api.app.get(BookingsService);
     const p: Principal = hub.principals.schoolStaff;
     const again = await TenantContext.run({ tenantId: hub.tenantId, actorUserId: p.userId }, () => service.markRecorded(p, bookingId));
     expect(again.version).toBe(4);
-    const [request] = await asTenant<{ status: string }>(api, hub, 'select r.status from requests r join bookings b on b.request_id = r.id where b.id = $1', [bookingId]);
+    const [request] = await asTenant<{ status: string }>(
+      api,
+      hub,
+      'select r.status from requests r join bookings b on b.request_id = r.id where b.id = $1',
+      [bookingId],
+    );
     expect(request.status).toBe('fulfilled');
     // …and the pupil now has a meaningful Benchmark 5 encounter this year.
-    const [ledger] = await asTenant<{ met: boolean }>(api, hub, `select bool_or(met) as met from ledger_pupil_years where pupil_id = $1 and benchmark = 5`, [pupil.id]);
+    const [ledger] = await asTenant<{ met: boolean }>(
+      api,
+      hub,
+      `select bool_or(met) as met from ledger_pupil_years where pupil_id = $1 and benchmark = 5`,
+      [pupil.id],
+    );
     expect(ledger.met).toBe(true);
   });
 
   it('sent exactly these emails, each once, and logged each send', async () => {
     await settled();
     const summary = (email: string): string[] => mailTo(sink.messages, email).map(kindOf);
-    expect(summary(offer.contactEmail)).toEqual(['booking_request', 'booking_confirmed', 'booking_reminder', 'booking_reminder', 'booking_follow_up']);
+    expect(summary(offer.contactEmail)).toEqual([
+      'booking_request',
+      'booking_confirmed',
+      'booking_reminder',
+      'booking_reminder',
+      'booking_follow_up',
+    ]);
     expect(summary(school())).toEqual(['booking_confirmed', 'booking_reminder', 'booking_reminder', 'booking_follow_up']);
     expect(summary(coordinator())).toEqual([]);
     expect(sink.messages).toHaveLength(9);
     const ids = sink.messages.map((m) => m.messageId);
     expect(new Set(ids).size).toBe(ids.length);
-    const log = await asTenant<{ n: number }>(api, hub, `select count(*)::int as n from sent_emails where job_key like $1`, [`%${bookingId}%`]);
+    const log = await asTenant<{ n: number }>(api, hub, `select count(*)::int as n from sent_emails where job_key like $1`, [
+      `%${bookingId}%`,
+    ]);
     expect(log[0].n).toBe(9);
   });
 });
@@ -283,21 +357,33 @@ describe('other paths', () => {
     expect(tooLong.html).toContain('Your reason must be at most 1000 characters (got 1001)');
     expect(tooLong.html).toContain('aria-invalid="true"');
     expect((await getBooking(api, hub, booking.id)).state).toBe('accepted_by_school');
-    const [unused] = await asTenant<{ used_at: Date | null }>(api, hub, 'select used_at from booking_links where booking_id = $1', [booking.id]);
+    const [unused] = await asTenant<{ used_at: Date | null }>(api, hub, 'select used_at from booking_links where booking_id = $1', [
+      booking.id,
+    ]);
     expect(unused.used_at).toBeNull();
 
-    const done = await postLink(api, decline, { reason: 'Our engineers are on a site visit that week', proposedAlternative: 'Any Thursday afternoon in March' });
+    const done = await postLink(api, decline, {
+      reason: 'Our engineers are on a site visit that week',
+      proposedAlternative: 'Any Thursday afternoon in March',
+    });
     expect(done.status).toBe(200);
     expect(done.html).toContain('Declined – thank you for letting us know');
     const after = await getBooking(api, hub, booking.id);
     expect(after.state).toBe('declined');
-    expect(after.transitions[1]).toMatchObject({ action: 'decline', actorSide: 'employer', reason: 'Our engineers are on a site visit that week', proposedAlternative: 'Any Thursday afternoon in March' });
+    expect(after.transitions[1]).toMatchObject({
+      action: 'decline',
+      actorSide: 'employer',
+      reason: 'Our engineers are on a site visit that week',
+      proposedAlternative: 'Any Thursday afternoon in March',
+    });
     for (const email of [hub.emails.schoolStaff, hub.emails.coordinator]) {
       const m = await sink.waitFor((x) => x.to.includes(email) && kindOf(x) === 'booking_declined');
       expect(m.text).toContain('They suggest instead: Any Thursday afternoon in March');
       expect(m.text).toContain('Their reason: Our engineers are on a site visit that week');
     }
-    const [session] = await asTenant<{ status: string }>(api, hub, 'select status from offer_sessions where id = $1', [offer.sessionIds[0]]);
+    const [session] = await asTenant<{ status: string }>(api, hub, 'select status from offer_sessions where id = $1', [
+      offer.sessionIds[0],
+    ]);
     expect(session.status).toBe('open');
     const [request] = await asTenant<{ status: string }>(api, hub, 'select status from requests where id = $1', [booking.requestId]);
     expect(request.status).toBe('open');
@@ -347,9 +433,15 @@ describe('other paths', () => {
     const booking = await requestSlot(api, hub, offer.sessionIds[0]);
     await confirmByLink(offer);
     // Sessions on Wednesday 9 and Thursday 10 December: the v2 reminder 7 days before is due on Wednesday 2 December at 13:00.
-    expect((await outboxRows(api, hub, `mail.booking_reminder.${booking.id}.d7.v2`)).map((r) => [r.available_at.toISOString(), r.status])).toEqual([['2026-12-02T13:00:00.000Z', 'pending']]);
+    expect(
+      (await outboxRows(api, hub, `mail.booking_reminder.${booking.id}.d7.v2`)).map((r) => [r.available_at.toISOString(), r.status]),
+    ).toEqual([['2026-12-02T13:00:00.000Z', 'pending']]);
     sink.clear();
-    await api.ok(RESCHEDULE, { id: booking.id, input: { offerSessionId: offer.sessionIds[1] } }, api.tokenFor(hub.principals.employerContact));
+    await api.ok(
+      RESCHEDULE,
+      { id: booking.id, input: { offerSessionId: offer.sessionIds[1] } },
+      api.tokenFor(hub.principals.employerContact),
+    );
     const toSchool = await sink.waitFor((m) => m.to.includes(hub.emails.schoolStaff) && kindOf(m) === 'booking_rescheduled');
     expect(icsField(ics(toSchool), 'UID')).toBe(`booking-${booking.id}@tandem`);
     expect(icsField(ics(toSchool), 'SEQUENCE')).toBe('3');
@@ -371,9 +463,20 @@ describe('other paths', () => {
     const aboutThisBooking = (): SinkMessage[] => sink.messages.filter((m) => m.messageId?.includes(booking.id));
     expect(aboutThisBooking()).toEqual([]);
     // The new one is due 7 days before the new session, on Thursday 3 December, and goes then.
-    expect((await outboxRows(api, hub, `mail.booking_reminder.${booking.id}.d7.v4`)).map((r) => [r.available_at.toISOString(), r.status])).toEqual([['2026-12-03T13:00:00.000Z', 'pending']]);
+    expect(
+      (await outboxRows(api, hub, `mail.booking_reminder.${booking.id}.d7.v4`)).map((r) => [r.available_at.toISOString(), r.status]),
+    ).toEqual([['2026-12-03T13:00:00.000Z', 'pending']]);
     await timeIs('2026-12-03T13:00:00Z');
-    expect(aboutThisBooking().map((m) => [m.to[0], kindOf(m)]).sort()).toEqual([[hub.emails.schoolStaff, 'booking_reminder'], [offer.contactEmail, 'booking_reminder']].sort());
+    expect(
+      aboutThisBooking()
+        .map((m) => [m.to[0], kindOf(m)])
+        .sort(),
+    ).toEqual(
+      [
+        [hub.emails.schoolStaff, 'booking_reminder'],
+        [offer.contactEmail, 'booking_reminder'],
+      ].sort(),
+    );
   });
 
   it('cancelling withdraws the calendar event from both sides, tells the coordinator, and drops the reminders', async () => {
@@ -408,7 +511,9 @@ describe('other paths', () => {
       const offer = await bookableOffer(api, hub, { days: [40] });
       const booking = await requestSlot(api, hub, offer.sessionIds[0]);
       const requests = (): SinkMessage[] => mailTo(sink.messages, offer.contactEmail).filter((m) => kindOf(m) === 'booking_request');
-      expect((await outboxRows(api, hub, `mail.booking_request.${booking.id}.v1`)).map((r) => r.available_at.toISOString())).toEqual(['2026-11-23T09:00:00.000Z']);
+      expect((await outboxRows(api, hub, `mail.booking_request.${booking.id}.v1`)).map((r) => r.available_at.toISOString())).toEqual([
+        '2026-11-23T09:00:00.000Z',
+      ]);
       await timeIs('2026-11-23T08:59:00Z');
       expect(requests()).toEqual([]);
       await timeIs('2026-11-23T09:00:00Z');
@@ -418,7 +523,9 @@ describe('other paths', () => {
       api.clock.set('2026-11-21T23:30:00Z');
       const soon = await bookableOffer(api, hub, { days: [1] });
       const urgent = await requestSlot(api, hub, soon.sessionIds[0]);
-      expect((await outboxRows(api, hub, `mail.booking_request.${urgent.id}.v1`)).map((r) => r.available_at.toISOString())).toEqual(['2026-11-21T23:30:00.000Z']);
+      expect((await outboxRows(api, hub, `mail.booking_request.${urgent.id}.v1`)).map((r) => r.available_at.toISOString())).toEqual([
+        '2026-11-21T23:30:00.000Z',
+      ]);
       await settled();
       expect(mailTo(sink.messages, soon.contactEmail).map(kindOf)).toEqual(['booking_request']);
     } finally {
@@ -455,7 +562,8 @@ describe('other paths', () => {
 
   describe('in a hub of their own', () => {
     let other: HubFixture;
-    const count = async (jobKey: string): Promise<number> => (await asTenant<{ n: number }>(api, other, 'select count(*)::int as n from sent_emails where job_key = $1', [jobKey]))[0].n;
+    const count = async (jobKey: string): Promise<number> =>
+      (await asTenant<{ n: number }>(api, other, 'select count(*)::int as n from sent_emails where job_key = $1', [jobKey]))[0].n;
 
     beforeAll(async () => {
       other = await createHubFixture(api, 'nudges');
@@ -499,7 +607,12 @@ describe('other paths', () => {
       api.clock.set(`${year}-07-02T07:00:00Z`);
       const result = await scan.run(other.tenantId, api.clock.now());
       expect(result.checkIns).toBe(1);
-      const [first] = await asTenant<{ email: string }>(api, other, `select email from employer_contacts where employer_id = $1 and archived_at is null order by created_at limit 1`, [other.employer.id]);
+      const [first] = await asTenant<{ email: string }>(
+        api,
+        other,
+        `select email from employer_contacts where employer_id = $1 and archived_at is null order by created_at limit 1`,
+        [other.employer.id],
+      );
       const autumn = (x: SinkMessage): boolean => kindOf(x) === 'termly_check_in' && x.subject.includes(`autumn term ${year}`);
       const m = await sink.waitFor(autumn);
       expect(m.to).toEqual([first.email.toLowerCase()]);
@@ -538,10 +651,22 @@ describe('other paths', () => {
     const booking = await requestSlot(api, hub, offer.sessionIds[0]);
     await sink.waitFor((m) => m.to.includes(offer.contactEmail));
     // The send is logged just after the server accepts it.
-    await waitFor(async () => (await asTenant<{ n: number }>(api, hub, 'select count(*)::int as n from sent_emails where job_key = $1', [`mail.booking_request.${booking.id}.v1`]))[0].n === 1, 'the send log');
+    await waitFor(
+      async () =>
+        (
+          await asTenant<{ n: number }>(api, hub, 'select count(*)::int as n from sent_emails where job_key = $1', [
+            `mail.booking_request.${booking.id}.v1`,
+          ])
+        )[0].n === 1,
+      'the send log',
+    );
     const processor = worker.app.get(MailProcessor, { strict: false });
     const retry = await asHub(() =>
-      processor.process({ id: `mail.booking_request.${booking.id}.v1`, name: 'mail', data: { tenantId: hub.tenantId, kind: 'booking_request', bookingId: booking.id, version: 1 } } as Job),
+      processor.process({
+        id: `mail.booking_request.${booking.id}.v1`,
+        name: 'mail',
+        data: { tenantId: hub.tenantId, kind: 'booking_request', bookingId: booking.id, version: 1 },
+      } as Job),
     );
     expect(retry).toEqual({ sent: 0, alreadySent: 1 });
     await settled();

@@ -17,7 +17,8 @@ const ROOT = join(__dirname, '..', '..');
 const SKIP = /(^|\/)(package-lock\.json|.*\.(png|jpe?g|gif|ico|svg|woff2?|pdf))$/;
 
 /** Names that hold secrets, in env files, YAML, shell and code alike. */
-const NAMED = /\b([A-Za-z_][A-Za-z0-9_]*(?:SECRET|KEYS?|PASSWORD|PASSWD|TOKEN)[A-Za-z0-9_]*)\b["']?\s*[:=]\s*(?:(["'`])([^"'`\n]*)\2|([^\s"'`#,;})]+))/g;
+const NAMED =
+  /\b([A-Za-z_][A-Za-z0-9_]*(?:SECRET|KEYS?|PASSWORD|PASSWD|TOKEN)[A-Za-z0-9_]*)\b["']?\s*[:=]\s*(?:(["'`])([^"'`\n]*)\2|([^\s"'`#,;})]+))/g;
 /** user:password@ in any URL. */
 const URL_PASSWORD = /[a-z][a-z0-9+.-]*:\/\/[^\s:/@'"`]*:([^\s@/'"`]+)@/gi;
 /** password: '…' / password = "…" in code and tests (user passwords, fixtures). */
@@ -128,7 +129,10 @@ describe('committed secrets are refused in production (issue 14, finding 1)', ()
     const committedKey = [...secrets.keys()].find((v) => v.startsWith('dev-access-')) as string;
     const run = (script: string, env: Record<string, string>): Promise<{ code: number | null; output: string }> =>
       new Promise((resolve) => {
-        const child = spawn(process.execPath, ['-r', './scripts/register.js', script], { cwd: ROOT, env: { PATH: process.env['PATH'] ?? '', ...env } });
+        const child = spawn(process.execPath, ['-r', './scripts/register.js', script], {
+          cwd: ROOT,
+          env: { PATH: process.env['PATH'] ?? '', ...env },
+        });
         let output = '';
         child.stdout.on('data', (d: Buffer) => (output += d.toString()));
         child.stderr.on('data', (d: Buffer) => (output += d.toString()));

@@ -20,19 +20,49 @@ const OVERLAYS_DIR = path.join(ROOT, 'infra/k8s/overlays');
  */
 const WORKER_DRAIN_SECONDS = 180;
 /** Variables that carry credentials or keys: only ever from a Secret (Kubernetes) or the env file (compose). */
-const SECRET_VARS = /^(DATABASE_URL|DATABASE_OWNER_URL|DATABASE_SUPERUSER_URL|REDIS_URL|SMTP_URL|ACCESS_TOKEN_KEYS|LINK_KEYS|.*PASSWORD.*|.*SECRET.*)$/;
+const SECRET_VARS =
+  /^(DATABASE_URL|DATABASE_OWNER_URL|DATABASE_SUPERUSER_URL|REDIS_URL|SMTP_URL|ACCESS_TOKEN_KEYS|LINK_KEYS|.*PASSWORD.*|.*SECRET.*)$/;
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- rendered YAML is untyped; the schema check above types it */
-type K8sObject = { apiVersion: string; kind: string; metadata: { name: string; labels?: Record<string, string> }; spec?: any; data?: Record<string, string> };
-type Container = { name: string; image: string; command?: string[]; env?: any[]; envFrom?: any[]; ports?: any[]; startupProbe?: any; livenessProbe?: any; readinessProbe?: any; lifecycle?: any; resources?: any; securityContext?: any; volumeMounts?: any[] };
+type K8sObject = {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; labels?: Record<string, string> };
+  spec?: any;
+  data?: Record<string, string>;
+};
+type Container = {
+  name: string;
+  image: string;
+  command?: string[];
+  env?: any[];
+  envFrom?: any[];
+  ports?: any[];
+  startupProbe?: any;
+  livenessProbe?: any;
+  readinessProbe?: any;
+  lifecycle?: any;
+  resources?: any;
+  securityContext?: any;
+  volumeMounts?: any[];
+};
 
 function render(overlay: string): { text: string; objects: K8sObject[] } {
   const text = execFileSync(KUBECTL, ['kustomize', path.join(OVERLAYS_DIR, overlay)], { encoding: 'utf8' });
-  return { text, objects: parseAllDocuments(text).map((d) => d.toJS() as K8sObject).filter(Boolean) };
+  return {
+    text,
+    objects: parseAllDocuments(text)
+      .map((d) => d.toJS() as K8sObject)
+      .filter(Boolean),
+  };
 }
 
 function validate(yamlText: string): Array<{ kind: string; name: string; errors: string[] }> {
-  const run = spawnSync(process.execPath, [path.join(ROOT, 'scripts/validate-k8s.mjs'), '--json'], { cwd: ROOT, input: yamlText, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [path.join(ROOT, 'scripts/validate-k8s.mjs'), '--json'], {
+    cwd: ROOT,
+    input: yamlText,
+    encoding: 'utf8',
+  });
   return JSON.parse(run.stdout) as Array<{ kind: string; name: string; errors: string[] }>;
 }
 
@@ -43,7 +73,8 @@ const overlays = readdirSync(OVERLAYS_DIR).sort();
 
 it('has the two overlays, and the validator refuses what the schemas refuse', () => {
   expect(overlays).toEqual(['development', 'production']);
-  const broken = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: x }\nspec: { replicas: two }\n---\napiVersion: example.org/v1\nkind: Unknown\nmetadata: { name: y }\n';
+  const broken =
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: x }\nspec: { replicas: two }\n---\napiVersion: example.org/v1\nkind: Unknown\nmetadata: { name: y }\n';
   const results = validate(broken);
   expect(results.map((r) => r.errors.length > 0)).toEqual([true, true]);
   expect(results[0]?.errors.join()).toMatch(/replicas must be integer/);
@@ -76,7 +107,11 @@ describe.each(overlays)('overlay %s', (overlay) => {
     for (const o of workloads) {
       for (const c of podSpec(o).containers as Container[]) {
         const [, , tag, digest] = /^([^@]+?)(?::([\w][\w.-]{0,127}))?(@sha256:[a-f0-9]{64})?$/.exec(c.image) ?? [];
-        expect({ image: c.image, pinned: !!(tag || digest), latest: tag === 'latest' }).toEqual({ image: c.image, pinned: true, latest: false });
+        expect({ image: c.image, pinned: !!(tag || digest), latest: tag === 'latest' }).toEqual({
+          image: c.image,
+          pinned: true,
+          latest: false,
+        });
       }
     }
   });
@@ -124,12 +159,21 @@ describe.each(overlays)('overlay %s', (overlay) => {
   it('every pod: non-root, read-only root filesystem with a /tmp volume, no privilege, ALL capabilities dropped, no service account token', () => {
     for (const o of workloads) {
       const spec = podSpec(o);
-      expect({ name: o.metadata.name, runAsNonRoot: spec.securityContext?.runAsNonRoot, automount: spec.automountServiceAccountToken }).toEqual({ name: o.metadata.name, runAsNonRoot: true, automount: false });
+      expect({
+        name: o.metadata.name,
+        runAsNonRoot: spec.securityContext?.runAsNonRoot,
+        automount: spec.automountServiceAccountToken,
+      }).toEqual({ name: o.metadata.name, runAsNonRoot: true, automount: false });
       expect(spec.securityContext.runAsUser).toBeGreaterThan(0);
       const sa = find('ServiceAccount', spec.serviceAccountName);
       expect((sa as any).automountServiceAccountToken).toBe(false);
       for (const c of spec.containers as Container[]) {
-        expect({ container: c.name, ...c.securityContext }).toMatchObject({ container: c.name, readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } });
+        expect({ container: c.name, ...c.securityContext }).toMatchObject({
+          container: c.name,
+          readOnlyRootFilesystem: true,
+          allowPrivilegeEscalation: false,
+          capabilities: { drop: ['ALL'] },
+        });
         const tmp = (c.volumeMounts ?? []).find((m) => m.mountPath === '/tmp');
         expect(spec.volumes.find((v: any) => v.name === tmp?.name)?.emptyDir).toBeDefined();
       }
@@ -140,21 +184,40 @@ describe.each(overlays)('overlay %s', (overlay) => {
     expect(objects.filter((o) => o.kind === 'Secret')).toEqual([]);
     const refs = (o: K8sObject) =>
       (podSpec(o).containers as Container[]).flatMap((c) => [
-        ...(c.env ?? []).map((e) => ({ name: e.name as string, secret: e.valueFrom?.secretKeyRef?.name as string | undefined, value: e.value as string | undefined })),
+        ...(c.env ?? []).map((e) => ({
+          name: e.name as string,
+          secret: e.valueFrom?.secretKeyRef?.name as string | undefined,
+          value: e.value as string | undefined,
+        })),
         ...(c.envFrom ?? []).map((e) => ({ name: '*', secret: e.secretRef?.name as string | undefined, value: undefined })),
       ]);
     for (const o of workloads) {
       for (const r of refs(o)) {
-        if (SECRET_VARS.test(r.name)) expect({ workload: o.metadata.name, variable: r.name, fromSecret: !!r.secret, value: r.value }).toEqual({ workload: o.metadata.name, variable: r.name, fromSecret: true, value: undefined });
+        if (SECRET_VARS.test(r.name))
+          expect({ workload: o.metadata.name, variable: r.name, fromSecret: !!r.secret, value: r.value }).toEqual({
+            workload: o.metadata.name,
+            variable: r.name,
+            fromSecret: true,
+            value: undefined,
+          });
       }
     }
     const owner = workloads.filter((o) => refs(o).some((r) => r.name === 'DATABASE_OWNER_URL' || r.secret === 'tandem-migrate'));
     expect(owner.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['Job/tandem-migrate']);
     expect(refs(migrate).map((r) => r.name)).toEqual(['DATABASE_OWNER_URL']); // and nothing else of the app's
-    for (const o of [api, worker]) expect(refs(o).filter((r) => r.secret).map((r) => r.secret)).toEqual(expect.arrayContaining(['tandem-app']));
+    for (const o of [api, worker])
+      expect(
+        refs(o)
+          .filter((r) => r.secret)
+          .map((r) => r.secret),
+      ).toEqual(expect.arrayContaining(['tandem-app']));
     for (const o of objects.filter((x) => x.kind === 'ConfigMap')) {
       for (const [k, v] of Object.entries(o.data ?? {})) {
-        expect({ key: k, secretName: SECRET_VARS.test(k), password: /:\/\/[^/\s:@]*:[^@\s]+@/.test(v) }).toEqual({ key: k, secretName: false, password: false });
+        expect({ key: k, secretName: SECRET_VARS.test(k), password: /:\/\/[^/\s:@]*:[^@\s]+@/.test(v) }).toEqual({
+          key: k,
+          secretName: false,
+          password: false,
+        });
       }
     }
     expect(text).not.toMatch(/JWT_SECRET|DATABASE_OWNER_URL:|stringData|tandem_owner/);
@@ -166,14 +229,22 @@ describe.each(overlays)('overlay %s', (overlay) => {
     expect(denyAll?.spec.policyTypes).toEqual(expect.arrayContaining(['Ingress', 'Egress']));
     for (const o of workloads) {
       const labels = o.spec.template.metadata.labels;
-      const own = policies.filter((p) => p !== denyAll && matches(p.spec.podSelector.matchLabels, labels) && p.spec.podSelector.matchLabels?.['app.kubernetes.io/component']);
+      const own = policies.filter(
+        (p) =>
+          p !== denyAll &&
+          matches(p.spec.podSelector.matchLabels, labels) &&
+          p.spec.podSelector.matchLabels?.['app.kubernetes.io/component'],
+      );
       expect({ workload: o.metadata.name, policies: own.length }).toEqual({ workload: o.metadata.name, policies: 1 });
     }
     // The public port from the ingress controller only; /metrics (its own port, not in the Service) from monitoring only.
     const apiPolicy = policies.find((p) => p.metadata.name === 'tandem-api');
     const apiPorts = Object.fromEntries((containerOf(api).ports ?? []).map((p) => [p.name, p.containerPort]));
     const from = (i: any) => i.from.map((f: any) => f.namespaceSelector.matchLabels['kubernetes.io/metadata.name']).join();
-    expect(apiPolicy?.spec.ingress.map((i: any) => [from(i), i.ports.map((p: any) => p.port)])).toEqual([['ingress-nginx', [apiPorts['http']]], ['monitoring', [apiPorts['metrics']]]]);
+    expect(apiPolicy?.spec.ingress.map((i: any) => [from(i), i.ports.map((p: any) => p.port)])).toEqual([
+      ['ingress-nginx', [apiPorts['http']]],
+      ['monitoring', [apiPorts['metrics']]],
+    ]);
     expect((containerOf(api).env ?? []).find((e) => e.name === 'METRICS_PORT')?.value).toBe(String(apiPorts['metrics']));
     expect(find('Service', 'tandem-api').spec.ports.map((p: any) => p.targetPort)).toEqual(['http']);
     const migratePolicy = policies.find((p) => p.metadata.name === 'tandem-migrate');
@@ -209,10 +280,17 @@ describe('infra/docker-compose.yml', () => {
     for (const s of [api, worker, migrate]) {
       expect(s.build).toEqual({ context: '..', dockerfile: 'infra/docker/Dockerfile' });
       expect(s.image).not.toMatch(/:latest\b/);
-      expect({ read_only: s.read_only, user: s.user, cap_drop: s.cap_drop }).toEqual({ read_only: true, user: '1000:1000', cap_drop: ['ALL'] });
+      expect({ read_only: s.read_only, user: s.user, cap_drop: s.cap_drop }).toEqual({
+        read_only: true,
+        user: '1000:1000',
+        cap_drop: ['ALL'],
+      });
     }
     for (const [name, s] of Object.entries(compose.services)) {
-      expect({ service: name, dev: /vite|register\.js|ts-node|\.tsx?\b|npm run/.test(JSON.stringify(s.command ?? '')) }).toEqual({ service: name, dev: false });
+      expect({ service: name, dev: /vite|register\.js|ts-node|\.tsx?\b|npm run/.test(JSON.stringify(s.command ?? '')) }).toEqual({
+        service: name,
+        dev: false,
+      });
     }
   });
 
@@ -220,12 +298,16 @@ describe('infra/docker-compose.yml', () => {
     for (const [name, service] of Object.entries(compose.services)) {
       for (const [key, value] of Object.entries((service.environment ?? {}) as Record<string, string>)) {
         const secret = SECRET_VARS.test(key) || /:\/\/[^/\s:@]*:[^@\s]+@/.test(value);
-        if (secret) expect({ service: name, key, fromEnvFile: /\$\{[A-Z_]+:\?/.test(value) }).toEqual({ service: name, key, fromEnvFile: true });
+        if (secret)
+          expect({ service: name, key, fromEnvFile: /\$\{[A-Z_]+:\?/.test(value) }).toEqual({ service: name, key, fromEnvFile: true });
         if (/OWNER|SUPERUSER/.test(key)) expect({ key, service: name }).toEqual({ key, service: 'migrate' });
       }
     }
     // The old single JWT secret is gone everywhere (the key rings replaced it): nothing may still set it.
-    const stale = spawnSync('git', ['grep', '-l', 'JWT_SECRET', '--', '.', ':!test/integration/deploy-manifests.int-spec.ts'], { cwd: ROOT, encoding: 'utf8' });
+    const stale = spawnSync('git', ['grep', '-l', 'JWT_SECRET', '--', '.', ':!test/integration/deploy-manifests.int-spec.ts'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(stale.stdout.split('\n').filter(Boolean)).toEqual([]);
     expect(text).toMatch(/ACCESS_TOKEN_KEYS: \$\{ACCESS_TOKEN_KEYS:\?/);
     expect(text).toMatch(/LINK_KEYS: \$\{LINK_KEYS:\?/);

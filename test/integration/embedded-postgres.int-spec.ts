@@ -34,7 +34,10 @@ const url = (user: string): string => `postgres://${user}:${user}@127.0.0.1:${po
 beforeAll(async () => {
   port = await freePort();
   dataDir = await mkdtemp(path.join(tmpdir(), 'tandem-pglite-'));
-  server = spawn('node', ['-r', './scripts/register.js', 'scripts/embedded/pglite-server.ts', '--port', String(port), '--data', dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  server = spawn('node', ['-r', './scripts/register.js', 'scripts/embedded/pglite-server.ts', '--port', String(port), '--data', dataDir], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   await new Promise<void>((resolve, reject) => {
     server.stdout?.on('data', (chunk: Buffer) => {
@@ -168,7 +171,13 @@ async function rawConnect(): Promise<RawClient> {
       const body = buffer.subarray(5, 1 + buffer.readInt32BE(1));
       buffer = buffer.subarray(1 + buffer.readInt32BE(1));
       if (!waiter) continue;
-      if (type === 'E') waiter.reply.error = body.toString('utf8').split('\0').find((f) => f.startsWith('M'))?.slice(1) ?? 'error';
+      if (type === 'E')
+        waiter.reply.error =
+          body
+            .toString('utf8')
+            .split('\0')
+            .find((f) => f.startsWith('M'))
+            ?.slice(1) ?? 'error';
       if (type === 'D' && body.readInt32BE(2) >= 0) waiter.reply.values.push(body.subarray(6, 6 + body.readInt32BE(2)).toString('utf8'));
       if (type === waiter.type) {
         const done = waiter;
@@ -214,7 +223,9 @@ describe('the outbox relay on the embedded server (queues on BullMQ PostgreSQL)'
     const owner = await connect('tandem_owner');
     try {
       // A hub with one pending outbox row (a matching run's job), written as the owner.
-      const tenant = await owner.query<{ id: string }>(`insert into tenants (name, slug) values ('Embedded Hub', 'embedded-hub') returning id`);
+      const tenant = await owner.query<{ id: string }>(
+        `insert into tenants (name, slug) values ('Embedded Hub', 'embedded-hub') returning id`,
+      );
       const tenantId = tenant.rows[0].id;
       const payload = { tenantId, runId: '00000000-0000-4000-8000-000000000001' };
       await owner.query(
@@ -232,7 +243,10 @@ describe('the outbox relay on the embedded server (queues on BullMQ PostgreSQL)'
     dataSource = await createDataSource({ url: url('tandem_app'), role: 'app', applicationName: 'embedded-relay-test' }).initialize();
     setDefaultBackendFactory(createPostgresBackend);
     for (const name of ALL_QUEUE_NAMES) {
-      queues.set(name, new Queue(name, { connection: { connectionString: url('tandem_app'), schema: 'public', skipMigrations: true } as never }));
+      queues.set(
+        name,
+        new Queue(name, { connection: { connectionString: url('tandem_app'), schema: 'public', skipMigrations: true } as never }),
+      );
     }
   }, 120_000);
 

@@ -24,32 +24,70 @@ let token: string;
 const LINKED_COLUMNS: Record<string, Record<string, 'keep' | string>> = {
   encounter_attendance: { tenant_id: 'keep', encounter_id: 'keep', pupil_id: 'keep', school_id: 'keep', created_at: 'keep' },
   ledger_pupils: {
-    tenant_id: 'keep', pupil_id: 'keep', school_id: 'keep', entry_year: 'keep', on_roll_from: 'keep', on_roll_to: 'keep',
+    tenant_id: 'keep',
+    pupil_id: 'keep',
+    school_id: 'keep',
+    entry_year: 'keep',
+    on_roll_from: 'keep',
+    on_roll_to: 'keep',
     reference: "reference like 'erased-%'",
     priority_rank: 'priority_rank = 0',
   },
   ledger_pupil_years: {
-    tenant_id: 'keep', pupil_id: 'keep', school_id: 'keep', academic_year: 'keep', benchmark: 'keep', year_group: 'keep', window_index: 'keep',
-    minimum: 'keep', met: 'keep', met_on: 'keep', encounter_dates: 'keep', on_roll_from: 'keep', on_roll_to: 'keep',
+    tenant_id: 'keep',
+    pupil_id: 'keep',
+    school_id: 'keep',
+    academic_year: 'keep',
+    benchmark: 'keep',
+    year_group: 'keep',
+    window_index: 'keep',
+    minimum: 'keep',
+    met: 'keep',
+    met_on: 'keep',
+    encounter_dates: 'keep',
+    on_roll_from: 'keep',
+    on_roll_to: 'keep',
     reference: "reference like 'erased-%'",
     priority_rank: 'priority_rank = 0',
   },
   coverage_snapshot_pupils: {
-    tenant_id: 'keep', snapshot_id: 'keep', pupil_id: 'keep', benchmark: 'keep', school_id: 'keep', year_group: 'keep', encounters: 'keep', met: 'keep',
+    tenant_id: 'keep',
+    snapshot_id: 'keep',
+    pupil_id: 'keep',
+    benchmark: 'keep',
+    school_id: 'keep',
+    year_group: 'keep',
+    encounters: 'keep',
+    met: 'keep',
     priority_rank: 'priority_rank = 0',
   },
 };
 
 beforeAll(async () => {
   api = await startTestApi();
-  demo = await seedDemoHub(api.db.appDataSource, { clock: api.clock, referenceDate: api.clock.today(), slug: `erasure-${randomBytes(3).toString('hex')}`, schools: 1, pupilsPerYearGroup: 6, employers: 3, requests: 3 });
+  demo = await seedDemoHub(api.db.appDataSource, {
+    clock: api.clock,
+    referenceDate: api.clock.today(),
+    slug: `erasure-${randomBytes(3).toString('hex')}`,
+    schools: 1,
+    pupilsPerYearGroup: 6,
+    employers: 3,
+    requests: 3,
+  });
   owner = new Client({ connectionString: api.db.ownerUrl });
   await owner.connect();
   const admin = await api.db.systemDb.findUserByEmail(demo.logins.find((l) => l.role === 'hub_admin')?.email ?? '');
   const [membership] = await api.db.systemDb.membershipsForUser(admin?.id ?? '');
-  token = api.tokenFor(await api.startSession({ userId: admin?.id ?? '', tenantId: demo.tenantId, membershipId: membership?.membershipId ?? null, role: 'hub_admin' }));
+  token = api.tokenFor(
+    await api.startSession({
+      userId: admin?.id ?? '',
+      tenantId: demo.tenantId,
+      membershipId: membership?.membershipId ?? null,
+      role: 'hub_admin',
+    }),
+  );
   // Keep the other fixture hub around: its rows must not be touched, and scans must see past them.
-  await createHubFixture(api, 'bystander') satisfies HubFixture;
+  (await createHubFixture(api, 'bystander')) satisfies HubFixture;
 }, 120_000);
 
 afterAll(async () => {
@@ -57,7 +95,8 @@ afterAll(async () => {
   await api?.close();
 });
 
-const q = async <T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> => (await owner.query(text, params)).rows as T[];
+const q = async <T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> =>
+  (await owner.query(text, params)).rows as T[];
 
 it('classifies every column of every table that links to a pupil (a new one fails here)', async () => {
   const rows = await q<{ table_name: string; column_name: string }>(
@@ -84,22 +123,41 @@ it('erases: no table keeps the pupil’s identity or special-category data, and 
   expect(pupil).toBeDefined();
   const id = pupil?.id as string;
   const reference = pupil?.reference as string;
-  await api.ok(`mutation($id: ID!, $input: UpdatePupilInput!) { updatePupil(id: $id, input: $input) { id } }`, { id, input: { displayName: 'Philomena Xanthopoulos' } }, token);
-  const [{ date_of_birth: dob } = { date_of_birth: '' }] = await q<{ date_of_birth: string }>(`select date_of_birth::text from pupils where id = $1`, [id]);
-  await api.ok(`mutation($input: TakeCoverageSnapshotInput!) { takeCoverageSnapshot(input: $input) { id } }`, { input: { schoolId: pupil?.school_id, asOf: api.clock.today() } }, token);
+  await api.ok(
+    `mutation($id: ID!, $input: UpdatePupilInput!) { updatePupil(id: $id, input: $input) { id } }`,
+    { id, input: { displayName: 'Philomena Xanthopoulos' } },
+    token,
+  );
+  const [{ date_of_birth: dob } = { date_of_birth: '' }] = await q<{ date_of_birth: string }>(
+    `select date_of_birth::text from pupils where id = $1`,
+    [id],
+  );
+  await api.ok(
+    `mutation($input: TakeCoverageSnapshotInput!) { takeCoverageSnapshot(input: $input) { id } }`,
+    { input: { schoolId: pupil?.school_id, asOf: api.clock.today() } },
+    token,
+  );
   const ukDob = dob.split('-').reverse().join('/');
   await q(
     `insert into import_jobs (tenant_id, school_id, kind, mode, status, total_rows, processed_rows, error_count, errors, created_by_user_id)
      values ($1, $2, 'pupils', 'valid_rows_only', 'succeeded', 2, 2, 2, $3::jsonb, null)`,
-    [demo.tenantId, pupil?.school_id, JSON.stringify([
-      { line: 2, field: 'send', code: 'VALIDATION_FAILED', message: 'SEND must be Y or N (got "maybe")', reference },
-      { line: 2, field: 'dateOfBirth', code: 'INVALID_DATE', message: `DOB is after the year group allows (got "${ukDob}")`, reference },
-    ])],
+    [
+      demo.tenantId,
+      pupil?.school_id,
+      JSON.stringify([
+        { line: 2, field: 'send', code: 'VALIDATION_FAILED', message: 'SEND must be Y or N (got "maybe")', reference },
+        { line: 2, field: 'dateOfBirth', code: 'INVALID_DATE', message: `DOB is after the year group allows (got "${ukDob}")`, reference },
+      ]),
+    ],
   );
   const identifiers = [reference, 'Philomena Xanthopoulos', dob, ukDob];
 
   // The subject-access export: the record and everything that links to it.
-  const { exportPupilData } = await api.ok<{ exportPupilData: { json: string } }>(`query($id: ID!) { exportPupilData(id: $id) { json } }`, { id }, token);
+  const { exportPupilData } = await api.ok<{ exportPupilData: { json: string } }>(
+    `query($id: ID!) { exportPupilData(id: $id) { json } }`,
+    { id },
+    token,
+  );
   const doc = JSON.parse(exportPupilData.json) as Record<string, unknown[] | Record<string, unknown>>;
   const attended = await q<{ n: number }>(`select count(*)::int as n from encounter_attendance where pupil_id = $1`, [id]);
   const ledger = await q<{ n: number }>(`select count(*)::int as n from ledger_pupil_years where pupil_id = $1`, [id]);
@@ -122,7 +180,9 @@ it('erases: no table keeps the pupil’s identity or special-category data, and 
   const found: string[] = [];
   for (const c of columns) {
     for (const value of identifiers) {
-      const [row] = await q<{ n: number }>(`select count(*)::int as n from "${c.table_name}" where "${c.column_name}"::text like $1`, [`%${value}%`]);
+      const [row] = await q<{ n: number }>(`select count(*)::int as n from "${c.table_name}" where "${c.column_name}"::text like $1`, [
+        `%${value}%`,
+      ]);
       if ((row?.n ?? 0) > 0) found.push(`${c.table_name}.${c.column_name} holds "${value}"`);
     }
   }
@@ -139,7 +199,7 @@ it('erases: no table keeps the pupil’s identity or special-category data, and 
   }
   expect(broken).toEqual([]);
   // The pupil row itself: personal fields cleared.
-  expect(await q(`select display_name, date_of_birth, disadvantaged, send, care_experienced, roni_score from pupils where id = $1`, [id])).toEqual([
-    { display_name: null, date_of_birth: null, disadvantaged: false, send: false, care_experienced: false, roni_score: null },
-  ]);
+  expect(
+    await q(`select display_name, date_of_birth, disadvantaged, send, care_experienced, roni_score from pupils where id = $1`, [id]),
+  ).toEqual([{ display_name: null, date_of_birth: null, disadvantaged: false, send: false, care_experienced: false, roni_score: null }]);
 }, 120_000);

@@ -47,9 +47,19 @@ beforeAll(async () => {
   owner = new Client({ connectionString: api.db.ownerUrl });
   await owner.connect();
   tables = (
-    await owner.query<{ t: string }>(`select table_name as t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> 'schema_migrations' order by 1`)
+    await owner.query<{ t: string }>(
+      `select table_name as t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> 'schema_migrations' order by 1`,
+    )
   ).rows.map((r) => r.t);
-  realIds = [hub.tenantId, hub.clusterA.id, hub.clusterB.id, hub.schoolA.id, hub.schoolB.id, hub.employer.id, ...Object.values(hub.principals).flatMap((p) => [p.userId, p.membershipId ?? ''])].filter(Boolean);
+  realIds = [
+    hub.tenantId,
+    hub.clusterA.id,
+    hub.clusterB.id,
+    hub.schoolA.id,
+    hub.schoolB.id,
+    hub.employer.id,
+    ...Object.values(hub.principals).flatMap((p) => [p.userId, p.membershipId ?? '']),
+  ].filter(Boolean);
 }, 60_000);
 
 afterAll(async () => {
@@ -71,7 +81,10 @@ async function writeMark(): Promise<string> {
 
 /** Every table's row count, in one statement (a failed request must leave each one as it was). */
 async function rowCounts(): Promise<string> {
-  const sql = tables.filter((t) => !WRITTEN_ON_FAILURE.has(t)).map((t) => `select '${t}' as t, count(*)::int as n from "${t}"`).join(' union all ');
+  const sql = tables
+    .filter((t) => !WRITTEN_ON_FAILURE.has(t))
+    .map((t) => `select '${t}' as t, count(*)::int as n from "${t}"`)
+    .join(' union all ');
   return JSON.stringify((await owner.query(sql)).rows);
 }
 
@@ -99,11 +112,36 @@ const hostileString = fc.constantFrom(
   '-1',
   'NaN',
 );
-const anyString = fc.oneof({ weight: 3, arbitrary: fc.string({ maxLength: 40 }) }, { weight: 3, arbitrary: hostileString }, { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 60 }) });
+const anyString = fc.oneof(
+  { weight: 3, arbitrary: fc.string({ maxLength: 40 }) },
+  { weight: 3, arbitrary: hostileString },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 60 }) },
+);
 /** Strings a form would send (dates, emails, URNs, postcodes, references), to get past the first check. */
 const plausibleString = fc.oneof(
   fc.emailAddress(),
-  fc.constantFrom('100001', '654321', 'LS1 4AP', 'M1 1AE', 'Northfield Academy', 'careers talk', 'A123456789012', 'talk', 'in_person', 'secondary', 'sme', 'Engineering', '09:00', '15:30', 'passed', 'declared', 'basic', 'enhanced', 'replace', 'add'),
+  fc.constantFrom(
+    '100001',
+    '654321',
+    'LS1 4AP',
+    'M1 1AE',
+    'Northfield Academy',
+    'careers talk',
+    'A123456789012',
+    'talk',
+    'in_person',
+    'secondary',
+    'sme',
+    'Engineering',
+    '09:00',
+    '15:30',
+    'passed',
+    'declared',
+    'basic',
+    'enhanced',
+    'replace',
+    'add',
+  ),
   fc.date({ min: new Date('2024-01-01'), max: new Date('2028-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
   fc.date({ min: new Date('2024-01-01'), max: new Date('2028-12-31'), noInvalidDate: true }).map((d) => d.toISOString()),
 );
@@ -112,38 +150,72 @@ function scalar(name: string): fc.Arbitrary<unknown> {
   switch (name) {
     // Mostly values of the right type (so requests reach the resolvers), some of the wrong one.
     case 'ID':
-      return fc.oneof({ weight: 4, arbitrary: fc.uuid() }, { weight: 4, arbitrary: fc.constantFrom(...realIds) }, { weight: 2, arbitrary: anyString }, { weight: 1, arbitrary: fc.integer() });
+      return fc.oneof(
+        { weight: 4, arbitrary: fc.uuid() },
+        { weight: 4, arbitrary: fc.constantFrom(...realIds) },
+        { weight: 2, arbitrary: anyString },
+        { weight: 1, arbitrary: fc.integer() },
+      );
     case 'Int':
-      return fc.oneof({ weight: 6, arbitrary: fc.integer({ min: -5, max: 200 }) }, { weight: 2, arbitrary: fc.constantFrom(0, -1, 2 ** 31 - 1, -(2 ** 31)) }, { weight: 1, arbitrary: fc.constantFrom(2 ** 31, 1e15, 1.5, '7', null, true) });
+      return fc.oneof(
+        { weight: 6, arbitrary: fc.integer({ min: -5, max: 200 }) },
+        { weight: 2, arbitrary: fc.constantFrom(0, -1, 2 ** 31 - 1, -(2 ** 31)) },
+        { weight: 1, arbitrary: fc.constantFrom(2 ** 31, 1e15, 1.5, '7', null, true) },
+      );
     case 'Float':
-      return fc.oneof({ weight: 6, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }) }, { weight: 1, arbitrary: fc.constantFrom(0, -1, 1e308, '1.5', null) });
+      return fc.oneof(
+        { weight: 6, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }) },
+        { weight: 1, arbitrary: fc.constantFrom(0, -1, 1e308, '1.5', null) },
+      );
     case 'Boolean':
       return fc.oneof({ weight: 6, arbitrary: fc.boolean() }, { weight: 1, arbitrary: fc.constantFrom('true', 0, null) });
     case 'CalendarDate':
-      return fc.oneof(fc.date({ min: new Date('1990-01-01'), max: new Date('2035-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), fc.constantFrom('2026-02-29', '2025-13-01', '01/09/2025', ''), anyString);
+      return fc.oneof(
+        fc.date({ min: new Date('1990-01-01'), max: new Date('2035-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+        fc.constantFrom('2026-02-29', '2025-13-01', '01/09/2025', ''),
+        anyString,
+      );
     case 'DateTime':
-      return fc.oneof(fc.date({ min: new Date('2000-01-01'), max: new Date('2040-01-01'), noInvalidDate: true }).map((d) => d.toISOString()), anyString);
+      return fc.oneof(
+        fc.date({ min: new Date('2000-01-01'), max: new Date('2040-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
+        anyString,
+      );
     case 'String':
-      return fc.oneof({ weight: 3, arbitrary: plausibleString }, { weight: 3, arbitrary: anyString }, { weight: 1, arbitrary: fc.oneof(fc.integer(), fc.constant(null)) });
+      return fc.oneof(
+        { weight: 3, arbitrary: plausibleString },
+        { weight: 3, arbitrary: anyString },
+        { weight: 1, arbitrary: fc.oneof(fc.integer(), fc.constant(null)) },
+      );
     default:
       return fc.oneof(anyString, fc.integer(), fc.constant(null));
   }
 }
 
 function valueOf(type: GraphQLInputType, depth = 0): fc.Arbitrary<unknown> {
-  if (isNonNullType(type)) return fc.oneof({ weight: 12, arbitrary: valueOf(type.ofType, depth) }, { weight: 1, arbitrary: fc.constant(null) });
+  if (isNonNullType(type))
+    return fc.oneof({ weight: 12, arbitrary: valueOf(type.ofType, depth) }, { weight: 1, arbitrary: fc.constant(null) });
   if (isListType(type)) {
-    return fc.oneof({ weight: 8, arbitrary: fc.array(valueOf(type.ofType, depth + 1), { maxLength: 4 }) }, { weight: 1, arbitrary: fc.array(valueOf(type.ofType, depth + 1), { minLength: 60, maxLength: 120 }) }, { weight: 1, arbitrary: valueOf(type.ofType, depth + 1) });
+    return fc.oneof(
+      { weight: 8, arbitrary: fc.array(valueOf(type.ofType, depth + 1), { maxLength: 4 }) },
+      { weight: 1, arbitrary: fc.array(valueOf(type.ofType, depth + 1), { minLength: 60, maxLength: 120 }) },
+      { weight: 1, arbitrary: valueOf(type.ofType, depth + 1) },
+    );
   }
   if (type instanceof GraphQLScalarType) return scalar(type.name);
-  if (type instanceof GraphQLEnumType) return fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...type.getValues().map((v) => v.name)) }, { weight: 1, arbitrary: anyString });
+  if (type instanceof GraphQLEnumType)
+    return fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...type.getValues().map((v) => v.name)) }, { weight: 1, arbitrary: anyString });
   if (type instanceof GraphQLInputObjectType) {
     if (depth > 3) return fc.constant({});
     const fields = Object.values(type.getFields());
     const shape = Object.fromEntries(fields.map((f) => [f.name, valueOf(f.type, depth + 1)]));
     const complete = fc.record(shape, { requiredKeys: fields.filter((f) => isNonNullType(f.type)).map((f) => f.name) });
     const partial = fc.record(shape, { requiredKeys: [] });
-    return fc.oneof({ weight: 8, arbitrary: complete }, { weight: 2, arbitrary: partial }, { weight: 1, arbitrary: partial.map((r) => ({ ...r, notAField: 'x' })) }, { weight: 1, arbitrary: anyString });
+    return fc.oneof(
+      { weight: 8, arbitrary: complete },
+      { weight: 2, arbitrary: partial },
+      { weight: 1, arbitrary: partial.map((r) => ({ ...r, notAField: 'x' })) },
+      { weight: 1, arbitrary: anyString },
+    );
   }
   return fc.constant(null);
 }
@@ -172,7 +244,10 @@ interface Target {
 function targets(): Target[] {
   const schema = api.app.get(GraphQLSchemaHost).schema;
   const out: Target[] = [];
-  for (const [operation, root] of [['query', schema.getQueryType()], ['mutation', schema.getMutationType()]] as const) {
+  for (const [operation, root] of [
+    ['query', schema.getQueryType()],
+    ['mutation', schema.getMutationType()],
+  ] as const) {
     for (const field of Object.values(root?.getFields() ?? {}) as GraphQLField<unknown, unknown>[]) {
       if (operation === 'query' && field.args.length === 0) continue;
       const defs = field.args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
@@ -181,7 +256,9 @@ function targets(): Target[] {
         operation,
         field: field.name,
         document: `${operation}${defs ? `(${defs})` : ''} { ${field.name}${use ? `(${use})` : ''} ${selection(field.type)} }`,
-        variables: fc.record(Object.fromEntries(field.args.map((a) => [a.name, valueOf(a.type)])), { requiredKeys: field.args.filter((a) => isNonNullType(a.type)).map((a) => a.name) }) as fc.Arbitrary<Record<string, unknown>>,
+        variables: fc.record(Object.fromEntries(field.args.map((a) => [a.name, valueOf(a.type)])), {
+          requiredKeys: field.args.filter((a) => isNonNullType(a.type)).map((a) => a.name),
+        }) as fc.Arbitrary<Record<string, unknown>>,
       });
     }
   }
@@ -202,7 +279,9 @@ it(`sends ${RUNS} generated requests over every mutation and every query with ar
   const plan: Array<{ target: Target; caller: (typeof CALLERS)[number]; variables: Record<string, unknown> }> = [];
   all.forEach((target, i) => {
     const values = fc.sample(target.variables, { numRuns: perTarget, seed: SEED + i });
-    values.forEach((variables, j) => plan.push({ target, caller: CALLERS[(i + j) % CALLERS.length] as (typeof CALLERS)[number], variables }));
+    values.forEach((variables, j) =>
+      plan.push({ target, caller: CALLERS[(i + j) % CALLERS.length] as (typeof CALLERS)[number], variables }),
+    );
   });
   expect(plan.length).toBeGreaterThanOrEqual(RUNS);
 
@@ -240,7 +319,8 @@ it(`sends ${RUNS} generated requests over every mutation and every query with ar
   let known: { mark: string; counts: string } | null = null;
   // Between two requests nothing else writes to this database (no worker runs), so counts known
   // after one request are the counts before the next.
-  const countsNow = async (): Promise<{ mark: string; counts: string }> => known ?? (known = { mark: await writeMark(), counts: await rowCounts() });
+  const countsNow = async (): Promise<{ mark: string; counts: string }> =>
+    known ?? (known = { mark: await writeMark(), counts: await rowCounts() });
   const wroteNothing = async (before: { mark: string; counts: string }): Promise<boolean> => {
     const mark = await writeMark();
     if (mark === before.mark) return true;
@@ -269,14 +349,21 @@ it(`sends ${RUNS} generated requests over every mutation and every query with ar
     if (answers.every((res) => res.errors?.length && !res.data)) {
       checkedRefusals += batch.length;
       if (!(await wroteNothing(before))) {
-        partialWrites.push(`${batch.map((b, k) => `${b.target.field} as ${b.caller}: ${answers[k]?.errors?.[0]?.extensions?.code}`).join('; ')} but rows changed (seed ${SEED}) ${JSON.stringify(batch.map((b) => b.variables)).slice(0, 300)}`);
+        partialWrites.push(
+          `${batch.map((b, k) => `${b.target.field} as ${b.caller}: ${answers[k]?.errors?.[0]?.extensions?.code}`).join('; ')} but rows changed (seed ${SEED}) ${JSON.stringify(batch.map((b) => b.variables)).slice(0, 300)}`,
+        );
       }
     } else known = null;
   }
   const seconds = (performance.now() - started) / 1000;
   const inRequests = [...spent.values()].reduce((a, b) => a + b, 0) / 1000;
-  const dearest = [...spent].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([f, ms]) => `${f} ${(ms / 1000).toFixed(1)} s`);
-  console.log(`fuzz time: ${inRequests.toFixed(1)} s in requests (dearest: ${dearest.join(', ')}); ${checkedRefusals} refused mutations checked for writes`);
+  const dearest = [...spent]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .map(([f, ms]) => `${f} ${(ms / 1000).toFixed(1)} s`);
+  console.log(
+    `fuzz time: ${inRequests.toFixed(1)} s in requests (dearest: ${dearest.join(', ')}); ${checkedRefusals} refused mutations checked for writes`,
+  );
 
   console.log(
     `fuzz: ${plan.length} requests over ${mutations.length} mutations and ${queries.length} queries in ${seconds.toFixed(1)} s (seed ${SEED}); answers by code: ${JSON.stringify(Object.fromEntries([...codes].sort((a, b) => b[1] - a[1])))}`,

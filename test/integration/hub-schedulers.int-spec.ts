@@ -26,6 +26,14 @@ it('schedules a hub created after the worker started within seconds, with nobody
   const nudges = worker.app.get<Queue>(getQueueToken(QUEUE_NAMES.nudges));
   const ledger = worker.app.get<Queue>(getQueueToken(QUEUE_NAMES.ledger));
   const hub = await createHubFixture(api, 'late');
-  await waitFor(async () => Boolean(await nudges.getJobScheduler(jobIdFor.nudges({ tenantId: hub.tenantId }))), 'the new hub’s nudge scheduler', 20_000);
-  await waitFor(async () => Boolean(await ledger.getJobScheduler(jobIdFor.ledger({ tenantId: hub.tenantId }))), 'the new hub’s snapshot scheduler', 20_000);
+  await waitFor(
+    async () => Boolean(await nudges.getJobScheduler(jobIdFor.nudges({ tenantId: hub.tenantId }))),
+    'the new hub’s nudge scheduler',
+    20_000,
+  );
+  await waitFor(
+    async () => Boolean(await ledger.getJobScheduler(jobIdFor.ledger({ tenantId: hub.tenantId }))),
+    'the new hub’s snapshot scheduler',
+    20_000,
+  );
 });

@@ -47,7 +47,10 @@ function linkIn(message: SinkMessage): { url: string; token: string } {
   return { url, token: decodeURIComponent(new URL(url).searchParams.get('token') ?? '') };
 }
 
-async function inviteAndReceive(email: string, input: Record<string, unknown>): Promise<{ id: string; token: string; message: SinkMessage }> {
+async function inviteAndReceive(
+  email: string,
+  input: Record<string, unknown>,
+): Promise<{ id: string; token: string; message: SinkMessage }> {
   const { inviteUser } = await api.ok<{ inviteUser: { id: string } }>(INVITE, { input: { email, ...input } }, hub.tokens.hubAdmin);
   const message = await sink.waitFor((m) => m.to.includes(email), 10_000);
   return { id: inviteUser.id, token: linkIn(message).token, message };
@@ -60,19 +63,46 @@ it('hub admin invites → the email arrives → the invitee previews, accepts, l
   expect(message.text).toContain('School staff');
 
   const preview = await api.ok<{ invitationPreview: Record<string, unknown> }>(PREVIEW, { token });
-  expect(preview.invitationPreview).toMatchObject({ role: 'SCHOOL_STAFF', email, state: 'PENDING', accountExists: false, hubName: expect.stringMatching(/^Test hub /) });
+  expect(preview.invitationPreview).toMatchObject({
+    role: 'SCHOOL_STAFF',
+    email,
+    state: 'PENDING',
+    accountExists: false,
+    hubName: expect.stringMatching(/^Test hub /),
+  });
 
   const accepted = await api.ok<{ acceptInvitation: { accessToken: string; me: Record<string, unknown> } }>(ACCEPT, {
     input: { token, password: 'northfield careers 2026', displayName: 'Sam Staff' },
   });
   expect(accepted.acceptInvitation.me).toEqual({ email, role: 'SCHOOL_STAFF', schoolId: hub.schoolA.id });
 
-  const { login } = await api.ok<{ login: { accessToken: string; me: Record<string, unknown> } }>(LOGIN, { input: { email: email.toUpperCase(), password: 'northfield careers 2026' } });
-  expect(login.me).toMatchObject({ email, displayName: 'Sam Staff', tenantId: hub.tenantId, role: 'SCHOOL_STAFF', clusterId: null, schoolId: hub.schoolA.id, employerId: null });
+  const { login } = await api.ok<{ login: { accessToken: string; me: Record<string, unknown> } }>(LOGIN, {
+    input: { email: email.toUpperCase(), password: 'northfield careers 2026' },
+  });
+  expect(login.me).toMatchObject({
+    email,
+    displayName: 'Sam Staff',
+    tenantId: hub.tenantId,
+    role: 'SCHOOL_STAFF',
+    clusterId: null,
+    schoolId: hub.schoolA.id,
+    employerId: null,
+  });
   const me = await api.ok<{ me: Record<string, unknown> }>(ME, {}, login.accessToken);
-  expect(me.me).toEqual({ email, role: 'SCHOOL_STAFF', tenantId: hub.tenantId, clusterId: null, schoolId: hub.schoolA.id, employerId: null });
+  expect(me.me).toEqual({
+    email,
+    role: 'SCHOOL_STAFF',
+    tenantId: hub.tenantId,
+    clusterId: null,
+    schoolId: hub.schoolA.id,
+    employerId: null,
+  });
   // Their scope in practice: their school's cluster only, and no one's memberships.
-  const seen = await api.ok<{ clusters: { nodes: { id: string }[] }; memberships: { totalCount: number } }>(SCHOOLS_SEEN, {}, login.accessToken);
+  const seen = await api.ok<{ clusters: { nodes: { id: string }[] }; memberships: { totalCount: number } }>(
+    SCHOOLS_SEEN,
+    {},
+    login.accessToken,
+  );
   expect(seen.clusters.nodes.map((c) => c.id)).toEqual([hub.clusterA.id]);
   expect(seen.memberships.totalCount).toBe(0);
 
@@ -100,18 +130,32 @@ it('refuses an emailed link once the invitation has been revoked', async () => {
   await api.ok(REVOKE, { id }, hub.tokens.hubAdmin);
   const res = await api.gql(ACCEPT, { input: { token, password: 'a perfectly good password' } });
   expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'INVITATION_REVOKED', field: 'input.token' });
-  expect((await owner.query('select count(*)::int as n from memberships m join users u on u.id = m.user_id where u.email = $1', ['withdrawn.contact@example.org'])).rows[0].n).toBe(0);
+  expect(
+    (
+      await owner.query('select count(*)::int as n from memberships m join users u on u.id = m.user_id where u.email = $1', [
+        'withdrawn.contact@example.org',
+      ])
+    ).rows[0].n,
+  ).toBe(0);
 });
 
 it('sends a resent invitation as a second email whose link works while the first no longer does', async () => {
   const email = 'twice.asked@example.org';
   const first = await inviteAndReceive(email, { role: 'SCHOOL_STAFF', schoolId: hub.schoolB.id });
-  const { resendInvitation } = await api.ok<{ resendInvitation: { id: string } }>(`mutation($id: ID!) { resendInvitation(id: $id) { id } }`, { id: first.id }, hub.tokens.hubAdmin);
+  const { resendInvitation } = await api.ok<{ resendInvitation: { id: string } }>(
+    `mutation($id: ID!) { resendInvitation(id: $id) { id } }`,
+    { id: first.id },
+    hub.tokens.hubAdmin,
+  );
   const second = await sink.waitFor((m) => m.to.includes(email) && m.seq > first.message.seq, 10_000);
   const { token } = linkIn(second);
   expect(token).not.toBe(first.token);
-  expect((await api.gql(ACCEPT, { input: { token: first.token, password: 'a perfectly good password' } })).errors?.[0]?.extensions?.code).toBe('INVITATION_REVOKED');
-  const accepted = await api.ok<{ acceptInvitation: { me: { schoolId: string } } }>(ACCEPT, { input: { token, password: 'a perfectly good password' } });
+  expect(
+    (await api.gql(ACCEPT, { input: { token: first.token, password: 'a perfectly good password' } })).errors?.[0]?.extensions?.code,
+  ).toBe('INVITATION_REVOKED');
+  const accepted = await api.ok<{ acceptInvitation: { me: { schoolId: string } } }>(ACCEPT, {
+    input: { token, password: 'a perfectly good password' },
+  });
   expect(accepted.acceptInvitation.me.schoolId).toBe(hub.schoolB.id);
   expect(resendInvitation.id).not.toBe(first.id);
 });

@@ -13,7 +13,9 @@ describe('reporting-day snapshots in the worker', () => {
   let hub: HubFixture;
   const snapshots = (): Promise<Array<{ as_of: string; kind: string; school_id: string | null }>> =>
     TenantContext.run({ tenantId: hub.tenantId, actorUserId: null }, () =>
-      api.db.tenantDb.transaction((em) => em.query(`select to_char(as_of, 'YYYY-MM-DD') as as_of, kind, school_id from coverage_snapshots order by as_of`)),
+      api.db.tenantDb.transaction((em) =>
+        em.query(`select to_char(as_of, 'YYYY-MM-DD') as as_of, kind, school_id from coverage_snapshots order by as_of`),
+      ),
     );
 
   beforeAll(async () => {

@@ -27,7 +27,10 @@ async function nx(args: string[]): Promise<void> {
 
 async function lint(file: string, env: NodeJS.ProcessEnv = {}): Promise<LintResult> {
   try {
-    const { stdout, stderr } = await run(join(ROOT, 'node_modules/.bin/eslint'), ['--max-warnings', '0', file], { cwd: ROOT, env: { ...process.env, ...env } });
+    const { stdout, stderr } = await run(join(ROOT, 'node_modules/.bin/eslint'), ['--max-warnings', '0', file], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+    });
     return { code: 0, output: stdout + stderr };
   } catch (e) {
     const err = e as { code?: number; stdout?: string; stderr?: string };
@@ -59,9 +62,24 @@ describe('lint refuses wrong-way imports', () => {
   }, 60_000);
 
   const wrongWay: Array<[what: string, dir: string, source: string, expected: RegExp]> = [
-    ['platform → features', 'libs/platform/src', "import { API_FEATURE_MODULES } from '@tandem/features';", /@nx\/enforce-module-boundaries/],
-    ['a feature using one it may not (auth → schools)', 'libs/features/src/auth', "import { SchoolsModule } from '@tandem/features/schools';", /feature:auth.*can only depend on/],
-    ['a feature cycle (bookings → ledger while the ledger uses bookings)', 'libs/features/src/bookings', "import { LedgerModule } from '@tandem/features/ledger';", /Circular dependency between "feature-bookings" and "feature-ledger"/],
+    [
+      'platform → features',
+      'libs/platform/src',
+      "import { API_FEATURE_MODULES } from '@tandem/features';",
+      /@nx\/enforce-module-boundaries/,
+    ],
+    [
+      'a feature using one it may not (auth → schools)',
+      'libs/features/src/auth',
+      "import { SchoolsModule } from '@tandem/features/schools';",
+      /feature:auth.*can only depend on/,
+    ],
+    [
+      'a feature cycle (bookings → ledger while the ledger uses bookings)',
+      'libs/features/src/bookings',
+      "import { LedgerModule } from '@tandem/features/ledger';",
+      /Circular dependency between "feature-bookings" and "feature-ledger"/,
+    ],
     [
       'a relative path into another feature (the seam is the alias, not a deep import)',
       'libs/features/src/notifications',
@@ -69,16 +87,23 @@ describe('lint refuses wrong-way imports', () => {
       /@nx\/enforce-module-boundaries/,
     ],
   ];
-  it.each(wrongWay)('fails on %s', async (_what, dir, importLine, expected) => {
-    const name = /import \{ (\w+) \}/.exec(importLine)?.[1];
-    const file = plant(dir, `${importLine}\n\nexport const probe = ${name};\n`);
-    const result = await lint(file);
-    expect(result.code).not.toBe(0);
-    expect(result.output).toMatch(expected);
-  }, 60_000);
+  it.each(wrongWay)(
+    'fails on %s',
+    async (_what, dir, importLine, expected) => {
+      const name = /import \{ (\w+) \}/.exec(importLine)?.[1];
+      const file = plant(dir, `${importLine}\n\nexport const probe = ${name};\n`);
+      const result = await lint(file);
+      expect(result.code).not.toBe(0);
+      expect(result.output).toMatch(expected);
+    },
+    60_000,
+  );
 
   it('fails, rather than skipping the rule, when there is no project graph', async () => {
-    const file = plant('libs/platform/src', "import { API_FEATURE_MODULES } from '@tandem/features';\n\nexport const probe = API_FEATURE_MODULES;\n");
+    const file = plant(
+      'libs/platform/src',
+      "import { API_FEATURE_MODULES } from '@tandem/features';\n\nexport const probe = API_FEATURE_MODULES;\n",
+    );
     const empty = mkdtempSync(join(tmpdir(), 'tandem-no-nx-graph-'));
     try {
       const result = await lint(file, { NX_WORKSPACE_DATA_DIRECTORY: empty });

@@ -34,11 +34,14 @@ afterAll(async () => {
   await api?.close();
 });
 
-const sql = <T,>(text: string, params: unknown[] = []): Promise<T[]> =>
+const sql = <T>(text: string, params: unknown[] = []): Promise<T[]> =>
   TenantContext.run({ tenantId: hub.tenantId, actorUserId: null }, () => api.db.tenantDb.transaction((em) => em.query(text, params)));
 
 async function importRow(id: string): Promise<{ status: string; processed_rows: number; errors: Array<{ message: string }> | null }> {
-  const [row] = await sql<{ status: string; processed_rows: number; errors: Array<{ message: string }> | null }>('select status, processed_rows, errors from import_jobs where id = $1', [id]);
+  const [row] = await sql<{ status: string; processed_rows: number; errors: Array<{ message: string }> | null }>(
+    'select status, processed_rows, errors from import_jobs where id = $1',
+    [id],
+  );
   if (!row) throw new Error(`no import ${id}`);
   return row;
 }
@@ -78,25 +81,39 @@ it('a worker killed (-9) twice during one import: the import ends failed, saying
 
     // First attempt: killed once it is writing.
     const first = await worker();
-    await waitFor(async () => {
-      const row = await importRow(id);
-      return row.status === 'running' && row.processed_rows > 0;
-    }, 'the first attempt to write', 120_000);
+    await waitFor(
+      async () => {
+        const row = await importRow(id);
+        return row.status === 'running' && row.processed_rows > 0;
+      },
+      'the first attempt to write',
+      120_000,
+    );
     await first.kill9();
 
     // A new worker notices the dead worker's job (lock gone) and starts it again: killed again.
     const second = await worker();
-    await waitFor(async () => (await attemptsStarted()) >= 2 && (await importRow(id)).status === 'running', 'the second attempt to start', 120_000);
+    await waitFor(
+      async () => (await attemptsStarted()) >= 2 && (await importRow(id)).status === 'running',
+      'the second attempt to start',
+      120_000,
+    );
     await second.kill9();
 
     // The next worker finds the job stalled more than allowed: failed for good, and the import says why.
     await worker();
-    const ended = await waitFor(async () => {
-      const row = await importRow(id);
-      return row.status !== 'running' && row.status !== 'queued' ? row : undefined;
-    }, 'the import to end', 120_000);
+    const ended = await waitFor(
+      async () => {
+        const row = await importRow(id);
+        return row.status !== 'running' && row.status !== 'queued' ? row : undefined;
+      },
+      'the import to end',
+      120_000,
+    );
     expect(ended.status).toBe('failed');
-    expect(ended.errors?.[0]?.message).toMatch(/^The import stopped because the worker running it stopped unexpectedly, more than once \(ref import\.[0-9a-f-]+\); nothing was written\. Please start it again\.$/);
+    expect(ended.errors?.[0]?.message).toMatch(
+      /^The import stopped because the worker running it stopped unexpectedly, more than once \(ref import\.[0-9a-f-]+\); nothing was written\. Please start it again\.$/,
+    );
     expect(await queue.getJobState(jobId)).toBe('failed');
     // All or nothing: the killed attempts wrote no pupil.
     expect((await sql<{ n: number }>(`select count(*)::int as n from pupils where reference like 'R49000%'`))[0]?.n).toBe(0);
@@ -110,7 +127,9 @@ it('the watchdog fails an import left running without a live job once it has mad
   await Promise.all(workers.splice(0).map((w) => w.kill9()));
   const id = await upload(10);
   // As if a worker had claimed it and Redis had then lost its data: running, with no job anywhere.
-  await sql(`update notification_outbox set status = 'relayed' where dedupe_key = $1`, [jobIdFor.imports({ tenantId: hub.tenantId, importJobId: id })]);
+  await sql(`update notification_outbox set status = 'relayed' where dedupe_key = $1`, [
+    jobIdFor.imports({ tenantId: hub.tenantId, importJobId: id }),
+  ]);
   await sql(`update import_jobs set status = 'running', started_at = $2 where id = $1`, [id, api.clock.now()]);
   const inProcess = await startTestWorker(api, { env: { STUCK_JOB_MINUTES: '15' }, relay: { autoStart: false } });
   try {
@@ -122,7 +141,9 @@ it('the watchdog fails an import left running without a live job once it has mad
     expect(await watchdog.sweep()).toBe(1);
     const row = await importRow(id);
     expect(row.status).toBe('failed');
-    expect(row.errors?.[0]?.message).toMatch(/^The import stopped because it made no progress for 15 minutes and no worker was running it \(ref import\.[0-9a-f-]+\); nothing was written\. Please start it again\.$/);
+    expect(row.errors?.[0]?.message).toMatch(
+      /^The import stopped because it made no progress for 15 minutes and no worker was running it \(ref import\.[0-9a-f-]+\); nothing was written\. Please start it again\.$/,
+    );
     expect(await watchdog.sweep()).toBe(0);
   } finally {
     await inProcess.close();

@@ -78,13 +78,16 @@ async function killWhileTheServerReplies(extra: Record<string, string>): Promise
   await waitFor(async () => sink.heldOpen() === 0, 'the dead connections to close');
   sink.release();
   await worker(extra);
-  const copies = (id: string): string[] => sink.messages.filter((m) => m.kind === 'booking_request' && m.messageId.includes(`.${id}.`)).map((m) => m.messageId);
+  const copies = (id: string): string[] =>
+    sink.messages.filter((m) => m.kind === 'booking_request' && m.messageId.includes(`.${id}.`)).map((m) => m.messageId);
   await waitFor(async () => ids.every((id) => copies(id).length >= 1), 'every booking request emailed', 120_000);
   await mailSettled(api, queue);
   await Promise.all(workers.splice(0).map((w) => w.kill9()));
   // Every "sending" record went with its send-log row: none left behind.
   const [left] = await TenantContext.run({ tenantId: hub.tenantId, actorUserId: null }, () =>
-    api.db.tenantDb.transaction((em): Promise<Array<{ n: number }>> => em.query(`select count(*)::int as n from mail_send_attempts where job_key like 'mail.booking_request.%'`)),
+    api.db.tenantDb.transaction((em): Promise<Array<{ n: number }>> =>
+      em.query(`select count(*)::int as n from mail_send_attempts where job_key like 'mail.booking_request.%'`),
+    ),
   );
   expect(left?.n).toBe(0);
   return {

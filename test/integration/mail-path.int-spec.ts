@@ -62,14 +62,17 @@ async function invite(email: string, options: { fail?: boolean; revoked?: boolea
 }
 
 async function sentRows(jobKey: string): Promise<SentEmail[]> {
-  return TenantContext.run({ tenantId: hub.tenantId, actorUserId: null }, () => api.db.tenantDb.transaction((em) => em.findBy(SentEmail, { jobKey })));
+  return TenantContext.run({ tenantId: hub.tenantId, actorUserId: null }, () =>
+    api.db.tenantDb.transaction((em) => em.findBy(SentEmail, { jobKey })),
+  );
 }
 
 /** The send log's rows for a job, once there are some (it is written just after the server's 250). */
-const sentOnce = (jobKey: string): Promise<SentEmail[]> => waitFor(async () => {
-  const rows = await sentRows(jobKey);
-  return rows.length ? rows : undefined;
-}, `the send log of ${jobKey}`);
+const sentOnce = (jobKey: string): Promise<SentEmail[]> =>
+  waitFor(async () => {
+    const rows = await sentRows(jobKey);
+    return rows.length ? rows : undefined;
+  }, `the send log of ${jobKey}`);
 const mailQueue = (): Queue => worker.app.get<Queue>(getQueueToken(QUEUE_NAMES.mail));
 const settled = (): Promise<void> => mailSettled(api, mailQueue());
 
@@ -111,7 +114,11 @@ it('never sends twice: the same outbox entry again, and a retried job after a su
   );
   // A retry of the job after the send (as if the worker died before acknowledging it).
   const processor = worker.app.get(MailProcessor, { strict: false });
-  const retry = await processor.process({ id: `mail.invitation.${id}`, name: 'mail', data: { tenantId: hub.tenantId, kind: 'invitation', invitationId: id } } as Job);
+  const retry = await processor.process({
+    id: `mail.invitation.${id}`,
+    name: 'mail',
+    data: { tenantId: hub.tenantId, kind: 'invitation', invitationId: id },
+  } as Job);
   expect(retry).toEqual({ sent: 0, alreadySent: 1 });
   await settled();
   expect(sink.messages.filter((m) => m.to.includes('once@example.test'))).toHaveLength(1);
@@ -152,7 +159,9 @@ it('keeps a row due later in PostgreSQL, and relays it as a job to run at once w
   const queue = worker.app.get<Queue>(getQueueToken(QUEUE_NAMES.mail));
   const outboxRow = (key: string) =>
     TenantContext.run({ tenantId: hub.tenantId, actorUserId: null }, () =>
-      api.db.tenantDb.transaction(async (em) => (await em.query(`select status from notification_outbox where dedupe_key = $1`, [key]))[0] as { status: string }),
+      api.db.tenantDb.transaction(
+        async (em) => (await em.query(`select status from notification_outbox where dedupe_key = $1`, [key]))[0] as { status: string },
+      ),
     );
   await relay.stop();
   let id = '';

@@ -60,7 +60,12 @@ interface Run {
 interface Decision {
   succeeded: number;
   failed: number;
-  results: { proposalId: string; ok: boolean; error: { code: string; message: string; field: string } | null; proposal: { id: string; status: string; bookingId: string | null } }[];
+  results: {
+    proposalId: string;
+    ok: boolean;
+    error: { code: string; message: string; field: string } | null;
+    proposal: { id: string; status: string; bookingId: string | null };
+  }[];
 }
 
 beforeAll(async () => {
@@ -70,7 +75,11 @@ beforeAll(async () => {
   hub = await createHubFixture(api);
   other = await createHubFixture(api, 'other');
   // Enough room in the employer's month for every booking this file makes.
-  await api.ok('mutation($id: ID!, $input: UpdateEmployerInput!) { updateEmployer(id: $id, input: $input) { id } }', { id: hub.employer.id, input: { maxRequestsPerMonth: 100 } }, hub.tokens.hubAdmin);
+  await api.ok(
+    'mutation($id: ID!, $input: UpdateEmployerInput!) { updateEmployer(id: $id, input: $input) { id } }',
+    { id: hub.employer.id, input: { maxRequestsPerMonth: 100 } },
+    hub.tokens.hubAdmin,
+  );
   // 40 pupils in Year 10 and 30 in Year 11 at school A, a third disadvantaged: the ledger counts their gaps.
   await asTenant(
     api,
@@ -90,10 +99,26 @@ afterAll(async () => {
 // ── helpers ─────────────────────────────────────────────────────────────────
 
 /** A request for the day `day` days ahead, 09:00–17:00 London (the offers' sessions start at 13:00). */
-async function postRequest(schoolId: string, activityType: string, yearGroup: number, day: number, pupilCount = 20, token = hub.tokens.hubAdmin): Promise<string> {
+async function postRequest(
+  schoolId: string,
+  activityType: string,
+  yearGroup: number,
+  day: number,
+  pupilCount = 20,
+  token = hub.tokens.hubAdmin,
+): Promise<string> {
   const { createRequest } = await api.ok<{ createRequest: { id: string } }>(
     CREATE_REQUEST,
-    { input: { schoolId, activityType, yearGroup, pupilCount, formats: ['virtual'], windows: [{ startsAt: daysAhead(api.clock, day, '09:00').toISOString(), endsAt: daysAhead(api.clock, day, '17:00').toISOString() }] } },
+    {
+      input: {
+        schoolId,
+        activityType,
+        yearGroup,
+        pupilCount,
+        formats: ['virtual'],
+        windows: [{ startsAt: daysAhead(api.clock, day, '09:00').toISOString(), endsAt: daysAhead(api.clock, day, '17:00').toISOString() }],
+      },
+    },
     token,
   );
   return createRequest.id;
@@ -108,19 +133,33 @@ async function startRun(token: string, input: Record<string, unknown> = {}): Pro
 }
 
 async function finished(id: string, token = hub.tokens.hubAdmin): Promise<Run> {
-  return waitFor(async () => {
-    const { matchingRun } = await api.ok<{ matchingRun: Run }>(RUN, { id }, token);
-    return matchingRun.status === 'succeeded' || matchingRun.status === 'failed' ? matchingRun : undefined;
-  }, `matching run ${id}`, 20_000);
+  return waitFor(
+    async () => {
+      const { matchingRun } = await api.ok<{ matchingRun: Run }>(RUN, { id }, token);
+      return matchingRun.status === 'succeeded' || matchingRun.status === 'failed' ? matchingRun : undefined;
+    },
+    `matching run ${id}`,
+    20_000,
+  );
 }
 
 const proposalFor = (run: Run, requestId: string): Proposal => {
   const found = run.proposals.find((p) => p.requestId === requestId);
-  if (!found) throw new Error(`no proposal for ${requestId} in ${JSON.stringify(run.proposals.map((p) => p.requestId))}; unmatched: ${JSON.stringify(run.unmatched)}`);
+  if (!found)
+    throw new Error(
+      `no proposal for ${requestId} in ${JSON.stringify(run.proposals.map((p) => p.requestId))}; unmatched: ${JSON.stringify(run.unmatched)}`,
+    );
   return found;
 };
 
-const MATCHING_TABLES = ['matching_runs', 'matching_proposals', 'matching_unmatched_requests', 'bookings', 'notification_outbox', 'audit_log'];
+const MATCHING_TABLES = [
+  'matching_runs',
+  'matching_proposals',
+  'matching_unmatched_requests',
+  'bookings',
+  'notification_outbox',
+  'audit_log',
+];
 
 async function counts(h = hub): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
@@ -135,7 +174,14 @@ function expectNoLeaks(res: GqlResult<unknown>, ...ids: string[]): void {
 }
 
 /** Expects the code and field, no leak (not even the ids sent), and that nothing at all was written. */
-async function rejects(query: string, variables: Record<string, unknown>, token: string, code: string, field?: string, ...ids: string[]): Promise<void> {
+async function rejects(
+  query: string,
+  variables: Record<string, unknown>,
+  token: string,
+  code: string,
+  field?: string,
+  ...ids: string[]
+): Promise<void> {
   const before = await counts();
   const res = await api.gql(query, variables, token);
   expect(res.errors?.[0]?.extensions).toMatchObject({ code, ...(field ? { field } : {}) });
@@ -159,9 +205,18 @@ describe('a run, from queued to proposals with reasons', () => {
 
   it('is queued for the coordinator’s own cluster, with its job in the outbox of the same transaction', async () => {
     const started = await startRun(hub.tokens.coordinator);
-    expect(started).toMatchObject({ scope: 'cluster', clusterId: hub.clusterA.id, status: 'queued', phase: 'queued', progress: 0, cluster: { id: hub.clusterA.id, name: 'North cluster' } });
+    expect(started).toMatchObject({
+      scope: 'cluster',
+      clusterId: hub.clusterA.id,
+      status: 'queued',
+      phase: 'queued',
+      progress: 0,
+      cluster: { id: hub.clusterA.id, name: 'North cluster' },
+    });
     expect(started.weights).toEqual({ perKm: 0.5, fairnessStep: 1 });
-    const outbox = await asTenant<{ kind: string }>(api, hub, `select kind from notification_outbox where dedupe_key = $1`, [`matching.${started.id}`]);
+    const outbox = await asTenant<{ kind: string }>(api, hub, `select kind from notification_outbox where dedupe_key = $1`, [
+      `matching.${started.id}`,
+    ]);
     expect(outbox).toEqual([{ kind: 'matching' }]);
     run = await finished(started.id, hub.tokens.coordinator);
   });
@@ -175,12 +230,29 @@ describe('a run, from queued to proposals with reasons', () => {
 
   it('proposes the session for the request, saying why in words and numbers', () => {
     const p = proposalFor(run, year10);
-    expect(p).toMatchObject({ offerSessionId: talk.sessionIds[0], status: 'proposed', bookingId: null, schoolName: 'Northfield Academy', employerName: 'Aire Engineering Ltd', yearGroup: 10, pupils: 25, gapPupilsClosed: 25, distanceKm: null, offerSessionsRemaining: 2 });
+    expect(p).toMatchObject({
+      offerSessionId: talk.sessionIds[0],
+      status: 'proposed',
+      bookingId: null,
+      schoolName: 'Northfield Academy',
+      employerName: 'Aire Engineering Ltd',
+      yearGroup: 10,
+      pupils: 25,
+      gapPupilsClosed: 25,
+      distanceKm: null,
+      offerSessionsRemaining: 2,
+    });
     expect(p['employerMonthRemaining']).toEqual(expect.any(Number));
-    expect(p.reasons.map((r) => r.code)).toEqual(expect.arrayContaining(['CLOSES_GAP', 'VIRTUAL', 'EMPLOYER_MONTH_ALLOWANCE', 'OFFER_SESSIONS_LEFT']));
+    expect(p.reasons.map((r) => r.code)).toEqual(
+      expect.arrayContaining(['CLOSES_GAP', 'VIRTUAL', 'EMPLOYER_MONTH_ALLOWANCE', 'OFFER_SESSIONS_LEFT']),
+    );
     // 40 pupils in Year 10, none with the benchmark yet, 13 of them disadvantaged.
-    expect(p.reasons.find((r) => r.code === 'CLOSES_GAP')?.text).toBe('closes the benchmark-5 gap for 25 Year 10 pupils at Northfield Academy, 33% disadvantaged or at risk');
-    expect(p.reasons.find((r) => r.code === 'CLOSES_GAP')?.params).toEqual(expect.arrayContaining([{ name: 'gapPupilsClosed', value: '25' }]));
+    expect(p.reasons.find((r) => r.code === 'CLOSES_GAP')?.text).toBe(
+      'closes the benchmark-5 gap for 25 Year 10 pupils at Northfield Academy, 33% disadvantaged or at risk',
+    );
+    expect(p.reasons.find((r) => r.code === 'CLOSES_GAP')?.params).toEqual(
+      expect.arrayContaining([{ name: 'gapPupilsClosed', value: '25' }]),
+    );
     expect(p.summary).toMatch(/^Closes the benchmark-5 gap for 25 Year 10 pupils at Northfield Academy/);
   });
 
@@ -193,7 +265,11 @@ describe('a run, from queued to proposals with reasons', () => {
   it('lists the run for its cluster’s coordinator and the hub admin, not for the other cluster’s', async () => {
     const mine = await api.ok<{ matchingRuns: { nodes: { id: string }[] } }>(RUNS, {}, hub.tokens.coordinator);
     expect(mine.matchingRuns.nodes.map((n) => n.id)).toContain(run.id);
-    const admin = await api.ok<{ matchingRuns: { nodes: { id: string }[] } }>(RUNS, { filter: { clusterId: hub.clusterA.id, status: 'succeeded' } }, hub.tokens.hubAdmin);
+    const admin = await api.ok<{ matchingRuns: { nodes: { id: string }[] } }>(
+      RUNS,
+      { filter: { clusterId: hub.clusterA.id, status: 'succeeded' } },
+      hub.tokens.hubAdmin,
+    );
     expect(admin.matchingRuns.nodes.map((n) => n.id)).toContain(run.id);
     const theirs = await api.ok<{ matchingRuns: { totalCount: number } }>(RUNS, {}, hub.tokens.coordinatorB);
     expect(theirs.matchingRuns.totalCount).toBe(0);
@@ -203,7 +279,8 @@ describe('a run, from queued to proposals with reasons', () => {
   afterAll(async () => {
     // Leave nothing open for the next runs.
     await api.ok(REJECT, { ids: run.proposals.map((p) => p.id) }, hub.tokens.coordinator);
-    for (const id of [year10, nothingFits]) await api.ok('mutation($id: ID!) { cancelRequest(id: $id) { id } }', { id }, hub.tokens.coordinator);
+    for (const id of [year10, nothingFits])
+      await api.ok('mutation($id: ID!) { cancelRequest(id: $id) { id } }', { id }, hub.tokens.coordinator);
   });
 });
 
@@ -220,13 +297,41 @@ describe('scope and bad input: the code, the field, nothing written, nothing lea
   });
 
   it('keeps a coordinator to their own cluster: another cluster, or the whole hub, is refused', async () => {
-    await rejects(START, { input: { clusterId: hub.clusterB.id } }, hub.tokens.coordinator, 'NOT_FOUND', 'input.clusterId', hub.clusterB.id);
-    await rejects(START, { input: { clusterId: hub.clusterA.id } }, hub.tokens.coordinatorB, 'NOT_FOUND', 'input.clusterId', hub.clusterA.id);
+    await rejects(
+      START,
+      { input: { clusterId: hub.clusterB.id } },
+      hub.tokens.coordinator,
+      'NOT_FOUND',
+      'input.clusterId',
+      hub.clusterB.id,
+    );
+    await rejects(
+      START,
+      { input: { clusterId: hub.clusterA.id } },
+      hub.tokens.coordinatorB,
+      'NOT_FOUND',
+      'input.clusterId',
+      hub.clusterA.id,
+    );
   });
 
   it('answers an unknown cluster, another hub’s cluster or a non-id with NOT_FOUND, without echoing it', async () => {
-    await rejects(START, { input: { clusterId: '3f2b8c1e-9a4d-4e2f-8b7a-1c2d3e4f5a6b' } }, hub.tokens.hubAdmin, 'NOT_FOUND', 'input.clusterId', '3f2b8c1e-9a4d-4e2f-8b7a-1c2d3e4f5a6b');
-    await rejects(START, { input: { clusterId: other.clusterA.id } }, hub.tokens.hubAdmin, 'NOT_FOUND', 'input.clusterId', other.clusterA.id);
+    await rejects(
+      START,
+      { input: { clusterId: '3f2b8c1e-9a4d-4e2f-8b7a-1c2d3e4f5a6b' } },
+      hub.tokens.hubAdmin,
+      'NOT_FOUND',
+      'input.clusterId',
+      '3f2b8c1e-9a4d-4e2f-8b7a-1c2d3e4f5a6b',
+    );
+    await rejects(
+      START,
+      { input: { clusterId: other.clusterA.id } },
+      hub.tokens.hubAdmin,
+      'NOT_FOUND',
+      'input.clusterId',
+      other.clusterA.id,
+    );
     await rejects(START, { input: { clusterId: hub.clusterA.id } }, other.tokens.hubAdmin, 'NOT_FOUND', 'input.clusterId', hub.clusterA.id);
     await rejects(START, { input: { clusterId: 'not-an-id' } }, hub.tokens.hubAdmin, 'NOT_FOUND', 'input.clusterId', 'not-an-id');
     const res = await api.gql(START, { input: { clusterId: other.clusterA.id } }, hub.tokens.hubAdmin);
@@ -235,11 +340,20 @@ describe('scope and bad input: the code, the field, nothing written, nothing lea
 
   it('names a weight out of range, and every bad weight at once', async () => {
     await rejects(START, { input: { weights: { perKm: 101 } } }, hub.tokens.hubAdmin, 'INVALID_NUMBER', 'input.weights.perKm');
-    await rejects(START, { input: { weights: { disadvantagedUplift: -1 } } }, hub.tokens.coordinator, 'INVALID_NUMBER', 'input.weights.disadvantagedUplift');
+    await rejects(
+      START,
+      { input: { weights: { disadvantagedUplift: -1 } } },
+      hub.tokens.coordinator,
+      'INVALID_NUMBER',
+      'input.weights.disadvantagedUplift',
+    );
     const before = await counts();
     const res = await api.gql(START, { input: { weights: { pupilBeyondGap: 2, fairnessCap: 1001 } } }, hub.tokens.hubAdmin);
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED' });
-    expect(res.errors?.[0]?.extensions?.details?.map((d) => d.field).sort()).toEqual(['input.weights.fairnessCap', 'input.weights.pupilBeyondGap']);
+    expect(res.errors?.[0]?.extensions?.details?.map((d) => d.field).sort()).toEqual([
+      'input.weights.fairnessCap',
+      'input.weights.pupilBeyondGap',
+    ]);
     expect(await counts()).toEqual(before);
   });
 
@@ -251,7 +365,11 @@ describe('scope and bad input: the code, the field, nothing written, nothing lea
     expect(await counts()).toEqual(before);
     const notAdmin = await api.gql(UPDATE, { input: { settings: { matchingWeights: { perKm: 1 } } } }, hub.tokens.coordinator);
     expect(notAdmin.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const ok = await api.ok<{ updateHub: { settings: { matchingWeights: Record<string, number> } } }>(UPDATE, { input: { settings: { matchingWeights: { perKm: 0.25 } } } }, hub.tokens.hubAdmin);
+    const ok = await api.ok<{ updateHub: { settings: { matchingWeights: Record<string, number> } } }>(
+      UPDATE,
+      { input: { settings: { matchingWeights: { perKm: 0.25 } } } },
+      hub.tokens.hubAdmin,
+    );
     expect(ok.updateHub.settings.matchingWeights).toEqual({ perKm: 0.25, fairnessStep: 1, disadvantagedUplift: 1 });
     const run = await startRun(hub.tokens.coordinatorB, { weights: { fairnessStep: 2 } });
     expect(run.weights).toEqual({ perKm: 0.25, fairnessStep: 2 });
@@ -261,7 +379,12 @@ describe('scope and bad input: the code, the field, nothing written, nothing lea
 
   it('runs one run at a time per scope', async () => {
     // A run still queued for cluster B (written straight to the table: no worker will take it).
-    const [queued] = await asTenant<{ id: string }>(api, hub, `insert into matching_runs (tenant_id, cluster_id, weights, max_work, max_branch_nodes) values ($1, $2, '{}', 1, 1) returning id`, [hub.tenantId, hub.clusterB.id]);
+    const [queued] = await asTenant<{ id: string }>(
+      api,
+      hub,
+      `insert into matching_runs (tenant_id, cluster_id, weights, max_work, max_branch_nodes) values ($1, $2, '{}', 1, 1) returning id`,
+      [hub.tenantId, hub.clusterB.id],
+    );
     await rejects(START, { input: {} }, hub.tokens.coordinatorB, 'CONFLICT', 'input.clusterId');
     // Another scope is free meanwhile.
     const hubRun = await startRun(hub.tokens.hubAdmin);
@@ -271,7 +394,13 @@ describe('scope and bad input: the code, the field, nothing written, nothing lea
     // A fault the worker gave up on ends the run in words, and frees the scope.
     await giveUpRun(queued.id);
     const { matchingRun } = await api.ok<{ matchingRun: Run }>(RUN, { id: queued.id }, hub.tokens.coordinatorB);
-    expect(matchingRun).toMatchObject({ status: 'failed', errorCode: 'INTERNAL', errorMessage: expect.stringMatching(/^The run stopped because of a fault on our side \(ref matching\..+\); no proposals were made\. Please start it again\.$/) });
+    expect(matchingRun).toMatchObject({
+      status: 'failed',
+      errorCode: 'INTERNAL',
+      errorMessage: expect.stringMatching(
+        /^The run stopped because of a fault on our side \(ref matching\..+\); no proposals were made\. Please start it again\.$/,
+      ),
+    });
     await finished((await startRun(hub.tokens.coordinatorB)).id);
   });
 
@@ -290,7 +419,11 @@ describe('scope and bad input: the code, the field, nothing written, nothing lea
       api.clock.advance(2 * 60_000);
       const fresh = await startRun(hub.tokens.coordinatorB);
       const { matchingRun } = await api.ok<{ matchingRun: Run }>(RUN, { id: stuck.id }, hub.tokens.coordinatorB);
-      expect(matchingRun).toMatchObject({ status: 'failed', errorCode: 'INTERNAL', errorMessage: expect.stringMatching(/^No worker finished this run within 10 minutes/) });
+      expect(matchingRun).toMatchObject({
+        status: 'failed',
+        errorCode: 'INTERNAL',
+        errorMessage: expect.stringMatching(/^No worker finished this run within 10 minutes/),
+      });
       await finished(fresh.id);
     } finally {
       api.clock.set(started);
@@ -302,7 +435,9 @@ describe('scope and bad input: the code, the field, nothing written, nothing lea
     await withOwner((db) => db.query(`update requests set pupil_count = 200000 where id = $1`, [id]));
     const run = await finished((await startRun(hub.tokens.coordinatorB)).id);
     expect(run).toMatchObject({ status: 'failed', errorCode: 'INVALID_CAPACITY', proposals: [], unmatched: [] });
-    expect(run['errorMessage']).toMatch(/^The hub's data could not be matched: requests\[\d+\]\.pupils must be a whole number from 1 to 100000 \(got 200000\)$/);
+    expect(run['errorMessage']).toMatch(
+      /^The hub's data could not be matched: requests\[\d+\]\.pupils must be a whole number from 1 to 100000 \(got 200000\)$/,
+    );
     await api.ok('mutation($id: ID!) { cancelRequest(id: $id) { id } }', { id }, hub.tokens.hubAdmin);
   });
 });
@@ -329,7 +464,11 @@ describe('accepting and rejecting proposals', () => {
 
   beforeAll(async () => {
     panel = await offerOf('employer_panel', [20, 21, 22]);
-    requests = [await postRequest(hub.schoolA.id, 'employer_panel', 10, 20), await postRequest(hub.schoolA.id, 'employer_panel', 11, 21), await postRequest(hub.schoolA.id, 'employer_panel', 10, 22)];
+    requests = [
+      await postRequest(hub.schoolA.id, 'employer_panel', 10, 20),
+      await postRequest(hub.schoolA.id, 'employer_panel', 11, 21),
+      await postRequest(hub.schoolA.id, 'employer_panel', 10, 22),
+    ];
     run = await finished((await startRun(hub.tokens.coordinator)).id);
     for (const r of requests) proposalFor(run, r);
   });
@@ -352,13 +491,34 @@ describe('accepting and rejecting proposals', () => {
     const ids = [proposalFor(run, requests[0]).id, taken.id];
     const { acceptMatchingProposals: d } = await api.ok<{ acceptMatchingProposals: Decision }>(ACCEPT, { ids }, hub.tokens.coordinator);
     expect(d).toMatchObject({ succeeded: 1, failed: 1 });
-    expect(d.results[0]).toMatchObject({ proposalId: ids[0], ok: true, error: null, proposal: { status: 'accepted', bookingId: expect.any(String) } });
-    expect(d.results[1]).toMatchObject({ proposalId: taken.id, ok: false, error: { code: 'CONFLICT', field: 'ids[1]', message: 'This session is already taken: choose another one' }, proposal: { status: 'proposed', bookingId: null } });
+    expect(d.results[0]).toMatchObject({
+      proposalId: ids[0],
+      ok: true,
+      error: null,
+      proposal: { status: 'accepted', bookingId: expect.any(String) },
+    });
+    expect(d.results[1]).toMatchObject({
+      proposalId: taken.id,
+      ok: false,
+      error: { code: 'CONFLICT', field: 'ids[1]', message: 'This session is already taken: choose another one' },
+      proposal: { status: 'proposed', bookingId: null },
+    });
     // One booking written (with its transition, links, outbox and audit rows); nothing of the failed one.
     expect((await counts()).bookings).toBe(before.bookings + 1);
-    const { booking } = await api.ok<{ booking: { state: string; requestId: string; offerSessionId: string } }>(BOOKING, { id: d.results[0].proposal.bookingId }, hub.tokens.coordinator);
-    expect(booking).toEqual({ id: d.results[0].proposal.bookingId, state: 'proposed', requestId: requests[0], offerSessionId: proposalFor(run, requests[0]).offerSessionId });
-    expect(await asTenant(api, hub, `select status from requests where id = any($1::uuid[]) order by status`, [[requests[0], requests[1]]])).toEqual([{ status: 'matched' }, { status: 'open' }]);
+    const { booking } = await api.ok<{ booking: { state: string; requestId: string; offerSessionId: string } }>(
+      BOOKING,
+      { id: d.results[0].proposal.bookingId },
+      hub.tokens.coordinator,
+    );
+    expect(booking).toEqual({
+      id: d.results[0].proposal.bookingId,
+      state: 'proposed',
+      requestId: requests[0],
+      offerSessionId: proposalFor(run, requests[0]).offerSessionId,
+    });
+    expect(
+      await asTenant(api, hub, `select status from requests where id = any($1::uuid[]) order by status`, [[requests[0], requests[1]]]),
+    ).toEqual([{ status: 'matched' }, { status: 'open' }]);
     // Both sides are asked: the employer by email, with Accept / Decline links.
     // (the school's own direct request above was the first email to this contact)
     const asked = await waitFor(async () => {
@@ -373,14 +533,21 @@ describe('accepting and rejecting proposals', () => {
     const again = await api.ok<{ acceptMatchingProposals: Decision }>(ACCEPT, { ids: [accepted] }, hub.tokens.coordinator);
     expect(again.acceptMatchingProposals.results[0]).toMatchObject({ ok: true, proposal: { status: 'accepted' } });
     const rest = [proposalFor(run, requests[1]).id, proposalFor(run, requests[2]).id, accepted];
-    const { rejectMatchingProposals: r } = await api.ok<{ rejectMatchingProposals: Decision }>(REJECT, { ids: rest }, hub.tokens.coordinator);
+    const { rejectMatchingProposals: r } = await api.ok<{ rejectMatchingProposals: Decision }>(
+      REJECT,
+      { ids: rest },
+      hub.tokens.coordinator,
+    );
     expect(r.results.map((x) => [x.ok, x.proposal.status, x.error?.code ?? null])).toEqual([
       [true, 'rejected', null],
       [true, 'rejected', null],
       [false, 'accepted', 'CONFLICT'],
     ]);
     const back = await api.ok<{ acceptMatchingProposals: Decision }>(ACCEPT, { ids: [rest[0]] }, hub.tokens.coordinator);
-    expect(back.acceptMatchingProposals.results[0]).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'This proposal was rejected: run matching again to get a new one' } });
+    expect(back.acceptMatchingProposals.results[0]).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'This proposal was rejected: run matching again to get a new one' },
+    });
   });
 });
 
@@ -425,14 +592,23 @@ describe('a newer run supersedes the proposals still waiting', () => {
     const second = await finished((await startRun(hub.tokens.coordinator)).id);
     expect(proposalFor(second, a).status).toBe('proposed');
     const { matchingRun } = await api.ok<{ matchingRun: Run }>(RUN, { id: first.id }, hub.tokens.coordinator);
-    expect(matchingRun.proposals.filter((p) => [pa.id, pb.id].includes(p.id)).map((p) => [p.requestId, p.status]).sort()).toEqual(
+    expect(
+      matchingRun.proposals
+        .filter((p) => [pa.id, pb.id].includes(p.id))
+        .map((p) => [p.requestId, p.status])
+        .sort(),
+    ).toEqual(
       [
         [a, 'superseded'],
         [b, 'rejected'],
       ].sort(),
     );
     const stale = await api.ok<{ acceptMatchingProposals: Decision }>(ACCEPT, { ids: [pa.id] }, hub.tokens.coordinator);
-    expect(stale.acceptMatchingProposals.results[0]).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'ids[0]' }, proposal: { status: 'superseded' } });
+    expect(stale.acceptMatchingProposals.results[0]).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', field: 'ids[0]' },
+      proposal: { status: 'superseded' },
+    });
     // Cluster B's coordinator's run never touches cluster A's proposals.
     await finished((await startRun(hub.tokens.coordinatorB)).id);
     const still = await api.ok<{ matchingRun: Run }>(RUN, { id: second.id }, hub.tokens.coordinator);
@@ -443,7 +619,12 @@ describe('a newer run supersedes the proposals still waiting', () => {
     await bookableOffer(api, hub, { days: [45, 46], format: 'virtual', activityType: 'enterprise_challenge', yearGroups: [9, 10, 11] });
     const inA = await postRequest(hub.schoolA.id, 'enterprise_challenge', 10, 45);
     // School B (cluster B) needs pupils missing the benchmark for its request to be worth proposing.
-    await asTenant(api, hub, `insert into pupils (tenant_id, school_id, reference, year_group) select $1, $2, 'LATE-' || n, 9 from generate_series(1, 20) n`, [hub.tenantId, hub.schoolB.id]);
+    await asTenant(
+      api,
+      hub,
+      `insert into pupils (tenant_id, school_id, reference, year_group) select $1, $2, 'LATE-' || n, 9 from generate_series(1, 20) n`,
+      [hub.tenantId, hub.schoolB.id],
+    );
     const inB = await postRequest(hub.schoolB.id, 'enterprise_challenge', 9, 46);
     // The newer look at cluster A finishes first.
     const clusterRun = await finished((await startRun(hub.tokens.coordinator)).id);
@@ -456,7 +637,13 @@ describe('a newer run supersedes the proposals still waiting', () => {
       await blocker.query('begin');
       await blocker.query('lock table matching_proposals in share mode');
       const hubRun = await startRun(hub.tokens.hubAdmin);
-      await waitFor(async () => ((await api.ok<{ matchingRun: Run }>(RUN, { id: hubRun.id }, hub.tokens.hubAdmin)).matchingRun.phase === 'saving' ? true : undefined), 'the hub run to reach saving');
+      await waitFor(
+        async () =>
+          (await api.ok<{ matchingRun: Run }>(RUN, { id: hubRun.id }, hub.tokens.hubAdmin)).matchingRun.phase === 'saving'
+            ? true
+            : undefined,
+        'the hub run to reach saving',
+      );
       // (A run's place in line is its identity number: the cluster run takes the next one, after the hub run's.)
       await withOwner((db) => db.query(`update matching_runs set seq = default where id = $1`, [clusterRun.id]));
       await blocker.query('commit');

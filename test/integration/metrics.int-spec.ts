@@ -82,7 +82,8 @@ function promtool(text: string): { status: number | null; output: string } {
 it('the API counts GraphQL requests by operation and code, with latency, and its pool; promtool accepts it', async () => {
   const before = await scrapeApi();
   const ok = (t: string): number => sample(t, 'tandem_graphql_request_duration_seconds_count', { operation: 'me', code: 'OK' }) ?? 0;
-  const refused = (t: string): number => sample(t, 'tandem_graphql_request_duration_seconds_count', { operation: 'pupil', code: 'UNAUTHENTICATED' }) ?? 0;
+  const refused = (t: string): number =>
+    sample(t, 'tandem_graphql_request_duration_seconds_count', { operation: 'pupil', code: 'UNAUTHENTICATED' }) ?? 0;
 
   for (let i = 0; i < 3; i++) await api.ok('query Me { me { userId } }', {}, hub.tokens.coordinator);
   await api.fails('query($id: ID!) { pupil(id: $id) { reference } }', { id: '00000000-0000-4000-8000-000000000000' });
@@ -92,10 +93,14 @@ it('the API counts GraphQL requests by operation and code, with latency, and its
   expect(refused(after) - refused(before)).toBe(1);
   expect(sample(after, 'tandem_graphql_request_duration_seconds_bucket', { operation: 'me', code: 'OK', le: '+Inf' })).toBe(ok(after));
   expect(sample(after, 'tandem_graphql_request_duration_seconds_sum', { operation: 'me', code: 'OK' })).toBeGreaterThan(0);
-  expect(sample(after, 'tandem_http_request_duration_seconds_count', { method: 'POST', route: '/graphql', status_code: '200' })).toBeGreaterThanOrEqual(4);
+  expect(
+    sample(after, 'tandem_http_request_duration_seconds_count', { method: 'POST', route: '/graphql', status_code: '200' }),
+  ).toBeGreaterThanOrEqual(4);
   // The pool the requests used: open connections, within its maximum, none waiting now.
   expect(sample(after, 'tandem_db_pool_connections', { pool: 'app' })).toBeGreaterThan(0);
-  expect(sample(after, 'tandem_db_pool_max_connections', { pool: 'app' })).toBeGreaterThanOrEqual(sample(after, 'tandem_db_pool_connections', { pool: 'app' }) ?? Infinity);
+  expect(sample(after, 'tandem_db_pool_max_connections', { pool: 'app' })).toBeGreaterThanOrEqual(
+    sample(after, 'tandem_db_pool_connections', { pool: 'app' }) ?? Infinity,
+  );
   expect(sample(after, 'tandem_db_pool_waiting_clients', { pool: 'app' })).toBe(0);
   expect(sample(after, 'tandem_db_pool_idle_connections', { pool: 'app' })).toBeDefined();
   expect(sample(after, 'tandem_metrics_collector_up', { collector: 'db_pool' })).toBe(1);
@@ -165,7 +170,15 @@ it('a failing job and a stalled job are each counted and logged as a warning', a
   await queue.add('mail', { tenantId: hub.tenantId, kind: 'no_such_kind' } as never, { jobId: 'mail.metrics-test.fails', attempts: 1 });
   await waitFor(async () => failures(await worker.metrics()) === before + 1, 'the failure to be counted');
   expect(warnings('job failed, no attempt left')).toEqual([
-    expect.objectContaining({ context: 'queue', queue: 'mail', jobName: 'mail', jobId: 'mail.metrics-test.fails', attempt: 1, attempts: 1, reason: 'no mail composer for kind "…"' }),
+    expect.objectContaining({
+      context: 'queue',
+      queue: 'mail',
+      jobName: 'mail',
+      jobId: 'mail.metrics-test.fails',
+      attempt: 1,
+      attempts: 1,
+      reason: 'no mail composer for kind "…"',
+    }),
   ]);
 
   // A stall, made for real: a second worker takes a ledger job with a short lock and goes away
@@ -177,7 +190,13 @@ it('a failing job and a stalled job are each counted and logged as a warning', a
   await host.worker.pause(); // waits out its blocking fetch, so the job below is left for the other worker
   await ledger.add('reporting-snapshots', { tenantId: hub.tenantId }, { jobId: 'ledger.metrics-test.stall' });
   const connection = redisConnectionFor(api.config.redisUrl);
-  const other = new Worker(QUEUE_NAMES.ledger, null, { connection, prefix: api.queuePrefix, autorun: false, lockDuration: 300, stalledInterval: 100 });
+  const other = new Worker(QUEUE_NAMES.ledger, null, {
+    connection,
+    prefix: api.queuePrefix,
+    autorun: false,
+    lockDuration: 300,
+    stalledInterval: 100,
+  });
   const job = await other.getNextJob('other-worker-token');
   expect(job?.id).toBe('ledger.metrics-test.stall');
   // BullMQ checks a queue for stalls at most once per stalledInterval (30 s for the product's
@@ -199,7 +218,9 @@ it('a failing job and a stalled job are each counted and logged as a warning', a
 
 it('every metric the alert rules use (infra/prometheus/alerts.yml) is served by the API or the worker', async () => {
   const rules = readFileSync(path.join(__dirname, '..', '..', 'infra', 'prometheus', 'alerts.yml'), 'utf8');
-  const used = new Set([...rules.matchAll(/\b((?:tandem|nodejs|process)_[a-z0-9_]+)/g)].map((m) => (m[1] as string).replace(/_(bucket|count|sum)$/, '')));
+  const used = new Set(
+    [...rules.matchAll(/\b((?:tandem|nodejs|process)_[a-z0-9_]+)/g)].map((m) => (m[1] as string).replace(/_(bucket|count|sum)$/, '')),
+  );
   const served = new Set([...`${await scrapeApi()}\n${await worker.metrics()}`.matchAll(/^# TYPE (\S+) /gm)].map((m) => m[1] as string));
   expect(used.size).toBeGreaterThanOrEqual(10);
   expect([...used].filter((name) => !served.has(name))).toEqual([]);

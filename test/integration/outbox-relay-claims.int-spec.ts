@@ -38,7 +38,7 @@ afterAll(async () => {
   await api?.close();
 });
 
-const sql = <T,>(text: string, params: unknown[] = []): Promise<T[]> =>
+const sql = <T>(text: string, params: unknown[] = []): Promise<T[]> =>
   TenantContext.run({ tenantId: hub.tenantId, actorUserId: null }, () => api.db.tenantDb.transaction((em) => em.query(text, params)));
 
 /** `n` due outbox rows (invitation emails for invitations that do not exist: the job sends nothing). */
@@ -64,7 +64,9 @@ it('two relays at once add each of 300 jobs exactly once', async () => {
   }
   expect(relayed).toBe(300);
   expect(added.filter((id) => jobIds.includes(id)).sort()).toEqual([...jobIds].sort());
-  const [pending] = await sql<{ n: number }>(`select count(*)::int as n from notification_outbox where status = 'pending' or claimed_by is not null`);
+  const [pending] = await sql<{ n: number }>(
+    `select count(*)::int as n from notification_outbox where status = 'pending' or claimed_by is not null`,
+  );
   expect(pending?.n).toBe(0);
 });
 
@@ -72,7 +74,10 @@ it("a dead relay's claim holds the rows until its lease ends, then another relay
   added.length = 0;
   const [jobId] = await dueRows(1);
   // As a relay that claimed the row and died would leave it.
-  await sql(`update notification_outbox set claimed_by = 'dead-relay', claimed_until = $2 where dedupe_key = $1`, [jobId, new Date(api.clock.now().getTime() + 60_000)]);
+  await sql(`update notification_outbox set claimed_by = 'dead-relay', claimed_until = $2 where dedupe_key = $1`, [
+    jobId,
+    new Date(api.clock.now().getTime() + 60_000),
+  ]);
   const relay = workers[0]?.app.get(OutboxRelay) as OutboxRelay;
   expect(await relay.relayOnce()).toBe(0);
   api.clock.advance(59_000);

@@ -10,7 +10,16 @@
 import { createHubFixture, FIXTURE_PASSWORD, startTestApi, type HubFixture, type TestApi } from '@tandem/api-testing';
 import { APP_ROLE, createDataSource, SystemDb, TenantContext, TenantDb } from '@tandem/persistence';
 import { formatKeyRing, QUEUE_NAMES } from '@tandem/platform';
-import { createTestDatabase, mailSettled, startPgBouncer, startSmtpSink, superuserUrl, type PgBouncer, type SmtpSink, type TestDatabase } from '@tandem/test-support';
+import {
+  createTestDatabase,
+  mailSettled,
+  startPgBouncer,
+  startSmtpSink,
+  superuserUrl,
+  type PgBouncer,
+  type SmtpSink,
+  type TestDatabase,
+} from '@tandem/test-support';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { bookableOffer, requestSlot } from './booking-helpers';
@@ -112,7 +121,10 @@ it('logs in, lists, writes, reads a pupil (audited) and sends a booking email, a
   await api.ok(PUPIL, { id: createPupil.id }, token);
   const viewed = await api.db.appDataSource.transaction(async (em) => {
     await em.query(`select set_config('app.tenant_id', $1, true)`, [hubA.tenantId]);
-    return em.query(`select action, actor_user_id from audit_log where entity_id = $1 and action in ('pupil.created', 'pupil.listed', 'pupil.viewed') order by id`, [createPupil.id]);
+    return em.query(
+      `select action, actor_user_id from audit_log where entity_id = $1 and action in ('pupil.created', 'pupil.listed', 'pupil.viewed') order by id`,
+      [createPupil.id],
+    );
   });
   expect(viewed).toEqual([
     { action: 'pupil.created', actor_user_id: hubA.principals.hubAdmin.userId },
@@ -138,22 +150,36 @@ it('logs in, lists, writes, reads a pupil (audited) and sends a booking email, a
   expect(sent).toEqual([{ n: 1 }]);
 
   // Only the pooler's server connections reached PostgreSQL for this database, however many clients.
-  const [backends] = await superuser<{ n: number }>(`select count(*)::int as n from pg_stat_activity where datname = $1 and usename = $2`, [direct.name, APP_ROLE]);
+  const [backends] = await superuser<{ n: number }>(`select count(*)::int as n from pg_stat_activity where datname = $1 and usename = $2`, [
+    direct.name,
+    APP_ROLE,
+  ]);
   expect(backends.n).toBeGreaterThan(0);
   expect(backends.n).toBeLessThanOrEqual(POOL);
 });
 
 it('keeps hubs apart through shared server connections: interleaved requests see only their own hub', async () => {
   const create = (hub: HubFixture, i: number): Promise<{ createPupil: { id: string } }> =>
-    api.ok(CREATE_PUPIL, { input: { schoolId: hub.schoolA.id, reference: `${hub === hubA ? 'A' : 'B'}9000000000${String(i).padStart(2, '0')}`, yearGroup: 9 } }, hub.tokens.hubAdmin);
+    api.ok(
+      CREATE_PUPIL,
+      {
+        input: { schoolId: hub.schoolA.id, reference: `${hub === hubA ? 'A' : 'B'}9000000000${String(i).padStart(2, '0')}`, yearGroup: 9 },
+      },
+      hub.tokens.hubAdmin,
+    );
   const created = await Promise.all(Array.from({ length: 12 }, (_, i) => create(i % 2 ? hubB : hubA, i)));
-  const idsOf = (hub: HubFixture): Set<string> => new Set(created.filter((_, i) => (i % 2 ? hubB : hubA) === hub).map((c) => c.createPupil.id));
+  const idsOf = (hub: HubFixture): Set<string> =>
+    new Set(created.filter((_, i) => (i % 2 ? hubB : hubA) === hub).map((c) => c.createPupil.id));
 
   // 40 list requests at once, alternating hubs, over 2 server connections.
   const lists = await Promise.all(
     Array.from({ length: 40 }, async (_, i) => {
       const hub = i % 2 ? hubB : hubA;
-      const res = await api.ok<{ pupils: { nodes: Array<{ id: string; reference: string }> } }>(PUPILS, { s: hub.schoolA.id }, hub.tokens.hubAdmin);
+      const res = await api.ok<{ pupils: { nodes: Array<{ id: string; reference: string }> } }>(
+        PUPILS,
+        { s: hub.schoolA.id },
+        hub.tokens.hubAdmin,
+      );
       return { hub, ids: res.pupils.nodes.map((n) => n.id) };
     }),
   );
@@ -179,7 +205,11 @@ it('leaves no tenant on a server connection after a tenant transaction: the next
       api.db.tenantDb.transaction((em) => em.query(`select count(*)::int as n from pupils`)),
     );
     expect(inside[0].n).toBeGreaterThan(0);
-    const after = await Promise.all([0, 1, 2].map(() => ds.query(`select coalesce(current_setting('app.tenant_id', true), '') as tenant, (select count(*)::int from pupils) as n`)));
+    const after = await Promise.all(
+      [0, 1, 2].map(() =>
+        ds.query(`select coalesce(current_setting('app.tenant_id', true), '') as tenant, (select count(*)::int from pupils) as n`),
+      ),
+    );
     expect(after.map((r) => r[0])).toEqual([0, 1, 2].map(() => ({ tenant: '', n: 0 })));
   }
   // Nothing the worker ran through the pooler was refused by it.
@@ -187,7 +217,9 @@ it('leaves no tenant on a server connection after a tenant transaction: the next
 });
 
 it('gets its timeouts from the pooler (connect_query), which refuses them as start-up parameters', async () => {
-  const settings = await api.db.appDataSource.query(`select current_setting('statement_timeout') as statement, current_setting('idle_in_transaction_session_timeout') as idle`);
+  const settings = await api.db.appDataSource.query(
+    `select current_setting('statement_timeout') as statement, current_setting('idle_in_transaction_session_timeout') as idle`,
+  );
   expect(settings).toEqual([{ statement: '30s', idle: '1min' }]);
   const client = new Client({ connectionString: viaBouncer, statement_timeout: 30_000 } as ConstructorParameters<typeof Client>[0]);
   await expect(client.connect()).rejects.toThrow(/unsupported startup parameter: statement_timeout/);

@@ -30,7 +30,13 @@ function watch(child: ChildProcess): { exited: Promise<number | null>; output: (
   return { exited, output: () => output };
 }
 
-async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs: number, exited?: Promise<unknown>, output?: () => string): Promise<void> {
+async function until(
+  check: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs: number,
+  exited?: Promise<unknown>,
+  output?: () => string,
+): Promise<void> {
   const started = performance.now();
   let gone = false;
   void exited?.then(() => (gone = true));
@@ -93,7 +99,13 @@ export function launchNode(script: string, env: Record<string, string>): Launche
 export async function workerStarted(launched: Launched): Promise<WorkerProc> {
   await launched.printed('consuming queues');
   const port = /"msg":"worker http listening"[^\n]*"port":(\d+)/.exec(launched.output())?.[1];
-  return { pid: launched.pid, kill9: launched.kill9, stop: launched.stop, output: launched.output, httpUrl: port ? `http://127.0.0.1:${port}` : '' };
+  return {
+    pid: launched.pid,
+    kill9: launched.kill9,
+    stop: launched.stop,
+    output: launched.output,
+    httpUrl: port ? `http://127.0.0.1:${port}` : '',
+  };
 }
 
 /** Starts a worker process and resolves once it consumes its queues. */
@@ -153,9 +165,28 @@ export async function startRedis(): Promise<RedisProc> {
   const url = `redis://127.0.0.1:${port}`;
   let current: Proc | undefined;
   const launch = async (): Promise<void> => {
-    const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--dir', dir, '--daemonize', 'no'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      'redis-server',
+      [
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'yes',
+        '--appendfsync',
+        'always',
+        '--dir',
+        dir,
+        '--daemonize',
+        'no',
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const w = watch(child);
     await until(() => pings(url), 'redis start', 15_000, w.exited, w.output);
     current = procOf(child, w);

@@ -83,7 +83,9 @@ let before: string[];
 
 /** A pod's environment: the image's ENV (with /app here), then the variables a Deployment gives. */
 function podEnv(extra: Record<string, string>): Record<string, string> {
-  const image = Object.fromEntries(Object.entries(envOf(runtime as NonNullable<typeof runtime>)).map(([k, v]) => [k, v.replace(/^\/app(?=\/|$)/, APP)]));
+  const image = Object.fromEntries(
+    Object.entries(envOf(runtime as NonNullable<typeof runtime>)).map(([k, v]) => [k, v.replace(/^\/app(?=\/|$)/, APP)]),
+  );
   return { PATH: process.env['PATH'] ?? '', HOME: path.join(APP, '..'), ...image, ...extra };
 }
 
@@ -104,7 +106,14 @@ beforeAll(async () => {
   before = snapshot(APP);
   db = await createTestDatabase();
   queuePrefix = `test-build-${randomBytes(4).toString('hex')}`;
-  hub = await seedDemoHub(db.appDataSource, { clock: new ManualClock('2026-11-17T10:00:00Z'), slug: `build-${randomBytes(3).toString('hex')}`, schools: 2, pupilsPerYearGroup: 4, employers: 3, requests: 2 });
+  hub = await seedDemoHub(db.appDataSource, {
+    clock: new ManualClock('2026-11-17T10:00:00Z'),
+    slug: `build-${randomBytes(3).toString('hex')}`,
+    schools: 2,
+    pupilsPerYearGroup: 4,
+    employers: 3,
+    requests: 2,
+  });
   const port = await freePort();
   url = `http://127.0.0.1:${port}`;
   // The Dockerfile's CMD with only what an API pod gets (infra/k8s): no DATABASE_OWNER_URL, no loader.
@@ -118,7 +127,10 @@ beforeAll(async () => {
   await waitFor(
     async () => {
       if (api.exitCode !== null) throw new Error(`the built API exited (${api.exitCode}):\n${output}`);
-      return fetch(`${url}/health/live`).then((r) => r.ok, () => false);
+      return fetch(`${url}/health/live`).then(
+        (r) => r.ok,
+        () => false,
+      );
     },
     'the built API to answer /health/live',
     60_000,
@@ -136,18 +148,28 @@ afterAll(async () => {
 });
 
 it('is plain JavaScript with every @tandem alias resolved, and no test code', () => {
-  const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
   const server = ['apps/api', 'apps/worker', 'libs'].flatMap((d) => files(path.join(OUT, d)));
   expect(server.filter((f) => f.endsWith('.ts'))).toEqual([]);
   expect(server.filter((f) => /\.(spec|int-spec)\.js$|\/testing\//.test(f))).toEqual([]);
   expect(server.filter((f) => f.endsWith('.js') && /require\("@tandem\//.test(readFileSync(f, 'utf8')))).toEqual([]);
-  for (const main of ['apps/api/src/main.js', 'apps/worker/src/main.js', 'libs/persistence/src/cli/migrate.js']) expect(existsSync(path.join(OUT, main))).toBe(true);
+  for (const main of ['apps/api/src/main.js', 'apps/worker/src/main.js', 'libs/persistence/src/cli/migrate.js'])
+    expect(existsSync(path.join(OUT, main))).toBe(true);
 });
 
 it('answers GraphQL and health from the built output, traced when tracing is on', async () => {
-  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ __typename }' }),
+  });
   expect(await res.json()).toEqual({ data: { __typename: 'Query' } });
-  const spans = () => output.split('\n').filter((l) => l.includes('"msg":"span"') && l.endsWith('}')) /* whole lines only */.map((l) => JSON.parse(l) as { traceId: string; spanId: string; parentSpanId?: string; name: string });
+  const spans = () =>
+    output
+      .split('\n')
+      .filter((l) => l.includes('"msg":"span"') && l.endsWith('}')) /* whole lines only */
+      .map((l) => JSON.parse(l) as { traceId: string; spanId: string; parentSpanId?: string; name: string });
   const post = await waitFor(async () => spans().find((x) => x.name === 'POST'), 'the POST /graphql span');
   expect(spans().some((x) => x.name === 'query' && x.traceId === post.traceId && x.parentSpanId === post.spanId)).toBe(true);
   const live = await fetch(`${url}/health/live`);
@@ -170,10 +192,18 @@ it('serves the admin app with its CSP: index revalidated, hashed assets cached, 
   const asset = /src="(\/assets\/index-[^"]+\.js)"/.exec(html)?.[1];
   expect(asset).toBeDefined();
   const js = await fetch(`${url}${asset}`);
-  expect([js.status, js.headers.get('cache-control'), js.headers.get('content-security-policy')]).toEqual([200, 'public, max-age=31536000, immutable', ADMIN_CSP]);
+  expect([js.status, js.headers.get('cache-control'), js.headers.get('content-security-policy')]).toEqual([
+    200,
+    'public, max-age=31536000, immutable',
+    ADMIN_CSP,
+  ]);
   for (const deepLink of ['/bookings/0b6c2f3e-1a2b-4c3d-8e9f-0a1b2c3d4e5f', '/invitations/accept?token=abc', '/password-reset?token=abc']) {
     const res = await fetch(`${url}${deepLink}`);
-    expect({ deepLink, status: res.status, csp: res.headers.get('content-security-policy') }).toEqual({ deepLink, status: 200, csp: ADMIN_CSP });
+    expect({ deepLink, status: res.status, csp: res.headers.get('content-security-policy') }).toEqual({
+      deepLink,
+      status: 200,
+      csp: ADMIN_CSP,
+    });
     expect(await res.text()).toBe(html);
   }
   expect((await fetch(`${url}/no-such-page`)).status).toBe(404);
@@ -189,7 +219,9 @@ describe('in headless Chromium', () => {
     const { context, page } = browser;
     // Reported twice over: the page's own event, and Chromium's console line for a refused resource.
     await context.exposeFunction('reportCspViolation', (v: string) => violations.push(v));
-    await context.addInitScript(`document.addEventListener('securitypolicyviolation', (e) => window.reportCspViolation(e.violatedDirective + ' ' + e.blockedURI))`);
+    await context.addInitScript(
+      `document.addEventListener('securitypolicyviolation', (e) => window.reportCspViolation(e.violatedDirective + ' ' + e.blockedURI))`,
+    );
     page.on('console', (m) => {
       if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
     });
@@ -274,8 +306,16 @@ it('the worker command starts from the image, consumes its queues and answers it
 
 it('the migrate command runs from the image with the owner URL (the migrations Job)', () => {
   const [, ...args] = IMAGE_COMMANDS.migrate;
-  const env = { DATABASE_OWNER_URL: serviceUrl(db.ownerUrl, 'postgres.tandem.test'), NODE_OPTIONS: `--require ${path.join(__dirname, 'cluster-dns.cjs')}` };
-  const run = spawnSync(process.execPath, args, { cwd: APP, env: podEnv({ ...env, TANDEM_TEST_DNS: JSON.stringify(dnsMap) }), encoding: 'utf8', timeout: 60_000 });
+  const env = {
+    DATABASE_OWNER_URL: serviceUrl(db.ownerUrl, 'postgres.tandem.test'),
+    NODE_OPTIONS: `--require ${path.join(__dirname, 'cluster-dns.cjs')}`,
+  };
+  const run = spawnSync(process.execPath, args, {
+    cwd: APP,
+    env: podEnv({ ...env, TANDEM_TEST_DNS: JSON.stringify(dnsMap) }),
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
   expect(run.stdout).toContain('migrate: nothing to do');
 });
@@ -305,12 +345,20 @@ describe('infra/docker/Dockerfile', () => {
 
   it('copies named paths only (never the whole context) and the context leaves secrets out', () => {
     for (const i of all.filter((x) => x.op === 'COPY' || x.op === 'ADD')) {
-      const sources = i.args.split(/\s+/).filter((a) => !a.startsWith('--')).slice(0, -1);
-      expect({ instruction: i.args, whole: sources.some((src) => src === '.' || src === './' || src === '*') }).toEqual({ instruction: i.args, whole: false });
-      if (!i.args.includes('--from=')) for (const src of sources) expect({ src, exists: existsSync(path.join(ROOT, src)) }).toEqual({ src, exists: true });
+      const sources = i.args
+        .split(/\s+/)
+        .filter((a) => !a.startsWith('--'))
+        .slice(0, -1);
+      expect({ instruction: i.args, whole: sources.some((src) => src === '.' || src === './' || src === '*') }).toEqual({
+        instruction: i.args,
+        whole: false,
+      });
+      if (!i.args.includes('--from='))
+        for (const src of sources) expect({ src, exists: existsSync(path.join(ROOT, src)) }).toEqual({ src, exists: true });
     }
     const ignored = readFileSync(path.join(ROOT, '.dockerignore'), 'utf8').split('\n');
-    for (const pattern of ['**/.env', '**/.env.*', '.tandem', '**/node_modules', '.git', '**/*.pem', '**/*.key']) expect(ignored).toContain(pattern);
+    for (const pattern of ['**/.env', '**/.env.*', '.tandem', '**/node_modules', '.git', '**/*.pem', '**/*.key'])
+      expect(ignored).toContain(pattern);
   });
 
   it('checks liveness only, on the path the API serves: its command passes against the built API and fails without it', async () => {
@@ -319,7 +367,8 @@ describe('infra/docker/Dockerfile', () => {
     expect(node).toBe('node');
     const defaultUrl = new URL(envOf(runtime as NonNullable<typeof runtime>)['HEALTHCHECK_URL'] ?? '');
     expect([defaultUrl.hostname, defaultUrl.port, defaultUrl.pathname]).toEqual(['127.0.0.1', '3000', '/health/live']);
-    const healthcheck = (target: string) => spawnSync(process.execPath, args, { cwd: APP, env: podEnv({ HEALTHCHECK_URL: target }), timeout: 30_000 }).status;
+    const healthcheck = (target: string) =>
+      spawnSync(process.execPath, args, { cwd: APP, env: podEnv({ HEALTHCHECK_URL: target }), timeout: 30_000 }).status;
     expect(healthcheck(`${url}${defaultUrl.pathname}`)).toBe(0);
     expect(healthcheck(`http://127.0.0.1:${await freePort()}${defaultUrl.pathname}`)).toBe(1);
   });

@@ -52,14 +52,25 @@ afterAll(async () => {
 const sql = <T = Record<string, unknown>>(tenantId: string, text: string, params: unknown[] = []): Promise<T[]> =>
   TenantContext.run({ tenantId, actorUserId: null }, () => api.db.tenantDb.transaction((em) => em.query(text, params)));
 
-const pupilCount = async (schoolId: string): Promise<number> => (await sql<{ n: number }>(hub.tenantId, `select count(*)::int as n from pupils where school_id = $1`, [schoolId]))[0].n;
+const pupilCount = async (schoolId: string): Promise<number> =>
+  (await sql<{ n: number }>(hub.tenantId, `select count(*)::int as n from pupils where school_id = $1`, [schoolId]))[0].n;
 
 let urn = 700000;
 async function newSchool(name: string, highestYearGroup = 11): Promise<string> {
   urn += 1;
   const { createSchool } = await api.ok<{ createSchool: { id: string } }>(
     CREATE_SCHOOL,
-    { input: { urn: String(urn), name, postcode: 'LS2 9JT', phase: 'secondary', lowestYearGroup: 7, highestYearGroup, clusterId: hub.clusterA.id } },
+    {
+      input: {
+        urn: String(urn),
+        name,
+        postcode: 'LS2 9JT',
+        phase: 'secondary',
+        lowestYearGroup: 7,
+        highestYearGroup,
+        clusterId: hub.clusterA.id,
+      },
+    },
     hub.tokens.hubAdmin,
   );
   return createSchool.id;
@@ -73,7 +84,12 @@ async function start(schoolId: string, csv: string, mode?: string, token = hub.t
 }
 
 /** Polls importJob until it finishes; `seen` gets every answer (for progress checks). */
-async function finished(id: string, seen?: (job: ImportJob) => Promise<void> | void, token = hub.tokens.hubAdmin, timeoutMs = 60_000): Promise<ImportJob> {
+async function finished(
+  id: string,
+  seen?: (job: ImportJob) => Promise<void> | void,
+  token = hub.tokens.hubAdmin,
+  timeoutMs = 60_000,
+): Promise<ImportJob> {
   const deadline = performance.now() + timeoutMs;
   for (;;) {
     const { importJob } = await api.ok<{ importJob: ImportJob }>(JOB, { id }, token);
@@ -85,7 +101,9 @@ async function finished(id: string, seen?: (job: ImportJob) => Promise<void> | v
 }
 
 function expectNoLeaks(res: GqlResult<unknown>): void {
-  expect(JSON.stringify(res)).not.toMatch(/\bat .+\.(ts|js):\d+|stacktrace|QueryFailedError|\bselect\b.+\bfrom\b|insert into|update .+ set |violates/i);
+  expect(JSON.stringify(res)).not.toMatch(
+    /\bat .+\.(ts|js):\d+|stacktrace|QueryFailedError|\bselect\b.+\bfrom\b|insert into|update .+ set |violates/i,
+  );
 }
 
 describe('a 1,000-row file with exactly 3 bad rows', () => {
@@ -106,10 +124,18 @@ describe('a 1,000-row file with exactly 3 bad rows', () => {
     expect(job.errors.map(({ line, field, code }) => ({ line, field, code }))).toEqual(EXPECTED);
     expect(job.errors[0].message).toMatch(/Year Group must be a year group from 7 to 13/);
     expect(await pupilCount(schoolId)).toBe(0);
-    const [stored] = await sql(hub.tenantId, `select source_csv is null as dropped, finished_at is not null as done from import_jobs where id = $1`, [job.id]);
+    const [stored] = await sql(
+      hub.tenantId,
+      `select source_csv is null as dropped, finished_at is not null as done from import_jobs where id = $1`,
+      [job.id],
+    );
     expect(stored).toEqual({ dropped: true, done: true });
     // Reading row problems (they quote cells) is a read of pupil data: audited (issue 14, finding 9).
-    const reads = await sql(hub.tenantId, `select actor_user_id, detail->>'errors' as errors from audit_log where entity_id = $1 and action = 'import_job.errors_read'`, [job.id]);
+    const reads = await sql(
+      hub.tenantId,
+      `select actor_user_id, detail->>'errors' as errors from audit_log where entity_id = $1 and action = 'import_job.errors_read'`,
+      [job.id],
+    );
     expect(reads.length).toBeGreaterThan(0);
     expect(reads[0]).toEqual({ actor_user_id: hub.principals.hubAdmin.userId, errors: '3' });
   });
@@ -117,7 +143,15 @@ describe('a 1,000-row file with exactly 3 bad rows', () => {
   it('VALID_ROWS_ONLY writes the 997 good rows and reports the same 3 lines', async () => {
     const schoolId = await newSchool('Valid Rows High');
     const job = await finished((await start(schoolId, csv, 'VALID_ROWS_ONLY')).id);
-    expect(job).toMatchObject({ status: 'SUCCEEDED', mode: 'VALID_ROWS_ONLY', totalRows: 1000, processedRows: 1000, insertedRows: 997, updatedRows: 0, errorCount: 3 });
+    expect(job).toMatchObject({
+      status: 'SUCCEEDED',
+      mode: 'VALID_ROWS_ONLY',
+      totalRows: 1000,
+      processedRows: 1000,
+      insertedRows: 997,
+      updatedRows: 0,
+      errorCount: 3,
+    });
     expect(job.errors.map(({ line, field, code }) => ({ line, field, code }))).toEqual(EXPECTED);
     expect(await pupilCount(schoolId)).toBe(997);
     // Line n holds pupil n-1: the bad lines' pupils are the ones missing.
@@ -153,7 +187,15 @@ describe('a clean 10,000-row file', () => {
     });
     const ms = performance.now() - started;
     console.log(`clean 10,000-row pupil import: ${ms} ms from mutation to SUCCEEDED (${Math.round(10_000 / (ms / 1000))} rows/s)`);
-    expect(job).toMatchObject({ status: 'SUCCEEDED', totalRows: 10_000, processedRows: 10_000, insertedRows: 10_000, updatedRows: 0, errorCount: 0, errors: [] });
+    expect(job).toMatchObject({
+      status: 'SUCCEEDED',
+      totalRows: 10_000,
+      processedRows: 10_000,
+      insertedRows: 10_000,
+      updatedRows: 0,
+      errorCount: 0,
+      errors: [],
+    });
     expect(await pupilCount(schoolId)).toBe(10_000);
 
     const running = snapshots.filter((s) => s.status === 'RUNNING' && s.processedRows > 0 && s.processedRows < s.totalRows);
@@ -165,7 +207,11 @@ describe('a clean 10,000-row file', () => {
   it('a retried or duplicated queue job does not apply the file twice', async () => {
     const processor = worker.app.get(PupilImportProcessor, { strict: false });
     const before = await pupilCount(schoolId);
-    const retry = await processor.process({ id: `import.${jobId}`, name: 'import', data: { tenantId: hub.tenantId, importJobId: jobId } } as Job);
+    const retry = await processor.process({
+      id: `import.${jobId}`,
+      name: 'import',
+      data: { tenantId: hub.tenantId, importJobId: jobId },
+    } as Job);
     expect(retry).toEqual({ skipped: true });
     expect(await pupilCount(schoolId)).toBe(before);
     const { importJob } = await api.ok<{ importJob: ImportJob }>(JOB, { id: jobId }, hub.tokens.hubAdmin);
@@ -177,19 +223,35 @@ describe('re-importing', () => {
   it('updates the same pupils instead of duplicating them, and leaves alone the columns a file lacks', async () => {
     const schoolId = await newSchool('Re-import School', 13);
     const rows = 2000;
-    const flagsOf = (ref: string) => sql<Record<string, unknown>>(hub.tenantId, `select disadvantaged, send, roni_score from pupils where school_id = $1 and reference = $2`, [schoolId, ref]);
-    const first = await finished((await start(schoolId, pupilCsv({ academicYear: academicYearOf(TEST_TODAY), rows, yearGroups: [7, 13] }))).id);
+    const flagsOf = (ref: string) =>
+      sql<Record<string, unknown>>(
+        hub.tenantId,
+        `select disadvantaged, send, roni_score from pupils where school_id = $1 and reference = $2`,
+        [schoolId, ref],
+      );
+    const first = await finished(
+      (await start(schoolId, pupilCsv({ academicYear: academicYearOf(TEST_TODAY), rows, yearGroups: [7, 13] }))).id,
+    );
     expect(first).toMatchObject({ status: 'SUCCEEDED', insertedRows: rows, updatedRows: 0 });
     expect(await flagsOf('P0000001')).toEqual([{ disadvantaged: true, send: true, roni_score: 0 }]);
 
     // A later export of the same pupils: every row updates, none is added.
-    const again = await finished((await start(schoolId, pupilCsv({ academicYear: academicYearOf(TEST_TODAY), rows, yearGroups: [7, 13], variant: 1 }))).id);
+    const again = await finished(
+      (await start(schoolId, pupilCsv({ academicYear: academicYearOf(TEST_TODAY), rows, yearGroups: [7, 13], variant: 1 }))).id,
+    );
     expect(again).toMatchObject({ status: 'SUCCEEDED', insertedRows: 0, updatedRows: rows, errorCount: 0 });
     expect(await pupilCount(schoolId)).toBe(rows);
     expect(await flagsOf('P0000001')).toEqual([{ disadvantaged: false, send: false, roni_score: 13 }]);
 
     // A file without the flag columns leaves the flags alone; a new reference is added.
-    const partial = await finished((await start(schoolId, pupilCsv({ academicYear: academicYearOf(TEST_TODAY), rows: rows + 1, yearGroups: [7, 13], withoutFlags: true }))).id);
+    const partial = await finished(
+      (
+        await start(
+          schoolId,
+          pupilCsv({ academicYear: academicYearOf(TEST_TODAY), rows: rows + 1, yearGroups: [7, 13], withoutFlags: true }),
+        )
+      ).id,
+    );
     expect(partial).toMatchObject({ status: 'SUCCEEDED', insertedRows: 1, updatedRows: rows });
     expect(await flagsOf('P0000001')).toEqual([{ disadvantaged: false, send: false, roni_score: 13 }]);
     expect(await pupilCount(schoolId)).toBe(rows + 1);
@@ -239,11 +301,19 @@ describe('giving up after the last attempt', () => {
       const job = await start(schoolId, pupilCsv({ academicYear: academicYearOf(TEST_TODAY), rows: 10, prefix: 'G' }));
       await runner.giveUp(hub.tenantId, job.id, `import.${job.id}`);
       const { importJob } = await api.ok<{ importJob: ImportJob }>(JOB, { id: job.id }, hub.tokens.hubAdmin);
-      expect(importJob).toMatchObject({ status: 'FAILED', insertedRows: 0, errorCount: 1, errors: [{ line: 1, field: 'file', code: 'INTERNAL' }] });
+      expect(importJob).toMatchObject({
+        status: 'FAILED',
+        insertedRows: 0,
+        errorCount: 1,
+        errors: [{ line: 1, field: 'file', code: 'INTERNAL' }],
+      });
       expect(importJob.errors[0].message).toContain(`ref import.${job.id}`);
       const [row] = await sql(hub.tenantId, `select source_csv is null as dropped from import_jobs where id = $1`, [job.id]);
       expect(row).toEqual({ dropped: true });
-      expect(await sql(hub.tenantId, `select action from audit_log where entity_id = $1 order by id`, [job.id])).toEqual([{ action: 'pupil_import.started' }, { action: 'pupil_import.abandoned' }]);
+      expect(await sql(hub.tenantId, `select action from audit_log where entity_id = $1 order by id`, [job.id])).toEqual([
+        { action: 'pupil_import.started' },
+        { action: 'pupil_import.abandoned' },
+      ]);
       expect(await runner.run(hub.tenantId, job.id, 'late-attempt')).toEqual({ skipped: true });
       expect(await pupilCount(schoolId)).toBe(0);
     } finally {
@@ -254,9 +324,19 @@ describe('giving up after the last attempt', () => {
 
 describe('who may import and read imports', () => {
   const jobsAndOutbox = async (tenantId = hub.tenantId): Promise<string> =>
-    JSON.stringify(await sql(tenantId, `select (select count(*)::int from import_jobs) as jobs, (select count(*)::int from notification_outbox) as outbox, (select count(*)::int from pupils) as pupils`));
+    JSON.stringify(
+      await sql(
+        tenantId,
+        `select (select count(*)::int from import_jobs) as jobs, (select count(*)::int from notification_outbox) as outbox, (select count(*)::int from pupils) as pupils`,
+      ),
+    );
 
-  async function refused(input: { schoolId: string; csv: string; mode?: string }, token: string, code: string, field: string | undefined): Promise<void> {
+  async function refused(
+    input: { schoolId: string; csv: string; mode?: string },
+    token: string,
+    code: string,
+    field: string | undefined,
+  ): Promise<void> {
     const before = await jobsAndOutbox();
     const res = await api.uploadPupilCsv(input.csv, { schoolId: input.schoolId, ...(input.mode ? { mode: input.mode } : {}) }, token);
     expect(res.status).toBeGreaterThanOrEqual(400);
@@ -272,7 +352,11 @@ describe('who may import and read imports', () => {
   it('lets school staff import into their own school, audited with their name on both ends', async () => {
     const job = await finished((await start(hub.schoolA.id, csv, undefined, hub.tokens.schoolStaff)).id, undefined, hub.tokens.schoolStaff);
     expect(job).toMatchObject({ status: 'SUCCEEDED', insertedRows: 5 });
-    const audit = await sql(hub.tenantId, `select action, actor_user_id, detail->>'status' as status from audit_log where entity_id = $1 order by id`, [job.id]);
+    const audit = await sql(
+      hub.tenantId,
+      `select action, actor_user_id, detail->>'status' as status from audit_log where entity_id = $1 order by id`,
+      [job.id],
+    );
     expect(audit).toEqual([
       { action: 'pupil_import.started', actor_user_id: hub.principals.schoolStaff.userId, status: null },
       { action: 'pupil_import.finished', actor_user_id: hub.principals.schoolStaff.userId, status: 'succeeded' },
@@ -328,7 +412,7 @@ describe('who may import and read imports', () => {
     expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
-  it('shows an import job only to those who may see the school\'s pupils', async () => {
+  it("shows an import job only to those who may see the school's pupils", async () => {
     const schoolId = await newSchool('Private Imports School');
     const job = await finished((await start(schoolId, csv)).id);
     for (const token of [hub.tokens.schoolStaff, hub.tokens.employerContact, hub.tokens.coordinatorB, other.tokens.hubAdmin]) {
@@ -345,7 +429,12 @@ describe('files the worker refuses, and erasure afterwards', () => {
   it('fails a file without a reference column on line 1, writing nothing', async () => {
     const schoolId = await newSchool('Headerless School');
     const job = await finished((await start(schoolId, 'Name,DOB\r\nJo,01/09/2014\r\n', 'VALID_ROWS_ONLY')).id);
-    expect(job).toMatchObject({ status: 'FAILED', insertedRows: 0, errorCount: 1, errors: [{ line: 1, field: 'reference', code: 'INVALID_CSV' }] });
+    expect(job).toMatchObject({
+      status: 'FAILED',
+      insertedRows: 0,
+      errorCount: 1,
+      errors: [{ line: 1, field: 'reference', code: 'INVALID_CSV' }],
+    });
     expect(await pupilCount(schoolId)).toBe(0);
   });
 
@@ -354,9 +443,13 @@ describe('files the worker refuses, and erasure afterwards', () => {
     const job = await finished((await start(schoolId, 'UPN,Year\r\nDUP-77,7\r\nDUP-77,8\r\nOK-1,9\r\n', 'VALID_ROWS_ONLY')).id);
     expect(job).toMatchObject({ status: 'SUCCEEDED', insertedRows: 2, errors: [{ line: 3, field: 'reference', code: 'ALREADY_EXISTS' }] });
     expect(job.errors[0].message).toContain('"DUP-77"');
-    const [{ id }] = await sql<{ id: string }>(hub.tenantId, `select id from pupils where school_id = $1 and reference = 'DUP-77'`, [schoolId]);
+    const [{ id }] = await sql<{ id: string }>(hub.tenantId, `select id from pupils where school_id = $1 and reference = 'DUP-77'`, [
+      schoolId,
+    ]);
     await api.ok(`mutation($id: ID!) { erasePupil(id: $id) { id } }`, { id }, hub.tokens.hubAdmin);
     const { importJob } = await api.ok<{ importJob: ImportJob }>(JOB, { id: job.id }, hub.tokens.hubAdmin);
-    expect(importJob.errors).toEqual([{ line: 3, field: 'reference', code: 'ALREADY_EXISTS', message: "(removed: this pupil's data were erased)" }]);
+    expect(importJob.errors).toEqual([
+      { line: 3, field: 'reference', code: 'ALREADY_EXISTS', message: "(removed: this pupil's data were erased)" },
+    ]);
   });
 });

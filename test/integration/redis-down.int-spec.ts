@@ -54,14 +54,25 @@ async function probe(url: string): Promise<{ status: number; body: Record<string
 }
 
 const pendingOutbox = async (): Promise<number> =>
-  (await asTenant<{ n: number }>(api, hub, `select count(*)::int as n from notification_outbox where status = 'pending' and available_at <= $1`, [api.clock.now()]))[0]?.n ?? -1;
+  (
+    await asTenant<{ n: number }>(
+      api,
+      hub,
+      `select count(*)::int as n from notification_outbox where status = 'pending' and available_at <= $1`,
+      [api.clock.now()],
+    )
+  )[0]?.n ?? -1;
 
 it('the worker answers its own probes on its HTTP port', async () => {
   expect(worker.httpUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   expect(await probe(`${worker.httpUrl}/health/live`)).toEqual({ status: 200, body: { status: 'ok' } });
   const ready = await probe(`${worker.httpUrl}/health/ready`);
   expect(ready.status).toBe(200);
-  expect(ready.body).toMatchObject({ status: 'ok', database: { ok: true }, consumers: Object.fromEntries(ALL_QUEUE_NAMES.map((n) => [n, true])) });
+  expect(ready.body).toMatchObject({
+    status: 'ok',
+    database: { ok: true },
+    consumers: Object.fromEntries(ALL_QUEUE_NAMES.map((n) => [n, true])),
+  });
   expect((await fetch(`${worker.httpUrl}/nothing-here`)).status).toBe(404);
 });
 
@@ -80,7 +91,11 @@ it('with Redis stopped the API stays live and ready (degraded), serves reads and
   expect((await probe(`${api.url}/health`)).status).toBe(200);
 
   // A read and a write, through GraphQL, while Redis is away.
-  const read = await api.ok<{ booking: { id: string; state: string } }>('query($id: ID!) { booking(id: $id) { id state } }', { id: before.id }, hub.tokens.hubAdmin);
+  const read = await api.ok<{ booking: { id: string; state: string } }>(
+    'query($id: ID!) { booking(id: $id) { id state } }',
+    { id: before.id },
+    hub.tokens.hubAdmin,
+  );
   expect(read.booking).toEqual({ id: before.id, state: 'accepted_by_school' });
   const during = await requestSlot(api, hub, offer.sessionIds[1] as string);
   expect(during.state).toBe('accepted_by_school');

@@ -41,10 +41,11 @@ async function dropConnections(port: number): Promise<{ attempts: () => number; 
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', () => resolve()));
   return {
     attempts: () => attempts,
-    close: () => new Promise<void>((resolve) => {
-      for (const s of sockets) s.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -72,16 +73,27 @@ it('logs a Redis outage as a few JSON lines per process, never a raw stack', asy
   const since = (p: Proc, key: 'worker' | 'api'): string[] => lines(p.output().slice(before[key]));
 
   await redis.crash();
-  await waitFor(async () => [worker, apiProc].every((p) => p.output().includes('"msg":"redis unavailable"')), 'both processes to say Redis is unavailable', 30_000);
+  await waitFor(
+    async () => [worker, apiProc].every((p) => p.output().includes('"msg":"redis unavailable"')),
+    'both processes to say Redis is unavailable',
+    30_000,
+  );
   const port = Number(new URL(redis.url).port);
   const dropper = await dropConnections(port);
   // Dozens of failed reconnects: before the fix each printed a seven-line stack.
   await waitFor(async () => dropper.attempts() >= 40, '40 reconnect attempts', 60_000);
   await dropper.close();
   await redis.restart();
-  await waitFor(async () => [worker, apiProc].every((p) => p.output().includes('"msg":"redis connection restored"')), 'both processes to say Redis is back', 60_000);
+  await waitFor(
+    async () => [worker, apiProc].every((p) => p.output().includes('"msg":"redis connection restored"')),
+    'both processes to say Redis is back',
+    60_000,
+  );
 
-  for (const [p, key] of [[worker, 'worker'], [apiProc, 'api']] as const) {
+  for (const [p, key] of [
+    [worker, 'worker'],
+    [apiProc, 'api'],
+  ] as const) {
     const out = since(p, key);
     const notJson = out.filter((l) => {
       try {

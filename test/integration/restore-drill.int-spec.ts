@@ -23,7 +23,11 @@ beforeAll(async () => {
     const hub = await createHubFixture(api, `drill${i}`);
     hubs.push(hub);
     for (let p = 0; p < n; p += 1) {
-      await api.ok(`mutation($input: CreatePupilInput!) { createPupil(input: $input) { id } }`, { input: { schoolId: hub.schoolA.id, reference: `D${i}${String(p).padStart(11, '0')}`, yearGroup: 10 } }, hub.tokens.hubAdmin);
+      await api.ok(
+        `mutation($input: CreatePupilInput!) { createPupil(input: $input) { id } }`,
+        { input: { schoolId: hub.schoolA.id, reference: `D${i}${String(p).padStart(11, '0')}`, yearGroup: 10 } },
+        hub.tokens.hubAdmin,
+      );
     }
   }
 }, 120_000);
@@ -34,7 +38,10 @@ afterAll(async () => {
 
 function drill(args: string[]): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['-r', './scripts/register.js', 'scripts/ops/restore-drill.ts', ...args], { cwd: path.join(__dirname, '..', '..'), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['-r', './scripts/register.js', 'scripts/ops/restore-drill.ts', ...args], {
+      cwd: path.join(__dirname, '..', '..'),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString('utf8')));
     child.stderr.on('data', (c: Buffer) => (output += c.toString('utf8')));

@@ -23,8 +23,16 @@ beforeAll(async () => {
   db = await createTestDatabase();
   owner = new Client({ connectionString: db.ownerUrl });
   await owner.connect();
-  for (const slug of ['keep-a', 'keep-b']) tenants.push((await db.systemDb.createTenant({ name: slug, slug: `${slug}-${randomBytes(3).toString('hex')}` })).id);
-  userId = (await db.systemDb.createUser({ email: `retention.${randomBytes(3).toString('hex')}@example.test`, displayName: 'R', passwordHash: 'x', isPlatformAdmin: false })).id;
+  for (const slug of ['keep-a', 'keep-b'])
+    tenants.push((await db.systemDb.createTenant({ name: slug, slug: `${slug}-${randomBytes(3).toString('hex')}` })).id);
+  userId = (
+    await db.systemDb.createUser({
+      email: `retention.${randomBytes(3).toString('hex')}@example.test`,
+      displayName: 'R',
+      passwordHash: 'x',
+      isPlatformAdmin: false,
+    })
+  ).id;
 });
 
 afterAll(async () => {
@@ -49,10 +57,12 @@ async function seed(tenantId: string, days: number, tag: string, audits = 1): Pr
     `insert into notification_outbox (tenant_id, kind, dedupe_key, status, available_at, relayed_at, created_at, updated_at) values ($1, 'mail', $2, 'relayed', $3, $3, $3, $3)`,
     [tenantId, `${tag}.${randomBytes(4).toString('hex')}`, at],
   );
-  await owner.query(
-    `insert into password_resets (tenant_id, user_id, token_hash, expires_at) values ($1, $2, $3, $4)`,
-    [tenantId, userId, randomBytes(24).toString('hex'), at],
-  );
+  await owner.query(`insert into password_resets (tenant_id, user_id, token_hash, expires_at) values ($1, $2, $3, $4)`, [
+    tenantId,
+    userId,
+    randomBytes(24).toString('hex'),
+    at,
+  ]);
 }
 
 async function counts(): Promise<Record<string, number>> {
@@ -76,34 +86,71 @@ it('deletes rows older than each period across hubs, keeps newer ones and pendin
       `insert into audit_log (tenant_id, action, entity_type, created_at) select $1, 'retention.test', 'old', $2 from generate_series(1, 250)`,
       [tenantId, ago(p.audit_log + 1)],
     );
-    await owner.query(`insert into audit_log (tenant_id, action, entity_type, created_at) values ($1, 'retention.test', 'young', $2)`, [tenantId, ago(p.audit_log - 1)]);
+    await owner.query(`insert into audit_log (tenant_id, action, entity_type, created_at) values ($1, 'retention.test', 'young', $2)`, [
+      tenantId,
+      ago(p.audit_log - 1),
+    ]);
     // The other tenant kinds share a period of at most 400 days: one row each way.
     await seed(tenantId, Math.max(p.sent_emails, p.outbox, p.password_resets) + 1, 'old', 0);
     await seed(tenantId, Math.min(p.sent_emails, p.outbox, p.password_resets) - 1, 'young', 0);
     // Work not done yet is never purged, however old.
-    await owner.query(`insert into notification_outbox (tenant_id, kind, dedupe_key, status, available_at, created_at, updated_at) values ($1, 'mail', 'pending.old', 'pending', $2, $2, $2)`, [tenantId, ago(p.outbox + 100)]);
+    await owner.query(
+      `insert into notification_outbox (tenant_id, kind, dedupe_key, status, available_at, created_at, updated_at) values ($1, 'mail', 'pending.old', 'pending', $2, $2, $2)`,
+      [tenantId, ago(p.outbox + 100)],
+    );
   }
   // Sessions (global): ended long ago (with its refresh token), expired long ago, ended recently, live.
   const session = async (expires: Date, revoked: Date | null): Promise<string> =>
-    (await owner.query(`insert into auth_sessions (user_id, expires_at, revoked_at, revoked_reason) values ($1, $2, $3, $4) returning id`, [userId, expires, revoked, revoked ? 'logout' : null])).rows[0].id;
+    (
+      await owner.query(
+        `insert into auth_sessions (user_id, expires_at, revoked_at, revoked_reason) values ($1, $2, $3, $4) returning id`,
+        [userId, expires, revoked, revoked ? 'logout' : null],
+      )
+    ).rows[0].id;
   const endedLongAgo = await session(ago(-10), ago(p.auth_sessions + 1));
-  await owner.query(`insert into platform_refresh_sessions (user_id, token_hash, expires_at, auth_session_id) values ($1, $2, $3, $4)`, [userId, randomBytes(24).toString('hex'), ago(-10), endedLongAgo]);
+  await owner.query(`insert into platform_refresh_sessions (user_id, token_hash, expires_at, auth_session_id) values ($1, $2, $3, $4)`, [
+    userId,
+    randomBytes(24).toString('hex'),
+    ago(-10),
+    endedLongAgo,
+  ]);
   await session(ago(p.auth_sessions + 1), null);
   const endedRecently = await session(ago(-10), ago(p.auth_sessions - 1));
   const live = await session(ago(-30), null);
-  await owner.query(`insert into auth_throttle (bucket, attempts, window_started_at) values ('bucket-old-0001', 3, $1), ('bucket-new-0001', 1, $2)`, [ago(p.auth_throttle + 1), ago(0)]);
+  await owner.query(
+    `insert into auth_throttle (bucket, attempts, window_started_at) values ('bucket-old-0001', 3, $1), ('bucket-new-0001', 1, $2)`,
+    [ago(p.auth_throttle + 1), ago(0)],
+  );
 
-  expect(await counts()).toEqual({ audit_log: 502, sent_emails: 4, outbox: 6, password_resets: 4, auth_sessions: 4, refresh: 1, auth_throttle: 2 });
+  expect(await counts()).toEqual({
+    audit_log: 502,
+    sent_emails: 4,
+    outbox: 6,
+    password_resets: 4,
+    auth_sessions: 4,
+    refresh: 1,
+    auth_throttle: 2,
+  });
   const report = await new RetentionService(db.appDataSource, db.clock, config).purge();
   expect(report).toEqual({ outbox: 2, sent_emails: 2, auth_sessions: 2, auth_throttle: 1, password_resets: 2, audit_log: 500 });
-  expect(await counts()).toEqual({ audit_log: 2, sent_emails: 2, outbox: 4, password_resets: 2, auth_sessions: 2, refresh: 0, auth_throttle: 1 });
+  expect(await counts()).toEqual({
+    audit_log: 2,
+    sent_emails: 2,
+    outbox: 4,
+    password_resets: 2,
+    auth_sessions: 2,
+    refresh: 0,
+    auth_throttle: 1,
+  });
 
   // What is left: each hub's young rows and its pending work; the recent and live sessions.
   const left = await owner.query(`select tenant_id, entity_type from audit_log where action = 'retention.test' order by tenant_id`);
   expect(left.rows).toEqual([...tenants].sort().map((tenant_id) => ({ tenant_id, entity_type: 'young' })));
   const outbox = await owner.query(`select tenant_id, status from notification_outbox order by tenant_id, status`);
   expect(outbox.rows.map((r) => r.status)).toEqual(['pending', 'relayed', 'pending', 'relayed']);
-  expect((await owner.query(`select id from auth_sessions order by id`)).rows.map((r) => r.id).sort()).toEqual([endedRecently, live].sort());
+  expect((await owner.query(`select id from auth_sessions order by id`)).rows.map((r) => r.id).sort()).toEqual(
+    [endedRecently, live].sort(),
+  );
 
   // A second run (a retry, a second worker) finds nothing more.
   expect(Object.values(await new RetentionService(db.appDataSource, db.clock, config).purge())).toEqual([0, 0, 0, 0, 0, 0]);
@@ -117,8 +164,13 @@ it('deletes rows older than each period across hubs, keeps newer ones and pendin
 
 it('refuses, as the app role, a period under the floor and an unknown kind; direct deletes stay forbidden', async () => {
   const asApp = (sql: string, params: unknown[] = []): Promise<unknown> => db.appDataSource.query(sql, params);
-  for (const [kind, floor] of [['audit_log', 365], ['sent_emails', 366]] as const) {
-    await expect(asApp(`select purge_expired_rows($1, $2, 100)`, [kind, floor - 1])).rejects.toThrow(new RegExp(`${kind} must be kept at least ${floor} days`));
+  for (const [kind, floor] of [
+    ['audit_log', 365],
+    ['sent_emails', 366],
+  ] as const) {
+    await expect(asApp(`select purge_expired_rows($1, $2, 100)`, [kind, floor - 1])).rejects.toThrow(
+      new RegExp(`${kind} must be kept at least ${floor} days`),
+    );
   }
   await expect(asApp(`select purge_expired_rows('users', 30, 100)`)).rejects.toThrow(/unknown kind users/);
   await expect(asApp(`delete from audit_log`)).rejects.toThrow(/permission denied/);
@@ -130,7 +182,11 @@ it('refuses, as the app role, a period under the floor and an unknown kind; dire
 
 it('keeps one purge scheduler for the whole system however many workers upsert it', async () => {
   const prefix = `test-retention-${randomBytes(4).toString('hex')}`;
-  const queue = new Queue(QUEUE_NAMES.maintenance, { connection: { url: process.env['REDIS_URL'] || 'redis://127.0.0.1:6379' }, prefix, defaultJobOptions: QUEUE_JOB_OPTIONS.maintenance });
+  const queue = new Queue(QUEUE_NAMES.maintenance, {
+    connection: { url: process.env['REDIS_URL'] || 'redis://127.0.0.1:6379' },
+    prefix,
+    defaultJobOptions: QUEUE_JOB_OPTIONS.maintenance,
+  });
   try {
     await Promise.all([new RetentionScheduler(queue).sync(), new RetentionScheduler(queue).sync(), new RetentionScheduler(queue).sync()]);
     const schedulers = await queue.getJobSchedulers();

@@ -37,7 +37,9 @@ beforeAll(async () => {
   db = await createTestDatabase();
   owner = new Client({ connectionString: db.ownerUrl });
   await owner.connect();
-  const { rows } = await owner.query<typeof newest>('delete from schema_migrations where timestamp = (select max(timestamp) from schema_migrations) returning id, timestamp, name');
+  const { rows } = await owner.query<typeof newest>(
+    'delete from schema_migrations where timestamp = (select max(timestamp) from schema_migrations) returning id, timestamp, name',
+  );
   newest = rows[0] as typeof newest;
 });
 
@@ -52,7 +54,11 @@ it('the API gives up after SCHEMA_WAIT_SECONDS with one clear line, and exits 1'
   launched.push(api);
   expect(await api.exited).toBe(1);
   expect(api.output()).toContain('"msg":"waiting for the database schema"');
-  expect(api.output()).toMatch(new RegExp(`"level":"fatal","msg":"the database schema is not at version ${newest.timestamp}, which this code needs \\(schema is at \\d+, the code needs ${newest.timestamp}; waited 1 s, SCHEMA_WAIT_SECONDS=1\\): run the migrations`));
+  expect(api.output()).toMatch(
+    new RegExp(
+      `"level":"fatal","msg":"the database schema is not at version ${newest.timestamp}, which this code needs \\(schema is at \\d+, the code needs ${newest.timestamp}; waited 1 s, SCHEMA_WAIT_SECONDS=1\\): run the migrations`,
+    ),
+  );
   expect(api.output()).not.toContain('listening');
 });
 

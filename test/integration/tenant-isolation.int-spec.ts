@@ -35,7 +35,15 @@ let idsOfA: Array<{ table: string; id: string }>;
 
 beforeAll(async () => {
   api = await startTestApi();
-  tenantA = await seedDemoHub(api.db.appDataSource, { clock: api.clock, referenceDate: '2026-11-25', slug: 'tenant-a', schools: 4, pupilsPerYearGroup: 5, employers: 6, requests: 6 });
+  tenantA = await seedDemoHub(api.db.appDataSource, {
+    clock: api.clock,
+    referenceDate: '2026-11-25',
+    slug: 'tenant-a',
+    schools: 4,
+    pupilsPerYearGroup: 5,
+    employers: 6,
+    requests: 6,
+  });
   hubB = await createHubFixture(api, 'tenant-b');
   owner = new Client({ connectionString: api.db.ownerUrl });
   await owner.connect();
@@ -45,7 +53,9 @@ beforeAll(async () => {
   );
   const probed = new Set(withUuidIds.map((r) => r.table_name));
   for (const table of TENANT_TABLES.filter((t) => probed.has(t))) {
-    const { rows } = await owner.query(`select id::text as id from ${table} where tenant_id = $1 order by created_at, id limit 1`, [tenantA.tenantId]);
+    const { rows } = await owner.query(`select id::text as id from ${table} where tenant_id = $1 order by created_at, id limit 1`, [
+      tenantA.tenantId,
+    ]);
     if (rows[0]) idsOfA.push({ table, id: rows[0].id as string });
   }
   idsOfA.push({ table: 'tenants', id: tenantA.tenantId });
@@ -155,7 +165,10 @@ function callsFor(operation: 'query' | 'mutation', field: GraphQLField<unknown, 
 function allCalls(): Call[] {
   const schema = api.app.get(GraphQLSchemaHost).schema;
   const calls: Call[] = [];
-  for (const [operation, root] of [['query', schema.getQueryType()], ['mutation', schema.getMutationType()]] as const) {
+  for (const [operation, root] of [
+    ['query', schema.getQueryType()],
+    ['mutation', schema.getMutationType()],
+  ] as const) {
     for (const field of Object.values(root?.getFields() ?? {})) calls.push(...callsFor(operation, field));
   }
   return calls;
@@ -183,7 +196,9 @@ it('finds nothing of tenant A, changes nothing of tenant A and never fails inter
       const body = JSON.stringify({ data: res.data, errors: res.errors?.map((e) => ({ message: e.message, extensions: e.extensions })) });
       // Error messages may not echo an id either: a probe must learn nothing, not even "exists elsewhere".
       // (A platform admin runs the platform: the directory of hubs is theirs to see, nothing inside them.)
-      for (const id of idsOfTenantA) if (body.includes(id) && !(role === 'platformAdmin' && id === tenantA.tenantId)) leaks.push(`${role} ${call.operation} ${call.field}: answer contains ${id}`);
+      for (const id of idsOfTenantA)
+        if (body.includes(id) && !(role === 'platformAdmin' && id === tenantA.tenantId))
+          leaks.push(`${role} ${call.operation} ${call.field}: answer contains ${id}`);
     }
   }
   expect(leaks).toEqual([]);
@@ -199,13 +214,22 @@ it('covers every operation of the schema (the matrix grows with the API)', () =>
   const called = new Set(allCalls().map((c) => c.field));
   expect(names.filter((n) => !called.has(n))).toEqual([]);
   // Tenant A really has rows in the core tables the probes aim at.
-  expect(idsOfA.map((x) => x.table)).toEqual(expect.arrayContaining(['clusters', 'schools', 'pupils', 'employers', 'offers', 'offer_sessions', 'requests', 'memberships']));
+  expect(idsOfA.map((x) => x.table)).toEqual(
+    expect.arrayContaining(['clusters', 'schools', 'pupils', 'employers', 'offers', 'offer_sessions', 'requests', 'memberships']),
+  );
 });
 
 it('sees tenant A through its own hub admin, so the probes above are aimed at real rows', async () => {
   const ownAdmin = await api.db.systemDb.findUserByEmail(tenantA.logins.find((l) => l.role === 'hub_admin')?.email ?? '');
   const memberships = await api.db.systemDb.membershipsForUser(ownAdmin?.id ?? '');
-  const token = api.tokenFor(await api.startSession({ userId: ownAdmin?.id ?? '', tenantId: tenantA.tenantId, membershipId: memberships[0].membershipId, role: 'hub_admin' }));
+  const token = api.tokenFor(
+    await api.startSession({
+      userId: ownAdmin?.id ?? '',
+      tenantId: tenantA.tenantId,
+      membershipId: memberships[0].membershipId,
+      role: 'hub_admin',
+    }),
+  );
   const employerId = idsOfA.find((x) => x.table === 'employers')?.id;
   const res = await api.ok<{ employer: { id: string } }>('query($id: ID!) { employer(id: $id) { id } }', { id: employerId }, token);
   expect(res.employer.id).toBe(employerId);

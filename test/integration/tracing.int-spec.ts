@@ -57,13 +57,17 @@ function entries(of: Proc = proc): Entry[] {
 }
 
 async function traced(requestId: string, expectSpans: (spans: Entry[]) => boolean): Promise<{ access: Entry; spans: Entry[] }> {
-  return waitFor(async () => {
-    const all = entries();
-    const access = all.find((e) => e['context'] === 'access' && e['requestId'] === requestId);
-    if (!access) return undefined;
-    const spans = all.filter((e) => e['msg'] === 'span' && e['traceId'] === access['traceId']);
-    return expectSpans(spans) && { access, spans };
-  }, `the access line and spans of ${requestId}`, 30_000);
+  return waitFor(
+    async () => {
+      const all = entries();
+      const access = all.find((e) => e['context'] === 'access' && e['requestId'] === requestId);
+      if (!access) return undefined;
+      const spans = all.filter((e) => e['msg'] === 'span' && e['traceId'] === access['traceId']);
+      return expectSpans(spans) && { access, spans };
+    },
+    `the access line and spans of ${requestId}`,
+    30_000,
+  );
 }
 
 it('one GraphQL request gives one trace: HTTP, GraphQL and pg spans, and its id in the access-log line', async () => {
@@ -83,7 +87,11 @@ it('one GraphQL request gives one trace: HTTP, GraphQL and pg spans, and its id 
   expect(server[0]?.['spanId']).toBe(access['spanId']);
   expect(server[0]?.['parentSpanId']).toBeUndefined();
   expect(spans.some((s) => String(s['name']).startsWith('graphql.') || String(s['name']).startsWith('query'))).toBe(true);
-  expect(spans.some((s) => (s['attributes'] as Entry)['db.system'] === 'postgresql' || (s['attributes'] as Entry)['db.system.name'] === 'postgresql')).toBe(true);
+  expect(
+    spans.some(
+      (s) => (s['attributes'] as Entry)['db.system'] === 'postgresql' || (s['attributes'] as Entry)['db.system.name'] === 'postgresql',
+    ),
+  ).toBe(true);
   // Every span of the trace hangs under the request: one root.
   expect(spans.filter((s) => s['parentSpanId'] === undefined)).toHaveLength(1);
   // Spans name the statement's verb and database, never its text, values or the request's fields.
@@ -92,7 +100,8 @@ it('one GraphQL request gives one trace: HTTP, GraphQL and pg spans, and its id 
 
 it('a request that talks to Redis gets a Redis span in its trace', async () => {
   await fetch(`${proc.url}/health`, { headers: { 'x-request-id': 'trace-health-1' } });
-  const isRedis = (s: Entry): boolean => ['redis'].includes(String((s['attributes'] as Entry)['db.system'] ?? (s['attributes'] as Entry)['db.system.name']));
+  const isRedis = (s: Entry): boolean =>
+    ['redis'].includes(String((s['attributes'] as Entry)['db.system'] ?? (s['attributes'] as Entry)['db.system.name']));
   const { spans } = await traced('trace-health-1', (s) => s.some(isRedis));
   expect(spans.filter(isRedis).length).toBeGreaterThanOrEqual(1);
 });
@@ -113,20 +122,29 @@ it('a job in the worker is a trace of its own: its span, the pg queries under it
   await fetch(`${proc.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'mutation($email: String!) { requestPasswordReset(email: $email) }', variables: { email: hub.emails.coordinatorB } }),
+    body: JSON.stringify({
+      query: 'mutation($email: String!) { requestPasswordReset(email: $email) }',
+      variables: { email: hub.emails.coordinatorB },
+    }),
   });
   await sink.waitFor((m) => m.to.includes(hub.emails.coordinatorB.toLowerCase()), 60_000);
-  const { job, spans, lines } = await waitFor(async () => {
-    const all = entries(worker);
-    const job = all.find((e) => e['msg'] === 'span' && e['name'] === 'job mail');
-    if (!job) return undefined;
-    const spans = all.filter((e) => e['msg'] === 'span' && e['traceId'] === job['traceId']);
-    const lines = all.filter((e) => e['msg'] !== 'span' && e['traceId'] === job['traceId']);
-    return lines.length > 0 && { job, spans, lines };
-  }, 'the mail job span and its log line', 30_000);
+  const { job, spans, lines } = await waitFor(
+    async () => {
+      const all = entries(worker);
+      const job = all.find((e) => e['msg'] === 'span' && e['name'] === 'job mail');
+      if (!job) return undefined;
+      const spans = all.filter((e) => e['msg'] === 'span' && e['traceId'] === job['traceId']);
+      const lines = all.filter((e) => e['msg'] !== 'span' && e['traceId'] === job['traceId']);
+      return lines.length > 0 && { job, spans, lines };
+    },
+    'the mail job span and its log line',
+    30_000,
+  );
   expect(job).toMatchObject({ kind: 'CONSUMER', attributes: { 'messaging.system': 'bullmq', 'messaging.destination.name': 'mail' } });
   expect(job['parentSpanId']).toBeUndefined();
-  expect(spans.some((s) => (s['attributes'] as Entry)['db.system.name'] === 'postgresql' && s['parentSpanId'] === job['spanId'])).toBe(true);
+  expect(spans.some((s) => (s['attributes'] as Entry)['db.system.name'] === 'postgresql' && s['parentSpanId'] === job['spanId'])).toBe(
+    true,
+  );
   expect(lines.some((l) => String(l['msg']).startsWith('sent password_reset'))).toBe(true);
   // Neither the address nor the job's data is on a span.
   expect(JSON.stringify(spans)).not.toContain(hub.emails.coordinatorB);

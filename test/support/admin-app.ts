@@ -65,12 +65,25 @@ async function waitForHttp(url: string, child: ChildProcess, log: () => string, 
 export async function startAdminApp(options: { apiUrl: string; port?: number; timeoutMs?: number }): Promise<AdminApp> {
   const port = options.port ?? (await freePort());
   let output = '';
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), '--config', 'apps/admin/vite.config.mts', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
-    cwd: ROOT,
-    env: { ...process.env, API_PROXY_TARGET: options.apiUrl, BROWSER: 'none', FORCE_COLOR: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'),
+      '--config',
+      'apps/admin/vite.config.mts',
+      '--port',
+      String(port),
+      '--strictPort',
+      '--host',
+      '127.0.0.1',
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, API_PROXY_TARGET: options.apiUrl, BROWSER: 'none', FORCE_COLOR: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    },
+  );
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const url = `http://127.0.0.1:${port}`;

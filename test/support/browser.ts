@@ -27,7 +27,8 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-export const SCREENSHOT_DIR = process.env['SCREENSHOTS'] === '1' ? path.join(__dirname, '..', '..', 'docs', 'screenshots') : path.join(tmpdir(), 'tandem-screenshots');
+export const SCREENSHOT_DIR =
+  process.env['SCREENSHOTS'] === '1' ? path.join(__dirname, '..', '..', 'docs', 'screenshots') : path.join(tmpdir(), 'tandem-screenshots');
 
 /** Full-page PNG of any page (e.g. a second browser context's) at SCREENSHOT_DIR/<name>.png. */
 export async function screenshotOf(page: Page, name: string): Promise<string> {

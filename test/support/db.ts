@@ -28,7 +28,10 @@ import {
  * One template per checkout: two checkouts on one server (a second worktree, another branch) may
  * carry different migrations, and a test file must clone the schema of its own checkout.
  */
-export const TEMPLATE_DATABASE = `tandem_test_template_${createHash('sha256').update(path.resolve(__dirname, '..', '..')).digest('hex').slice(0, 10)}`;
+export const TEMPLATE_DATABASE = `tandem_test_template_${createHash('sha256')
+  .update(path.resolve(__dirname, '..', '..'))
+  .digest('hex')
+  .slice(0, 10)}`;
 export const DEFAULT_TEST_SUPERUSER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export function superuserUrl(): string {

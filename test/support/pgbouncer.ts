@@ -44,7 +44,9 @@ export interface PgBouncer {
 /** Where Debian installs it (not on a non-root PATH). */
 export function pgbouncerBinary(): string {
   for (const candidate of ['/usr/sbin/pgbouncer', '/usr/bin/pgbouncer']) if (existsSync(candidate)) return candidate;
-  throw new Error('pgbouncer is not installed: run `bash infra/scripts/ensure-services.sh --with-pgbouncer` (as root, installs Debian\'s pgbouncer)');
+  throw new Error(
+    "pgbouncer is not installed: run `bash infra/scripts/ensure-services.sh --with-pgbouncer` (as root, installs Debian's pgbouncer)",
+  );
 }
 
 function freePort(): Promise<number> {
@@ -95,7 +97,10 @@ export async function startPgBouncer(options: PgBouncerOptions): Promise<PgBounc
     'admin_users = ',
     '',
   ].join('\n');
-  const userlist = Object.entries(options.users).map(([user, password]) => `${quote(user)} ${quote(password)}`).join('\n') + '\n';
+  const userlist =
+    Object.entries(options.users)
+      .map(([user, password]) => `${quote(user)} ${quote(password)}`)
+      .join('\n') + '\n';
   await writeFile(path.join(dir, 'pgbouncer.ini'), ini);
   await writeFile(path.join(dir, 'userlist.txt'), userlist);
   // pgbouncer refuses to run as root; as root it is started as `postgres`, which must read the files.
@@ -105,7 +110,9 @@ export async function startPgBouncer(options: PgBouncerOptions): Promise<PgBounc
     await chmod(path.join(dir, 'pgbouncer.ini'), 0o644);
     await chmod(path.join(dir, 'userlist.txt'), 0o644);
   }
-  const child: ChildProcess = spawn(binary, [...(asRoot ? ['-u', 'postgres'] : []), path.join(dir, 'pgbouncer.ini')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(binary, [...(asRoot ? ['-u', 'postgres'] : []), path.join(dir, 'pgbouncer.ini')], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (c: Buffer) => (output += c.toString('utf8')));
   child.stderr?.on('data', (c: Buffer) => (output += c.toString('utf8')));

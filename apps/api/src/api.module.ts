@@ -43,7 +43,9 @@ export class ApiModule {
         ClockModule.forRoot(config, options.clock),
         LoggingModule,
         MetricsModule.forRoot('api'),
-        options.dataSource ? DatabaseModule.forDataSource(options.dataSource) : DatabaseModule.forRoot({ applicationName: 'tandem-api', process: 'api' }),
+        options.dataSource
+          ? DatabaseModule.forDataSource(options.dataSource)
+          : DatabaseModule.forRoot({ applicationName: 'tandem-api', process: 'api' }),
         QueueModule.forRoot(options.queue ?? queueOptionsFrom(config)),
         MailModule.forRoot({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
         GraphQLPlatformModule.forRoot(options.schemaFile ? { autoSchemaFile: options.schemaFile } : {}),

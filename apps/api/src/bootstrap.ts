@@ -16,12 +16,19 @@ export const GRAPHQL_BODY_LIMIT_BYTES = 1024 * 1024;
 function acceptCsvUploads(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', async (req, reply) => {
-    const type = String(req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+    const type = String(req.headers['content-type'] ?? '')
+      .split(';')[0]
+      ?.trim()
+      .toLowerCase();
     if (type === 'text/csv' && req.url.split('?')[0] !== PUPIL_IMPORT_PATH) {
-      await reply.code(415).send({ errors: [{ message: 'text/csv is taken only at ' + PUPIL_IMPORT_PATH, extensions: { code: 'BAD_REQUEST' } }] });
+      await reply
+        .code(415)
+        .send({ errors: [{ message: 'text/csv is taken only at ' + PUPIL_IMPORT_PATH, extensions: { code: 'BAD_REQUEST' } }] });
     }
   });
-  fastify.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: MAX_IMPORT_CSV_BYTES + 1024 }, (_req, body, done) => done(null, body));
+  fastify.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: MAX_IMPORT_CSV_BYTES + 1024 }, (_req, body, done) =>
+    done(null, body),
+  );
 }
 
 /**
@@ -35,16 +42,25 @@ async function secureHeaders(app: NestFastifyApplication, config: AppConfig): Pr
   await app.register(helmet as never, {
     contentSecurityPolicy: {
       useDefaults: false,
-      directives: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], formAction: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'none'"] },
+      directives: {
+        defaultSrc: ["'none'"],
+        styleSrc: ["'unsafe-inline'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+      },
     },
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'no-referrer' },
     crossOriginResourcePolicy: { policy: 'same-site' },
   });
-  app.getHttpAdapter().getInstance().addHook('onSend', async (_req, reply, payload) => {
-    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
-    return payload;
-  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (_req, reply, payload) => {
+      if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+      return payload;
+    });
   app.enableCors({ origin: config.publicAppUrl, credentials: false, methods: ['GET', 'POST'], maxAge: 600 });
 }
 

@@ -58,7 +58,8 @@ describe('GraphQL cost (finding 4)', () => {
   });
 
   it('gives anonymous callers a small budget: what a logged-in user may ask is refused without a log-in', async () => {
-    const preview = (n: number): string => `{ ${Array.from({ length: n }, (_, i) => `p${i}: invitationPreview(token: "x") { hubName role email expiresAt state accountExists }`).join(' ')} }`;
+    const preview = (n: number): string =>
+      `{ ${Array.from({ length: n }, (_, i) => `p${i}: invitationPreview(token: "x") { hubName role email expiresAt state accountExists }`).join(' ')} }`;
     const anonymous = await api.gql(preview(14));
     expect(anonymous.status).toBe(400);
     expect(codes(anonymous)).toEqual(['QUERY_TOO_COMPLEX']);
@@ -83,7 +84,8 @@ describe('GraphQL cost (finding 4)', () => {
        select $1, $2, 'BULK-' || g, 9, '2025-09-01' from generate_series(1, 120) g`,
       [hub.tenantId, hub.schoolA.id],
     );
-    const query = (n: number): string => `{ ${Array.from({ length: n }, (_, i) => `p${i}: pupils(schoolId: "${hub.schoolA.id}", first: 100) { nodes { id } }`).join(' ')} }`;
+    const query = (n: number): string =>
+      `{ ${Array.from({ length: n }, (_, i) => `p${i}: pupils(schoolId: "${hub.schoolA.id}", first: 100) { nodes { id } }`).join(' ')} }`;
     const before = await count('audit_log');
     const ok = await api.gql(query(3), {}, hub.tokens.hubAdmin);
     expect(codes(ok)).toEqual([]);
@@ -99,29 +101,58 @@ describe('bad input is a clear code, never INTERNAL (findings 5 and 6)', () => {
     const before = await count('schools');
     const create = await api.gql(
       `mutation($input: CreateSchoolInput!) { createSchool(input: $input) { id } }`,
-      { input: { urn: '612345', name: 'Nul\u0000 Academy', postcode: 'LS1 4AP', phase: 'secondary', lowestYearGroup: 7, highestYearGroup: 11, clusterId: hub.clusterA.id } },
+      {
+        input: {
+          urn: '612345',
+          name: 'Nul\u0000 Academy',
+          postcode: 'LS1 4AP',
+          phase: 'secondary',
+          lowestYearGroup: 7,
+          highestYearGroup: 11,
+          clusterId: hub.clusterA.id,
+        },
+      },
       hub.tokens.hubAdmin,
     );
     expect(create.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_TEXT', field: 'input.name' });
     expect(await count('schools')).toBe(before);
-    const search = await api.gql(`query($s: String) { schools(filter: { search: $s }) { totalCount } }`, { s: 'a\u0000b' }, hub.tokens.hubAdmin);
+    const search = await api.gql(
+      `query($s: String) { schools(filter: { search: $s }) { totalCount } }`,
+      { s: 'a\u0000b' },
+      hub.tokens.hubAdmin,
+    );
     expect(search.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_TEXT', field: 'filter.search' });
-    const slug = await api.gql(`mutation($input: LoginInput!) { login(input: $input) { accessToken } }`, { input: { email: hub.emails.hubAdmin, password: 'x', tenantSlug: 'a\u0000' } });
+    const slug = await api.gql(`mutation($input: LoginInput!) { login(input: $input) { accessToken } }`, {
+      input: { email: hub.emails.hubAdmin, password: 'x', tenantSlug: 'a\u0000' },
+    });
     expect(codes(slug)).not.toContain('INTERNAL');
   });
 
   it('a right-to-left override in a name and a CR/LF in a title are refused', async () => {
     const contact = await api.gql(
       `mutation($input: CreateSchoolInput!) { createSchool(input: $input) { id } }`,
-      { input: { urn: '612346', name: 'Evil\u202Eloohcs', postcode: 'LS1 4AP', phase: 'secondary', lowestYearGroup: 7, highestYearGroup: 11, clusterId: hub.clusterA.id } },
+      {
+        input: {
+          urn: '612346',
+          name: 'Evil\u202Eloohcs',
+          postcode: 'LS1 4AP',
+          phase: 'secondary',
+          lowestYearGroup: 7,
+          highestYearGroup: 11,
+          clusterId: hub.clusterA.id,
+        },
+      },
       hub.tokens.hubAdmin,
     );
     expect(contact.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_TEXT', field: 'input.name' });
   });
 
   it('more than 50 variable-coercion errors, anonymously: BAD_REQUEST, not INTERNAL, not 5xx', async () => {
-    const query = 'query($f: String!, $t: String!, $filter: BookingFilter) { bookingCalendar(dateFrom: $f, dateTo: $t, filter: $filter) { __typename } }';
-    const res = await post(JSON.stringify({ query, variables: { f: 'x', t: 'y', filter: { states: Array.from({ length: 80 }, (_, i) => i) } } }));
+    const query =
+      'query($f: String!, $t: String!, $filter: BookingFilter) { bookingCalendar(dateFrom: $f, dateTo: $t, filter: $filter) { __typename } }';
+    const res = await post(
+      JSON.stringify({ query, variables: { f: 'x', t: 'y', filter: { states: Array.from({ length: 80 }, (_, i) => i) } } }),
+    );
     expect(res.status).toBeLessThan(500);
     const body = JSON.parse(res.text) as { errors: Array<{ extensions: { code: string } }> };
     expect(body.errors.length).toBeGreaterThan(50);

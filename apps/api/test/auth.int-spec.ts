@@ -37,7 +37,9 @@ interface AuthPayload {
 }
 
 function expectNoLeaks(res: GqlResult<unknown>): void {
-  expect(JSON.stringify(res)).not.toMatch(/\bat .+\.(ts|js):\d+|stacktrace|QueryFailedError|\bselect\b.+\bfrom\b|insert into|update .+ set |violates|argon2/i);
+  expect(JSON.stringify(res)).not.toMatch(
+    /\bat .+\.(ts|js):\d+|stacktrace|QueryFailedError|\bselect\b.+\bfrom\b|insert into|update .+ set |violates|argon2/i,
+  );
 }
 
 const sha256 = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
@@ -57,7 +59,8 @@ describe('auth', () => {
     return (res.data as { login: AuthPayload }).login;
   };
   const refresh = (refreshToken: string): Promise<GqlResult<{ refreshSession: AuthPayload }>> => api.gql(REFRESH, { refreshToken });
-  const sql = async <T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> => (await owner.query(text, params)).rows as T[];
+  const sql = async <T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> =>
+    (await owner.query(text, params)).rows as T[];
 
   beforeAll(async () => {
     api = await startTestApi();
@@ -100,9 +103,14 @@ describe('auth', () => {
     it('stores only the hash of the refresh token, and records the log-in time', async () => {
       api.clock.advance(60_000);
       const payload = await loggedIn(hub.emails.schoolStaff);
-      const rows = await sql<{ token_hash: string }>('select token_hash from refresh_sessions where token_hash = $1 or token_hash = $2', [sha256(payload.refreshToken), payload.refreshToken]);
+      const rows = await sql<{ token_hash: string }>('select token_hash from refresh_sessions where token_hash = $1 or token_hash = $2', [
+        sha256(payload.refreshToken),
+        payload.refreshToken,
+      ]);
       expect(rows.map((r) => r.token_hash)).toEqual([sha256(payload.refreshToken)]);
-      const [user] = await sql<{ last_login_at: Date }>('select last_login_at from users where id = $1', [hub.principals.schoolStaff.userId]);
+      const [user] = await sql<{ last_login_at: Date }>('select last_login_at from users where id = $1', [
+        hub.principals.schoolStaff.userId,
+      ]);
       expect(user.last_login_at.toISOString()).toBe(api.clock.now().toISOString());
     });
 
@@ -114,7 +122,11 @@ describe('auth', () => {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${payload.accessToken}`, 'x-tenant-id': other.tenantId },
         body: JSON.stringify({ query: ME }),
       });
-      expect(((await res.json()) as { data: { me: Me } }).data.me).toMatchObject({ role: 'PLATFORM_ADMIN', tenantId: other.tenantId, tenantSlug: other.slug });
+      expect(((await res.json()) as { data: { me: Me } }).data.me).toMatchObject({
+        role: 'PLATFORM_ADMIN',
+        tenantId: other.tenantId,
+        tenantSlug: other.slug,
+      });
       const inHub = await loggedIn(hub.emails.platformAdmin, other.slug);
       expect(inHub.me).toMatchObject({ role: 'PLATFORM_ADMIN', tenantId: other.tenantId, tenantSlug: other.slug, membershipId: null });
       // Platform sessions rotate too, keeping the hub chosen at log-in.
@@ -125,7 +137,10 @@ describe('auth', () => {
     });
 
     it('gives an unknown email, a wrong password and a disabled account the same answer, after the same argon2 work', async () => {
-      const disabled = await api.db.systemDb.createUser({ email: `disabled.${hub.slug}@example.test`, passwordHash: (await api.db.systemDb.findUserByEmail(hub.emails.hubAdmin))?.passwordHash });
+      const disabled = await api.db.systemDb.createUser({
+        email: `disabled.${hub.slug}@example.test`,
+        passwordHash: (await api.db.systemDb.findUserByEmail(hub.emails.hubAdmin))?.passwordHash,
+      });
       await api.db.systemDb.setDisabled(disabled.id, true);
       const cases = [
         ['unknown email', `nobody.${hub.slug}@example.test`, FIXTURE_PASSWORD],
@@ -145,7 +160,11 @@ describe('auth', () => {
             const started = performance.now();
             const res = await login(email, password);
             (times[label] ??= []).push(performance.now() - started);
-            expect({ label, verifications: verify.mock.calls.length, parameters: /^\$argon2id\$v=19\$m=\d+,t=\d+,p=\d+\$/.exec(String(verify.mock.calls[0]?.[0]))?.[0] }).toEqual({
+            expect({
+              label,
+              verifications: verify.mock.calls.length,
+              parameters: /^\$argon2id\$v=19\$m=\d+,t=\d+,p=\d+\$/.exec(String(verify.mock.calls[0]?.[0]))?.[0],
+            }).toEqual({
               label,
               verifications: 1,
               parameters: expect.stringMatching(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$$/),
@@ -158,7 +177,9 @@ describe('auth', () => {
       } finally {
         verify.mockRestore();
       }
-      expect([...answers]).toEqual([JSON.stringify({ message: 'The email or password is not right', extensions: { code: 'INVALID_CREDENTIALS' } })]);
+      expect([...answers]).toEqual([
+        JSON.stringify({ message: 'The email or password is not right', extensions: { code: 'INVALID_CREDENTIALS' } }),
+      ]);
       const medians = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, Math.round(median(v))]));
       console.log(`log-in refusal, median ms over 3: ${JSON.stringify(medians)}`);
       // These failures count towards each email's throttle; start clean for the tests below.
@@ -178,8 +199,15 @@ describe('auth', () => {
     });
 
     it('re-hashes a password stored with weaker argon2 parameters at log-in', async () => {
-      const user = await api.db.systemDb.createUser({ email: `weak.${hub.slug}@example.test`, passwordHash: await argonHash(FIXTURE_PASSWORD, { memoryCost: 8192, timeCost: 1, parallelism: 1 }) });
-      await sql(`insert into memberships (tenant_id, user_id, role, employer_id) values ($1, $2, 'employer_contact', $3)`, [hub.tenantId, user.id, hub.employer.id]);
+      const user = await api.db.systemDb.createUser({
+        email: `weak.${hub.slug}@example.test`,
+        passwordHash: await argonHash(FIXTURE_PASSWORD, { memoryCost: 8192, timeCost: 1, parallelism: 1 }),
+      });
+      await sql(`insert into memberships (tenant_id, user_id, role, employer_id) values ($1, $2, 'employer_contact', $3)`, [
+        hub.tenantId,
+        user.id,
+        hub.employer.id,
+      ]);
       await loggedIn(user.email);
       const stored = (await api.db.systemDb.findUserById(user.id))?.passwordHash ?? '';
       expect(parseOptions(stored)).toMatchObject({ memoryCost: 19456, timeCost: 2, parallelism: 1 });
@@ -187,7 +215,10 @@ describe('auth', () => {
     });
 
     it('refuses an account with no live membership plainly', async () => {
-      const lonely = await api.db.systemDb.createUser({ email: `lonely.${hub.slug}@example.test`, passwordHash: (await api.db.systemDb.findUserByEmail(hub.emails.hubAdmin))?.passwordHash });
+      const lonely = await api.db.systemDb.createUser({
+        email: `lonely.${hub.slug}@example.test`,
+        passwordHash: (await api.db.systemDb.findUserByEmail(hub.emails.hubAdmin))?.passwordHash,
+      });
       const res = await login(lonely.email);
       expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       expect(res.errors?.[0]?.message).toMatch(/not part of any hub/);
@@ -198,11 +229,10 @@ describe('auth', () => {
     let membershipInOther: string;
     beforeAll(async () => {
       // The coordinator of `hub` is also school staff in `other`.
-      const [row] = await sql<{ id: string }>(`insert into memberships (tenant_id, user_id, role, school_id) values ($1, $2, 'school_staff', $3) returning id`, [
-        other.tenantId,
-        hub.principals.coordinator.userId,
-        other.schoolA.id,
-      ]);
+      const [row] = await sql<{ id: string }>(
+        `insert into memberships (tenant_id, user_id, role, school_id) values ($1, $2, 'school_staff', $3) returning id`,
+        [other.tenantId, hub.principals.coordinator.userId, other.schoolA.id],
+      );
       membershipInOther = row.id;
     });
 
@@ -210,7 +240,12 @@ describe('auth', () => {
       const plain = await loggedIn(hub.emails.coordinator);
       expect(plain.me).toMatchObject({ tenantId: hub.tenantId, role: 'COORDINATOR' });
       const inOther = await loggedIn(hub.emails.coordinator, other.slug.toUpperCase());
-      expect(inOther.me).toMatchObject({ tenantId: other.tenantId, role: 'SCHOOL_STAFF', schoolId: other.schoolA.id, membershipId: membershipInOther });
+      expect(inOther.me).toMatchObject({
+        tenantId: other.tenantId,
+        role: 'SCHOOL_STAFF',
+        schoolId: other.schoolA.id,
+        membershipId: membershipInOther,
+      });
       for (const slug of [`no-such-hub-${hub.slug}`]) {
         const res = await login(hub.emails.coordinator, FIXTURE_PASSWORD, slug);
         expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.tenantSlug' });
@@ -221,14 +256,26 @@ describe('auth', () => {
 
     it('lists every membership with the current one marked, and switches (ending the old session when asked)', async () => {
       const start = await loggedIn(hub.emails.coordinator);
-      const list = await api.ok<{ myMemberships: Array<{ membershipId: string; tenantId: string; role: string; current: boolean }> }>(MY_MEMBERSHIPS, {}, start.accessToken);
+      const list = await api.ok<{ myMemberships: Array<{ membershipId: string; tenantId: string; role: string; current: boolean }> }>(
+        MY_MEMBERSHIPS,
+        {},
+        start.accessToken,
+      );
       expect(list.myMemberships.map((m) => [m.tenantId, m.role, m.current])).toEqual([
         [hub.tenantId, 'COORDINATOR', true],
         [other.tenantId, 'SCHOOL_STAFF', false],
       ]);
-      const switched = await api.ok<{ switchMembership: AuthPayload }>(SWITCH, { membershipId: membershipInOther, refreshToken: start.refreshToken }, start.accessToken);
+      const switched = await api.ok<{ switchMembership: AuthPayload }>(
+        SWITCH,
+        { membershipId: membershipInOther, refreshToken: start.refreshToken },
+        start.accessToken,
+      );
       expect(switched.switchMembership.me).toMatchObject({ tenantId: other.tenantId, role: 'SCHOOL_STAFF', schoolId: other.schoolA.id });
-      const after = await api.ok<{ myMemberships: Array<{ membershipId: string; current: boolean }> }>(MY_MEMBERSHIPS, {}, switched.switchMembership.accessToken);
+      const after = await api.ok<{ myMemberships: Array<{ membershipId: string; current: boolean }> }>(
+        MY_MEMBERSHIPS,
+        {},
+        switched.switchMembership.accessToken,
+      );
       expect(after.myMemberships.find((m) => m.current)?.membershipId).toBe(membershipInOther);
       expect((await refresh(start.refreshToken)).errors?.[0]?.extensions?.code).toBe('TOKEN_INVALID');
       expect((await refresh(switched.switchMembership.refreshToken)).errors).toBeUndefined();
@@ -250,7 +297,10 @@ describe('auth', () => {
       const second = (await api.ok<{ refreshSession: AuthPayload }>(REFRESH, { refreshToken: first.refreshToken })).refreshSession;
       expect(second.refreshToken).not.toBe(first.refreshToken);
       expect(second.me).toEqual(first.me);
-      const rows = await sql<{ revoked_at: Date | null; replaced_by_id: string | null }>('select revoked_at, replaced_by_id from refresh_sessions where token_hash = $1', [sha256(first.refreshToken)]);
+      const rows = await sql<{ revoked_at: Date | null; replaced_by_id: string | null }>(
+        'select revoked_at, replaced_by_id from refresh_sessions where token_hash = $1',
+        [sha256(first.refreshToken)],
+      );
       expect(rows[0].revoked_at).not.toBeNull();
       expect(rows[0].replaced_by_id).not.toBeNull();
       const third = (await api.ok<{ refreshSession: AuthPayload }>(REFRESH, { refreshToken: second.refreshToken })).refreshSession;
@@ -266,9 +316,15 @@ describe('auth', () => {
       expect(reuse.errors?.[0]?.message).toMatch(/used twice/);
       const newest = await refresh(third.refreshToken);
       expect(newest.errors?.[0]?.extensions?.code).toBe('TOKEN_INVALID');
-      const live = await sql<{ n: number }>('select count(*)::int as n from refresh_sessions where token_hash = any($1) and revoked_at is null', [[first, second, third].map((p) => sha256(p.refreshToken))]);
+      const live = await sql<{ n: number }>(
+        'select count(*)::int as n from refresh_sessions where token_hash = any($1) and revoked_at is null',
+        [[first, second, third].map((p) => sha256(p.refreshToken))],
+      );
       expect(live[0].n).toBe(0);
-      const audit = await sql<{ action: string }>(`select action from audit_log where tenant_id = $1 and action = 'session.refresh_token_reused'`, [hub.tenantId]);
+      const audit = await sql<{ action: string }>(
+        `select action from audit_log where tenant_id = $1 and action = 'session.refresh_token_reused'`,
+        [hub.tenantId],
+      );
       expect(audit.length).toBeGreaterThanOrEqual(1);
       // Another session of the same user is untouched.
       const elsewhere = await loggedIn(hub.emails.hubAdmin);
@@ -286,15 +342,25 @@ describe('auth', () => {
       const loggedInAt = api.clock.now();
       try {
         api.clock.advance(30 * 86_400_000 + 60_000);
-        expect((await refresh(payload.refreshToken)).errors?.[0]?.extensions).toMatchObject({ code: 'TOKEN_EXPIRED', field: 'refreshToken' });
+        expect((await refresh(payload.refreshToken)).errors?.[0]?.extensions).toMatchObject({
+          code: 'TOKEN_EXPIRED',
+          field: 'refreshToken',
+        });
       } finally {
         api.clock.set(loggedInAt);
       }
     });
 
     it('refuses refresh for a user disabled since log-in, and `me` answers UNAUTHENTICATED', async () => {
-      const user = await api.db.systemDb.createUser({ email: `soon.disabled.${hub.slug}@example.test`, passwordHash: (await api.db.systemDb.findUserByEmail(hub.emails.hubAdmin))?.passwordHash });
-      await sql(`insert into memberships (tenant_id, user_id, role, school_id) values ($1, $2, 'school_staff', $3)`, [hub.tenantId, user.id, hub.schoolB.id]);
+      const user = await api.db.systemDb.createUser({
+        email: `soon.disabled.${hub.slug}@example.test`,
+        passwordHash: (await api.db.systemDb.findUserByEmail(hub.emails.hubAdmin))?.passwordHash,
+      });
+      await sql(`insert into memberships (tenant_id, user_id, role, school_id) values ($1, $2, 'school_staff', $3)`, [
+        hub.tenantId,
+        user.id,
+        hub.schoolB.id,
+      ]);
       const payload = await loggedIn(user.email);
       await api.db.systemDb.setDisabled(user.id, true);
       expect((await refresh(payload.refreshToken)).errors?.[0]?.extensions?.code).toBe('TOKEN_INVALID');
@@ -324,7 +390,8 @@ describe('auth', () => {
     it('refuses log-in for an account after 10 failures in 15 minutes, even with the right password, then lets it in again', async () => {
       const email = hub.emails.coordinatorB;
       await sql('delete from auth_throttle');
-      for (let i = 0; i < 10; i++) expect((await login(email, 'wrong password again')).errors?.[0]?.extensions?.code).toBe('INVALID_CREDENTIALS');
+      for (let i = 0; i < 10; i++)
+        expect((await login(email, 'wrong password again')).errors?.[0]?.extensions?.code).toBe('INVALID_CREDENTIALS');
       const blocked = await login(email);
       expect(blocked.errors?.[0]?.extensions).toMatchObject({ code: 'TOO_MANY_ATTEMPTS', field: 'input.email' });
       expect(blocked.errors?.[0]?.message).toMatch(/Try again in 15 minutes, or reset your password/);
@@ -335,7 +402,9 @@ describe('auth', () => {
       for (let i = 0; i < 10; i++) await login(unknown, 'guess');
       expect((await login(unknown, 'guess')).errors?.[0]?.extensions?.code).toBe('TOO_MANY_ATTEMPTS');
       // Sixteen minutes later the window has passed; success clears the account's count.
-      await sql(`update auth_throttle set window_started_at = window_started_at - interval '16 minutes' where bucket = $1`, [bucket('account', email)]);
+      await sql(`update auth_throttle set window_started_at = window_started_at - interval '16 minutes' where bucket = $1`, [
+        bucket('account', email),
+      ]);
       await loggedIn(email);
       expect(await sql('select count(*)::int as n from auth_throttle where bucket = $1', [bucket('account', email)])).toEqual([{ n: 0 }]);
       await sql('delete from auth_throttle');
@@ -354,7 +423,8 @@ describe('auth', () => {
     it('limits one source address spraying one password over many accounts (finding 3)', async () => {
       await sql('delete from auth_throttle');
       const codes: unknown[] = [];
-      for (let i = 0; i < 52; i++) codes.push((await login(`spray-${i}.${hub.slug}@example.test`, 'Summer2026!')).errors?.[0]?.extensions?.code);
+      for (let i = 0; i < 52; i++)
+        codes.push((await login(`spray-${i}.${hub.slug}@example.test`, 'Summer2026!')).errors?.[0]?.extensions?.code);
       expect(codes.slice(0, 50).every((c) => c === 'INVALID_CREDENTIALS')).toBe(true);
       expect(codes.slice(50)).toEqual(['TOO_MANY_ATTEMPTS', 'TOO_MANY_ATTEMPTS']);
       // Even a right password from that address waits: the address is spent, not the account.

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { startTestApi, type TestApi } from '../src/testing/test-api';
 
-const row0 = <T,>(rows: T[]): T => rows[0] as T;
+const row0 = <T>(rows: T[]): T => rows[0] as T;
 
 describe('API process', () => {
   let api: TestApi;
@@ -14,7 +14,11 @@ describe('API process', () => {
     for (const path of ['/health/ready', '/health']) {
       const res = await fetch(`${api.url}${path}`);
       expect(res.status).toBe(200);
-      const body = (await res.json()) as { status: string; database: { ok: boolean; current: number; required: number }; queue: { ok: boolean } };
+      const body = (await res.json()) as {
+        status: string;
+        database: { ok: boolean; current: number; required: number };
+        queue: { ok: boolean };
+      };
       expect(body).toMatchObject({ status: 'ok', database: { ok: true }, queue: { ok: true } });
       // The newest migration the code ships (at least the one that added app_schema_version()) has run.
       expect(body.database.required).toBeGreaterThanOrEqual(1760000015000);
@@ -33,7 +37,9 @@ describe('API process', () => {
     await owner.connect();
     try {
       // As if the newest migration had not run yet (the code was deployed before the migration Job).
-      const { rows } = await owner.query<{ id: number; timestamp: string; name: string }>('delete from schema_migrations where timestamp = (select max(timestamp) from schema_migrations) returning id, timestamp, name');
+      const { rows } = await owner.query<{ id: number; timestamp: string; name: string }>(
+        'delete from schema_migrations where timestamp = (select max(timestamp) from schema_migrations) returning id, timestamp, name',
+      );
       expect(rows).toHaveLength(1);
       try {
         const res = await fetch(`${api.url}/health/ready`);
@@ -73,7 +79,11 @@ describe('headers on every response (issue 14, finding 11)', () => {
 
   it('nosniff, no framing, no referrer, a CSP and no caching on /graphql, /health, errors and the upload path', async () => {
     const responses = [
-      await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ apiVersion }' }) }),
+      await fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ apiVersion }' }),
+      }),
       await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{ not json' }),
       await fetch(`${api.url}/health`),
       await fetch(`${api.url}/imports/pupils`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: 'UPN\n' }),
@@ -90,7 +100,10 @@ describe('headers on every response (issue 14, finding 11)', () => {
 
   it('CORS: the admin app’s origin only, and never with credentials', async () => {
     const preflight = (origin: string) =>
-      fetch(`${api.url}/graphql`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' } });
+      fetch(`${api.url}/graphql`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' },
+      });
     const app = await preflight(api.config.publicAppUrl);
     expect(app.headers.get('access-control-allow-origin')).toBe(api.config.publicAppUrl);
     expect(app.headers.get('access-control-allow-credentials')).toBeNull();

@@ -19,7 +19,9 @@ const LIST_CLUSTERS = `query($filter: ClusterFilter, $first: Int, $after: String
   clusters(filter: $filter, first: $first, after: $after) { totalCount nodes { id name } pageInfo { hasNextPage endCursor } } }`;
 
 function expectNoLeaks(res: GqlResult<unknown>): void {
-  expect(JSON.stringify(res)).not.toMatch(/\bat .+\.(ts|js):\d+|stacktrace|QueryFailedError|\bselect\b.+\bfrom\b|insert into|update .+ set |violates/i);
+  expect(JSON.stringify(res)).not.toMatch(
+    /\bat .+\.(ts|js):\d+|stacktrace|QueryFailedError|\bselect\b.+\bfrom\b|insert into|update .+ set |violates/i,
+  );
 }
 
 describe('hubs and clusters', () => {
@@ -32,7 +34,14 @@ describe('hubs and clusters', () => {
     Number((await owner.query(`select count(*)::int as n from ${table} where ${where}`, params)).rows[0].n);
 
   /** Expects code + field, no leak, and the listed tables unchanged. */
-  async function rejects(query: string, variables: Record<string, unknown>, token: string, code: string, field: string | undefined, tables: string[]): Promise<void> {
+  async function rejects(
+    query: string,
+    variables: Record<string, unknown>,
+    token: string,
+    code: string,
+    field: string | undefined,
+    tables: string[],
+  ): Promise<void> {
     const counts = async (): Promise<number[]> => {
       const out: number[] = [];
       for (const t of tables) out.push(await count(t));
@@ -67,12 +76,27 @@ describe('hubs and clusters', () => {
         { input: { name: '  West Yorkshire Careers Hub ', slug: 'West-Yorkshire', firstAdminEmail: 'First.Admin@Example.org' } },
         hub.tokens.platformAdmin,
       );
-      expect(createHub).toMatchObject({ name: 'West Yorkshire Careers Hub', slug: 'west-yorkshire', settings: { invitationValidityHours: null } });
-      const invitations = (await owner.query('select id, email, role, invited_by_user_id, expires_at from invitations where tenant_id = $1', [createHub.id])).rows;
-      expect(invitations).toEqual([expect.objectContaining({ email: 'first.admin@example.org', role: 'hub_admin', invited_by_user_id: hub.principals.platformAdmin.userId })]);
+      expect(createHub).toMatchObject({
+        name: 'West Yorkshire Careers Hub',
+        slug: 'west-yorkshire',
+        settings: { invitationValidityHours: null },
+      });
+      const invitations = (
+        await owner.query('select id, email, role, invited_by_user_id, expires_at from invitations where tenant_id = $1', [createHub.id])
+      ).rows;
+      expect(invitations).toEqual([
+        expect.objectContaining({
+          email: 'first.admin@example.org',
+          role: 'hub_admin',
+          invited_by_user_id: hub.principals.platformAdmin.userId,
+        }),
+      ]);
       expect((invitations[0].expires_at as Date).getTime()).toBe(api.clock.now().getTime() + 72 * 3_600_000);
-      expect(await count('notification_outbox', `tenant_id = $1 and dedupe_key = $2`, [createHub.id, `mail.invitation.${invitations[0].id}`])).toBe(1);
-      const audit = (await owner.query('select action, actor_user_id from audit_log where tenant_id = $1 order by id', [createHub.id])).rows;
+      expect(
+        await count('notification_outbox', `tenant_id = $1 and dedupe_key = $2`, [createHub.id, `mail.invitation.${invitations[0].id}`]),
+      ).toBe(1);
+      const audit = (await owner.query('select action, actor_user_id from audit_log where tenant_id = $1 order by id', [createHub.id]))
+        .rows;
       expect(audit).toEqual([
         { action: 'hub.created', actor_user_id: hub.principals.platformAdmin.userId },
         { action: 'invitation.created', actor_user_id: hub.principals.platformAdmin.userId },
@@ -81,7 +105,14 @@ describe('hubs and clusters', () => {
 
     it('is for platform admins only: everyone else is FORBIDDEN and nothing is written', async () => {
       for (const role of ['hubAdmin', 'coordinator', 'schoolStaff', 'employerContact'] as const) {
-        await rejects(CREATE_HUB, { input: { name: 'Mine', slug: `mine-${role.toLowerCase()}`, firstAdminEmail: 'a@example.org' } }, hub.tokens[role], 'FORBIDDEN', undefined, HUB_TABLES);
+        await rejects(
+          CREATE_HUB,
+          { input: { name: 'Mine', slug: `mine-${role.toLowerCase()}`, firstAdminEmail: 'a@example.org' } },
+          hub.tokens[role],
+          'FORBIDDEN',
+          undefined,
+          HUB_TABLES,
+        );
       }
     });
 
@@ -98,7 +129,14 @@ describe('hubs and clusters', () => {
 
     it('refuses a slug taken by an archived hub, writing nothing', async () => {
       await owner.query(`insert into tenants (name, slug, archived_at) values ('Closed hub', 'closed-hub', $1)`, [api.clock.now()]);
-      await rejects(CREATE_HUB, { input: { name: 'Reopened', slug: 'closed-hub', firstAdminEmail: 'c@example.org' } }, hub.tokens.platformAdmin, 'ALREADY_EXISTS', 'input.slug', HUB_TABLES);
+      await rejects(
+        CREATE_HUB,
+        { input: { name: 'Reopened', slug: 'closed-hub', firstAdminEmail: 'c@example.org' } },
+        hub.tokens.platformAdmin,
+        'ALREADY_EXISTS',
+        'input.slug',
+        HUB_TABLES,
+      );
     });
   });
 
@@ -136,10 +174,16 @@ describe('hubs and clusters', () => {
       );
       expect(updateHub).toMatchObject({ name: 'Renamed hub', settings: { invitationValidityHours: 24 } });
       await api.ok(`mutation { inviteUser(input: { email: "short.lived@example.org", role: HUB_ADMIN }) { id } }`, {}, hub.tokens.hubAdmin);
-      const [row] = (await owner.query(`select expires_at from invitations where tenant_id = $1 and email = 'short.lived@example.org'`, [hub.tenantId])).rows;
+      const [row] = (
+        await owner.query(`select expires_at from invitations where tenant_id = $1 and email = 'short.lived@example.org'`, [hub.tenantId])
+      ).rows;
       expect((row.expires_at as Date).getTime()).toBe(api.clock.now().getTime() + 24 * 3_600_000);
       // null resets to the platform default; leaving settings out leaves them alone.
-      const reset = await api.ok<{ updateHub: { settings: { invitationValidityHours: number | null } } }>(UPDATE_HUB, { input: { settings: { invitationValidityHours: null } } }, hub.tokens.hubAdmin);
+      const reset = await api.ok<{ updateHub: { settings: { invitationValidityHours: number | null } } }>(
+        UPDATE_HUB,
+        { input: { settings: { invitationValidityHours: null } } },
+        hub.tokens.hubAdmin,
+      );
       expect(reset.updateHub.settings.invitationValidityHours).toBeNull();
       const audit = await count('audit_log', `tenant_id = $1 and action = 'hub.updated'`, [hub.tenantId]);
       expect(audit).toBe(2);
@@ -148,11 +192,26 @@ describe('hubs and clusters', () => {
     });
 
     it('refuses settings out of range and non-admins, writing nothing', async () => {
-      const row = async (): Promise<unknown> => (await owner.query('select name, settings, updated_at from tenants where id = $1', [hub.tenantId])).rows[0];
+      const row = async (): Promise<unknown> =>
+        (await owner.query('select name, settings, updated_at from tenants where id = $1', [hub.tenantId])).rows[0];
       const before = await row();
-      await rejects(UPDATE_HUB, { input: { settings: { invitationValidityHours: 0 } } }, hub.tokens.hubAdmin, 'INVALID_NUMBER', 'input.settings.invitationValidityHours', ['tenants', 'audit_log']);
+      await rejects(
+        UPDATE_HUB,
+        { input: { settings: { invitationValidityHours: 0 } } },
+        hub.tokens.hubAdmin,
+        'INVALID_NUMBER',
+        'input.settings.invitationValidityHours',
+        ['tenants', 'audit_log'],
+      );
       await rejects(UPDATE_HUB, { input: { name: '' } }, hub.tokens.hubAdmin, 'INVALID_TEXT', 'input.name', ['tenants', 'audit_log']);
-      await rejects(UPDATE_HUB, { input: { settings: { invitationValidityHours: 'a day' } } }, hub.tokens.hubAdmin, 'BAD_REQUEST', 'input.settings.invitationValidityHours', ['tenants']);
+      await rejects(
+        UPDATE_HUB,
+        { input: { settings: { invitationValidityHours: 'a day' } } },
+        hub.tokens.hubAdmin,
+        'BAD_REQUEST',
+        'input.settings.invitationValidityHours',
+        ['tenants'],
+      );
       for (const role of ['coordinator', 'schoolStaff', 'employerContact'] as const) {
         await rejects(UPDATE_HUB, { input: { name: 'Taken over' } }, hub.tokens[role], 'FORBIDDEN', undefined, ['tenants', 'audit_log']);
       }
@@ -162,7 +221,10 @@ describe('hubs and clusters', () => {
 
   describe('clusters', () => {
     it('shows hub admins every cluster, a coordinator their own, school staff their school’s, employer contacts none', async () => {
-      const ids = async (token: string): Promise<string[]> => (await api.ok<{ clusters: { nodes: { id: string }[] } }>(LIST_CLUSTERS, { first: 100 }, token)).clusters.nodes.map((n) => n.id).sort();
+      const ids = async (token: string): Promise<string[]> =>
+        (await api.ok<{ clusters: { nodes: { id: string }[] } }>(LIST_CLUSTERS, { first: 100 }, token)).clusters.nodes
+          .map((n) => n.id)
+          .sort();
       expect(await ids(hub.tokens.hubAdmin)).toEqual([hub.clusterA.id, hub.clusterB.id].sort());
       expect(await ids(hub.tokens.coordinator)).toEqual([hub.clusterA.id]);
       expect(await ids(hub.tokens.coordinatorB)).toEqual([hub.clusterB.id]);
@@ -185,42 +247,82 @@ describe('hubs and clusters', () => {
         expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
         expect(JSON.stringify(res)).not.toContain(id);
       }
-      await rejects(UPDATE_CLUSTER, { id: other.clusterA.id, input: { name: 'Hijacked' } }, hub.tokens.hubAdmin, 'NOT_FOUND', 'id', ['clusters']);
+      await rejects(UPDATE_CLUSTER, { id: other.clusterA.id, input: { name: 'Hijacked' } }, hub.tokens.hubAdmin, 'NOT_FOUND', 'id', [
+        'clusters',
+      ]);
       expect((await owner.query('select name from clusters where id = $1', [other.clusterA.id])).rows[0].name).toBe('North cluster');
     });
 
     it('lets hub admins create, rename and archive; names are unique among live clusters', async () => {
-      const { createCluster } = await api.ok<{ createCluster: { id: string; name: string } }>(CREATE_CLUSTER, { input: { name: ' East cluster ' } }, hub.tokens.hubAdmin);
+      const { createCluster } = await api.ok<{ createCluster: { id: string; name: string } }>(
+        CREATE_CLUSTER,
+        { input: { name: ' East cluster ' } },
+        hub.tokens.hubAdmin,
+      );
       expect(createCluster.name).toBe('East cluster');
       await rejects(CREATE_CLUSTER, { input: { name: 'EAST CLUSTER' } }, hub.tokens.hubAdmin, 'ALREADY_EXISTS', 'input.name', ['clusters']);
-      await rejects(UPDATE_CLUSTER, { id: createCluster.id, input: { name: 'north cluster' } }, hub.tokens.hubAdmin, 'ALREADY_EXISTS', 'input.name', ['clusters']);
-      const renamed = await api.ok<{ updateCluster: { name: string } }>(UPDATE_CLUSTER, { id: createCluster.id, input: { name: 'Coastal cluster' } }, hub.tokens.hubAdmin);
+      await rejects(
+        UPDATE_CLUSTER,
+        { id: createCluster.id, input: { name: 'north cluster' } },
+        hub.tokens.hubAdmin,
+        'ALREADY_EXISTS',
+        'input.name',
+        ['clusters'],
+      );
+      const renamed = await api.ok<{ updateCluster: { name: string } }>(
+        UPDATE_CLUSTER,
+        { id: createCluster.id, input: { name: 'Coastal cluster' } },
+        hub.tokens.hubAdmin,
+      );
       expect(renamed.updateCluster.name).toBe('Coastal cluster');
-      const archived = await api.ok<{ archiveCluster: { archivedAt: string | null } }>(ARCHIVE_CLUSTER, { id: createCluster.id }, hub.tokens.hubAdmin);
+      const archived = await api.ok<{ archiveCluster: { archivedAt: string | null } }>(
+        ARCHIVE_CLUSTER,
+        { id: createCluster.id },
+        hub.tokens.hubAdmin,
+      );
       expect(archived.archiveCluster.archivedAt).not.toBeNull();
       // Archived clusters leave lists unless asked for, and free their name.
-      const live = await api.ok<{ clusters: { nodes: { id: string }[] } }>(LIST_CLUSTERS, { filter: { search: 'coastal' } }, hub.tokens.hubAdmin);
+      const live = await api.ok<{ clusters: { nodes: { id: string }[] } }>(
+        LIST_CLUSTERS,
+        { filter: { search: 'coastal' } },
+        hub.tokens.hubAdmin,
+      );
       expect(live.clusters.nodes).toEqual([]);
-      const all = await api.ok<{ clusters: { nodes: { id: string }[] } }>(LIST_CLUSTERS, { filter: { search: 'coastal', includeArchived: true } }, hub.tokens.hubAdmin);
+      const all = await api.ok<{ clusters: { nodes: { id: string }[] } }>(
+        LIST_CLUSTERS,
+        { filter: { search: 'coastal', includeArchived: true } },
+        hub.tokens.hubAdmin,
+      );
       expect(all.clusters.nodes.map((n) => n.id)).toEqual([createCluster.id]);
       await api.ok(CREATE_CLUSTER, { input: { name: 'Coastal cluster' } }, hub.tokens.hubAdmin);
-      const audit = (await owner.query(`select action from audit_log where tenant_id = $1 and entity_id = $2 order by id`, [hub.tenantId, createCluster.id])).rows.map((r) => r.action);
+      const audit = (
+        await owner.query(`select action from audit_log where tenant_id = $1 and entity_id = $2 order by id`, [
+          hub.tenantId,
+          createCluster.id,
+        ])
+      ).rows.map((r) => r.action);
       expect(audit).toEqual(['cluster.created', 'cluster.renamed', 'cluster.archived']);
     });
 
     it('refuses to archive a cluster that still has schools or coordinators', async () => {
       await rejects(ARCHIVE_CLUSTER, { id: hub.clusterA.id }, hub.tokens.hubAdmin, 'CONFLICT', 'id', ['clusters', 'audit_log']);
       const res = await api.gql(ARCHIVE_CLUSTER, { id: hub.clusterB.id }, hub.tokens.hubAdmin);
-      expect(res.errors?.[0]?.message).toBe('This cluster still has 1 school and 1 coordinator: move the schools to another cluster and remove the coordinators first');
+      expect(res.errors?.[0]?.message).toBe(
+        'This cluster still has 1 school and 1 coordinator: move the schools to another cluster and remove the coordinators first',
+      );
     });
 
     it('refuses cluster changes by anyone but hub admins: FORBIDDEN where they can see it, NOT_FOUND where not', async () => {
       for (const role of ['coordinator', 'schoolStaff', 'employerContact'] as const) {
         await rejects(CREATE_CLUSTER, { input: { name: `By ${role}` } }, hub.tokens[role], 'FORBIDDEN', undefined, ['clusters']);
       }
-      await rejects(UPDATE_CLUSTER, { id: hub.clusterA.id, input: { name: 'Mine now' } }, hub.tokens.coordinator, 'FORBIDDEN', undefined, ['clusters']);
+      await rejects(UPDATE_CLUSTER, { id: hub.clusterA.id, input: { name: 'Mine now' } }, hub.tokens.coordinator, 'FORBIDDEN', undefined, [
+        'clusters',
+      ]);
       await rejects(ARCHIVE_CLUSTER, { id: hub.clusterA.id }, hub.tokens.schoolStaff, 'FORBIDDEN', undefined, ['clusters']);
-      await rejects(UPDATE_CLUSTER, { id: hub.clusterB.id, input: { name: 'Mine now' } }, hub.tokens.coordinator, 'NOT_FOUND', 'id', ['clusters']);
+      await rejects(UPDATE_CLUSTER, { id: hub.clusterB.id, input: { name: 'Mine now' } }, hub.tokens.coordinator, 'NOT_FOUND', 'id', [
+        'clusters',
+      ]);
       await rejects(CREATE_CLUSTER, { input: { name: '   ' } }, hub.tokens.hubAdmin, 'INVALID_TEXT', 'input.name', ['clusters']);
     });
 
@@ -233,11 +335,8 @@ describe('hubs and clusters', () => {
       const seen: string[] = [];
       let after: string | null = null;
       for (;;) {
-        const page: { clusters: { totalCount: number; nodes: { name: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } = await api.ok(
-          LIST_CLUSTERS,
-          { filter: { search: 'paged' }, first: 2, after },
-          hub.tokens.hubAdmin,
-        );
+        const page: { clusters: { totalCount: number; nodes: { name: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } =
+          await api.ok(LIST_CLUSTERS, { filter: { search: 'paged' }, first: 2, after }, hub.tokens.hubAdmin);
         expect(page.clusters.totalCount).toBe(5);
         seen.push(...page.clusters.nodes.map((n) => n.name));
         if (!page.clusters.pageInfo.hasNextPage) break;

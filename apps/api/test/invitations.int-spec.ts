@@ -35,7 +35,9 @@ interface Invitation {
 }
 
 function expectNoLeaks(res: GqlResult<unknown>): void {
-  expect(JSON.stringify(res)).not.toMatch(/\bat .+\.(ts|js):\d+|stacktrace|QueryFailedError|\bselect\b.+\bfrom\b|insert into|update .+ set |violates|\$argon2/i);
+  expect(JSON.stringify(res)).not.toMatch(
+    /\bat .+\.(ts|js):\d+|stacktrace|QueryFailedError|\bselect\b.+\bfrom\b|insert into|update .+ set |violates|\$argon2/i,
+  );
 }
 
 describe('invitations and memberships', () => {
@@ -52,10 +54,17 @@ describe('invitations and memberships', () => {
   /** Everything an invitation or an acceptance writes, counted. */
   const written = async (): Promise<number[]> => {
     const out: number[] = [];
-    for (const t of ['invitations', 'notification_outbox', 'users', 'memberships', 'refresh_sessions', 'audit_log']) out.push(await count(t));
+    for (const t of ['invitations', 'notification_outbox', 'users', 'memberships', 'refresh_sessions', 'audit_log'])
+      out.push(await count(t));
     return out;
   };
-  async function rejects(query: string, variables: Record<string, unknown>, token: string | undefined, code: string, field: string | undefined): Promise<GqlResult<unknown>> {
+  async function rejects(
+    query: string,
+    variables: Record<string, unknown>,
+    token: string | undefined,
+    code: string,
+    field: string | undefined,
+  ): Promise<GqlResult<unknown>> {
     const before = await written();
     const res = await api.gql(query, variables, token);
     expect(res.errors?.[0]?.extensions).toMatchObject({ code, ...(field ? { field } : {}) });
@@ -64,7 +73,8 @@ describe('invitations and memberships', () => {
     expect(await written()).toEqual(before);
     return res;
   }
-  const invite = async (input: Record<string, unknown>, token = hub.tokens.hubAdmin): Promise<Invitation> => (await api.ok<{ inviteUser: Invitation }>(INVITE, { input }, token)).inviteUser;
+  const invite = async (input: Record<string, unknown>, token = hub.tokens.hubAdmin): Promise<Invitation> =>
+    (await api.ok<{ inviteUser: Invitation }>(INVITE, { input }, token)).inviteUser;
   const tokenOf = (invitationId: string): string => links.derive(INVITATION_LINK_PURPOSE, invitationId).token;
 
   beforeAll(async () => {
@@ -94,22 +104,56 @@ describe('invitations and memberships', () => {
         expect(invitation).toMatchObject({ email: address, state: 'PENDING', invitedByUserId: hub.principals.hubAdmin.userId, ...scope });
         const [row] = (await owner.query('select token_hash from invitations where id = $1', [invitation.id])).rows;
         expect(row.token_hash).toBe(links.derive(INVITATION_LINK_PURPOSE, invitation.id).hash);
-        expect(await count('notification_outbox', `dedupe_key = $1 and payload = $2::jsonb`, [`mail.invitation.${invitation.id}`, JSON.stringify({ tenantId: hub.tenantId, kind: 'invitation', invitationId: invitation.id })])).toBe(1);
-        expect(await count('audit_log', `action = 'invitation.created' and entity_id = $1 and actor_user_id = $2`, [invitation.id, hub.principals.hubAdmin.userId])).toBe(1);
+        expect(
+          await count('notification_outbox', `dedupe_key = $1 and payload = $2::jsonb`, [
+            `mail.invitation.${invitation.id}`,
+            JSON.stringify({ tenantId: hub.tenantId, kind: 'invitation', invitationId: invitation.id }),
+          ]),
+        ).toBe(1);
+        expect(
+          await count('audit_log', `action = 'invitation.created' and entity_id = $1 and actor_user_id = $2`, [
+            invitation.id,
+            hub.principals.hubAdmin.userId,
+          ]),
+        ).toBe(1);
       }
     });
 
     it('lets a coordinator invite staff of schools in their cluster and employer contacts, and nothing else', async () => {
       await invite({ email: email('staff'), role: 'SCHOOL_STAFF', schoolId: hub.schoolA.id }, hub.tokens.coordinator);
       await invite({ email: email('contact'), role: 'EMPLOYER_CONTACT', employerId: hub.employer.id }, hub.tokens.coordinator);
-      await rejects(INVITE, { input: { email: email('x'), role: 'SCHOOL_STAFF', schoolId: hub.schoolB.id } }, hub.tokens.coordinator, 'NOT_FOUND', 'input.schoolId');
-      await rejects(INVITE, { input: { email: email('x'), role: 'COORDINATOR', clusterId: hub.clusterA.id } }, hub.tokens.coordinator, 'FORBIDDEN', undefined);
+      await rejects(
+        INVITE,
+        { input: { email: email('x'), role: 'SCHOOL_STAFF', schoolId: hub.schoolB.id } },
+        hub.tokens.coordinator,
+        'NOT_FOUND',
+        'input.schoolId',
+      );
+      await rejects(
+        INVITE,
+        { input: { email: email('x'), role: 'COORDINATOR', clusterId: hub.clusterA.id } },
+        hub.tokens.coordinator,
+        'FORBIDDEN',
+        undefined,
+      );
       await rejects(INVITE, { input: { email: email('x'), role: 'HUB_ADMIN' } }, hub.tokens.coordinator, 'FORBIDDEN', undefined);
     });
 
     it('lets school staff and employer contacts invite nobody', async () => {
-      await rejects(INVITE, { input: { email: email('x'), role: 'SCHOOL_STAFF', schoolId: hub.schoolA.id } }, hub.tokens.schoolStaff, 'FORBIDDEN', undefined);
-      await rejects(INVITE, { input: { email: email('x'), role: 'EMPLOYER_CONTACT', employerId: hub.employer.id } }, hub.tokens.employerContact, 'FORBIDDEN', undefined);
+      await rejects(
+        INVITE,
+        { input: { email: email('x'), role: 'SCHOOL_STAFF', schoolId: hub.schoolA.id } },
+        hub.tokens.schoolStaff,
+        'FORBIDDEN',
+        undefined,
+      );
+      await rejects(
+        INVITE,
+        { input: { email: email('x'), role: 'EMPLOYER_CONTACT', employerId: hub.employer.id } },
+        hub.tokens.employerContact,
+        'FORBIDDEN',
+        undefined,
+      );
       await rejects(INVITE, { input: { email: email('x'), role: 'HUB_ADMIN' } }, hub.tokens.employerContact, 'FORBIDDEN', undefined);
     });
 
@@ -118,9 +162,24 @@ describe('invitations and memberships', () => {
       ['an unknown role', { email: 'a@example.org', role: 'OVERLORD' }, 'BAD_REQUEST', 'input.role'],
       ['a role that cannot be invited', { email: 'a@example.org', role: 'PLATFORM_ADMIN' }, 'INVALID_ENUM_VALUE', 'input.role'],
       ['a missing scope id', { email: 'a@example.org', role: 'COORDINATOR' }, 'REQUIRED', 'input.clusterId'],
-      ['a scope id the role does not take', { email: 'a@example.org', role: 'HUB_ADMIN', employerId: '3f2b8c1e-5d4a-4b6c-9e8f-0a1b2c3d4e5f' }, 'VALIDATION_FAILED', 'input.employerId'],
-      ['an unknown cluster', { email: 'a@example.org', role: 'COORDINATOR', clusterId: '3f2b8c1e-5d4a-4b6c-9e8f-0a1b2c3d4e5f' }, 'NOT_FOUND', 'input.clusterId'],
-      ['a school id that is not an id', { email: 'a@example.org', role: 'SCHOOL_STAFF', schoolId: 'school-1' }, 'NOT_FOUND', 'input.schoolId'],
+      [
+        'a scope id the role does not take',
+        { email: 'a@example.org', role: 'HUB_ADMIN', employerId: '3f2b8c1e-5d4a-4b6c-9e8f-0a1b2c3d4e5f' },
+        'VALIDATION_FAILED',
+        'input.employerId',
+      ],
+      [
+        'an unknown cluster',
+        { email: 'a@example.org', role: 'COORDINATOR', clusterId: '3f2b8c1e-5d4a-4b6c-9e8f-0a1b2c3d4e5f' },
+        'NOT_FOUND',
+        'input.clusterId',
+      ],
+      [
+        'a school id that is not an id',
+        { email: 'a@example.org', role: 'SCHOOL_STAFF', schoolId: 'school-1' },
+        'NOT_FOUND',
+        'input.schoolId',
+      ],
     ])('refuses %s with its code and field, writing nothing', async (_label, input, code, field) => {
       await rejects(INVITE, { input }, hub.tokens.hubAdmin, code, field);
     });
@@ -137,14 +196,37 @@ describe('invitations and memberships', () => {
     });
 
     it('refuses an archived school, a second open invitation, and someone who already has the role', async () => {
-      const [archived] = (await owner.query(`insert into schools (tenant_id, cluster_id, urn, name, phase) values ($1, $2, '999001', 'Closed School', 'secondary') returning id`, [hub.tenantId, hub.clusterA.id])).rows;
+      const [archived] = (
+        await owner.query(
+          `insert into schools (tenant_id, cluster_id, urn, name, phase) values ($1, $2, '999001', 'Closed School', 'secondary') returning id`,
+          [hub.tenantId, hub.clusterA.id],
+        )
+      ).rows;
       await owner.query('update schools set archived_at = $2 where id = $1', [archived.id, api.clock.now()]);
-      await rejects(INVITE, { input: { email: email('x'), role: 'SCHOOL_STAFF', schoolId: archived.id } }, hub.tokens.hubAdmin, 'NOT_FOUND', 'input.schoolId');
+      await rejects(
+        INVITE,
+        { input: { email: email('x'), role: 'SCHOOL_STAFF', schoolId: archived.id } },
+        hub.tokens.hubAdmin,
+        'NOT_FOUND',
+        'input.schoolId',
+      );
       const twice = email('twice');
       await invite({ email: twice, role: 'EMPLOYER_CONTACT', employerId: hub.employer.id });
-      const res = await rejects(INVITE, { input: { email: twice, role: 'EMPLOYER_CONTACT', employerId: hub.employer.id } }, hub.tokens.hubAdmin, 'ALREADY_EXISTS', 'input.email');
+      const res = await rejects(
+        INVITE,
+        { input: { email: twice, role: 'EMPLOYER_CONTACT', employerId: hub.employer.id } },
+        hub.tokens.hubAdmin,
+        'ALREADY_EXISTS',
+        'input.email',
+      );
       expect(res.errors?.[0]?.message).toMatch(/resend that invitation/);
-      await rejects(INVITE, { input: { email: hub.emails.coordinator, role: 'COORDINATOR', clusterId: hub.clusterA.id } }, hub.tokens.hubAdmin, 'ALREADY_EXISTS', 'input.email');
+      await rejects(
+        INVITE,
+        { input: { email: hub.emails.coordinator, role: 'COORDINATOR', clusterId: hub.clusterA.id } },
+        hub.tokens.hubAdmin,
+        'ALREADY_EXISTS',
+        'input.email',
+      );
       // The same person may be invited to another role.
       await invite({ email: hub.emails.coordinator, role: 'SCHOOL_STAFF', schoolId: hub.schoolA.id });
     });
@@ -156,28 +238,58 @@ describe('invitations and memberships', () => {
       const invitation = await invite({ email: address, role: 'SCHOOL_STAFF', schoolId: hub.schoolA.id }, hub.tokens.coordinator);
       const token = tokenOf(invitation.id);
       const preview = await api.ok<{ invitationPreview: Record<string, unknown> }>(PREVIEW, { token });
-      expect(preview.invitationPreview).toMatchObject({ hubName: expect.stringMatching(/^Test hub /), role: 'SCHOOL_STAFF', email: address, state: 'PENDING', accountExists: false });
-      const { acceptInvitation } = await api.ok<{ acceptInvitation: { accessToken: string; refreshToken: string; me: Record<string, unknown> } }>(ACCEPT, {
+      expect(preview.invitationPreview).toMatchObject({
+        hubName: expect.stringMatching(/^Test hub /),
+        role: 'SCHOOL_STAFF',
+        email: address,
+        state: 'PENDING',
+        accountExists: false,
+      });
+      const { acceptInvitation } = await api.ok<{
+        acceptInvitation: { accessToken: string; refreshToken: string; me: Record<string, unknown> };
+      }>(ACCEPT, {
         input: { token, password: 'a long new password', displayName: ' Sam Staff ' },
       });
-      expect(acceptInvitation.me).toMatchObject({ email: address, displayName: 'Sam Staff', tenantId: hub.tenantId, role: 'SCHOOL_STAFF', schoolId: hub.schoolA.id, clusterId: null });
+      expect(acceptInvitation.me).toMatchObject({
+        email: address,
+        displayName: 'Sam Staff',
+        tenantId: hub.tenantId,
+        role: 'SCHOOL_STAFF',
+        schoolId: hub.schoolA.id,
+        clusterId: null,
+      });
       const userId = acceptInvitation.me['userId'] as string;
       const membershipId = acceptInvitation.me['membershipId'] as string;
-      expect(await count('memberships', `id = $1 and user_id = $2 and role = 'school_staff' and school_id = $3`, [membershipId, userId, hub.schoolA.id])).toBe(1);
+      expect(
+        await count('memberships', `id = $1 and user_id = $2 and role = 'school_staff' and school_id = $3`, [
+          membershipId,
+          userId,
+          hub.schoolA.id,
+        ]),
+      ).toBe(1);
       expect((await owner.query('select accepted_at from invitations where id = $1', [invitation.id])).rows[0].accepted_at).not.toBeNull();
-      const audit = (await owner.query(`select action, actor_user_id from audit_log where tenant_id = $1 and (entity_id = $2 or entity_id = $3) order by id`, [hub.tenantId, invitation.id, membershipId])).rows;
+      const audit = (
+        await owner.query(
+          `select action, actor_user_id from audit_log where tenant_id = $1 and (entity_id = $2 or entity_id = $3) order by id`,
+          [hub.tenantId, invitation.id, membershipId],
+        )
+      ).rows;
       expect(audit).toEqual([
         { action: 'invitation.created', actor_user_id: hub.principals.coordinator.userId },
         { action: 'invitation.accepted', actor_user_id: userId },
         { action: 'membership.created', actor_user_id: userId },
       ]);
       // The new account logs in with its password and refreshes.
-      const login = await api.ok<{ login: { me: { role: string } } }>(LOGIN, { input: { email: address, password: 'a long new password' } });
+      const login = await api.ok<{ login: { me: { role: string } } }>(LOGIN, {
+        input: { email: address, password: 'a long new password' },
+      });
       expect(login.login.me.role).toBe('SCHOOL_STAFF');
       expect((await api.gql(REFRESH, { refreshToken: acceptInvitation.refreshToken })).errors).toBeUndefined();
       // The link is spent.
       await rejects(ACCEPT, { input: { token, password: 'a long new password' } }, undefined, 'INVITATION_ALREADY_USED', 'input.token');
-      expect((await api.ok<{ invitationPreview: { state: string; accountExists: boolean } }>(PREVIEW, { token })).invitationPreview).toMatchObject({ state: 'ACCEPTED', accountExists: true });
+      expect(
+        (await api.ok<{ invitationPreview: { state: string; accountExists: boolean } }>(PREVIEW, { token })).invitationPreview,
+      ).toMatchObject({ state: 'ACCEPTED', accountExists: true });
     });
 
     it.each([
@@ -192,19 +304,39 @@ describe('invitations and memberships', () => {
       if (input['password'] === '__EMAIL__') input['password'] = address;
       const res = await rejects(ACCEPT, { input }, undefined, code, field);
       expect(JSON.stringify(res)).not.toContain(String(input['password']));
-      expect((await api.ok<{ invitationPreview: { state: string } }>(PREVIEW, { token: input['token'] })).invitationPreview.state).toBe('PENDING');
+      expect((await api.ok<{ invitationPreview: { state: string } }>(PREVIEW, { token: input['token'] })).invitationPreview.state).toBe(
+        'PENDING',
+      );
     });
 
     it('adds the membership to an existing account once its current password is given', async () => {
       const invitation = await invite({ email: hub.emails.employerContact.toUpperCase(), role: 'SCHOOL_STAFF', schoolId: hub.schoolB.id });
       const token = tokenOf(invitation.id);
-      expect((await api.ok<{ invitationPreview: { accountExists: boolean } }>(PREVIEW, { token })).invitationPreview.accountExists).toBe(true);
+      expect((await api.ok<{ invitationPreview: { accountExists: boolean } }>(PREVIEW, { token })).invitationPreview.accountExists).toBe(
+        true,
+      );
       await rejects(ACCEPT, { input: { token } }, undefined, 'REQUIRED', 'input.password');
-      const wrong = await rejects(ACCEPT, { input: { token, password: 'not my password at all' } }, undefined, 'INVALID_CREDENTIALS', 'input.password');
+      const wrong = await rejects(
+        ACCEPT,
+        { input: { token, password: 'not my password at all' } },
+        undefined,
+        'INVALID_CREDENTIALS',
+        'input.password',
+      );
       expect(wrong.errors?.[0]?.message).toBe('The email or password is not right');
-      const { acceptInvitation } = await api.ok<{ acceptInvitation: { accessToken: string; me: Record<string, unknown> } }>(ACCEPT, { input: { token, password: FIXTURE_PASSWORD } });
-      expect(acceptInvitation.me).toMatchObject({ userId: hub.principals.employerContact.userId, role: 'SCHOOL_STAFF', schoolId: hub.schoolB.id });
-      const mine = await api.ok<{ myMemberships: Array<{ role: string; current: boolean }> }>(MY_MEMBERSHIPS, {}, acceptInvitation.accessToken);
+      const { acceptInvitation } = await api.ok<{ acceptInvitation: { accessToken: string; me: Record<string, unknown> } }>(ACCEPT, {
+        input: { token, password: FIXTURE_PASSWORD },
+      });
+      expect(acceptInvitation.me).toMatchObject({
+        userId: hub.principals.employerContact.userId,
+        role: 'SCHOOL_STAFF',
+        schoolId: hub.schoolB.id,
+      });
+      const mine = await api.ok<{ myMemberships: Array<{ role: string; current: boolean }> }>(
+        MY_MEMBERSHIPS,
+        {},
+        acceptInvitation.accessToken,
+      );
       expect(mine.myMemberships.map((m) => [m.role, m.current]).sort()).toEqual([
         ['EMPLOYER_CONTACT', false],
         ['SCHOOL_STAFF', true],
@@ -215,13 +347,30 @@ describe('invitations and memberships', () => {
     it('refuses revoked, expired, malformed and unknown links with their codes', async () => {
       const revoked = await invite({ email: email('revoked'), role: 'HUB_ADMIN' });
       await api.ok(REVOKE, { id: revoked.id }, hub.tokens.hubAdmin);
-      await rejects(ACCEPT, { input: { token: tokenOf(revoked.id), password: 'a long new password' } }, undefined, 'INVITATION_REVOKED', 'input.token');
+      await rejects(
+        ACCEPT,
+        { input: { token: tokenOf(revoked.id), password: 'a long new password' } },
+        undefined,
+        'INVITATION_REVOKED',
+        'input.token',
+      );
       const expired = await invite({ email: email('expired'), role: 'HUB_ADMIN' });
       // An hour past its expiry by the product's clock.
-      await owner.query(`update invitations set expires_at = $2 where id = $1`, [expired.id, new Date(api.clock.now().getTime() - 3_600_000)]);
-      const res = await rejects(ACCEPT, { input: { token: tokenOf(expired.id), password: 'a long new password' } }, undefined, 'INVITATION_EXPIRED', 'input.token');
+      await owner.query(`update invitations set expires_at = $2 where id = $1`, [
+        expired.id,
+        new Date(api.clock.now().getTime() - 3_600_000),
+      ]);
+      const res = await rejects(
+        ACCEPT,
+        { input: { token: tokenOf(expired.id), password: 'a long new password' } },
+        undefined,
+        'INVITATION_EXPIRED',
+        'input.token',
+      );
       expect(res.errors?.[0]?.message).toMatch(/^This invitation expired on \w+day \d+ \w+ \d{4} at \d\d:\d\d \((GMT|BST)\)/);
-      expect((await api.ok<{ invitationPreview: { state: string } }>(PREVIEW, { token: tokenOf(expired.id) })).invitationPreview.state).toBe('EXPIRED');
+      expect(
+        (await api.ok<{ invitationPreview: { state: string } }>(PREVIEW, { token: tokenOf(expired.id) })).invitationPreview.state,
+      ).toBe('EXPIRED');
       for (const token of ['', 'not-a-token', tokenOf(randomUUID())]) {
         await rejects(ACCEPT, { input: { token, password: 'a long new password' } }, undefined, 'TOKEN_INVALID', 'input.token');
         const preview = await api.gql(PREVIEW, { token });
@@ -230,10 +379,21 @@ describe('invitations and memberships', () => {
     });
 
     it('refuses a link whose school was archived after the invitation was sent', async () => {
-      const [school] = (await owner.query(`insert into schools (tenant_id, cluster_id, urn, name, phase) values ($1, $2, '999002', 'Soon Closed', 'secondary') returning id`, [hub.tenantId, hub.clusterA.id])).rows;
+      const [school] = (
+        await owner.query(
+          `insert into schools (tenant_id, cluster_id, urn, name, phase) values ($1, $2, '999002', 'Soon Closed', 'secondary') returning id`,
+          [hub.tenantId, hub.clusterA.id],
+        )
+      ).rows;
       const invitation = await invite({ email: email('late'), role: 'SCHOOL_STAFF', schoolId: school.id });
       await owner.query('update schools set archived_at = $2 where id = $1', [school.id, api.clock.now()]);
-      await rejects(ACCEPT, { input: { token: tokenOf(invitation.id), password: 'a long new password' } }, undefined, 'CONFLICT', 'input.token');
+      await rejects(
+        ACCEPT,
+        { input: { token: tokenOf(invitation.id), password: 'a long new password' } },
+        undefined,
+        'CONFLICT',
+        'input.token',
+      );
     });
   });
 
@@ -244,10 +404,24 @@ describe('invitations and memberships', () => {
       expect(second.id).not.toBe(first.id);
       expect(second).toMatchObject({ email: first.email, role: 'SCHOOL_STAFF', schoolId: hub.schoolA.id, state: 'PENDING' });
       expect(await count('notification_outbox', 'dedupe_key = $1', [`mail.invitation.${second.id}`])).toBe(1);
-      expect(await count('audit_log', `action = 'invitation.resent' and entity_id = $1 and detail->>'replacesInvitationId' = $2`, [second.id, first.id])).toBe(1);
-      await rejects(ACCEPT, { input: { token: tokenOf(first.id), password: 'a long new password' } }, undefined, 'INVITATION_REVOKED', 'input.token');
+      expect(
+        await count('audit_log', `action = 'invitation.resent' and entity_id = $1 and detail->>'replacesInvitationId' = $2`, [
+          second.id,
+          first.id,
+        ]),
+      ).toBe(1);
+      await rejects(
+        ACCEPT,
+        { input: { token: tokenOf(first.id), password: 'a long new password' } },
+        undefined,
+        'INVITATION_REVOKED',
+        'input.token',
+      );
       // An expired invitation can be resent too.
-      await owner.query(`update invitations set expires_at = $2 where id = $1`, [second.id, new Date(api.clock.now().getTime() - 3_600_000)]);
+      await owner.query(`update invitations set expires_at = $2 where id = $1`, [
+        second.id,
+        new Date(api.clock.now().getTime() - 3_600_000),
+      ]);
       const third = await api.ok<{ resendInvitation: Invitation }>(RESEND, { id: second.id }, hub.tokens.hubAdmin);
       expect(third.resendInvitation.state).toBe('PENDING');
     });
@@ -278,8 +452,17 @@ describe('invitations and memberships', () => {
     });
 
     it('lists by state and role within scope, and pages', async () => {
-      const ids = async (filter: Record<string, unknown>, token = hub.tokens.hubAdmin): Promise<Array<{ id: string; email: string; role: string; state: string }>> =>
-        (await api.ok<{ invitations: { nodes: Array<{ id: string; email: string; role: string; state: string }> } }>(LIST, { filter, first: 100 }, token)).invitations.nodes;
+      const ids = async (
+        filter: Record<string, unknown>,
+        token = hub.tokens.hubAdmin,
+      ): Promise<Array<{ id: string; email: string; role: string; state: string }>> =>
+        (
+          await api.ok<{ invitations: { nodes: Array<{ id: string; email: string; role: string; state: string }> } }>(
+            LIST,
+            { filter, first: 100 },
+            token,
+          )
+        ).invitations.nodes;
       const all = await ids({});
       for (const state of ['PENDING', 'ACCEPTED', 'EXPIRED', 'REVOKED']) {
         const some = await ids({ state });
@@ -293,11 +476,17 @@ describe('invitations and memberships', () => {
       expect(coordinatorView.length).toBeGreaterThan(0);
       expect(coordinatorView.length).toBeLessThan(all.length);
       expect(new Set(coordinatorView.map((i) => i.role))).toEqual(new Set(['SCHOOL_STAFF', 'EMPLOYER_CONTACT']));
-      const [bStaff] = (await owner.query(`select id from invitations where tenant_id = $1 and school_id = $2 limit 1`, [hub.tenantId, hub.schoolB.id])).rows;
+      const [bStaff] = (
+        await owner.query(`select id from invitations where tenant_id = $1 and school_id = $2 limit 1`, [hub.tenantId, hub.schoolB.id])
+      ).rows;
       expect(coordinatorView.map((i) => i.id)).not.toContain(bStaff.id);
       expect(await ids({}, hub.tokens.schoolStaff)).toEqual([]);
       expect(await ids({}, other.tokens.hubAdmin)).toEqual([]);
-      const page = await api.ok<{ invitations: { totalCount: number; nodes: unknown[]; pageInfo: { hasNextPage: boolean } } }>(LIST, { first: 2 }, hub.tokens.hubAdmin);
+      const page = await api.ok<{ invitations: { totalCount: number; nodes: unknown[]; pageInfo: { hasNextPage: boolean } } }>(
+        LIST,
+        { first: 2 },
+        hub.tokens.hubAdmin,
+      );
       expect(page.invitations).toMatchObject({ totalCount: all.length, pageInfo: { hasNextPage: true } });
       expect(page.invitations.nodes).toHaveLength(2);
     });
@@ -305,19 +494,35 @@ describe('invitations and memberships', () => {
 
   describe('memberships', () => {
     it('shows hub admins every membership; a coordinator their cluster’s coordinators and schools’ staff; others none', async () => {
-      const list = async (token: string, filter: Record<string, unknown> = {}): Promise<Array<{ id: string; email: string; role: string; clusterId: string | null; schoolId: string | null }>> =>
-        (await api.ok<{ memberships: { nodes: Array<{ id: string; email: string; role: string; clusterId: string | null; schoolId: string | null }> } }>(MEMBERSHIPS, { filter, first: 100 }, token)).memberships.nodes;
+      const list = async (
+        token: string,
+        filter: Record<string, unknown> = {},
+      ): Promise<Array<{ id: string; email: string; role: string; clusterId: string | null; schoolId: string | null }>> =>
+        (
+          await api.ok<{
+            memberships: { nodes: Array<{ id: string; email: string; role: string; clusterId: string | null; schoolId: string | null }> };
+          }>(MEMBERSHIPS, { filter, first: 100 }, token)
+        ).memberships.nodes;
       const all = await list(hub.tokens.hubAdmin);
-      expect(all.map((m) => m.id)).toEqual(expect.arrayContaining(Object.values(hub.principals).flatMap((p) => (p.membershipId ? [p.membershipId] : []))));
+      expect(all.map((m) => m.id)).toEqual(
+        expect.arrayContaining(Object.values(hub.principals).flatMap((p) => (p.membershipId ? [p.membershipId] : []))),
+      );
       expect(all.find((m) => m.id === hub.principals.coordinator.membershipId)?.email).toBe(hub.emails.coordinator);
       const coordinatorView = await list(hub.tokens.coordinator);
       expect(coordinatorView.length).toBeGreaterThan(1);
       expect(coordinatorView.every((m) => m.clusterId === hub.clusterA.id || m.schoolId === hub.schoolA.id)).toBe(true);
-      expect(coordinatorView.map((m) => m.id)).toEqual(expect.arrayContaining([hub.principals.coordinator.membershipId, hub.principals.schoolStaff.membershipId]));
+      expect(coordinatorView.map((m) => m.id)).toEqual(
+        expect.arrayContaining([hub.principals.coordinator.membershipId, hub.principals.schoolStaff.membershipId]),
+      );
       expect(await list(hub.tokens.schoolStaff)).toEqual([]);
       expect(await list(hub.tokens.employerContact)).toEqual([]);
-      expect((await list(hub.tokens.hubAdmin, { clusterId: hub.clusterB.id })).map((m) => m.role).sort()).toEqual(['COORDINATOR', 'SCHOOL_STAFF']);
-      expect((await list(hub.tokens.hubAdmin, { search: hub.emails.coordinatorB.toUpperCase() })).map((m) => m.id)).toEqual([hub.principals.coordinatorB.membershipId]);
+      expect((await list(hub.tokens.hubAdmin, { clusterId: hub.clusterB.id })).map((m) => m.role).sort()).toEqual([
+        'COORDINATOR',
+        'SCHOOL_STAFF',
+      ]);
+      expect((await list(hub.tokens.hubAdmin, { search: hub.emails.coordinatorB.toUpperCase() })).map((m) => m.id)).toEqual([
+        hub.principals.coordinatorB.membershipId,
+      ]);
       expect(await list(hub.tokens.hubAdmin, { clusterId: other.clusterA.id })).toEqual([]);
       const bad = await api.gql(MEMBERSHIPS, { filter: { schoolId: 'school-1' } }, hub.tokens.hubAdmin);
       expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'filter.schoolId' });
@@ -326,27 +531,48 @@ describe('invitations and memberships', () => {
     it('archives a membership (hub admins only), ending its sessions at once', async () => {
       const address = email('leaver');
       const invitation = await invite({ email: address, role: 'COORDINATOR', clusterId: hub.clusterB.id });
-      const { acceptInvitation } = await api.ok<{ acceptInvitation: { refreshToken: string; me: { membershipId: string } } }>(ACCEPT, { input: { token: tokenOf(invitation.id), password: 'a long new password' } });
+      const { acceptInvitation } = await api.ok<{ acceptInvitation: { refreshToken: string; me: { membershipId: string } } }>(ACCEPT, {
+        input: { token: tokenOf(invitation.id), password: 'a long new password' },
+      });
       const membershipId = acceptInvitation.me.membershipId;
       await rejects(ARCHIVE_MEMBERSHIP, { id: membershipId }, hub.tokens.coordinator, 'NOT_FOUND', 'id');
       await rejects(ARCHIVE_MEMBERSHIP, { id: hub.principals.schoolStaff.membershipId }, hub.tokens.coordinator, 'FORBIDDEN', undefined);
       await rejects(ARCHIVE_MEMBERSHIP, { id: membershipId }, other.tokens.hubAdmin, 'NOT_FOUND', 'id');
-      const done = await api.ok<{ archiveMembership: { archivedAt: string | null } }>(ARCHIVE_MEMBERSHIP, { id: membershipId }, hub.tokens.hubAdmin);
+      const done = await api.ok<{ archiveMembership: { archivedAt: string | null } }>(
+        ARCHIVE_MEMBERSHIP,
+        { id: membershipId },
+        hub.tokens.hubAdmin,
+      );
       expect(done.archiveMembership.archivedAt).not.toBeNull();
       expect(await count('refresh_sessions', 'membership_id = $1 and revoked_at is null', [membershipId])).toBe(0);
       expect((await api.gql(REFRESH, { refreshToken: acceptInvitation.refreshToken })).errors?.[0]?.extensions?.code).toBe('TOKEN_INVALID');
       const login = await api.gql(LOGIN, { input: { email: address, password: 'a long new password' } });
       expect(login.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-      expect(await count('audit_log', `action = 'membership.archived' and entity_id = $1 and actor_user_id = $2`, [membershipId, hub.principals.hubAdmin.userId])).toBe(1);
+      expect(
+        await count('audit_log', `action = 'membership.archived' and entity_id = $1 and actor_user_id = $2`, [
+          membershipId,
+          hub.principals.hubAdmin.userId,
+        ]),
+      ).toBe(1);
       // Archiving again changes nothing.
       await api.ok(ARCHIVE_MEMBERSHIP, { id: membershipId }, hub.tokens.hubAdmin);
       expect(await count('audit_log', `action = 'membership.archived' and entity_id = $1`, [membershipId])).toBe(1);
     });
 
     it('never removes the hub’s last hub admin, whoever asks', async () => {
-      const admins = (await owner.query(`select id from memberships where tenant_id = $1 and role = 'hub_admin' and archived_at is null`, [other.tenantId])).rows;
+      const admins = (
+        await owner.query(`select id from memberships where tenant_id = $1 and role = 'hub_admin' and archived_at is null`, [
+          other.tenantId,
+        ])
+      ).rows;
       expect(admins).toHaveLength(1);
-      const res = await rejects(ARCHIVE_MEMBERSHIP, { id: other.principals.hubAdmin.membershipId }, other.tokens.hubAdmin, 'CONFLICT', 'id');
+      const res = await rejects(
+        ARCHIVE_MEMBERSHIP,
+        { id: other.principals.hubAdmin.membershipId },
+        other.tokens.hubAdmin,
+        'CONFLICT',
+        'id',
+      );
       expect(res.errors?.[0]?.message).toMatch(/last hub admin/);
       // With a second hub admin, the first may step down.
       const second = await invite({ email: email('second.admin'), role: 'HUB_ADMIN' }, other.tokens.hubAdmin);

@@ -28,7 +28,9 @@ const academicYear = academicYearOf(TEST_TODAY);
 const dobIn = (yearGroup: number): string => dateOfBirthRangeForYearGroup(yearGroup, academicYear).from.replace(/-01$/, '-10');
 
 function expectNoLeaks(res: GqlResult<unknown>): void {
-  expect(JSON.stringify(res)).not.toMatch(/\bat .+\.(ts|js):\d+|stacktrace|QueryFailedError|\bselect\b.+\bfrom\b|insert into|update .+ set |violates/i);
+  expect(JSON.stringify(res)).not.toMatch(
+    /\bat .+\.(ts|js):\d+|stacktrace|QueryFailedError|\bselect\b.+\bfrom\b|insert into|update .+ set |violates/i,
+  );
 }
 
 describe('pupils', () => {
@@ -36,17 +38,35 @@ describe('pupils', () => {
   let hub: HubFixture;
   let other: HubFixture;
 
-  const asTenant = <T>(tenantId: string, fn: (q: (sql: string, params?: unknown[]) => Promise<Array<Record<string, unknown>>>) => Promise<T>): Promise<T> =>
-    TenantContext.run({ tenantId, actorUserId: null }, () => api.db.tenantDb.transaction((em) => fn((sql, params) => em.query(sql, params))));
+  const asTenant = <T>(
+    tenantId: string,
+    fn: (q: (sql: string, params?: unknown[]) => Promise<Array<Record<string, unknown>>>) => Promise<T>,
+  ): Promise<T> =>
+    TenantContext.run({ tenantId, actorUserId: null }, () =>
+      api.db.tenantDb.transaction((em) => fn((sql, params) => em.query(sql, params))),
+    );
 
   /** Everything about the hub's pupils (count and every row's content). */
   const pupilsState = (tenantId = hub.tenantId): Promise<string> =>
-    asTenant(tenantId, async (q) => JSON.stringify(await q(`select count(*)::int as n, md5(coalesce(string_agg(p::text, '|' order by p.id), '')) as h from pupils p`)));
+    asTenant(tenantId, async (q) =>
+      JSON.stringify(await q(`select count(*)::int as n, md5(coalesce(string_agg(p::text, '|' order by p.id), '')) as h from pupils p`)),
+    );
 
   const auditOf = (action: string, entityIds: string[]): Promise<Array<Record<string, unknown>>> =>
-    asTenant(hub.tenantId, (q) => q(`select entity_id, actor_user_id, detail from audit_log where action = $1 and entity_id = any($2::uuid[]) order by id`, [action, entityIds]));
+    asTenant(hub.tenantId, (q) =>
+      q(`select entity_id, actor_user_id, detail from audit_log where action = $1 and entity_id = any($2::uuid[]) order by id`, [
+        action,
+        entityIds,
+      ]),
+    );
 
-  async function rejects(query: string, variables: Record<string, unknown>, token: string, code: string, field: string | undefined): Promise<GqlResult<unknown>> {
+  async function rejects(
+    query: string,
+    variables: Record<string, unknown>,
+    token: string,
+    code: string,
+    field: string | undefined,
+  ): Promise<GqlResult<unknown>> {
     const before = await pupilsState();
     const res = await api.gql(query, variables, token);
     expect(res.errors?.[0]?.extensions).toMatchObject({ code, ...(field ? { field } : {}) });
@@ -56,8 +76,17 @@ describe('pupils', () => {
     return res;
   }
 
-  const create = async (input: Record<string, unknown>, token = hub.tokens.schoolStaff): Promise<Record<string, unknown> & { id: string }> =>
-    (await api.ok<{ createPupil: Record<string, unknown> & { id: string } }>(CREATE, { input: { schoolId: hub.schoolA.id, ...input } }, token)).createPupil;
+  const create = async (
+    input: Record<string, unknown>,
+    token = hub.tokens.schoolStaff,
+  ): Promise<Record<string, unknown> & { id: string }> =>
+    (
+      await api.ok<{ createPupil: Record<string, unknown> & { id: string } }>(
+        CREATE,
+        { input: { schoolId: hub.schoolA.id, ...input } },
+        token,
+      )
+    ).createPupil;
 
   beforeAll(async () => {
     api = await startTestApi();
@@ -69,9 +98,22 @@ describe('pupils', () => {
   describe('create', () => {
     it('lets school staff add a pupil; the year group follows the date of birth; audited', async () => {
       const pupil = await create({ reference: ' NEW-1 ', displayName: 'Jo B', dateOfBirth: dobIn(8), disadvantaged: true, roniScore: 64 });
-      expect(pupil).toMatchObject({ reference: 'NEW-1', displayName: 'Jo B', dateOfBirth: dobIn(8), yearGroup: 8, disadvantaged: true, send: false, roniScore: 64, atRisk: true, onRollTo: null, erasedAt: null });
+      expect(pupil).toMatchObject({
+        reference: 'NEW-1',
+        displayName: 'Jo B',
+        dateOfBirth: dobIn(8),
+        yearGroup: 8,
+        disadvantaged: true,
+        send: false,
+        roniScore: 64,
+        atRisk: true,
+        onRollTo: null,
+        erasedAt: null,
+      });
       expect(pupil['onRollFrom']).toBe(TEST_TODAY);
-      expect(await auditOf('pupil.created', [pupil.id])).toEqual([{ entity_id: pupil.id, actor_user_id: hub.principals.schoolStaff.userId, detail: { schoolId: hub.schoolA.id } }]);
+      expect(await auditOf('pupil.created', [pupil.id])).toEqual([
+        { entity_id: pupil.id, actor_user_id: hub.principals.schoolStaff.userId, detail: { schoolId: hub.schoolA.id } },
+      ]);
     });
 
     it('lets a hub admin add a pupil with only a year group', async () => {
@@ -87,7 +129,12 @@ describe('pupils', () => {
       ['a date of birth written day first', { dateOfBirth: '01/09/2013' }, 'INVALID_DATE', 'input.dateOfBirth'],
       ['a date of birth in the future', { dateOfBirth: '2999-01-01' }, 'INVALID_DATE', 'input.dateOfBirth'],
       ['a date of birth of a Year 5 child', { dateOfBirth: dobIn(5) }, 'INVALID_YEAR_GROUP', 'input.dateOfBirth'],
-      ['a year group that contradicts the date of birth', { dateOfBirth: dobIn(8), yearGroup: 10 }, 'INVALID_YEAR_GROUP', 'input.yearGroup'],
+      [
+        'a year group that contradicts the date of birth',
+        { dateOfBirth: dobIn(8), yearGroup: 10 },
+        'INVALID_YEAR_GROUP',
+        'input.yearGroup',
+      ],
       ['year group 6', { yearGroup: 6 }, 'INVALID_YEAR_GROUP', 'input.yearGroup'],
       ['year group 14', { yearGroup: 14 }, 'INVALID_YEAR_GROUP', 'input.yearGroup'],
       ['a RONI score of 101', { yearGroup: 7, roniScore: 101 }, 'INVALID_NUMBER', 'input.roniScore'],
@@ -98,12 +145,24 @@ describe('pupils', () => {
     });
 
     it('refuses year group 12 in a school that teaches 7–11', async () => {
-      await rejects(CREATE, { input: { schoolId: hub.schoolB.id, reference: 'B-12', yearGroup: 12 } }, hub.tokens.hubAdmin, 'INVALID_YEAR_GROUP', 'input.yearGroup');
+      await rejects(
+        CREATE,
+        { input: { schoolId: hub.schoolB.id, reference: 'B-12', yearGroup: 12 } },
+        hub.tokens.hubAdmin,
+        'INVALID_YEAR_GROUP',
+        'input.yearGroup',
+      );
     });
 
     it('refuses a reference already in the school (ALREADY_EXISTS); another school may use it', async () => {
       await create({ reference: 'DUP-1', yearGroup: 9 });
-      await rejects(CREATE, { input: { schoolId: hub.schoolA.id, reference: 'DUP-1', yearGroup: 9 } }, hub.tokens.schoolStaff, 'ALREADY_EXISTS', 'input.reference');
+      await rejects(
+        CREATE,
+        { input: { schoolId: hub.schoolA.id, reference: 'DUP-1', yearGroup: 9 } },
+        hub.tokens.schoolStaff,
+        'ALREADY_EXISTS',
+        'input.reference',
+      );
       await api.ok(CREATE, { input: { schoolId: hub.schoolB.id, reference: 'DUP-1', yearGroup: 9 } }, hub.tokens.hubAdmin);
     });
 
@@ -127,7 +186,17 @@ describe('pupils', () => {
     beforeAll(async () => {
       const { createSchool } = await api.ok<{ createSchool: { id: string } }>(
         `mutation($input: CreateSchoolInput!) { createSchool(input: $input) { id } }`,
-        { input: { urn: '654321', name: 'Readable High', postcode: 'LS6 1AA', phase: 'secondary', lowestYearGroup: 7, highestYearGroup: 11, clusterId: hub.clusterA.id } },
+        {
+          input: {
+            urn: '654321',
+            name: 'Readable High',
+            postcode: 'LS6 1AA',
+            phase: 'secondary',
+            lowestYearGroup: 7,
+            highestYearGroup: 11,
+            clusterId: hub.clusterA.id,
+          },
+        },
         hub.tokens.hubAdmin,
       );
       schoolId = createSchool.id;
@@ -141,13 +210,19 @@ describe('pupils', () => {
         ['R_x%1', { yearGroup: 11 }],
       ];
       for (const [reference, fields] of rows) {
-        const { createPupil } = await api.ok<{ createPupil: { id: string } }>(CREATE, { input: { schoolId, reference, ...fields } }, hub.tokens.hubAdmin);
+        const { createPupil } = await api.ok<{ createPupil: { id: string } }>(
+          CREATE,
+          { input: { schoolId, reference, ...fields } },
+          hub.tokens.hubAdmin,
+        );
         ids[reference] = createPupil.id;
       }
     });
 
     const refs = async (filter: Record<string, unknown>, token = hub.tokens.hubAdmin): Promise<string[]> =>
-      (await api.ok<{ pupils: { nodes: { reference: string }[] } }>(LIST, { schoolId, filter, first: 100 }, token)).pupils.nodes.map((n) => n.reference);
+      (await api.ok<{ pupils: { nodes: { reference: string }[] } }>(LIST, { schoolId, filter, first: 100 }, token)).pupils.nodes.map(
+        (n) => n.reference,
+      );
 
     it('lists in reference order and filters by year group, flags, risk and reference prefix', async () => {
       expect(await refs({})).toEqual(['R-a01', 'R-a02', 'R-a03', 'R-b01', 'R-b02', 'R_x%1', 'r-b03']);
@@ -168,11 +243,14 @@ describe('pupils', () => {
       let after: string | null = null;
       let pages = 0;
       for (;;) {
-        const data: { pupils: { totalCount: number; nodes: { reference: string }[]; edges: { cursor: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } = await api.ok(
-          LIST,
-          { schoolId, first: 3, after },
-          hub.tokens.hubAdmin,
-        );
+        const data: {
+          pupils: {
+            totalCount: number;
+            nodes: { reference: string }[];
+            edges: { cursor: string }[];
+            pageInfo: { hasNextPage: boolean; endCursor: string };
+          };
+        } = await api.ok(LIST, { schoolId, first: 3, after }, hub.tokens.hubAdmin);
         expect(data.pupils.totalCount).toBe(7);
         expect(data.pupils.edges.at(-1)?.cursor).toBe(data.pupils.pageInfo.endCursor);
         // Opaque for real: no reference (a UPN) inside, however it is decoded (issue 14, finding 11).
@@ -191,9 +269,19 @@ describe('pupils', () => {
     it.each([
       ['year group 6', { filter: { yearGroup: 6 } }, 'INVALID_YEAR_GROUP', 'filter.yearGroup'],
       ['a garbage cursor', { after: 'nope!' }, 'INVALID_CURSOR', 'after'],
-      ['a cursor of another list', { after: Buffer.from('2026-01-01T00:00:00.000Z|' + randomUUID()).toString('base64url') }, 'INVALID_CURSOR', 'after'],
+      [
+        'a cursor of another list',
+        { after: Buffer.from('2026-01-01T00:00:00.000Z|' + randomUUID()).toString('base64url') },
+        'INVALID_CURSOR',
+        'after',
+      ],
       ['a page of 1,000', { first: 1000 }, 'VALIDATION_FAILED', 'first'],
-      ['a cursor naming a pupil of another school', { after: Buffer.from(JSON.stringify({ i: randomUUID() })).toString('base64url') }, 'INVALID_CURSOR', 'after'],
+      [
+        'a cursor naming a pupil of another school',
+        { after: Buffer.from(JSON.stringify({ i: randomUUID() })).toString('base64url') },
+        'INVALID_CURSOR',
+        'after',
+      ],
     ])('refuses a list with %s', async (_label, variables, code, field) => {
       const res = await api.gql(LIST, { schoolId, ...variables }, hub.tokens.hubAdmin);
       expect(res.errors?.[0]?.extensions).toMatchObject({ code, field });
@@ -201,11 +289,18 @@ describe('pupils', () => {
     });
 
     it('audits every pupil read: one row per pupil listed, viewed or exported, naming the reader', async () => {
-      const page = await api.ok<{ pupils: { nodes: { id: string }[] } }>(LIST, { schoolId, filter: { yearGroup: 7 } }, hub.tokens.coordinator);
+      const page = await api.ok<{ pupils: { nodes: { id: string }[] } }>(
+        LIST,
+        { schoolId, filter: { yearGroup: 7 } },
+        hub.tokens.coordinator,
+      );
       const listed = page.pupils.nodes.map((n) => n.id);
       expect(listed.sort()).toEqual([ids['R-a01'], ids['R-a02']].sort());
       const rows = await asTenant(hub.tenantId, (q) =>
-        q(`select entity_id from audit_log where action = 'pupil.listed' and actor_user_id = $1 and entity_id = any($2::uuid[])`, [hub.principals.coordinator.userId, listed]),
+        q(`select entity_id from audit_log where action = 'pupil.listed' and actor_user_id = $1 and entity_id = any($2::uuid[])`, [
+          hub.principals.coordinator.userId,
+          listed,
+        ]),
       );
       expect(rows.map((r) => r['entity_id']).sort()).toEqual(listed);
       await api.ok(GET, { id: ids['R-b01'] }, hub.tokens.hubAdmin);
@@ -216,12 +311,16 @@ describe('pupils', () => {
       expect(all).not.toMatch(/R-b01|Sam|Jo B/);
     });
 
-    it('shows coordinators their cluster\'s pupils without names or dates of birth, and no other cluster\'s', async () => {
+    it("shows coordinators their cluster's pupils without names or dates of birth, and no other cluster's", async () => {
       const asCoordinator = await api.ok<{ pupil: Record<string, unknown> }>(GET, { id: ids['R-b01'] }, hub.tokens.coordinator);
       expect(asCoordinator.pupil).toMatchObject({ reference: 'R-b01', yearGroup: 9, displayName: null, dateOfBirth: null, atRisk: false });
       const asAdmin = await api.ok<{ pupil: Record<string, unknown> }>(GET, { id: ids['R-b01'] }, hub.tokens.hubAdmin);
       expect(asAdmin.pupil).toMatchObject({ displayName: 'Sam', dateOfBirth: dobIn(9), school: { id: schoolId, name: 'Readable High' } });
-      const listed = await api.ok<{ pupils: { nodes: { displayName: string | null; dateOfBirth: string | null }[] } }>(LIST, { schoolId, filter: { search: 'R-b01' } }, hub.tokens.coordinator);
+      const listed = await api.ok<{ pupils: { nodes: { displayName: string | null; dateOfBirth: string | null }[] } }>(
+        LIST,
+        { schoolId, filter: { search: 'R-b01' } },
+        hub.tokens.coordinator,
+      );
       expect(listed.pupils.nodes).toEqual([{ id: ids['R-b01'], reference: 'R-b01', displayName: null, dateOfBirth: null, yearGroup: 9 }]);
       const otherCluster = await api.gql(LIST, { schoolId }, hub.tokens.coordinatorB);
       expect(otherCluster.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'schoolId' });
@@ -259,12 +358,24 @@ describe('pupils', () => {
   describe('changing', () => {
     it('updates only the fields given, keeping the year group consistent with the date of birth', async () => {
       const p = await create({ reference: 'UPD-1', dateOfBirth: dobIn(7) });
-      const flagged = await api.ok<{ updatePupil: Record<string, unknown> }>(UPDATE, { id: p.id, input: { send: true, roniScore: null } }, hub.tokens.schoolStaff);
+      const flagged = await api.ok<{ updatePupil: Record<string, unknown> }>(
+        UPDATE,
+        { id: p.id, input: { send: true, roniScore: null } },
+        hub.tokens.schoolStaff,
+      );
       expect(flagged.updatePupil).toMatchObject({ reference: 'UPD-1', send: true, yearGroup: 7, dateOfBirth: dobIn(7) });
       await rejects(UPDATE, { id: p.id, input: { yearGroup: 9 } }, hub.tokens.schoolStaff, 'INVALID_YEAR_GROUP', 'input.yearGroup');
-      const older = await api.ok<{ updatePupil: Record<string, unknown> }>(UPDATE, { id: p.id, input: { dateOfBirth: dobIn(10) } }, hub.tokens.schoolStaff);
+      const older = await api.ok<{ updatePupil: Record<string, unknown> }>(
+        UPDATE,
+        { id: p.id, input: { dateOfBirth: dobIn(10) } },
+        hub.tokens.schoolStaff,
+      );
       expect(older.updatePupil).toMatchObject({ yearGroup: 10, dateOfBirth: dobIn(10) });
-      const cleared = await api.ok<{ updatePupil: Record<string, unknown> }>(UPDATE, { id: p.id, input: { dateOfBirth: null, yearGroup: 11 } }, hub.tokens.schoolStaff);
+      const cleared = await api.ok<{ updatePupil: Record<string, unknown> }>(
+        UPDATE,
+        { id: p.id, input: { dateOfBirth: null, yearGroup: 11 } },
+        hub.tokens.schoolStaff,
+      );
       expect(cleared.updatePupil).toMatchObject({ yearGroup: 11, dateOfBirth: null });
       await create({ reference: 'UPD-2', yearGroup: 7 });
       await rejects(UPDATE, { id: p.id, input: { reference: 'UPD-2' } }, hub.tokens.schoolStaff, 'ALREADY_EXISTS', 'input.reference');
@@ -282,7 +393,13 @@ describe('pupils', () => {
       const left = await api.ok<{ markPupilLeft: { onRollTo: string } }>(LEFT, { id: p.id, onDate: '2025-07-31' }, hub.tokens.schoolStaff);
       expect(left.markPupilLeft.onRollTo).toBe('2025-07-31');
       const list = async (includeLeavers: boolean): Promise<string[]> =>
-        (await api.ok<{ pupils: { nodes: { reference: string }[] } }>(LIST, { schoolId: hub.schoolA.id, filter: { search: 'LEAVER', includeLeavers } }, hub.tokens.schoolStaff)).pupils.nodes.map((n) => n.reference);
+        (
+          await api.ok<{ pupils: { nodes: { reference: string }[] } }>(
+            LIST,
+            { schoolId: hub.schoolA.id, filter: { search: 'LEAVER', includeLeavers } },
+            hub.tokens.schoolStaff,
+          )
+        ).pupils.nodes.map((n) => n.reference);
       expect(await list(false)).toEqual([]);
       expect(await list(true)).toEqual(['LEAVER-1']);
       expect(await auditOf('pupil.left', [p.id])).toHaveLength(1);
@@ -293,22 +410,54 @@ describe('pupils', () => {
     it('exports everything held about a pupil as JSON, for those who manage the pupils; audited', async () => {
       const p = await create({ reference: 'SAR-1', displayName: 'Ria K', dateOfBirth: dobIn(9), careExperienced: true, roniScore: 55 });
       await api.ok(GET, { id: p.id }, hub.tokens.coordinator);
-      const { exportPupilData: out } = await api.ok<{ exportPupilData: { pupilId: string; fileName: string; json: string } }>(EXPORT, { id: p.id }, hub.tokens.schoolStaff);
+      const { exportPupilData: out } = await api.ok<{ exportPupilData: { pupilId: string; fileName: string; json: string } }>(
+        EXPORT,
+        { id: p.id },
+        hub.tokens.schoolStaff,
+      );
       expect(out.pupilId).toBe(p.id);
       expect(out.fileName).toBe(`pupil-${hub.schoolA.urn}-${p.id}.json`);
       const doc = JSON.parse(out.json);
       expect(doc.school).toEqual({ id: hub.schoolA.id, urn: hub.schoolA.urn, name: hub.schoolA.name });
-      expect(doc.pupil).toMatchObject({ id: p.id, reference: 'SAR-1', displayName: 'Ria K', dateOfBirth: dobIn(9), yearGroup: 9, careExperienced: true, roniScore: 55, erasedAt: null });
+      expect(doc.pupil).toMatchObject({
+        id: p.id,
+        reference: 'SAR-1',
+        displayName: 'Ria K',
+        dateOfBirth: dobIn(9),
+        yearGroup: 9,
+        careExperienced: true,
+        roniScore: 55,
+        erasedAt: null,
+      });
       expect(doc.accessLog.map((e: { action: string }) => e.action)).toEqual(['pupil.created', 'pupil.viewed', 'pupil.exported']);
       await rejects(EXPORT, { id: p.id }, hub.tokens.coordinator, 'FORBIDDEN', undefined);
     });
 
     it('erases for good: personal fields gone, opaque reference, out of lists and counts, irreversible, audited', async () => {
-      const p = await create({ reference: 'ERASE-1', displayName: 'Alex M', dateOfBirth: dobIn(10), disadvantaged: true, send: true, roniScore: 90, onRollFrom: '2023-10-02' });
+      const p = await create({
+        reference: 'ERASE-1',
+        displayName: 'Alex M',
+        dateOfBirth: dobIn(10),
+        disadvantaged: true,
+        send: true,
+        roniScore: 90,
+        onRollFrom: '2023-10-02',
+      });
       await rejects(ERASE, { id: p.id }, hub.tokens.coordinator, 'FORBIDDEN', undefined);
       await rejects(ERASE, { id: p.id }, hub.tokens.employerContact, 'NOT_FOUND', 'id');
       const { erasePupil: erased } = await api.ok<{ erasePupil: Record<string, unknown> }>(ERASE, { id: p.id }, hub.tokens.schoolStaff);
-      expect(erased).toMatchObject({ id: p.id, displayName: null, dateOfBirth: null, yearGroup: 10, disadvantaged: false, send: false, careExperienced: false, roniScore: null, onRollFrom: '2023-09-01', onRollTo: null });
+      expect(erased).toMatchObject({
+        id: p.id,
+        displayName: null,
+        dateOfBirth: null,
+        yearGroup: 10,
+        disadvantaged: false,
+        send: false,
+        careExperienced: false,
+        roniScore: null,
+        onRollFrom: '2023-09-01',
+        onRollTo: null,
+      });
       expect(erased['reference']).toMatch(/^erased-[0-9a-f]{32}$/);
       expect(erased['erasedAt']).not.toBeNull();
       const stored = await asTenant(hub.tenantId, (q) => q(`select p::text as row from pupils p where id = $1`, [p.id]));
@@ -317,14 +466,24 @@ describe('pupils', () => {
       const again = await api.ok<{ erasePupil: { reference: string } }>(ERASE, { id: p.id }, hub.tokens.schoolStaff);
       expect(again.erasePupil.reference).toBe(erased['reference']);
       expect(await auditOf('pupil.erased', [p.id])).toEqual([
-        { entity_id: p.id, actor_user_id: hub.principals.schoolStaff.userId, detail: { schoolId: hub.schoolA.id, fields: expect.arrayContaining(['displayName', 'dateOfBirth', 'reference']) } },
+        {
+          entity_id: p.id,
+          actor_user_id: hub.principals.schoolStaff.userId,
+          detail: { schoolId: hub.schoolA.id, fields: expect.arrayContaining(['displayName', 'dateOfBirth', 'reference']) },
+        },
       ]);
       await rejects(UPDATE, { id: p.id, input: { displayName: 'Back' } }, hub.tokens.schoolStaff, 'CONFLICT', 'id');
-      const list = await api.ok<{ pupils: { nodes: { id: string }[] } }>(LIST, { schoolId: hub.schoolA.id, filter: { includeLeavers: true }, first: 100 }, hub.tokens.schoolStaff);
+      const list = await api.ok<{ pupils: { nodes: { id: string }[] } }>(
+        LIST,
+        { schoolId: hub.schoolA.id, filter: { includeLeavers: true }, first: 100 },
+        hub.tokens.schoolStaff,
+      );
       expect(list.pupils.nodes.map((n) => n.id)).not.toContain(p.id);
       // The reference is free again: the school may add the child anew.
       await create({ reference: 'ERASE-1', yearGroup: 10 });
-      const doc = JSON.parse((await api.ok<{ exportPupilData: { json: string } }>(EXPORT, { id: p.id }, hub.tokens.schoolStaff)).exportPupilData.json);
+      const doc = JSON.parse(
+        (await api.ok<{ exportPupilData: { json: string } }>(EXPORT, { id: p.id }, hub.tokens.schoolStaff)).exportPupilData.json,
+      );
       expect(doc.pupil).toMatchObject({ displayName: null, dateOfBirth: null, roniScore: null });
     });
   });

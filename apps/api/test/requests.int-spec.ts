@@ -23,7 +23,9 @@ const at = (days: number, hour: number): string => {
 const day = (iso: string): string => iso.slice(0, 10);
 
 function expectNoLeaks(res: GqlResult<unknown>): void {
-  expect(JSON.stringify(res)).not.toMatch(/\bat .+\.(ts|js):\d+|stacktrace|QueryFailedError|\bselect\b.+\bfrom\b|insert into|update .+ set |violates/i);
+  expect(JSON.stringify(res)).not.toMatch(
+    /\bat .+\.(ts|js):\d+|stacktrace|QueryFailedError|\bselect\b.+\bfrom\b|insert into|update .+ set |violates/i,
+  );
 }
 
 describe('requests', () => {
@@ -43,7 +45,9 @@ describe('requests', () => {
   });
 
   const count = (table: string): Promise<number> =>
-    TenantContext.run({ tenantId: hub.tenantId, actorUserId: null }, () => api.db.tenantDb.transaction(async (em) => Number((await em.query(`select count(*)::int as n from ${table}`))[0].n)));
+    TenantContext.run({ tenantId: hub.tenantId, actorUserId: null }, () =>
+      api.db.tenantDb.transaction(async (em) => Number((await em.query(`select count(*)::int as n from ${table}`))[0].n)),
+    );
   const snapshot = async (): Promise<unknown[]> => [
     await count('requests'),
     await count('request_windows'),
@@ -70,14 +74,33 @@ describe('requests', () => {
   describe('create, update, cancel', () => {
     it('lets school staff create for their school, coordinators for their cluster, hub admins for any', async () => {
       const staff = await api.ok<{ createRequest: Record<string, unknown> }>(CREATE, { input: validRequest() }, hub.tokens.schoolStaff);
-      expect(staff.createRequest).toMatchObject({ schoolId: hub.schoolA.id, yearGroup: 11, pupilCount: 30, formats: ['in_person_school', 'virtual'], status: 'open', windows: [{}] });
+      expect(staff.createRequest).toMatchObject({
+        schoolId: hub.schoolA.id,
+        yearGroup: 11,
+        pupilCount: 30,
+        formats: ['in_person_school', 'virtual'],
+        status: 'open',
+        windows: [{}],
+      });
       await api.ok(CREATE, { input: validRequest() }, hub.tokens.coordinator);
       await api.ok(CREATE, { input: validRequest({ schoolId: hub.schoolB.id, yearGroup: 9 }) }, hub.tokens.hubAdmin);
     });
 
     it('answers NOT_FOUND for a school out of scope, another tenant or unknown, writing nothing', async () => {
-      await rejects(CREATE, { input: validRequest({ schoolId: hub.schoolB.id, yearGroup: 9 }) }, hub.tokens.schoolStaff, 'NOT_FOUND', 'input.schoolId');
-      await rejects(CREATE, { input: validRequest({ schoolId: hub.schoolB.id, yearGroup: 9 }) }, hub.tokens.coordinator, 'NOT_FOUND', 'input.schoolId');
+      await rejects(
+        CREATE,
+        { input: validRequest({ schoolId: hub.schoolB.id, yearGroup: 9 }) },
+        hub.tokens.schoolStaff,
+        'NOT_FOUND',
+        'input.schoolId',
+      );
+      await rejects(
+        CREATE,
+        { input: validRequest({ schoolId: hub.schoolB.id, yearGroup: 9 }) },
+        hub.tokens.coordinator,
+        'NOT_FOUND',
+        'input.schoolId',
+      );
       await rejects(CREATE, { input: validRequest({ schoolId: other.schoolA.id }) }, hub.tokens.hubAdmin, 'NOT_FOUND', 'input.schoolId');
       await rejects(CREATE, { input: validRequest({ schoolId: randomUUID() }) }, hub.tokens.hubAdmin, 'NOT_FOUND', 'input.schoolId');
       await rejects(CREATE, { input: validRequest() }, hub.tokens.employerContact, 'NOT_FOUND', 'input.schoolId');
@@ -92,19 +115,55 @@ describe('requests', () => {
       ['an unknown format', { formats: ['virtual', 'telepathy'] }, 'INVALID_ENUM_VALUE', 'input.formats[1]'],
       ['no formats', { formats: [] }, 'REQUIRED', 'input.formats'],
       ['an empty windows list', { windows: [] }, 'REQUIRED', 'input.windows'],
-      ['a window ending before it starts', { windows: [{ startsAt: at(20, 15), endsAt: at(20, 13) }] }, 'INVALID_WINDOW', 'input.windows[0].endsAt'],
-      ['a window ending as it starts', { windows: [{ startsAt: at(20, 15), endsAt: at(20, 15) }] }, 'INVALID_WINDOW', 'input.windows[0].endsAt'],
-      ['a window in the past', { windows: [{ startsAt: at(20, 9), endsAt: at(20, 10) }, { startsAt: at(-2, 9), endsAt: at(-2, 10) }] }, 'INVALID_DATE', 'input.windows[1].startsAt'],
-      ['a malformed window date', { windows: [{ startsAt: '2026-13-01T10:00:00Z', endsAt: at(20, 10) }] }, 'INVALID_DATE', 'input.windows[0].startsAt'],
-      ['a window without a zone', { windows: [{ startsAt: '2027-02-03T13:30', endsAt: '2027-02-03T15:00' }] }, 'INVALID_DATE', 'input.windows[0].startsAt'],
+      [
+        'a window ending before it starts',
+        { windows: [{ startsAt: at(20, 15), endsAt: at(20, 13) }] },
+        'INVALID_WINDOW',
+        'input.windows[0].endsAt',
+      ],
+      [
+        'a window ending as it starts',
+        { windows: [{ startsAt: at(20, 15), endsAt: at(20, 15) }] },
+        'INVALID_WINDOW',
+        'input.windows[0].endsAt',
+      ],
+      [
+        'a window in the past',
+        {
+          windows: [
+            { startsAt: at(20, 9), endsAt: at(20, 10) },
+            { startsAt: at(-2, 9), endsAt: at(-2, 10) },
+          ],
+        },
+        'INVALID_DATE',
+        'input.windows[1].startsAt',
+      ],
+      [
+        'a malformed window date',
+        { windows: [{ startsAt: '2026-13-01T10:00:00Z', endsAt: at(20, 10) }] },
+        'INVALID_DATE',
+        'input.windows[0].startsAt',
+      ],
+      [
+        'a window without a zone',
+        { windows: [{ startsAt: '2027-02-03T13:30', endsAt: '2027-02-03T15:00' }] },
+        'INVALID_DATE',
+        'input.windows[0].startsAt',
+      ],
       ['a malformed deadline', { deadline: '31/12/2030' }, 'INVALID_DATE', 'input.deadline'],
       ['a deadline in the past', { deadline: '2020-01-01' }, 'INVALID_DATE', 'input.deadline'],
     ])('refuses %s with its code and field, writing nothing', async (_label, over, code, field) => {
       await rejects(CREATE, { input: validRequest(over) }, hub.tokens.schoolStaff, code, field);
     });
 
-    it("refuses a year group the school does not teach (school B teaches 7–11)", async () => {
-      await rejects(CREATE, { input: validRequest({ schoolId: hub.schoolB.id, yearGroup: 12 }) }, hub.tokens.hubAdmin, 'INVALID_YEAR_GROUP', 'input.yearGroup');
+    it('refuses a year group the school does not teach (school B teaches 7–11)', async () => {
+      await rejects(
+        CREATE,
+        { input: validRequest({ schoolId: hub.schoolB.id, yearGroup: 12 }) },
+        hub.tokens.hubAdmin,
+        'INVALID_YEAR_GROUP',
+        'input.yearGroup',
+      );
     });
 
     it('reports several problems at once', async () => {
@@ -117,14 +176,33 @@ describe('requests', () => {
       const { createRequest } = await api.ok<{ createRequest: { id: string } }>(CREATE, { input: validRequest() }, hub.tokens.schoolStaff);
       const { updateRequest } = await api.ok<{ updateRequest: Record<string, unknown> }>(
         UPDATE,
-        { id: createRequest.id, input: { pupilCount: 24, windows: [{ startsAt: at(21, 9), endsAt: at(21, 10) }, { startsAt: at(22, 9), endsAt: at(22, 10) }] } },
+        {
+          id: createRequest.id,
+          input: {
+            pupilCount: 24,
+            windows: [
+              { startsAt: at(21, 9), endsAt: at(21, 10) },
+              { startsAt: at(22, 9), endsAt: at(22, 10) },
+            ],
+          },
+        },
         hub.tokens.coordinator,
       );
       expect(updateRequest).toMatchObject({ pupilCount: 24, yearGroup: 11, notes: 'Hall booked' });
       expect(updateRequest['windows']).toHaveLength(2);
-      await rejects(UPDATE, { id: createRequest.id, input: { notes: 'changed', windows: [] } }, hub.tokens.schoolStaff, 'REQUIRED', 'input.windows');
+      await rejects(
+        UPDATE,
+        { id: createRequest.id, input: { notes: 'changed', windows: [] } },
+        hub.tokens.schoolStaff,
+        'REQUIRED',
+        'input.windows',
+      );
       await rejects(UPDATE, { id: createRequest.id, input: { notes: 'mine' } }, hub.tokens.coordinatorB, 'NOT_FOUND', 'id');
-      const cancelled = await api.ok<{ cancelRequest: { status: string; archivedAt: string | null } }>(CANCEL, { id: createRequest.id }, hub.tokens.schoolStaff);
+      const cancelled = await api.ok<{ cancelRequest: { status: string; archivedAt: string | null } }>(
+        CANCEL,
+        { id: createRequest.id },
+        hub.tokens.schoolStaff,
+      );
       expect(cancelled.cancelRequest.status).toBe('cancelled');
       expect(cancelled.cancelRequest.archivedAt).not.toBeNull();
       await rejects(UPDATE, { id: createRequest.id, input: { notes: 'too late' } }, hub.tokens.schoolStaff, 'CONFLICT', 'id');
@@ -136,16 +214,28 @@ describe('requests', () => {
     const created: Record<string, string> = {};
     beforeAll(async () => {
       const make = async (key: string, over: Record<string, unknown>, token = hub.tokens.hubAdmin): Promise<void> => {
-        const { createRequest } = await api.ok<{ createRequest: { id: string } }>(CREATE, { input: validRequest({ notes: `list ${key}`, ...over }) }, token);
+        const { createRequest } = await api.ok<{ createRequest: { id: string } }>(
+          CREATE,
+          { input: validRequest({ notes: `list ${key}`, ...over }) },
+          token,
+        );
         created[key] = createRequest.id;
       };
       await make('aY8talk', { yearGroup: 8, activityType: 'careers_talk', windows: [{ startsAt: at(60, 9), endsAt: at(60, 10) }] });
       await make('aY10cv', { yearGroup: 10, activityType: 'cv_workshop', windows: [{ startsAt: at(90, 9), endsAt: at(90, 10) }] });
-      await make('bY8talk', { schoolId: hub.schoolB.id, yearGroup: 8, activityType: 'careers_talk', windows: [{ startsAt: at(60, 13), endsAt: at(60, 14) }] });
+      await make('bY8talk', {
+        schoolId: hub.schoolB.id,
+        yearGroup: 8,
+        activityType: 'careers_talk',
+        windows: [{ startsAt: at(60, 13), endsAt: at(60, 14) }],
+      });
     });
 
     const notes = async (token: string, filter: Record<string, unknown> = {}): Promise<string[]> =>
-      (await api.ok<{ requests: { nodes: { notes: string }[] } }>(LIST, { filter, first: 100 }, token)).requests.nodes.map((n) => n.notes).filter((n) => n?.startsWith('list ')).sort();
+      (await api.ok<{ requests: { nodes: { notes: string }[] } }>(LIST, { filter, first: 100 }, token)).requests.nodes
+        .map((n) => n.notes)
+        .filter((n) => n?.startsWith('list '))
+        .sort();
 
     it("coordinators see their cluster's requests, school staff their school's, hub admins all", async () => {
       expect(await notes(hub.tokens.coordinator)).toEqual(['list aY10cv', 'list aY8talk']);
@@ -157,7 +247,10 @@ describe('requests', () => {
       expect(await notes(hub.tokens.coordinator, { clusterId: hub.clusterB.id })).toEqual([]);
       const one = await api.gql(GET, { id: created['bY8talk'] }, hub.tokens.coordinator);
       expect(one.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
-      expect((await api.gql(GET, { id: created['aY8talk'] }, other.tokens.hubAdmin)).errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
+      expect((await api.gql(GET, { id: created['aY8talk'] }, other.tokens.hubAdmin)).errors?.[0]?.extensions).toMatchObject({
+        code: 'NOT_FOUND',
+        field: 'id',
+      });
     });
 
     it('never shows requests to employer contacts', async () => {
@@ -175,7 +268,10 @@ describe('requests', () => {
       expect(await notes(token, { schoolId: hub.schoolA.id, yearGroup: 8 })).toEqual(['list aY8talk']);
       expect(await notes(token, { activityType: 'careers_talk' })).toEqual(['list aY8talk', 'list bY8talk']);
       expect(await notes(token, { dateFrom: day(at(85, 0)), dateTo: day(at(95, 0)) })).toEqual(['list aY10cv']);
-      expect(await notes(token, { dateFrom: day(at(60, 0)), dateTo: day(at(60, 0)), yearGroup: 8 })).toEqual(['list aY8talk', 'list bY8talk']);
+      expect(await notes(token, { dateFrom: day(at(60, 0)), dateTo: day(at(60, 0)), yearGroup: 8 })).toEqual([
+        'list aY8talk',
+        'list bY8talk',
+      ]);
       expect(await notes(token, { status: 'open', activityType: 'cv_workshop' })).toEqual(['list aY10cv']);
       expect(await notes(token, { status: 'matched' })).toEqual([]);
       const bad = await api.gql(LIST, { filter: { status: 'pending' } }, token);
@@ -185,7 +281,8 @@ describe('requests', () => {
     });
 
     it('pages with no duplicates or gaps', async () => {
-      for (let i = 0; i < 9; i++) await api.ok(CREATE, { input: validRequest({ notes: `page ${i}`, yearGroup: 13 }) }, hub.tokens.schoolStaff);
+      for (let i = 0; i < 9; i++)
+        await api.ok(CREATE, { input: validRequest({ notes: `page ${i}`, yearGroup: 13 }) }, hub.tokens.schoolStaff);
       const seen: string[] = [];
       let after: string | null = null;
       let pages = 0;

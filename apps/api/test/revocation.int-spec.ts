@@ -41,18 +41,28 @@ afterAll(async () => {
   await api?.close();
 });
 
-const sql = async <T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> => (await owner.query(text, params)).rows as T[];
+const sql = async <T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> =>
+  (await owner.query(text, params)).rows as T[];
 const code = (res: GqlResult<unknown>): unknown => res.errors?.[0]?.extensions?.code;
 
 async function logIn(email: string, password = FIXTURE_PASSWORD): Promise<Session> {
   return (await api.ok<{ login: Session }>(LOGIN, { input: { email, password } })).login;
 }
 
-async function newUser(role: 'school_staff' | 'coordinator', label: string): Promise<{ email: string; userId: string; membershipId: string }> {
+async function newUser(
+  role: 'school_staff' | 'coordinator',
+  label: string,
+): Promise<{ email: string; userId: string; membershipId: string }> {
   const email = `${label}.${hub.slug}@example.test`;
-  const [user] = await sql<{ id: string }>(`insert into users (email, password_hash) select $1, password_hash from users where email = $2 returning id`, [email, hub.emails.schoolStaff]);
+  const [user] = await sql<{ id: string }>(
+    `insert into users (email, password_hash) select $1, password_hash from users where email = $2 returning id`,
+    [email, hub.emails.schoolStaff],
+  );
   const scope = role === 'school_staff' ? { col: 'school_id', id: hub.schoolA.id } : { col: 'cluster_id', id: hub.clusterA.id };
-  const [m] = await sql<{ id: string }>(`insert into memberships (tenant_id, user_id, role, ${scope.col}) values ($1, $2, $3, $4) returning id`, [hub.tenantId, user?.id, role, scope.id]);
+  const [m] = await sql<{ id: string }>(
+    `insert into memberships (tenant_id, user_id, role, ${scope.col}) values ($1, $2, $3, $4) returning id`,
+    [hub.tenantId, user?.id, role, scope.id],
+  );
   return { email, userId: user?.id as string, membershipId: m?.id as string };
 }
 
@@ -74,7 +84,11 @@ describe('access ends on the next request', () => {
     const read = await api.gql(PUPILS, { schoolId: hub.schoolA.id }, session.accessToken);
     expect(code(read)).toBe('UNAUTHENTICATED');
     const before = await sql<{ n: number }>('select count(*)::int as n from pupils where tenant_id = $1', [hub.tenantId]);
-    const create = await api.gql(CREATE_PUPIL, { input: { schoolId: hub.schoolA.id, reference: 'GHOST-1', yearGroup: 9 } }, session.accessToken);
+    const create = await api.gql(
+      CREATE_PUPIL,
+      { input: { schoolId: hub.schoolA.id, reference: 'GHOST-1', yearGroup: 9 } },
+      session.accessToken,
+    );
     expect(code(create)).toBe('UNAUTHENTICATED');
     expect(await sql('select count(*)::int as n from pupils where tenant_id = $1', [hub.tenantId])).toEqual(before);
     expect(code(await api.gql(REFRESH, { refreshToken: session.refreshToken }))).toBe('TOKEN_INVALID');
@@ -84,9 +98,14 @@ describe('access ends on the next request', () => {
     const coordinator = await newUser('coordinator', 'demoted');
     const session = await logIn(coordinator.email);
     expect(code(await api.gql(ME, {}, session.accessToken))).toBeUndefined();
-    await sql(`update memberships set role = 'school_staff', cluster_id = null, school_id = $2 where id = $1`, [coordinator.membershipId, hub.schoolA.id]);
+    await sql(`update memberships set role = 'school_staff', cluster_id = null, school_id = $2 where id = $1`, [
+      coordinator.membershipId,
+      hub.schoolA.id,
+    ]);
     expect(code(await api.gql(ME, {}, session.accessToken))).toBe('UNAUTHENTICATED');
-    expect(await sql('select revoked_reason from auth_sessions where membership_id = $1', [coordinator.membershipId])).toEqual([{ revoked_reason: 'membership_changed' }]);
+    expect(await sql('select revoked_reason from auth_sessions where membership_id = $1', [coordinator.membershipId])).toEqual([
+      { revoked_reason: 'membership_changed' },
+    ]);
   });
 
   it('after the account is disabled', async () => {
@@ -97,7 +116,9 @@ describe('access ends on the next request', () => {
   });
 
   it('refuses a well-signed token whose session never existed (a token minted with a leaked key but no log-in)', async () => {
-    const forged = api.app.get(TokenService).signAccessToken({ ...hub.principals.hubAdmin, sessionId: '00000000-0000-4000-8000-000000000000' }).token;
+    const forged = api.app
+      .get(TokenService)
+      .signAccessToken({ ...hub.principals.hubAdmin, sessionId: '00000000-0000-4000-8000-000000000000' }).token;
     expect(code(await api.gql(ME, {}, forged))).toBe('UNAUTHENTICATED');
   });
 });
@@ -107,13 +128,19 @@ describe('password change', () => {
     const user = await newUser('school_staff', 'changer');
     const here = await logIn(user.email);
     const elsewhere = await logIn(user.email);
-    const wrong = await api.gql(CHANGE, { input: { currentPassword: 'not my password', newPassword: 'a brand new passphrase' } }, here.accessToken);
+    const wrong = await api.gql(
+      CHANGE,
+      { input: { currentPassword: 'not my password', newPassword: 'a brand new passphrase' } },
+      here.accessToken,
+    );
     expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_CREDENTIALS', field: 'input.currentPassword' });
     const weak = await api.gql(CHANGE, { input: { currentPassword: FIXTURE_PASSWORD, newPassword: 'short' } }, here.accessToken);
     expect(weak.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'input.newPassword' });
     expect(code(await api.gql(ME, {}, elsewhere.accessToken))).toBeUndefined();
 
-    expect(await api.ok(CHANGE, { input: { currentPassword: FIXTURE_PASSWORD, newPassword: 'a brand new passphrase' } }, here.accessToken)).toEqual({ changePassword: true });
+    expect(
+      await api.ok(CHANGE, { input: { currentPassword: FIXTURE_PASSWORD, newPassword: 'a brand new passphrase' } }, here.accessToken),
+    ).toEqual({ changePassword: true });
     expect(code(await api.gql(ME, {}, here.accessToken))).toBeUndefined();
     expect(code(await api.gql(ME, {}, elsewhere.accessToken))).toBe('UNAUTHENTICATED');
     expect(code(await api.gql(REFRESH, { refreshToken: elsewhere.refreshToken }))).toBe('TOKEN_INVALID');
@@ -124,7 +151,10 @@ describe('password change', () => {
 
 describe('password reset', () => {
   async function resetTokenFor(userId: string): Promise<string> {
-    const [row] = await sql<{ id: string; token_hash: string }>('select id, token_hash from password_resets where user_id = $1 and used_at is null order by created_at desc limit 1', [userId]);
+    const [row] = await sql<{ id: string; token_hash: string }>(
+      'select id, token_hash from password_resets where user_id = $1 and used_at is null order by created_at desc limit 1',
+      [userId],
+    );
     if (!row) throw new Error('no reset row');
     return api.app.get(LinkTokens).derive(PASSWORD_RESET_LINK_PURPOSE, row.id, row.token_hash).token;
   }
@@ -132,9 +162,14 @@ describe('password reset', () => {
   it('answers the same for unknown addresses, queues the email through the outbox, and stores only a hash', async () => {
     expect(await api.ok(REQUEST_RESET, { email: `nobody.${hub.slug}@example.test` })).toEqual({ requestPasswordReset: true });
     expect(await api.ok(REQUEST_RESET, { email: hub.emails.coordinatorB })).toEqual({ requestPasswordReset: true });
-    const outbox = await sql<{ payload: { kind: string } }>(`select payload from notification_outbox where tenant_id = $1 and payload->>'kind' = 'password_reset'`, [hub.tenantId]);
+    const outbox = await sql<{ payload: { kind: string } }>(
+      `select payload from notification_outbox where tenant_id = $1 and payload->>'kind' = 'password_reset'`,
+      [hub.tenantId],
+    );
     expect(outbox).toHaveLength(1);
-    const [row] = await sql<{ token_hash: string }>('select token_hash from password_resets where user_id = $1', [hub.principals.coordinatorB.userId]);
+    const [row] = await sql<{ token_hash: string }>('select token_hash from password_resets where user_id = $1', [
+      hub.principals.coordinatorB.userId,
+    ]);
     expect(row?.token_hash).toMatch(/^[0-9a-f]{64}$/);
   });
 

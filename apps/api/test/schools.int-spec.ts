@@ -21,7 +21,9 @@ const nextUrn = (): string => String(900000 + (urnCounter += 1) * 7 + Math.floor
 
 /** No stack trace, file path or SQL in anything the client sees. */
 function expectNoLeaks(res: GqlResult<unknown>): void {
-  expect(JSON.stringify(res)).not.toMatch(/\bat .+\.(ts|js):\d+|stacktrace|QueryFailedError|\bselect\b.+\bfrom\b|insert into|update .+ set |violates/i);
+  expect(JSON.stringify(res)).not.toMatch(
+    /\bat .+\.(ts|js):\d+|stacktrace|QueryFailedError|\bselect\b.+\bfrom\b|insert into|update .+ set |violates/i,
+  );
 }
 
 describe('schools', () => {
@@ -45,11 +47,21 @@ describe('schools', () => {
   /** A fingerprint of the hub's schools table (count and every row's content). */
   const schoolsState = (tenantId: string): Promise<string> =>
     TenantContext.run({ tenantId, actorUserId: null }, () =>
-      api.db.tenantDb.transaction(async (em) => JSON.stringify(await em.query(`select count(*)::int as n, md5(coalesce(string_agg(s::text, '|' order by s.id), '')) as h from schools s`))),
+      api.db.tenantDb.transaction(async (em) =>
+        JSON.stringify(
+          await em.query(`select count(*)::int as n, md5(coalesce(string_agg(s::text, '|' order by s.id), '')) as h from schools s`),
+        ),
+      ),
     );
 
   /** Expects failure with code + field, no leak, and the hub's schools exactly as they were. */
-  async function rejects(query: string, variables: Record<string, unknown>, token: string, code: string, field: string | undefined): Promise<void> {
+  async function rejects(
+    query: string,
+    variables: Record<string, unknown>,
+    token: string,
+    code: string,
+    field: string | undefined,
+  ): Promise<void> {
     const before = await schoolsState(hub.tenantId);
     const res = await api.gql(query, variables, token);
     expect(res.errors?.[0]?.extensions).toMatchObject({ code, ...(field ? { field } : {}) });
@@ -69,9 +81,20 @@ describe('schools', () => {
     it('lets a hub admin create a school, normalising the postcode and keeping the cluster', async () => {
       const input = validSchool();
       const { createSchool } = await api.ok<{ createSchool: Record<string, unknown> }>(CREATE, { input }, hub.tokens.hubAdmin);
-      expect(createSchool).toMatchObject({ urn: input['urn'], name: 'Kirkstall Valley High', postcode: 'LS5 3JT', latitude: 53.81, longitude: -1.6, phase: 'secondary', clusterId: hub.clusterA.id, archivedAt: null });
+      expect(createSchool).toMatchObject({
+        urn: input['urn'],
+        name: 'Kirkstall Valley High',
+        postcode: 'LS5 3JT',
+        latitude: 53.81,
+        longitude: -1.6,
+        phase: 'secondary',
+        clusterId: hub.clusterA.id,
+        archivedAt: null,
+      });
       const audit = await TenantContext.run({ tenantId: hub.tenantId, actorUserId: null }, () =>
-        api.db.tenantDb.transaction((em) => em.query(`select actor_user_id from audit_log where action = 'school.created' and entity_id = $1`, [createSchool['id']])),
+        api.db.tenantDb.transaction((em) =>
+          em.query(`select actor_user_id from audit_log where action = 'school.created' and entity_id = $1`, [createSchool['id']]),
+        ),
       );
       expect(audit).toEqual([{ actor_user_id: hub.principals.hubAdmin.userId }]);
     });
@@ -101,7 +124,7 @@ describe('schools', () => {
       await rejects(CREATE, { input: validSchool({ lowestYearGroup: 7.5 }) }, hub.tokens.hubAdmin, 'BAD_REQUEST', 'input.lowestYearGroup');
     });
 
-    it('refuses an unknown cluster, another hub\'s cluster and a malformed id as NOT_FOUND on input.clusterId', async () => {
+    it("refuses an unknown cluster, another hub's cluster and a malformed id as NOT_FOUND on input.clusterId", async () => {
       for (const clusterId of [randomUUID(), other.clusterA.id, 'not-a-uuid']) {
         await rejects(CREATE, { input: validSchool({ clusterId }) }, hub.tokens.hubAdmin, 'NOT_FOUND', 'input.clusterId');
       }
@@ -109,7 +132,11 @@ describe('schools', () => {
 
     it('refuses a URN already in the hub (ALREADY_EXISTS), but another hub may use it', async () => {
       await rejects(CREATE, { input: validSchool({ urn: hub.schoolA.urn }) }, hub.tokens.hubAdmin, 'ALREADY_EXISTS', 'input.urn');
-      const theirs = await api.ok<{ createSchool: { urn: string } }>(CREATE, { input: validSchool({ urn: hub.schoolA.urn, clusterId: other.clusterA.id }) }, other.tokens.hubAdmin);
+      const theirs = await api.ok<{ createSchool: { urn: string } }>(
+        CREATE,
+        { input: validSchool({ urn: hub.schoolA.urn, clusterId: other.clusterA.id }) },
+        other.tokens.hubAdmin,
+      );
       expect(theirs.createSchool.urn).toBe(hub.schoolA.urn);
     });
 
@@ -122,7 +149,8 @@ describe('schools', () => {
 
   describe('read and scope', () => {
     it('shows each role exactly its scope', async () => {
-      const seen = async (token: string): Promise<string[]> => (await api.ok<{ schools: { nodes: { id: string }[] } }>(LIST, { first: 100 }, token)).schools.nodes.map((n) => n.id);
+      const seen = async (token: string): Promise<string[]> =>
+        (await api.ok<{ schools: { nodes: { id: string }[] } }>(LIST, { first: 100 }, token)).schools.nodes.map((n) => n.id);
       const all = await seen(hub.tokens.hubAdmin);
       expect(all).toEqual(expect.arrayContaining([hub.schoolA.id, hub.schoolB.id]));
       expect(all).not.toContain(other.schoolA.id);
@@ -173,15 +201,31 @@ describe('schools', () => {
         );
         made.push(createSchool.id);
       }
-      const special = await api.ok<{ schools: { totalCount: number; nodes: { id: string }[] } }>(LIST, { filter: { phase: 'special' }, first: 100 }, hub.tokens.hubAdmin);
+      const special = await api.ok<{ schools: { totalCount: number; nodes: { id: string }[] } }>(
+        LIST,
+        { filter: { phase: 'special' }, first: 100 },
+        hub.tokens.hubAdmin,
+      );
       expect(special.schools.nodes.map((n) => n.id).sort()).toEqual([...made].sort());
       expect(special.schools.totalCount).toBe(5);
-      const inB = await api.ok<{ schools: { nodes: { id: string }[] } }>(LIST, { filter: { clusterId: hub.clusterB.id }, first: 100 }, hub.tokens.hubAdmin);
+      const inB = await api.ok<{ schools: { nodes: { id: string }[] } }>(
+        LIST,
+        { filter: { clusterId: hub.clusterB.id }, first: 100 },
+        hub.tokens.hubAdmin,
+      );
       expect(inB.schools.nodes.map((n) => n.id)).toEqual(expect.arrayContaining([hub.schoolB.id, ...made]));
       expect(inB.schools.nodes.map((n) => n.id)).not.toContain(hub.schoolA.id);
-      const byName = await api.ok<{ schools: { nodes: { name: string }[] } }>(LIST, { filter: { search: 'paged SPECIAL 3' } }, hub.tokens.hubAdmin);
+      const byName = await api.ok<{ schools: { nodes: { name: string }[] } }>(
+        LIST,
+        { filter: { search: 'paged SPECIAL 3' } },
+        hub.tokens.hubAdmin,
+      );
       expect(byName.schools.nodes.map((n) => n.name)).toEqual(['Paged Special 3']);
-      const byUrn = await api.ok<{ schools: { nodes: { id: string }[] } }>(LIST, { filter: { search: hub.schoolA.urn.slice(0, 5) } }, hub.tokens.hubAdmin);
+      const byUrn = await api.ok<{ schools: { nodes: { id: string }[] } }>(
+        LIST,
+        { filter: { search: hub.schoolA.urn.slice(0, 5) } },
+        hub.tokens.hubAdmin,
+      );
       expect(byUrn.schools.nodes.map((n) => n.id)).toContain(hub.schoolA.id);
       const wildcard = await api.ok<{ schools: { totalCount: number } }>(LIST, { filter: { search: '%' } }, hub.tokens.hubAdmin);
       expect(wildcard.schools.totalCount).toBe(0);
@@ -189,7 +233,11 @@ describe('schools', () => {
       const seen: string[] = [];
       let after: string | null = null;
       for (let page = 0; page < 10; page++) {
-        const data: { schools: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } = await api.ok(LIST, { filter: { phase: 'special' }, first: 2, after }, hub.tokens.hubAdmin);
+        const data: { schools: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } = await api.ok(
+          LIST,
+          { filter: { phase: 'special' }, first: 2, after },
+          hub.tokens.hubAdmin,
+        );
         seen.push(...data.schools.nodes.map((n) => n.id));
         if (!data.schools.pageInfo.hasNextPage) break;
         after = data.schools.pageInfo.endCursor;
@@ -211,9 +259,17 @@ describe('schools', () => {
   });
 
   describe('update and archive', () => {
-    it('lets a coordinator and the school\'s staff edit details, but only a hub admin move it or change its URN', async () => {
-      const { createSchool: s } = await api.ok<{ createSchool: { id: string; urn: string } }>(CREATE, { input: validSchool({ name: 'Editable School' }) }, hub.tokens.hubAdmin);
-      const byCoordinator = await api.ok<{ updateSchool: Record<string, unknown> }>(UPDATE, { id: s.id, input: { name: 'Edited by EC', postcode: 'm1 1ae' } }, hub.tokens.coordinator);
+    it("lets a coordinator and the school's staff edit details, but only a hub admin move it or change its URN", async () => {
+      const { createSchool: s } = await api.ok<{ createSchool: { id: string; urn: string } }>(
+        CREATE,
+        { input: validSchool({ name: 'Editable School' }) },
+        hub.tokens.hubAdmin,
+      );
+      const byCoordinator = await api.ok<{ updateSchool: Record<string, unknown> }>(
+        UPDATE,
+        { id: s.id, input: { name: 'Edited by EC', postcode: 'm1 1ae' } },
+        hub.tokens.coordinator,
+      );
       expect(byCoordinator.updateSchool).toMatchObject({ name: 'Edited by EC', postcode: 'M1 1AE', urn: s.urn, highestYearGroup: 11 });
       await rejects(UPDATE, { id: s.id, input: { clusterId: hub.clusterB.id } }, hub.tokens.coordinator, 'FORBIDDEN', 'input.clusterId');
       await rejects(UPDATE, { id: s.id, input: { urn: nextUrn() } }, hub.tokens.coordinator, 'FORBIDDEN', 'input.urn');
@@ -221,9 +277,17 @@ describe('schools', () => {
       await api.ok(UPDATE, { id: s.id, input: { clusterId: hub.clusterA.id, urn: s.urn } }, hub.tokens.coordinator);
       await rejects(UPDATE, { id: s.id, input: { name: 'Not mine' } }, hub.tokens.coordinatorB, 'NOT_FOUND', 'id');
       await rejects(UPDATE, { id: s.id, input: { name: 'Not mine' } }, hub.tokens.schoolStaff, 'NOT_FOUND', 'id');
-      const ownStaff = await api.ok<{ updateSchool: { phase: string } }>(UPDATE, { id: hub.schoolA.id, input: { phase: 'all_through' } }, hub.tokens.schoolStaff);
+      const ownStaff = await api.ok<{ updateSchool: { phase: string } }>(
+        UPDATE,
+        { id: hub.schoolA.id, input: { phase: 'all_through' } },
+        hub.tokens.schoolStaff,
+      );
       expect(ownStaff.updateSchool.phase).toBe('all_through');
-      const moved = await api.ok<{ updateSchool: { clusterId: string } }>(UPDATE, { id: s.id, input: { clusterId: hub.clusterB.id } }, hub.tokens.hubAdmin);
+      const moved = await api.ok<{ updateSchool: { clusterId: string } }>(
+        UPDATE,
+        { id: s.id, input: { clusterId: hub.clusterB.id } },
+        hub.tokens.hubAdmin,
+      );
       expect(moved.updateSchool.clusterId).toBe(hub.clusterB.id);
       // Now out of the first coordinator's reach.
       const gone = await api.gql(GET, { id: s.id }, hub.tokens.coordinator);
@@ -234,17 +298,30 @@ describe('schools', () => {
       ['a URN already taken', () => ({ urn: hub.schoolB.urn }), 'ALREADY_EXISTS', 'input.urn'],
       ['a cluster of another hub', () => ({ clusterId: other.clusterB.id }), 'NOT_FOUND', 'input.clusterId'],
       ['a malformed postcode', () => ({ postcode: '123' }), 'INVALID_POSTCODE', 'input.postcode'],
-      ['a lowest year above the current highest', () => ({ lowestYearGroup: 12, highestYearGroup: 11 }), 'INVALID_YEAR_GROUP', 'input.highestYearGroup'],
+      [
+        'a lowest year above the current highest',
+        () => ({ lowestYearGroup: 12, highestYearGroup: 11 }),
+        'INVALID_YEAR_GROUP',
+        'input.highestYearGroup',
+      ],
       ['a blank name', () => ({ name: '' }), 'INVALID_TEXT', 'input.name'],
     ])('refuses an update with %s, changing nothing', async (_label, input, code, field) => {
       await rejects(UPDATE, { id: hub.schoolA.id, input: input() }, hub.tokens.hubAdmin, code, field);
     });
 
     it('refuses to stop teaching a year group pupils are on roll in (CONFLICT)', async () => {
-      const { createSchool: s } = await api.ok<{ createSchool: { id: string } }>(CREATE, { input: validSchool({ name: 'Sixth Form Too', highestYearGroup: 13 }) }, hub.tokens.hubAdmin);
+      const { createSchool: s } = await api.ok<{ createSchool: { id: string } }>(
+        CREATE,
+        { input: validSchool({ name: 'Sixth Form Too', highestYearGroup: 13 }) },
+        hub.tokens.hubAdmin,
+      );
       await api.ok(CREATE_PUPIL, { input: { schoolId: s.id, reference: 'Y12-1', yearGroup: 12 } }, hub.tokens.hubAdmin);
       await rejects(UPDATE, { id: s.id, input: { highestYearGroup: 11 } }, hub.tokens.hubAdmin, 'CONFLICT', 'input.highestYearGroup');
-      const ok = await api.ok<{ updateSchool: { lowestYearGroup: number } }>(UPDATE, { id: s.id, input: { lowestYearGroup: 8 } }, hub.tokens.hubAdmin);
+      const ok = await api.ok<{ updateSchool: { lowestYearGroup: number } }>(
+        UPDATE,
+        { id: s.id, input: { lowestYearGroup: 8 } },
+        hub.tokens.hubAdmin,
+      );
       expect(ok.updateSchool.lowestYearGroup).toBe(8);
     });
 
@@ -254,9 +331,17 @@ describe('schools', () => {
       await rejects(ARCHIVE, { id: s.id }, hub.tokens.coordinator, 'FORBIDDEN', undefined);
       const done = await api.ok<{ archiveSchool: { archivedAt: string | null } }>(ARCHIVE, { id: s.id }, hub.tokens.hubAdmin);
       expect(done.archiveSchool.archivedAt).not.toBeNull();
-      const live = await api.ok<{ schools: { nodes: { id: string }[] } }>(LIST, { filter: { search: 'closing academy' } }, hub.tokens.hubAdmin);
+      const live = await api.ok<{ schools: { nodes: { id: string }[] } }>(
+        LIST,
+        { filter: { search: 'closing academy' } },
+        hub.tokens.hubAdmin,
+      );
       expect(live.schools.nodes).toEqual([]);
-      const all = await api.ok<{ schools: { nodes: { id: string }[] } }>(LIST, { filter: { search: 'closing academy', includeArchived: true } }, hub.tokens.hubAdmin);
+      const all = await api.ok<{ schools: { nodes: { id: string }[] } }>(
+        LIST,
+        { filter: { search: 'closing academy', includeArchived: true } },
+        hub.tokens.hubAdmin,
+      );
       expect(all.schools.nodes.map((n) => n.id)).toEqual([s.id]);
       await rejects(CREATE, { input: validSchool({ urn: input['urn'] }) }, hub.tokens.hubAdmin, 'ALREADY_EXISTS', 'input.urn');
       await rejects(ARCHIVE, { id: other.schoolA.id }, hub.tokens.hubAdmin, 'NOT_FOUND', 'id');
@@ -265,14 +350,22 @@ describe('schools', () => {
 
   describe('pupil counts', () => {
     it('counts pupils on roll per year group with their flags, for those who may see pupils', async () => {
-      const { createSchool: s } = await api.ok<{ createSchool: { id: string } }>(CREATE, { input: validSchool({ name: 'Counted School' }) }, hub.tokens.hubAdmin);
+      const { createSchool: s } = await api.ok<{ createSchool: { id: string } }>(
+        CREATE,
+        { input: validSchool({ name: 'Counted School' }) },
+        hub.tokens.hubAdmin,
+      );
       const pupils = [
         { reference: 'C1', yearGroup: 7, disadvantaged: true },
         { reference: 'C2', yearGroup: 7, send: true, roniScore: 75 },
         { reference: 'C3', yearGroup: 9, careExperienced: true, roniScore: 20 },
       ];
       for (const p of pupils) await api.ok(CREATE_PUPIL, { input: { schoolId: s.id, ...p } }, hub.tokens.hubAdmin);
-      const data = await api.ok<{ schools: { nodes: { id: string; pupilCount: number | null; pupilCounts: unknown[] | null }[] } }>(COUNTS, { filter: { search: 'counted school' } }, hub.tokens.coordinator);
+      const data = await api.ok<{ schools: { nodes: { id: string; pupilCount: number | null; pupilCounts: unknown[] | null }[] } }>(
+        COUNTS,
+        { filter: { search: 'counted school' } },
+        hub.tokens.coordinator,
+      );
       expect(data.schools.nodes).toEqual([
         {
           id: s.id,

@@ -68,7 +68,10 @@ describe('statements per list request (issue 16)', () => {
       hubs.set(n, hub);
     }
     const query = PostgresQueryRunner.prototype.query;
-    jest.spyOn(PostgresQueryRunner.prototype, 'query').mockImplementation(function (this: PostgresQueryRunner, ...args: Parameters<typeof query>) {
+    jest.spyOn(PostgresQueryRunner.prototype, 'query').mockImplementation(function (
+      this: PostgresQueryRunner,
+      ...args: Parameters<typeof query>
+    ) {
       statements.push(String(args[0]));
       return query.apply(this, args);
     });
@@ -79,7 +82,12 @@ describe('statements per list request (issue 16)', () => {
     await api?.close();
   });
 
-  const LISTS: Array<{ name: string; rows: (n: number) => number; query: (hub: HubFixture) => [string, Record<string, unknown>]; count: (data: Record<string, unknown>) => number }> = [
+  const LISTS: Array<{
+    name: string;
+    rows: (n: number) => number;
+    query: (hub: HubFixture) => [string, Record<string, unknown>];
+    count: (data: Record<string, unknown>) => number;
+  }> = [
     {
       name: 'schools with pupil counts',
       rows: (n) => n + 2, // and the fixture's two schools
@@ -89,7 +97,10 @@ describe('statements per list request (issue 16)', () => {
     {
       name: 'offers with employer, sessions and windows',
       rows: (n) => n,
-      query: () => ['{ offers(first: 100) { totalCount nodes { id title employer { name } sessions { id startsAt } availabilityWindows { startTime } } } }', {}],
+      query: () => [
+        '{ offers(first: 100) { totalCount nodes { id title employer { name } sessions { id startsAt } availabilityWindows { startTime } } } }',
+        {},
+      ],
       count: (d) => (d['offers'] as { nodes: unknown[] }).nodes.length,
     },
     {
@@ -101,27 +112,33 @@ describe('statements per list request (issue 16)', () => {
     {
       name: 'pupils with year group and school',
       rows: (n) => n,
-      query: (hub) => ['query($s: ID!) { pupils(schoolId: $s, first: 100) { totalCount nodes { id reference yearGroup atRisk school { name } } } }', { s: hub.schoolA.id }],
+      query: (hub) => [
+        'query($s: ID!) { pupils(schoolId: $s, first: 100) { totalCount nodes { id reference yearGroup atRisk school { name } } } }',
+        { s: hub.schoolA.id },
+      ],
       count: (d) => (d['pupils'] as { nodes: unknown[] }).nodes.length,
     },
   ];
 
-  it.each(LISTS.map((l) => [l.name, l] as const))('%s: the same statements at 5 and at 50 rows, in one transaction', async (_name, list) => {
-    const counts: number[] = [];
-    for (const n of [5, 50]) {
-      const hub = hubs.get(n) as HubFixture;
-      const [query, variables] = list.query(hub);
-      statements = [];
-      const res = await api.gql<Record<string, unknown>>(query, variables, hub.tokens.hubAdmin);
-      expect(res.errors).toBeUndefined();
-      expect(list.count(res.data as Record<string, unknown>)).toBe(list.rows(n));
-      // One transaction for the whole read, whatever number of resolvers and loaders ran in it.
-      expect(statements.filter((s) => /^start transaction/i.test(s))).toHaveLength(1);
-      expect(statements.filter((s) => /^commit/i.test(s))).toHaveLength(1);
-      counts.push(statements.length);
-    }
-    expect(counts[1]).toBe(counts[0]);
-  });
+  it.each(LISTS.map((l) => [l.name, l] as const))(
+    '%s: the same statements at 5 and at 50 rows, in one transaction',
+    async (_name, list) => {
+      const counts: number[] = [];
+      for (const n of [5, 50]) {
+        const hub = hubs.get(n) as HubFixture;
+        const [query, variables] = list.query(hub);
+        statements = [];
+        const res = await api.gql<Record<string, unknown>>(query, variables, hub.tokens.hubAdmin);
+        expect(res.errors).toBeUndefined();
+        expect(list.count(res.data as Record<string, unknown>)).toBe(list.rows(n));
+        // One transaction for the whole read, whatever number of resolvers and loaders ran in it.
+        expect(statements.filter((s) => /^start transaction/i.test(s))).toHaveLength(1);
+        expect(statements.filter((s) => /^commit/i.test(s))).toHaveLength(1);
+        counts.push(statements.length);
+      }
+      expect(counts[1]).toBe(counts[0]);
+    },
+  );
 
   it('keeps a transaction per mutation resolver, so a failed one rolls back alone', async () => {
     const hub = hubs.get(5) as HubFixture;

@@ -20,7 +20,15 @@ export class MatchingMetrics implements OnApplicationBootstrap {
         },
       });
     };
-    counter('tandem_matching_heuristic_solves_total', 'Matching runs answered by the heuristic because the exact solver (HiGHS) was not at hand: not proven optimal.', () => matchingSolverCounters.heuristicSolves);
-    counter('tandem_matching_solver_load_failures_total', 'Times HiGHS failed to load on a matching solver thread.', () => matchingSolverCounters.linearSolverLoadFailures);
+    counter(
+      'tandem_matching_heuristic_solves_total',
+      'Matching runs answered by the heuristic because the exact solver (HiGHS) was not at hand: not proven optimal.',
+      () => matchingSolverCounters.heuristicSolves,
+    );
+    counter(
+      'tandem_matching_solver_load_failures_total',
+      'Times HiGHS failed to load on a matching solver thread.',
+      () => matchingSolverCounters.linearSolverLoadFailures,
+    );
   }
 }

@@ -49,7 +49,9 @@ export class WorkerModule {
         MetricsModule.forRoot('worker'),
         // PasswordHasher/TokenService: features shared with the API expect them.
         PlatformAuthModule,
-        options.dataSource ? DatabaseModule.forDataSource(options.dataSource) : DatabaseModule.forRoot({ applicationName: 'tandem-worker', process: 'worker' }),
+        options.dataSource
+          ? DatabaseModule.forDataSource(options.dataSource)
+          : DatabaseModule.forRoot({ applicationName: 'tandem-worker', process: 'worker' }),
         QueueModule.forRoot({
           ...(options.queue ?? queueOptionsFrom(config)),
           worker: { lockDurationMs: config.jobLockSeconds * 1000, stalledIntervalMs: config.jobStalledCheckSeconds * 1000 },

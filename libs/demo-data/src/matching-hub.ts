@@ -1,4 +1,14 @@
-import { ACTIVITY_TYPES, addDays, isoWeekday, londonWallClockToInstant, type ActivityType, type MatchingInput, type MatchingOfferInput, type MatchingRequestInput, type MatchingSessionInput } from '@tandem/domain';
+import {
+  ACTIVITY_TYPES,
+  addDays,
+  isoWeekday,
+  londonWallClockToInstant,
+  type ActivityType,
+  type MatchingInput,
+  type MatchingOfferInput,
+  type MatchingRequestInput,
+  type MatchingSessionInput,
+} from '@tandem/domain';
 import { ACTIVITY_SHAPES, hhmm, SeededRandom, generateEmployers, generateSchools, type ActivityShape } from './seed-data';
 
 /**
@@ -94,7 +104,8 @@ export function generateMatchingHub(seed: number, size: MatchingHubSize): Matchi
     const activityType = rng.weighted(WEIGHTED_TYPES);
     const shape = SHAPES[activityType];
     const eligible: number[] = [];
-    for (let y = Math.max(school.lowestYearGroup, shape.years[0]); y <= Math.min(school.highestYearGroup, shape.years[1]); y++) eligible.push(y);
+    for (let y = Math.max(school.lowestYearGroup, shape.years[0]); y <= Math.min(school.highestYearGroup, shape.years[1]); y++)
+      eligible.push(y);
     const yearGroup = eligible.length > 0 ? rng.pick(eligible) : school.lowestYearGroup;
     const cohort = rng.int(120, 240);
     const windows = Array.from({ length: rng.int(2, 4) }, () => {

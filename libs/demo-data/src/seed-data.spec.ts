@@ -1,8 +1,25 @@
 import fc from 'fast-check';
-import { ACTIVITY_TYPES, benchmarkFor, isCalendarDate, isoWeekday, parseEmail, parsePostcode, parseUrn, SECTORS, yearGroupFromDateOfBirth } from '@tandem/domain';
+import {
+  ACTIVITY_TYPES,
+  benchmarkFor,
+  isCalendarDate,
+  isoWeekday,
+  parseEmail,
+  parsePostcode,
+  parseUrn,
+  SECTORS,
+  yearGroupFromDateOfBirth,
+} from '@tandem/domain';
 import { generateDemoData, generatePupils, generateSchools, mulberry32, schoolYearAhead, SeededRandom, DEMO_TOWNS } from './seed-data';
 
-const OPTIONS = { schools: 25, pupilsPerYearGroup: 40, employers: 60, offersPerEmployer: [1, 3] as const, requests: 50, referenceDate: '2025-10-06' };
+const OPTIONS = {
+  schools: 25,
+  pupilsPerYearGroup: 40,
+  employers: 60,
+  offersPerEmployer: [1, 3] as const,
+  requests: 50,
+  referenceDate: '2025-10-06',
+};
 
 describe('mulberry32 / SeededRandom', () => {
   it('is deterministic and spread over [0, 1)', () => {
@@ -125,7 +142,13 @@ describe('generateDemoData', () => {
 
   it('makes requests on weekdays in school hours, in year groups the school teaches', () => {
     const schools = new Map(data.schools.map((s) => [s.key, s]));
-    const london = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', weekday: 'short', hourCycle: 'h23' });
+    const london = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London',
+      hour: '2-digit',
+      minute: '2-digit',
+      weekday: 'short',
+      hourCycle: 'h23',
+    });
     for (const r of data.requests) {
       const s = schools.get(r.schoolKey);
       expect(s).toBeDefined();
@@ -172,12 +195,23 @@ describe('the school year ahead (a hub seeded at any date has a year of offers i
     expect(schoolYearAhead('2027-08-31')).toBe(2027);
   });
 
-  it.each(['2026-08-31', '2026-09-01', '2026-07-25', '2026-12-24'])('seeded on %s, the demo has open sessions and request windows still ahead', (referenceDate) => {
-    const data = generateDemoData(2026, { schools: 4, clusters: 1, pupilsPerYearGroup: 3, employers: 12, offersPerEmployer: [1, 3], requests: 8, referenceDate });
-    const ahead = (d: Date): boolean => d.toISOString().slice(0, 10) > referenceDate;
-    expect(data.sessions.filter((s) => ahead(s.startsAt)).length).toBeGreaterThan(5);
-    expect(data.requests.every((r) => r.windows.every((w) => ahead(w.startsAt)))).toBe(true);
-  });
+  it.each(['2026-08-31', '2026-09-01', '2026-07-25', '2026-12-24'])(
+    'seeded on %s, the demo has open sessions and request windows still ahead',
+    (referenceDate) => {
+      const data = generateDemoData(2026, {
+        schools: 4,
+        clusters: 1,
+        pupilsPerYearGroup: 3,
+        employers: 12,
+        offersPerEmployer: [1, 3],
+        requests: 8,
+        referenceDate,
+      });
+      const ahead = (d: Date): boolean => d.toISOString().slice(0, 10) > referenceDate;
+      expect(data.sessions.filter((s) => ahead(s.startsAt)).length).toBeGreaterThan(5);
+      expect(data.requests.every((r) => r.windows.every((w) => ahead(w.startsAt)))).toBe(true);
+    },
+  );
 });
 
 describe('generatePupils / generateSchools', () => {

@@ -174,8 +174,40 @@ export function generateClusters(count: number): SeedCluster[] {
   }));
 }
 
-const SAINTS = ["St Anne's", "St Mary's", "St Joseph's", "St Patrick's", "St Peter's", "St Bede's", "St Monica's", "St Ambrose's", "St James'", "St Damian's"];
-const PLACE_WORDS = ['Oakfield', 'Beechwood', 'Hollins', 'Kingsway', 'Parkside', 'Meadowbank', 'Ashfield', 'Moorside', 'Brookfield', 'Highfield', 'Riverside', 'Greenhill', 'Westbrook', 'Thornleigh', 'Fairfield', 'Hawthorn', 'Irwell', 'Pennine', 'Millbrook', 'Heathfield'];
+const SAINTS = [
+  "St Anne's",
+  "St Mary's",
+  "St Joseph's",
+  "St Patrick's",
+  "St Peter's",
+  "St Bede's",
+  "St Monica's",
+  "St Ambrose's",
+  "St James'",
+  "St Damian's",
+];
+const PLACE_WORDS = [
+  'Oakfield',
+  'Beechwood',
+  'Hollins',
+  'Kingsway',
+  'Parkside',
+  'Meadowbank',
+  'Ashfield',
+  'Moorside',
+  'Brookfield',
+  'Highfield',
+  'Riverside',
+  'Greenhill',
+  'Westbrook',
+  'Thornleigh',
+  'Fairfield',
+  'Hawthorn',
+  'Irwell',
+  'Pennine',
+  'Millbrook',
+  'Heathfield',
+];
 
 const PHASES: readonly (readonly [{ phase: SchoolPhase; low: number; high: number }, number])[] = [
   [{ phase: 'secondary', low: 7, high: 11 }, 50],
@@ -226,7 +258,8 @@ export function generateSchools(seed: number, count: number, clusterCount = Math
     while (usedUrns.has(urn));
     usedUrns.add(urn);
     let name = schoolName(rng, phase, town);
-    for (let n = 2; usedNames.has(name); n++) name = usedNames.has(`${name}, ${town.name}`) ? `${schoolName(rng, phase, town)} ${n}` : `${name}, ${town.name}`;
+    for (let n = 2; usedNames.has(name); n++)
+      name = usedNames.has(`${name}, ${town.name}`) ? `${schoolName(rng, phase, town)} ${n}` : `${name}, ${town.name}`;
     usedNames.add(name);
     schools.push({
       key: `school-${k + 1}`,
@@ -281,7 +314,10 @@ export function generatePupils(
       const disadvantaged = rng.chance(0.25);
       const send = rng.chance(0.14);
       const careExperienced = rng.chance(0.01);
-      const roniScore = Math.min(100, rng.int(0, 30) + (disadvantaged ? 20 : 0) + (send ? 15 : 0) + (careExperienced ? 25 : 0) + (rng.chance(0.1) ? 20 : 0));
+      const roniScore = Math.min(
+        100,
+        rng.int(0, 30) + (disadvantaged ? 20 : 0) + (send ? 15 : 0) + (careExperienced ? 25 : 0) + (rng.chance(0.1) ? 20 : 0),
+      );
       pupils.push({
         key: `${school.key}/pupil-${pupils.length + 1}`,
         schoolKey: school.key,
@@ -329,8 +365,52 @@ export interface SeedEmployer {
   readonly vetting: SeedVetting[];
 }
 
-const SURNAMES = ['Ahmed', 'Brennan', 'Clarke', 'Dawson', 'Evans', 'Fletcher', 'Gill', 'Hughes', 'Iqbal', 'Jones', 'Kaur', 'Lomax', 'Murphy', 'Nowak', 'Okafor', 'Patel', 'Quinn', 'Rahman', 'Shaw', 'Taylor', 'Whittaker', 'Yates'];
-const FIRST_NAMES = ['Aisha', 'Ben', 'Chloe', 'Daniel', 'Emma', 'Farah', 'George', 'Hannah', 'Imran', 'Jess', 'Kwame', 'Laura', 'Mohammed', 'Niamh', 'Oliver', 'Priya', 'Rachel', 'Sam', 'Tom', 'Zainab'];
+const SURNAMES = [
+  'Ahmed',
+  'Brennan',
+  'Clarke',
+  'Dawson',
+  'Evans',
+  'Fletcher',
+  'Gill',
+  'Hughes',
+  'Iqbal',
+  'Jones',
+  'Kaur',
+  'Lomax',
+  'Murphy',
+  'Nowak',
+  'Okafor',
+  'Patel',
+  'Quinn',
+  'Rahman',
+  'Shaw',
+  'Taylor',
+  'Whittaker',
+  'Yates',
+];
+const FIRST_NAMES = [
+  'Aisha',
+  'Ben',
+  'Chloe',
+  'Daniel',
+  'Emma',
+  'Farah',
+  'George',
+  'Hannah',
+  'Imran',
+  'Jess',
+  'Kwame',
+  'Laura',
+  'Mohammed',
+  'Niamh',
+  'Oliver',
+  'Priya',
+  'Rachel',
+  'Sam',
+  'Tom',
+  'Zainab',
+];
 const LOCAL = ['Irwell', 'Mersey', 'Tame', 'Roch', 'Pennine', 'Moorland', 'Croal', 'Medlock', 'Goyt', 'Douglas', 'Northern', 'Red Rose'];
 
 const SECTOR_NAMES: Readonly<Record<Sector, readonly string[]>> = {
@@ -350,9 +430,25 @@ const SECTOR_NAMES: Readonly<Record<Sector, readonly string[]>> = {
   science: ['{local} Laboratories', '{local} Biotech', '{town} Science Park', '{local} Environmental Testing'],
 };
 
-const JOB_TITLES = ['Managing Director', 'HR Manager', 'Early Careers Lead', 'Apprentice', 'Engineer', 'Operations Manager', 'Office Manager', 'Volunteer Coordinator', 'Graduate Trainee', 'Team Leader'];
+const JOB_TITLES = [
+  'Managing Director',
+  'HR Manager',
+  'Early Careers Lead',
+  'Apprentice',
+  'Engineer',
+  'Operations Manager',
+  'Office Manager',
+  'Volunteer Coordinator',
+  'Graduate Trainee',
+  'Team Leader',
+];
 
-const slug = (s: string) => s.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/&/g, 'and')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 /** `referenceDate` anchors vetting and DBS dates (most valid on it, a few expiring or expired). */
 export function generateEmployers(seed: number, count: number, referenceDate: CalendarDate): SeedEmployer[] {
@@ -376,8 +472,17 @@ export function generateEmployers(seed: number, count: number, referenceDate: Ca
 
     const sizeBand: SizeBand =
       sector === 'public_sector' || sector === 'health'
-        ? rng.weighted<SizeBand>([['large', 6], ['sme', 3], ['micro', 1]])
-        : rng.weighted<SizeBand>([['large', 2], ['sme', 4], ['micro', 3], ['self_employed', 1]]);
+        ? rng.weighted<SizeBand>([
+            ['large', 6],
+            ['sme', 3],
+            ['micro', 1],
+          ])
+        : rng.weighted<SizeBand>([
+            ['large', 2],
+            ['sme', 4],
+            ['micro', 3],
+            ['self_employed', 1],
+          ]);
     const domain = `${slug(name)}.example`;
     const contactCount = sizeBand === 'self_employed' ? 1 : rng.int(1, 3);
     const contacts: SeedContact[] = [];
@@ -388,7 +493,12 @@ export function generateEmployers(seed: number, count: number, referenceDate: Ca
       let email = `${slug(first)}.${slug(last)}@${domain}`;
       for (let n = 2; usedEmails.has(email); n++) email = `${slug(first)}.${slug(last)}${n}@${domain}`;
       usedEmails.add(email);
-      const dbsStatus = rng.weighted<DbsStatus>([['none', 3], ['basic', 2], ['enhanced', 4], ['enhanced_barred_list', 1]]);
+      const dbsStatus = rng.weighted<DbsStatus>([
+        ['none', 3],
+        ['basic', 2],
+        ['enhanced', 4],
+        ['enhanced_barred_list', 1],
+      ]);
       contacts.push({
         name: `${first} ${last}`,
         email,
@@ -400,7 +510,12 @@ export function generateEmployers(seed: number, count: number, referenceDate: Ca
 
     // ~80% fully vetted and in date; the rest miss a check, expire soon, or have expired.
     const vetting: SeedVetting[] = [];
-    const state = rng.weighted<'ok' | 'missing' | 'expiring' | 'expired'>([['ok', 80], ['missing', 8], ['expiring', 7], ['expired', 5]]);
+    const state = rng.weighted<'ok' | 'missing' | 'expiring' | 'expired'>([
+      ['ok', 80],
+      ['missing', 8],
+      ['expiring', 7],
+      ['expired', 5],
+    ]);
     const odd = rng.pick(VETTING_KINDS);
     for (const kind of VETTING_KINDS) {
       if (state === 'missing' && kind === odd) continue;
@@ -468,7 +583,13 @@ export const ACTIVITY_SHAPES: Readonly<Record<ActivityType, ActivityShape>> = {
   employer_panel: { weight: 8, formats: ['in_person_school', 'virtual'], minutes: [45, 90], pupils: [30, 90], years: [9, 13] },
   cv_workshop: { weight: 8, formats: ['in_person_school', 'virtual'], minutes: [60, 90], pupils: [15, 30], years: [10, 13] },
   mock_interviews: { weight: 10, formats: ['in_person_school', 'virtual'], minutes: [120, 180], pupils: [8, 20], years: [10, 13] },
-  enterprise_challenge: { weight: 6, formats: ['in_person_school', 'in_person_workplace'], minutes: [180, 300], pupils: [30, 120], years: [7, 10] },
+  enterprise_challenge: {
+    weight: 6,
+    formats: ['in_person_school', 'in_person_workplace'],
+    minutes: [180, 300],
+    pupils: [30, 120],
+    years: [7, 10],
+  },
   mentoring: { weight: 5, formats: ['in_person_school', 'virtual'], minutes: [45, 60], pupils: [1, 6], years: [9, 13] },
   virtual_workplace_tour: { weight: 10, formats: ['virtual'], minutes: [20, 45], pupils: [30, 200], years: [7, 13] },
   workplace_visit: { weight: 12, formats: ['in_person_workplace'], minutes: [120, 240], pupils: [10, 30], years: [8, 13] },
@@ -484,7 +605,12 @@ export function hhmm(minutes: number): string {
 }
 
 /** `perEmployer` offers for each employer (a range: [min, max]), available within `academicYear`. */
-export function generateOffers(seed: number, employers: readonly Pick<SeedEmployer, 'key' | 'name' | 'contacts'>[], perEmployer: readonly [number, number], academicYear: number): SeedOffer[] {
+export function generateOffers(
+  seed: number,
+  employers: readonly Pick<SeedEmployer, 'key' | 'name' | 'contacts'>[],
+  perEmployer: readonly [number, number],
+  academicYear: number,
+): SeedOffer[] {
   const rng = new SeededRandom(deriveSeed(seed, 'offers'));
   const yearStart = academicYearStart(academicYear);
   const offers: SeedOffer[] = [];
@@ -494,7 +620,8 @@ export function generateOffers(seed: number, employers: readonly Pick<SeedEmploy
       const activityType = rng.weighted(ACTIVITY_WEIGHTS);
       const shape = ACTIVITY_SHAPES[activityType];
       const format = rng.pick(shape.formats);
-      const durationMinutes = activityType === 'work_experience' ? shape.minutes[0] : Math.round(rng.int(shape.minutes[0], shape.minutes[1]) / 15) * 15;
+      const durationMinutes =
+        activityType === 'work_experience' ? shape.minutes[0] : Math.round(rng.int(shape.minutes[0], shape.minutes[1]) / 15) * 15;
       const lowYear = rng.int(shape.years[0], shape.years[1]);
       const highYear = rng.int(lowYear, shape.years[1]);
       const yearGroups = Array.from({ length: highYear - lowYear + 1 }, (_, i) => lowYear + i);
@@ -509,7 +636,12 @@ export function generateOffers(seed: number, employers: readonly Pick<SeedEmploy
         const earliest = 9 * 60;
         const latestStart = Math.max(earliest, 16 * 60 - dailyMinutes);
         const start = earliest + Math.floor(rng.int(0, latestStart - earliest) / 30) * 30;
-        const weekdays = rng.chance(0.5) ? [1, 2, 3, 4, 5] : rng.shuffle([1, 2, 3, 4, 5]).slice(0, rng.int(1, 3)).sort((a, b) => a - b);
+        const weekdays = rng.chance(0.5)
+          ? [1, 2, 3, 4, 5]
+          : rng
+              .shuffle([1, 2, 3, 4, 5])
+              .slice(0, rng.int(1, 3))
+              .sort((a, b) => a - b);
         availability.push({
           startsOn,
           endsOn: endsOn > lastDay ? lastDay : endsOn,
@@ -533,7 +665,11 @@ export function generateOffers(seed: number, employers: readonly Pick<SeedEmploy
         yearGroups,
         travelRadiusKm: format === 'in_person_school' ? rng.pick([5, 10, 15, 20, 30]) : null,
         benchmark: benchmarkFor(activityType, format),
-        status: rng.weighted<OfferStatus>([['published', 85], ['draft', 10], ['archived', 5]]),
+        status: rng.weighted<OfferStatus>([
+          ['published', 85],
+          ['draft', 10],
+          ['archived', 5],
+        ]),
         availability,
       });
     }
@@ -576,7 +712,12 @@ export function schoolYearAhead(referenceDate: CalendarDate): number {
 }
 
 /** `count` requests spread over the schools, with windows after `fromDate` and before the last school day ahead. */
-export function generateRequests(seed: number, schools: readonly Pick<SeedSchool, 'key' | 'lowestYearGroup' | 'highestYearGroup'>[], count: number, fromDate: CalendarDate): SeedRequest[] {
+export function generateRequests(
+  seed: number,
+  schools: readonly Pick<SeedSchool, 'key' | 'lowestYearGroup' | 'highestYearGroup'>[],
+  count: number,
+  fromDate: CalendarDate,
+): SeedRequest[] {
   const rng = new SeededRandom(deriveSeed(seed, 'requests'));
   const requests: SeedRequest[] = [];
   if (schools.length === 0) return requests;
@@ -587,7 +728,8 @@ export function generateRequests(seed: number, schools: readonly Pick<SeedSchool
     const activityType = rng.weighted(ACTIVITY_WEIGHTS);
     const shape = ACTIVITY_SHAPES[activityType];
     const eligible: number[] = [];
-    for (let y = Math.max(school.lowestYearGroup, shape.years[0]); y <= Math.min(school.highestYearGroup, shape.years[1]); y++) eligible.push(y);
+    for (let y = Math.max(school.lowestYearGroup, shape.years[0]); y <= Math.min(school.highestYearGroup, shape.years[1]); y++)
+      eligible.push(y);
     const yearGroup = eligible.length > 0 ? rng.pick(eligible) : school.lowestYearGroup;
     const formats = rng.shuffle(shape.formats).slice(0, rng.int(1, shape.formats.length));
     const windows: SeedRequestWindow[] = [];
@@ -610,8 +752,20 @@ export function generateRequests(seed: number, schools: readonly Pick<SeedSchool
       pupilCount: rng.int(shape.pupils[0], Math.max(shape.pupils[0], Math.min(shape.pupils[1], 60))),
       formats,
       deadline: deadline < fromDate ? fromDate : deadline,
-      notes: rng.chance(0.4) ? rng.pick(['Ideally linked to our STEM week.', 'Please include apprenticeship routes.', 'Several pupils use wheelchairs: step-free access needed.', 'Hall available, projector provided.']) : null,
-      status: rng.weighted<RequestStatus>([['open', 80], ['matched', 10], ['fulfilled', 5], ['cancelled', 5]]),
+      notes: rng.chance(0.4)
+        ? rng.pick([
+            'Ideally linked to our STEM week.',
+            'Please include apprenticeship routes.',
+            'Several pupils use wheelchairs: step-free access needed.',
+            'Hall available, projector provided.',
+          ])
+        : null,
+      status: rng.weighted<RequestStatus>([
+        ['open', 80],
+        ['matched', 10],
+        ['fulfilled', 5],
+        ['cancelled', 5],
+      ]),
       windows,
     });
   }
@@ -646,7 +800,10 @@ export function generateOfferSessions(seed: number, offers: readonly SeedOffer[]
         if (window.weekdays.includes(isoWeekday(day))) candidates.push({ day, window });
       }
     }
-    const chosen = rng.shuffle(candidates).slice(0, offer.sessionsAvailable).sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+    const chosen = rng
+      .shuffle(candidates)
+      .slice(0, offer.sessionsAvailable)
+      .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
     const usedDays = new Set<string>();
     for (const { day, window } of chosen) {
       if (usedDays.has(day)) continue;
@@ -757,7 +914,9 @@ export function generateEncounterHistory(
       for (let k = 0; k < talks + visits; k++) {
         const visit = k >= talks;
         const employer = rng.pick(employers);
-        const activityType: ActivityType = visit ? rng.pick(['workplace_visit', 'insight_day'] as const) : rng.pick(['careers_talk', 'employer_panel', 'cv_workshop'] as const);
+        const activityType: ActivityType = visit
+          ? rng.pick(['workplace_visit', 'insight_day'] as const)
+          : rng.pick(['careers_talk', 'employer_panel', 'cv_workshop'] as const);
         const share = visit ? 0.1 + rng.float() * 0.2 : 0.3 + engagement * 0.5 * rng.float();
         const checklist: readonly string[] = visit ? BM6_MEANINGFUL_CRITERIA : BM5_MEANINGFUL_CRITERIA;
         encounters.push({

@@ -79,15 +79,20 @@ describe('dateOfBirthRangeForYearGroup', () => {
 
   it('round-trips with yearGroupFromDateOfBirth at both ends and just outside (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 14 }), fc.integer({ min: 1990, max: 2090 }), fc.integer({ min: 0, max: 364 }), (yg, ay, offset) => {
-        const { from, to } = dateOfBirthRangeForYearGroup(yg, ay);
-        const onDate = addDays(academicYearStart(ay), offset);
-        expect(academicYearOf(onDate)).toBe(ay);
-        expect(yearGroupFromDateOfBirth(from, onDate)).toBe(yg);
-        expect(yearGroupFromDateOfBirth(to, onDate)).toBe(yg);
-        expect(yearGroupFromDateOfBirth(addDays(from, -1), onDate)).toBe(yg + 1);
-        expect(yearGroupFromDateOfBirth(addDays(to, 1), onDate)).toBe(yg - 1);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 14 }),
+        fc.integer({ min: 1990, max: 2090 }),
+        fc.integer({ min: 0, max: 364 }),
+        (yg, ay, offset) => {
+          const { from, to } = dateOfBirthRangeForYearGroup(yg, ay);
+          const onDate = addDays(academicYearStart(ay), offset);
+          expect(academicYearOf(onDate)).toBe(ay);
+          expect(yearGroupFromDateOfBirth(from, onDate)).toBe(yg);
+          expect(yearGroupFromDateOfBirth(to, onDate)).toBe(yg);
+          expect(yearGroupFromDateOfBirth(addDays(from, -1), onDate)).toBe(yg + 1);
+          expect(yearGroupFromDateOfBirth(addDays(to, 1), onDate)).toBe(yg - 1);
+        },
+      ),
     );
   });
 });

@@ -49,7 +49,11 @@ function cohortOf(dob: CalendarDate | Date): number {
 /** The dates of birth of the children in `yearGroup` during `academicYear` (inclusive both ends). */
 export function dateOfBirthRangeForYearGroup(yearGroup: number, academicYear: number): { from: CalendarDate; to: CalendarDate } {
   if (!Number.isInteger(yearGroup) || yearGroup < 0 || yearGroup > 14) {
-    throw DomainError.invalid('yearGroup', 'INVALID_YEAR_GROUP', `yearGroup must be a whole number from 0 to 14 (got ${String(yearGroup)})`);
+    throw DomainError.invalid(
+      'yearGroup',
+      'INVALID_YEAR_GROUP',
+      `yearGroup must be a whole number from 0 to 14 (got ${String(yearGroup)})`,
+    );
   }
   assertYear(academicYear);
   const cohort = academicYear - yearGroup - 5;
@@ -76,7 +80,11 @@ export function entryYearFromDateOfBirth(dob: CalendarDate | Date): number {
 /** The Year-7 academic year of a pupil known to be in `yearGroup` during `academicYear`. */
 export function entryYearFromYearGroup(yearGroup: number, academicYear: number): number {
   if (!Number.isInteger(yearGroup) || yearGroup < 0 || yearGroup > 14) {
-    throw DomainError.invalid('yearGroup', 'INVALID_YEAR_GROUP', `yearGroup must be a whole number from 0 to 14 (got ${String(yearGroup)})`);
+    throw DomainError.invalid(
+      'yearGroup',
+      'INVALID_YEAR_GROUP',
+      `yearGroup must be a whole number from 0 to 14 (got ${String(yearGroup)})`,
+    );
   }
   assertYear(academicYear);
   return academicYear - (yearGroup - 7);

@@ -81,12 +81,16 @@ describe('calendar dates', () => {
 
   it('addDays and daysBetween agree (property)', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2090-12-31T00:00:00Z'), noInvalidDate: true }), fc.integer({ min: -5000, max: 5000 }), (d, n) => {
-        const a = toCalendarDate(d);
-        const b = addDays(a, n);
-        expect(isCalendarDate(b)).toBe(true);
-        expect(daysBetween(a, b)).toBe(n);
-      }),
+      fc.property(
+        fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2090-12-31T00:00:00Z'), noInvalidDate: true }),
+        fc.integer({ min: -5000, max: 5000 }),
+        (d, n) => {
+          const a = toCalendarDate(d);
+          const b = addDays(a, n);
+          expect(isCalendarDate(b)).toBe(true);
+          expect(daysBetween(a, b)).toBe(n);
+        },
+      ),
     );
   });
 });
@@ -130,7 +134,17 @@ describe('londonDateOf', () => {
 });
 
 describe('the London clock (one implementation, checked against the platform time-zone database)', () => {
-  const intl = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' });
+  const intl = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
+  });
   const viaIntl = (ms: number): string => {
     const parts = Object.fromEntries(intl.formatToParts(new Date(ms)).map((p) => [p.type, p.value])) as Record<string, string>;
     const zone = parts['timeZoneName'] === 'GMT+1' ? 'BST' : parts['timeZoneName'];

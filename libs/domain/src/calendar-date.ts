@@ -127,7 +127,8 @@ export function londonOffsetMs(instant: Date | number): number {
   const ms = typeof instant === 'number' ? instant : instant.getTime();
   const year = new Date(ms).getUTCFullYear();
   let span = summerTime.get(year);
-  if (span === undefined) summerTime.set(year, (span = [Date.UTC(year, 2, lastSunday(year, 3), 1, 0), Date.UTC(year, 9, lastSunday(year, 10), 1, 0)]));
+  if (span === undefined)
+    summerTime.set(year, (span = [Date.UTC(year, 2, lastSunday(year, 3), 1, 0), Date.UTC(year, 9, lastSunday(year, 10), 1, 0)]));
   return ms >= span[0] && ms < span[1] ? 3_600_000 : 0;
 }
 
@@ -170,7 +171,20 @@ export function londonWallClock(instant: Date | number): LondonWallClock {
 }
 
 const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "Tuesday 3 February 2026" (or, `short`, "Tue 3 Feb 2026"): a calendar date in words. */
 export function formatLondonDate(date: CalendarDate, style: 'long' | 'short' = 'long'): string {

@@ -6,10 +6,22 @@ const fieldsOf = (text: string) => parseCsv(text).map((r) => r.fields);
 
 describe('parseCsv', () => {
   it('reads plain records with LF, CRLF or CR endings', () => {
-    expect(fieldsOf('a,b\n1,2\n')).toEqual([['a', 'b'], ['1', '2']]);
-    expect(fieldsOf('a,b\r\n1,2\r\n')).toEqual([['a', 'b'], ['1', '2']]);
-    expect(fieldsOf('a,b\r1,2')).toEqual([['a', 'b'], ['1', '2']]);
-    expect(fieldsOf('a,b\n1,2')).toEqual([['a', 'b'], ['1', '2']]);
+    expect(fieldsOf('a,b\n1,2\n')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
+    expect(fieldsOf('a,b\r\n1,2\r\n')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
+    expect(fieldsOf('a,b\r1,2')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
+    expect(fieldsOf('a,b\n1,2')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
   });
 
   it('keeps empty fields, including a trailing one', () => {
@@ -23,7 +35,10 @@ describe('parseCsv', () => {
   });
 
   it('strips a byte-order mark', () => {
-    expect(fieldsOf('\uFEFFUPN,DOB\nA1,2013-09-01')).toEqual([['UPN', 'DOB'], ['A1', '2013-09-01']]);
+    expect(fieldsOf('\uFEFFUPN,DOB\nA1,2013-09-01')).toEqual([
+      ['UPN', 'DOB'],
+      ['A1', '2013-09-01'],
+    ]);
   });
 
   it('counts rows as a spreadsheet does, and physical lines separately', () => {
@@ -65,7 +80,7 @@ describe('parseCsv', () => {
   });
 
   it('round-trips any table through formatCsv (property)', () => {
-    const field = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', ',', '"', '\r', '\n', 'é', '1', "'") , maxLength: 8 });
+    const field = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', ',', '"', '\r', '\n', 'é', '1', "'"), maxLength: 8 });
     const table = fc.array(fc.array(field, { minLength: 1, maxLength: 6 }), { maxLength: 10 });
     fc.assert(
       fc.property(table, (rows) => {

@@ -30,7 +30,8 @@ function countLineBreaks(text: string, from: number, to: number): number {
 }
 
 export function parseCsv(text: string, delimiter = ','): CsvRecord[] {
-  if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\r' || delimiter === '\n') throw new TypeError('delimiter must be one character other than a quote or line break');
+  if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\r' || delimiter === '\n')
+    throw new TypeError('delimiter must be one character other than a quote or line break');
   const delim = delimiter.charCodeAt(0);
   const n = text.length;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;

@@ -22,7 +22,10 @@ describe('readHubSettings', () => {
   });
 
   it('keeps valid values and drops keys it does not know', () => {
-    expect(readHubSettings({ invitationValidityHours: 48, somethingElse: true })).toEqual({ invitationValidityHours: 48, matchingWeights: DEFAULT_MATCHING_WEIGHTS });
+    expect(readHubSettings({ invitationValidityHours: 48, somethingElse: true })).toEqual({
+      invitationValidityHours: 48,
+      matchingWeights: DEFAULT_MATCHING_WEIGHTS,
+    });
   });
 });
 
@@ -56,16 +59,25 @@ describe('applying and using settings', () => {
 describe('matching weights', () => {
   it('reads each stored weight on its own, falling back to its default when missing or out of range', () => {
     expect(readHubSettings({}).matchingWeights).toEqual(DEFAULT_MATCHING_WEIGHTS);
-    expect(readHubSettings({ matchingWeights: { perKm: 0.2, fairnessStep: -1, disadvantagedUplift: 'x' } }).matchingWeights).toEqual({ ...DEFAULT_MATCHING_WEIGHTS, perKm: 0.2 });
+    expect(readHubSettings({ matchingWeights: { perKm: 0.2, fairnessStep: -1, disadvantagedUplift: 'x' } }).matchingWeights).toEqual({
+      ...DEFAULT_MATCHING_WEIGHTS,
+      perKm: 0.2,
+    });
   });
 
   it('changes only the weights given; null resets one weight, or all of them', () => {
     const patched = parseHubSettingsPatch({ matchingWeights: { perKm: 0.25, fairnessCap: null } });
     expect(patched).toEqual({ matchingWeights: { perKm: 0.25, fairnessCap: DEFAULT_MATCHING_WEIGHTS.fairnessCap } });
     const current = applyHubSettings(DEFAULT_HUB_SETTINGS, { matchingWeights: { disadvantagedUplift: 2, fairnessCap: 5 } });
-    expect(applyHubSettings(current, patched).matchingWeights).toEqual({ ...DEFAULT_MATCHING_WEIGHTS, disadvantagedUplift: 2, perKm: 0.25 });
+    expect(applyHubSettings(current, patched).matchingWeights).toEqual({
+      ...DEFAULT_MATCHING_WEIGHTS,
+      disadvantagedUplift: 2,
+      perKm: 0.25,
+    });
     expect(applyHubSettings(current, parseHubSettingsPatch({ matchingWeights: null })).matchingWeights).toEqual(DEFAULT_MATCHING_WEIGHTS);
-    expect(applyHubSettings(current, parseHubSettingsPatch({ invitationValidityHours: 24 })).matchingWeights).toEqual(current.matchingWeights);
+    expect(applyHubSettings(current, parseHubSettingsPatch({ invitationValidityHours: 24 })).matchingWeights).toEqual(
+      current.matchingWeights,
+    );
   });
 
   it('names the weight and its range when one is out of bounds, and every bad weight at once', () => {
@@ -74,6 +86,9 @@ describe('matching weights', () => {
     expect(one?.message).toBe('input.settings.matchingWeights.perKm must be a number from 0 to 100 (got 101)');
     const two = thrown(() => parseHubSettingsPatch({ matchingWeights: { perKm: -1, pupilBeyondGap: 2 } }));
     expect(two).toMatchObject({ code: 'VALIDATION_FAILED' });
-    expect(two?.details?.map((d) => d.field).sort()).toEqual(['input.settings.matchingWeights.perKm', 'input.settings.matchingWeights.pupilBeyondGap']);
+    expect(two?.details?.map((d) => d.field).sort()).toEqual([
+      'input.settings.matchingWeights.perKm',
+      'input.settings.matchingWeights.pupilBeyondGap',
+    ]);
   });
 });

@@ -19,7 +19,10 @@ export interface HubSettings {
   readonly matchingWeights: MatchingWeights;
 }
 
-export const DEFAULT_HUB_SETTINGS: HubSettings = Object.freeze({ invitationValidityHours: null, matchingWeights: DEFAULT_MATCHING_WEIGHTS });
+export const DEFAULT_HUB_SETTINGS: HubSettings = Object.freeze({
+  invitationValidityHours: null,
+  matchingWeights: DEFAULT_MATCHING_WEIGHTS,
+});
 
 /**
  * A validated change: the settings given, with null resetting one to its default. Matching weights
@@ -43,7 +46,9 @@ export function readHubSettings(stored: unknown): HubSettings {
   const s = isRecord(stored) ? stored : {};
   const hours = s['invitationValidityHours'];
   return {
-    invitationValidityHours: inRange(hours, INVITATION_VALIDITY_HOURS.min, INVITATION_VALIDITY_HOURS.max) ? hours : DEFAULT_HUB_SETTINGS.invitationValidityHours,
+    invitationValidityHours: inRange(hours, INVITATION_VALIDITY_HOURS.min, INVITATION_VALIDITY_HOURS.max)
+      ? hours
+      : DEFAULT_HUB_SETTINGS.invitationValidityHours,
     matchingWeights: readMatchingWeights(s['matchingWeights']),
   };
 }
@@ -71,9 +76,12 @@ export function parseHubSettingsPatch(patch: Record<string, unknown>, field = 'i
   if (patch['invitationValidityHours'] !== undefined) {
     const v = patch['invitationValidityHours'];
     out.invitationValidityHours =
-      v === null ? null : parseIntegerInRange(v, `${field}.invitationValidityHours`, INVITATION_VALIDITY_HOURS.min, INVITATION_VALIDITY_HOURS.max);
+      v === null
+        ? null
+        : parseIntegerInRange(v, `${field}.invitationValidityHours`, INVITATION_VALIDITY_HOURS.min, INVITATION_VALIDITY_HOURS.max);
   }
-  if (patch['matchingWeights'] !== undefined) out.matchingWeights = parseMatchingWeightsPatch(patch['matchingWeights'], `${field}.matchingWeights`);
+  if (patch['matchingWeights'] !== undefined)
+    out.matchingWeights = parseMatchingWeightsPatch(patch['matchingWeights'], `${field}.matchingWeights`);
   return out;
 }
 
@@ -83,7 +91,8 @@ export function parseHubSettingsPatch(patch: Record<string, unknown>, field = 'i
  */
 export function parseMatchingWeightsPatch(value: unknown, field: string): Partial<MatchingWeights> | null {
   if (value === null) return null;
-  if (!isRecord(value)) throw DomainError.invalid(field, 'VALIDATION_FAILED', `${field} must be a set of weights (got ${showValue(value)})`);
+  if (!isRecord(value))
+    throw DomainError.invalid(field, 'VALIDATION_FAILED', `${field} must be a set of weights (got ${showValue(value)})`);
   const given: Record<string, unknown> = {};
   const reset: Partial<Record<keyof MatchingWeights, number>> = {};
   for (const key of WEIGHT_KEYS) {
@@ -99,7 +108,12 @@ export function parseMatchingWeightsPatch(value: unknown, field: string): Partia
 /** The settings after a validated patch. */
 export function applyHubSettings(current: HubSettings, patch: HubSettingsPatch): HubSettings {
   const { matchingWeights, ...rest } = patch;
-  const weights = matchingWeights === undefined ? current.matchingWeights : matchingWeights === null ? DEFAULT_MATCHING_WEIGHTS : { ...current.matchingWeights, ...matchingWeights };
+  const weights =
+    matchingWeights === undefined
+      ? current.matchingWeights
+      : matchingWeights === null
+        ? DEFAULT_MATCHING_WEIGHTS
+        : { ...current.matchingWeights, ...matchingWeights };
   return { ...current, ...rest, matchingWeights: weights };
 }
 

@@ -18,7 +18,10 @@ describe('parsePupilCsv: headers', () => {
     ['REFERENCE,NC Year'],
     ['Pupil Reference,year'],
   ])('accepts header %p', (header) => {
-    const r = parsePupilCsv(csv(header, header.toLowerCase().includes('birth') || header.includes('DOB') ? 'A1,2013-09-01' : 'A1,7'), OPTIONS);
+    const r = parsePupilCsv(
+      csv(header, header.toLowerCase().includes('birth') || header.includes('DOB') ? 'A1,2013-09-01' : 'A1,7'),
+      OPTIONS,
+    );
     expect(r.errors).toEqual([]);
     expect(r.rows).toHaveLength(1);
     expect(r.rows[0]).toMatchObject({ reference: 'A1', yearGroup: 7 });
@@ -37,7 +40,11 @@ describe('parsePupilCsv: headers', () => {
   });
 
   it('refuses two columns for the same value, but ORs flag columns', () => {
-    expect(parsePupilCsv(csv('UPN,Reference,Year', 'A1,B1,7'), OPTIONS).errors[0]).toMatchObject({ line: 1, field: 'reference', code: 'INVALID_CSV' });
+    expect(parsePupilCsv(csv('UPN,Reference,Year', 'A1,B1,7'), OPTIONS).errors[0]).toMatchObject({
+      line: 1,
+      field: 'reference',
+      code: 'INVALID_CSV',
+    });
     const r = parsePupilCsv(csv('UPN,Year,PP,FSM', 'A1,7,N,Y', 'A2,7,N,N', 'A3,7,Y,'), OPTIONS);
     expect(r.errors).toEqual([]);
     expect(r.rows.map((p) => p.disadvantaged)).toEqual([true, false, true]);
@@ -51,8 +58,17 @@ describe('parsePupilCsv: headers', () => {
 
   it('reports an empty file, a header-only file and a broken quote as file errors', () => {
     expect(parsePupilCsv('', OPTIONS).errors[0]).toMatchObject({ line: 1, field: 'file', code: 'INVALID_CSV' });
-    expect(parsePupilCsv(csv('UPN,Year'), OPTIONS).errors[0]).toMatchObject({ line: 1, field: 'file', message: expect.stringContaining('no pupil rows') });
-    expect(parsePupilCsv(csv('UPN,Year', '"A1,7'), OPTIONS).errors[0]).toMatchObject({ line: 1, field: 'file', code: 'INVALID_CSV', message: expect.stringContaining('line 2') });
+    expect(parsePupilCsv(csv('UPN,Year'), OPTIONS).errors[0]).toMatchObject({
+      line: 1,
+      field: 'file',
+      message: expect.stringContaining('no pupil rows'),
+    });
+    expect(parsePupilCsv(csv('UPN,Year', '"A1,7'), OPTIONS).errors[0]).toMatchObject({
+      line: 1,
+      field: 'file',
+      code: 'INVALID_CSV',
+      message: expect.stringContaining('line 2'),
+    });
   });
 
   it('refuses more rows than allowed', () => {
@@ -104,14 +120,24 @@ describe('parsePupilCsv: values', () => {
   });
 
   it('accepts every boolean spelling and blank as false', () => {
-    const r = parsePupilCsv(csv('UPN,Year,SEN', 'A1,7,Y', 'A2,7,yes', 'A3,7,True', 'A4,7,1', 'A5,7,N', 'A6,7,no', 'A7,7,false', 'A8,7,0', 'A9,7,'), OPTIONS);
+    const r = parsePupilCsv(
+      csv('UPN,Year,SEN', 'A1,7,Y', 'A2,7,yes', 'A3,7,True', 'A4,7,1', 'A5,7,N', 'A6,7,no', 'A7,7,false', 'A8,7,0', 'A9,7,'),
+      OPTIONS,
+    );
     expect(r.errors).toEqual([]);
     expect(r.rows.map((p) => p.send)).toEqual([true, true, true, true, false, false, false, false, false]);
   });
 
   it('treats a missing flag column as false and a missing RONI as null', () => {
     const r = parsePupilCsv(csv('UPN,Year', 'A1,7'), OPTIONS);
-    expect(r.rows[0]).toMatchObject({ disadvantaged: false, send: false, careExperienced: false, roniScore: null, displayName: null, dateOfBirth: null });
+    expect(r.rows[0]).toMatchObject({
+      disadvantaged: false,
+      send: false,
+      careExperienced: false,
+      roniScore: null,
+      displayName: null,
+      dateOfBirth: null,
+    });
   });
 });
 
@@ -119,7 +145,15 @@ describe('parsePupilCsv: row errors', () => {
   const lineErrors = (text: string, options = OPTIONS) => parsePupilCsv(text, options).errors.map((e) => [e.line, e.field, e.code]);
 
   it('reports each bad row by the line a spreadsheet shows, and keeps the good ones', () => {
-    const text = csv('UPN,DOB,Year,RONI', 'A1,2013-09-01,7,10', ',2013-09-01,7,', 'A3,31/02/2013,,', 'A4,,Y14,', 'A5,,7,101', 'A6,2013-09-01,7,');
+    const text = csv(
+      'UPN,DOB,Year,RONI',
+      'A1,2013-09-01,7,10',
+      ',2013-09-01,7,',
+      'A3,31/02/2013,,',
+      'A4,,Y14,',
+      'A5,,7,101',
+      'A6,2013-09-01,7,',
+    );
     const r = parsePupilCsv(text, OPTIONS);
     expect(r.totalRows).toBe(6);
     expect(r.rows.map((p) => p.reference)).toEqual(['A1', 'A6']);
@@ -137,12 +171,18 @@ describe('parsePupilCsv: row errors', () => {
     const r = parsePupilCsv(text, OPTIONS);
     expect(r.totalRows).toBe(2);
     // A quoted line break is still one spreadsheet row (line 2); a name holds no line break, though.
-    expect(r.errors.map((e) => [e.line, e.code])).toEqual([[2, 'INVALID_TEXT'], [4, 'INVALID_YEAR_GROUP']]);
+    expect(r.errors.map((e) => [e.line, e.code])).toEqual([
+      [2, 'INVALID_TEXT'],
+      [4, 'INVALID_YEAR_GROUP'],
+    ]);
   });
 
   it('refuses NUL, control and bidirectional characters in any cell, naming the row (issue 14, finding 6)', () => {
     const r = parsePupilCsv(csv('UPN,Name,Year', 'A1\u0000,x,7', 'A2,\u202Eevil,7', 'A3,fine,7'), OPTIONS);
-    expect(r.errors.map((e) => [e.line, e.code])).toEqual([[2, 'INVALID_TEXT'], [3, 'INVALID_TEXT']]);
+    expect(r.errors.map((e) => [e.line, e.code])).toEqual([
+      [2, 'INVALID_TEXT'],
+      [3, 'INVALID_TEXT'],
+    ]);
     expect(r.errors[0]?.message).toBe('column 1 contains a control character (not allowed in any pupil field)');
     expect(r.rows.map((row) => row.reference)).toEqual(['A3']);
   });
@@ -150,13 +190,21 @@ describe('parsePupilCsv: row errors', () => {
   it('reports a duplicate reference on the later line, naming the first', () => {
     const r = parsePupilCsv(csv('UPN,Year', 'A1,7', 'A2,7', 'A1,8'), OPTIONS);
     expect(r.rows.map((p) => p.line)).toEqual([2, 3]);
-    expect(r.errors).toEqual([{ line: 4, field: 'reference', code: 'ALREADY_EXISTS', message: 'UPN "A1" already appears on line 2', reference: 'A1' }]);
+    expect(r.errors).toEqual([
+      { line: 4, field: 'reference', code: 'ALREADY_EXISTS', message: 'UPN "A1" already appears on line 2', reference: 'A1' },
+    ]);
   });
 
   it('reports a date of birth and year group that disagree', () => {
     const r = parsePupilCsv(csv('UPN,Date of Birth,Year Group', 'A1,2013-09-01,8'), OPTIONS);
     expect(r.errors).toEqual([
-      { line: 2, field: 'yearGroup', code: 'INVALID_YEAR_GROUP', message: 'Year Group 8 does not match Date of Birth 2013-09-01, which is Year 7 in 2025/26', reference: 'A1' },
+      {
+        line: 2,
+        field: 'yearGroup',
+        code: 'INVALID_YEAR_GROUP',
+        message: 'Year Group 8 does not match Date of Birth 2013-09-01, which is Year 7 in 2025/26',
+        reference: 'A1',
+      },
     ]);
   });
 
@@ -218,7 +266,16 @@ describe('parsePupilCsv: volume', () => {
       const yg = 7 + (k % 5);
       const cohort = 2025 - yg - 5;
       const dob = `${cohort + 1}-0${1 + (k % 8)}-1${k % 10}`;
-      rows.push([`A${String(100000 + k)}`, `Pupil ${k}, Test`, k === 5000 ? '2013-02-30' : dob, `Y${yg}`, k % 4 === 0 ? 'Y' : 'N', k % 7 === 0 ? 'Y' : '', '', String(k % 101)]);
+      rows.push([
+        `A${String(100000 + k)}`,
+        `Pupil ${k}, Test`,
+        k === 5000 ? '2013-02-30' : dob,
+        `Y${yg}`,
+        k % 4 === 0 ? 'Y' : 'N',
+        k % 7 === 0 ? 'Y' : '',
+        '',
+        String(k % 101),
+      ]);
     }
     const r = parsePupilCsv(formatCsv(rows), OPTIONS);
     expect(r.totalRows).toBe(10_000);

@@ -131,7 +131,8 @@ class RowProblem extends Error {
 
 export function parsePupilCsv(text: string, options: PupilImportOptions): PupilImportResult {
   const { lowestYearGroup: low, highestYearGroup: high } = options;
-  if (!Number.isInteger(low) || !Number.isInteger(high) || low > high) throw new TypeError('lowestYearGroup and highestYearGroup must be whole numbers, lowest first');
+  if (!Number.isInteger(low) || !Number.isInteger(high) || low > high)
+    throw new TypeError('lowestYearGroup and highestYearGroup must be whole numbers, lowest first');
   const schoolUrn = parseUrn(options.schoolUrn, 'schoolUrn');
   const academicYear = academicYearOf(options.importDate);
   const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
@@ -152,7 +153,8 @@ export function parsePupilCsv(text: string, options: PupilImportOptions): PupilI
   }
   const isBlankRecord = (r: CsvRecord) => r.fields.every((f) => f.trim() === '');
   const header = records[0];
-  if (!header || isBlankRecord(header)) return fileError('file', 'INVALID_CSV', 'the file is empty: the first line must be a header such as "UPN,DOB,Year Group"');
+  if (!header || isBlankRecord(header))
+    return fileError('file', 'INVALID_CSV', 'the file is empty: the first line must be a header such as "UPN,DOB,Year Group"');
   const dataRecords = records.slice(1).filter((r) => !isBlankRecord(r));
   const totalRows = dataRecords.length;
 
@@ -177,13 +179,32 @@ export function parsePupilCsv(text: string, options: PupilImportOptions): PupilI
     }
   }
   if (!columns.has('reference')) {
-    return fileError('reference', 'INVALID_CSV', 'the header has no pupil reference column (expected one of "UPN", "Reference", "Pupil Reference", "Admission Number")', totalRows, ignoredColumns);
+    return fileError(
+      'reference',
+      'INVALID_CSV',
+      'the header has no pupil reference column (expected one of "UPN", "Reference", "Pupil Reference", "Admission Number")',
+      totalRows,
+      ignoredColumns,
+    );
   }
   if (!columns.has('dateOfBirth') && !columns.has('yearGroup')) {
-    return fileError('yearGroup', 'INVALID_CSV', 'the header needs a date of birth column ("DOB", "Date of Birth") or a year group column ("Year", "Year Group", "NC Year")', totalRows, ignoredColumns);
+    return fileError(
+      'yearGroup',
+      'INVALID_CSV',
+      'the header needs a date of birth column ("DOB", "Date of Birth") or a year group column ("Year", "Year Group", "NC Year")',
+      totalRows,
+      ignoredColumns,
+    );
   }
   if (totalRows === 0) return fileError('file', 'INVALID_CSV', 'the file has a header but no pupil rows', 0, ignoredColumns);
-  if (totalRows > maxRows) return fileError('file', 'INVALID_CSV', `the file has ${totalRows} pupil rows; at most ${maxRows} can be imported at once`, totalRows, ignoredColumns);
+  if (totalRows > maxRows)
+    return fileError(
+      'file',
+      'INVALID_CSV',
+      `the file has ${totalRows} pupil rows; at most ${maxRows} can be imported at once`,
+      totalRows,
+      ignoredColumns,
+    );
 
   const label = (f: PupilImportField) => labels.get(f) ?? f;
   const headerWidth = header.fields.length;
@@ -218,18 +239,29 @@ export function parsePupilCsv(text: string, options: PupilImportOptions): PupilI
 
     // Every cell is one line of plain text: no NUL, control or bidirectional character gets in.
     const dirty = record.fields.findIndex((f) => UNSAFE_CELL.test(f));
-    if (dirty >= 0) problems.push(new RowProblem('row', 'INVALID_TEXT', `column ${dirty + 1} contains a control character (not allowed in any pupil field)`));
+    if (dirty >= 0)
+      problems.push(
+        new RowProblem('row', 'INVALID_TEXT', `column ${dirty + 1} contains a control character (not allowed in any pupil field)`),
+      );
     if (record.fields.length > headerWidth && record.fields.slice(headerWidth).some((f) => f.trim() !== '')) {
-      problems.push(new RowProblem('row', 'INVALID_CSV', `row has ${record.fields.length} values but the header has ${headerWidth} columns (is a comma missing its quotes?)`));
+      problems.push(
+        new RowProblem(
+          'row',
+          'INVALID_CSV',
+          `row has ${record.fields.length} values but the header has ${headerWidth} columns (is a comma missing its quotes?)`,
+        ),
+      );
     }
 
     // reference
     const reference = attempt(() => {
       const ref = value('reference');
       if (ref === '') throw new RowProblem('reference', 'REQUIRED', `${label('reference')} is required`);
-      if (ref.length > 50) throw new RowProblem('reference', 'INVALID_TEXT', `${label('reference')} must be at most 50 characters (got ${ref.length})`);
+      if (ref.length > 50)
+        throw new RowProblem('reference', 'INVALID_TEXT', `${label('reference')} must be at most 50 characters (got ${ref.length})`);
       const first = firstLineOf.get(ref);
-      if (first !== undefined) throw new RowProblem('reference', 'ALREADY_EXISTS', `${label('reference')} ${showValue(ref)} already appears on line ${first}`);
+      if (first !== undefined)
+        throw new RowProblem('reference', 'ALREADY_EXISTS', `${label('reference')} ${showValue(ref)} already appears on line ${first}`);
       firstLineOf.set(ref, line);
       return ref;
     });
@@ -238,8 +270,10 @@ export function parsePupilCsv(text: string, options: PupilImportOptions): PupilI
     if (columns.has('schoolUrn') && value('schoolUrn') !== '') {
       attempt(() => {
         const urn = value('schoolUrn');
-        if (!/^\d{6}$/.test(urn)) throw new RowProblem('schoolUrn', 'INVALID_URN', `${label('schoolUrn')} must be 6 digits (got ${showValue(urn)})`);
-        if (urn !== schoolUrn) throw new RowProblem('schoolUrn', 'INVALID_URN', `${label('schoolUrn')} ${urn} is not this school's URN (${schoolUrn})`);
+        if (!/^\d{6}$/.test(urn))
+          throw new RowProblem('schoolUrn', 'INVALID_URN', `${label('schoolUrn')} must be 6 digits (got ${showValue(urn)})`);
+        if (urn !== schoolUrn)
+          throw new RowProblem('schoolUrn', 'INVALID_URN', `${label('schoolUrn')} ${urn} is not this school's URN (${schoolUrn})`);
       });
     }
 
@@ -248,7 +282,12 @@ export function parsePupilCsv(text: string, options: PupilImportOptions): PupilI
         const raw = value(f);
         if (raw === '') return null;
         const parsed = parseFlexibleDate(raw);
-        if (parsed === null) throw new RowProblem(f, 'INVALID_DATE', `${label(f)} must be a real date written DD/MM/YYYY or YYYY-MM-DD (got ${showValue(raw)})`);
+        if (parsed === null)
+          throw new RowProblem(
+            f,
+            'INVALID_DATE',
+            `${label(f)} must be a real date written DD/MM/YYYY or YYYY-MM-DD (got ${showValue(raw)})`,
+          );
         return parsed;
       });
 
@@ -259,7 +298,11 @@ export function parsePupilCsv(text: string, options: PupilImportOptions): PupilI
       try {
         return parseYearGroupLoose(raw, label('yearGroup'));
       } catch {
-        throw new RowProblem('yearGroup', 'INVALID_YEAR_GROUP', `${label('yearGroup')} must be a year group from 7 to 13, e.g. 7, "Y7" or "Year 7" (got ${showValue(raw)})`);
+        throw new RowProblem(
+          'yearGroup',
+          'INVALID_YEAR_GROUP',
+          `${label('yearGroup')} must be a year group from 7 to 13, e.g. 7, "Y7" or "Year 7" (got ${showValue(raw)})`,
+        );
       }
     });
 
@@ -279,7 +322,10 @@ export function parsePupilCsv(text: string, options: PupilImportOptions): PupilI
       const yg = (givenYear ?? fromDob) as number;
       if (yg < low || yg > high) {
         const field: PupilImportField = givenYear !== null ? 'yearGroup' : 'dateOfBirth';
-        const why = givenYear !== null ? `${label('yearGroup')} ${yg}` : `${label('dateOfBirth')} ${dateOfBirth} puts the pupil in ${describeYear(yg)} in ${academicYearLabel(academicYear)}, which`;
+        const why =
+          givenYear !== null
+            ? `${label('yearGroup')} ${yg}`
+            : `${label('dateOfBirth')} ${dateOfBirth} puts the pupil in ${describeYear(yg)} in ${academicYearLabel(academicYear)}, which`;
         throw new RowProblem(field, 'INVALID_YEAR_GROUP', `${why} is outside this school's years (${low}–${high})`);
       }
       return yg;
@@ -293,7 +339,11 @@ export function parsePupilCsv(text: string, options: PupilImportOptions): PupilI
           const v = raw.toLowerCase();
           if (BOOLEAN_TRUE.has(v)) result = true;
           else if (!BOOLEAN_FALSE.has(v)) {
-            throw new RowProblem(f, 'INVALID_ENUM_VALUE', `${header.fields[idx].trim()} must be one of Y, N, Yes, No, True, False, 1, 0 or blank (got ${showValue(raw)})`);
+            throw new RowProblem(
+              f,
+              'INVALID_ENUM_VALUE',
+              `${header.fields[idx].trim()} must be one of Y, N, Yes, No, True, False, 1, 0 or blank (got ${showValue(raw)})`,
+            );
           }
         }
         return result;
@@ -305,21 +355,29 @@ export function parsePupilCsv(text: string, options: PupilImportOptions): PupilI
     const roniScore = attempt(() => {
       const raw = value('roniScore');
       if (raw === '') return null;
-      if (!/^\d{1,3}$/.test(raw) || Number(raw) > 100) throw new RowProblem('roniScore', 'INVALID_NUMBER', `${label('roniScore')} must be a whole number from 0 to 100 (got ${showValue(raw)})`);
+      if (!/^\d{1,3}$/.test(raw) || Number(raw) > 100)
+        throw new RowProblem(
+          'roniScore',
+          'INVALID_NUMBER',
+          `${label('roniScore')} must be a whole number from 0 to 100 (got ${showValue(raw)})`,
+        );
       return Number(raw);
     });
 
     const displayName = attempt(() => {
       const raw = value('displayName');
       if (raw === '') return null;
-      if (raw.length > 200) throw new RowProblem('displayName', 'INVALID_TEXT', `${label('displayName')} must be at most 200 characters (got ${raw.length})`);
+      if (raw.length > 200)
+        throw new RowProblem('displayName', 'INVALID_TEXT', `${label('displayName')} must be at most 200 characters (got ${raw.length})`);
       return raw;
     });
 
     const onRollFrom = date('onRollFrom');
     const onRollTo = date('onRollTo');
     if (onRollFrom && onRollTo && onRollTo < onRollFrom) {
-      problems.push(new RowProblem('onRollTo', 'INVALID_WINDOW', `${label('onRollTo')} ${onRollTo} is before ${label('onRollFrom')} ${onRollFrom}`));
+      problems.push(
+        new RowProblem('onRollTo', 'INVALID_WINDOW', `${label('onRollTo')} ${onRollTo} is before ${label('onRollFrom')} ${onRollFrom}`),
+      );
     }
 
     if (problems.length > 0) {

@@ -72,7 +72,12 @@ describe('canSeeCluster', () => {
 
 describe('invitationReachOf', () => {
   it('gives, per invited role, the list filter matching canInvite', () => {
-    expect(invitationReachOf(principals.hub_admin)).toEqual({ hub_admin: { kind: 'all' }, coordinator: { kind: 'all' }, school_staff: { kind: 'all' }, employer_contact: { kind: 'all' } });
+    expect(invitationReachOf(principals.hub_admin)).toEqual({
+      hub_admin: { kind: 'all' },
+      coordinator: { kind: 'all' },
+      school_staff: { kind: 'all' },
+      employer_contact: { kind: 'all' },
+    });
     expect(invitationReachOf(principals.coordinator)).toEqual({
       hub_admin: { kind: 'none' },
       coordinator: { kind: 'none' },

@@ -79,10 +79,21 @@ describe('permission table', () => {
   it.each(cases)('%s for %s: %s', (action, role, expected) => {
     const p = principals[role];
     expect([can(p, action, near), can(p, action, far), can(p, action, farPublished)]).toEqual(
-      expected === 'all' ? [true, true, true] : expected === 'own' ? [true, false, false] : expected === 'pub' ? [false, false, true] : [false, false, false],
+      expected === 'all'
+        ? [true, true, true]
+        : expected === 'own'
+          ? [true, false, false]
+          : expected === 'pub'
+            ? [false, false, true]
+            : [false, false, false],
     );
     const filter = reachOf(p, action);
-    const expectedKind = { all: 'all', pub: 'published', '-': 'none', own: { coordinator: 'cluster', school_staff: 'school', employer_contact: 'employer' }[role as string] ?? 'none' }[expected];
+    const expectedKind = {
+      all: 'all',
+      pub: 'published',
+      '-': 'none',
+      own: { coordinator: 'cluster', school_staff: 'school', employer_contact: 'employer' }[role as string] ?? 'none',
+    }[expected];
     expect(filter.kind).toBe(expectedKind);
   });
 });

@@ -215,15 +215,21 @@ export const canEditSchool = (p: Principal, school: SchoolRef): boolean => can(p
 export const canSeePupils = (p: Principal, school: SchoolRef): boolean => can(p, 'viewPupils', schoolResource(school));
 export const canManagePupils = (p: Principal, school: SchoolRef): boolean => can(p, 'managePupils', schoolResource(school));
 export const canCreateEmployer = (p: Principal): boolean => can(p, 'createEmployer');
-export const canSeeEmployer = (p: Principal, employer: EmployerRef): boolean => can(p, 'viewEmployer', { tenantId: employer.tenantId, employerId: employer.id });
-export const canEditEmployer = (p: Principal, employer: EmployerRef): boolean => can(p, 'editEmployer', { tenantId: employer.tenantId, employerId: employer.id });
-export const canSeeVetting = (p: Principal, employer: EmployerRef): boolean => can(p, 'viewVetting', { tenantId: employer.tenantId, employerId: employer.id });
+export const canSeeEmployer = (p: Principal, employer: EmployerRef): boolean =>
+  can(p, 'viewEmployer', { tenantId: employer.tenantId, employerId: employer.id });
+export const canEditEmployer = (p: Principal, employer: EmployerRef): boolean =>
+  can(p, 'editEmployer', { tenantId: employer.tenantId, employerId: employer.id });
+export const canSeeVetting = (p: Principal, employer: EmployerRef): boolean =>
+  can(p, 'viewVetting', { tenantId: employer.tenantId, employerId: employer.id });
 /** Only hub admins and coordinators say whether an employer passed a check; an employer may only declare. */
-export const canRecordVettingOutcome = (p: Principal, employer: EmployerRef): boolean => can(p, 'recordVettingOutcome', { tenantId: employer.tenantId, employerId: employer.id });
-export const canDeclareVetting = (p: Principal, employer: EmployerRef): boolean => can(p, 'declareVetting', { tenantId: employer.tenantId, employerId: employer.id });
+export const canRecordVettingOutcome = (p: Principal, employer: EmployerRef): boolean =>
+  can(p, 'recordVettingOutcome', { tenantId: employer.tenantId, employerId: employer.id });
+export const canDeclareVetting = (p: Principal, employer: EmployerRef): boolean =>
+  can(p, 'declareVetting', { tenantId: employer.tenantId, employerId: employer.id });
 /** School staff see published offers only; an employer sees its own in any status. */
 export const canSeeOffer = (p: Principal, offer: OfferRef): boolean => can(p, 'viewOffer', offer);
-export const canCreateOffer = (p: Principal, employer: EmployerRef): boolean => can(p, 'createOffer', { tenantId: employer.tenantId, employerId: employer.id });
+export const canCreateOffer = (p: Principal, employer: EmployerRef): boolean =>
+  can(p, 'createOffer', { tenantId: employer.tenantId, employerId: employer.id });
 export const canEditOffer = (p: Principal, offer: OfferRef): boolean => can(p, 'editOffer', offer);
 export const canSeeRequest = (p: Principal, request: SchoolOwnedRef): boolean => can(p, 'viewRequest', request);
 export const canEditRequest = (p: Principal, request: SchoolOwnedRef): boolean => can(p, 'editRequest', request);
@@ -231,7 +237,8 @@ export const canRecordEncounter = (p: Principal, encounter: SchoolOwnedRef): boo
 export const canSeeCoverage = (p: Principal, school: SchoolRef): boolean => can(p, 'viewCoverage', schoolResource(school));
 export const canRunMatching = (p: Principal): boolean => reachOf(p, 'runMatching').kind !== 'none';
 /** Aggregate impact only; an employer contact sees its own employer's. */
-export const canSeeEmployerImpact = (p: Principal, employer: EmployerRef): boolean => can(p, 'viewEmployerImpact', { tenantId: employer.tenantId, employerId: employer.id });
+export const canSeeEmployerImpact = (p: Principal, employer: EmployerRef): boolean =>
+  can(p, 'viewEmployerImpact', { tenantId: employer.tenantId, employerId: employer.id });
 export const canManageBenchmarkPolicies = (p: Principal): boolean => reachFor(p, 'manageBenchmarkPolicies') === 'tenant';
 
 // ── people: clusters, memberships, invitations ───────────────────────────────
@@ -303,4 +310,5 @@ export function invitationReachOf(p: Principal): Readonly<Record<Role, ScopeFilt
 }
 
 /** Hub admins see every membership; a coordinator those in their cluster (its coordinators and its schools' staff). */
-export const canSeeMembership = (p: Principal, g: RoleGrant): boolean => can(p, 'viewMemberships', { tenantId: g.tenantId, clusterId: clusterOfGrant(g) });
+export const canSeeMembership = (p: Principal, g: RoleGrant): boolean =>
+  can(p, 'viewMemberships', { tenantId: g.tenantId, clusterId: clusterOfGrant(g) });

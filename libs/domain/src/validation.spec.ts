@@ -83,7 +83,20 @@ describe('parseEmail', () => {
     expect(parseEmail('  Jo.Bloggs+careers@Example.ORG ')).toBe('jo.bloggs+careers@example.org');
     expect(parseEmail("o'neill@school.sch.uk")).toBe("o'neill@school.sch.uk");
   });
-  it.each<unknown>(['', 'no-at-sign', '@example.org', 'a@', 'a@b', 'a@b.c', 'a..b@example.org', '.a@example.org', 'a@-x.org', 'a b@example.org', 'a@exa_mple.org', 42])('rejects %p', (v) => {
+  it.each<unknown>([
+    '',
+    'no-at-sign',
+    '@example.org',
+    'a@',
+    'a@b',
+    'a@b.c',
+    'a..b@example.org',
+    '.a@example.org',
+    'a@-x.org',
+    'a b@example.org',
+    'a@exa_mple.org',
+    42,
+  ])('rejects %p', (v) => {
     expectProblem(() => parseEmail(v), 'INVALID_EMAIL', 'email');
   });
   it('refuses more than 254 characters', () => {
@@ -127,7 +140,8 @@ describe('dates and times', () => {
   it('parseTimeOfDay and parseTimeRange', () => {
     expect(parseTimeOfDay('00:00')).toBe('00:00');
     expect(parseTimeOfDay('23:59')).toBe('23:59');
-    for (const bad of ['24:00', '9:30', '09:60', '0930', '09:30:00', 930]) expectProblem(() => parseTimeOfDay(bad, 'startTime'), 'INVALID_TIME', 'startTime');
+    for (const bad of ['24:00', '9:30', '09:60', '0930', '09:30:00', 930])
+      expectProblem(() => parseTimeOfDay(bad, 'startTime'), 'INVALID_TIME', 'startTime');
     expect(parseTimeRange('09:00', '15:30')).toEqual({ start: '09:00', end: '15:30' });
     expectProblem(() => parseTimeRange('15:30', '09:00'), 'INVALID_WINDOW', 'endTime');
   });
@@ -147,16 +161,27 @@ describe('numbers', () => {
   });
 
   it('parseYearGroupLoose reads spreadsheet spellings', () => {
-    for (const [v, n] of [[7, 7], ['7', 7], ['Y7', 7], ['y 10', 10], ['Year 11', 11], ['Yr 12', 12], ['NC Year 13', 13], [' year7 ', 7]] as const) {
+    for (const [v, n] of [
+      [7, 7],
+      ['7', 7],
+      ['Y7', 7],
+      ['y 10', 10],
+      ['Year 11', 11],
+      ['Yr 12', 12],
+      ['NC Year 13', 13],
+      [' year7 ', 7],
+    ] as const) {
       expect(parseYearGroupLoose(v)).toBe(n);
     }
-    for (const bad of ['Y6', 'Year 14', 'Reception', '', 'Y', null]) expectProblem(() => parseYearGroupLoose(bad), 'INVALID_YEAR_GROUP', 'yearGroup');
+    for (const bad of ['Y6', 'Year 14', 'Reception', '', 'Y', null])
+      expectProblem(() => parseYearGroupLoose(bad), 'INVALID_YEAR_GROUP', 'yearGroup');
   });
 
   it('parseCapacity names its field', () => {
     expect(parseCapacity(30, 'pupilsPerSession')).toBe(30);
     expect(parseCapacity('12', 'sessionsAvailable')).toBe(12);
-    for (const bad of [0, -1, 2.5, 'ten', null]) expectProblem(() => parseCapacity(bad, 'pupilsPerSession'), 'INVALID_CAPACITY', 'pupilsPerSession');
+    for (const bad of [0, -1, 2.5, 'ten', null])
+      expectProblem(() => parseCapacity(bad, 'pupilsPerSession'), 'INVALID_CAPACITY', 'pupilsPerSession');
     expectProblem(() => parseCapacity(11, 'pupilCount', 10), 'INVALID_CAPACITY', 'pupilCount', 'from 1 to 10');
   });
 
@@ -177,8 +202,18 @@ describe('numbers', () => {
 
 describe('text, enums, lists, optional', () => {
   it('parseText refuses NUL and control characters naming the field; tab and line breaks only in multi-line text (issue 14, finding 6)', () => {
-    expectProblem(() => parseText('Oak\u0000field', 'input.name'), 'INVALID_TEXT', 'input.name', 'must not contain control characters (found U+0000 at character 4)');
-    expectProblem(() => parseText('Subject\r\nBcc: x@evil.example', 'input.title'), 'INVALID_TEXT', 'input.title', 'must not contain line breaks or tabs');
+    expectProblem(
+      () => parseText('Oak\u0000field', 'input.name'),
+      'INVALID_TEXT',
+      'input.name',
+      'must not contain control characters (found U+0000 at character 4)',
+    );
+    expectProblem(
+      () => parseText('Subject\r\nBcc: x@evil.example', 'input.title'),
+      'INVALID_TEXT',
+      'input.title',
+      'must not contain line breaks or tabs',
+    );
     expectProblem(() => parseText('a\tb', 'input.title'), 'INVALID_TEXT', 'input.title', 'line breaks or tabs');
     expectProblem(() => parseText('bell\u0007', 'input.notes', 100, 'multiline'), 'INVALID_TEXT', 'input.notes', 'U+0007');
     expectProblem(() => parseText('lone\rCR', 'input.notes', 100, 'multiline'), 'INVALID_TEXT', 'input.notes', 'U+000D');
@@ -187,7 +222,12 @@ describe('text, enums, lists, optional', () => {
   });
 
   it('parseText refuses bidirectional controls in names, not in free text', () => {
-    expectProblem(() => parseText('Invoice\u202Egnp.exe', 'input.name', 200, 'name'), 'INVALID_TEXT', 'input.name', 'right-to-left or left-to-right controls (found U+202E');
+    expectProblem(
+      () => parseText('Invoice\u202Egnp.exe', 'input.name', 200, 'name'),
+      'INVALID_TEXT',
+      'input.name',
+      'right-to-left or left-to-right controls (found U+202E',
+    );
     expectProblem(() => parseText('\u2066x\u2069', 'input.name', 200, 'name'), 'INVALID_TEXT', 'input.name', 'U+2066');
     expect(parseText('مدرسة الأمل', 'input.name', 200, 'name')).toBe('مدرسة الأمل');
     expect(parseText('quote \u202E', 'input.notes', 200, 'multiline')).toBe('quote \u202E');

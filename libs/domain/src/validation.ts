@@ -90,10 +90,15 @@ export function parseIsoDate(value: unknown, field = 'date'): CalendarDate {
 }
 
 /** A date range given as two calendar dates; `to` may equal `from` (both inclusive). */
-export function parseDateRange(from: unknown, to: unknown, fields: { from: string; to: string } = { from: 'startsOn', to: 'endsOn' }): { from: CalendarDate; to: CalendarDate } {
+export function parseDateRange(
+  from: unknown,
+  to: unknown,
+  fields: { from: string; to: string } = { from: 'startsOn', to: 'endsOn' },
+): { from: CalendarDate; to: CalendarDate } {
   const a = parseIsoDate(from, fields.from);
   const b = parseIsoDate(to, fields.to);
-  if (b < a) throw DomainError.invalid(fields.to, 'INVALID_WINDOW', `${fields.to} must be on or after ${fields.from} (got ${b} before ${a})`);
+  if (b < a)
+    throw DomainError.invalid(fields.to, 'INVALID_WINDOW', `${fields.to} must be on or after ${fields.from} (got ${b} before ${a})`);
   return { from: a, to: b };
 }
 
@@ -110,18 +115,27 @@ export function parseInstant(value: unknown, field = 'at'): Date {
 }
 
 /** A time window: two instants, the end strictly after the start. */
-export function parseTimeWindow(start: unknown, end: unknown, fields: { start: string; end: string } = { start: 'startsAt', end: 'endsAt' }): { start: Date; end: Date } {
+export function parseTimeWindow(
+  start: unknown,
+  end: unknown,
+  fields: { start: string; end: string } = { start: 'startsAt', end: 'endsAt' },
+): { start: Date; end: Date } {
   const s = parseInstant(start, fields.start);
   const e = parseInstant(end, fields.end);
   if (e.getTime() <= s.getTime()) {
-    throw DomainError.invalid(fields.end, 'INVALID_WINDOW', `${fields.end} must be after ${fields.start} (got ${e.toISOString()}, which is not after ${s.toISOString()})`);
+    throw DomainError.invalid(
+      fields.end,
+      'INVALID_WINDOW',
+      `${fields.end} must be after ${fields.start} (got ${e.toISOString()}, which is not after ${s.toISOString()})`,
+    );
   }
   return { start: s, end: e };
 }
 
 /** A time of day, 24-hour `HH:MM` (00:00–23:59). */
 export function parseTimeOfDay(value: unknown, field = 'time'): string {
-  if (typeof value !== 'string' || !/^([01]\d|2[0-3]):[0-5]\d$/.test(value)) fail(field, 'INVALID_TIME', 'must be a 24-hour time written HH:MM, e.g. 13:30', value);
+  if (typeof value !== 'string' || !/^([01]\d|2[0-3]):[0-5]\d$/.test(value))
+    fail(field, 'INVALID_TIME', 'must be a 24-hour time written HH:MM, e.g. 13:30', value);
   return value;
 }
 
@@ -131,16 +145,26 @@ export function minutesOfDay(time: string): number {
 }
 
 /** A daily time range: end strictly after start. */
-export function parseTimeRange(start: unknown, end: unknown, fields: { start: string; end: string } = { start: 'startTime', end: 'endTime' }): { start: string; end: string } {
+export function parseTimeRange(
+  start: unknown,
+  end: unknown,
+  fields: { start: string; end: string } = { start: 'startTime', end: 'endTime' },
+): { start: string; end: string } {
   const s = parseTimeOfDay(start, fields.start);
   const e = parseTimeOfDay(end, fields.end);
-  if (minutesOfDay(e) <= minutesOfDay(s)) throw DomainError.invalid(fields.end, 'INVALID_WINDOW', `${fields.end} must be after ${fields.start} (got ${e}, which is not after ${s})`);
+  if (minutesOfDay(e) <= minutesOfDay(s))
+    throw DomainError.invalid(
+      fields.end,
+      'INVALID_WINDOW',
+      `${fields.end} must be after ${fields.start} (got ${e}, which is not after ${s})`,
+    );
   return { start: s, end: e };
 }
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export function parseWeekday(value: unknown, field = 'weekday'): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 7) fail(field, 'INVALID_NUMBER', 'must be a weekday from 1 (Monday) to 7 (Sunday)', value);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 7)
+    fail(field, 'INVALID_NUMBER', 'must be a weekday from 1 (Monday) to 7 (Sunday)', value);
   return value;
 }
 
@@ -184,12 +208,14 @@ export function parseIntegerInRange(value: unknown, field: string, min: number, 
 }
 
 export function parseLatitude(value: unknown, field = 'latitude'): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < -90 || value > 90) fail(field, 'INVALID_COORDINATES', 'must be a number from -90 to 90', value);
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < -90 || value > 90)
+    fail(field, 'INVALID_COORDINATES', 'must be a number from -90 to 90', value);
   return value;
 }
 
 export function parseLongitude(value: unknown, field = 'longitude'): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < -180 || value > 180) fail(field, 'INVALID_COORDINATES', 'must be a number from -180 to 180', value);
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < -180 || value > 180)
+    fail(field, 'INVALID_COORDINATES', 'must be a number from -180 to 180', value);
   return value;
 }
 
@@ -226,12 +252,22 @@ export function parseText(value: unknown, field: string, max = 200, kind: TextKi
   const control = (kind === 'multiline' ? CONTROL_MULTILINE : CONTROL).exec(text);
   if (control) {
     const what = control[0] === '\n' || control[0] === '\r' || control[0] === '\t' ? 'line breaks or tabs' : 'control characters';
-    throw DomainError.invalid(field, 'INVALID_TEXT', `${field} must not contain ${what} (found ${codePoint(control[0])} at character ${control.index + 1})`);
+    throw DomainError.invalid(
+      field,
+      'INVALID_TEXT',
+      `${field} must not contain ${what} (found ${codePoint(control[0])} at character ${control.index + 1})`,
+    );
   }
   const bidi = kind === 'name' ? BIDI.exec(text) : null;
-  if (bidi) throw DomainError.invalid(field, 'INVALID_TEXT', `${field} must not contain right-to-left or left-to-right controls (found ${codePoint(bidi[0])} at character ${bidi.index + 1})`);
+  if (bidi)
+    throw DomainError.invalid(
+      field,
+      'INVALID_TEXT',
+      `${field} must not contain right-to-left or left-to-right controls (found ${codePoint(bidi[0])} at character ${bidi.index + 1})`,
+    );
   if (text === '') throw DomainError.invalid(field, 'INVALID_TEXT', `${field} must not be empty`);
-  if (text.length > max) throw DomainError.invalid(field, 'INVALID_TEXT', `${field} must be at most ${max} characters (got ${text.length})`);
+  if (text.length > max)
+    throw DomainError.invalid(field, 'INVALID_TEXT', `${field} must be at most ${max} characters (got ${text.length})`);
   return text;
 }
 

@@ -17,12 +17,20 @@ type Provider = Type | { provide: unknown; useClass?: Type; useValue?: unknown; 
 type ModuleLike = Type | DynamicModule;
 
 /** Walks the module graph: what it provides, and every class whose constructor Nest will fill. */
-function walk(root: ModuleLike[], provided = new Set<unknown>(), classes = new Set<Type>(), seen = new Set<unknown>()): { provided: Set<unknown>; classes: Set<Type> } {
+function walk(
+  root: ModuleLike[],
+  provided = new Set<unknown>(),
+  classes = new Set<Type>(),
+  seen = new Set<unknown>(),
+): { provided: Set<unknown>; classes: Set<Type> } {
   for (const m of root) {
     if (seen.has(m)) continue;
     seen.add(m);
     const mod = 'module' in m ? m.module : m;
-    const meta = (key: string): unknown[] => [...((Reflect.getMetadata(key, mod) as unknown[]) ?? []), ...((('module' in m ? (m as DynamicModule)[key as 'providers'] : []) as unknown[]) ?? [])];
+    const meta = (key: string): unknown[] => [
+      ...((Reflect.getMetadata(key, mod) as unknown[]) ?? []),
+      ...((('module' in m ? (m as DynamicModule)[key as 'providers'] : []) as unknown[]) ?? []),
+    ];
     for (const p of meta('providers') as Provider[]) {
       if (typeof p === 'function') {
         provided.add(p);
@@ -44,7 +52,8 @@ function infraStubs(modules: ModuleLike[]): Type {
   const needed = new Set<unknown>();
   for (const cls of classes) {
     const types = [...((Reflect.getMetadata('design:paramtypes', cls) as unknown[]) ?? [])];
-    for (const { index, param } of (Reflect.getMetadata('self:paramtypes', cls) as Array<{ index: number; param: unknown }>) ?? []) types[index] = param;
+    for (const { index, param } of (Reflect.getMetadata('self:paramtypes', cls) as Array<{ index: number; param: unknown }>) ?? [])
+      types[index] = param;
     for (const t of types) if (t !== undefined && typeof t !== 'symbol' && !provided.has(t)) needed.add(t);
   }
   const providers = [...needed].map((token) => ({ provide: token as string, useValue: {} }));

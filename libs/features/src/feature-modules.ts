@@ -31,4 +31,12 @@ export const API_FEATURE_MODULES: Type[] = [
 ];
 
 /** Feature modules the worker loads (processors, relays). */
-export const WORKER_FEATURE_MODULES: Type[] = [NotificationsJobsModule, PupilImportJobsModule, BookingsJobsModule, LedgerJobsModule, MatchingJobsModule, RecoveryJobsModule, RetentionJobsModule];
+export const WORKER_FEATURE_MODULES: Type[] = [
+  NotificationsJobsModule,
+  PupilImportJobsModule,
+  BookingsJobsModule,
+  LedgerJobsModule,
+  MatchingJobsModule,
+  RecoveryJobsModule,
+  RetentionJobsModule,
+];

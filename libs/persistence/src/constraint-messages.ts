@@ -22,9 +22,15 @@ export const CONSTRAINT_MESSAGES: Readonly<Record<string, ConstraintMessage>> = 
   employer_contacts_email_key: { field: 'input.email', message: 'This employer already has a contact with this email' },
   // bookings and matching
   bookings_live_session_key: { field: 'input.offerSessionId', message: 'This session is already taken: choose another one' },
-  matching_runs_active_scope_key: { field: 'input.clusterId', message: 'A matching run for this scope is already queued or running: wait for it to finish' },
+  matching_runs_active_scope_key: {
+    field: 'input.clusterId',
+    message: 'A matching run for this scope is already queued or running: wait for it to finish',
+  },
   // the ledger
   encounter_attendance_pupil_fk: { field: 'input.pupilIds', message: 'A pupil is not on the roll of the encounter’s school' },
-  benchmark_policies_key_version_key: { field: 'definition.version', message: 'That policy version exists already: a change is a new version' },
+  benchmark_policies_key_version_key: {
+    field: 'definition.version',
+    message: 'That policy version exists already: a change is a new version',
+  },
   coverage_snapshots_reporting_key: { field: 'asOf', message: 'The reporting-day snapshot for that day has been taken already' },
 };

@@ -74,7 +74,13 @@ export interface MigrateOptions {
  */
 export async function migrate(ownerUrl: string, options: MigrateOptions = {}): Promise<string[]> {
   // Two connections: one holds the lock for the whole run, one runs the migrations.
-  const ds = createDataSource({ url: ownerUrl, role: 'owner', logging: options.logging, poolSize: 2, applicationName: options.applicationName ?? 'tandem-migrate' });
+  const ds = createDataSource({
+    url: ownerUrl,
+    role: 'owner',
+    logging: options.logging,
+    poolSize: 2,
+    applicationName: options.applicationName ?? 'tandem-migrate',
+  });
   await ds.initialize();
   const lock = ds.createQueryRunner();
   try {

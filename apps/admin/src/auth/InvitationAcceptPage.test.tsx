@@ -4,10 +4,22 @@ import { GraphQLRequestError } from '../graphql/client';
 import { renderWithStore } from '../testing/render';
 import { InvitationAcceptPage } from './InvitationAcceptPage';
 
-const preview = (state = 'PENDING', accountExists = false) => ({ invitationPreview: { hubName: 'North Hub', role: 'COORDINATOR', email: 'nia@example.org', expiresAt: '2026-02-03T12:00:00Z', state, accountExists } });
+const preview = (state = 'PENDING', accountExists = false) => ({
+  invitationPreview: {
+    hubName: 'North Hub',
+    role: 'COORDINATOR',
+    email: 'nia@example.org',
+    expiresAt: '2026-02-03T12:00:00Z',
+    state,
+    accountExists,
+  },
+});
 
 function mockFetch(body: unknown): void {
-  vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ data: body }), { status: 200, headers: { 'content-type': 'application/json' } })));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => new Response(JSON.stringify({ data: body }), { status: 200, headers: { 'content-type': 'application/json' } })),
+  );
 }
 
 afterEach(() => {
@@ -21,7 +33,11 @@ describe('InvitationAcceptPage', () => {
     const { store } = renderWithStore(<InvitationAcceptPage token="tok" />);
     await screen.findByRole('heading', { name: 'Join North Hub' });
     expect(screen.getByText('Enterprise Coordinator')).toBeTruthy();
-    const accept = vi.spyOn(store, 'acceptInvitation').mockRejectedValueOnce(new GraphQLRequestError('graphql', [{ message: 'password is too common', code: 'WEAK_PASSWORD', field: 'input.password' }]));
+    const accept = vi
+      .spyOn(store, 'acceptInvitation')
+      .mockRejectedValueOnce(
+        new GraphQLRequestError('graphql', [{ message: 'password is too common', code: 'WEAK_PASSWORD', field: 'input.password' }]),
+      );
     fireEvent.change(screen.getByLabelText(/Choose a password/), { target: { value: 'a long enough phrase' } });
     fireEvent.change(screen.getByLabelText('Type the password again'), { target: { value: 'a long enough phrase' } });
     fireEvent.click(screen.getByRole('button', { name: 'Set password and sign in' }));

@@ -36,9 +36,7 @@ describe('LoginForm', () => {
 
   it('shows the server error next to the field it names (extensions.field), linked by aria-describedby', async () => {
     const onSubmit = vi.fn(async () => {
-      throw new GraphQLRequestError('graphql', [
-        { message: 'No hub called "nowhere"', code: 'NOT_FOUND', field: 'input.tenantSlug' },
-      ]);
+      throw new GraphQLRequestError('graphql', [{ message: 'No hub called "nowhere"', code: 'NOT_FOUND', field: 'input.tenantSlug' }]);
     });
     render(<LoginForm onSubmit={onSubmit} />);
     fill(/email address/i, ' ada@school.org.uk ');

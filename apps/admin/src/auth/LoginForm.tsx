@@ -16,7 +16,8 @@ export function validateLogin(values: LoginInput): FieldErrors {
   else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.email = 'Enter an email address like name@school.org.uk';
   if (!values.password) errors.password = 'Enter your password';
   const slug = values.tenantSlug?.trim();
-  if (slug && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) errors.tenantSlug = 'A hub slug has only lower-case letters, digits and dashes, like north-hub';
+  if (slug && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug))
+    errors.tenantSlug = 'A hub slug has only lower-case letters, digits and dashes, like north-hub';
   return errors;
 }
 

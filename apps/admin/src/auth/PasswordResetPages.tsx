@@ -25,7 +25,8 @@ const RESET = graphql(`
 
 export function validateNewPassword(values: { newPassword: string; confirm: string }): FieldErrors<'newPassword' | 'confirm'> {
   const errors: FieldErrors<'newPassword' | 'confirm'> = {};
-  if (values.newPassword.length < MIN_PASSWORD_LENGTH) errors.newPassword = `Use at least ${MIN_PASSWORD_LENGTH} characters (a few words you will remember work well)`;
+  if (values.newPassword.length < MIN_PASSWORD_LENGTH)
+    errors.newPassword = `Use at least ${MIN_PASSWORD_LENGTH} characters (a few words you will remember work well)`;
   else if (values.confirm !== values.newPassword) errors.confirm = 'The two passwords are not the same';
   return errors;
 }
@@ -105,8 +106,25 @@ export function PasswordResetPage({ token }: { token: string }) {
           >
             <FormAlert form={form} />
             {form.fieldErrors.token && <p className="form-error">{form.fieldErrors.token}</p>}
-            <TextField form={form} name="newPassword" type="password" label="New password" hint={`At least ${MIN_PASSWORD_LENGTH} characters.`} autoComplete="new-password" value={values.newPassword} onChange={(v) => setValues({ ...values, newPassword: v })} />
-            <TextField form={form} name="confirm" type="password" label="Type it again" autoComplete="new-password" value={values.confirm} onChange={(v) => setValues({ ...values, confirm: v })} />
+            <TextField
+              form={form}
+              name="newPassword"
+              type="password"
+              label="New password"
+              hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+              autoComplete="new-password"
+              value={values.newPassword}
+              onChange={(v) => setValues({ ...values, newPassword: v })}
+            />
+            <TextField
+              form={form}
+              name="confirm"
+              type="password"
+              label="Type it again"
+              autoComplete="new-password"
+              value={values.confirm}
+              onChange={(v) => setValues({ ...values, confirm: v })}
+            />
             <SubmitButton form={form} busy="Saving…">
               Save the new password
             </SubmitButton>

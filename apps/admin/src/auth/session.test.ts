@@ -19,7 +19,19 @@ function payload(n: number): AuthPayload {
     accessToken: `access-${n}`,
     refreshToken: `refresh-${n}`,
     accessTokenExpiresAt: new Date(clock.now().getTime() + 15 * 60_000).toISOString(),
-    me: { userId: 'u', email: 'a@b.c', displayName: null, tenantId: 't', tenantName: 'Hub', tenantSlug: 'hub', membershipId: 'm', role: 'COORDINATOR', clusterId: 'c', schoolId: null, employerId: null },
+    me: {
+      userId: 'u',
+      email: 'a@b.c',
+      displayName: null,
+      tenantId: 't',
+      tenantName: 'Hub',
+      tenantSlug: 'hub',
+      membershipId: 'm',
+      role: 'COORDINATOR',
+      clusterId: 'c',
+      schoolId: null,
+      employerId: null,
+    },
   };
 }
 
@@ -64,7 +76,12 @@ describe('SessionStore', () => {
     const store = new SessionStore(request as never, storage);
     await store.login({ email: 'a@b.c', password: 'pw' });
     await expect(store.authorized('query { me { email } }')).resolves.toEqual({ me: { email: 'a@b.c' } });
-    expect(calls.map((c) => c.token ?? String(c.query).trim().slice(0, 14))).toEqual(['mutation Login', 'access-1', 'mutation Refre', 'access-2']);
+    expect(calls.map((c) => c.token ?? String(c.query).trim().slice(0, 14))).toEqual([
+      'mutation Login',
+      'access-1',
+      'mutation Refre',
+      'access-2',
+    ]);
   });
 
   it('logs out: forgets tokens and tells the server', async () => {

@@ -13,32 +13,88 @@ import type { AuthPayload, LoginInput, Me } from './types';
 export const LOGIN_MUTATION = graphql(`
   mutation Login($input: LoginInput!) {
     login(input: $input) {
-      accessToken refreshToken accessTokenExpiresAt
-      me { userId email displayName tenantId tenantName tenantSlug membershipId role clusterId schoolId employerId }
+      accessToken
+      refreshToken
+      accessTokenExpiresAt
+      me {
+        userId
+        email
+        displayName
+        tenantId
+        tenantName
+        tenantSlug
+        membershipId
+        role
+        clusterId
+        schoolId
+        employerId
+      }
     }
   }
 `);
 export const REFRESH_MUTATION = graphql(`
   mutation RefreshSession($refreshToken: String!) {
     refreshSession(refreshToken: $refreshToken) {
-      accessToken refreshToken accessTokenExpiresAt
-      me { userId email displayName tenantId tenantName tenantSlug membershipId role clusterId schoolId employerId }
+      accessToken
+      refreshToken
+      accessTokenExpiresAt
+      me {
+        userId
+        email
+        displayName
+        tenantId
+        tenantName
+        tenantSlug
+        membershipId
+        role
+        clusterId
+        schoolId
+        employerId
+      }
     }
   }
 `);
 export const SWITCH_MUTATION = graphql(`
   mutation SwitchMembership($membershipId: ID!, $refreshToken: String) {
     switchMembership(membershipId: $membershipId, refreshToken: $refreshToken) {
-      accessToken refreshToken accessTokenExpiresAt
-      me { userId email displayName tenantId tenantName tenantSlug membershipId role clusterId schoolId employerId }
+      accessToken
+      refreshToken
+      accessTokenExpiresAt
+      me {
+        userId
+        email
+        displayName
+        tenantId
+        tenantName
+        tenantSlug
+        membershipId
+        role
+        clusterId
+        schoolId
+        employerId
+      }
     }
   }
 `);
 export const ACCEPT_INVITATION_MUTATION = graphql(`
   mutation AcceptInvitation($input: AcceptInvitationInput!) {
     acceptInvitation(input: $input) {
-      accessToken refreshToken accessTokenExpiresAt
-      me { userId email displayName tenantId tenantName tenantSlug membershipId role clusterId schoolId employerId }
+      accessToken
+      refreshToken
+      accessTokenExpiresAt
+      me {
+        userId
+        email
+        displayName
+        tenantId
+        tenantName
+        tenantSlug
+        membershipId
+        role
+        clusterId
+        schoolId
+        employerId
+      }
     }
   }
 `);
@@ -163,7 +219,11 @@ export class SessionStore {
     try {
       return await uploadRequest<T>(path, file, contentType, { token: this.accessToken });
     } catch (err) {
-      if (err instanceof GraphQLRequestError && (err.hasCode('UNAUTHENTICATED') || err.hasCode('TOKEN_EXPIRED')) && (await this.refresh())) {
+      if (
+        err instanceof GraphQLRequestError &&
+        (err.hasCode('UNAUTHENTICATED') || err.hasCode('TOKEN_EXPIRED')) &&
+        (await this.refresh())
+      ) {
         return uploadRequest<T>(path, file, contentType, { token: this.accessToken });
       }
       throw err;
@@ -174,7 +234,11 @@ export class SessionStore {
     try {
       return await this.request<T>(query, variables, { token: this.accessToken });
     } catch (err) {
-      if (err instanceof GraphQLRequestError && (err.hasCode('UNAUTHENTICATED') || err.hasCode('TOKEN_EXPIRED')) && (await this.refresh())) {
+      if (
+        err instanceof GraphQLRequestError &&
+        (err.hasCode('UNAUTHENTICATED') || err.hasCode('TOKEN_EXPIRED')) &&
+        (await this.refresh())
+      ) {
         return this.request<T>(query, variables, { token: this.accessToken });
       }
       throw err;

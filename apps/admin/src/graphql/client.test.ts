@@ -14,10 +14,7 @@ describe('parseGraphQLErrors', () => {
         message: 'two problems',
         extensions: {
           code: 'VALIDATION_FAILED',
-          details: [
-            { field: 'urn', code: 'INVALID_URN', message: 'urn must be 6 digits (got "12345")' },
-            { bogus: true },
-          ],
+          details: [{ field: 'urn', code: 'INVALID_URN', message: 'urn must be 6 digits (got "12345")' }, { bogus: true }],
         },
       },
     ]);
@@ -78,7 +75,10 @@ describe('graphqlRequest', () => {
 
   it('throws the GraphQL errors even on HTTP 400 (validation)', async () => {
     const fetchImpl = vi.fn(async () =>
-      jsonResponse({ errors: [{ message: 'Variable "$input" got invalid value', extensions: { code: 'BAD_REQUEST', field: 'input.email' } }] }, 400),
+      jsonResponse(
+        { errors: [{ message: 'Variable "$input" got invalid value', extensions: { code: 'BAD_REQUEST', field: 'input.email' } }] },
+        400,
+      ),
     );
     const err = await graphqlRequest('mutation', {}, { fetchImpl }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(GraphQLRequestError);

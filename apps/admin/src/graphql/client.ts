@@ -119,7 +119,12 @@ export const NETWORK_ERROR_MESSAGE = 'Could not reach Tandem. Check your connect
  * POSTs a file to one of the API's upload paths (beside /graphql, which takes at most 1 MB). The
  * answer has GraphQL's shape (`data` or `errors`), so failures are the same `GraphQLRequestError`.
  */
-export async function uploadRequest<TData>(path: string, file: Blob | string, contentType: string, options: RequestOptions = {}): Promise<TData> {
+export async function uploadRequest<TData>(
+  path: string,
+  file: Blob | string,
+  contentType: string,
+  options: RequestOptions = {},
+): Promise<TData> {
   const headers: Record<string, string> = { 'content-type': contentType, accept: 'application/json' };
   if (options.token) headers['authorization'] = `Bearer ${options.token}`;
   return answerOf<TData>(() => (options.fetchImpl ?? fetch)(path, { method: 'POST', headers, body: file, signal: options.signal }));

@@ -23,7 +23,11 @@ export interface QueryOptions {
 
 export function useQuery<R, V>(document: TypedDocumentString<R, V>, variables: V, options: QueryOptions = {}): QueryState<R> {
   const store = useSessionStore();
-  const [state, setState] = useState<{ data: R | undefined; error: unknown; loading: boolean }>({ data: undefined, error: undefined, loading: !options.skip });
+  const [state, setState] = useState<{ data: R | undefined; error: unknown; loading: boolean }>({
+    data: undefined,
+    error: undefined,
+    loading: !options.skip,
+  });
   const [nonce, setNonce] = useState(0);
   const key = JSON.stringify(variables ?? {});
   const reload = useCallback(() => setNonce((n) => n + 1), []);

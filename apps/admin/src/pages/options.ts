@@ -3,19 +3,40 @@ import { graphql } from '../gql';
 
 export const SCHOOL_OPTIONS = graphql(`
   query SchoolOptions {
-    schools(first: 100) { nodes { id name urn clusterId lowestYearGroup highestYearGroup } totalCount }
+    schools(first: 100) {
+      nodes {
+        id
+        name
+        urn
+        clusterId
+        lowestYearGroup
+        highestYearGroup
+      }
+      totalCount
+    }
   }
 `);
 
 export const CLUSTER_OPTIONS = graphql(`
   query ClusterOptions {
-    clusters(first: 100) { nodes { id name } }
+    clusters(first: 100) {
+      nodes {
+        id
+        name
+      }
+    }
   }
 `);
 
 export const EMPLOYER_OPTIONS = graphql(`
   query EmployerOptions {
-    employers(first: 100) { nodes { id name } totalCount }
+    employers(first: 100) {
+      nodes {
+        id
+        name
+      }
+      totalCount
+    }
   }
 `);
 

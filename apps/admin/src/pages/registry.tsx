@@ -68,7 +68,11 @@ export function PageOutlet({ page, me, route }: { page: PageKey; me: Me; route: 
     case 'employers':
       return id ? <EmployerDetailPage key={id} employerId={id} /> : <EmployersPage />;
     case 'organisation':
-      return me.employerId ? <EmployerDetailPage employerId={me.employerId} own /> : <EmptyState title="No organisation">Your membership is not linked to an employer. Ask your hub admin.</EmptyState>;
+      return me.employerId ? (
+        <EmployerDetailPage employerId={me.employerId} own />
+      ) : (
+        <EmptyState title="No organisation">Your membership is not linked to an employer. Ask your hub admin.</EmptyState>
+      );
     case 'offers':
       return id === 'new' ? <NewOfferPage me={me} /> : id ? <OfferDetailPage key={id} me={me} offerId={id} /> : <OffersPage me={me} />;
     case 'requests':
@@ -88,7 +92,13 @@ export function PageOutlet({ page, me, route }: { page: PageKey; me: Me; route: 
     case 'account':
       return <AccountPage me={me} />;
     case 'encounters':
-      return id === 'new' ? <NewEncounterPage me={me} /> : id ? <EncounterDetailPage key={id} me={me} encounterId={id} /> : <EncountersPage me={me} />;
+      return id === 'new' ? (
+        <NewEncounterPage me={me} />
+      ) : id ? (
+        <EncounterDetailPage key={id} me={me} encounterId={id} />
+      ) : (
+        <EncountersPage me={me} />
+      );
     case 'impact':
       return (
         <Charts>

@@ -8,7 +8,13 @@ import { errorMessage } from '../ui/form-errors';
 
 export const MY_MEMBERSHIPS = graphql(`
   query MyMemberships {
-    myMemberships { membershipId tenantName tenantSlug role current }
+    myMemberships {
+      membershipId
+      tenantName
+      tenantSlug
+      role
+      current
+    }
   }
 `);
 

@@ -15,8 +15,31 @@ const labels = (role: Role): string[] => navForRole(role).map((i) => i.label);
 describe('navForRole', () => {
   it('gives each role its pages, in the words of that role', () => {
     expect(labels('PLATFORM_ADMIN')).toEqual(['Hubs']);
-    expect(labels('HUB_ADMIN')).toEqual(['Dashboard', 'Schools', 'Clusters', 'People', 'Employers', 'Offers', 'Requests', 'Matching', 'Bookings', 'Encounters', 'Pupils', 'Settings']);
-    expect(labels('COORDINATOR')).toEqual(['Cockpit', 'Schools', 'Requests', 'Offers', 'Matching', 'Bookings', 'Encounters', 'Employers', 'People']);
+    expect(labels('HUB_ADMIN')).toEqual([
+      'Dashboard',
+      'Schools',
+      'Clusters',
+      'People',
+      'Employers',
+      'Offers',
+      'Requests',
+      'Matching',
+      'Bookings',
+      'Encounters',
+      'Pupils',
+      'Settings',
+    ]);
+    expect(labels('COORDINATOR')).toEqual([
+      'Cockpit',
+      'Schools',
+      'Requests',
+      'Offers',
+      'Matching',
+      'Bookings',
+      'Encounters',
+      'Employers',
+      'People',
+    ]);
     expect(labels('SCHOOL_STAFF')).toEqual(['Progress', 'Encounters', 'Pupils', 'Find a session', 'Requests', 'Bookings']);
     expect(labels('EMPLOYER_CONTACT')).toEqual(['Requests and bookings', 'Your offers', 'Your organisation', 'Impact']);
   });
@@ -27,14 +50,25 @@ describe('navForRole', () => {
     expect(resolvePage('SCHOOL_STAFF', '#/people')).toBe('dashboard');
     expect(resolvePage('COORDINATOR', '')).toBe('dashboard');
     expect(resolvePage('COORDINATOR', '#/bookings/123?x=1')).toBe('bookings');
-    for (const role of ['PLATFORM_ADMIN', 'HUB_ADMIN', 'COORDINATOR', 'SCHOOL_STAFF', 'EMPLOYER_CONTACT'] as const) expect(resolvePage(role, '#/account')).toBe('account');
+    for (const role of ['PLATFORM_ADMIN', 'HUB_ADMIN', 'COORDINATOR', 'SCHOOL_STAFF', 'EMPLOYER_CONTACT'] as const)
+      expect(resolvePage(role, '#/account')).toBe('account');
   });
 });
 
 function me(role: Role, extra: Partial<Me> = {}): Me {
   return {
-    userId: 'u1', email: 'sam@school.org.uk', displayName: 'Sam Patel', tenantId: 't1', tenantName: 'North Careers Hub', tenantSlug: 'north', membershipId: 'm1',
-    role, clusterId: null, schoolId: 's1', employerId: null, ...extra,
+    userId: 'u1',
+    email: 'sam@school.org.uk',
+    displayName: 'Sam Patel',
+    tenantId: 't1',
+    tenantName: 'North Careers Hub',
+    tenantSlug: 'north',
+    membershipId: 'm1',
+    role,
+    clusterId: null,
+    schoolId: 's1',
+    employerId: null,
+    ...extra,
   };
 }
 
@@ -46,7 +80,11 @@ describe('AppShell', () => {
     expect(within(banner).getByText('School staff')).toBeTruthy();
     expect(within(banner).getByText('Sam Patel')).toBeTruthy();
     const nav = screen.getByRole('navigation', { name: 'Main' });
-    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(labels('SCHOOL_STAFF'));
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(labels('SCHOOL_STAFF'));
     expect(within(nav).getByRole('link', { name: 'Progress' }).getAttribute('aria-current')).toBe('page');
   });
 

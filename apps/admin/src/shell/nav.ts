@@ -53,7 +53,20 @@ const ROLE_LABELS: Partial<Record<Role, Partial<Record<PageKey, string>>>> = {
 /** Which pages each role sees, in menu order (the first is where they land). */
 export const PAGES_BY_ROLE: Record<Role, readonly PageKey[]> = {
   PLATFORM_ADMIN: ['hubs'],
-  HUB_ADMIN: ['dashboard', 'schools', 'clusters', 'people', 'employers', 'offers', 'requests', 'matching', 'bookings', 'encounters', 'pupils', 'settings'],
+  HUB_ADMIN: [
+    'dashboard',
+    'schools',
+    'clusters',
+    'people',
+    'employers',
+    'offers',
+    'requests',
+    'matching',
+    'bookings',
+    'encounters',
+    'pupils',
+    'settings',
+  ],
   COORDINATOR: ['dashboard', 'schools', 'requests', 'offers', 'matching', 'bookings', 'encounters', 'employers', 'people'],
   SCHOOL_STAFF: ['dashboard', 'encounters', 'pupils', 'offers', 'requests', 'bookings'],
   EMPLOYER_CONTACT: ['bookings', 'offers', 'organisation', 'impact'],

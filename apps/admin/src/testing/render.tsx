@@ -23,11 +23,18 @@ export function fakeStore(answers: Answers = {}) {
     return answer((variables ?? {}) as Record<string, unknown>);
   });
   const storage = new Map<string, string>();
-  const store = new SessionStore(request as never, { getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => void storage.set(k, v), removeItem: (k) => void storage.delete(k) });
+  const store = new SessionStore(request as never, {
+    getItem: (k) => storage.get(k) ?? null,
+    setItem: (k, v) => void storage.set(k, v),
+    removeItem: (k) => void storage.delete(k),
+  });
   return { store, request };
 }
 
-export function renderWithStore(ui: ReactElement, answers: Answers = {}): RenderResult & { request: ReturnType<typeof fakeStore>['request']; store: SessionStore } {
+export function renderWithStore(
+  ui: ReactElement,
+  answers: Answers = {},
+): RenderResult & { request: ReturnType<typeof fakeStore>['request']; store: SessionStore } {
   const { store, request } = fakeStore(answers);
   return { ...render(<SessionProvider store={store}>{ui}</SessionProvider>), request, store };
 }

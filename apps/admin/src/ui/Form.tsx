@@ -128,7 +128,19 @@ interface InputFieldProps<F extends string> {
   placeholder?: string;
 }
 
-export function TextField<F extends string>({ form, name, label, value, onChange, hint, optional, type = 'text', autoComplete, inputMode, placeholder }: InputFieldProps<F>) {
+export function TextField<F extends string>({
+  form,
+  name,
+  label,
+  value,
+  onChange,
+  hint,
+  optional,
+  type = 'text',
+  autoComplete,
+  inputMode,
+  placeholder,
+}: InputFieldProps<F>) {
   return (
     <FieldShell id={form.idFor(name)} label={label} hint={hint} error={form.fieldErrors[name]} optional={optional}>
       {(aria) => (
@@ -148,10 +160,21 @@ export function TextField<F extends string>({ form, name, label, value, onChange
   );
 }
 
-export function TextAreaField<F extends string>({ form, name, label, value, onChange, hint, optional, rows = 4 }: Omit<InputFieldProps<F>, 'type'> & { rows?: number }) {
+export function TextAreaField<F extends string>({
+  form,
+  name,
+  label,
+  value,
+  onChange,
+  hint,
+  optional,
+  rows = 4,
+}: Omit<InputFieldProps<F>, 'type'> & { rows?: number }) {
   return (
     <FieldShell id={form.idFor(name)} label={label} hint={hint} error={form.fieldErrors[name]} optional={optional}>
-      {(aria) => <textarea {...aria} name={name} rows={rows} value={value} disabled={form.submitting} onChange={(e) => onChange(e.target.value)} />}
+      {(aria) => (
+        <textarea {...aria} name={name} rows={rows} value={value} disabled={form.submitting} onChange={(e) => onChange(e.target.value)} />
+      )}
     </FieldShell>
   );
 }
@@ -161,7 +184,17 @@ export interface Choice {
   label: string;
 }
 
-export function SelectField<F extends string>({ form, name, label, value, onChange, hint, optional, choices, placeholder }: Omit<InputFieldProps<F>, 'type'> & { choices: readonly Choice[] }) {
+export function SelectField<F extends string>({
+  form,
+  name,
+  label,
+  value,
+  onChange,
+  hint,
+  optional,
+  choices,
+  placeholder,
+}: Omit<InputFieldProps<F>, 'type'> & { choices: readonly Choice[] }) {
   return (
     <FieldShell id={form.idFor(name)} label={label} hint={hint} error={form.fieldErrors[name]} optional={optional}>
       {(aria) => (
@@ -179,7 +212,23 @@ export function SelectField<F extends string>({ form, name, label, value, onChan
 }
 
 /** A group of checkboxes (fieldset + legend), its error next to the legend. */
-export function CheckboxGroup<F extends string>({ form, name, legend, hint, choices, values, onChange }: { form: ApiForm<F>; name: F; legend: string; hint?: string; choices: readonly Choice[]; values: readonly string[]; onChange: (values: string[]) => void }) {
+export function CheckboxGroup<F extends string>({
+  form,
+  name,
+  legend,
+  hint,
+  choices,
+  values,
+  onChange,
+}: {
+  form: ApiForm<F>;
+  name: F;
+  legend: string;
+  hint?: string;
+  choices: readonly Choice[];
+  values: readonly string[];
+  onChange: (values: string[]) => void;
+}) {
   const id = form.idFor(name);
   const error = form.fieldErrors[name];
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;

@@ -21,7 +21,19 @@ export function usePageCursor(): PageCursor {
   };
 }
 
-export function Pager({ cursor, hasNextPage, totalCount, endCursor, noun }: { cursor: PageCursor; hasNextPage: boolean; totalCount: number; endCursor: string | null | undefined; noun: string }) {
+export function Pager({
+  cursor,
+  hasNextPage,
+  totalCount,
+  endCursor,
+  noun,
+}: {
+  cursor: PageCursor;
+  hasNextPage: boolean;
+  totalCount: number;
+  endCursor: string | null | undefined;
+  noun: string;
+}) {
   if (cursor.page === 1 && !hasNextPage) return <p className="small">{`${totalCount.toLocaleString('en-GB')} ${noun}`}</p>;
   return (
     <nav className="pager" aria-label={`Pages of ${noun}`}>

@@ -32,7 +32,14 @@ describe('mapApiErrors', () => {
   });
   it('places validation details one by one, and codes without a field where the form says', () => {
     const err = new GraphQLRequestError('graphql', [
-      { message: 'two problems', code: 'VALIDATION_FAILED', details: [{ field: 'input.windows[0].endsAt', code: 'INVALID_WINDOW', message: 'ends before it starts' }, { field: 'input.pupilCount', code: 'INVALID_NUMBER', message: 'pupilCount must be at least 1' }] },
+      {
+        message: 'two problems',
+        code: 'VALIDATION_FAILED',
+        details: [
+          { field: 'input.windows[0].endsAt', code: 'INVALID_WINDOW', message: 'ends before it starts' },
+          { field: 'input.pupilCount', code: 'INVALID_NUMBER', message: 'pupilCount must be at least 1' },
+        ],
+      },
       { message: 'That URN is already in the hub', code: 'DUPLICATE_URN' },
     ]);
     expect(mapApiErrors(err, ['windows', 'pupilCount', 'urn'] as const, { DUPLICATE_URN: 'urn' })).toEqual({
@@ -41,8 +48,13 @@ describe('mapApiErrors', () => {
     });
   });
   it('never shows a raw exception to the user', () => {
-    expect(mapApiErrors(new TypeError('x is undefined'), ['a'] as const)).toEqual({ fields: {}, form: ['Something went wrong. Try again.'] });
+    expect(mapApiErrors(new TypeError('x is undefined'), ['a'] as const)).toEqual({
+      fields: {},
+      form: ['Something went wrong. Try again.'],
+    });
     expect(errorMessage(new TypeError('boom'))).toBe('Something went wrong. Try again.');
-    expect(errorMessage(new GraphQLRequestError('network', [{ message: 'Could not reach Tandem.', code: 'NETWORK_ERROR' }]))).toBe('Could not reach Tandem.');
+    expect(errorMessage(new GraphQLRequestError('network', [{ message: 'Could not reach Tandem.', code: 'NETWORK_ERROR' }]))).toBe(
+      'Could not reach Tandem.',
+    );
   });
 });

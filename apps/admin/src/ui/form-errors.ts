@@ -38,7 +38,11 @@ const GENERIC = 'Something went wrong. Try again.';
  * Splits any error from a request into messages next to the form's fields and messages for the
  * whole form. `codeFields` places codes the server sends without a field (e.g. a duplicate URN).
  */
-export function mapApiErrors<F extends string>(err: unknown, known: readonly F[], codeFields: Partial<Record<string, F>> = {}): MappedErrors<F> {
+export function mapApiErrors<F extends string>(
+  err: unknown,
+  known: readonly F[],
+  codeFields: Partial<Record<string, F>> = {},
+): MappedErrors<F> {
   if (!(err instanceof GraphQLRequestError)) return { fields: {}, form: [GENERIC] };
   const fields: FieldErrors<F> = {};
   const form: string[] = [];
@@ -50,13 +54,21 @@ export function mapApiErrors<F extends string>(err: unknown, known: readonly F[]
   };
   for (const e of err.errors) {
     if (e.details?.length) e.details.forEach((d) => place(d.field, d.code, d.message));
-    else place(e.field, e.code, e.correlationId && !e.message.includes(e.correlationId) ? `${e.message} (ref ${e.correlationId})` : e.message);
+    else
+      place(e.field, e.code, e.correlationId && !e.message.includes(e.correlationId) ? `${e.message} (ref ${e.correlationId})` : e.message);
   }
   return { fields, form: [...new Set(form)] };
 }
 
 /** One line for an error shown outside a form (a failed load, a failed button). */
 export function errorMessage(err: unknown): string {
-  if (err instanceof GraphQLRequestError) return [...new Set(err.errors.map((e) => (e.correlationId && !e.message.includes(e.correlationId) ? `${e.message} (ref ${e.correlationId})` : e.message)))].join(' ');
+  if (err instanceof GraphQLRequestError)
+    return [
+      ...new Set(
+        err.errors.map((e) =>
+          e.correlationId && !e.message.includes(e.correlationId) ? `${e.message} (ref ${e.correlationId})` : e.message,
+        ),
+      ),
+    ].join(' ');
   return GENERIC;
 }

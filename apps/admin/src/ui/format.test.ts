@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, formatDate, formatPercent, formatSlot, label, londonDay, londonToIso, plural, yearGroupsText, ACTIVITY_TYPES } from './format';
+import {
+  addDays,
+  daysBetween,
+  formatDate,
+  formatPercent,
+  formatSlot,
+  label,
+  londonDay,
+  londonToIso,
+  plural,
+  yearGroupsText,
+  ACTIVITY_TYPES,
+} from './format';
 
 describe('London dates and times', () => {
   it('turns a London wall-clock time into the right instant in winter and in summer', () => {

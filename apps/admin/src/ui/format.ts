@@ -42,7 +42,9 @@ export function formatSlot(startsAt: string, endsAt: string): string {
   const from = londonWallClock(s);
   const to = londonWallClock(e);
   const fromDay = formatLondonDate(from.date, 'short');
-  return from.date === to.date ? `${fromDay}, ${from.time}–${to.time}` : `${fromDay} ${from.time} – ${formatLondonDate(to.date, 'short')} ${to.time}`;
+  return from.date === to.date
+    ? `${fromDay}, ${from.time}–${to.time}`
+    : `${fromDay} ${from.time} – ${formatLondonDate(to.date, 'short')} ${to.time}`;
 }
 
 export function formatTime(value: string): string {

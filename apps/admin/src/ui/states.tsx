@@ -36,7 +36,15 @@ export function EmptyState({ title, children, action }: { title: string; childre
 }
 
 /** Shows loading / error / the content of a query, in that order. */
-export function QueryView<R>({ state, children, what }: { state: { data: R | undefined; error: unknown; loading: boolean; reload: () => void }; children: (data: R) => ReactNode; what?: string }) {
+export function QueryView<R>({
+  state,
+  children,
+  what,
+}: {
+  state: { data: R | undefined; error: unknown; loading: boolean; reload: () => void };
+  children: (data: R) => ReactNode;
+  what?: string;
+}) {
   if (state.error && !state.data) return <ErrorState error={state.error} onRetry={state.reload} />;
   if (!state.data) return <Loading what={what} />;
   return <>{children(state.data)}</>;

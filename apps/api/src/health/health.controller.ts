@@ -34,11 +34,9 @@ export class HealthController {
   @Get(['ready', ''])
   @HttpCode(200)
   async ready(): Promise<ReadyBody> {
-    const [database, queue] = await Promise.all([
-      checkDatabase(this.dataSource),
-      this.queue.ping(),
-    ]);
-    if (!database.ok) throw new HttpException({ status: 'unavailable', database, queue } satisfies ReadyBody, HttpStatus.SERVICE_UNAVAILABLE);
+    const [database, queue] = await Promise.all([checkDatabase(this.dataSource), this.queue.ping()]);
+    if (!database.ok)
+      throw new HttpException({ status: 'unavailable', database, queue } satisfies ReadyBody, HttpStatus.SERVICE_UNAVAILABLE);
     return { status: queue.ok ? 'ok' : 'degraded', database, queue };
   }
 }

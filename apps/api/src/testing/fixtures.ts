@@ -43,7 +43,12 @@ export async function createHubFixture(api: TestApi, label = 'hub'): Promise<Hub
   }
   const users = {} as Record<FixtureRole, string>;
   for (const role of Object.keys(emails) as FixtureRole[]) {
-    const user = await systemDb.createUser({ email: emails[role], displayName: `${role} ${slug}`, passwordHash, isPlatformAdmin: role === 'platformAdmin' });
+    const user = await systemDb.createUser({
+      email: emails[role],
+      displayName: `${role} ${slug}`,
+      passwordHash,
+      isPlatformAdmin: role === 'platformAdmin',
+    });
     users[role] = user.id;
   }
   const scope = { tenantId: tenant.id, actorUserId: users.hubAdmin };
@@ -56,13 +61,57 @@ export async function createHubFixture(api: TestApi, label = 'hub'): Promise<Hub
       const clusterA = await insert(Cluster, { name: 'North cluster' });
       const clusterB = await insert(Cluster, { name: 'South cluster' });
       const urn = (): string => String(100000 + Math.floor(Math.random() * 899999));
-      const schoolA = await insert(School, { clusterId: clusterA.id, urn: urn(), name: 'Northfield Academy', postcode: 'LS1 4AP', phase: 'secondary', lowestYearGroup: 7, highestYearGroup: 13, latitude: 53.7997, longitude: -1.5492 });
-      const schoolB = await insert(School, { clusterId: clusterB.id, urn: urn(), name: 'Southgate School', postcode: 'LS11 5DQ', phase: 'secondary', lowestYearGroup: 7, highestYearGroup: 11, latitude: 53.7812, longitude: -1.5533 });
-      const employer = await insert(Employer, { name: 'Aire Engineering Ltd', sector: 'Engineering', sizeBand: 'sme', postcode: 'LS10 1AB', latitude: 53.78, longitude: -1.53, maxRequestsPerMonth: 4 });
+      const schoolA = await insert(School, {
+        clusterId: clusterA.id,
+        urn: urn(),
+        name: 'Northfield Academy',
+        postcode: 'LS1 4AP',
+        phase: 'secondary',
+        lowestYearGroup: 7,
+        highestYearGroup: 13,
+        latitude: 53.7997,
+        longitude: -1.5492,
+      });
+      const schoolB = await insert(School, {
+        clusterId: clusterB.id,
+        urn: urn(),
+        name: 'Southgate School',
+        postcode: 'LS11 5DQ',
+        phase: 'secondary',
+        lowestYearGroup: 7,
+        highestYearGroup: 11,
+        latitude: 53.7812,
+        longitude: -1.5533,
+      });
+      const employer = await insert(Employer, {
+        name: 'Aire Engineering Ltd',
+        sector: 'Engineering',
+        sizeBand: 'sme',
+        postcode: 'LS10 1AB',
+        latitude: 53.78,
+        longitude: -1.53,
+        maxRequestsPerMonth: 4,
+      });
 
-      const member = async (role: FixtureRole, membershipRole: MembershipRole, scopeIds: Partial<Pick<Membership, 'clusterId' | 'schoolId' | 'employerId'>>): Promise<Principal> => {
-        const m = await insert(Membership, { userId: users[role], role: membershipRole, clusterId: null, schoolId: null, employerId: null, ...scopeIds });
-        const principal: { -readonly [K in keyof Principal]: Principal[K] } = { userId: users[role], tenantId: tenant.id, membershipId: m.id, role: membershipRole };
+      const member = async (
+        role: FixtureRole,
+        membershipRole: MembershipRole,
+        scopeIds: Partial<Pick<Membership, 'clusterId' | 'schoolId' | 'employerId'>>,
+      ): Promise<Principal> => {
+        const m = await insert(Membership, {
+          userId: users[role],
+          role: membershipRole,
+          clusterId: null,
+          schoolId: null,
+          employerId: null,
+          ...scopeIds,
+        });
+        const principal: { -readonly [K in keyof Principal]: Principal[K] } = {
+          userId: users[role],
+          tenantId: tenant.id,
+          membershipId: m.id,
+          role: membershipRole,
+        };
         if (m.clusterId) principal.clusterId = m.clusterId;
         if (m.schoolId) principal.schoolId = m.schoolId;
         if (m.employerId) principal.employerId = m.employerId;
@@ -83,9 +132,11 @@ export async function createHubFixture(api: TestApi, label = 'hub'): Promise<Hub
     // clock's current time, so a test that moves the clock on keeps valid tokens (one about expiry
     // signs its own with api.tokenFor).
     const principals = {} as Record<FixtureRole, Principal>;
-    for (const [role, principal] of Object.entries(hub.principals) as Array<[FixtureRole, Principal]>) principals[role] = await api.startSession(principal);
+    for (const [role, principal] of Object.entries(hub.principals) as Array<[FixtureRole, Principal]>)
+      principals[role] = await api.startSession(principal);
     const tokens = {} as Record<FixtureRole, string>;
-    for (const [role, principal] of Object.entries(principals)) Object.defineProperty(tokens, role, { enumerable: true, get: () => api.tokenFor(principal) });
+    for (const [role, principal] of Object.entries(principals))
+      Object.defineProperty(tokens, role, { enumerable: true, get: () => api.tokenFor(principal) });
     return { ...hub, principals, tokens };
   });
 }

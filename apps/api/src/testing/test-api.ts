@@ -87,12 +87,15 @@ export async function startTestApi(options: StartTestApiOptions = {}): Promise<T
     METRICS_PORT: '0',
     ...options.env,
   });
-  const app = await createApiApp({
-    config,
-    clock: db.clock,
-    dataSource: db.appDataSource,
-    queue: { backend: 'redis', redisUrl: config.redisUrl, prefix: queuePrefix },
-  }, options.logger);
+  const app = await createApiApp(
+    {
+      config,
+      clock: db.clock,
+      dataSource: db.appDataSource,
+      queue: { backend: 'redis', redisUrl: config.redisUrl, prefix: queuePrefix },
+    },
+    options.logger,
+  );
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -100,7 +103,7 @@ export async function startTestApi(options: StartTestApiOptions = {}): Promise<T
   const metricsUrl = `http://127.0.0.1:${app.get(MetricsModule).serverPort}/metrics`;
   const tokens = app.get(TokenService);
 
-  const gql = async <T,>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GqlResult<T>> => {
+  const gql = async <T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GqlResult<T>> => {
     const res = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -110,7 +113,7 @@ export async function startTestApi(options: StartTestApiOptions = {}): Promise<T
     return { status: res.status, data: body.data ?? null, errors: body.errors };
   };
 
-  const uploadPupilCsv = async <T,>(csv: string, query: Record<string, string>, token?: string): Promise<GqlResult<T>> => {
+  const uploadPupilCsv = async <T>(csv: string, query: Record<string, string>, token?: string): Promise<GqlResult<T>> => {
     const res = await fetch(`${url}/imports/pupils?${new URLSearchParams(query).toString()}`, {
       method: 'POST',
       headers: { 'content-type': 'text/csv', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -149,7 +152,8 @@ export async function startTestApi(options: StartTestApiOptions = {}): Promise<T
       return { ...principal, sessionId: (rows[0] as { id: string }).id };
     },
     tokenFor(principal) {
-      if (!principal.sessionId) throw new Error('tokenFor needs a principal with a session: use api.startSession (fixture principals have one)');
+      if (!principal.sessionId)
+        throw new Error('tokenFor needs a principal with a session: use api.startSession (fixture principals have one)');
       return tokens.signAccessToken({ ...principal, sessionId: principal.sessionId }).token;
     },
     async close() {

@@ -25,7 +25,12 @@ export interface PupilSeed {
 }
 
 /** Inserts pupils for a school (as the pupils feature would) and returns their ids by reference. */
-export async function seedPupils(api: TestApi, hub: HubFixture, schoolId: string, pupils: readonly PupilSeed[]): Promise<Record<string, string>> {
+export async function seedPupils(
+  api: TestApi,
+  hub: HubFixture,
+  schoolId: string,
+  pupils: readonly PupilSeed[],
+): Promise<Record<string, string>> {
   return TenantContext.run({ tenantId: hub.tenantId, actorUserId: null }, () =>
     api.db.tenantDb.transaction(async (em) => {
       const out: Record<string, string> = {};
@@ -33,7 +38,18 @@ export async function seedPupils(api: TestApi, hub: HubFixture, schoolId: string
         const [row]: Array<{ id: string }> = await em.query(
           `insert into pupils (tenant_id, school_id, reference, date_of_birth, disadvantaged, send, care_experienced, roni_score, on_roll_from, on_roll_to)
            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id`,
-          [hub.tenantId, schoolId, p.reference, bornFor(p.yearGroup), p.disadvantaged ?? false, p.send ?? false, p.careExperienced ?? false, p.roniScore ?? null, p.onRollFrom ?? '2023-09-01', p.onRollTo ?? null],
+          [
+            hub.tenantId,
+            schoolId,
+            p.reference,
+            bornFor(p.yearGroup),
+            p.disadvantaged ?? false,
+            p.send ?? false,
+            p.careExperienced ?? false,
+            p.roniScore ?? null,
+            p.onRollFrom ?? '2023-09-01',
+            p.onRollTo ?? null,
+          ],
         );
         out[p.reference] = row.id;
       }
@@ -44,7 +60,9 @@ export async function seedPupils(api: TestApi, hub: HubFixture, schoolId: string
 
 /** Runs SQL in the hub as the app role (RLS on): counts, audit entries. */
 export function sql<T = Record<string, unknown>>(api: TestApi, hub: HubFixture, text: string, params: unknown[] = []): Promise<T[]> {
-  return TenantContext.run({ tenantId: hub.tenantId, actorUserId: null }, () => api.db.tenantDb.transaction((em) => em.query(text, params)));
+  return TenantContext.run({ tenantId: hub.tenantId, actorUserId: null }, () =>
+    api.db.tenantDb.transaction((em) => em.query(text, params)),
+  );
 }
 
 export async function count(api: TestApi, hub: HubFixture, table: string): Promise<number> {
@@ -54,5 +72,7 @@ export async function count(api: TestApi, hub: HubFixture, table: string): Promi
 
 /** No stack trace, file path or SQL in anything the client sees. */
 export function leaks(res: unknown): boolean {
-  return /\bat .+\.(ts|js):\d+|stacktrace|QueryFailedError|\bselect\b.+\bfrom\b|insert into|update .+ set |violates/i.test(JSON.stringify(res));
+  return /\bat .+\.(ts|js):\d+|stacktrace|QueryFailedError|\bselect\b.+\bfrom\b|insert into|update .+ set |violates/i.test(
+    JSON.stringify(res),
+  );
 }

@@ -26,7 +26,10 @@ export interface TestWorker {
   close(): Promise<void>;
 }
 
-export async function startTestWorker(api: TestApiLike, options: { smtpUrl?: string; env?: Record<string, string>; relay?: OutboxRelayOptions; logger?: JsonLogger } = {}): Promise<TestWorker> {
+export async function startTestWorker(
+  api: TestApiLike,
+  options: { smtpUrl?: string; env?: Record<string, string>; relay?: OutboxRelayOptions; logger?: JsonLogger } = {},
+): Promise<TestWorker> {
   const config = AppConfig.fromEnv({
     NODE_ENV: 'test',
     DATABASE_URL: api.db.appUrl,
@@ -41,18 +44,22 @@ export async function startTestWorker(api: TestApiLike, options: { smtpUrl?: str
     WORKER_HTTP_PORT: '0',
     ...options.env,
   });
-  const app = await createWorkerApp({
-    config,
-    clock: api.db.clock,
-    dataSource: api.db.appDataSource,
-    queue: { backend: 'redis', redisUrl: config.redisUrl, prefix: api.queuePrefix },
-    relay: options.relay,
-  }, options.logger);
+  const app = await createWorkerApp(
+    {
+      config,
+      clock: api.db.clock,
+      dataSource: api.db.appDataSource,
+      queue: { backend: 'redis', redisUrl: config.redisUrl, prefix: api.queuePrefix },
+      relay: options.relay,
+    },
+    options.logger,
+  );
   await app.init();
   const httpUrl = `http://127.0.0.1:${app.get(HttpEndpoint).port()}`;
   const metrics = async (): Promise<string> => {
     const res = await fetch(`${httpUrl}/metrics`);
-    if (res.status !== 200 || !String(res.headers.get('content-type')).startsWith('text/plain')) throw new Error(`worker /metrics answered ${res.status}`);
+    if (res.status !== 200 || !String(res.headers.get('content-type')).startsWith('text/plain'))
+      throw new Error(`worker /metrics answered ${res.status}`);
     return res.text();
   };
   return { app, httpUrl, metrics, close: () => app.close() };

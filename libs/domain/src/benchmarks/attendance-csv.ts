@@ -31,7 +31,10 @@ export interface AttendanceCsvResult {
 }
 
 export function parseAttendanceCsv(text: string): AttendanceCsvResult {
-  const fileError = (message: string, code: ErrorCode = 'INVALID_CSV'): AttendanceCsvResult => ({ rows: [], errors: [{ line: 1, field: 'file', code, message }] });
+  const fileError = (message: string, code: ErrorCode = 'INVALID_CSV'): AttendanceCsvResult => ({
+    rows: [],
+    errors: [{ line: 1, field: 'file', code, message }],
+  });
   let records: CsvRecord[];
   try {
     records = parseCsv(text);
@@ -43,7 +46,10 @@ export function parseAttendanceCsv(text: string): AttendanceCsvResult {
   const header = records[0];
   if (!header || blank(header)) return fileError('the file is empty: the first line must be a header with a "Reference" or "UPN" column');
   const columns = header.fields.map((h, i) => [normaliseHeader(h), i] as const).filter(([h]) => REFERENCE_HEADERS.has(h));
-  if (columns.length === 0) return fileError('the header has no pupil reference column (expected one of "UPN", "Reference", "Pupil Reference", "Admission Number")');
+  if (columns.length === 0)
+    return fileError(
+      'the header has no pupil reference column (expected one of "UPN", "Reference", "Pupil Reference", "Admission Number")',
+    );
   if (columns.length > 1) return fileError(`the header has ${columns.length} pupil reference columns: keep one`);
   const column = columns[0][1];
   const data = records.slice(1).filter((r) => !blank(r));
@@ -56,9 +62,22 @@ export function parseAttendanceCsv(text: string): AttendanceCsvResult {
   for (const record of data) {
     const line = record.row;
     const reference = (record.fields[column] ?? '').trim();
-    if (reference === '') errors.push({ line, field: 'reference', code: 'REQUIRED', message: `line ${line}: the pupil reference is blank` });
-    else if (reference.length > 50) errors.push({ line, field: 'reference', code: 'INVALID_TEXT', message: `line ${line}: the pupil reference must be at most 50 characters (got ${reference.length})` });
-    else if (firstLine.has(reference)) errors.push({ line, field: 'reference', code: 'ALREADY_EXISTS', message: `line ${line}: reference ${showValue(reference)} already appears on line ${firstLine.get(reference)}` });
+    if (reference === '')
+      errors.push({ line, field: 'reference', code: 'REQUIRED', message: `line ${line}: the pupil reference is blank` });
+    else if (reference.length > 50)
+      errors.push({
+        line,
+        field: 'reference',
+        code: 'INVALID_TEXT',
+        message: `line ${line}: the pupil reference must be at most 50 characters (got ${reference.length})`,
+      });
+    else if (firstLine.has(reference))
+      errors.push({
+        line,
+        field: 'reference',
+        code: 'ALREADY_EXISTS',
+        message: `line ${line}: reference ${showValue(reference)} already appears on line ${firstLine.get(reference)}`,
+      });
     else {
       firstLine.set(reference, line);
       rows.push({ line, reference });

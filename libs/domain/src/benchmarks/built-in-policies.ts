@@ -12,11 +12,29 @@ import type { BenchmarkPolicy, PolicyWindow } from './policy';
  * - an encounter is meaningful when its checklist ticks the criteria the benchmark needs.
  */
 
-const ENCOUNTER_TYPES: readonly ActivityType[] = ['careers_talk', 'employer_panel', 'cv_workshop', 'mock_interviews', 'enterprise_challenge', 'mentoring'];
-const WORKPLACE_TYPES: readonly ActivityType[] = ['virtual_workplace_tour', 'workplace_visit', 'work_shadowing', 'insight_day', 'work_experience'];
+const ENCOUNTER_TYPES: readonly ActivityType[] = [
+  'careers_talk',
+  'employer_panel',
+  'cv_workshop',
+  'mock_interviews',
+  'enterprise_challenge',
+  'mentoring',
+];
+const WORKPLACE_TYPES: readonly ActivityType[] = [
+  'virtual_workplace_tour',
+  'workplace_visit',
+  'work_shadowing',
+  'insight_day',
+  'work_experience',
+];
 
 /** Benchmark 5: at least one meaningful encounter in each of Years 7 to 13. */
-const everyYear: readonly PolicyWindow[] = [7, 8, 9, 10, 11, 12, 13].map((y) => ({ label: `Year ${y}`, fromYearGroup: y, toYearGroup: y, minimum: 1 }));
+const everyYear: readonly PolicyWindow[] = [7, 8, 9, 10, 11, 12, 13].map((y) => ({
+  label: `Year ${y}`,
+  fromYearGroup: y,
+  toYearGroup: y,
+  minimum: 1,
+}));
 
 const bm5 = {
   benchmark: 5 as const,
@@ -31,7 +49,8 @@ export const GATSBY_2014: BenchmarkPolicy = {
   key: 'gatsby-2014',
   version: 1,
   name: 'Gatsby Benchmarks (2014)',
-  description: 'BM5: a meaningful encounter every year from Year 7. BM6: one experience of a workplace by the end of Year 11 and one further by the end of Year 13.',
+  description:
+    'BM5: a meaningful encounter every year from Year 7. BM6: one experience of a workplace by the end of Year 11 and one further by the end of Year 13.',
   benchmarks: [
     bm5,
     {

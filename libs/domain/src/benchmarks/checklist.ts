@@ -40,16 +40,24 @@ export function sortCriteria(criteria: Iterable<MeaningfulCriterion>): Meaningfu
 
 /** A checklist as given by a user: a list (maybe empty) of criteria met. */
 export function parseChecklist(value: unknown, field = 'checklist'): MeaningfulCriterion[] {
-  if (!Array.isArray(value)) throw DomainError.invalid(field, 'INVALID_ENUM_VALUE', `${field} must be a list of criteria (got ${showValue(value)})`);
+  if (!Array.isArray(value))
+    throw DomainError.invalid(field, 'INVALID_ENUM_VALUE', `${field} must be a list of criteria (got ${showValue(value)})`);
   value.forEach((item, i) => {
     if (typeof item !== 'string' || !(MEANINGFUL_CRITERIA as readonly string[]).includes(item)) {
-      throw DomainError.invalid(`${field}[${i}]`, 'INVALID_ENUM_VALUE', `${field}[${i}] must be one of ${MEANINGFUL_CRITERIA.join(', ')} (got ${showValue(item)})`);
+      throw DomainError.invalid(
+        `${field}[${i}]`,
+        'INVALID_ENUM_VALUE',
+        `${field}[${i}] must be one of ${MEANINGFUL_CRITERIA.join(', ')} (got ${showValue(item)})`,
+      );
     }
   });
   return sortCriteria(value as MeaningfulCriterion[]);
 }
 
 /** The required criteria the checklist does not tick, in canonical order. */
-export function missingCriteria(checklist: readonly MeaningfulCriterion[], required: readonly MeaningfulCriterion[]): MeaningfulCriterion[] {
+export function missingCriteria(
+  checklist: readonly MeaningfulCriterion[],
+  required: readonly MeaningfulCriterion[],
+): MeaningfulCriterion[] {
   return sortCriteria(required.filter((c) => !checklist.includes(c)));
 }

@@ -47,7 +47,14 @@ export interface PupilEvaluation {
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
-function statusFrom(row: LedgerRow | undefined, history: PupilHistory, policy: BenchmarkPolicy, benchmark: Benchmark, academicYear: number, asOf: CalendarDate): BenchmarkStatus {
+function statusFrom(
+  row: LedgerRow | undefined,
+  history: PupilHistory,
+  policy: BenchmarkPolicy,
+  benchmark: Benchmark,
+  academicYear: number,
+  asOf: CalendarDate,
+): BenchmarkStatus {
   const rule = ruleFor(policy, benchmark);
   const yearGroup = yearGroupIn(history.entryYear, academicYear);
   const label = academicYearLabel(academicYear);
@@ -56,21 +63,39 @@ function statusFrom(row: LedgerRow | undefined, history: PupilHistory, policy: B
   const windowIndex = rule.windows.findIndex((w) => w.fromYearGroup <= yearGroup && yearGroup <= w.toYearGroup);
   const window = windowIndex >= 0 ? rule.windows[windowIndex] : null;
   const base = { benchmark, academicYear, yearGroup, window, windowEndsOn: window ? windowSpan(history.entryYear, window).to : null };
-  const none = (reason: string): BenchmarkStatus => ({ ...base, state: 'not_applicable', counted: 0, minimum: window?.minimum ?? 0, metOn: null, reasons: [reason] });
+  const none = (reason: string): BenchmarkStatus => ({
+    ...base,
+    state: 'not_applicable',
+    counted: 0,
+    minimum: window?.minimum ?? 0,
+    metOn: null,
+    reasons: [reason],
+  });
 
-  if (!window) return none(`Year ${yearGroup} in ${label}: Benchmark ${benchmark} counts Years ${rule.windows[0].fromYearGroup}–${rule.windows[rule.windows.length - 1].toYearGroup}`);
+  if (!window)
+    return none(
+      `Year ${yearGroup} in ${label}: Benchmark ${benchmark} counts Years ${rule.windows[0].fromYearGroup}–${rule.windows[rule.windows.length - 1].toYearGroup}`,
+    );
   if (!row) return none(`not on the roll of a school teaching Year ${yearGroup} in ${label}`);
   const seen = rowAsOf(row, asOf);
   if (!seen.counted) return none(`not yet on roll by ${asOf} (on roll from ${row.onRollFrom})`);
 
   const counted = seen.encounters;
   const needs = `${plural(counted, 'counted encounter')} of ${window.minimum} needed in ${window.label}`;
-  if (seen.met) return { ...base, state: 'met', counted, minimum: window.minimum, metOn: row.metOn, reasons: [`met on ${row.metOn}: ${needs}`] };
+  if (seen.met)
+    return { ...base, state: 'met', counted, minimum: window.minimum, metOn: row.metOn, reasons: [`met on ${row.metOn}: ${needs}`] };
   const windowEnd = base.windowEndsOn as CalendarDate;
   const left = row.onRollTo !== null && row.onRollTo < cutoff;
   const closed = cutoff >= windowEnd || left;
   const why = left ? `left on ${row.onRollTo}` : closed ? `the window ended on ${windowEnd}` : `the window runs to ${windowEnd}`;
-  return { ...base, state: closed ? 'missed' : 'not_yet', counted, minimum: window.minimum, metOn: null, reasons: [`${closed ? 'missed' : 'not yet'}: ${needs}; ${why}`] };
+  return {
+    ...base,
+    state: closed ? 'missed' : 'not_yet',
+    counted,
+    minimum: window.minimum,
+    metOn: null,
+    reasons: [`${closed ? 'missed' : 'not yet'}: ${needs}; ${why}`],
+  };
 }
 
 /**
@@ -82,7 +107,9 @@ export function evaluatePupil(history: PupilHistory, policy: BenchmarkPolicy, ac
   const statuses = policy.benchmarks.map((rule) => {
     // A pupil who moved school mid-year has a row per school: the later stint speaks for them.
     const candidates = rows.filter((r) => r.academicYear === academicYear && r.benchmark === rule.benchmark && r.onRollFrom <= asOf);
-    const row = candidates.sort((a, b) => (a.onRollFrom < b.onRollFrom ? 1 : -1))[0] ?? rows.find((r) => r.academicYear === academicYear && r.benchmark === rule.benchmark);
+    const row =
+      candidates.sort((a, b) => (a.onRollFrom < b.onRollFrom ? 1 : -1))[0] ??
+      rows.find((r) => r.academicYear === academicYear && r.benchmark === rule.benchmark);
     return statusFrom(row, history, policy, rule.benchmark, academicYear, asOf);
   });
   const encounters = [...history.encounters]

@@ -3,7 +3,12 @@ import { compareGapOrder, isAtRisk, priorityGroupsOf, priorityRank, AT_RISK_RONI
 import { coveragePercentage, reportingDatesDue, reportingDatesOf } from './reporting';
 
 describe('gap-list priority', () => {
-  const flags = (d: boolean, s: boolean, c: boolean, roni: number | null) => ({ disadvantaged: d, send: s, careExperienced: c, roniScore: roni });
+  const flags = (d: boolean, s: boolean, c: boolean, roni: number | null) => ({
+    disadvantaged: d,
+    send: s,
+    careExperienced: c,
+    roniScore: roni,
+  });
 
   it('ranks disadvantaged, then SEND, then care-experienced, then at risk', () => {
     expect(priorityRank(flags(true, false, false, null))).toBe(8);
@@ -28,7 +33,12 @@ describe('gap-list priority', () => {
   });
 
   it('is a total order (property)', () => {
-    const key = fc.record({ priorityRank: fc.integer({ min: 0, max: 15 }), yearGroup: fc.integer({ min: 7, max: 13 }), reference: fc.string({ maxLength: 3 }), pupilId: fc.uuid() });
+    const key = fc.record({
+      priorityRank: fc.integer({ min: 0, max: 15 }),
+      yearGroup: fc.integer({ min: 7, max: 13 }),
+      reference: fc.string({ maxLength: 3 }),
+      pupilId: fc.uuid(),
+    });
     fc.assert(
       fc.property(key, key, (a, b) => {
         expect(Math.sign(compareGapOrder(a, b))).toBe(-Math.sign(compareGapOrder(b, a)) || 0);

@@ -11,7 +11,14 @@ import { countCoverage, ledgerRows, rowAsOf, type AttendedEncounter, type OnRoll
  */
 
 const SCHOOL = 's-north';
-const stint = (from: string, to: string | null = null, over: Partial<OnRollStint> = {}): OnRollStint => ({ schoolId: SCHOOL, from, to, lowestYearGroup: 7, highestYearGroup: 13, ...over });
+const stint = (from: string, to: string | null = null, over: Partial<OnRollStint> = {}): OnRollStint => ({
+  schoolId: SCHOOL,
+  from,
+  to,
+  lowestYearGroup: 7,
+  highestYearGroup: 13,
+  ...over,
+});
 let n = 0;
 const talk = (date: string, over: Partial<AttendedEncounter> = {}): AttendedEncounter => ({
   id: `e${++n}`,
@@ -26,7 +33,12 @@ const talk = (date: string, over: Partial<AttendedEncounter> = {}): AttendedEnco
 });
 const visit = (date: string, over: Partial<AttendedEncounter> = {}): AttendedEncounter =>
   talk(date, { activityType: 'workplace_visit', format: 'in_person_workplace', checklist: BM6_MEANINGFUL_CRITERIA, ...over });
-const pupil = (entryYear: number, stints: OnRollStint[], encounters: AttendedEncounter[], over: Partial<PupilHistory> = {}): PupilHistory => ({
+const pupil = (
+  entryYear: number,
+  stints: OnRollStint[],
+  encounters: AttendedEncounter[],
+  over: Partial<PupilHistory> = {},
+): PupilHistory => ({
   pupilId: 'p1',
   reference: 'UPN1',
   entryYear,
@@ -35,7 +47,8 @@ const pupil = (entryYear: number, stints: OnRollStint[], encounters: AttendedEnc
   encounters,
   ...over,
 });
-const row = (h: PupilHistory, ay: number, benchmark: 5 | 6, policy = GATSBY_2014) => ledgerRows(h, policy).find((r) => r.academicYear === ay && r.benchmark === benchmark);
+const row = (h: PupilHistory, ay: number, benchmark: 5 | 6, policy = GATSBY_2014) =>
+  ledgerRows(h, policy).find((r) => r.academicYear === ay && r.benchmark === benchmark);
 
 describe('cohorts: born 31 Aug vs 1 Sep', () => {
   it('puts a 31 August birthday in the older cohort and 1 September in the younger', () => {
@@ -75,7 +88,10 @@ describe('joiners and leavers count only while on roll', () => {
     expect(row(h, 2024, 5)).toMatchObject({ met: false, encounterDates: [], onRollFrom: '2025-01-06', onRollTo: '2025-06-30' });
     expect(ledgerRows(h, GATSBY_2014).every((r) => r.academicYear === 2024)).toBe(true);
     const verdicts = evaluatePupil(h, GATSBY_2014, 2024, '2025-08-31').encounters.filter((v) => v.benchmark === 5);
-    expect(verdicts.map((v) => v.reasons)).toEqual([["not on the school's roll on 2024-10-01"], ["not on the school's roll on 2025-07-10"]]);
+    expect(verdicts.map((v) => v.reasons)).toEqual([
+      ["not on the school's roll on 2024-10-01"],
+      ["not on the school's roll on 2025-07-10"],
+    ]);
   });
   it('counts a mid-year joiner from the day they join, and not before as of an earlier day', () => {
     const h = pupil(2024, [stint('2025-01-06')], [talk('2025-02-01')]);
@@ -121,11 +137,15 @@ describe('a pupil who moved school', () => {
 });
 
 describe('non-meaningful, planned and headcount-only encounters do not count', () => {
-  const h = pupil(2025, [stint('2025-09-01')], [
-    talk('2025-10-01', { checklist: ['purpose_shared', 'two_way_interaction'] }),
-    talk('2025-11-01', { status: 'planned' }),
-    talk('2025-11-02', { headcountOnly: true }),
-  ]);
+  const h = pupil(
+    2025,
+    [stint('2025-09-01')],
+    [
+      talk('2025-10-01', { checklist: ['purpose_shared', 'two_way_interaction'] }),
+      talk('2025-11-01', { status: 'planned' }),
+      talk('2025-11-02', { headcountOnly: true }),
+    ],
+  );
   it('leaves the year unmet and says why for each', () => {
     expect(row(h, 2025, 5)?.met).toBe(false);
     const e = evaluatePupil(h, GATSBY_2014, 2025, '2025-12-01');
@@ -155,7 +175,11 @@ describe('Year 13 leavers', () => {
   });
   it('have no benchmark after Year 13', () => {
     const after = pupil(2019, [stint('2019-09-01')], []);
-    expect(ledgerRows(after, GATSBY_2014).map((r) => r.yearGroup).every((y) => y <= 13)).toBe(true);
+    expect(
+      ledgerRows(after, GATSBY_2014)
+        .map((r) => r.yearGroup)
+        .every((y) => y <= 13),
+    ).toBe(true);
     expect(evaluatePupil(after, GATSBY_2014, 2026, '2026-10-01').statuses[0]).toMatchObject({ state: 'not_applicable', yearGroup: 14 });
   });
 });
@@ -197,7 +221,18 @@ describe('countCoverage', () => {
     const c = pupil(2024, [stint('2025-02-01')], [], { pupilId: 'c' });
     const rows = [a, b, c].flatMap((h) => ledgerRows(h, GATSBY_2014)).filter((r) => r.academicYear === 2024 && r.benchmark === 5);
     expect(countCoverage(rows)).toEqual([
-      { schoolId: SCHOOL, academicYear: 2024, yearGroup: 7, benchmark: 5, pupils: 3, met: 1, priorityPupils: 2, priorityMet: 1, disadvantagedPupils: 1, disadvantagedMet: 1 },
+      {
+        schoolId: SCHOOL,
+        academicYear: 2024,
+        yearGroup: 7,
+        benchmark: 5,
+        pupils: 3,
+        met: 1,
+        priorityPupils: 2,
+        priorityMet: 1,
+        disadvantagedPupils: 1,
+        disadvantagedMet: 1,
+      },
     ]);
     expect(countCoverage(rows, '2024-12-31')[0]).toMatchObject({ pupils: 2, met: 1 });
     expect(countCoverage(rows, '2024-09-30')[0]).toMatchObject({ pupils: 2, met: 0 });

@@ -67,7 +67,10 @@ export interface LedgerRow {
 }
 
 /** The first and last day of a window for a pupil with this entry year. */
-export function windowSpan(entryYear: number, window: { fromYearGroup: number; toYearGroup: number }): { from: CalendarDate; to: CalendarDate } {
+export function windowSpan(
+  entryYear: number,
+  window: { fromYearGroup: number; toYearGroup: number },
+): { from: CalendarDate; to: CalendarDate } {
   return { from: academicYearStart(entryYear + window.fromYearGroup - 7), to: academicYearEnd(entryYear + window.toYearGroup - 7) };
 }
 
@@ -99,7 +102,10 @@ export function ledgerRows(history: PupilHistory, policy: BenchmarkPolicy): Ledg
     const dates = countedDates(history, rule);
     for (const stint of history.stints) {
       const first = Math.max(academicYearOf(stint.from), history.entryYear + stint.lowestYearGroup - 7);
-      const last = Math.min(stint.to === null ? Number.POSITIVE_INFINITY : academicYearOf(stint.to), history.entryYear + stint.highestYearGroup - 7);
+      const last = Math.min(
+        stint.to === null ? Number.POSITIVE_INFINITY : academicYearOf(stint.to),
+        history.entryYear + stint.highestYearGroup - 7,
+      );
       for (let ay = first; ay <= last; ay++) {
         const yearGroup = yearGroupIn(history.entryYear, ay);
         const windowIndex = windowIndexFor(rule, yearGroup);
@@ -168,7 +174,18 @@ export function countCoverage(rows: readonly LedgerRow[], asOf?: CalendarDate): 
     const key = `${row.schoolId}|${row.academicYear}|${row.yearGroup}|${row.benchmark}`;
     let c = counts.get(key);
     if (!c) {
-      c = { schoolId: row.schoolId, academicYear: row.academicYear, yearGroup: row.yearGroup, benchmark: row.benchmark, pupils: 0, met: 0, priorityPupils: 0, priorityMet: 0, disadvantagedPupils: 0, disadvantagedMet: 0 };
+      c = {
+        schoolId: row.schoolId,
+        academicYear: row.academicYear,
+        yearGroup: row.yearGroup,
+        benchmark: row.benchmark,
+        pupils: 0,
+        met: 0,
+        priorityPupils: 0,
+        priorityMet: 0,
+        disadvantagedPupils: 0,
+        disadvantagedMet: 0,
+      };
       counts.set(key, c);
     }
     const priority = row.priorityRank > 0;
@@ -187,4 +204,3 @@ export function countCoverage(rows: readonly LedgerRow[], asOf?: CalendarDate): 
 export function isDisadvantagedRank(rank: number): boolean {
   return rank >= 8;
 }
-

@@ -24,11 +24,17 @@ describe('meaningful checklist', () => {
   it('parses a list into canonical order without duplicates, naming a bad item', () => {
     expect(parseChecklist(['reflection', 'purpose_shared', 'reflection'])).toEqual(['purpose_shared', 'reflection']);
     expect(parseChecklist([])).toEqual([]);
-    expect(problem(() => parseChecklist(['reflection', 'vibes'], 'input.checklist'))).toMatchObject({ code: 'INVALID_ENUM_VALUE', field: 'input.checklist[1]' });
+    expect(problem(() => parseChecklist(['reflection', 'vibes'], 'input.checklist'))).toMatchObject({
+      code: 'INVALID_ENUM_VALUE',
+      field: 'input.checklist[1]',
+    });
     expect(problem(() => parseChecklist('reflection', 'input.checklist'))).toMatchObject({ field: 'input.checklist' });
   });
   it('lists what is missing', () => {
-    expect(missingCriteria(['purpose_shared', 'reflection'], BM5_MEANINGFUL_CRITERIA)).toEqual(['learning_outcomes', 'two_way_interaction']);
+    expect(missingCriteria(['purpose_shared', 'reflection'], BM5_MEANINGFUL_CRITERIA)).toEqual([
+      'learning_outcomes',
+      'two_way_interaction',
+    ]);
   });
 });
 
@@ -79,7 +85,9 @@ describe('qualification', () => {
   });
   it('says what a non-meaningful encounter lacks', () => {
     const talk = { activityType: 'careers_talk' as const, format: 'virtual' as const, checklist: ['purpose_shared' as const] };
-    expect(qualification(bm5, talk).reasons).toEqual(['not meaningful for Benchmark 5: missing learning outcomes, two-way interaction, time to reflect afterwards']);
+    expect(qualification(bm5, talk).reasons).toEqual([
+      'not meaningful for Benchmark 5: missing learning outcomes, two-way interaction, time to reflect afterwards',
+    ]);
   });
 });
 
@@ -119,10 +127,16 @@ describe('parseBenchmarkPolicy (adding a policy needs no code)', () => {
       { fromYearGroup: 7, toYearGroup: 11, minimum: 1 },
       { fromYearGroup: 11, toYearGroup: 13, minimum: 1 },
     ];
-    expect(problem(() => parseBenchmarkPolicy(overlap))).toMatchObject({ code: 'INVALID_WINDOW', field: 'definition.benchmarks[1].windows[1].fromYearGroup' });
+    expect(problem(() => parseBenchmarkPolicy(overlap))).toMatchObject({
+      code: 'INVALID_WINDOW',
+      field: 'definition.benchmarks[1].windows[1].fromYearGroup',
+    });
     const backwards = asJson(GATSBY_2014);
     (backwards['benchmarks'] as Array<Record<string, unknown>>)[1]['windows'] = [{ fromYearGroup: 11, toYearGroup: 7, minimum: 1 }];
-    expect(problem(() => parseBenchmarkPolicy(backwards))).toMatchObject({ code: 'INVALID_WINDOW', field: 'definition.benchmarks[1].windows[0].toYearGroup' });
+    expect(problem(() => parseBenchmarkPolicy(backwards))).toMatchObject({
+      code: 'INVALID_WINDOW',
+      field: 'definition.benchmarks[1].windows[0].toYearGroup',
+    });
     const onlyFive = asJson(GATSBY_2014);
     onlyFive['benchmarks'] = [(onlyFive['benchmarks'] as unknown[])[0]];
     expect(problem(() => parseBenchmarkPolicy(onlyFive))).toMatchObject({ code: 'INVALID_NUMBER', field: 'definition.benchmarks' });
@@ -133,7 +147,13 @@ describe('parseBenchmarkPolicy (adding a policy needs no code)', () => {
 
   it('refuses what is not a policy at all', () => {
     expect(problem(() => parseBenchmarkPolicy('gatsby'))).toMatchObject({ code: 'REQUIRED', field: 'definition' });
-    expect(problem(() => parseBenchmarkPolicy({ key: 'x1', version: 1, name: 'X' }))).toMatchObject({ code: 'REQUIRED', field: 'definition.benchmarks' });
-    expect(problem(() => parseBenchmarkPolicy({ ...asJson(GATSBY_2014), version: 0 }))).toMatchObject({ code: 'INVALID_NUMBER', field: 'definition.version' });
+    expect(problem(() => parseBenchmarkPolicy({ key: 'x1', version: 1, name: 'X' }))).toMatchObject({
+      code: 'REQUIRED',
+      field: 'definition.benchmarks',
+    });
+    expect(problem(() => parseBenchmarkPolicy({ ...asJson(GATSBY_2014), version: 0 }))).toMatchObject({
+      code: 'INVALID_NUMBER',
+      field: 'definition.version',
+    });
   });
 });

@@ -1,6 +1,14 @@
 import { DomainError } from '../errors';
 import { collect, parseEnum, parseIntegerInRange, parseText, showValue, type Collector } from '../validation';
-import { ACTIVITY_TYPE_LABELS, ACTIVITY_TYPES, FORMAT_LABELS, FORMATS, type ActivityType, type Benchmark, type Format } from '../vocabulary';
+import {
+  ACTIVITY_TYPE_LABELS,
+  ACTIVITY_TYPES,
+  FORMAT_LABELS,
+  FORMATS,
+  type ActivityType,
+  type Benchmark,
+  type Format,
+} from '../vocabulary';
 import { MEANINGFUL_CRITERIA, MEANINGFUL_CRITERION_LABELS, missingCriteria, sortCriteria, type MeaningfulCriterion } from './checklist';
 
 /**
@@ -70,19 +78,30 @@ function parseWindow(c: Collector, value: unknown, field: string): PolicyWindow 
     c.run(() => {
       const n = value[key];
       if (typeof n !== 'number' || !Number.isInteger(n) || n < 7 || n > 13) {
-        throw DomainError.invalid(`${field}.${key}`, 'INVALID_YEAR_GROUP', `${field}.${key} must be a year group from 7 to 13 (got ${showValue(n)})`);
+        throw DomainError.invalid(
+          `${field}.${key}`,
+          'INVALID_YEAR_GROUP',
+          `${field}.${key} must be a year group from 7 to 13 (got ${showValue(n)})`,
+        );
       }
       return n;
     });
   const from = year('fromYearGroup');
   const to = year('toYearGroup');
-  const minimum = c.run(() => parseIntegerInRange(typeof value['minimum'] === 'number' ? value['minimum'] : NaN, `${field}.minimum`, 1, MAX_MINIMUM));
+  const minimum = c.run(() =>
+    parseIntegerInRange(typeof value['minimum'] === 'number' ? value['minimum'] : NaN, `${field}.minimum`, 1, MAX_MINIMUM),
+  );
   if (from !== undefined && to !== undefined && to < from) {
     c.add(`${field}.toYearGroup`, 'INVALID_WINDOW', `${field}.toYearGroup must not be before fromYearGroup (got ${to} before ${from})`);
     return undefined;
   }
   if (from === undefined || to === undefined || minimum === undefined) return undefined;
-  const label = typeof value['label'] === 'string' && value['label'].trim() !== '' ? value['label'].trim().slice(0, 100) : from === to ? `Year ${from}` : `Years ${from}–${to}`;
+  const label =
+    typeof value['label'] === 'string' && value['label'].trim() !== ''
+      ? value['label'].trim().slice(0, 100)
+      : from === to
+        ? `Year ${from}`
+        : `Years ${from}–${to}`;
   return { label, fromYearGroup: from, toYearGroup: to, minimum };
 }
 
@@ -93,27 +112,45 @@ function parseRule(c: Collector, value: unknown, field: string): BenchmarkRule |
   }
   const benchmark = c.run(() => {
     const b = value['benchmark'];
-    if (b !== 5 && b !== 6) throw DomainError.invalid(`${field}.benchmark`, 'INVALID_NUMBER', `${field}.benchmark must be 5 or 6 (got ${showValue(b)})`);
+    if (b !== 5 && b !== 6)
+      throw DomainError.invalid(`${field}.benchmark`, 'INVALID_NUMBER', `${field}.benchmark must be 5 or 6 (got ${showValue(b)})`);
     return b as Benchmark;
   });
-  const label = c.run(() => parseText(value['label'] ?? (benchmark === 6 ? 'Experiences of workplaces' : 'Encounters with employers and employees'), `${field}.label`, 200));
+  const label = c.run(() =>
+    parseText(
+      value['label'] ?? (benchmark === 6 ? 'Experiences of workplaces' : 'Encounters with employers and employees'),
+      `${field}.label`,
+      200,
+    ),
+  );
   const activityTypes = parseSubset(c, value['activityTypes'], ACTIVITY_TYPES, `${field}.activityTypes`);
   const formats = parseSubset(c, value['formats'], FORMATS, `${field}.formats`);
   let requiredCriteria: MeaningfulCriterion[] = [];
   const rc = value['requiredCriteria'];
   if (!Array.isArray(rc)) c.add(`${field}.requiredCriteria`, 'REQUIRED', `${field}.requiredCriteria must be a list (it may be empty)`);
-  else requiredCriteria = sortCriteria(rc.map((v, i) => c.run(() => parseEnum(v, MEANINGFUL_CRITERIA, `${field}.requiredCriteria[${i}]`))).filter((v): v is MeaningfulCriterion => v !== undefined));
+  else
+    requiredCriteria = sortCriteria(
+      rc
+        .map((v, i) => c.run(() => parseEnum(v, MEANINGFUL_CRITERIA, `${field}.requiredCriteria[${i}]`)))
+        .filter((v): v is MeaningfulCriterion => v !== undefined),
+    );
   const rawWindows = value['windows'];
   const windows: PolicyWindow[] = [];
-  if (!Array.isArray(rawWindows) || rawWindows.length === 0) c.add(`${field}.windows`, 'REQUIRED', `${field}.windows must list at least one window`);
-  else rawWindows.forEach((w, i) => {
-    const parsed = parseWindow(c, w, `${field}.windows[${i}]`);
-    if (parsed) windows.push(parsed);
-  });
+  if (!Array.isArray(rawWindows) || rawWindows.length === 0)
+    c.add(`${field}.windows`, 'REQUIRED', `${field}.windows must list at least one window`);
+  else
+    rawWindows.forEach((w, i) => {
+      const parsed = parseWindow(c, w, `${field}.windows[${i}]`);
+      if (parsed) windows.push(parsed);
+    });
   // Windows in year-group order, never overlapping: a year group belongs to one window at most.
   for (let i = 1; i < windows.length; i++) {
     if (windows[i].fromYearGroup <= windows[i - 1].toYearGroup) {
-      c.add(`${field}.windows[${i}].fromYearGroup`, 'INVALID_WINDOW', `${field}.windows[${i}] must start after the window before it ends (Year ${windows[i - 1].toYearGroup}), in year-group order`);
+      c.add(
+        `${field}.windows[${i}].fromYearGroup`,
+        'INVALID_WINDOW',
+        `${field}.windows[${i}] must start after the window before it ends (Year ${windows[i - 1].toYearGroup}), in year-group order`,
+      );
     }
   }
   if (benchmark === undefined || label === undefined) return undefined;
@@ -129,22 +166,31 @@ export function parseBenchmarkPolicy(value: unknown, field = 'definition'): Benc
   const c = collect();
   const key = c.run(() => {
     const k = value['key'];
-    if (typeof k !== 'string' || !KEY.test(k)) throw DomainError.invalid(`${field}.key`, 'INVALID_TEXT', `${field}.key must be lower-case letters, digits and hyphens, e.g. "gatsby-2024" (got ${showValue(k)})`);
+    if (typeof k !== 'string' || !KEY.test(k))
+      throw DomainError.invalid(
+        `${field}.key`,
+        'INVALID_TEXT',
+        `${field}.key must be lower-case letters, digits and hyphens, e.g. "gatsby-2024" (got ${showValue(k)})`,
+      );
     return k;
   });
-  const version = c.run(() => parseIntegerInRange(typeof value['version'] === 'number' ? value['version'] : NaN, `${field}.version`, 1, 10_000));
+  const version = c.run(() =>
+    parseIntegerInRange(typeof value['version'] === 'number' ? value['version'] : NaN, `${field}.version`, 1, 10_000),
+  );
   const name = c.run(() => parseText(value['name'], `${field}.name`, 200, 'name'));
   const description = typeof value['description'] === 'string' ? value['description'].trim().slice(0, 2000) : '';
   const raw = value['benchmarks'];
   const rules: BenchmarkRule[] = [];
   if (!Array.isArray(raw)) c.add(`${field}.benchmarks`, 'REQUIRED', `${field}.benchmarks must list Benchmark 5 and Benchmark 6`);
-  else raw.forEach((r, i) => {
-    const rule = parseRule(c, r, `${field}.benchmarks[${i}]`);
-    if (rule) rules.push(rule);
-  });
+  else
+    raw.forEach((r, i) => {
+      const rule = parseRule(c, r, `${field}.benchmarks[${i}]`);
+      if (rule) rules.push(rule);
+    });
   for (const b of BENCHMARKS) {
     const n = rules.filter((r) => r.benchmark === b).length;
-    if (Array.isArray(raw) && c.ok && n !== 1) c.add(`${field}.benchmarks`, 'INVALID_NUMBER', `${field}.benchmarks must hold Benchmark ${b} exactly once (found ${n})`);
+    if (Array.isArray(raw) && c.ok && n !== 1)
+      c.add(`${field}.benchmarks`, 'INVALID_NUMBER', `${field}.benchmarks must hold Benchmark ${b} exactly once (found ${n})`);
   }
   c.throwIfAny();
   if (key === undefined || version === undefined || name === undefined) throw new Error('policy parsed without its identity');
@@ -175,7 +221,8 @@ export interface EncounterKind {
 export function qualification(rule: BenchmarkRule, encounter: EncounterKind): { counts: boolean; reasons: string[] } {
   const reasons: string[] = [];
   const b = `Benchmark ${rule.benchmark}`;
-  if (!rule.activityTypes.includes(encounter.activityType)) reasons.push(`${ACTIVITY_TYPE_LABELS[encounter.activityType]} does not count for ${b}`);
+  if (!rule.activityTypes.includes(encounter.activityType))
+    reasons.push(`${ACTIVITY_TYPE_LABELS[encounter.activityType]} does not count for ${b}`);
   if (!rule.formats.includes(encounter.format)) reasons.push(`${FORMAT_LABELS[encounter.format].toLowerCase()} does not count for ${b}`);
   const missing = missingCriteria(encounter.checklist, rule.requiredCriteria);
   if (missing.length) reasons.push(`not meaningful for ${b}: missing ${missing.map((m) => MEANINGFUL_CRITERION_LABELS[m]).join(', ')}`);

@@ -1,5 +1,15 @@
 import { DomainError } from '../errors';
-import { BOOKING_ACTIONS, BOOKING_SIDES, BOOKING_STATES, awaitedSide, awaitsEmployer, decideMove, type BookingAction, type BookingSide, type BookingState } from './booking-machine';
+import {
+  BOOKING_ACTIONS,
+  BOOKING_SIDES,
+  BOOKING_STATES,
+  awaitedSide,
+  awaitsEmployer,
+  decideMove,
+  type BookingAction,
+  type BookingSide,
+  type BookingState,
+} from './booking-machine';
 
 /**
  * Every (state, action, side) against a table written out by hand, independently of BOOKING_MOVES.
@@ -125,8 +135,14 @@ describe('booking state machine', () => {
   it('is idempotent: the same accept twice changes nothing the second time', () => {
     const first = decideMove({ state: 'accepted_by_school', action: 'accept', side: 'employer', startsAt, now: before });
     expect(first).toEqual({ kind: 'move', from: 'accepted_by_school', to: 'confirmed' });
-    expect(decideMove({ state: 'confirmed', action: 'accept', side: 'employer', startsAt, now: before })).toEqual({ kind: 'unchanged', state: 'confirmed' });
-    expect(decideMove({ state: 'cancelled', action: 'cancel', side: 'broker', startsAt, now: before })).toEqual({ kind: 'unchanged', state: 'cancelled' });
+    expect(decideMove({ state: 'confirmed', action: 'accept', side: 'employer', startsAt, now: before })).toEqual({
+      kind: 'unchanged',
+      state: 'confirmed',
+    });
+    expect(decideMove({ state: 'cancelled', action: 'cancel', side: 'broker', startsAt, now: before })).toEqual({
+      kind: 'unchanged',
+      state: 'cancelled',
+    });
   });
 
   it('accepts, cancels and reschedules only before the session starts', () => {
@@ -150,7 +166,9 @@ describe('booking state machine', () => {
     expect(() => decideMove({ state: 'cancelled', action: 'accept', side: 'employer', startsAt, now: before })).toThrow(
       expect.objectContaining({ code: 'INVALID_TRANSITION', field: 'id', message: 'This booking is cancelled: it cannot be accepted now' }),
     );
-    expect(() => decideMove({ state: 'accepted_by_school', action: 'decline', side: 'school', startsAt, now: before })).toThrow(/cancel it instead/);
+    expect(() => decideMove({ state: 'accepted_by_school', action: 'decline', side: 'school', startsAt, now: before })).toThrow(
+      /cancel it instead/,
+    );
     expect(() => decideMove({ state: 'proposed', action: 'accept', side: 'broker', startsAt, now: before })).toThrow(
       expect.objectContaining({ code: 'FORBIDDEN', message: 'Only the school or the employer can have a booking accepted' }),
     );

@@ -78,10 +78,37 @@ const acceptedBy = (side: BookingSide): BookingState => (side === 'school' ? 'ac
 
 /** The whole lifecycle. One row per (action, from-states); the first row whose from-state matches wins. */
 export const BOOKING_MOVES: readonly Move[] = [
-  { action: 'accept', from: ['proposed'], sides: ['school', 'employer'], to: acceptedBy, done: (s) => [acceptedBy(s), 'confirmed', 'delivered', 'recorded'], when: 'before' },
-  { action: 'accept', from: ['accepted_by_school', 'accepted_by_employer'], sides: ['school', 'employer'], to: () => 'confirmed', done: (s) => [acceptedBy(s), 'confirmed', 'delivered', 'recorded'], when: 'before' },
-  { action: 'decline', from: ['proposed', 'accepted_by_school', 'accepted_by_employer'], sides: ['school', 'employer'], to: () => 'declined', done: () => ['declined'] },
-  { action: 'cancel', from: LIVE_BOOKING_STATES, sides: ['school', 'employer', 'broker'], to: () => 'cancelled', done: () => ['cancelled'], when: 'before' },
+  {
+    action: 'accept',
+    from: ['proposed'],
+    sides: ['school', 'employer'],
+    to: acceptedBy,
+    done: (s) => [acceptedBy(s), 'confirmed', 'delivered', 'recorded'],
+    when: 'before',
+  },
+  {
+    action: 'accept',
+    from: ['accepted_by_school', 'accepted_by_employer'],
+    sides: ['school', 'employer'],
+    to: () => 'confirmed',
+    done: (s) => [acceptedBy(s), 'confirmed', 'delivered', 'recorded'],
+    when: 'before',
+  },
+  {
+    action: 'decline',
+    from: ['proposed', 'accepted_by_school', 'accepted_by_employer'],
+    sides: ['school', 'employer'],
+    to: () => 'declined',
+    done: () => ['declined'],
+  },
+  {
+    action: 'cancel',
+    from: LIVE_BOOKING_STATES,
+    sides: ['school', 'employer', 'broker'],
+    to: () => 'cancelled',
+    done: () => ['cancelled'],
+    when: 'before',
+  },
   {
     action: 'reschedule',
     from: LIVE_BOOKING_STATES,
@@ -90,8 +117,22 @@ export const BOOKING_MOVES: readonly Move[] = [
     done: () => [],
     when: 'before',
   },
-  { action: 'mark_delivered', from: ['confirmed'], sides: ['school', 'broker'], to: () => 'delivered', done: () => ['delivered', 'recorded'], when: 'after' },
-  { action: 'mark_no_show', from: ['confirmed'], sides: ['school', 'employer', 'broker'], to: () => 'no_show', done: () => ['no_show'], when: 'after' },
+  {
+    action: 'mark_delivered',
+    from: ['confirmed'],
+    sides: ['school', 'broker'],
+    to: () => 'delivered',
+    done: () => ['delivered', 'recorded'],
+    when: 'after',
+  },
+  {
+    action: 'mark_no_show',
+    from: ['confirmed'],
+    sides: ['school', 'employer', 'broker'],
+    to: () => 'no_show',
+    done: () => ['no_show'],
+    when: 'after',
+  },
   { action: 'record', from: ['delivered'], sides: ['school', 'broker', 'system'], to: () => 'recorded', done: () => ['recorded'] },
 ];
 
@@ -104,9 +145,16 @@ export interface MoveRequest {
   now: Date;
 }
 
-export type MoveDecision = { readonly kind: 'move'; readonly from: BookingState; readonly to: BookingState } | { readonly kind: 'unchanged'; readonly state: BookingState };
+export type MoveDecision =
+  | { readonly kind: 'move'; readonly from: BookingState; readonly to: BookingState }
+  | { readonly kind: 'unchanged'; readonly state: BookingState };
 
-const SIDE_WORDS: Readonly<Record<BookingSide, string>> = { school: 'the school', employer: 'the employer', broker: 'the hub or its coordinator', system: 'the system' };
+const SIDE_WORDS: Readonly<Record<BookingSide, string>> = {
+  school: 'the school',
+  employer: 'the employer',
+  broker: 'the hub or its coordinator',
+  system: 'the system',
+};
 
 function listSides(sides: readonly BookingSide[]): string {
   const words = sides.map((s) => SIDE_WORDS[s]);
@@ -127,7 +175,11 @@ export function decideMove(req: MoveRequest): MoveDecision {
   if (rows.some((m) => m.sides.includes(side) && m.done(side).includes(state))) return { kind: 'unchanged', state };
   const row = rows.find((m) => m.from.includes(state) && m.sides.includes(side));
   if (!row) {
-    throw new DomainError('INVALID_TRANSITION', `This booking is ${BOOKING_STATE_LABELS[state]}: it cannot be ${ACTION_WORDS[action]} now`, 'id');
+    throw new DomainError(
+      'INVALID_TRANSITION',
+      `This booking is ${BOOKING_STATE_LABELS[state]}: it cannot be ${ACTION_WORDS[action]} now`,
+      'id',
+    );
   }
   if (action === 'decline' && state === acceptedBy(side)) {
     // A side that has said yes withdraws by cancelling (with a reason), not by declining.
@@ -135,10 +187,18 @@ export function decideMove(req: MoveRequest): MoveDecision {
   }
   const started = req.now.getTime() >= req.startsAt.getTime();
   if (row.when === 'before' && started) {
-    throw new DomainError('INVALID_TRANSITION', `The session has already started (${req.startsAt.toISOString()}): the booking cannot be ${ACTION_WORDS[action]} now`, 'id');
+    throw new DomainError(
+      'INVALID_TRANSITION',
+      `The session has already started (${req.startsAt.toISOString()}): the booking cannot be ${ACTION_WORDS[action]} now`,
+      'id',
+    );
   }
   if (row.when === 'after' && !started) {
-    throw new DomainError('INVALID_TRANSITION', `The session has not started yet (it starts ${req.startsAt.toISOString()}): it can be ${ACTION_WORDS[action]} once it has`, 'id');
+    throw new DomainError(
+      'INVALID_TRANSITION',
+      `The session has not started yet (it starts ${req.startsAt.toISOString()}): it can be ${ACTION_WORDS[action]} once it has`,
+      'id',
+    );
   }
   return { kind: 'move', from: state, to: row.to(side) };
 }

@@ -18,7 +18,13 @@ const problem = (fn: () => unknown): { code: string; field?: string; message: st
 describe('who sees and acts on a booking', () => {
   const t = 'tenant-1';
   const booking = { tenantId: t, schoolId: 'school-a', clusterId: 'cluster-a', employerId: 'employer-1' };
-  const p = (role: Principal['role'], extra: Partial<Principal> = {}): Principal => ({ userId: 'u', tenantId: t, membershipId: 'm', role, ...extra });
+  const p = (role: Principal['role'], extra: Partial<Principal> = {}): Principal => ({
+    userId: 'u',
+    tenantId: t,
+    membershipId: 'm',
+    role,
+    ...extra,
+  });
 
   it('maps each role to its side (or none)', () => {
     expect(bookingSideOf(p('school_staff', { schoolId: 'school-a' }), booking)).toBe('school');
@@ -45,14 +51,30 @@ describe('who sees and acts on a booking', () => {
 
 describe('what a change tells people', () => {
   it('asks the employer (with links) and/or the school about a new slot', () => {
-    expect(effectsOf(null, 'accepted_by_school', 'create')).toEqual({ notices: ['booking_request'], issueLinks: true, scheduleReminders: false });
-    expect(effectsOf(null, 'proposed', 'create')).toEqual({ notices: ['booking_request', 'booking_awaiting_school'], issueLinks: true, scheduleReminders: false });
-    expect(effectsOf('confirmed', 'accepted_by_employer', 'reschedule')).toEqual({ notices: ['booking_rescheduled', 'booking_awaiting_school'], issueLinks: false, scheduleReminders: false });
+    expect(effectsOf(null, 'accepted_by_school', 'create')).toEqual({
+      notices: ['booking_request'],
+      issueLinks: true,
+      scheduleReminders: false,
+    });
+    expect(effectsOf(null, 'proposed', 'create')).toEqual({
+      notices: ['booking_request', 'booking_awaiting_school'],
+      issueLinks: true,
+      scheduleReminders: false,
+    });
+    expect(effectsOf('confirmed', 'accepted_by_employer', 'reschedule')).toEqual({
+      notices: ['booking_rescheduled', 'booking_awaiting_school'],
+      issueLinks: false,
+      scheduleReminders: false,
+    });
   });
 
   it('tells nobody when one side accepts a proposal, both when it is confirmed', () => {
     expect(effectsOf('proposed', 'accepted_by_employer', 'accept').notices).toEqual([]);
-    expect(effectsOf('accepted_by_employer', 'confirmed', 'accept')).toEqual({ notices: ['booking_confirmed'], issueLinks: false, scheduleReminders: true });
+    expect(effectsOf('accepted_by_employer', 'confirmed', 'accept')).toEqual({
+      notices: ['booking_confirmed'],
+      issueLinks: false,
+      scheduleReminders: true,
+    });
     expect(effectsOf('confirmed', 'cancelled', 'cancel').notices).toEqual(['booking_cancelled']);
     expect(effectsOf('accepted_by_school', 'declined', 'decline').notices).toEqual(['booking_declined']);
     expect(effectsOf('confirmed', 'delivered', 'mark_delivered').notices).toEqual([]);
@@ -95,15 +117,22 @@ describe('hub booking settings', () => {
   });
 
   it('reports every bad value at once, naming the field', () => {
-    const p = problem(() => applyBookingSettingsPatch(DEFAULT_BOOKING_SETTINGS, { reminderDaysBefore: [7, 0], sendFrom: '8am', linkValidityDays: 90 }));
+    const p = problem(() =>
+      applyBookingSettingsPatch(DEFAULT_BOOKING_SETTINGS, { reminderDaysBefore: [7, 0], sendFrom: '8am', linkValidityDays: 90 }),
+    );
     expect(p.code).toBe('VALIDATION_FAILED');
     expect(p.details).toEqual([
       expect.objectContaining({ field: 'input.reminderDaysBefore[1]', code: 'INVALID_NUMBER' }),
       expect.objectContaining({ field: 'input.sendFrom', code: 'INVALID_TIME' }),
       expect.objectContaining({ field: 'input.linkValidityDays', code: 'INVALID_NUMBER' }),
     ]);
-    expect(problem(() => applyBookingSettingsPatch(DEFAULT_BOOKING_SETTINGS, { sendUntil: '07:00' }))).toMatchObject({ code: 'INVALID_WINDOW', field: 'input.sendUntil' });
-    expect(problem(() => applyBookingSettingsPatch(DEFAULT_BOOKING_SETTINGS, { reminderDaysBefore: [1, 2, 3, 4, 5, 6] }))).toMatchObject({ field: 'input.reminderDaysBefore' });
+    expect(problem(() => applyBookingSettingsPatch(DEFAULT_BOOKING_SETTINGS, { sendUntil: '07:00' }))).toMatchObject({
+      code: 'INVALID_WINDOW',
+      field: 'input.sendUntil',
+    });
+    expect(problem(() => applyBookingSettingsPatch(DEFAULT_BOOKING_SETTINGS, { reminderDaysBefore: [1, 2, 3, 4, 5, 6] }))).toMatchObject({
+      field: 'input.reminderDaysBefore',
+    });
   });
 });
 

@@ -43,7 +43,8 @@ export function sendingHoursOf(s: BookingSettings): SendingHours {
   return { from: s.sendFrom, until: s.sendUntil, weekends: s.sendOnWeekends };
 }
 
-const given = (input: Record<string, unknown>, key: string): boolean => Object.prototype.hasOwnProperty.call(input, key) && input[key] !== undefined;
+const given = (input: Record<string, unknown>, key: string): boolean =>
+  Object.prototype.hasOwnProperty.call(input, key) && input[key] !== undefined;
 
 /**
  * A change from a client: only the keys given are checked (null resets one to its default); every
@@ -51,16 +52,25 @@ const given = (input: Record<string, unknown>, key: string): boolean => Object.p
  */
 export function applyBookingSettingsPatch(current: BookingSettings, input: Record<string, unknown>): BookingSettings {
   const c = collect();
-  const next: { -readonly [K in keyof BookingSettings]: BookingSettings[K] } = { ...current, reminderDaysBefore: [...current.reminderDaysBefore] };
+  const next: { -readonly [K in keyof BookingSettings]: BookingSettings[K] } = {
+    ...current,
+    reminderDaysBefore: [...current.reminderDaysBefore],
+  };
   const d = DEFAULT_BOOKING_SETTINGS;
   const L = BOOKING_SETTING_LIMITS;
   if (given(input, 'reminderDaysBefore')) {
     const raw = input['reminderDaysBefore'];
     if (raw === null) next.reminderDaysBefore = [...d.reminderDaysBefore];
     else if (!Array.isArray(raw) || raw.length > L.reminderDays.count) {
-      c.add('input.reminderDaysBefore', 'INVALID_NUMBER', `input.reminderDaysBefore must list at most ${L.reminderDays.count} numbers of days (an empty list sends no reminders)`);
+      c.add(
+        'input.reminderDaysBefore',
+        'INVALID_NUMBER',
+        `input.reminderDaysBefore must list at most ${L.reminderDays.count} numbers of days (an empty list sends no reminders)`,
+      );
     } else {
-      const days = raw.map((v, i) => c.run(() => parseIntegerInRange(v, `input.reminderDaysBefore[${i}]`, L.reminderDays.min, L.reminderDays.max)));
+      const days = raw.map((v, i) =>
+        c.run(() => parseIntegerInRange(v, `input.reminderDaysBefore[${i}]`, L.reminderDays.min, L.reminderDays.max)),
+      );
       next.reminderDaysBefore = [...new Set(days.filter((v): v is number => v !== undefined))].sort((a, b) => b - a);
     }
   }

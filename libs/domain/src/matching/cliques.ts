@@ -92,7 +92,12 @@ export class CliqueSeparator {
       const carrying = all.filter((q) => x[q] > EPSILON).sort((a, b) => x[b] - x[a] || a - b);
       const core = this.extend([p], carrying);
       if (core.reduce((sum, q) => sum + x[q], 0) <= 1 + EPSILON) continue;
-      const clique = this.accept(this.extend(core, all.sort((a, b) => a - b)));
+      const clique = this.accept(
+        this.extend(
+          core,
+          all.sort((a, b) => a - b),
+        ),
+      );
       if (clique !== null) out.push(clique);
     }
     return out;

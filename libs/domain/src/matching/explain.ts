@@ -15,7 +15,7 @@ type Params = Record<string, string | number | boolean>;
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const km = (x: number) => `${x.toFixed(1)} km`;
-const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
+const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** The English sentence of a reason (kept beside the code so both stay in step). */
@@ -64,10 +64,17 @@ export function renderReason(code: MatchingReasonCode, p: Params): string {
     case 'OFFER_FULLY_BOOKED':
       return `${Number(p.available) === 1 ? `the only session "${p.offer}" offers is` : `all ${p.available} sessions "${p.offer}" offers are`} taken${Number(p.sessions) > 1 ? ` (${p.sessions} compatible sessions)` : ''}`;
     case 'NOT_WORTH_PROPOSING':
-      return Number(p.sessions) === 1 ? 'the one session that fits is too far away for the gap it would close' : `the ${p.sessions} sessions that fit are too far away for the gap they would close`;
+      return Number(p.sessions) === 1
+        ? 'the one session that fits is too far away for the gap it would close'
+        : `the ${p.sessions} sessions that fit are too far away for the gap they would close`;
     case 'SESSION_TAKEN': {
       const n = Number(p.sessions);
-      const which = n === Number(p.compatible) ? (n === 1 ? 'the one compatible session' : `all ${n} compatible sessions`) : `${n} of the ${p.compatible} compatible sessions`;
+      const which =
+        n === Number(p.compatible)
+          ? n === 1
+            ? 'the one compatible session'
+            : `all ${n} compatible sessions`
+          : `${n} of the ${p.compatible} compatible sessions`;
       return `${which} went to ${n === 1 ? 'another request where it closes' : 'other requests where they close'} more gap overall`;
     }
     case 'SCHOOL_HAS_ENOUGH':
@@ -99,7 +106,14 @@ interface Tallies {
 
 function tally(problem: MatchingProblem, chosen: Int32Array): Tallies {
   const { instance } = problem;
-  const t: Tallies = { perOffer: new Map(), perEmployerMonth: new Map(), perSchool: new Map(), sessionUsedBy: new Map(), byContact: new Map(), byYearGroup: new Map() };
+  const t: Tallies = {
+    perOffer: new Map(),
+    perEmployerMonth: new Map(),
+    perSchool: new Map(),
+    sessionUsedBy: new Map(),
+    byContact: new Map(),
+    byYearGroup: new Map(),
+  };
   const bump = <K>(m: Map<K, number>, k: K) => m.set(k, (m.get(k) ?? 0) + 1);
   const add = <K>(m: Map<K, Interval[]>, k: K, v: Interval) => {
     const list = m.get(k);
@@ -149,13 +163,30 @@ export function explainProposals(problem: MatchingProblem, chosen: Int32Array): 
         school: school.name,
         disadvantagedPercent: Math.round(request.disadvantagedShare * 100),
       }),
-      worth.distanceKm === null ? reason('VIRTUAL', {}) : reason('DISTANCE', { km: round1(worth.distanceKm), format: FORMAT_LABELS[offer.format] }),
+      worth.distanceKm === null
+        ? reason('VIRTUAL', {})
+        : reason('DISTANCE', { km: round1(worth.distanceKm), format: FORMAT_LABELS[offer.format] }),
     ];
     if (employer.maxPerMonth !== null) {
-      const left = employerMonthRemaining(context, offer.employer, session.month) - (t.perEmployerMonth.get(employerMonthKey(offer.employer, session.month)) ?? 0);
-      reasons.push(reason('EMPLOYER_MONTH_ALLOWANCE', { employer: employer.name, left, limit: employer.maxPerMonth, month: monthLabel(session.month) }));
+      const left =
+        employerMonthRemaining(context, offer.employer, session.month) -
+        (t.perEmployerMonth.get(employerMonthKey(offer.employer, session.month)) ?? 0);
+      reasons.push(
+        reason('EMPLOYER_MONTH_ALLOWANCE', {
+          employer: employer.name,
+          left,
+          limit: employer.maxPerMonth,
+          month: monthLabel(session.month),
+        }),
+      );
     }
-    reasons.push(reason('OFFER_SESSIONS_LEFT', { offer: offer.title, left: context.offerRemaining[session.offer] - (t.perOffer.get(session.offer) ?? 0), available: offer.sessionsAvailable }));
+    reasons.push(
+      reason('OFFER_SESSIONS_LEFT', {
+        offer: offer.title,
+        left: context.offerRemaining[session.offer] - (t.perOffer.get(session.offer) ?? 0),
+        available: offer.sessionsAvailable,
+      }),
+    );
     const total = t.perSchool.get(request.school) ?? 1;
     if (total > 1) reasons.push(reason('SCHOOL_SHARE', { school: school.name, rank: rankInSchool.get(p) ?? 1, total }));
     return {
@@ -179,7 +210,18 @@ export function explainProposals(problem: MatchingProblem, chosen: Int32Array): 
 }
 
 /** The funnel of pair rules, in the order a person narrows a search. */
-const FUNNEL: readonly (PairRule | 'worth')[] = ['format', 'year_group', 'capacity', 'radius', 'vetting', 'contact_busy', 'year_group_busy', 'employer_month_full', 'offer_full', 'worth'];
+const FUNNEL: readonly (PairRule | 'worth')[] = [
+  'format',
+  'year_group',
+  'capacity',
+  'radius',
+  'vetting',
+  'contact_busy',
+  'year_group_busy',
+  'employer_month_full',
+  'offer_full',
+  'worth',
+];
 
 /** Why no session was ever a candidate: narrow the sessions of that type rule by rule, report where none are left. */
 function noCandidateReason(problem: MatchingProblem, r: number): MatchingReason {
@@ -207,11 +249,18 @@ function noCandidateReason(problem: MatchingProblem, r: number): MatchingReason 
     const n = left.length;
     switch (stage) {
       case 'format':
-        return reason('FORMAT_NOT_ACCEPTED', { sessions: n, formats: request.formats.map((f) => FORMAT_LABELS[f].toLowerCase()).join(' or ') });
+        return reason('FORMAT_NOT_ACCEPTED', {
+          sessions: n,
+          formats: request.formats.map((f) => FORMAT_LABELS[f].toLowerCase()).join(' or '),
+        });
       case 'year_group':
         return reason('YEAR_GROUP_NOT_ELIGIBLE', { sessions: n, yearGroup: request.yearGroup });
       case 'capacity':
-        return reason('TOO_MANY_PUPILS', { sessions: n, largest: Math.max(...offers.map((o) => o.pupilsPerSession)), pupils: request.pupils });
+        return reason('TOO_MANY_PUPILS', {
+          sessions: n,
+          largest: Math.max(...offers.map((o) => o.pupilsPerSession)),
+          pupils: request.pupils,
+        });
       case 'radius':
         return reason('BEYOND_TRAVEL_RADIUS', {
           sessions: n,
@@ -227,10 +276,21 @@ function noCandidateReason(problem: MatchingProblem, r: number): MatchingReason 
       case 'employer_month_full': {
         const session = instance.sessions[left[0]];
         const employer = instance.employers[instance.offers[session.offer].employer];
-        return reason('EMPLOYER_AT_MONTHLY_LIMIT', { sessions: n, employer: employer.name, limit: employer.maxPerMonth ?? 0, month: monthLabel(session.month), byThisRun: false });
+        return reason('EMPLOYER_AT_MONTHLY_LIMIT', {
+          sessions: n,
+          employer: employer.name,
+          limit: employer.maxPerMonth ?? 0,
+          month: monthLabel(session.month),
+          byThisRun: false,
+        });
       }
       case 'offer_full':
-        return reason('OFFER_FULLY_BOOKED', { sessions: n, offer: offers[0].title, available: offers[0].sessionsAvailable, byThisRun: false });
+        return reason('OFFER_FULLY_BOOKED', {
+          sessions: n,
+          offer: offers[0].title,
+          available: offers[0].sessionsAvailable,
+          byThisRun: false,
+        });
       case 'worth':
         return reason('NOT_WORTH_PROPOSING', { sessions: n });
     }
@@ -244,7 +304,9 @@ function blockedReasons(problem: MatchingProblem, r: number, t: Tallies): Matchi
   const request = instance.requests[r];
   const groups = new Map<string, { code: MatchingReasonCode; params: Params; sessions: number }>();
   const compatible = problem.pairsStart[r + 1] - problem.pairsStart[r];
-  const candidates = Array.from({ length: compatible }, (_, i) => problem.pairsStart[r] + i).sort((a, b) => problem.pairPoints[b] - problem.pairPoints[a] || a - b);
+  const candidates = Array.from({ length: compatible }, (_, i) => problem.pairsStart[r] + i).sort(
+    (a, b) => problem.pairPoints[b] - problem.pairPoints[a] || a - b,
+  );
   for (const p of candidates) {
     const sIndex = problem.pairSession[p];
     const session = instance.sessions[sIndex];
@@ -258,7 +320,10 @@ function blockedReasons(problem: MatchingProblem, r: number, t: Tallies): Matchi
       code = 'OFFER_FULLY_BOOKED';
       params = { offer: offer.title, available: offer.sessionsAvailable, byThisRun: true };
       subject = offer.id;
-    } else if ((t.perEmployerMonth.get(employerMonthKey(offer.employer, session.month)) ?? 0) >= employerMonthRemaining(context, offer.employer, session.month)) {
+    } else if (
+      (t.perEmployerMonth.get(employerMonthKey(offer.employer, session.month)) ?? 0) >=
+      employerMonthRemaining(context, offer.employer, session.month)
+    ) {
       code = 'EMPLOYER_AT_MONTHLY_LIMIT';
       params = { employer: employer.name, limit: employer.maxPerMonth ?? 0, month: monthLabel(session.month), byThisRun: true };
       subject = `${employer.id}|${session.month}`;
@@ -279,7 +344,9 @@ function blockedReasons(problem: MatchingProblem, r: number, t: Tallies): Matchi
   }
   // most compatible sessions first; ties keep the order of the best candidate they stopped
   const ordered = [...groups.values()].map((g, i) => ({ g, i })).sort((a, b) => b.g.sessions - a.g.sessions || a.i - b.i);
-  return ordered.map(({ g }) => reason(g.code, g.code === 'SESSION_TAKEN' ? { sessions: g.sessions, compatible } : { ...g.params, sessions: g.sessions }));
+  return ordered.map(({ g }) =>
+    reason(g.code, g.code === 'SESSION_TAKEN' ? { sessions: g.sessions, compatible } : { ...g.params, sessions: g.sessions }),
+  );
 }
 
 export function explainUnmatched(problem: MatchingProblem, chosen: Int32Array): UnmatchedRequest[] {

@@ -1,4 +1,12 @@
-import type { MatchingEmployerInput, MatchingInput, MatchingOfferInput, MatchingRequestInput, MatchingSchoolInput, MatchingSessionInput, MatchingWeights } from './model';
+import type {
+  MatchingEmployerInput,
+  MatchingInput,
+  MatchingOfferInput,
+  MatchingRequestInput,
+  MatchingSchoolInput,
+  MatchingSessionInput,
+  MatchingWeights,
+} from './model';
 import { buildMatchingProblem, objectiveOf } from './problem';
 import { validateMatchingInput } from './validate';
 import { findViolations } from './verify';
@@ -10,7 +18,14 @@ import { findViolations } from './verify';
  */
 
 export const SCHOOL: MatchingSchoolInput = { id: 'school-1', name: 'Northfield Academy', latitude: 53.4808, longitude: -2.2426 };
-export const EMPLOYER: MatchingEmployerInput = { id: 'employer-1', name: 'Aire Engineering', latitude: 53.5308, longitude: -2.2426, maxRequestsPerMonth: 2, vettedUntil: '2026-12-31' };
+export const EMPLOYER: MatchingEmployerInput = {
+  id: 'employer-1',
+  name: 'Aire Engineering',
+  latitude: 53.5308,
+  longitude: -2.2426,
+  maxRequestsPerMonth: 2,
+  vettedUntil: '2026-12-31',
+};
 export const OFFER: MatchingOfferInput = {
   id: 'offer-1',
   employerId: 'employer-1',
@@ -23,7 +38,12 @@ export const OFFER: MatchingOfferInput = {
   yearGroups: [10, 11],
   travelRadiusKm: 15,
 };
-export const SESSION: MatchingSessionInput = { id: 'session-1', offerId: 'offer-1', startsAt: '2026-02-03T10:00:00Z', endsAt: '2026-02-03T11:00:00Z' };
+export const SESSION: MatchingSessionInput = {
+  id: 'session-1',
+  offerId: 'offer-1',
+  startsAt: '2026-02-03T10:00:00Z',
+  endsAt: '2026-02-03T11:00:00Z',
+};
 export const REQUEST: MatchingRequestInput = {
   id: 'request-1',
   schoolId: 'school-1',
@@ -37,13 +57,26 @@ export const REQUEST: MatchingRequestInput = {
 };
 
 export function hub(parts: Partial<MatchingInput> = {}): MatchingInput {
-  return { schools: [SCHOOL], employers: [EMPLOYER], offers: [OFFER], sessions: [SESSION], requests: [REQUEST], existingBookings: [], ...parts };
+  return {
+    schools: [SCHOOL],
+    employers: [EMPLOYER],
+    offers: [OFFER],
+    sessions: [SESSION],
+    requests: [REQUEST],
+    existingBookings: [],
+    ...parts,
+  };
 }
 
 /** Worth = gap pupils closed, nothing else: makes hand-worked optima easy to follow. */
 export const GAP_ONLY: MatchingWeights = { pupilBeyondGap: 0, disadvantagedUplift: 0, perKm: 0, fairnessStep: 0, fairnessCap: 0 };
 
-export const session = (id: string, offerId: string, startsAt: string, endsAt: string): MatchingSessionInput => ({ id, offerId, startsAt, endsAt });
+export const session = (id: string, offerId: string, startsAt: string, endsAt: string): MatchingSessionInput => ({
+  id,
+  offerId,
+  startsAt,
+  endsAt,
+});
 
 /** Every way to give each request none or one of its candidate sessions; the best that breaks no rule. */
 export function bruteForce(input: MatchingInput, weights: MatchingWeights): number {

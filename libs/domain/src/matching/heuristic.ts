@@ -38,7 +38,11 @@ function simpleBound(problem: MatchingProblem): number {
   return Math.min(sum(byRequest), sum(bySession));
 }
 
-export function solveHeuristically(problem: MatchingProblem, maxWork: number, onProgress?: (progress: MatchingProgress) => void): HeuristicOutcome {
+export function solveHeuristically(
+  problem: MatchingProblem,
+  maxWork: number,
+  onProgress?: (progress: MatchingProgress) => void,
+): HeuristicOutcome {
   const repairer = new Repairer(problem);
   const bound = simpleBound(problem);
   let chosen = repairer.repair([]);

@@ -35,13 +35,24 @@ export const DEFAULT_MAX_WORK = 50_000_000;
 export function solveMatching(input: unknown, options: MatchingOptions = {}): MatchingResult {
   const started = performance.now();
   const weights = resolveMatchingWeights(options.weights ?? {}, 'weights');
-  const maxBranchNodes = options.maxBranchNodes === undefined ? DEFAULT_MAX_BRANCH_NODES : parseIntegerInRange(options.maxBranchNodes, 'maxBranchNodes', 0, 1_000_000);
-  const maxWork = options.maxWork === undefined ? DEFAULT_MAX_WORK : parseIntegerInRange(options.maxWork, 'maxWork', 0, Number.MAX_SAFE_INTEGER);
-  const timeLimitMs = options.timeLimitMs === undefined ? undefined : parseIntegerInRange(options.timeLimitMs, 'timeLimitMs', 1, 86_400_000);
+  const maxBranchNodes =
+    options.maxBranchNodes === undefined
+      ? DEFAULT_MAX_BRANCH_NODES
+      : parseIntegerInRange(options.maxBranchNodes, 'maxBranchNodes', 0, 1_000_000);
+  const maxWork =
+    options.maxWork === undefined ? DEFAULT_MAX_WORK : parseIntegerInRange(options.maxWork, 'maxWork', 0, Number.MAX_SAFE_INTEGER);
+  const timeLimitMs =
+    options.timeLimitMs === undefined ? undefined : parseIntegerInRange(options.timeLimitMs, 'timeLimitMs', 1, 86_400_000);
   const instance = validateMatchingInput(input);
   const problem = buildMatchingProblem(instance, weights);
   const built = performance.now();
-  const outcome = solveProblem(problem, { maxBranchNodes, maxWork, timeLimitMs, onProgress: options.onProgress, linearSolver: options.linearSolver });
+  const outcome = solveProblem(problem, {
+    maxBranchNodes,
+    maxWork,
+    timeLimitMs,
+    onProgress: options.onProgress,
+    linearSolver: options.linearSolver,
+  });
   const solved = performance.now();
 
   const violations = findViolations(
@@ -50,14 +61,20 @@ export function solveMatching(input: unknown, options: MatchingOptions = {}): Ma
   );
   if (violations.length > 0) {
     // A solver bug, never a user's mistake: refuse to hand over proposals that break a hard rule.
-    throw new DomainError('INTERNAL', `matching produced ${violations.length} proposal(s) breaking ${violations[0].rule} (${violations[0].detail})`);
+    throw new DomainError(
+      'INTERNAL',
+      `matching produced ${violations.length} proposal(s) breaking ${violations[0].rule} (${violations[0].detail})`,
+    );
   }
   const proposals = explainProposals(problem, outcome.chosen).sort((a, b) => (a.requestId < b.requestId ? -1 : 1));
   const unmatched = explainUnmatched(problem, outcome.chosen);
   const explained = performance.now();
 
   let disadvantaged = 0;
-  for (const p of outcome.chosen) disadvantaged += pairWorth(problem.context, instance.requests[problem.pairRequest[p]], instance.sessions[problem.pairSession[p]]).gapPupilsClosed * instance.requests[problem.pairRequest[p]].disadvantagedShare;
+  for (const p of outcome.chosen)
+    disadvantaged +=
+      pairWorth(problem.context, instance.requests[problem.pairRequest[p]], instance.sessions[problem.pairSession[p]]).gapPupilsClosed *
+      instance.requests[problem.pairRequest[p]].disadvantagedShare;
   return {
     proposals,
     unmatched,

@@ -15,7 +15,20 @@ export function londonMonth(instantMs: number): string {
   return londonDate(instantMs).slice(0, 7);
 }
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** `2026-03` → `March 2026`. */
 export function monthLabel(month: string): string {

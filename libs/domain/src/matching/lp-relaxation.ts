@@ -67,7 +67,11 @@ export class LpRelaxation {
     };
     for (let r = 0; r < instance.requests.length; r++) {
       const n = pairsStart[r + 1] - pairsStart[r];
-      if (n > 1) pairRow(Int32Array.from({ length: n }, (_, i) => pairsStart[r] + i), 1);
+      if (n > 1)
+        pairRow(
+          Int32Array.from({ length: n }, (_, i) => pairsStart[r] + i),
+          1,
+        );
     }
     for (const pairs of pairsOfSession) if (pairs.length > 1) pairRow(pairs, 1);
     for (const c of constraints) if (c.kind === 'offer_sessions' && c.pairs.length > c.bound) pairRow(c.pairs, Math.max(0, c.bound));
@@ -99,7 +103,14 @@ export class LpRelaxation {
       colUpper: Float64Array.from(upper),
       rowLower: new Float64Array(rowUpper.length).fill(-highs.infinity),
       rowUpper: Float64Array.from(rowUpper),
-      matrix: { format: 'csr', numRows: rowUpper.length, numCols: cost.length, starts: Int32Array.from(starts), indices: Int32Array.from(indices), values: Float64Array.from(values) },
+      matrix: {
+        format: 'csr',
+        numRows: rowUpper.length,
+        numCols: cost.length,
+        starts: Int32Array.from(starts),
+        indices: Int32Array.from(indices),
+        values: Float64Array.from(values),
+      },
     });
     // Presolve off: measured faster here (the network rows leave it little to remove, and re-solves
     // after cuts and branching start from the last basis anyway).
@@ -117,7 +128,10 @@ export class LpRelaxation {
     const x = solution.colValue.slice(0, this.problem.pairCount);
     const reducedCost = solution.colDual.slice(0, this.problem.pairCount);
     const pairRowActivity = Float64Array.from(this.pairRowIndex, (r) => solution.rowValue[r]);
-    return { status: 'optimal', solution: { value: Number(this.model.info.get('objective_function_value')), x, reducedCost, pairRowActivity } };
+    return {
+      status: 'optimal',
+      solution: { value: Number(this.model.info.get('objective_function_value')), x, reducedCost, pairRowActivity },
+    };
   }
 
   /**
@@ -138,7 +152,11 @@ export class LpRelaxation {
    * at 0, starting from the assignment `start`. Returns HiGHS's best assignment and its proven
    * bound, or null when it reports neither.
    */
-  solveAsMip(open: ArrayLike<number>, start: ArrayLike<number>, maxNodes: number): { pairs: number[]; bound: number; optimal: boolean; nodes: number } | null {
+  solveAsMip(
+    open: ArrayLike<number>,
+    start: ArrayLike<number>,
+    maxNodes: number,
+  ): { pairs: number[]; bound: number; optimal: boolean; nodes: number } | null {
     const { pairCount } = this.problem;
     const { variableType, modelStatus } = this.highs.constants;
     const keep = new Uint8Array(pairCount);
@@ -171,13 +189,24 @@ export class LpRelaxation {
         values.push(cut.coefficients?.[i] ?? 1);
       }
       starts.push(indices.length);
-      this.pairRows.push({ columns: Int32Array.from(cut.pairs), coefficients: cut.coefficients ? Int32Array.from(cut.coefficients) : null, bound: cut.bound });
+      this.pairRows.push({
+        columns: Int32Array.from(cut.pairs),
+        coefficients: cut.coefficients ? Int32Array.from(cut.coefficients) : null,
+        bound: cut.bound,
+      });
       this.pairRowIndex.push(this.rowCount++);
     }
     this.model.addRows({
       lower: new Float64Array(cuts.length).fill(-this.highs.infinity),
       upper: Float64Array.from(cuts, (c) => c.bound),
-      matrix: { format: 'csr', numRows: cuts.length, numCols: this.columnCount, starts: Int32Array.from(starts), indices: Int32Array.from(indices), values: Float64Array.from(values) },
+      matrix: {
+        format: 'csr',
+        numRows: cuts.length,
+        numCols: this.columnCount,
+        starts: Int32Array.from(starts),
+        indices: Int32Array.from(indices),
+        values: Float64Array.from(values),
+      },
     });
   }
 

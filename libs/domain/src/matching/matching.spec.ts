@@ -16,7 +16,8 @@ beforeAll(async () => {
 /** Solved as the worker solves: with HiGHS, exactly. */
 const solve = (input: unknown, options: MatchingOptions = {}) => solveMatching(input, { ...options, linearSolver });
 
-const codesOf = (result: MatchingResult, requestId: string) => result.unmatched.find((u) => u.requestId === requestId)?.reasons.map((r) => r.code) ?? [];
+const codesOf = (result: MatchingResult, requestId: string) =>
+  result.unmatched.find((u) => u.requestId === requestId)?.reasons.map((r) => r.code) ?? [];
 const matchedIds = (result: MatchingResult) => result.proposals.map((p) => p.requestId).sort();
 
 const SCHOOL_B = { ...SCHOOL, id: 'school-2', name: 'Kingsway High School' };
@@ -31,49 +32,90 @@ describe('set-wide constraints: each one alone leaves a request unmatched', () =
     const one = solveGapOnly(hub({ schools: [SCHOOL, SCHOOL_B], requests: [REQUEST, R2] }));
     expect(matchedIds(one)).toEqual(['request-1']);
     expect(codesOf(one, 'request-2')).toEqual(['SESSION_TAKEN']);
-    const two = solveGapOnly(hub({ schools: [SCHOOL, SCHOOL_B], requests: [REQUEST, R2], sessions: [session('session-1', 'offer-1', '2026-02-03T10:00:00Z', '2026-02-03T11:00:00Z'), session('session-2', 'offer-1', '2026-02-03T11:00:00Z', '2026-02-03T12:00:00Z')] }));
+    const two = solveGapOnly(
+      hub({
+        schools: [SCHOOL, SCHOOL_B],
+        requests: [REQUEST, R2],
+        sessions: [
+          session('session-1', 'offer-1', '2026-02-03T10:00:00Z', '2026-02-03T11:00:00Z'),
+          session('session-2', 'offer-1', '2026-02-03T11:00:00Z', '2026-02-03T12:00:00Z'),
+        ],
+      }),
+    );
     expect(matchedIds(two)).toEqual(['request-1', 'request-2']);
   });
 
-  const twoSessions = [session('session-1', 'offer-1', '2026-02-03T09:00:00Z', '2026-02-03T10:00:00Z'), session('session-2', 'offer-1', '2026-02-03T11:00:00Z', '2026-02-03T12:00:00Z')];
+  const twoSessions = [
+    session('session-1', 'offer-1', '2026-02-03T09:00:00Z', '2026-02-03T10:00:00Z'),
+    session('session-2', 'offer-1', '2026-02-03T11:00:00Z', '2026-02-03T12:00:00Z'),
+  ];
   const apart = [only(REQUEST, '2026-02-03T08:30:00Z', '2026-02-03T10:30:00Z'), only(R2, '2026-02-03T10:30:00Z', '2026-02-03T12:30:00Z')];
   it('an offer never gives more than its sessions_available', () => {
-    const capped = solveGapOnly(hub({ schools: [SCHOOL, SCHOOL_B], requests: apart, sessions: twoSessions, offers: [{ ...OFFER, sessionsAvailable: 1 }] }));
+    const capped = solveGapOnly(
+      hub({ schools: [SCHOOL, SCHOOL_B], requests: apart, sessions: twoSessions, offers: [{ ...OFFER, sessionsAvailable: 1 }] }),
+    );
     expect(matchedIds(capped)).toEqual(['request-1']);
     expect(codesOf(capped, 'request-2')).toEqual(['OFFER_FULLY_BOOKED']);
     expect(capped.unmatched[0].summary).toBe('The only session "Careers talk with Aire Engineering" offers is taken.');
-    expect(matchedIds(solveGapOnly(hub({ schools: [SCHOOL, SCHOOL_B], requests: apart, sessions: twoSessions })))).toEqual(['request-1', 'request-2']);
+    expect(matchedIds(solveGapOnly(hub({ schools: [SCHOOL, SCHOOL_B], requests: apart, sessions: twoSessions })))).toEqual([
+      'request-1',
+      'request-2',
+    ]);
   });
 
   it('an employer is never asked more often in a month than it agreed', () => {
     const offer2 = { ...OFFER, id: 'offer-2', contactId: 'contact-2' };
     const sessions = [twoSessions[0], session('session-2', 'offer-2', '2026-02-03T11:00:00Z', '2026-02-03T12:00:00Z')];
-    const limited = solveGapOnly(hub({ schools: [SCHOOL, SCHOOL_B], requests: apart, offers: [OFFER, offer2], sessions, employers: [{ ...EMPLOYER, maxRequestsPerMonth: 1 }] }));
+    const limited = solveGapOnly(
+      hub({
+        schools: [SCHOOL, SCHOOL_B],
+        requests: apart,
+        offers: [OFFER, offer2],
+        sessions,
+        employers: [{ ...EMPLOYER, maxRequestsPerMonth: 1 }],
+      }),
+    );
     expect(matchedIds(limited)).toEqual(['request-1']);
     expect(codesOf(limited, 'request-2')).toEqual(['EMPLOYER_AT_MONTHLY_LIMIT']);
     expect(limited.unmatched[0].summary).toBe('Employer already at its limit of 1 request in February 2026 (Aire Engineering).');
-    expect(matchedIds(solveGapOnly(hub({ schools: [SCHOOL, SCHOOL_B], requests: apart, offers: [OFFER, offer2], sessions })))).toEqual(['request-1', 'request-2']);
+    expect(matchedIds(solveGapOnly(hub({ schools: [SCHOOL, SCHOOL_B], requests: apart, offers: [OFFER, offer2], sessions })))).toEqual([
+      'request-1',
+      'request-2',
+    ]);
   });
 
-  const overlapping = [only(REQUEST, '2026-02-03T10:00:00Z', '2026-02-03T11:00:00Z'), only(R2, '2026-02-03T10:30:00Z', '2026-02-03T11:30:00Z')];
+  const overlapping = [
+    only(REQUEST, '2026-02-03T10:00:00Z', '2026-02-03T11:00:00Z'),
+    only(R2, '2026-02-03T10:30:00Z', '2026-02-03T11:30:00Z'),
+  ];
   it('an employer contact is never in two places at once', () => {
     const offer2 = { ...OFFER, id: 'offer-2' };
-    const sessions = [session('session-1', 'offer-1', '2026-02-03T10:00:00Z', '2026-02-03T11:00:00Z'), session('session-2', 'offer-2', '2026-02-03T10:30:00Z', '2026-02-03T11:30:00Z')];
+    const sessions = [
+      session('session-1', 'offer-1', '2026-02-03T10:00:00Z', '2026-02-03T11:00:00Z'),
+      session('session-2', 'offer-2', '2026-02-03T10:30:00Z', '2026-02-03T11:30:00Z'),
+    ];
     const clash = solveGapOnly(hub({ schools: [SCHOOL, SCHOOL_B], requests: overlapping, offers: [OFFER, offer2], sessions }));
     expect(matchedIds(clash)).toEqual(['request-1']);
     expect(codesOf(clash, 'request-2')).toEqual(['CONTACT_ALREADY_BOOKED']);
-    const otherContact = solveGapOnly(hub({ schools: [SCHOOL, SCHOOL_B], requests: overlapping, offers: [OFFER, { ...offer2, contactId: 'contact-2' }], sessions }));
+    const otherContact = solveGapOnly(
+      hub({ schools: [SCHOOL, SCHOOL_B], requests: overlapping, offers: [OFFER, { ...offer2, contactId: 'contact-2' }], sessions }),
+    );
     expect(matchedIds(otherContact)).toEqual(['request-1', 'request-2']);
   });
 
   it('a school year group is never in two places at once', () => {
     const offer2 = { ...OFFER, id: 'offer-2', contactId: 'contact-2' };
-    const sessions = [session('session-1', 'offer-1', '2026-02-03T10:00:00Z', '2026-02-03T11:00:00Z'), session('session-2', 'offer-2', '2026-02-03T10:30:00Z', '2026-02-03T11:30:00Z')];
+    const sessions = [
+      session('session-1', 'offer-1', '2026-02-03T10:00:00Z', '2026-02-03T11:00:00Z'),
+      session('session-2', 'offer-2', '2026-02-03T10:30:00Z', '2026-02-03T11:30:00Z'),
+    ];
     const sameYear = { ...overlapping[1], schoolId: 'school-1' };
     const clash = solveGapOnly(hub({ requests: [overlapping[0], sameYear], offers: [OFFER, offer2], sessions }));
     expect(matchedIds(clash)).toEqual(['request-1']);
     expect(codesOf(clash, 'request-2')).toEqual(['YEAR_GROUP_ALREADY_BOOKED']);
-    expect(matchedIds(solveGapOnly(hub({ requests: [overlapping[0], { ...sameYear, yearGroup: 11 }], offers: [OFFER, offer2], sessions })))).toEqual(['request-1', 'request-2']);
+    expect(
+      matchedIds(solveGapOnly(hub({ requests: [overlapping[0], { ...sameYear, yearGroup: 11 }], offers: [OFFER, offer2], sessions }))),
+    ).toEqual(['request-1', 'request-2']);
   });
 });
 
@@ -93,10 +135,20 @@ describe('a small hub solved by hand', () => {
   const virtual = { ...OFFER, format: 'virtual' as const, travelRadiusKm: null, pupilsPerSession: 40 };
   const input = hub({
     schools: [SCHOOL, SCHOOL_B, { ...SCHOOL, id: 'school-3', name: 'Moorside School' }],
-    employers: [{ ...EMPLOYER, maxRequestsPerMonth: 1 }, { ...EMPLOYER, id: 'employer-2', name: 'Kingsway Digital', maxRequestsPerMonth: null }],
+    employers: [
+      { ...EMPLOYER, maxRequestsPerMonth: 1 },
+      { ...EMPLOYER, id: 'employer-2', name: 'Kingsway Digital', maxRequestsPerMonth: null },
+    ],
     offers: [
       { ...virtual, id: 'offer-aire', sessionsAvailable: 5 },
-      { ...virtual, id: 'offer-kingsway', employerId: 'employer-2', contactId: 'contact-k', title: 'Careers talk with Kingsway Digital', sessionsAvailable: 1 },
+      {
+        ...virtual,
+        id: 'offer-kingsway',
+        employerId: 'employer-2',
+        contactId: 'contact-k',
+        title: 'Careers talk with Kingsway Digital',
+        sessionsAvailable: 1,
+      },
     ],
     sessions: [
       session('X1', 'offer-aire', '2026-02-03T10:00:00Z', '2026-02-03T11:00:00Z'),
@@ -105,9 +157,32 @@ describe('a small hub solved by hand', () => {
       session('X4', 'offer-kingsway', '2026-02-05T10:00:00Z', '2026-02-05T11:00:00Z'),
     ],
     requests: [
-      { ...REQUEST, id: 'R1', pupils: 30, gap: { benchmark5: 30, benchmark6: 0 }, windows: [{ startsAt: '2026-02-03T08:00:00Z', endsAt: '2026-02-03T16:00:00Z' }, { startsAt: '2026-02-04T08:00:00Z', endsAt: '2026-02-04T16:00:00Z' }] },
-      { ...REQUEST, id: 'R2', schoolId: 'school-2', pupils: 25, gap: { benchmark5: 25, benchmark6: 0 }, windows: [{ startsAt: '2026-02-03T08:00:00Z', endsAt: '2026-02-03T16:00:00Z' }] },
-      { ...REQUEST, id: 'R3', schoolId: 'school-3', pupils: 20, gap: { benchmark5: 20, benchmark6: 0 }, windows: [{ startsAt: '2026-02-05T08:00:00Z', endsAt: '2026-02-05T16:00:00Z' }] },
+      {
+        ...REQUEST,
+        id: 'R1',
+        pupils: 30,
+        gap: { benchmark5: 30, benchmark6: 0 },
+        windows: [
+          { startsAt: '2026-02-03T08:00:00Z', endsAt: '2026-02-03T16:00:00Z' },
+          { startsAt: '2026-02-04T08:00:00Z', endsAt: '2026-02-04T16:00:00Z' },
+        ],
+      },
+      {
+        ...REQUEST,
+        id: 'R2',
+        schoolId: 'school-2',
+        pupils: 25,
+        gap: { benchmark5: 25, benchmark6: 0 },
+        windows: [{ startsAt: '2026-02-03T08:00:00Z', endsAt: '2026-02-03T16:00:00Z' }],
+      },
+      {
+        ...REQUEST,
+        id: 'R3',
+        schoolId: 'school-3',
+        pupils: 20,
+        gap: { benchmark5: 20, benchmark6: 0 },
+        windows: [{ startsAt: '2026-02-05T08:00:00Z', endsAt: '2026-02-05T16:00:00Z' }],
+      },
     ],
   });
 
@@ -144,18 +219,29 @@ describe('explanations', () => {
     expect(p.summary).toBe(
       'Closes the benchmark-5 gap for 28 Year 10 pupils at Northfield Academy, 41% disadvantaged or at risk; 5.6 km away; Aire Engineering has 1 of its 2 requests left in February 2026; "Careers talk with Aire Engineering" has 1 of its 2 sessions left.',
     );
-    expect(p.reasons[0].params).toMatchObject({ benchmark: 5, gapPupilsClosed: 28, yearGroup: 10, school: 'Northfield Academy', disadvantagedPercent: 41 });
+    expect(p.reasons[0].params).toMatchObject({
+      benchmark: 5,
+      gapPupilsClosed: 28,
+      yearGroup: 10,
+      school: 'Northfield Academy',
+      disadvantagedPercent: 41,
+    });
   });
 
   it('say which constraint stopped a request that never had a candidate', () => {
     const far = solve(hub({ offers: [{ ...OFFER, travelRadiusKm: 5 }] }));
     expect(far.unmatched[0].reasons[0]).toMatchObject({ code: 'BEYOND_TRAVEL_RADIUS', params: { radiusKm: 5, nearestKm: 5.6 } });
     expect(far.unmatched[0].summary).toBe('No offer of that type within 5 km on those dates (the nearest is 5.6 km away).');
-    expect(solve(hub({ requests: [{ ...REQUEST, activityType: 'mentoring' }] })).unmatched[0].summary).toBe('No offer of that type (Mentoring session) in the hub.');
-    expect(solve(hub({ requests: [{ ...REQUEST, windows: [{ startsAt: '2026-02-04T09:00:00Z', endsAt: '2026-02-04T12:00:00Z' }] }] })).unmatched[0].summary).toBe(
-      'None of the 1 Careers talk session falls within the requested times.',
+    expect(solve(hub({ requests: [{ ...REQUEST, activityType: 'mentoring' }] })).unmatched[0].summary).toBe(
+      'No offer of that type (Mentoring session) in the hub.',
     );
-    expect(solve(hub({ requests: [{ ...REQUEST, pupils: 45 }] })).unmatched[0].summary).toBe('The one session that fits holds at most 30 pupils, fewer than the 45 asked for.');
+    expect(
+      solve(hub({ requests: [{ ...REQUEST, windows: [{ startsAt: '2026-02-04T09:00:00Z', endsAt: '2026-02-04T12:00:00Z' }] }] }))
+        .unmatched[0].summary,
+    ).toBe('None of the 1 Careers talk session falls within the requested times.');
+    expect(solve(hub({ requests: [{ ...REQUEST, pupils: 45 }] })).unmatched[0].summary).toBe(
+      'The one session that fits holds at most 30 pupils, fewer than the 45 asked for.',
+    );
     expect(solve(hub({ employers: [{ ...EMPLOYER, vettedUntil: null }] })).unmatched[0].reasons[0].code).toBe('VETTING_NOT_VALID');
   });
 
@@ -188,7 +274,10 @@ describe('determinism', () => {
 
 // ── property tests against brute force ───────────────────────────────────────
 
-const TYPES: Record<string, readonly Format[]> = { careers_talk: ['in_person_school', 'virtual'], workplace_visit: ['in_person_workplace', 'virtual'] };
+const TYPES: Record<string, readonly Format[]> = {
+  careers_talk: ['in_person_school', 'virtual'],
+  workplace_visit: ['in_person_workplace', 'virtual'],
+};
 
 function tinyHub(seed: number): { input: MatchingInput; weights: MatchingWeights } {
   const rng = new SeededRandom(seed);
@@ -205,7 +294,8 @@ function tinyHub(seed: number): { input: MatchingInput; weights: MatchingWeights
     maxRequestsPerMonth: rng.pick([null, 1, 2]),
     vettedUntil: rng.pick([null, '2026-12-31', '2026-02-03']),
   }));
-  const pickType = () => (crowded ? 'careers_talk' : rng.pick(['careers_talk', 'careers_talk', 'careers_talk', 'workplace_visit'] as const));
+  const pickType = () =>
+    crowded ? 'careers_talk' : rng.pick(['careers_talk', 'careers_talk', 'careers_talk', 'workplace_visit'] as const);
   const offers = [0, 1, 2].map((i) => {
     const type = pickType();
     const format = rng.pick(TYPES[type]);
@@ -219,7 +309,9 @@ function tinyHub(seed: number): { input: MatchingInput; weights: MatchingWeights
       format,
       pupilsPerSession: rng.int(10, 40),
       sessionsAvailable: rng.int(1, 2),
-      yearGroups: crowded ? [10, 11] : Array.from({ length: rng.int(1, 3) }, (_, k) => Math.min(11, low + k)).filter((y, k, a) => a.indexOf(y) === k),
+      yearGroups: crowded
+        ? [10, 11]
+        : Array.from({ length: rng.int(1, 3) }, (_, k) => Math.min(11, low + k)).filter((y, k, a) => a.indexOf(y) === k),
       travelRadiusKm: format === 'in_person_school' ? rng.int(5, 25) : null,
     };
   });
@@ -247,7 +339,18 @@ function tinyHub(seed: number): { input: MatchingInput; weights: MatchingWeights
     };
   });
   const existingBookings = rng.chance(0.3)
-    ? [{ id: 'b0', schoolId: 's0', yearGroup: rng.int(9, 11), employerId: 'e0', contactId: 'c0', offerId: 'o0', startsAt: at(days[0], 10), endsAt: at(days[0], 11) }]
+    ? [
+        {
+          id: 'b0',
+          schoolId: 's0',
+          yearGroup: rng.int(9, 11),
+          employerId: 'e0',
+          contactId: 'c0',
+          offerId: 'o0',
+          startsAt: at(days[0], 10),
+          endsAt: at(days[0], 11),
+        },
+      ]
     : [];
   const weights = rng.pick([DEFAULT_MATCHING_WEIGHTS, GAP_ONLY, { ...DEFAULT_MATCHING_WEIGHTS, fairnessStep: 8, fairnessCap: 20 }]);
   return { input: { schools, employers, offers, sessions, requests, existingBookings }, weights };
@@ -262,7 +365,10 @@ describe('on random small hubs', () => {
         const problem = buildMatchingProblem(validateMatchingInput(input), weights);
         const ids = new Map(problem.instance.requests.map((r, i) => [r.id, i]));
         const sessions = new Map(problem.instance.sessions.map((s, i) => [s.id, i]));
-        const assignments = result.proposals.map((p) => ({ request: ids.get(p.requestId) ?? -1, session: sessions.get(p.sessionId) ?? -1 }));
+        const assignments = result.proposals.map((p) => ({
+          request: ids.get(p.requestId) ?? -1,
+          session: sessions.get(p.sessionId) ?? -1,
+        }));
         expect(findViolations(problem.context, assignments)).toEqual([]);
         expect(result.objective).toBe(bruteForce(input, weights));
         expect(result.optimal).toBe(true);
@@ -284,7 +390,10 @@ describe('without HiGHS: the heuristic', () => {
         const problem = buildMatchingProblem(validateMatchingInput(input), weights);
         const ids = new Map(problem.instance.requests.map((r, i) => [r.id, i]));
         const sessions = new Map(problem.instance.sessions.map((s, i) => [s.id, i]));
-        const assignments = result.proposals.map((p) => ({ request: ids.get(p.requestId) ?? -1, session: sessions.get(p.sessionId) ?? -1 }));
+        const assignments = result.proposals.map((p) => ({
+          request: ids.get(p.requestId) ?? -1,
+          session: sessions.get(p.sessionId) ?? -1,
+        }));
         expect(findViolations(problem.context, assignments)).toEqual([]);
         const optimum = bruteForce(input, weights);
         expect(result.objective).toBeLessThanOrEqual(optimum);
@@ -312,9 +421,18 @@ describe('without HiGHS: the heuristic', () => {
       const problem = buildMatchingProblem(validateMatchingInput(input), DEFAULT_MATCHING_WEIGHTS);
       const ids = new Map(problem.instance.requests.map((r, i) => [r.id, i]));
       const sessions = new Map(problem.instance.sessions.map((s, i) => [s.id, i]));
-      expect(findViolations(problem.context, quick.proposals.map((p) => ({ request: ids.get(p.requestId) ?? -1, session: sessions.get(p.sessionId) ?? -1 })))).toEqual([]);
+      expect(
+        findViolations(
+          problem.context,
+          quick.proposals.map((p) => ({ request: ids.get(p.requestId) ?? -1, session: sessions.get(p.sessionId) ?? -1 })),
+        ),
+      ).toEqual([]);
       expect(exact.optimal).toBe(true);
-      expect(quick).toMatchObject({ optimal: false, unproven: { code: 'NO_LINEAR_SOLVER' }, stats: { method: 'heuristic', provenBy: null } });
+      expect(quick).toMatchObject({
+        optimal: false,
+        unproven: { code: 'NO_LINEAR_SOLVER' },
+        stats: { method: 'heuristic', provenBy: null },
+      });
       expect(quick.objective).toBeLessThanOrEqual(exact.objective);
       expect(quick.objective).toBeGreaterThan(0.9 * exact.objective);
       expect(quick.bound).toBeGreaterThanOrEqual(exact.objective);

@@ -12,7 +12,16 @@ function hubWithBookings(seed: number): MatchingInput {
   const existingBookings = input.sessions.slice(0, 40).map((s, i) => {
     const offer = input.offers.find((o) => o.id === s.offerId);
     const request = input.requests[(i * 7) % input.requests.length];
-    return { id: `b${i}`, schoolId: request.schoolId, yearGroup: request.yearGroup, employerId: offer?.employerId ?? '', contactId: offer?.contactId ?? '', offerId: s.offerId, startsAt: s.startsAt, endsAt: s.endsAt };
+    return {
+      id: `b${i}`,
+      schoolId: request.schoolId,
+      yearGroup: request.yearGroup,
+      employerId: offer?.employerId ?? '',
+      contactId: offer?.contactId ?? '',
+      offerId: s.offerId,
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+    };
   });
   return { ...input, existingBookings };
 }

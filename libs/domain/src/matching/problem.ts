@@ -1,7 +1,15 @@
 import { benchmarkFor, needsVetting, type Format } from '../vocabulary';
 import { overlaps, type InstanceRequest, type MatchingInstance } from './instance';
 import type { MatchingWeights } from './model';
-import { buildRuleContext, employerMonthKey, employerMonthRemaining, fairnessPenaltyPoints, worthPoints, yearGroupKey, type RuleContext } from './rules';
+import {
+  buildRuleContext,
+  employerMonthKey,
+  employerMonthRemaining,
+  fairnessPenaltyPoints,
+  worthPoints,
+  yearGroupKey,
+  type RuleContext,
+} from './rules';
 
 /**
  * The optimisation problem of one run, built from a validated instance: the candidate pairs (every
@@ -141,7 +149,12 @@ function candidatePairs(ctx: RuleContext, index: SessionIndex) {
     // the rules that depend on the offer and the session alone, before anything per pair
     const fits = (s: number) => {
       const o = sessions[s].offer;
-      return sessionOpen[s] === 1 && (offerFormat[o] & formats) !== 0 && (offerYears[o] & yearBit) !== 0 && request.pupils <= offers[o].pupilsPerSession;
+      return (
+        sessionOpen[s] === 1 &&
+        (offerFormat[o] & formats) !== 0 &&
+        (offerYears[o] & yearBit) !== 0 &&
+        request.pupils <= offers[o].pupilsPerSession
+      );
     };
     const busy = ctx.yearGroupBusy.get(yearGroupKey(request.school, request.yearGroup));
     for (const s of sessionsInWindowsInto(index, request, found, fits)) {
@@ -242,7 +255,8 @@ export function buildMatchingProblem(instance: MatchingInstance, weights: Matchi
   };
 
   const byOffer = groupBy(instance.sessions.length, (s) => (used(s) ? instance.sessions[s].offer : null));
-  for (const [offer, sessions] of [...byOffer].sort((a, b) => a[0] - b[0])) sessionLevel('offer_sessions', String(offer), ctx.offerRemaining[offer], sessions);
+  for (const [offer, sessions] of [...byOffer].sort((a, b) => a[0] - b[0]))
+    sessionLevel('offer_sessions', String(offer), ctx.offerRemaining[offer], sessions);
 
   const byEmployerMonth = groupBy(instance.sessions.length, (s) => {
     const session = instance.sessions[s];
@@ -256,21 +270,44 @@ export function buildMatchingProblem(instance: MatchingInstance, weights: Matchi
 
   const byContact = groupBy(instance.sessions.length, (s) => (used(s) ? instance.offers[instance.sessions[s].offer].contact : null));
   for (const [contact, sessions] of [...byContact].sort((a, b) => a[0] - b[0])) {
-    for (const clique of overlapSetsOf(sessions, (s) => sessionIndex.starts[s], (s) => sessionIndex.ends[s])) sessionLevel('contact_overlap', String(contact), 1, clique);
+    for (const clique of overlapSetsOf(
+      sessions,
+      (s) => sessionIndex.starts[s],
+      (s) => sessionIndex.ends[s],
+    ))
+      sessionLevel('contact_overlap', String(contact), 1, clique);
   }
 
-  const byYearGroup = groupBy(instance.requests.length, (r) => (pairsStart[r + 1] > pairsStart[r] ? yearGroupKey(instance.requests[r].school, instance.requests[r].yearGroup) : null));
+  const byYearGroup = groupBy(instance.requests.length, (r) =>
+    pairsStart[r + 1] > pairsStart[r] ? yearGroupKey(instance.requests[r].school, instance.requests[r].yearGroup) : null,
+  );
   for (const [key, requests] of [...byYearGroup].sort((a, b) => a[1][0] - b[1][0])) {
     if (requests.length < 2) continue;
     const pairs: number[] = [];
     for (const r of requests) for (let p = pairsStart[r]; p < pairsStart[r + 1]; p++) pairs.push(p);
-    for (const clique of overlapSetsOf(pairs, (p) => sessionIndex.starts[pairSession[p]], (p) => sessionIndex.ends[pairSession[p]])) {
+    for (const clique of overlapSetsOf(
+      pairs,
+      (p) => sessionIndex.starts[pairSession[p]],
+      (p) => sessionIndex.ends[pairSession[p]],
+    )) {
       if (new Set(clique.map((p) => pairRequest[p])).size < 2) continue; // one request takes one session anyway
       constraints.push({ kind: 'year_group_overlap', subject: key, bound: 1, pairs: Int32Array.from(clique), sessions: null });
     }
   }
 
-  return { instance, context: ctx, pairCount, pairRequest, pairSession, pairPoints, pairsStart, pairsOfSession, fairness, constraints, sessionIndex };
+  return {
+    instance,
+    context: ctx,
+    pairCount,
+    pairRequest,
+    pairSession,
+    pairPoints,
+    pairsStart,
+    pairsOfSession,
+    fairness,
+    constraints,
+    sessionIndex,
+  };
 }
 
 /** The objective of a set of chosen pairs: their points less each school's fairness penalties. */

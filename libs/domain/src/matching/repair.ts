@@ -72,7 +72,8 @@ export class Repairer {
       const school = instance.requests[pairRequest[p]].school;
       if (pairPoints[p] <= fairness[school][perSchool[school]]) continue;
       let fits = true;
-      for (let i = this.memberStart[p]; i < this.memberStart[p + 1] && fits; i++) fits = usage[this.memberList[i]] < problem.constraints[this.memberList[i]].bound;
+      for (let i = this.memberStart[p]; i < this.memberStart[p + 1] && fits; i++)
+        fits = usage[this.memberList[i]] < problem.constraints[this.memberList[i]].bound;
       if (!fits) continue;
       inSet[p] = 1;
       for (let i = this.memberStart[p]; i < this.memberStart[p + 1]; i++) usage[this.memberList[i]]++;

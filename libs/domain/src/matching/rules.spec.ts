@@ -35,21 +35,58 @@ describe('pair rules: each one alone rejects the pair', () => {
     ['capacity', { requests: [{ ...REQUEST, pupils: 31 }] }],
     ['radius', { offers: [{ ...OFFER, travelRadiusKm: 5 }] }],
     ['vetting', { employers: [{ ...EMPLOYER, vettedUntil: '2026-02-02' }] }],
-    ['contact_busy', { existingBookings: [booking({ contactId: 'contact-1', startsAt: '2026-02-03T10:30:00Z', endsAt: '2026-02-03T11:30:00Z' })] }],
-    ['year_group_busy', { existingBookings: [booking({ schoolId: 'school-1', yearGroup: 10, startsAt: '2026-02-03T09:30:00Z', endsAt: '2026-02-03T10:30:00Z' })] }],
-    ['employer_month_full', { existingBookings: [booking({ employerId: 'employer-1', startsAt: '2026-02-20T10:00:00Z', endsAt: '2026-02-20T11:00:00Z' }), booking({ id: 'booking-2', employerId: 'employer-1' })] }],
-    ['offer_full', { existingBookings: [booking({ offerId: 'offer-1' }), booking({ id: 'booking-2', offerId: 'offer-1', startsAt: '2026-03-10T10:00:00Z', endsAt: '2026-03-10T11:00:00Z' })] }],
+    [
+      'contact_busy',
+      { existingBookings: [booking({ contactId: 'contact-1', startsAt: '2026-02-03T10:30:00Z', endsAt: '2026-02-03T11:30:00Z' })] },
+    ],
+    [
+      'year_group_busy',
+      {
+        existingBookings: [
+          booking({ schoolId: 'school-1', yearGroup: 10, startsAt: '2026-02-03T09:30:00Z', endsAt: '2026-02-03T10:30:00Z' }),
+        ],
+      },
+    ],
+    [
+      'employer_month_full',
+      {
+        existingBookings: [
+          booking({ employerId: 'employer-1', startsAt: '2026-02-20T10:00:00Z', endsAt: '2026-02-20T11:00:00Z' }),
+          booking({ id: 'booking-2', employerId: 'employer-1' }),
+        ],
+      },
+    ],
+    [
+      'offer_full',
+      {
+        existingBookings: [
+          booking({ offerId: 'offer-1' }),
+          booking({ id: 'booking-2', offerId: 'offer-1', startsAt: '2026-03-10T10:00:00Z', endsAt: '2026-03-10T11:00:00Z' }),
+        ],
+      },
+    ],
   ];
   it.each(cases)('%s', (rule, change) => {
     expect(failures(hub(change))).toEqual([rule]);
   });
 
   it('a session ending exactly when a booking starts does not clash (half-open times)', () => {
-    expect(failures(hub({ existingBookings: [booking({ contactId: 'contact-1', startsAt: '2026-02-03T11:00:00Z', endsAt: '2026-02-03T12:00:00Z' })] }))).toEqual([]);
+    expect(
+      failures(
+        hub({ existingBookings: [booking({ contactId: 'contact-1', startsAt: '2026-02-03T11:00:00Z', endsAt: '2026-02-03T12:00:00Z' })] }),
+      ),
+    ).toEqual([]);
   });
   it('vetting valid through the session day is enough; the radius does not apply to virtual sessions', () => {
     expect(failures(hub({ employers: [{ ...EMPLOYER, vettedUntil: '2026-02-03' }] }))).toEqual([]);
-    expect(failures(hub({ offers: [{ ...OFFER, format: 'virtual', travelRadiusKm: null }], employers: [{ ...EMPLOYER, vettedUntil: null, latitude: 51.5 }] }))).toEqual([]);
+    expect(
+      failures(
+        hub({
+          offers: [{ ...OFFER, format: 'virtual', travelRadiusKm: null }],
+          employers: [{ ...EMPLOYER, vettedUntil: null, latitude: 51.5 }],
+        }),
+      ),
+    ).toEqual([]);
   });
   it('an employer month limit counts existing bookings of that London month only', () => {
     const lastEveningOfJanuary = booking({ employerId: 'employer-1', startsAt: '2026-01-31T23:30:00Z', endsAt: '2026-02-01T00:30:00Z' });
@@ -70,7 +107,9 @@ describe('pairWorth', () => {
   });
   it('uses the benchmark-6 gap for a workplace experience, and counts pupils beyond the gap a little', () => {
     const offer = { ...OFFER, activityType: 'workplace_visit' as const, format: 'in_person_workplace' as const, travelRadiusKm: null };
-    const instance = validateMatchingInput(hub({ offers: [offer], requests: [{ ...REQUEST, activityType: 'workplace_visit', formats: ['in_person_workplace'] }] }));
+    const instance = validateMatchingInput(
+      hub({ offers: [offer], requests: [{ ...REQUEST, activityType: 'workplace_visit', formats: ['in_person_workplace'] }] }),
+    );
     const ctx = buildRuleContext(instance, DEFAULT_MATCHING_WEIGHTS);
     const worth = pairWorth(ctx, instance.requests[0], instance.sessions[0]);
     expect(worth.benchmark).toBe(6);

@@ -185,12 +185,26 @@ export function pairWorth(ctx: RuleContext, request: InstanceRequest, session: I
   const gapPupils = benchmark === 5 ? request.gap5 : request.gap6;
   const gapPupilsClosed = Math.min(request.pupils, gapPupils);
   const distanceKm = offer.format === 'virtual' ? null : pairDistanceKm(ctx, request, session);
-  return { benchmark, gapPupils, gapPupilsClosed, distanceKm, points: worthPoints(ctx.weights, request.pupils, gapPupilsClosed, request.disadvantagedShare, distanceKm ?? 0) };
+  return {
+    benchmark,
+    gapPupils,
+    gapPupilsClosed,
+    distanceKm,
+    points: worthPoints(ctx.weights, request.pupils, gapPupilsClosed, request.disadvantagedShare, distanceKm ?? 0),
+  };
 }
 
 /** The integer worth of a pair from its parts (the one formula, shared with the fast candidate search). */
-export function worthPoints(w: MatchingWeights, pupils: number, gapPupilsClosed: number, disadvantagedShare: number, travelKm: number): number {
-  const worth = (gapPupilsClosed + w.pupilBeyondGap * (pupils - gapPupilsClosed)) * (1 + w.disadvantagedUplift * disadvantagedShare) - w.perKm * travelKm;
+export function worthPoints(
+  w: MatchingWeights,
+  pupils: number,
+  gapPupilsClosed: number,
+  disadvantagedShare: number,
+  travelKm: number,
+): number {
+  const worth =
+    (gapPupilsClosed + w.pupilBeyondGap * (pupils - gapPupilsClosed)) * (1 + w.disadvantagedUplift * disadvantagedShare) -
+    w.perKm * travelKm;
   return Math.round(worth * POINTS_PER_GAP_PUPIL);
 }
 

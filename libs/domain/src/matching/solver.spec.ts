@@ -112,7 +112,10 @@ describe('the exact path, against brute force', () => {
     }
     for (let j = rng.int(0, 2); j > 0; j--) {
       const start = rng.int(0, k);
-      requests.push({ ...onlyAt(`q${j}`, rng.pick(schools).id, at(start), at(start + rng.int(2, 4)), rng.int(5, 30)), yearGroup: rng.pick([10, 11]) });
+      requests.push({
+        ...onlyAt(`q${j}`, rng.pick(schools).id, at(start), at(start + rng.int(2, 4)), rng.int(5, 30)),
+        yearGroup: rng.pick([10, 11]),
+      });
     }
     for (let j = rng.int(0, 2); j > 0; j--) {
       const start = rng.int(0, k);
@@ -149,7 +152,12 @@ describe('the exact path, against brute force', () => {
         expect(outcome.objective).toBe(bruteForce(input, GAP_ONLY));
         expect(outcome.optimal).toBe(true);
         expect(outcome.cuts).toBe(0);
-        expect(findViolations(problem.context, Array.from(outcome.chosen, (p) => ({ request: problem.pairRequest[p], session: problem.pairSession[p] })))).toEqual([]);
+        expect(
+          findViolations(
+            problem.context,
+            Array.from(outcome.chosen, (p) => ({ request: problem.pairRequest[p], session: problem.pairSession[p] })),
+          ),
+        ).toEqual([]);
         if (outcome.branchNodes > 0) branched++;
       }),
       { numRuns: 200, seed: 20261128 },
@@ -166,7 +174,12 @@ describe('the exact path, against brute force', () => {
         const problem = buildMatchingProblem(validateMatchingInput(input), GAP_ONLY);
         const outcome = solveProblem(problem, { maxBranchNodes: 10_000 });
         const optimum = bruteForce(input, GAP_ONLY);
-        expect(findViolations(problem.context, Array.from(outcome.chosen, (p) => ({ request: problem.pairRequest[p], session: problem.pairSession[p] })))).toEqual([]);
+        expect(
+          findViolations(
+            problem.context,
+            Array.from(outcome.chosen, (p) => ({ request: problem.pairRequest[p], session: problem.pairSession[p] })),
+          ),
+        ).toEqual([]);
         expect(outcome.objective).toBeLessThanOrEqual(optimum);
         expect(outcome.bound).toBeGreaterThanOrEqual(optimum);
         expect(outcome.method).toBe('heuristic');
@@ -185,7 +198,11 @@ describe('the exact path, against brute force', () => {
 describe('with a linear solver (HiGHS): the LP relaxation, its cuts and its finish', () => {
   /** The problem's LP relaxation, as the solver builds it, for the length of `use`. */
   const withLp = (problem: MatchingProblem, use: (lp: LpRelaxation) => void) => {
-    const lp = new LpRelaxation(linearSolver, problem, bindableConstraints(problem).map((c) => ({ pairs: c.pairs, bound: c.bound })));
+    const lp = new LpRelaxation(
+      linearSolver,
+      problem,
+      bindableConstraints(problem).map((c) => ({ pairs: c.pairs, bound: c.bound })),
+    );
     try {
       use(lp);
     } finally {
@@ -209,7 +226,11 @@ describe('with a linear solver (HiGHS): the LP relaxation, its cuts and its fini
   const yearGroupTwice = hub({
     employers: [{ ...EMPLOYER, maxRequestsPerMonth: null }],
     offers: [virtualOffer('offer-1', 'contact-1', 1), virtualOffer('offer-2', 'contact-2', 1), virtualOffer('offer-3', 'contact-3', 1)],
-    sessions: [session('X1', 'offer-1', '2026-02-03T10:00:00Z', '2026-02-03T11:00:00Z'), session('X2', 'offer-2', '2026-02-03T09:30:00Z', '2026-02-03T10:15:00Z'), session('X3', 'offer-3', '2026-02-03T10:45:00Z', '2026-02-03T11:30:00Z')],
+    sessions: [
+      session('X1', 'offer-1', '2026-02-03T10:00:00Z', '2026-02-03T11:00:00Z'),
+      session('X2', 'offer-2', '2026-02-03T09:30:00Z', '2026-02-03T10:15:00Z'),
+      session('X3', 'offer-3', '2026-02-03T10:45:00Z', '2026-02-03T11:30:00Z'),
+    ],
     requests: [
       onlyAt('R1', 'school-1', '2026-02-03T10:00:00Z', '2026-02-03T11:00:00Z', 30),
       {
@@ -253,7 +274,12 @@ describe('with a linear solver (HiGHS): the LP relaxation, its cuts and its fini
   const ringOfFive = hub({
     schools: [0, 1, 2, 3, 4].map((i) => ({ ...SCHOOL, id: `s${i}`, name: `School ${i}` })),
     employers: [{ ...EMPLOYER, maxRequestsPerMonth: null }],
-    offers: [virtualOffer('o-ring', 'c-ring', 1), virtualOffer('o1', 'c-ring', 1), virtualOffer('o2', 'c-ring', 1), virtualOffer('o3', 'c-ring', 1)],
+    offers: [
+      virtualOffer('o-ring', 'c-ring', 1),
+      virtualOffer('o1', 'c-ring', 1),
+      virtualOffer('o2', 'c-ring', 1),
+      virtualOffer('o3', 'c-ring', 1),
+    ],
     sessions: [0, 1, 2, 3, 4].map((i) => session(`X${i}`, i === 0 || i === 4 ? 'o-ring' : `o${i}`, at(i), at(i + 2))),
     requests: [0, 1, 2, 3, 4].map((i) => onlyAt(`R${i}`, `s${i}`, at(i), at(i + 2), 30)),
   });
@@ -266,7 +292,9 @@ describe('with a linear solver (HiGHS): the LP relaxation, its cuts and its fini
       expect(solution.value).toBeCloseTo(7500, 6);
       expect(new CliqueSeparator(problem).violatedBy(solution.x, 10)).toEqual([]);
       const cuts = zeroHalfCuts(lp.pairRows, solution.pairRowActivity, solution.x, 10);
-      expect(cuts.map((c) => ({ pairs: Array.from(c.pairs), coefficients: Array.from(c.coefficients), bound: c.bound }))).toEqual([{ pairs: [0, 1, 2, 3, 4], coefficients: [1, 1, 1, 1, 1], bound: 2 }]);
+      expect(cuts.map((c) => ({ pairs: Array.from(c.pairs), coefficients: Array.from(c.coefficients), bound: c.bound }))).toEqual([
+        { pairs: [0, 1, 2, 3, 4], coefficients: [1, 1, 1, 1, 1], bound: 2 },
+      ]);
       lp.addRows(cuts);
       expect(optimum(lp).value).toBeCloseTo(6000, 6);
     });
@@ -292,12 +320,18 @@ describe('with a linear solver (HiGHS): the LP relaxation, its cuts and its fini
       ...linearSolver,
       createModel: (...args: Parameters<LinearSolver['createModel']>) => {
         const model = linearSolver.createModel(...args);
-        return new Proxy(model, { get: (target, key) => (key === 'getModelStatus' ? () => linearSolver.constants.modelStatus.timeLimit : Reflect.get(target, key)) });
+        return new Proxy(model, {
+          get: (target, key) => (key === 'getModelStatus' ? () => linearSolver.constants.modelStatus.timeLimit : Reflect.get(target, key)),
+        });
       },
     } as LinearSolver;
     const input = generateMatchingHub(3, { requests: 100, sessions: 400 });
     const result = solveMatching(input, { linearSolver: silent });
-    expect(result).toMatchObject({ optimal: false, unproven: { code: 'NO_LP_ANSWER' }, stats: { method: 'heuristic', provenBy: null, cuts: 0 } });
+    expect(result).toMatchObject({
+      optimal: false,
+      unproven: { code: 'NO_LP_ANSWER' },
+      stats: { method: 'heuristic', provenBy: null, cuts: 0 },
+    });
     expect(result.objective).toBe(solveMatching(input).objective);
     expect(result.objective).toBeLessThanOrEqual(solveMatching(input, { linearSolver }).objective);
   });
@@ -306,7 +340,14 @@ describe('with a linear solver (HiGHS): the LP relaxation, its cuts and its fini
     // HiGHS answers an empty model with "model empty", not "optimal": such a hub never reaches it
     const none = hub({ requests: [{ ...REQUEST, activityType: 'mentoring' }] });
     for (const result of [solveMatching(none, { linearSolver }), solveMatching(none)]) {
-      expect(result).toMatchObject({ proposals: [], objective: 0, bound: 0, optimal: true, unproven: null, stats: { candidatePairs: 0, provenBy: 'bound' } });
+      expect(result).toMatchObject({
+        proposals: [],
+        objective: 0,
+        bound: 0,
+        optimal: true,
+        unproven: null,
+        stats: { candidatePairs: 0, provenBy: 'bound' },
+      });
     }
   });
 });
@@ -316,8 +357,14 @@ describe('deterministic limits', () => {
     schools: [SCHOOL, { ...SCHOOL, id: 'school-2', name: 'Kingsway High School' }],
     offers: [virtualOffer('offer-a', 'contact-1', 2), virtualOffer('offer-b', 'contact-1', 2)],
     employers: [{ ...EMPLOYER, maxRequestsPerMonth: 1 }],
-    sessions: [session('X1', 'offer-a', '2026-02-03T10:00:00Z', '2026-02-03T11:00:00Z'), session('X2', 'offer-b', '2026-02-03T10:30:00Z', '2026-02-03T11:30:00Z')],
-    requests: [onlyAt('R1', 'school-1', '2026-02-03T09:00:00Z', '2026-02-03T12:00:00Z', 30), onlyAt('R2', 'school-2', '2026-02-03T09:00:00Z', '2026-02-03T12:00:00Z', 25)],
+    sessions: [
+      session('X1', 'offer-a', '2026-02-03T10:00:00Z', '2026-02-03T11:00:00Z'),
+      session('X2', 'offer-b', '2026-02-03T10:30:00Z', '2026-02-03T11:30:00Z'),
+    ],
+    requests: [
+      onlyAt('R1', 'school-1', '2026-02-03T09:00:00Z', '2026-02-03T12:00:00Z', 30),
+      onlyAt('R2', 'school-2', '2026-02-03T09:00:00Z', '2026-02-03T12:00:00Z', 25),
+    ],
   });
 
   it('without HiGHS and with no search work allowed, still answers with proposals that keep every rule and a true bound', () => {
@@ -326,7 +373,10 @@ describe('deterministic limits', () => {
     expect(violationsOf(input, result)).toEqual([]);
     expect(result.bound).toBeGreaterThanOrEqual(bruteForce(input, GAP_ONLY));
     expect(result.optimal).toBe(result.bound === result.objective);
-    expect(solveMatching(input, { weights: GAP_ONLY, maxWork: 0 })).toEqual({ ...result, stats: { ...result.stats, millis: expect.anything() } });
+    expect(solveMatching(input, { weights: GAP_ONLY, maxWork: 0 })).toEqual({
+      ...result,
+      stats: { ...result.stats, millis: expect.anything() },
+    });
   });
 
   it('refuses a work limit that is not a whole number of nodes', () => {

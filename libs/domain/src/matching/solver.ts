@@ -66,11 +66,17 @@ export function solveProblem(problem: MatchingProblem, options: SolverOptions): 
   const { linearSolver } = options;
   if (problem.pairCount === 0) return heuristicOutcome(problem, options, null);
   if (linearSolver === undefined) {
-    return heuristicOutcome(problem, options, { code: 'NO_LINEAR_SOLVER', message: 'HiGHS (the LP solver) is not available: a greedy answer with local repair, not proven optimal.' });
+    return heuristicOutcome(problem, options, {
+      code: 'NO_LINEAR_SOLVER',
+      message: 'HiGHS (the LP solver) is not available: a greedy answer with local repair, not proven optimal.',
+    });
   }
   return (
     solveExactly(problem, { ...options, linearSolver }, startedAt) ??
-    heuristicOutcome(problem, options, { code: 'NO_LP_ANSWER', message: 'HiGHS gave no answer for the LP relaxation: a greedy answer with local repair, not proven optimal.' })
+    heuristicOutcome(problem, options, {
+      code: 'NO_LP_ANSWER',
+      message: 'HiGHS gave no answer for the LP relaxation: a greedy answer with local repair, not proven optimal.',
+    })
   );
 }
 
@@ -110,7 +116,10 @@ function solveExactly(problem: MatchingProblem, options: ExactOptions, startedAt
       provenBy: optimal ? provenBy : null,
       unproven: optimal
         ? null
-        : { code: 'LIMIT_REACHED', message: `The branch-and-bound limit (${options.maxBranchNodes} nodes${options.timeLimitMs === undefined ? '' : ` or ${options.timeLimitMs} ms`}) stopped the search before the answer was proven optimal.` },
+        : {
+            code: 'LIMIT_REACHED',
+            message: `The branch-and-bound limit (${options.maxBranchNodes} nodes${options.timeLimitMs === undefined ? '' : ` or ${options.timeLimitMs} ms`}) stopped the search before the answer was proven optimal.`,
+          },
     };
   } finally {
     lp.dispose();

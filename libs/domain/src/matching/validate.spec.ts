@@ -15,7 +15,15 @@ function caught(fn: () => unknown): DomainError {
 
 describe('validateMatchingInput', () => {
   it('sorts every list by id and turns references into indexes', () => {
-    const instance = validateMatchingInput(hub({ schools: [{ ...SCHOOL, id: 'school-2' }, SCHOOL], requests: [{ ...REQUEST, id: 'r-b' }, { ...REQUEST, id: 'r-a', schoolId: 'school-2' }] }));
+    const instance = validateMatchingInput(
+      hub({
+        schools: [{ ...SCHOOL, id: 'school-2' }, SCHOOL],
+        requests: [
+          { ...REQUEST, id: 'r-b' },
+          { ...REQUEST, id: 'r-a', schoolId: 'school-2' },
+        ],
+      }),
+    );
     expect(instance.schools.map((s) => s.id)).toEqual(['school-1', 'school-2']);
     expect(instance.requests.map((r) => [r.id, r.school])).toEqual([
       ['r-a', 1],
@@ -25,8 +33,17 @@ describe('validateMatchingInput', () => {
   });
 
   it('refuses a window that ends before it starts, naming the field', () => {
-    const windows = [{ startsAt: '2026-02-03T09:00:00Z', endsAt: '2026-02-03T12:00:00Z' }, { startsAt: '2026-02-04T12:00:00Z', endsAt: '2026-02-04T09:00:00Z' }];
-    const e = caught(() => validateMatchingInput(hub({ requests: [REQUEST, REQUEST, REQUEST, { ...REQUEST, id: 'request-4', windows }].map((r, i) => ({ ...r, id: `request-${i}` })) })));
+    const windows = [
+      { startsAt: '2026-02-03T09:00:00Z', endsAt: '2026-02-03T12:00:00Z' },
+      { startsAt: '2026-02-04T12:00:00Z', endsAt: '2026-02-04T09:00:00Z' },
+    ];
+    const e = caught(() =>
+      validateMatchingInput(
+        hub({
+          requests: [REQUEST, REQUEST, REQUEST, { ...REQUEST, id: 'request-4', windows }].map((r, i) => ({ ...r, id: `request-${i}` })),
+        }),
+      ),
+    );
     expect(e.code).toBe('INVALID_WINDOW');
     expect(e.field).toBe('requests[3].windows[1].endsAt');
     expect(e.message).toContain('requests[3].windows[1].endsAt must be after requests[3].windows[1].startsAt');
@@ -54,16 +71,33 @@ describe('validateMatchingInput', () => {
   });
 
   it('refuses unknown references, duplicate ids, a missing radius and shares outside 0–1', () => {
-    expect(caught(() => validateMatchingInput(hub({ sessions: [{ ...SESSION, offerId: 'nope' }] })))).toMatchObject({ code: 'NOT_FOUND', field: 'sessions[0].offerId' });
-    expect(caught(() => validateMatchingInput(hub({ schools: [SCHOOL, SCHOOL] })))).toMatchObject({ code: 'ALREADY_EXISTS', field: 'schools[1].id' });
-    expect(caught(() => validateMatchingInput(hub({ offers: [{ ...OFFER, travelRadiusKm: null }] })))).toMatchObject({ code: 'REQUIRED', field: 'offers[0].travelRadiusKm' });
-    expect(caught(() => validateMatchingInput(hub({ requests: [{ ...REQUEST, disadvantagedShare: 1.2 }] })))).toMatchObject({ code: 'INVALID_NUMBER', field: 'requests[0].disadvantagedShare' });
-    expect(caught(() => validateMatchingInput(hub({ requests: [{ ...REQUEST, windows: [] }] })))).toMatchObject({ code: 'REQUIRED', field: 'requests[0].windows' });
+    expect(caught(() => validateMatchingInput(hub({ sessions: [{ ...SESSION, offerId: 'nope' }] })))).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'sessions[0].offerId',
+    });
+    expect(caught(() => validateMatchingInput(hub({ schools: [SCHOOL, SCHOOL] })))).toMatchObject({
+      code: 'ALREADY_EXISTS',
+      field: 'schools[1].id',
+    });
+    expect(caught(() => validateMatchingInput(hub({ offers: [{ ...OFFER, travelRadiusKm: null }] })))).toMatchObject({
+      code: 'REQUIRED',
+      field: 'offers[0].travelRadiusKm',
+    });
+    expect(caught(() => validateMatchingInput(hub({ requests: [{ ...REQUEST, disadvantagedShare: 1.2 }] })))).toMatchObject({
+      code: 'INVALID_NUMBER',
+      field: 'requests[0].disadvantagedShare',
+    });
+    expect(caught(() => validateMatchingInput(hub({ requests: [{ ...REQUEST, windows: [] }] })))).toMatchObject({
+      code: 'REQUIRED',
+      field: 'requests[0].windows',
+    });
     expect(caught(() => validateMatchingInput({ schools: 'x' }))).toMatchObject({ field: 'schools' });
   });
 
   it('reports every problem at once', () => {
-    const e = caught(() => validateMatchingInput(hub({ schools: [{ ...SCHOOL, latitude: 95 }], requests: [{ ...REQUEST, pupils: 0, yearGroup: 14 }] })));
+    const e = caught(() =>
+      validateMatchingInput(hub({ schools: [{ ...SCHOOL, latitude: 95 }], requests: [{ ...REQUEST, pupils: 0, yearGroup: 14 }] })),
+    );
     expect(e.code).toBe('VALIDATION_FAILED');
     expect(e.details?.map((d) => [d.field, d.code])).toEqual([
       ['schools[0].latitude', 'INVALID_COORDINATES'], // and no echo of it at requests[0].schoolId

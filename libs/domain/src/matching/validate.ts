@@ -64,7 +64,11 @@ function share(value: unknown, field: string): number {
 
 function positiveKm(value: unknown, field: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > 1000) {
-    throw DomainError.invalid(field, 'INVALID_NUMBER', `${field} must be a number of km above 0 and at most 1000 (got ${showValue(value)})`);
+    throw DomainError.invalid(
+      field,
+      'INVALID_NUMBER',
+      `${field} must be a number of km above 0 and at most 1000 (got ${showValue(value)})`,
+    );
   }
   return value;
 }
@@ -75,13 +79,21 @@ function uniqueIds(c: Collector, ids: readonly (string | undefined)[], list: str
   ids.forEach((id, i) => {
     if (id === undefined) return;
     const first = seen.get(id);
-    if (first !== undefined) c.add(`${list}[${i}].id`, 'ALREADY_EXISTS', `${list}[${i}].id ${JSON.stringify(id)} is already used by ${list}[${first}]`);
+    if (first !== undefined)
+      c.add(`${list}[${i}].id`, 'ALREADY_EXISTS', `${list}[${i}].id ${JSON.stringify(id)} is already used by ${list}[${first}]`);
     else seen.set(id, i);
   });
 }
 
 /** An id of another list; only reported when no entry of that list has it (a bad entry is reported on its own). */
-function reference(c: Collector, list: readonly unknown[], index: ReadonlyMap<string, number>, value: unknown, field: string, what: string): number | undefined {
+function reference(
+  c: Collector,
+  list: readonly unknown[],
+  index: ReadonlyMap<string, number>,
+  value: unknown,
+  field: string,
+  what: string,
+): number | undefined {
   const id = c.run(() => parseText(value, field));
   if (id === undefined) return undefined;
   const found = index.get(id);
@@ -113,9 +125,15 @@ export function validateMatchingInput(input: unknown): MatchingInstance {
     const name = c.run(() => parseText(r.name, `${f}.name`));
     const latitude = c.run(() => parseLatitude(r.latitude, `${f}.latitude`));
     const longitude = c.run(() => parseLongitude(r.longitude, `${f}.longitude`));
-    return id === undefined || name === undefined || latitude === undefined || longitude === undefined ? undefined : { id, name, latitude, longitude };
+    return id === undefined || name === undefined || latitude === undefined || longitude === undefined
+      ? undefined
+      : { id, name, latitude, longitude };
   });
-  uniqueIds(c, schools.map((s) => s?.id), 'schools');
+  uniqueIds(
+    c,
+    schools.map((s) => s?.id),
+    'schools',
+  );
   const schoolIndex = sortedIndex(schools);
 
   const employersRaw = listAt(c, root.employers, 'employers');
@@ -130,7 +148,11 @@ export function validateMatchingInput(input: unknown): MatchingInstance {
     const vettedUntil = c.run(() => optional(parseIsoDate)(r.vettedUntil, `${f}.vettedUntil`));
     return complete<InstanceEmployer>({ id, name, latitude, longitude, maxPerMonth, vettedUntil });
   });
-  uniqueIds(c, employers.map((e) => e?.id), 'employers');
+  uniqueIds(
+    c,
+    employers.map((e) => e?.id),
+    'employers',
+  );
   const employerIndex = sortedIndex(employers);
 
   const offersRaw = listAt(c, root.offers, 'offers');
@@ -156,9 +178,24 @@ export function validateMatchingInput(input: unknown): MatchingInstance {
     }
     if (contactId !== undefined) contactIds.add(contactId);
     const sortedYears = yearGroups && [...yearGroups].sort((a, b) => a - b);
-    return complete<Omit<InstanceOffer, 'contact'> & { contactId: string }>({ id, employer, contactId, title, activityType, format, pupilsPerSession, sessionsAvailable, yearGroups: sortedYears, travelRadiusKm });
+    return complete<Omit<InstanceOffer, 'contact'> & { contactId: string }>({
+      id,
+      employer,
+      contactId,
+      title,
+      activityType,
+      format,
+      pupilsPerSession,
+      sessionsAvailable,
+      yearGroups: sortedYears,
+      travelRadiusKm,
+    });
   });
-  uniqueIds(c, offerDrafts.map((o) => o?.id), 'offers');
+  uniqueIds(
+    c,
+    offerDrafts.map((o) => o?.id),
+    'offers',
+  );
   const contacts = [...contactIds].sort(compareIds);
   const contactIndex = new Map(contacts.map((id, i) => [id, i]));
   const offerIndex = sortedIndex(offerDrafts);
@@ -174,7 +211,11 @@ export function validateMatchingInput(input: unknown): MatchingInstance {
     if (id === undefined || offer === undefined || when === undefined) return undefined;
     return { id, offer, ...when, month: londonMonth(when.start), lastDay: londonDate(when.end - 1) };
   });
-  uniqueIds(c, sessions.map((s) => s?.id), 'sessions');
+  uniqueIds(
+    c,
+    sessions.map((s) => s?.id),
+    'sessions',
+  );
 
   const requestsRaw = listAt(c, root.requests, 'requests');
   const requests = requestsRaw.map((v, i): InstanceRequest | undefined => {
@@ -187,16 +228,34 @@ export function validateMatchingInput(input: unknown): MatchingInstance {
     const activityType = c.run(() => parseEnum(r.activityType, ACTIVITY_TYPES, `${f}.activityType`));
     const formats = c.run(() => parseList(r.formats, `${f}.formats`, (x, ff) => parseEnum(x, FORMATS, ff)));
     const windowsRaw = listAt(c, r.windows, `${f}.windows`);
-    if (Array.isArray(r.windows) && windowsRaw.length === 0) c.add(`${f}.windows`, 'REQUIRED', `${f}.windows must list at least one window`);
+    if (Array.isArray(r.windows) && windowsRaw.length === 0)
+      c.add(`${f}.windows`, 'REQUIRED', `${f}.windows must list at least one window`);
     const windows = windowsRaw.map((w, k) => interval(c, record(w), `${f}.windows[${k}]`));
     const gap = record(r.gap);
     const gap5 = c.run(() => parseIntegerInRange(gap.benchmark5, `${f}.gap.benchmark5`, 0, 100_000));
     const gap6 = c.run(() => parseIntegerInRange(gap.benchmark6, `${f}.gap.benchmark6`, 0, 100_000));
     const disadvantagedShare = c.run(() => share(r.disadvantagedShare, `${f}.disadvantagedShare`));
-    const validWindows = windows.includes(undefined) ? undefined : (windows as Interval[]).sort((a, b) => a.start - b.start || a.end - b.end);
-    return complete<InstanceRequest>({ id, school, yearGroup, pupils, activityType, formats, windows: validWindows, gap5, gap6, disadvantagedShare });
+    const validWindows = windows.includes(undefined)
+      ? undefined
+      : (windows as Interval[]).sort((a, b) => a.start - b.start || a.end - b.end);
+    return complete<InstanceRequest>({
+      id,
+      school,
+      yearGroup,
+      pupils,
+      activityType,
+      formats,
+      windows: validWindows,
+      gap5,
+      gap6,
+      disadvantagedShare,
+    });
   });
-  uniqueIds(c, requests.map((x) => x?.id), 'requests');
+  uniqueIds(
+    c,
+    requests.map((x) => x?.id),
+    'requests',
+  );
 
   const bookingsRaw = listAt(c, root.existingBookings, 'existingBookings', false);
   const bookings = bookingsRaw.map((v, i): InstanceBooking | undefined => {

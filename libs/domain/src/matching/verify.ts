@@ -38,7 +38,8 @@ export function findViolations(ctx: RuleContext, assignments: readonly Assignmen
     employerMonth.set(key, (employerMonth.get(key) ?? 0) + 1);
   }
   for (const [offer, n] of offerCount) {
-    if (n > ctx.offerRemaining[offer]) out.push({ rule: 'offer_sessions', detail: `${instance.offers[offer].id}: ${n} > ${ctx.offerRemaining[offer]} left` });
+    if (n > ctx.offerRemaining[offer])
+      out.push({ rule: 'offer_sessions', detail: `${instance.offers[offer].id}: ${n} > ${ctx.offerRemaining[offer]} left` });
   }
   for (const [key, n] of employerMonth) {
     const [employer, month] = [Number(key.split('|')[0]), key.split('|')[1]];
@@ -65,7 +66,8 @@ export function findViolations(ctx: RuleContext, assignments: readonly Assignmen
       let longest: Assignment | null = null; // the earlier assignment reaching furthest in time
       for (const a of sorted) {
         const s = instance.sessions[a.session];
-        if (longest && overlaps(instance.sessions[longest.session], s)) out.push({ rule, detail: `${instance.requests[longest.request].id} and ${instance.requests[a.request].id}` });
+        if (longest && overlaps(instance.sessions[longest.session], s))
+          out.push({ rule, detail: `${instance.requests[longest.request].id} and ${instance.requests[a.request].id}` });
         if (!longest || s.end > instance.sessions[longest.session].end) longest = a;
       }
     }
@@ -79,5 +81,7 @@ export function findViolations(ctx: RuleContext, assignments: readonly Assignmen
 export function assignmentsByIds(instance: MatchingInstance, pairs: readonly { requestId: string; sessionId: string }[]): Assignment[] {
   const requests = new Map(instance.requests.map((r, i) => [r.id, i]));
   const sessions = new Map(instance.sessions.map((s, i) => [s.id, i]));
-  return pairs.map((p) => ({ request: requests.get(p.requestId) ?? -1, session: sessions.get(p.sessionId) ?? -1 })).filter((a) => a.request >= 0 && a.session >= 0);
+  return pairs
+    .map((p) => ({ request: requests.get(p.requestId) ?? -1, session: sessions.get(p.sessionId) ?? -1 }))
+    .filter((a) => a.request >= 0 && a.session >= 0);
 }

@@ -83,7 +83,9 @@ export function zeroHalfCuts(rows: readonly PairRow[], activity: Float64Array, x
   const weight = (bits: Uint32Array) => bits.reduce((n, w) => n + popcount(w), 0);
   // rows left with no fractional parity and an odd bound; then rows left with one fractional pair,
   // whose bound (0 ≤ x or x ≤ 1) makes the parity odd at a cost of min(x, 1 − x) < 1
-  const order = [...Array(candidates.length).keys()].filter((k) => (weight(parities[k]) === 0 && odd[k] === 1) || weight(parities[k]) === 1);
+  const order = [...Array(candidates.length).keys()].filter(
+    (k) => (weight(parities[k]) === 0 && odd[k] === 1) || weight(parities[k]) === 1,
+  );
   order.sort((a, b) => weight(parities[a]) - weight(parities[b]) || a - b);
   for (const k of order) {
     if (cuts.length >= limit) break;

@@ -13,20 +13,41 @@ const problem = (fn: () => unknown): { code: string; field?: string; fields?: st
 
 describe('parseLoginInput', () => {
   it('normalises email and slug, keeps the password as typed', () => {
-    expect(parseLoginInput({ email: ' Ada@Example.ORG ', password: ' secret ', tenantSlug: ' Leeds-Hub ' })).toEqual({ email: 'ada@example.org', password: ' secret ', tenantSlug: 'leeds-hub' });
-    expect(parseLoginInput({ email: 'ada@example.org', password: 'x', tenantSlug: '  ' })).toEqual({ email: 'ada@example.org', password: 'x' });
+    expect(parseLoginInput({ email: ' Ada@Example.ORG ', password: ' secret ', tenantSlug: ' Leeds-Hub ' })).toEqual({
+      email: 'ada@example.org',
+      password: ' secret ',
+      tenantSlug: 'leeds-hub',
+    });
+    expect(parseLoginInput({ email: 'ada@example.org', password: 'x', tenantSlug: '  ' })).toEqual({
+      email: 'ada@example.org',
+      password: 'x',
+    });
   });
 
   it('names the field of a malformed email, a missing or an absurdly long password', () => {
-    expect(problem(() => parseLoginInput({ email: 'not-an-email', password: 'x' }))).toMatchObject({ code: 'INVALID_EMAIL', field: 'input.email' });
-    expect(problem(() => parseLoginInput({ email: 'ada@example.org', password: '' }))).toMatchObject({ code: 'REQUIRED', field: 'input.password' });
-    expect(problem(() => parseLoginInput({ email: 'ada@example.org', password: 'x'.repeat(1025) }))).toMatchObject({ code: 'VALIDATION_FAILED', field: 'input.password' });
+    expect(problem(() => parseLoginInput({ email: 'not-an-email', password: 'x' }))).toMatchObject({
+      code: 'INVALID_EMAIL',
+      field: 'input.email',
+    });
+    expect(problem(() => parseLoginInput({ email: 'ada@example.org', password: '' }))).toMatchObject({
+      code: 'REQUIRED',
+      field: 'input.password',
+    });
+    expect(problem(() => parseLoginInput({ email: 'ada@example.org', password: 'x'.repeat(1025) }))).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'input.password',
+    });
     expect(problem(() => parseLoginInput({ email: 'x', password: null }))?.fields).toEqual(['input.email', 'input.password']);
   });
 });
 
 describe('chooseLoginTarget', () => {
-  const m = (tenantId: string, tenantName: string, role: MembershipLike['role'], membershipId: string): MembershipLike => ({ tenantId, tenantName, role, membershipId });
+  const m = (tenantId: string, tenantName: string, role: MembershipLike['role'], membershipId: string): MembershipLike => ({
+    tenantId,
+    tenantName,
+    role,
+    membershipId,
+  });
   const leedsStaff = m('t-leeds', 'Leeds', 'school_staff', 'm-3');
   const leedsCoord = m('t-leeds', 'Leeds', 'coordinator', 'm-2');
   const yorkAdmin = m('t-york', 'York', 'hub_admin', 'm-9');
@@ -50,7 +71,10 @@ describe('chooseLoginTarget', () => {
 
   it('without a hub: platform admins as such, others their first membership, or none', () => {
     expect(chooseLoginTarget({ isPlatformAdmin: true }, [yorkAdmin])).toEqual({ kind: 'platform', tenantId: null });
-    expect(chooseLoginTarget({ isPlatformAdmin: false }, [leedsStaff, bradfordCoord])).toEqual({ kind: 'membership', membership: bradfordCoord });
+    expect(chooseLoginTarget({ isPlatformAdmin: false }, [leedsStaff, bradfordCoord])).toEqual({
+      kind: 'membership',
+      membership: bradfordCoord,
+    });
     expect(chooseLoginTarget({ isPlatformAdmin: false }, [])).toEqual({ kind: 'no-membership' });
   });
 });

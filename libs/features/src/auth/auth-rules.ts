@@ -23,7 +23,8 @@ export function parseLoginInput(input: { email?: unknown; password?: unknown; te
   const email = c.run(() => parseEmail(input.email, 'input.email'));
   const password = input.password;
   if (typeof password !== 'string' || password.length === 0) c.add('input.password', 'REQUIRED', 'input.password is required');
-  else if (password.length > LOGIN_PASSWORD_MAX_LENGTH) c.add('input.password', 'VALIDATION_FAILED', `input.password must be at most ${LOGIN_PASSWORD_MAX_LENGTH} characters`);
+  else if (password.length > LOGIN_PASSWORD_MAX_LENGTH)
+    c.add('input.password', 'VALIDATION_FAILED', `input.password must be at most ${LOGIN_PASSWORD_MAX_LENGTH} characters`);
   c.throwIfAny();
   const slug = isBlank(input.tenantSlug) ? undefined : String(input.tenantSlug).trim().toLowerCase();
   return { email: email as string, password: password as string, ...(slug ? { tenantSlug: slug } : {}) };
@@ -49,7 +50,10 @@ const rank = (role: Role): number => {
 /** Memberships in log-in order: role precedence, then hub name, then id (so the choice is stable). */
 export function sortMemberships<M extends MembershipLike>(memberships: readonly M[]): M[] {
   return [...memberships].sort(
-    (a, b) => rank(a.role) - rank(b.role) || a.tenantName.localeCompare(b.tenantName, 'en-GB') || (a.membershipId < b.membershipId ? -1 : a.membershipId > b.membershipId ? 1 : 0),
+    (a, b) =>
+      rank(a.role) - rank(b.role) ||
+      a.tenantName.localeCompare(b.tenantName, 'en-GB') ||
+      (a.membershipId < b.membershipId ? -1 : a.membershipId > b.membershipId ? 1 : 0),
   );
 }
 
@@ -67,7 +71,11 @@ export type LoginTarget<M> =
  * platform admin acts in it as platform admin. Without: a platform admin logs in as such (they
  * switch to a membership with switchMembership); anyone else gets their first membership.
  */
-export function chooseLoginTarget<M extends MembershipLike>(user: { isPlatformAdmin: boolean }, memberships: readonly M[], tenantId?: string | null): LoginTarget<M> {
+export function chooseLoginTarget<M extends MembershipLike>(
+  user: { isPlatformAdmin: boolean },
+  memberships: readonly M[],
+  tenantId?: string | null,
+): LoginTarget<M> {
   if (tenantId) {
     const here = sortMemberships(memberships.filter((m) => m.tenantId === tenantId))[0];
     if (here) return { kind: 'membership', membership: here };
@@ -116,7 +124,10 @@ export type RefreshTokenState = 'live' | 'rotated' | 'revoked' | 'expired';
  * A stored refresh session as its token finds it. `rotated` (already exchanged for a newer token)
  * means the token is being reused: someone holds a copy, so the whole chain is ended.
  */
-export function refreshTokenState(session: { revokedAt: Date | null; replacedById: string | null; expiresAt: Date }, now: Date): RefreshTokenState {
+export function refreshTokenState(
+  session: { revokedAt: Date | null; replacedById: string | null; expiresAt: Date },
+  now: Date,
+): RefreshTokenState {
   if (session.replacedById) return 'rotated';
   if (session.revokedAt) return 'revoked';
   if (session.expiresAt.getTime() <= now.getTime()) return 'expired';

@@ -12,7 +12,16 @@ import { SessionService } from './session.service';
  * Exports what invitation acceptance needs to log the invitee in.
  */
 @Module({
-  providers: [Credentials, LoginThrottle, RefreshSessionRepository, PlatformSessionRepository, SessionService, AuthService, PasswordService, AuthResolver],
+  providers: [
+    Credentials,
+    LoginThrottle,
+    RefreshSessionRepository,
+    PlatformSessionRepository,
+    SessionService,
+    AuthService,
+    PasswordService,
+    AuthResolver,
+  ],
   exports: [Credentials, LoginThrottle, SessionService],
 })
 export class AuthModule {}

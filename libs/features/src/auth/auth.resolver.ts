@@ -14,33 +14,45 @@ export class AuthResolver {
 
   @Public()
   @Mutation(() => AuthPayloadType, {
-    description: 'Log in with email and password. With several hubs, tenantSlug picks one (else the widest role wins). Platform admins log in outside any hub unless they name one.',
+    description:
+      'Log in with email and password. With several hubs, tenantSlug picks one (else the widest role wins). Platform admins log in outside any hub unless they name one.',
   })
   login(@Args('input') input: LoginInput, @SourceAddress() source: string | null): Promise<AuthPayload> {
     return this.auth.login({ ...input }, source);
   }
 
-  @Mutation(() => Boolean, { description: 'Change your password (give the current one). Every other session of yours ends; this one stays.' })
-  changePassword(@CurrentPrincipal() p: Principal, @Args('input') input: ChangePasswordInput, @SourceAddress() source: string | null): Promise<boolean> {
+  @Mutation(() => Boolean, {
+    description: 'Change your password (give the current one). Every other session of yours ends; this one stays.',
+  })
+  changePassword(
+    @CurrentPrincipal() p: Principal,
+    @Args('input') input: ChangePasswordInput,
+    @SourceAddress() source: string | null,
+  ): Promise<boolean> {
     return this.passwords.change(p, { ...input }, source);
   }
 
   @Public()
   @Mutation(() => Boolean, {
-    description: 'Email a password-reset link to this address if it has an account. Always true: the answer says nothing about which addresses exist.',
+    description:
+      'Email a password-reset link to this address if it has an account. Always true: the answer says nothing about which addresses exist.',
   })
   requestPasswordReset(@Args('email', { type: () => String }) email: string, @SourceAddress() source: string | null): Promise<boolean> {
     return this.passwords.requestReset({ email }, source);
   }
 
   @Public()
-  @Mutation(() => Boolean, { description: 'Set a new password with the token from a reset email (works once). Ends every session and lifts a log-in block.' })
+  @Mutation(() => Boolean, {
+    description: 'Set a new password with the token from a reset email (works once). Ends every session and lifts a log-in block.',
+  })
   resetPassword(@Args('input') input: ResetPasswordInput): Promise<boolean> {
     return this.passwords.reset({ ...input });
   }
 
   @Public()
-  @Mutation(() => AuthPayloadType, { description: 'Exchange a refresh token for a new pair. Each refresh token works once; a reused one ends the session.' })
+  @Mutation(() => AuthPayloadType, {
+    description: 'Exchange a refresh token for a new pair. Each refresh token works once; a reused one ends the session.',
+  })
   refreshSession(@Args('refreshToken', { type: () => String }) refreshToken: string): Promise<AuthPayload> {
     return this.auth.refresh(refreshToken);
   }

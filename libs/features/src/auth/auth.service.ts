@@ -32,7 +32,10 @@ export class AuthService {
     const { email, password, tenantSlug } = parseLoginInput(input);
     // The attempt is counted before the password is checked (atomically), so parallel guesses
     // cannot slip past the limit; success gives it back.
-    await this.throttle.take([{ kind: 'account', subject: email }, ...(source ? [{ kind: 'source' as const, subject: source }] : [])], 'input.email');
+    await this.throttle.take(
+      [{ kind: 'account', subject: email }, ...(source ? [{ kind: 'source' as const, subject: source }] : [])],
+      'input.email',
+    );
     const user = await this.systemDb.findUserByEmail(email);
     if (!(await this.credentials.verify(user, password)) || !user) throw invalidCredentials();
     await this.throttle.succeeded(email, source);

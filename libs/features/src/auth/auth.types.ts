@@ -90,7 +90,9 @@ export class AuthPayloadType {
   @Field(() => String, { description: 'Send as `Authorization: Bearer <accessToken>`.' })
   accessToken!: string;
 
-  @Field(() => String, { description: 'Single use: exchange it with refreshSession for a new pair. Presenting a used one again ends the session.' })
+  @Field(() => String, {
+    description: 'Single use: exchange it with refreshSession for a new pair. Presenting a used one again ends the session.',
+  })
   refreshToken!: string;
 
   @Field(() => Date)

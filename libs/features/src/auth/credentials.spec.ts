@@ -16,7 +16,9 @@ describe('Credentials', () => {
   it('accepts only an enabled user with the right password', async () => {
     await expect(credentials.verify(user, 'the right password')).resolves.toBe(true);
     await expect(credentials.verify(user, 'a wrong password')).resolves.toBe(false);
-    await expect(credentials.verify({ ...user, disabledAt: new Date('2026-11-17T10:00:00Z') } as User, 'the right password')).resolves.toBe(false);
+    await expect(credentials.verify({ ...user, disabledAt: new Date('2026-11-17T10:00:00Z') } as User, 'the right password')).resolves.toBe(
+      false,
+    );
     await expect(credentials.verify({ ...user, passwordHash: null } as User, 'the right password')).resolves.toBe(false);
     await expect(credentials.verify(null, 'the right password')).resolves.toBe(false);
   });

@@ -45,7 +45,9 @@ export class LoginThrottle {
   async succeeded(email: string, source: string | null): Promise<void> {
     await this.clear('account', email);
     if (source) {
-      await this.dataSource.query('update auth_throttle set attempts = greatest(attempts - 1, 0) where bucket = $1', [throttleBucket('source', source)]);
+      await this.dataSource.query('update auth_throttle set attempts = greatest(attempts - 1, 0) where bucket = $1', [
+        throttleBucket('source', source),
+      ]);
     }
   }
 

@@ -41,13 +41,18 @@ export class PasswordService {
       throw e instanceof DomainError ? new DomainError(e.code, e.message.replace(/^password/, 'newPassword'), 'input.newPassword') : e;
     }
     // Guessing the current password through this form is throttled like log-in.
-    await this.throttle.take([{ kind: 'account', subject: user.email }, ...(source ? [{ kind: 'source' as const, subject: source }] : [])], 'input.currentPassword');
+    await this.throttle.take(
+      [{ kind: 'account', subject: user.email }, ...(source ? [{ kind: 'source' as const, subject: source }] : [])],
+      'input.currentPassword',
+    );
     if (!(await this.credentials.verify(user, current))) {
       throw new DomainError('INVALID_CREDENTIALS', 'The current password is not right', 'input.currentPassword');
     }
     await this.throttle.succeeded(user.email, source);
     const hash = await this.hasher.hash(next);
-    const ended = await this.systemDb.changePassword(user.id, hash, (em) => AuthSessions.endAllOfUser(em, user.id, 'password_changed', now, p.sessionId ?? null));
+    const ended = await this.systemDb.changePassword(user.id, hash, (em) =>
+      AuthSessions.endAllOfUser(em, user.id, 'password_changed', now, p.sessionId ?? null),
+    );
     if (p.tenantId) await this.audit(p.tenantId, p.userId, 'user.password_changed', user.id, { sessionsEnded: ended });
     return true;
   }
@@ -59,7 +64,10 @@ export class PasswordService {
   async requestReset(input: { email?: unknown }, source: string | null): Promise<boolean> {
     const now = this.clock.now();
     const email = parseEmail(input.email, 'email');
-    await this.throttle.take([{ kind: 'resetAccount', subject: email }, ...(source ? [{ kind: 'resetSource' as const, subject: source }] : [])], 'email');
+    await this.throttle.take(
+      [{ kind: 'resetAccount', subject: email }, ...(source ? [{ kind: 'resetSource' as const, subject: source }] : [])],
+      'email',
+    );
     const user = await this.systemDb.findUserByEmail(email);
     if (!user || user.disabledAt) return true;
     const [hub] = await this.systemDb.membershipsForUser(user.id);
@@ -91,7 +99,11 @@ export class PasswordService {
     const newPassword = typeof input.newPassword === 'string' ? input.newPassword : '';
     const email = await TenantContext.run({ tenantId, actorUserId: null }, () =>
       this.db.transaction(async (em) => {
-        const reset = await em.createQueryBuilder(PasswordReset, 'r').where('r.token_hash = :hash', { hash }).setLock('pessimistic_write').getOne();
+        const reset = await em
+          .createQueryBuilder(PasswordReset, 'r')
+          .where('r.token_hash = :hash', { hash })
+          .setLock('pessimistic_write')
+          .getOne();
         if (!reset || reset.usedAt || reset.expiresAt <= now) throw invalidLink();
         const user = await em.findOneBy(User, { id: reset.userId });
         if (!user || user.disabledAt) throw invalidLink();
@@ -104,7 +116,12 @@ export class PasswordService {
         // This link and any other open one for the user: used.
         await em.query('update password_resets set used_at = $2 where user_id = $1 and used_at is null', [user.id, now]);
         const ended = await AuthSessions.endAllOfUser(em, user.id, 'password_reset', now);
-        await AuditLog.record(em, { action: 'user.password_reset', entityType: 'user', entityId: user.id, detail: { sessionsEnded: ended } });
+        await AuditLog.record(em, {
+          action: 'user.password_reset',
+          entityType: 'user',
+          entityId: user.id,
+          detail: { sessionsEnded: ended },
+        });
         return user.email;
       }),
     );
@@ -113,7 +130,9 @@ export class PasswordService {
   }
 
   private audit(tenantId: string, actorUserId: string, action: string, userId: string, detail: Record<string, number>): Promise<void> {
-    return TenantContext.run({ tenantId, actorUserId }, () => this.db.transaction((em) => AuditLog.record(em, { action, entityType: 'user', entityId: userId, detail })));
+    return TenantContext.run({ tenantId, actorUserId }, () =>
+      this.db.transaction((em) => AuditLog.record(em, { action, entityType: 'user', entityId: userId, detail })),
+    );
   }
 }
 

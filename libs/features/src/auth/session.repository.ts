@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@tandem/domain';
-import { AuthSession, PlatformRefreshSession, RefreshSession, TenantDb, TenantRepository, type SessionEndReason } from '@tandem/persistence';
+import {
+  AuthSession,
+  PlatformRefreshSession,
+  RefreshSession,
+  TenantDb,
+  TenantRepository,
+  type SessionEndReason,
+} from '@tandem/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 
 /**
@@ -28,7 +35,10 @@ async function revokeChain(em: EntityManager, table: 'refresh_sessions' | 'platf
  * changes). Functions over the caller's EntityManager, so they join its transaction.
  */
 export const AuthSessions = {
-  async start(em: EntityManager, values: { userId: string; actingTenantId: string | null; membershipId: string | null; expiresAt: Date }): Promise<string> {
+  async start(
+    em: EntityManager,
+    values: { userId: string; actingTenantId: string | null; membershipId: string | null; expiresAt: Date },
+  ): Promise<string> {
     const result = await em.insert(AuthSession, { ...values, revokedAt: null, revokedReason: null });
     return (result.identifiers[0] as { id: string }).id;
   },
@@ -36,7 +46,10 @@ export const AuthSessions = {
   /** Live (not ended, not expired) and locked until the transaction ends; false otherwise. */
   async lockLive(em: EntityManager, id: string | null, now: Date): Promise<boolean> {
     if (!id) return false;
-    const rows: unknown[] = await em.query('select 1 from auth_sessions where id = $1 and revoked_at is null and expires_at > $2 for update', [id, now]);
+    const rows: unknown[] = await em.query(
+      'select 1 from auth_sessions where id = $1 and revoked_at is null and expires_at > $2 for update',
+      [id, now],
+    );
     return rows.length === 1;
   },
 
@@ -46,7 +59,12 @@ export const AuthSessions = {
 
   async end(em: EntityManager, id: string | null, reason: SessionEndReason, now: Date): Promise<boolean> {
     if (!id) return false;
-    const result = await em.createQueryBuilder().update(AuthSession).set({ revokedAt: now, revokedReason: reason }).where('id = :id and revoked_at is null', { id }).execute();
+    const result = await em
+      .createQueryBuilder()
+      .update(AuthSession)
+      .set({ revokedAt: now, revokedReason: reason })
+      .where('id = :id and revoked_at is null', { id })
+      .execute();
     return (result.affected ?? 0) > 0;
   },
 
@@ -112,10 +130,17 @@ export class PlatformSessionRepository {
   }
 
   lockByHash(em: EntityManager, tokenHash: string): Promise<PlatformRefreshSession | null> {
-    return em.createQueryBuilder(PlatformRefreshSession, 's').where('s.token_hash = :tokenHash', { tokenHash }).setLock('pessimistic_write').getOne();
+    return em
+      .createQueryBuilder(PlatformRefreshSession, 's')
+      .where('s.token_hash = :tokenHash', { tokenHash })
+      .setLock('pessimistic_write')
+      .getOne();
   }
 
-  async insert(em: EntityManager, values: Pick<PlatformRefreshSession, 'userId' | 'actingTenantId' | 'tokenHash' | 'expiresAt' | 'authSessionId'>): Promise<PlatformRefreshSession> {
+  async insert(
+    em: EntityManager,
+    values: Pick<PlatformRefreshSession, 'userId' | 'actingTenantId' | 'tokenHash' | 'expiresAt' | 'authSessionId'>,
+  ): Promise<PlatformRefreshSession> {
     const result = await em.insert(PlatformRefreshSession, values);
     return em.findOneByOrFail(PlatformRefreshSession, { id: (result.identifiers[0] as { id: string }).id });
   }

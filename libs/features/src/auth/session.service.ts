@@ -40,7 +40,8 @@ export class SessionService {
    */
   async startForMembership(principal: Principal, user: UserView, tenant: TenantInfo): Promise<AuthPayload> {
     const now = this.clock.now();
-    if (!principal.membershipId || principal.tenantId !== TenantContext.tenantId()) throw new Error('startForMembership needs a membership principal in its own tenant context');
+    if (!principal.membershipId || principal.tenantId !== TenantContext.tenantId())
+      throw new Error('startForMembership needs a membership principal in its own tenant context');
     const { token, hash } = OpaqueToken.generate();
     const expiresAt = this.refreshExpiry(now);
     const membershipId = principal.membershipId;
@@ -59,10 +60,21 @@ export class SessionService {
     const expiresAt = this.refreshExpiry(now);
     const sessionId = await this.platformSessions.transaction(async (em) => {
       const id = await AuthSessions.start(em, { userId: user.id, actingTenantId: tenant?.id ?? null, membershipId: null, expiresAt });
-      await this.platformSessions.insert(em, { userId: user.id, actingTenantId: tenant?.id ?? null, tokenHash: hash, expiresAt, authSessionId: id });
+      await this.platformSessions.insert(em, {
+        userId: user.id,
+        actingTenantId: tenant?.id ?? null,
+        tokenHash: hash,
+        expiresAt,
+        authSessionId: id,
+      });
       return id;
     });
-    return this.payload({ userId: user.id, tenantId: tenant?.id ?? null, membershipId: null, role: 'platform_admin', sessionId }, user, tenant, token);
+    return this.payload(
+      { userId: user.id, tenantId: tenant?.id ?? null, membershipId: null, role: 'platform_admin', sessionId },
+      user,
+      tenant,
+      token,
+    );
   }
 
   /** Exchanges a refresh token for a new pair (rotation); refuses used, revoked, expired and unknown tokens. */
@@ -76,7 +88,11 @@ export class SessionService {
       case 'rotated':
         return this.payload(rotation.principal, rotation.user, rotation.tenant, rotation.refreshToken);
       case 'reused':
-        throw new DomainError('TOKEN_INVALID', 'This session has been ended because its refresh token was used twice. Log in again.', 'refreshToken');
+        throw new DomainError(
+          'TOKEN_INVALID',
+          'This session has been ended because its refresh token was used twice. Log in again.',
+          'refreshToken',
+        );
       case 'expired':
         throw new DomainError('TOKEN_EXPIRED', 'Your session has expired. Log in again.', 'refreshToken');
       default:
@@ -127,7 +143,12 @@ export class SessionService {
         if (state === 'rotated') {
           await this.tenantSessions.revokeChain(session.id);
           await AuthSessions.end(em, session.authSessionId, 'refresh_token_reused', now);
-          await AuditLog.record(em, { action: 'session.refresh_token_reused', entityType: 'refresh_session', entityId: session.id, detail: { userId: session.userId } });
+          await AuditLog.record(em, {
+            action: 'session.refresh_token_reused',
+            entityType: 'refresh_session',
+            entityId: session.id,
+            detail: { userId: session.userId },
+          });
           return { kind: 'reused' };
         }
         if (state !== 'live') return { kind: state };
@@ -142,7 +163,13 @@ export class SessionService {
         const sessionId = session.authSessionId as string;
         const next = OpaqueToken.generate();
         const expiresAt = this.refreshExpiry(now);
-        const successor = await this.tenantSessions.insert({ userId: user.id, membershipId: membership.id, tokenHash: next.hash, expiresAt, authSessionId: sessionId });
+        const successor = await this.tenantSessions.insert({
+          userId: user.id,
+          membershipId: membership.id,
+          tokenHash: next.hash,
+          expiresAt,
+          authSessionId: sessionId,
+        });
         await this.tenantSessions.update(session.id, { revokedAt: now, replacedById: successor.id });
         await AuthSessions.extend(em, sessionId, expiresAt);
         const principal = { ...principalOfMembership(user.id, membership.id, membership), sessionId };
@@ -152,33 +179,49 @@ export class SessionService {
   }
 
   private async rotatePlatform(hash: string, now: Date): Promise<Rotation> {
-    const rotation = await this.platformSessions.transaction(async (em): Promise<Rotation | { kind: 'live'; user: User; actingTenantId: string | null; refreshToken: string; sessionId: string }> => {
-      const session = await this.platformSessions.lockByHash(em, hash);
-      if (!session) return { kind: 'unknown' };
-      const state = refreshTokenState(session, now);
-      if (state === 'rotated') {
-        await this.platformSessions.revokeChain(em, session.id);
-        await AuthSessions.end(em, session.authSessionId, 'refresh_token_reused', now);
-        return { kind: 'reused' };
-      }
-      if (state !== 'live') return { kind: state };
-      const user = await em.findOneBy(User, { id: session.userId });
-      const live = await AuthSessions.lockLive(em, session.authSessionId, now);
-      if (!live || !user || user.disabledAt || !user.isPlatformAdmin) {
-        await this.platformSessions.revokeChain(em, session.id);
-        return { kind: 'revoked' };
-      }
-      const sessionId = session.authSessionId as string;
-      const next = OpaqueToken.generate();
-      const expiresAt = this.refreshExpiry(now);
-      const successor = await this.platformSessions.insert(em, { userId: user.id, actingTenantId: session.actingTenantId, tokenHash: next.hash, expiresAt, authSessionId: sessionId });
-      await this.platformSessions.markRotated(em, session.id, successor.id, now);
-      await AuthSessions.extend(em, sessionId, expiresAt);
-      return { kind: 'live', user, actingTenantId: session.actingTenantId, refreshToken: next.token, sessionId };
-    });
+    const rotation = await this.platformSessions.transaction(
+      async (
+        em,
+      ): Promise<Rotation | { kind: 'live'; user: User; actingTenantId: string | null; refreshToken: string; sessionId: string }> => {
+        const session = await this.platformSessions.lockByHash(em, hash);
+        if (!session) return { kind: 'unknown' };
+        const state = refreshTokenState(session, now);
+        if (state === 'rotated') {
+          await this.platformSessions.revokeChain(em, session.id);
+          await AuthSessions.end(em, session.authSessionId, 'refresh_token_reused', now);
+          return { kind: 'reused' };
+        }
+        if (state !== 'live') return { kind: state };
+        const user = await em.findOneBy(User, { id: session.userId });
+        const live = await AuthSessions.lockLive(em, session.authSessionId, now);
+        if (!live || !user || user.disabledAt || !user.isPlatformAdmin) {
+          await this.platformSessions.revokeChain(em, session.id);
+          return { kind: 'revoked' };
+        }
+        const sessionId = session.authSessionId as string;
+        const next = OpaqueToken.generate();
+        const expiresAt = this.refreshExpiry(now);
+        const successor = await this.platformSessions.insert(em, {
+          userId: user.id,
+          actingTenantId: session.actingTenantId,
+          tokenHash: next.hash,
+          expiresAt,
+          authSessionId: sessionId,
+        });
+        await this.platformSessions.markRotated(em, session.id, successor.id, now);
+        await AuthSessions.extend(em, sessionId, expiresAt);
+        return { kind: 'live', user, actingTenantId: session.actingTenantId, refreshToken: next.token, sessionId };
+      },
+    );
     if (rotation.kind !== 'live') return rotation;
     const tenant = rotation.actingTenantId ? await this.tenantInfo(rotation.actingTenantId) : null;
-    const principal: Principal = { userId: rotation.user.id, tenantId: rotation.actingTenantId, membershipId: null, role: 'platform_admin', sessionId: rotation.sessionId };
+    const principal: Principal = {
+      userId: rotation.user.id,
+      tenantId: rotation.actingTenantId,
+      membershipId: null,
+      role: 'platform_admin',
+      sessionId: rotation.sessionId,
+    };
     return { kind: 'rotated', principal, refreshToken: rotation.refreshToken, user: rotation.user, tenant };
   }
 

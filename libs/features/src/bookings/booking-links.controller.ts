@@ -56,7 +56,10 @@ export class BookingLinksController {
     } catch (err) {
       // Never a stack or SQL on a public page: a plain apology, the details in the log.
       this.logger.error(`link page failed: ${err instanceof Error ? err.message : String(err)}`);
-      result = { status: 500, html: '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>Something went wrong – Tandem</title></head><body><main><h1>Something went wrong</h1><p>Nothing was changed. Please try the link again in a few minutes.</p></main></body></html>' };
+      result = {
+        status: 500,
+        html: '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>Something went wrong – Tandem</title></head><body><main><h1>Something went wrong</h1><p>Nothing was changed. Please try the link again in a few minutes.</p></main></body></html>',
+      };
     }
     reply
       .status(result.status)
@@ -65,7 +68,10 @@ export class BookingLinksController {
       .header('referrer-policy', 'no-referrer')
       .header('x-robots-tag', 'noindex')
       .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+      .header(
+        'content-security-policy',
+        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+      )
       .send(result.html);
   }
 }

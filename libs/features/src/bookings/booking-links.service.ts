@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { type BookingState, Clock, formatLondonDateTime, DomainError, type FieldProblem, judgeLink, type LinkAction, type LinkVerdict } from '@tandem/domain';
+import {
+  type BookingState,
+  Clock,
+  formatLondonDateTime,
+  DomainError,
+  type FieldProblem,
+  judgeLink,
+  type LinkAction,
+  type LinkVerdict,
+} from '@tandem/domain';
 import { SystemDb, TenantContext, TenantDb, type BookingLink } from '@tandem/persistence';
 import { LinkTokens } from '@tandem/platform';
 import type { EntityManager } from 'typeorm';
@@ -18,8 +27,22 @@ export interface LinkSummary {
 
 export type LinkOutcome =
   | { kind: 'unknown' }
-  | { kind: 'refused'; verdict: Exclude<LinkVerdict, 'ok'>; action: LinkAction; summary: LinkSummary; usedAction: LinkAction | null; usedAt: string | null; state: BookingState }
-  | { kind: 'ask'; action: LinkAction; summary: LinkSummary; problems: FieldProblem[]; values: { reason: string; proposedAlternative: string } }
+  | {
+      kind: 'refused';
+      verdict: Exclude<LinkVerdict, 'ok'>;
+      action: LinkAction;
+      summary: LinkSummary;
+      usedAction: LinkAction | null;
+      usedAt: string | null;
+      state: BookingState;
+    }
+  | {
+      kind: 'ask';
+      action: LinkAction;
+      summary: LinkSummary;
+      problems: FieldProblem[];
+      values: { reason: string; proposedAlternative: string };
+    }
   | { kind: 'done'; action: LinkAction; summary: LinkSummary; state: BookingState };
 
 /**
@@ -68,7 +91,13 @@ export class BookingLinksService {
           if (!(e instanceof DomainError)) throw e;
           const problems = e.details?.length ? [...e.details] : [{ field: e.field ?? '', code: e.code, message: e.message }];
           const text = (v: unknown): string => (typeof v === 'string' ? v : '');
-          return { kind: 'ask', action, summary, problems, values: { reason: text(form['reason']), proposedAlternative: text(form['proposedAlternative']) } };
+          return {
+            kind: 'ask',
+            action,
+            summary,
+            problems,
+            values: { reason: text(form['reason']), proposedAlternative: text(form['proposedAlternative']) },
+          };
         }
       }
       await this.linkRows.markUsed(booking.id, link.id, action, now);
@@ -94,8 +123,22 @@ export class BookingLinksService {
     );
   }
 
-  private refused(verdict: Exclude<LinkVerdict, 'ok'>, action: LinkAction, summary: LinkSummary, link: BookingLink, state: BookingState): LinkOutcome {
-    return { kind: 'refused', verdict, action, summary, usedAction: link.usedAction, usedAt: link.usedAt ? formatLondonDateTime(link.usedAt) : null, state };
+  private refused(
+    verdict: Exclude<LinkVerdict, 'ok'>,
+    action: LinkAction,
+    summary: LinkSummary,
+    link: BookingLink,
+    state: BookingState,
+  ): LinkOutcome {
+    return {
+      kind: 'refused',
+      verdict,
+      action,
+      summary,
+      usedAction: link.usedAction,
+      usedAt: link.usedAt ? formatLondonDateTime(link.usedAt) : null,
+      state,
+    };
   }
 
   private async summary(bookingId: string): Promise<LinkSummary> {

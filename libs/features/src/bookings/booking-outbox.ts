@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { followUpTime, linkExpiry, noticeTime, reminderTimes, sendingHoursOf, type BookingEffects, type BookingSettings } from '@tandem/domain';
+import {
+  followUpTime,
+  linkExpiry,
+  noticeTime,
+  reminderTimes,
+  sendingHoursOf,
+  type BookingEffects,
+  type BookingSettings,
+} from '@tandem/domain';
 import type { Booking } from '@tandem/persistence';
 import { LinkTokens, Outbox } from '@tandem/platform';
 import type { EntityManager } from 'typeorm';
@@ -31,9 +39,19 @@ export class BookingOutbox {
     for (const kind of effects.notices) await Outbox.add(em, 'mail', { tenantId, kind, bookingId, version }, { notBefore: noticeAt });
     if (!effects.scheduleReminders) return;
     for (const reminder of reminderTimes(booking.startsAt, settings.reminderDaysBefore, hours, now)) {
-      await Outbox.add(em, 'mail', { tenantId, kind: 'booking_reminder', bookingId, version, daysBefore: reminder.daysBefore }, { notBefore: reminder.sendAt });
+      await Outbox.add(
+        em,
+        'mail',
+        { tenantId, kind: 'booking_reminder', bookingId, version, daysBefore: reminder.daysBefore },
+        { notBefore: reminder.sendAt },
+      );
     }
-    await Outbox.add(em, 'mail', { tenantId, kind: 'booking_follow_up', bookingId, version }, { notBefore: followUpTime(booking.endsAt, settings.followUpHoursAfter, hours) });
+    await Outbox.add(
+      em,
+      'mail',
+      { tenantId, kind: 'booking_follow_up', bookingId, version },
+      { notBefore: followUpTime(booking.endsAt, settings.followUpHoursAfter, hours) },
+    );
   }
 
   /** One Accept/Decline pair for the booking's current slot; tokens derived from the row id. */

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { applyBookingSettingsPatch, canManageTenant, DEFAULT_BOOKING_SETTINGS, reachFor, type BookingSettings, type Principal } from '@tandem/domain';
+import {
+  applyBookingSettingsPatch,
+  canManageTenant,
+  DEFAULT_BOOKING_SETTINGS,
+  reachFor,
+  type BookingSettings,
+  type Principal,
+} from '@tandem/domain';
 import { AuditLog, TenantDb, type BookingSettingsRow } from '@tandem/persistence';
 import { mustBeAllowed, requireTenant } from '@tandem/features/shared';
 import { BookingSettingsRepository } from './bookings.repository';
@@ -40,7 +47,12 @@ export class BookingSettingsService {
         linkValidityDays: next.linkValidityDays,
         followUpHoursAfter: next.followUpHoursAfter,
       });
-      await AuditLog.record(em, { action: 'booking_settings.updated', entityType: 'booking_settings', entityId: row.id, detail: { fields: Object.keys(input) } });
+      await AuditLog.record(em, {
+        action: 'booking_settings.updated',
+        entityType: 'booking_settings',
+        entityId: row.id,
+        detail: { fields: Object.keys(input) },
+      });
       return fromRow(row);
     });
   }

@@ -31,7 +31,10 @@ export class BookingTransitionType {
   @Field(() => BookingSideEnum)
   actorSide!: string;
 
-  @Field(() => ID, { nullable: true, description: 'The user who made it (null when the employer answered from an emailed link, or a job did).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The user who made it (null when the employer answered from an emailed link, or a job did).',
+  })
   actorUserId!: string | null;
 
   @Field(() => Boolean, { description: 'Made through an emailed Accept / Decline link, without logging in.' })
@@ -237,6 +240,8 @@ export class BookingSettingsInput {
 
 @InputType('NotificationPreferencesInput')
 export class NotificationPreferencesInput {
-  @Field(() => [String], { description: `The categories to switch off (an empty list switches everything on). ${oneOf(NOTIFICATION_CATEGORIES)}` })
+  @Field(() => [String], {
+    description: `The categories to switch off (an empty list switches everything on). ${oneOf(NOTIFICATION_CATEGORIES)}`,
+  })
   muted!: string[];
 }

@@ -4,7 +4,13 @@ import { BookingLinksController } from './booking-links.controller';
 import { BookingLinksService } from './booking-links.service';
 import { BookingOutbox } from './booking-outbox';
 import { BookingSettingsService } from './booking-settings.service';
-import { BookingLinkRepository, BookingRepository, BookingSettingsRepository, BookingSlotRepository, NotificationPreferenceRepository } from './bookings.repository';
+import {
+  BookingLinkRepository,
+  BookingRepository,
+  BookingSettingsRepository,
+  BookingSlotRepository,
+  NotificationPreferenceRepository,
+} from './bookings.repository';
 import { BookingsResolver } from './bookings.resolver';
 import { BookingsService } from './bookings.service';
 import { NotificationPreferencesService } from './notification-preferences.service';
@@ -12,7 +18,13 @@ import { NudgeSchedulers } from './nudges/nudge-schedulers';
 import { NudgeScanService } from './nudges/nudge-scan.service';
 import { NudgesProcessor } from './nudges/nudges.processor';
 
-const REPOSITORIES = [BookingRepository, BookingSlotRepository, BookingLinkRepository, BookingSettingsRepository, NotificationPreferenceRepository];
+const REPOSITORIES = [
+  BookingRepository,
+  BookingSlotRepository,
+  BookingLinkRepository,
+  BookingSettingsRepository,
+  NotificationPreferenceRepository,
+];
 
 /**
  * Bookings in the API: GraphQL (requests for a slot, proposals, every change, lists and calendar,

@@ -51,7 +51,9 @@ export class BookingRepository extends TenantRepository<Booking> {
 
   private narrow(qb: SelectQueryBuilder<Booking>, scope: ScopeFilter, filter: BookingListFilter): SelectQueryBuilder<Booking> {
     if (scope.kind === 'cluster') {
-      qb.andWhere('exists (select 1 from schools s where s.id = booking.school_id and s.cluster_id = :scopeClusterId)', { scopeClusterId: scope.clusterId });
+      qb.andWhere('exists (select 1 from schools s where s.id = booking.school_id and s.cluster_id = :scopeClusterId)', {
+        scopeClusterId: scope.clusterId,
+      });
     } else if (scope.kind === 'school') qb.andWhere('booking.school_id = :scopeSchoolId', { scopeSchoolId: scope.schoolId });
     else if (scope.kind === 'employer') qb.andWhere('booking.employer_id = :scopeEmployerId', { scopeEmployerId: scope.employerId });
     else if (scope.kind !== 'all') qb.andWhere('false');
@@ -70,14 +72,25 @@ export class BookingRepository extends TenantRepository<Booking> {
 
   /** Bookings whose sessions start in [from, to), in time order (a calendar), at most `limit`. */
   calendar(scope: ScopeFilter, filter: BookingListFilter, limit: number): Promise<Booking[]> {
-    return this.query((qb) => this.narrow(qb.where('1 = 1'), scope, filter).orderBy('booking.starts_at', 'ASC').addOrderBy('booking.id', 'ASC').limit(limit).getMany());
+    return this.query((qb) =>
+      this.narrow(qb.where('1 = 1'), scope, filter)
+        .orderBy('booking.starts_at', 'ASC')
+        .addOrderBy('booking.id', 'ASC')
+        .limit(limit)
+        .getMany(),
+    );
   }
 
   transitionsFor(bookingIds: readonly string[]): Promise<BookingTransition[]> {
     const ids = [...new Set(bookingIds.filter(isUuid))];
     if (!ids.length) return Promise.resolve([]);
     return this.tx((em) =>
-      em.createQueryBuilder(BookingTransition, 't').where('t.booking_id in (:...ids)', { ids }).orderBy('t.booking_id').addOrderBy('t.version', 'ASC').getMany(),
+      em
+        .createQueryBuilder(BookingTransition, 't')
+        .where('t.booking_id in (:...ids)', { ids })
+        .orderBy('t.booking_id')
+        .addOrderBy('t.version', 'ASC')
+        .getMany(),
     );
   }
 
@@ -94,7 +107,9 @@ export class BookingRepository extends TenantRepository<Booking> {
     );
   }
 
-  insertTransition(values: Omit<Partial<BookingTransition>, 'tenantId' | 'id' | 'createdAt' | 'updatedAt'> & { tenantId: string }): Promise<void> {
+  insertTransition(
+    values: Omit<Partial<BookingTransition>, 'tenantId' | 'id' | 'createdAt' | 'updatedAt'> & { tenantId: string },
+  ): Promise<void> {
     return this.tx(async (em) => {
       await em.insert(BookingTransition, values);
     });
@@ -110,7 +125,11 @@ export class BookingSlotRepository {
   lockSession(sessionId: string): Promise<{ session: OfferSession; offer: Offer } | null> {
     if (!isUuid(sessionId)) return Promise.resolve(null);
     return this.db.transaction(async (em) => {
-      const session = await em.createQueryBuilder(OfferSession, 's').where('s.id = :sessionId', { sessionId }).setLock('pessimistic_write').getOne();
+      const session = await em
+        .createQueryBuilder(OfferSession, 's')
+        .where('s.id = :sessionId', { sessionId })
+        .setLock('pessimistic_write')
+        .getOne();
       const offer = session ? await em.findOneBy(Offer, { id: session.offerId }) : null;
       return session && offer ? { session, offer } : null;
     });
@@ -170,7 +189,12 @@ export class BookingLinkRepository extends TenantRepository<BookingLink> {
   /** Every link of the booking is spent once one is used (the pair, and older emails' pairs). */
   markUsed(bookingId: string, usedLinkId: string, action: 'accept' | 'decline', at: Date): Promise<void> {
     return this.tx(async (em) => {
-      await em.query(`update booking_links set used_at = $3, used_action = $4 where booking_id = $1 and (id = $2 or used_at is null)`, [bookingId, usedLinkId, at, action]);
+      await em.query(`update booking_links set used_at = $3, used_action = $4 where booking_id = $1 and (id = $2 or used_at is null)`, [
+        bookingId,
+        usedLinkId,
+        at,
+        action,
+      ]);
     });
   }
 }
@@ -194,7 +218,15 @@ export class BookingSettingsRepository extends TenantRepository<BookingSettingsR
          on conflict (tenant_id) do update set reminder_days_before = excluded.reminder_days_before, send_from = excluded.send_from,
            send_until = excluded.send_until, send_on_weekends = excluded.send_on_weekends, unanswered_after_days = excluded.unanswered_after_days,
            link_validity_days = excluded.link_validity_days, follow_up_hours_after = excluded.follow_up_hours_after`,
-        [values.reminderDaysBefore, values.sendFrom, values.sendUntil, values.sendOnWeekends, values.unansweredAfterDays, values.linkValidityDays, values.followUpHoursAfter],
+        [
+          values.reminderDaysBefore,
+          values.sendFrom,
+          values.sendUntil,
+          values.sendOnWeekends,
+          values.unansweredAfterDays,
+          values.linkValidityDays,
+          values.followUpHoursAfter,
+        ],
       );
       return em.createQueryBuilder(BookingSettingsRow, 's').getOneOrFail();
     });

@@ -40,7 +40,9 @@ export class BookingsResolver {
     return this.service.list(p, args.filter, args.first, args.after);
   }
 
-  @Query(() => [BookingType], { description: 'Bookings whose sessions start on the London days dateFrom..dateTo (at most 100 days), in time order.' })
+  @Query(() => [BookingType], {
+    description: 'Bookings whose sessions start on the London days dateFrom..dateTo (at most 100 days), in time order.',
+  })
   bookingCalendar(
     @CurrentPrincipal() p: Principal,
     @Args('dateFrom', { type: () => String }) dateFrom: string,
@@ -50,7 +52,9 @@ export class BookingsResolver {
     return this.service.calendar(p, dateFrom, dateTo, filter);
   }
 
-  @Mutation(() => BookingType, { description: "A school asks for one session of a posted offer: the employer is emailed Accept / Decline links." })
+  @Mutation(() => BookingType, {
+    description: 'A school asks for one session of a posted offer: the employer is emailed Accept / Decline links.',
+  })
   requestOfferSession(@CurrentPrincipal() p: Principal, @Args('input') input: RequestOfferSessionInput): Promise<Booking> {
     return this.service.requestSlot(p, { ...input });
   }
@@ -79,12 +83,20 @@ export class BookingsResolver {
   }
 
   @Mutation(() => BookingType)
-  cancelBooking(@CurrentPrincipal() p: Principal, @Args('id', { type: () => ID }) id: string, @Args('input') input: BookingReasonInput): Promise<Booking> {
+  cancelBooking(
+    @CurrentPrincipal() p: Principal,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: BookingReasonInput,
+  ): Promise<Booking> {
     return this.service.cancel(p, id, { ...input });
   }
 
   @Mutation(() => BookingType, { description: 'Move to another open session of the same offer; the other side is asked again.' })
-  rescheduleBooking(@CurrentPrincipal() p: Principal, @Args('id', { type: () => ID }) id: string, @Args('input') input: RescheduleBookingInput): Promise<Booking> {
+  rescheduleBooking(
+    @CurrentPrincipal() p: Principal,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: RescheduleBookingInput,
+  ): Promise<Booking> {
     return this.service.reschedule(p, id, { ...input });
   }
 
@@ -94,7 +106,11 @@ export class BookingsResolver {
   }
 
   @Mutation(() => BookingType, { description: 'The session did not take place (once it was due to start).' })
-  markBookingNoShow(@CurrentPrincipal() p: Principal, @Args('id', { type: () => ID }) id: string, @Args('input') input: BookingReasonInput): Promise<Booking> {
+  markBookingNoShow(
+    @CurrentPrincipal() p: Principal,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: BookingReasonInput,
+  ): Promise<Booking> {
     return this.service.markNoShow(p, id, { ...input });
   }
 
@@ -114,15 +130,23 @@ export class BookingsResolver {
   }
 
   @Mutation(() => NotificationPreferencesType)
-  updateMyNotificationPreferences(@CurrentPrincipal() p: Principal, @Args('input') input: NotificationPreferencesInput): Promise<PreferencesView> {
+  updateMyNotificationPreferences(
+    @CurrentPrincipal() p: Principal,
+    @Args('input') input: NotificationPreferencesInput,
+  ): Promise<PreferencesView> {
     return this.preferences.updateMine(p, input.muted);
   }
 
   // ── fields (batched per request; the parent booking is already in scope) ──
 
   @ResolveField(() => [BookingTransitionType], { description: 'Every change, oldest first.' })
-  async transitions(@Parent() booking: Booking, @Context() ctx: GraphQLContext): Promise<Array<BookingTransition & { byEmailLink: boolean }>> {
-    const loader = ctx.loaders.get<string, BookingTransition[]>('bookingTransitions', async (ids) => groupByKeys(ids, await this.service.transitionsFor(ids), (t) => t.bookingId));
+  async transitions(
+    @Parent() booking: Booking,
+    @Context() ctx: GraphQLContext,
+  ): Promise<Array<BookingTransition & { byEmailLink: boolean }>> {
+    const loader = ctx.loaders.get<string, BookingTransition[]>('bookingTransitions', async (ids) =>
+      groupByKeys(ids, await this.service.transitionsFor(ids), (t) => t.bookingId),
+    );
     return (await loader.load(booking.id)).map((t) => Object.assign(t, { byEmailLink: t.actorContactId !== null }));
   }
 
@@ -152,7 +176,9 @@ export class BookingsResolver {
   }
 
   private async details(ctx: GraphQLContext, booking: Booking): Promise<BookingDetails> {
-    const loader = ctx.loaders.get<string, BookingDetails | null>('bookingDetails', async (ids) => byKeys(ids, await this.service.detailsFor(ids), (d) => d.bookingId));
+    const loader = ctx.loaders.get<string, BookingDetails | null>('bookingDetails', async (ids) =>
+      byKeys(ids, await this.service.detailsFor(ids), (d) => d.bookingId),
+    );
     const found = await loader.load(booking.id);
     if (!found) throw new Error(`booking ${booking.id} has no offer, school or employer`);
     return found;

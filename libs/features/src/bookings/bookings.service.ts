@@ -1,5 +1,30 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { BOOKING_STATES, type BookingAction, bookingListScope, type BookingRef, type BookingSide, bookingSideOf, type BookingState, canEditRequest, canRunMatching, canSeeBooking, canSeeOffer, Clock, collect, decideMove, DomainError, effectsOf, isBlank, parseCapacity, parseEnum, parseList, parseText, parseYearGroup, type Principal, pageSize } from '@tandem/domain';
+import {
+  BOOKING_STATES,
+  type BookingAction,
+  bookingListScope,
+  type BookingRef,
+  type BookingSide,
+  bookingSideOf,
+  type BookingState,
+  canEditRequest,
+  canRunMatching,
+  canSeeBooking,
+  canSeeOffer,
+  Clock,
+  collect,
+  decideMove,
+  DomainError,
+  effectsOf,
+  isBlank,
+  parseCapacity,
+  parseEnum,
+  parseList,
+  parseText,
+  parseYearGroup,
+  type Principal,
+  pageSize,
+} from '@tandem/domain';
 import { AuditLog, isUuid, TenantDb, type Booking, type BookingTransition, type Offer, type OfferSession } from '@tandem/persistence';
 import { type Connection } from '@tandem/platform';
 import type { EntityManager } from 'typeorm';
@@ -66,7 +91,12 @@ export class BookingsService {
     return booking as Booking;
   }
 
-  async list(p: Principal, filter: BookingFilterInput | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<Connection<Booking>> {
+  async list(
+    p: Principal,
+    filter: BookingFilterInput | null | undefined,
+    first: number | null | undefined,
+    after: string | null | undefined,
+  ): Promise<Connection<Booking>> {
     requireTenant(p);
     const size = pageSize(first);
     const parsed = parseBookingFilter(filter ?? {});
@@ -79,9 +109,14 @@ export class BookingsService {
     requireTenant(p);
     const c = collect();
     const range = c.run(() => parseDayRangeFilter(dateFrom, dateTo));
-    if (range && (!range.from || !range.to)) c.add(range.from ? 'dateTo' : 'dateFrom', 'REQUIRED', `${range.from ? 'dateTo' : 'dateFrom'} is required (YYYY-MM-DD)`);
+    if (range && (!range.from || !range.to))
+      c.add(range.from ? 'dateTo' : 'dateFrom', 'REQUIRED', `${range.from ? 'dateTo' : 'dateFrom'} is required (YYYY-MM-DD)`);
     if (range?.from && range.to && range.to.at.getTime() - range.from.at.getTime() > MAX_CALENDAR_DAYS * 86_400_000 + 3_600_000) {
-      c.add('dateTo', 'INVALID_WINDOW', `dateTo may be at most ${MAX_CALENDAR_DAYS} days after dateFrom (got ${range.from.day} to ${range.to.day})`);
+      c.add(
+        'dateTo',
+        'INVALID_WINDOW',
+        `dateTo may be at most ${MAX_CALENDAR_DAYS} days after dateFrom (got ${range.from.day} to ${range.to.day})`,
+      );
     }
     const parsed = c.run(() => parseBookingFilter(filter ?? {}));
     c.throwIfAny();
@@ -126,8 +161,26 @@ export class BookingsService {
         notes,
         windows: [{ startsAt: session.startsAt, endsAt: session.endsAt }],
       });
-      const booking = await this.create(em, { request: { id: request.id, schoolId: request.schoolId }, offer, session, contactId, yearGroup: yearGroup as number, pupilCount: pupilCount as number }, 'accepted_by_school', { side: 'school', userId: p.userId, contactId: null }, now);
-      await AuditLog.record(em, { action: 'booking.requested', entityType: 'booking', entityId: booking.id, detail: { offerSessionId: session.id, requestId: request.id } });
+      const booking = await this.create(
+        em,
+        {
+          request: { id: request.id, schoolId: request.schoolId },
+          offer,
+          session,
+          contactId,
+          yearGroup: yearGroup as number,
+          pupilCount: pupilCount as number,
+        },
+        'accepted_by_school',
+        { side: 'school', userId: p.userId, contactId: null },
+        now,
+      );
+      await AuditLog.record(em, {
+        action: 'booking.requested',
+        entityType: 'booking',
+        entityId: booking.id,
+        detail: { offerSessionId: session.id, requestId: request.id },
+      });
       return booking;
     });
   }
@@ -145,14 +198,36 @@ export class BookingsService {
       const request = await this.requests.get(p, String(requestId ?? ''), 'requestId');
       const school = visibleOrNotFound(await this.slots.school(request.schoolId), () => true, 'Request', 'requestId');
       mustBeAllowed(canEditRequest(p, { schoolId: school.id, clusterId: school.clusterId }), 'propose bookings for this school');
-      if (request.status !== 'open' || request.archivedAt) throw new DomainError('CONFLICT', `This request is ${request.status}: only open requests can be matched`, 'requestId');
+      if (request.status !== 'open' || request.archivedAt)
+        throw new DomainError('CONFLICT', `This request is ${request.status}: only open requests can be matched`, 'requestId');
       const { session, offer } = await this.openSlot(p, String(offerSessionId ?? ''), 'offerSessionId', now);
-      if (offer.activityType !== request.activityType) throw new DomainError('CONFLICT', `The offer is a different activity (${offer.activityType}) from the request (${request.activityType})`, 'offerSessionId');
-      if (!request.formats.includes(offer.format)) throw new DomainError('CONFLICT', `The offer's format (${offer.format}) is not one the request accepts (${request.formats.join(', ')})`, 'offerSessionId');
+      if (offer.activityType !== request.activityType)
+        throw new DomainError(
+          'CONFLICT',
+          `The offer is a different activity (${offer.activityType}) from the request (${request.activityType})`,
+          'offerSessionId',
+        );
+      if (!request.formats.includes(offer.format))
+        throw new DomainError(
+          'CONFLICT',
+          `The offer's format (${offer.format}) is not one the request accepts (${request.formats.join(', ')})`,
+          'offerSessionId',
+        );
       this.checkFits(offer, session, request.yearGroup, request.pupilCount, null);
       const contactId = await this.contactOf(offer, 'offerSessionId');
-      const booking = await this.create(em, { request, offer, session, contactId, yearGroup: request.yearGroup, pupilCount: request.pupilCount }, 'proposed', { side: 'broker', userId: p.userId, contactId: null }, now);
-      await AuditLog.record(em, { action: 'booking.proposed', entityType: 'booking', entityId: booking.id, detail: { offerSessionId: session.id, requestId: request.id } });
+      const booking = await this.create(
+        em,
+        { request, offer, session, contactId, yearGroup: request.yearGroup, pupilCount: request.pupilCount },
+        'proposed',
+        { side: 'broker', userId: p.userId, contactId: null },
+        now,
+      );
+      await AuditLog.record(em, {
+        action: 'booking.proposed',
+        entityType: 'booking',
+        entityId: booking.id,
+        detail: { offerSessionId: session.id, requestId: request.id },
+      });
       return booking;
     });
   }
@@ -201,14 +276,22 @@ export class BookingsService {
       // The booking's own state and the caller's side are checked before the new slot is looked at.
       decideMove({ state: booking.state, action: 'reschedule', side, startsAt: booking.startsAt, now });
       const { session, offer } = await this.openSlot(p, input['offerSessionId'] as string, 'input.offerSessionId', now);
-      if (offer.id !== booking.offerId) throw new DomainError('CONFLICT', 'A booking can move only to another session of the same offer', 'input.offerSessionId');
+      if (offer.id !== booking.offerId)
+        throw new DomainError('CONFLICT', 'A booking can move only to another session of the same offer', 'input.offerSessionId');
       this.checkFits(offer, session, booking.yearGroup, booking.pupilCount, null);
       return this.apply(em, booking, 'reschedule', { side, userId: p.userId, contactId: null }, { reason, newSession: session }, now);
     });
   }
 
   /** The employer answering through an emailed link (the link itself was checked by the caller). */
-  answerAsEmployerContact(em: EntityManager, booking: Booking, action: 'accept' | 'decline', contactId: string, details: ChangeDetails, now: Date): Promise<Booking> {
+  answerAsEmployerContact(
+    em: EntityManager,
+    booking: Booking,
+    action: 'accept' | 'decline',
+    contactId: string,
+    details: ChangeDetails,
+    now: Date,
+  ): Promise<Booking> {
     return this.apply(em, booking, action, { side: 'employer', userId: null, contactId }, details, now);
   }
 
@@ -234,7 +317,14 @@ export class BookingsService {
    * One change: decide (domain), store the new state and the transition, hold or release sessions,
    * keep the request's status in step, and write the mail it causes. Unchanged → nothing written.
    */
-  private async apply(em: EntityManager, booking: Booking, action: BookingAction, actor: BookingActor, details: ChangeDetails, now: Date): Promise<Booking> {
+  private async apply(
+    em: EntityManager,
+    booking: Booking,
+    action: BookingAction,
+    actor: BookingActor,
+    details: ChangeDetails,
+    now: Date,
+  ): Promise<Booking> {
     const decision = decideMove({ state: booking.state, action, side: actor.side, startsAt: booking.startsAt, now });
     if (decision.kind === 'unchanged') return booking;
     const { from, to } = decision;
@@ -276,7 +366,8 @@ export class BookingsService {
   /** The offer session and the request follow the booking. */
   private async keepInStep(booking: Booking, to: BookingState): Promise<void> {
     if (to === 'confirmed') await this.slots.setSessionStatus(booking.offerSessionId, 'booked');
-    else if (to === 'proposed' || to === 'accepted_by_school' || to === 'accepted_by_employer') await this.slots.setSessionStatus(booking.offerSessionId, 'held');
+    else if (to === 'proposed' || to === 'accepted_by_school' || to === 'accepted_by_employer')
+      await this.slots.setSessionStatus(booking.offerSessionId, 'held');
     else if (to === 'declined' || to === 'cancelled') await this.slots.setSessionStatus(booking.offerSessionId, 'open');
     if (to === 'delivered' || to === 'recorded') await this.slots.setRequestStatus(booking.requestId, 'fulfilled');
     else if (to === 'declined' || to === 'cancelled' || to === 'no_show') await this.slots.setRequestStatus(booking.requestId, 'open');
@@ -285,7 +376,14 @@ export class BookingsService {
 
   private async create(
     em: EntityManager,
-    v: { request: { id: string; schoolId: string }; offer: Offer; session: OfferSession; contactId: string; yearGroup: number; pupilCount: number },
+    v: {
+      request: { id: string; schoolId: string };
+      offer: Offer;
+      session: OfferSession;
+      contactId: string;
+      yearGroup: number;
+      pupilCount: number;
+    },
     state: 'proposed' | 'accepted_by_school',
     actor: BookingActor,
     now: Date,
@@ -332,10 +430,16 @@ export class BookingsService {
     const found = await this.slots.lockSession(sessionId);
     const offer = visibleOrNotFound(found?.offer, (o) => canSeeOffer(p, o), 'Offer session', field);
     const session = (found as { session: OfferSession }).session;
-    if (offer.archivedAt || offer.status !== 'published') throw new DomainError('CONFLICT', `This offer is not open for booking (it is ${offer.archivedAt ? 'archived' : offer.status})`, field);
+    if (offer.archivedAt || offer.status !== 'published')
+      throw new DomainError(
+        'CONFLICT',
+        `This offer is not open for booking (it is ${offer.archivedAt ? 'archived' : offer.status})`,
+        field,
+      );
     if (session.status === 'cancelled') throw new DomainError('CONFLICT', 'This session was cancelled by the employer', field);
     if (session.status !== 'open') throw new DomainError('CONFLICT', 'This session is already taken: choose another one', field);
-    if (session.startsAt.getTime() <= now.getTime()) throw new DomainError('CONFLICT', `This session has already started (${session.startsAt.toISOString()})`, field);
+    if (session.startsAt.getTime() <= now.getTime())
+      throw new DomainError('CONFLICT', `This session has already started (${session.startsAt.toISOString()})`, field);
     return { session, offer };
   }
 
@@ -343,10 +447,18 @@ export class BookingsService {
   private checkFits(offer: Offer, session: OfferSession, yearGroup: number, pupilCount: number, inputPrefix: 'input' | null): void {
     const field = (name: string): string => (inputPrefix ? `${inputPrefix}.${name}` : 'offerSessionId');
     if (!offer.yearGroups.map(Number).includes(yearGroup)) {
-      throw DomainError.invalid(field('yearGroup'), 'INVALID_YEAR_GROUP', `${field('yearGroup')} must be a year group the offer is for: ${[...offer.yearGroups].sort((a, b) => a - b).join(', ')} (got ${yearGroup})`);
+      throw DomainError.invalid(
+        field('yearGroup'),
+        'INVALID_YEAR_GROUP',
+        `${field('yearGroup')} must be a year group the offer is for: ${[...offer.yearGroups].sort((a, b) => a - b).join(', ')} (got ${yearGroup})`,
+      );
     }
     if (pupilCount > session.capacity) {
-      throw DomainError.invalid(field('pupilCount'), 'INVALID_CAPACITY', `${field('pupilCount')} must be at most the session's ${session.capacity} places (got ${pupilCount})`);
+      throw DomainError.invalid(
+        field('pupilCount'),
+        'INVALID_CAPACITY',
+        `${field('pupilCount')} must be at most the session's ${session.capacity} places (got ${pupilCount})`,
+      );
     }
   }
 
@@ -372,9 +484,18 @@ export interface BookingFilterInput {
   dateTo?: string | null;
 }
 
-function parseBookingFilter(f: BookingFilterInput): { states?: BookingState[]; schoolId?: string; employerId?: string; from?: Date; to?: Date } {
+function parseBookingFilter(f: BookingFilterInput): {
+  states?: BookingState[];
+  schoolId?: string;
+  employerId?: string;
+  from?: Date;
+  to?: Date;
+} {
   const c = collect();
-  const states = isBlank(f.states) || (Array.isArray(f.states) && f.states.length === 0) ? undefined : c.run(() => parseList(f.states, 'filter.states', (v, field) => parseEnum(v, BOOKING_STATES, field)));
+  const states =
+    isBlank(f.states) || (Array.isArray(f.states) && f.states.length === 0)
+      ? undefined
+      : c.run(() => parseList(f.states, 'filter.states', (v, field) => parseEnum(v, BOOKING_STATES, field)));
   const range = c.run(() => parseDayRangeFilter(f.dateFrom, f.dateTo));
   for (const key of ['schoolId', 'employerId'] as const) {
     if (!isBlank(f[key]) && !isUuid(f[key])) c.add(`filter.${key}`, 'NOT_FOUND', `${key === 'schoolId' ? 'School' : 'Employer'} not found`);
@@ -384,13 +505,19 @@ function parseBookingFilter(f: BookingFilterInput): { states?: BookingState[]; s
 }
 
 /** A reason (required when `required`, at most 1,000 characters) and a suggested other time (at most 500). */
-export function parseReasons(input: Record<string, unknown>, required: boolean, prefix = 'input'): { reason: string | null; proposedAlternative: string | null } {
+export function parseReasons(
+  input: Record<string, unknown>,
+  required: boolean,
+  prefix = 'input',
+): { reason: string | null; proposedAlternative: string | null } {
   const c = collect();
   let reason: string | null | undefined = null;
   if (isBlank(input['reason'])) {
     if (required) c.add(`${prefix}.reason`, 'REQUIRED', `${prefix}.reason is required: say why, in a few words`);
   } else reason = c.run(() => parseText(input['reason'], `${prefix}.reason`, 1000, 'multiline'));
-  const proposedAlternative = isBlank(input['proposedAlternative']) ? null : c.run(() => parseText(input['proposedAlternative'], `${prefix}.proposedAlternative`, 500, 'multiline'));
+  const proposedAlternative = isBlank(input['proposedAlternative'])
+    ? null
+    : c.run(() => parseText(input['proposedAlternative'], `${prefix}.proposedAlternative`, 500, 'multiline'));
   c.throwIfAny();
   return { reason: reason ?? null, proposedAlternative: proposedAlternative ?? null };
 }

@@ -1,6 +1,12 @@
 import { linkPage, preferencesPage } from './link-pages';
 
-const summary = { title: 'Mock interviews', schoolName: 'Northfield <Academy>', employerName: 'Aire', when: 'Tuesday 3 February 2026 at 13:30–15:00 (GMT)', pupils: '25 pupils in Year 11' };
+const summary = {
+  title: 'Mock interviews',
+  schoolName: 'Northfield <Academy>',
+  employerName: 'Aire',
+  when: 'Tuesday 3 February 2026 at 13:30–15:00 (GMT)',
+  pupils: '25 pupils in Year 11',
+};
 
 describe('public link pages', () => {
   it('asks before accepting (a GET changes nothing) with one form that posts back', () => {
@@ -31,7 +37,15 @@ describe('public link pages', () => {
 
   it('refuses clearly: used, expired, superseded, closed, unknown', () => {
     const refused = (verdict: 'used' | 'expired' | 'superseded' | 'closed' | 'already_answered') =>
-      linkPage({ kind: 'refused', verdict, action: 'accept', summary, usedAction: 'decline', usedAt: 'Monday 2 February 2026 at 10:00 (GMT)', state: 'cancelled' });
+      linkPage({
+        kind: 'refused',
+        verdict,
+        action: 'accept',
+        summary,
+        usedAction: 'decline',
+        usedAt: 'Monday 2 February 2026 at 10:00 (GMT)',
+        state: 'cancelled',
+      });
     expect(refused('used')).toMatchObject({ status: 410 });
     expect(refused('used').html).toContain('This request was declined on Monday 2 February 2026 at 10:00 (GMT).');
     expect(refused('expired').html).toContain('<h1>This link has expired</h1>');

@@ -94,15 +94,35 @@ function refusedPage(o: Extract<LinkOutcome, { kind: 'refused' }>): HtmlPage {
   const verb = (a: 'accept' | 'decline' | null): string => (a === 'decline' ? 'declined' : 'accepted');
   switch (o.verdict) {
     case 'used':
-      return page('This link has already been used', `<h1>This link has already been used</h1>${summary}${p(`This request was ${verb(o.usedAction)}${o.usedAt ? ` on ${o.usedAt}` : ''}. Each link works once, so nothing has changed. If that was not you, contact your Enterprise Coordinator.`)}`, 410);
+      return page(
+        'This link has already been used',
+        `<h1>This link has already been used</h1>${summary}${p(`This request was ${verb(o.usedAction)}${o.usedAt ? ` on ${o.usedAt}` : ''}. Each link works once, so nothing has changed. If that was not you, contact your Enterprise Coordinator.`)}`,
+        410,
+      );
     case 'already_answered':
-      return page(`You have already ${verb(o.action)} this request`, `<h1>You have already ${verb(o.action)} this request</h1>${summary}${p('Nothing more to do: nothing has changed.')}`, 409);
+      return page(
+        `You have already ${verb(o.action)} this request`,
+        `<h1>You have already ${verb(o.action)} this request</h1>${summary}${p('Nothing more to do: nothing has changed.')}`,
+        409,
+      );
     case 'closed':
-      return page('This request is no longer open', `<h1>This request is no longer open</h1>${summary}${p(`This booking is ${BOOKING_STATE_LABELS[o.state]}, so it can no longer be ${verb(o.action)} here. Your Enterprise Coordinator can help if something is wrong.`)}`, 410);
+      return page(
+        'This request is no longer open',
+        `<h1>This request is no longer open</h1>${summary}${p(`This booking is ${BOOKING_STATE_LABELS[o.state]}, so it can no longer be ${verb(o.action)} here. Your Enterprise Coordinator can help if something is wrong.`)}`,
+        410,
+      );
     case 'superseded':
-      return page('This request has changed', `<h1>This request has changed</h1>${summary}${p('The time was changed after this email was sent. Please answer from the newest email about it.')}`, 410);
+      return page(
+        'This request has changed',
+        `<h1>This request has changed</h1>${summary}${p('The time was changed after this email was sent. Please answer from the newest email about it.')}`,
+        410,
+      );
     case 'expired':
-      return page('This link has expired', `<h1>This link has expired</h1>${summary}${p('The link in the email is no longer valid. If you can still do this session, ask your Enterprise Coordinator to send the request again.')}`, 410);
+      return page(
+        'This link has expired',
+        `<h1>This link has expired</h1>${summary}${p('The link in the email is no longer valid. If you can still do this session, ask your Enterprise Coordinator to send the request again.')}`,
+        410,
+      );
   }
 }
 
@@ -119,7 +139,12 @@ function acceptForm(s: LinkSummary): HtmlPage {
 
 function declineForm(o: Extract<LinkOutcome, { kind: 'ask' }>): HtmlPage {
   const errorOf = (field: string): string | undefined => o.problems.find((x) => x.field === field)?.message;
-  const field = (name: 'reason' | 'proposedAlternative', label: string, hint: string, control: (attrs: string, value: string) => string): string => {
+  const field = (
+    name: 'reason' | 'proposedAlternative',
+    label: string,
+    hint: string,
+    control: (attrs: string, value: string) => string,
+  ): string => {
     const error = errorOf(`form.${name}`);
     const ids = [`${name}-hint`, ...(error ? [`${name}-error`] : [])].join(' ');
     const attrs = `id="${name}" name="${name}" aria-describedby="${ids}"${error ? ' aria-invalid="true"' : ''}`;
@@ -146,10 +171,15 @@ ${field('proposedAlternative', 'Could you do another time? (optional)', 'For exa
 
 export function preferencesPage(view: (PreferencesView & { hubName: string }) | null, saved = false): HtmlPage {
   if (!view) {
-    return page('This link is not valid', `<h1>This link is not valid</h1>${p('We could not recognise this link. Open it again from the foot of one of our emails.')}`, 404);
+    return page(
+      'This link is not valid',
+      `<h1>This link is not valid</h1>${p('We could not recognise this link. Open it again from the foot of one of our emails.')}`,
+      404,
+    );
   }
   const boxes = NOTIFICATION_CATEGORIES.map(
-    (c) => `<div><input type="checkbox" id="receive-${c}" name="receive" value="${c}"${view.muted.includes(c) ? '' : ' checked'}> <label for="receive-${c}" style="display:inline;font-weight:normal">${escapeHtml(NOTIFICATION_CATEGORY_LABELS[c])}</label></div>`,
+    (c) =>
+      `<div><input type="checkbox" id="receive-${c}" name="receive" value="${c}"${view.muted.includes(c) ? '' : ' checked'}> <label for="receive-${c}" style="display:inline;font-weight:normal">${escapeHtml(NOTIFICATION_CATEGORY_LABELS[c])}</label></div>`,
   ).join('\n');
   return page(
     'Your email choices',

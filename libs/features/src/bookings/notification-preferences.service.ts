@@ -55,7 +55,12 @@ export class NotificationPreferencesService {
   }
 
   /** Saves from the public page: `receive` lists the categories left switched on. */
-  async saveFromLink(hub: unknown, email: unknown, token: unknown, receive: unknown): Promise<(PreferencesView & { hubName: string }) | null> {
+  async saveFromLink(
+    hub: unknown,
+    email: unknown,
+    token: unknown,
+    receive: unknown,
+  ): Promise<(PreferencesView & { hubName: string }) | null> {
     if (!this.genuine(hub, email, token)) return null;
     const on = receive === undefined || receive === null ? [] : Array.isArray(receive) ? receive : [receive];
     const kept = on.filter((v): v is NotificationCategory => (NOTIFICATION_CATEGORIES as readonly unknown[]).includes(v));
@@ -89,7 +94,8 @@ export class NotificationPreferencesService {
 
 /** A list (possibly empty) of categories to switch off. */
 function parseCategories(value: unknown, field: string): NotificationCategory[] {
-  if (!Array.isArray(value)) throw DomainError.invalid(field, 'INVALID_ENUM_VALUE', `${field} must be a list of: ${NOTIFICATION_CATEGORIES.join(', ')}`);
+  if (!Array.isArray(value))
+    throw DomainError.invalid(field, 'INVALID_ENUM_VALUE', `${field} must be a list of: ${NOTIFICATION_CATEGORIES.join(', ')}`);
   const list: unknown[] = value;
   return [...new Set(list.map((v, i) => parseEnum(v, NOTIFICATION_CATEGORIES, `${field}[${i}]`)))];
 }

@@ -26,10 +26,14 @@ it('loads one hub of the size the issue asks for', async () => {
   expect(pupils).toBe(result.counts['pupils']);
   expect(pupils).toBeGreaterThan(18_000);
   expect(await count('select count(distinct year_group)::int as n from pupils')).toBe(7);
-  expect(await count(`select count(*)::int as n from employers e where exists (select 1 from vetting_checks v where v.employer_id = e.id)`)).toBe(80);
+  expect(
+    await count(`select count(*)::int as n from employers e where exists (select 1 from vetting_checks v where v.employer_id = e.id)`),
+  ).toBe(80);
   expect(await count(`select count(distinct activity_type)::int as n from offers`)).toBeGreaterThanOrEqual(8);
   expect(await count(`select count(*)::int as n from offer_sessions`)).toBe(result.counts['sessions']);
-  expect(await count(`select count(*)::int as n from requests r where exists (select 1 from request_windows w where w.request_id = r.id)`)).toBe(result.counts['requests']);
+  expect(
+    await count(`select count(*)::int as n from requests r where exists (select 1 from request_windows w where w.request_id = r.id)`),
+  ).toBe(result.counts['requests']);
 });
 
 it('starts the year part-way: encounters logged so far count in the ledger, unevenly across schools', async () => {
@@ -44,9 +48,16 @@ it('starts the year part-way: encounters logged so far count in the ledger, unev
 });
 
 it('gives every role a working log-in scoped to a real record', async () => {
-  expect(result.logins.map((l) => l.role).sort()).toEqual(
-    ['coordinator', 'coordinator', 'employer_contact', 'employer_contact', 'hub_admin', 'platform_admin', 'school_staff', 'school_staff'],
-  );
+  expect(result.logins.map((l) => l.role).sort()).toEqual([
+    'coordinator',
+    'coordinator',
+    'employer_contact',
+    'employer_contact',
+    'hub_admin',
+    'platform_admin',
+    'school_staff',
+    'school_staff',
+  ]);
   const hasher = new PasswordHasher();
   for (const login of result.logins) {
     const user = await db.systemDb.findUserByEmail(login.email);
@@ -65,7 +76,9 @@ it('gives every role a working log-in scoped to a real record', async () => {
 it('keeps the demo inside its tenant (another tenant sees none of it)', async () => {
   const other = await db.systemDb.createTenant({ name: 'Elsewhere', slug: 'elsewhere' });
   const seen = await TenantContext.run({ tenantId: other.id, actorUserId: null }, () =>
-    db.tenantDb.transaction(async (em) => Number((await em.query('select (select count(*) from pupils) + (select count(*) from schools) as n'))[0].n)),
+    db.tenantDb.transaction(async (em) =>
+      Number((await em.query('select (select count(*) from pupils) + (select count(*) from schools) as n'))[0].n),
+    ),
   );
   expect(seen).toBe(0);
 });

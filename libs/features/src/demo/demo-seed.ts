@@ -65,7 +65,12 @@ export const DEMO_SLUG = 'greater-manchester';
 const MAIL_DOMAIN = 'demo.tandem.example';
 
 /** Inserts rows in chunks (one statement per chunk) and returns their ids in order. */
-async function insertAll<E extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<E>, rows: readonly Partial<E>[], chunk = 1000): Promise<string[]> {
+async function insertAll<E extends ObjectLiteral>(
+  em: EntityManager,
+  entity: EntityTarget<E>,
+  rows: readonly Partial<E>[],
+  chunk = 1000,
+): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < rows.length; i += chunk) {
     const result = await em.insert(entity, rows.slice(i, i + chunk) as never);
@@ -104,16 +109,23 @@ export async function seedDemoHub(dataSource: DataSource, options: DemoSeedOptio
   const hubAdmin = await user('hub.admin', 'Helen Hubadmin');
   type DemoUser = Awaited<ReturnType<typeof user>>;
   const coordinators: DemoUser[] = [];
-  for (const [i, cluster] of data.clusters.entries()) coordinators.push(await user(`coordinator.${cluster.key}`, `${['Chris', 'Sam'][i] ?? `Coordinator ${i + 1}`} Coordinator`));
+  for (const [i, cluster] of data.clusters.entries())
+    coordinators.push(await user(`coordinator.${cluster.key}`, `${['Chris', 'Sam'][i] ?? `Coordinator ${i + 1}`} Coordinator`));
   const schoolStaff: DemoUser[] = [];
-  for (const [i, school] of data.schools.slice(0, 2).entries()) schoolStaff.push(await user(`careers.lead.${school.key}`, `${['Jo', 'Alex'][i]} Careers Leader`));
+  for (const [i, school] of data.schools.slice(0, 2).entries())
+    schoolStaff.push(await user(`careers.lead.${school.key}`, `${['Jo', 'Alex'][i]} Careers Leader`));
   const employerContacts: DemoUser[] = [];
-  for (const employer of data.employers.slice(0, 2)) employerContacts.push(await user(`employer.${employer.key}`, employer.contacts[0]?.name ?? employer.name));
+  for (const employer of data.employers.slice(0, 2))
+    employerContacts.push(await user(`employer.${employer.key}`, employer.contacts[0]?.name ?? employer.name));
 
   return TenantContext.run({ tenantId: tenant.id, actorUserId: hubAdmin.id }, () =>
     tenantDb.transaction(async (em) => {
       const tenantId = tenant.id;
-      const clusterIds = await insertAll(em, Cluster, data.clusters.map((c) => ({ tenantId, name: c.name })));
+      const clusterIds = await insertAll(
+        em,
+        Cluster,
+        data.clusters.map((c) => ({ tenantId, name: c.name })),
+      );
       const clusterIdByKey = new Map(data.clusters.map((c, i) => [c.key, clusterIds[i]]));
       const schoolIds = await insertAll(
         em,
@@ -166,15 +178,27 @@ export async function seedDemoHub(dataSource: DataSource, options: DemoSeedOptio
       );
       const employerIdByKey = new Map(data.employers.map((e, i) => [e.key, employerIds[i]]));
       const contactRows = data.employers.flatMap((e, i) =>
-        e.contacts.map((c) => ({ tenantId, employerId: employerIds[i], name: c.name, email: c.email, jobTitle: c.jobTitle, dbsStatus: c.dbsStatus, dbsCheckedOn: c.dbsCheckedOn })),
+        e.contacts.map((c) => ({
+          tenantId,
+          employerId: employerIds[i],
+          name: c.name,
+          email: c.email,
+          jobTitle: c.jobTitle,
+          dbsStatus: c.dbsStatus,
+          dbsCheckedOn: c.dbsCheckedOn,
+        })),
       );
       const contactIds = await insertAll(em, EmployerContact, contactRows);
       const contactIdsByEmployer = new Map<string, string[]>();
-      contactRows.forEach((c, i) => contactIdsByEmployer.set(c.employerId, [...(contactIdsByEmployer.get(c.employerId) ?? []), contactIds[i]]));
+      contactRows.forEach((c, i) =>
+        contactIdsByEmployer.set(c.employerId, [...(contactIdsByEmployer.get(c.employerId) ?? []), contactIds[i]]),
+      );
       await insertAll(
         em,
         VettingCheck,
-        data.employers.flatMap((e, i) => e.vetting.map((v) => ({ tenantId, employerId: employerIds[i], kind: v.kind, checkedOn: v.checkedOn, expiresOn: v.expiresOn }))),
+        data.employers.flatMap((e, i) =>
+          e.vetting.map((v) => ({ tenantId, employerId: employerIds[i], kind: v.kind, checkedOn: v.checkedOn, expiresOn: v.expiresOn })),
+        ),
       );
 
       const offerIds = await insertAll(
@@ -210,7 +234,13 @@ export async function seedDemoHub(dataSource: DataSource, options: DemoSeedOptio
       await insertAll(
         em,
         OfferSession,
-        data.sessions.map((s) => ({ tenantId, offerId: offerIdByKey.get(s.offerKey), startsAt: s.startsAt, endsAt: s.endsAt, capacity: s.capacity })),
+        data.sessions.map((s) => ({
+          tenantId,
+          offerId: offerIdByKey.get(s.offerKey),
+          startsAt: s.startsAt,
+          endsAt: s.endsAt,
+          capacity: s.capacity,
+        })),
       );
 
       const requestIds = await insertAll(
@@ -232,7 +262,9 @@ export async function seedDemoHub(dataSource: DataSource, options: DemoSeedOptio
       await insertAll(
         em,
         RequestWindow,
-        data.requests.flatMap((r, i) => r.windows.map((w) => ({ tenantId, requestId: requestIds[i], startsAt: w.startsAt, endsAt: w.endsAt }))),
+        data.requests.flatMap((r, i) =>
+          r.windows.map((w) => ({ tenantId, requestId: requestIds[i], startsAt: w.startsAt, endsAt: w.endsAt })),
+        ),
       );
 
       // What schools have logged so far this year, so coverage, heat map and gap lists have a story.
@@ -259,11 +291,20 @@ export async function seedDemoHub(dataSource: DataSource, options: DemoSeedOptio
       await insertAll(
         em,
         EncounterEmployer,
-        data.encounters.map((e, i) => ({ tenantId, encounterId: encounterIds[i], employerId: employerIdByKey.get(e.employerKey), volunteers: 1 })),
+        data.encounters.map((e, i) => ({
+          tenantId,
+          encounterId: encounterIds[i],
+          employerId: employerIdByKey.get(e.employerKey),
+          volunteers: 1,
+        })),
       );
       // One statement for all attendance: the ledger recomputes each pupil once.
       const attendance = data.encounters.flatMap((e, i) =>
-        e.attendeeKeys.map((key) => ({ school_id: schoolIdByKey.get(e.schoolKey), encounter_id: encounterIds[i], pupil_id: pupilIdByKey.get(key) })),
+        e.attendeeKeys.map((key) => ({
+          school_id: schoolIdByKey.get(e.schoolKey),
+          encounter_id: encounterIds[i],
+          pupil_id: pupilIdByKey.get(key),
+        })),
       );
       await em.query(
         `insert into encounter_attendance (tenant_id, school_id, encounter_id, pupil_id)
@@ -272,15 +313,23 @@ export async function seedDemoHub(dataSource: DataSource, options: DemoSeedOptio
       );
 
       // A log-in for every role, scoped to real records of the demo.
-      const logins: DemoLogin[] = [{ role: 'platform_admin', label: 'Platform admin', email: platformAdmin.email, scope: 'the platform (no hub)' }];
-      const member = async (who: { id: string; email: string }, role: Role, scope: Partial<Pick<Membership, 'clusterId' | 'schoolId' | 'employerId'>>, scopeLabel: string): Promise<void> => {
+      const logins: DemoLogin[] = [
+        { role: 'platform_admin', label: 'Platform admin', email: platformAdmin.email, scope: 'the platform (no hub)' },
+      ];
+      const member = async (
+        who: { id: string; email: string },
+        role: Role,
+        scope: Partial<Pick<Membership, 'clusterId' | 'schoolId' | 'employerId'>>,
+        scopeLabel: string,
+      ): Promise<void> => {
         await em.insert(Membership, { tenantId, userId: who.id, role, clusterId: null, schoolId: null, employerId: null, ...scope });
         logins.push({ role, label: ROLE_LABELS[role], email: who.email, scope: scopeLabel });
       };
       await member(hubAdmin, 'hub_admin', {}, tenant.name);
       for (const [i, who] of coordinators.entries()) await member(who, 'coordinator', { clusterId: clusterIds[i] }, data.clusters[i].name);
       for (const [i, who] of schoolStaff.entries()) await member(who, 'school_staff', { schoolId: schoolIds[i] }, data.schools[i].name);
-      for (const [i, who] of employerContacts.entries()) await member(who, 'employer_contact', { employerId: employerIds[i] }, data.employers[i].name);
+      for (const [i, who] of employerContacts.entries())
+        await member(who, 'employer_contact', { employerId: employerIds[i] }, data.employers[i].name);
 
       return {
         tenantId,

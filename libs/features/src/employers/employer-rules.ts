@@ -41,10 +41,10 @@ export function parseWebsite(value: unknown, field = 'website'): string {
     throw DomainError.invalid(field, 'INVALID_URL', rule);
   }
   const hostOk = /^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/i.test(url.hostname);
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !hostOk || /\s/.test(text)) throw DomainError.invalid(field, 'INVALID_URL', rule);
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !hostOk || /\s/.test(text))
+    throw DomainError.invalid(field, 'INVALID_URL', rule);
   return text;
 }
-
 
 // ── employers ───────────────────────────────────────────────────────────────
 
@@ -102,22 +102,31 @@ export interface ContactFields {
 }
 
 /** A DBS status other than `none` needs the date it was checked, which cannot be in the future. */
-export function parseContactInput(input: Record<string, unknown>, mode: 'create' | 'update', today: CalendarDate, current?: Pick<ContactFields, 'dbsStatus' | 'dbsCheckedOn'>): Partial<ContactFields> {
+export function parseContactInput(
+  input: Record<string, unknown>,
+  mode: 'create' | 'update',
+  today: CalendarDate,
+  current?: Pick<ContactFields, 'dbsStatus' | 'dbsCheckedOn'>,
+): Partial<ContactFields> {
   const c = collect();
   const out: Partial<ContactFields> = {};
   const wants = (key: string): boolean => mode === 'create' || given(input, key);
   if (wants('name')) out.name = c.run(() => parseText(input['name'], 'input.name', 200, 'name'));
   if (wants('email')) out.email = c.run(() => parseEmail(input['email'], 'input.email'));
   if (wants('phone')) out.phone = isBlank(input['phone']) ? null : c.run(() => parseText(input['phone'], 'input.phone', 40));
-  if (wants('jobTitle')) out.jobTitle = isBlank(input['jobTitle']) ? null : c.run(() => parseText(input['jobTitle'], 'input.jobTitle', 200, 'name'));
-  if (wants('dbsStatus')) out.dbsStatus = isBlank(input['dbsStatus']) ? 'none' : c.run(() => parseEnum(input['dbsStatus'], DBS_STATUSES, 'input.dbsStatus'));
+  if (wants('jobTitle'))
+    out.jobTitle = isBlank(input['jobTitle']) ? null : c.run(() => parseText(input['jobTitle'], 'input.jobTitle', 200, 'name'));
+  if (wants('dbsStatus'))
+    out.dbsStatus = isBlank(input['dbsStatus']) ? 'none' : c.run(() => parseEnum(input['dbsStatus'], DBS_STATUSES, 'input.dbsStatus'));
   if (wants('dbsCheckedOn')) {
     out.dbsCheckedOn = isBlank(input['dbsCheckedOn']) ? null : c.run(() => parseIsoDate(input['dbsCheckedOn'], 'input.dbsCheckedOn'));
-    if (out.dbsCheckedOn && out.dbsCheckedOn > today) c.add('input.dbsCheckedOn', 'INVALID_DATE', `input.dbsCheckedOn cannot be in the future (got ${out.dbsCheckedOn})`);
+    if (out.dbsCheckedOn && out.dbsCheckedOn > today)
+      c.add('input.dbsCheckedOn', 'INVALID_DATE', `input.dbsCheckedOn cannot be in the future (got ${out.dbsCheckedOn})`);
   }
   const status = out.dbsStatus ?? current?.dbsStatus ?? 'none';
   const checkedOn = given(out, 'dbsCheckedOn') ? out.dbsCheckedOn : (current?.dbsCheckedOn ?? null);
-  if (c.ok && status !== 'none' && !checkedOn) c.add('input.dbsCheckedOn', 'REQUIRED', `input.dbsCheckedOn is required when the DBS status is ${status}`);
+  if (c.ok && status !== 'none' && !checkedOn)
+    c.add('input.dbsCheckedOn', 'REQUIRED', `input.dbsCheckedOn is required when the DBS status is ${status}`);
   c.throwIfAny();
   return out;
 }
@@ -142,9 +151,14 @@ export function parseVettingCheckInput(input: Record<string, unknown>, today: Ca
   const outcome = c.run(() => parseEnum(input['outcome'], VETTING_OUTCOMES, 'input.outcome'));
   const documentRef = isBlank(input['documentRef']) ? null : c.run(() => parseText(input['documentRef'], 'input.documentRef', 500));
   const notes = isBlank(input['notes']) ? null : c.run(() => parseText(input['notes'], 'input.notes', 4000, 'multiline'));
-  if (checkedOn && checkedOn > today) c.add('input.checkedOn', 'INVALID_DATE', `input.checkedOn cannot be in the future (got ${checkedOn})`);
+  if (checkedOn && checkedOn > today)
+    c.add('input.checkedOn', 'INVALID_DATE', `input.checkedOn cannot be in the future (got ${checkedOn})`);
   if (checkedOn && expiresOn && expiresOn < checkedOn) {
-    c.add('input.expiresOn', 'INVALID_WINDOW', `input.expiresOn must be on or after input.checkedOn (got ${expiresOn} before ${checkedOn})`);
+    c.add(
+      'input.expiresOn',
+      'INVALID_WINDOW',
+      `input.expiresOn must be on or after input.checkedOn (got ${expiresOn} before ${checkedOn})`,
+    );
   }
   c.throwIfAny();
   if (!kind || !checkedOn || !expiresOn || !outcome) throw new Error('vetting check parsed without its required values');

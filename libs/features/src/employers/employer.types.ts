@@ -24,7 +24,10 @@ export class EmployerType {
 
   // Not an enum: the column has held free text (no check constraint), so an old row may hold a word
   // outside SECTORS; new and changed employers are checked against SECTORS.
-  @Field(() => String, { nullable: true, description: 'The sector: new entries are checked against the input list; older ones may hold other words.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The sector: new entries are checked against the input list; older ones may hold other words.',
+  })
   sector!: string | null;
 
   @Field(() => SizeBandEnum)
@@ -102,7 +105,9 @@ export class VettingCheckType {
   @Field(() => CalendarDateScalar, { description: 'Valid until this day (inclusive).' })
   expiresOn!: string;
 
-  @Field(() => VettingOutcomeEnum, { description: `passed/failed are recorded by hub staff; declared is the employer's own word and never vets.` })
+  @Field(() => VettingOutcomeEnum, {
+    description: `passed/failed are recorded by hub staff; declared is the employer's own word and never vets.`,
+  })
   outcome!: string;
 
   @Field(() => String, { nullable: true })
@@ -131,10 +136,16 @@ export class VettingStatusType {
   @Field(() => Boolean)
   vetted!: boolean;
 
-  @Field(() => [String], { nullable: true, description: 'Kinds with no valid passed check (null for those who may not see vetting details).' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Kinds with no valid passed check (null for those who may not see vetting details).',
+  })
   missingKinds!: string[] | null;
 
-  @Field(() => CalendarDateScalar, { nullable: true, description: 'When vetted: the earliest expiry among the checks (null for those who may not see vetting details).' })
+  @Field(() => CalendarDateScalar, {
+    nullable: true,
+    description: 'When vetted: the earliest expiry among the checks (null for those who may not see vetting details).',
+  })
   validUntil!: string | null;
 }
 

@@ -5,7 +5,15 @@ import { EmployersService } from './employers.service';
 
 /** Employers, their contacts and vetting checks. Exports the service for offers (employer look-ups). */
 @Module({
-  providers: [EmployerRepository, EmployerContactRepository, VettingCheckRepository, EmployersService, EmployersResolver, EmployerContactResolver, VettingCheckResolver],
+  providers: [
+    EmployerRepository,
+    EmployerContactRepository,
+    VettingCheckRepository,
+    EmployersService,
+    EmployersResolver,
+    EmployerContactResolver,
+    VettingCheckResolver,
+  ],
   exports: [EmployersService],
 })
 export class EmployersModule {}

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { VETTING_KINDS, type CalendarDate, type ScopeFilter } from '@tandem/domain';
-import { Employer, EmployerContact, TenantDb, TenantRepository, VettingCheck, isUuid, type Page, type PageRequest } from '@tandem/persistence';
+import {
+  Employer,
+  EmployerContact,
+  TenantDb,
+  TenantRepository,
+  VettingCheck,
+  isUuid,
+  type Page,
+  type PageRequest,
+} from '@tandem/persistence';
 import type { SelectQueryBuilder } from 'typeorm';
 
 export interface EmployerListFilter {
@@ -65,7 +74,9 @@ export class EmployerContactRepository extends TenantRepository<EmployerContact>
 
   /** Any contact (archived too: the unique index covers them) of the employer with this email. */
   findByEmail(employerId: string, email: string): Promise<EmployerContact | null> {
-    return this.query((qb) => qb.where('contact.employer_id = :employerId and lower(contact.email) = lower(:email)', { employerId, email }).getOne());
+    return this.query((qb) =>
+      qb.where('contact.employer_id = :employerId and lower(contact.email) = lower(:email)', { employerId, email }).getOne(),
+    );
   }
 }
 

@@ -39,7 +39,11 @@ export class EmployersResolver {
   }
 
   @Mutation(() => EmployerType)
-  updateEmployer(@CurrentPrincipal() p: Principal, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateEmployerInput): Promise<Employer> {
+  updateEmployer(
+    @CurrentPrincipal() p: Principal,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateEmployerInput,
+  ): Promise<Employer> {
     return this.service.update(p, id, { ...input });
   }
 
@@ -58,7 +62,11 @@ export class EmployersResolver {
   }
 
   @Mutation(() => EmployerContactType)
-  updateEmployerContact(@CurrentPrincipal() p: Principal, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateEmployerContactInput): Promise<EmployerContact> {
+  updateEmployerContact(
+    @CurrentPrincipal() p: Principal,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateEmployerContactInput,
+  ): Promise<EmployerContact> {
     return this.service.updateContact(p, id, { ...input });
   }
 
@@ -68,7 +76,11 @@ export class EmployersResolver {
   }
 
   @Mutation(() => VettingCheckType)
-  recordVettingCheck(@CurrentPrincipal() p: Principal, @Args('employerId', { type: () => ID }) employerId: string, @Args('input') input: VettingCheckInput): Promise<VettingCheck> {
+  recordVettingCheck(
+    @CurrentPrincipal() p: Principal,
+    @Args('employerId', { type: () => ID }) employerId: string,
+    @Args('input') input: VettingCheckInput,
+  ): Promise<VettingCheck> {
     return this.service.recordVettingCheck(p, employerId, { ...input });
   }
 
@@ -99,7 +111,9 @@ export class EmployersResolver {
     return vettingChecksLoader(ctx, this.service, includeArchived === true).load(employer.id);
   }
 
-  @ResolveField(() => VettingStatusType, { description: 'Vetted on onDate (default today, Europe/London)? In-person offers need it on the day.' })
+  @ResolveField(() => VettingStatusType, {
+    description: 'Vetted on onDate (default today, Europe/London)? In-person offers need it on the day.',
+  })
   async vettingStatus(
     @Parent() employer: Employer,
     @CurrentPrincipal() p: Principal,
@@ -119,7 +133,10 @@ export class EmployerContactResolver {
     return canSeeVetting(p, { id: contact.employerId, tenantId: contact.tenantId }) ? contact.dbsStatus : null;
   }
 
-  @ResolveField(() => CalendarDateScalar, { nullable: true, description: 'Null when there is none, or for those who may not see vetting details.' })
+  @ResolveField(() => CalendarDateScalar, {
+    nullable: true,
+    description: 'Null when there is none, or for those who may not see vetting details.',
+  })
   dbsCheckedOn(@Parent() contact: EmployerContact, @CurrentPrincipal() p: Principal): string | null {
     return canSeeVetting(p, { id: contact.employerId, tenantId: contact.tenantId }) ? contact.dbsCheckedOn : null;
   }
@@ -130,10 +147,15 @@ export class EmployerContactResolver {
 export class VettingCheckResolver {
   constructor(private readonly systemDb: SystemDb) {}
 
-  @ResolveField(() => String, { nullable: true, description: 'Who recorded it (their name, else their email); null for records older than this field.' })
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'Who recorded it (their name, else their email); null for records older than this field.',
+  })
   async recordedByName(@Parent() check: VettingCheck, @Context() ctx: GraphQLContext): Promise<string | null> {
     if (!check.recordedByUserId) return null;
-    const user = await ctx.loaders.get<string, User | null>('vetting.recordedBy', async (ids) => byKeys(ids, await this.systemDb.findUsersByIds(ids), (u) => u.id)).load(check.recordedByUserId);
+    const user = await ctx.loaders
+      .get<string, User | null>('vetting.recordedBy', async (ids) => byKeys(ids, await this.systemDb.findUsersByIds(ids), (u) => u.id))
+      .load(check.recordedByUserId);
     return user ? user.displayName || user.email : null;
   }
 }

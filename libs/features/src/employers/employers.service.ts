@@ -49,18 +49,32 @@ export class EmployersService {
     return this.employers.findByIds(ids);
   }
 
-  async list(p: Principal, filter: EmployerFilter | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<Connection<Employer>> {
+  async list(
+    p: Principal,
+    filter: EmployerFilter | null | undefined,
+    first: number | null | undefined,
+    after: string | null | undefined,
+  ): Promise<Connection<Employer>> {
     requireTenant(p);
     const f = filter ?? {};
     const size = pageSize(first);
     const sector = isBlank(f.sector) ? undefined : parseEnum(f.sector, SECTORS, 'filter.sector');
     const sizeBand = isBlank(f.sizeBand) ? undefined : parseEnum(f.sizeBand, SIZE_BANDS, 'filter.sizeBand');
     const search = isBlank(f.search) ? undefined : parseText(f.search, 'filter.search', 200);
-    const vetting = isBlank(f.vettingStatus) ? undefined : parseEnum(f.vettingStatus, ['vetted', 'not_vetted'] as const, 'filter.vettingStatus');
+    const vetting = isBlank(f.vettingStatus)
+      ? undefined
+      : parseEnum(f.vettingStatus, ['vetted', 'not_vetted'] as const, 'filter.vettingStatus');
     const vettingOn = isBlank(f.vettingOn) ? this.clock.today() : parseIsoDate(f.vettingOn, 'filter.vettingOn');
     const { page, total } = await this.employers.list(
       reachOf(p, 'viewEmployer'),
-      { sector, sizeBand, search, vetted: vetting === undefined ? undefined : vetting === 'vetted', vettingOn, includeArchived: f.includeArchived === true },
+      {
+        sector,
+        sizeBand,
+        search,
+        vetted: vetting === undefined ? undefined : vetting === 'vetted',
+        vettingOn,
+        includeArchived: f.includeArchived === true,
+      },
       { first: size, after },
     );
     return connectionOf(page, total);
@@ -135,7 +149,12 @@ export class EmployersService {
   /** A contact of an employer the caller may edit; NOT_FOUND when the employer is out of sight. */
   private async visibleContact(p: Principal, id: string): Promise<EmployerContact> {
     requireTenant(p);
-    const contact = visibleOrNotFound(await this.contacts.findById(id), (c) => canSeeEmployer(p, { id: c.employerId }), 'Employer contact', 'id');
+    const contact = visibleOrNotFound(
+      await this.contacts.findById(id),
+      (c) => canSeeEmployer(p, { id: c.employerId }),
+      'Employer contact',
+      'id',
+    );
     mustBeAllowed(canEditEmployer(p, { id: contact.employerId }), "change this employer's contacts");
     return contact;
   }
@@ -162,9 +181,23 @@ export class EmployersService {
       const employer = await this.get(p, employerId, 'employerId');
       const values = parseVettingCheckInput(input, this.clock.today());
       if (values.outcome === 'declared') mustBeAllowed(canDeclareVetting(p, employer), "declare this employer's vetting");
-      else mustBeAllowed(canRecordVettingOutcome(p, employer), 'record a vetting outcome (hub admins and coordinators do; an employer may declare)');
-      const check = await this.vetting.insert({ ...values, employerId: employer.id, recordedByUserId: p.userId, recordedAt: this.clock.now() });
-      await AuditLog.record(em, { action: 'vetting.recorded', entityType: 'vetting_check', entityId: check.id, detail: { employerId: employer.id, kind: values.kind, outcome: values.outcome } });
+      else
+        mustBeAllowed(
+          canRecordVettingOutcome(p, employer),
+          'record a vetting outcome (hub admins and coordinators do; an employer may declare)',
+        );
+      const check = await this.vetting.insert({
+        ...values,
+        employerId: employer.id,
+        recordedByUserId: p.userId,
+        recordedAt: this.clock.now(),
+      });
+      await AuditLog.record(em, {
+        action: 'vetting.recorded',
+        entityType: 'vetting_check',
+        entityId: check.id,
+        detail: { employerId: employer.id, kind: values.kind, outcome: values.outcome },
+      });
       return check;
     });
   }
@@ -172,9 +205,17 @@ export class EmployersService {
   async archiveVettingCheck(p: Principal, id: string): Promise<VettingCheck> {
     return this.db.transaction(async (em) => {
       requireTenant(p);
-      const check = visibleOrNotFound(await this.vetting.findById(id), (c) => canSeeVetting(p, { id: c.employerId }), 'Vetting check', 'id');
+      const check = visibleOrNotFound(
+        await this.vetting.findById(id),
+        (c) => canSeeVetting(p, { id: c.employerId }),
+        'Vetting check',
+        'id',
+      );
       const employer = { id: check.employerId };
-      mustBeAllowed(check.outcome === 'declared' ? canDeclareVetting(p, employer) : canRecordVettingOutcome(p, employer), "change this employer's vetting");
+      mustBeAllowed(
+        check.outcome === 'declared' ? canDeclareVetting(p, employer) : canRecordVettingOutcome(p, employer),
+        "change this employer's vetting",
+      );
       if (check.archivedAt) return check;
       await AuditLog.record(em, { action: 'vetting.archived', entityType: 'vetting_check', entityId: check.id });
       return updated(await this.vetting.update(check.id, { archivedAt: this.clock.now() }));
@@ -182,7 +223,12 @@ export class EmployersService {
   }
 
   /** The status from already-loaded checks; details only for those who may see vetting. */
-  vettingStatus(p: Principal, employer: Employer, checks: readonly VettingCheck[], onDate: CalendarDate | null | undefined): VettingStatusOn | (Omit<VettingStatusOn, 'missingKinds' | 'validUntil'> & { missingKinds: null; validUntil: null }) {
+  vettingStatus(
+    p: Principal,
+    employer: Employer,
+    checks: readonly VettingCheck[],
+    onDate: CalendarDate | null | undefined,
+  ): VettingStatusOn | (Omit<VettingStatusOn, 'missingKinds' | 'validUntil'> & { missingKinds: null; validUntil: null }) {
     const date = isBlank(onDate) ? this.clock.today() : parseIsoDate(onDate, 'onDate');
     const status = vettingStatusOn(checks, date);
     return canSeeVetting(p, employer) ? status : { onDate: status.onDate, vetted: status.vetted, missingKinds: null, validUntil: null };

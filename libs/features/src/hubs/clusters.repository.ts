@@ -15,10 +15,15 @@ export class ClusterRepository extends TenantRepository<Cluster> {
   }
 
   /** A page of clusters within `scope` (viewCluster), newest first, and how many match in all. */
-  async list(scope: ScopeFilter, filter: { search?: string; includeArchived: boolean }, page: PageRequest): Promise<{ page: Page<Cluster>; total: number }> {
+  async list(
+    scope: ScopeFilter,
+    filter: { search?: string; includeArchived: boolean },
+    page: PageRequest,
+  ): Promise<{ page: Page<Cluster>; total: number }> {
     const narrow = (qb: SelectQueryBuilder<Cluster>): SelectQueryBuilder<Cluster> => {
       if (scope.kind === 'cluster') qb.andWhere('cluster.id = :scopeClusterId', { scopeClusterId: scope.clusterId });
-      else if (scope.kind === 'school') qb.andWhere('cluster.id = (select s.cluster_id from schools s where s.id = :scopeSchoolId)', { scopeSchoolId: scope.schoolId });
+      else if (scope.kind === 'school')
+        qb.andWhere('cluster.id = (select s.cluster_id from schools s where s.id = :scopeSchoolId)', { scopeSchoolId: scope.schoolId });
       else if (scope.kind !== 'all') qb.andWhere('false');
       if (!filter.includeArchived) qb.andWhere('cluster.archived_at is null');
       if (filter.search) qb.andWhere('lower(cluster.name) like :search', { search: likePattern(filter.search) });

@@ -13,7 +13,9 @@ export class ClustersResolver {
     return this.service.get(p, id);
   }
 
-  @Query(() => ClusterConnection, { description: 'Clusters in your scope, newest first: all for hub admins, your own for coordinators, your school’s for school staff.' })
+  @Query(() => ClusterConnection, {
+    description: 'Clusters in your scope, newest first: all for hub admins, your own for coordinators, your school’s for school staff.',
+  })
   clusters(@CurrentPrincipal() p: Principal, @Args() args: ClustersArgs): Promise<Connection<Cluster>> {
     return this.service.list(p, args.filter, args.first, args.after);
   }
@@ -24,7 +26,11 @@ export class ClustersResolver {
   }
 
   @Mutation(() => ClusterType)
-  updateCluster(@CurrentPrincipal() p: Principal, @Args('id', { type: () => ID }) id: string, @Args('input') input: ClusterInput): Promise<Cluster> {
+  updateCluster(
+    @CurrentPrincipal() p: Principal,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: ClusterInput,
+  ): Promise<Cluster> {
     return this.service.update(p, id, { ...input });
   }
 

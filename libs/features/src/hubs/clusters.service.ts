@@ -1,5 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { canManageTenant, canSeeCluster, Clock, collect, DomainError, isBlank, parseText, type Principal, reachOf, pageSize } from '@tandem/domain';
+import {
+  canManageTenant,
+  canSeeCluster,
+  Clock,
+  collect,
+  DomainError,
+  isBlank,
+  parseText,
+  type Principal,
+  reachOf,
+  pageSize,
+} from '@tandem/domain';
 import { AuditLog, TenantDb, type Cluster } from '@tandem/persistence';
 import { type Connection } from '@tandem/platform';
 import { connectionOf, mustBeAllowed, requireTenant, updated, visibleOrNotFound } from '@tandem/features/shared';
@@ -29,14 +40,23 @@ export class ClustersService {
     return this.clusters.findByIds(ids);
   }
 
-  async list(p: Principal, filter: ClusterFilter | null | undefined, first?: number | null, after?: string | null): Promise<Connection<Cluster>> {
+  async list(
+    p: Principal,
+    filter: ClusterFilter | null | undefined,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Connection<Cluster>> {
     requireTenant(p);
     const f = filter ?? {};
     const c = collect();
     const search = isBlank(f.search) ? undefined : c.run(() => parseText(f.search, 'filter.search', 200));
     const size = c.run(() => pageSize(first));
     c.throwIfAny();
-    const { page, total } = await this.clusters.list(reachOf(p, 'viewCluster'), { search, includeArchived: f.includeArchived === true }, { first: size, after });
+    const { page, total } = await this.clusters.list(
+      reachOf(p, 'viewCluster'),
+      { search, includeArchived: f.includeArchived === true },
+      { first: size, after },
+    );
     return connectionOf(page, total);
   }
 
@@ -72,8 +92,17 @@ export class ClustersService {
       if (cluster.archivedAt) return cluster;
       const { schools, coordinators } = await this.clusters.usage(cluster.id);
       if (schools || coordinators) {
-        const what = [schools && `${schools} school${schools === 1 ? '' : 's'}`, coordinators && `${coordinators} coordinator${coordinators === 1 ? '' : 's'}`].filter(Boolean).join(' and ');
-        throw new DomainError('CONFLICT', `This cluster still has ${what}: move the schools to another cluster and remove the coordinators first`, 'id');
+        const what = [
+          schools && `${schools} school${schools === 1 ? '' : 's'}`,
+          coordinators && `${coordinators} coordinator${coordinators === 1 ? '' : 's'}`,
+        ]
+          .filter(Boolean)
+          .join(' and ');
+        throw new DomainError(
+          'CONFLICT',
+          `This cluster still has ${what}: move the schools to another cluster and remove the coordinators first`,
+          'id',
+        );
       }
       await AuditLog.record(em, { action: 'cluster.archived', entityType: 'cluster', entityId: cluster.id });
       return updated(await this.clusters.update(cluster.id, { archivedAt: this.clock.now() }));
@@ -81,6 +110,7 @@ export class ClustersService {
   }
 
   private async refuseDuplicateName(name: string, exceptId?: string): Promise<void> {
-    if (await this.clusters.findLiveByName(name, exceptId)) throw new DomainError('ALREADY_EXISTS', `This hub already has a cluster called "${name}"`, 'input.name');
+    if (await this.clusters.findLiveByName(name, exceptId))
+      throw new DomainError('ALREADY_EXISTS', `This hub already has a cluster called "${name}"`, 'input.name');
   }
 }

@@ -9,14 +9,21 @@ describe('parseSlug', () => {
     expect(parseSlug('a'.repeat(63))).toHaveLength(63);
   });
 
-  it.each([['-leeds'], ['leeds-'], ['leeds city'], ['leeds_city'], [''], ['a'.repeat(64)], [42]])('refuses %p, naming the field', (value) => {
-    expect(() => parseSlug(value, 'input.slug')).toThrow(expect.objectContaining({ code: 'INVALID_TEXT', field: 'input.slug' }));
-  });
+  it.each([['-leeds'], ['leeds-'], ['leeds city'], ['leeds_city'], [''], ['a'.repeat(64)], [42]])(
+    'refuses %p, naming the field',
+    (value) => {
+      expect(() => parseSlug(value, 'input.slug')).toThrow(expect.objectContaining({ code: 'INVALID_TEXT', field: 'input.slug' }));
+    },
+  );
 });
 
 describe('parseCreateHubInput', () => {
   it('reads name, slug and the first admin’s email', () => {
-    expect(parseCreateHubInput({ name: ' Leeds City Region ', slug: 'Leeds', firstAdminEmail: 'Ada@Example.org' })).toEqual({ name: 'Leeds City Region', slug: 'leeds', firstAdminEmail: 'ada@example.org' });
+    expect(parseCreateHubInput({ name: ' Leeds City Region ', slug: 'Leeds', firstAdminEmail: 'Ada@Example.org' })).toEqual({
+      name: 'Leeds City Region',
+      slug: 'leeds',
+      firstAdminEmail: 'ada@example.org',
+    });
   });
 
   it('reports every problem at once', () => {

@@ -8,16 +8,24 @@ import { DEFAULT_MATCHING_WEIGHTS, INVITATION_VALIDITY_HOURS } from '@tandem/dom
 /** How matching values a proposal; everything is measured in gap pupils (closing the gap for one pupil is worth 1). */
 @ObjectType('MatchingWeights')
 export class MatchingWeightsType {
-  @Field(() => Float, { description: `Worth of each pupil served who already has the benchmark (0–1, default ${DEFAULT_MATCHING_WEIGHTS.pupilBeyondGap}).` })
+  @Field(() => Float, {
+    description: `Worth of each pupil served who already has the benchmark (0–1, default ${DEFAULT_MATCHING_WEIGHTS.pupilBeyondGap}).`,
+  })
   pupilBeyondGap!: number;
 
-  @Field(() => Float, { description: `A proposal's worth is multiplied by (1 + this × the disadvantaged/at-risk share) (0–10, default ${DEFAULT_MATCHING_WEIGHTS.disadvantagedUplift}).` })
+  @Field(() => Float, {
+    description: `A proposal's worth is multiplied by (1 + this × the disadvantaged/at-risk share) (0–10, default ${DEFAULT_MATCHING_WEIGHTS.disadvantagedUplift}).`,
+  })
   disadvantagedUplift!: number;
 
-  @Field(() => Float, { description: `Subtracted per km of travel for in-person formats (0–100, default ${DEFAULT_MATCHING_WEIGHTS.perKm}).` })
+  @Field(() => Float, {
+    description: `Subtracted per km of travel for in-person formats (0–100, default ${DEFAULT_MATCHING_WEIGHTS.perKm}).`,
+  })
   perKm!: number;
 
-  @Field(() => Float, { description: `Each further proposal for one school in a run is worth this much less (0–1000, default ${DEFAULT_MATCHING_WEIGHTS.fairnessStep}).` })
+  @Field(() => Float, {
+    description: `Each further proposal for one school in a run is worth this much less (0–1000, default ${DEFAULT_MATCHING_WEIGHTS.fairnessStep}).`,
+  })
   fairnessStep!: number;
 
   @Field(() => Float, { description: `…but never more than this much less (0–1000, default ${DEFAULT_MATCHING_WEIGHTS.fairnessCap}).` })

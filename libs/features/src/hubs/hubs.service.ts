@@ -1,6 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { applyHubSettings, canCreateTenant, canManageTenant, collect, DomainError, parseHubSettingsPatch, parseText, readHubSettings, type HubSettings, type Principal } from '@tandem/domain';
+import {
+  applyHubSettings,
+  canCreateTenant,
+  canManageTenant,
+  collect,
+  DomainError,
+  parseHubSettingsPatch,
+  parseText,
+  readHubSettings,
+  type HubSettings,
+  type Principal,
+} from '@tandem/domain';
 import { AuditLog, SystemDb, Tenant, TenantContext, TenantDb, type TenantSummary } from '@tandem/persistence';
 
 import { mustBeAllowed, requireTenant } from '@tandem/features/shared';
@@ -23,13 +34,19 @@ export class HubsService {
   async create(p: Principal, input: Record<string, unknown>): Promise<Tenant> {
     mustBeAllowed(canCreateTenant(p), 'create hubs');
     const fields = parseCreateHubInput(input);
-    if (await this.systemDb.tenantBySlug(fields.slug)) throw new DomainError('ALREADY_EXISTS', 'input.slug is already used by another hub', 'input.slug');
+    if (await this.systemDb.tenantBySlug(fields.slug))
+      throw new DomainError('ALREADY_EXISTS', 'input.slug is already used by another hub', 'input.slug');
     const tenantId = randomUUID();
     return TenantContext.run({ tenantId, actorUserId: p.userId }, () =>
       this.db.transaction(async (em) => {
         await em.insert(Tenant, { id: tenantId, name: fields.name, slug: fields.slug, settings: {} });
         await AuditLog.record(em, { action: 'hub.created', entityType: 'tenant', entityId: tenantId, detail: { slug: fields.slug } });
-        await this.invitations.create(em, p.userId, { email: fields.firstAdminEmail, role: 'hub_admin', clusterId: null, schoolId: null, employerId: null }, 'invitation.created');
+        await this.invitations.create(
+          em,
+          p.userId,
+          { email: fields.firstAdminEmail, role: 'hub_admin', clusterId: null, schoolId: null, employerId: null },
+          'invitation.created',
+        );
         return em.findOneByOrFail(Tenant, { id: tenantId });
       }),
     );
@@ -71,7 +88,12 @@ export class HubsService {
     if (!Object.keys(changes).length) return tenant;
     return this.db.transaction(async (em) => {
       await em.update(Tenant, { id: tenant.id }, changes);
-      await AuditLog.record(em, { action: 'hub.updated', entityType: 'tenant', entityId: tenant.id, detail: { fields: Object.keys(changes), settings: patch ? Object.keys(patch) : [] } });
+      await AuditLog.record(em, {
+        action: 'hub.updated',
+        entityType: 'tenant',
+        entityId: tenant.id,
+        detail: { fields: Object.keys(changes), settings: patch ? Object.keys(patch) : [] },
+      });
       return em.findOneByOrFail(Tenant, { id: tenant.id });
     });
   }

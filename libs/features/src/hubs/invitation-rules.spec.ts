@@ -15,9 +15,21 @@ function problems(fn: () => unknown): Array<{ field: string; code: string; messa
 
 describe('parseInvitationInput', () => {
   it('reads each role with its one scope id, lower-casing email and id', () => {
-    expect(parseInvitationInput({ email: 'Ada@Example.org', role: 'hub_admin' })).toEqual({ email: 'ada@example.org', role: 'hub_admin', clusterId: null, schoolId: null, employerId: null });
-    expect(parseInvitationInput({ email: 'a@b.org', role: 'coordinator', clusterId: ID.toUpperCase() })).toMatchObject({ role: 'coordinator', clusterId: ID });
-    expect(parseInvitationInput({ email: 'a@b.org', role: 'school_staff', schoolId: ID, clusterId: null, employerId: '' })).toMatchObject({ schoolId: ID, clusterId: null });
+    expect(parseInvitationInput({ email: 'Ada@Example.org', role: 'hub_admin' })).toEqual({
+      email: 'ada@example.org',
+      role: 'hub_admin',
+      clusterId: null,
+      schoolId: null,
+      employerId: null,
+    });
+    expect(parseInvitationInput({ email: 'a@b.org', role: 'coordinator', clusterId: ID.toUpperCase() })).toMatchObject({
+      role: 'coordinator',
+      clusterId: ID,
+    });
+    expect(parseInvitationInput({ email: 'a@b.org', role: 'school_staff', schoolId: ID, clusterId: null, employerId: '' })).toMatchObject({
+      schoolId: ID,
+      clusterId: null,
+    });
     expect(parseInvitationInput({ email: 'a@b.org', role: 'employer_contact', employerId: ID })).toMatchObject({ employerId: ID });
   });
 
@@ -26,13 +38,21 @@ describe('parseInvitationInput', () => {
       { field: 'input.clusterId', code: 'REQUIRED', message: 'input.clusterId is required to invite an Enterprise Coordinator' },
     ]);
     expect(problems(() => parseInvitationInput({ email: 'a@b.org', role: 'hub_admin', schoolId: ID }))).toEqual([
-      { field: 'input.schoolId', code: 'VALIDATION_FAILED', message: 'input.schoolId must be left out when inviting a hub admin (a hub admin covers the whole hub)' },
+      {
+        field: 'input.schoolId',
+        code: 'VALIDATION_FAILED',
+        message: 'input.schoolId must be left out when inviting a hub admin (a hub admin covers the whole hub)',
+      },
     ]);
-    expect(problems(() => parseInvitationInput({ email: 'a@b.org', role: 'school_staff', schoolId: ID, employerId: ID })).map((p) => p.field)).toEqual(['input.employerId']);
+    expect(
+      problems(() => parseInvitationInput({ email: 'a@b.org', role: 'school_staff', schoolId: ID, employerId: ID })).map((p) => p.field),
+    ).toEqual(['input.employerId']);
   });
 
   it('answers NOT_FOUND for a scope id that is not an id, like an unknown one', () => {
-    expect(problems(() => parseInvitationInput({ email: 'a@b.org', role: 'school_staff', schoolId: 'school-1' }))).toEqual([{ field: 'input.schoolId', code: 'NOT_FOUND', message: 'School not found' }]);
+    expect(problems(() => parseInvitationInput({ email: 'a@b.org', role: 'school_staff', schoolId: 'school-1' }))).toEqual([
+      { field: 'input.schoolId', code: 'NOT_FOUND', message: 'School not found' },
+    ]);
   });
 
   it('refuses a malformed email and a role that cannot be invited, all at once', () => {
@@ -41,7 +61,9 @@ describe('parseInvitationInput', () => {
       ['input.email', 'INVALID_EMAIL'],
       ['input.role', 'INVALID_ENUM_VALUE'],
     ]);
-    expect(found[1].message).toBe('input.role must be one of HUB_ADMIN, COORDINATOR, SCHOOL_STAFF, EMPLOYER_CONTACT (got PLATFORM_ADMIN): platform admins are not invited into a hub');
+    expect(found[1].message).toBe(
+      'input.role must be one of HUB_ADMIN, COORDINATOR, SCHOOL_STAFF, EMPLOYER_CONTACT (got PLATFORM_ADMIN): platform admins are not invited into a hub',
+    );
   });
 });
 
@@ -60,10 +82,18 @@ describe('invitation state', () => {
 
   it('refuses a link that cannot be used with a specific code on the token field', () => {
     expect(() => assertInvitationOpen(open, now)).not.toThrow();
-    expect(problems(() => assertInvitationOpen({ ...open, acceptedAt: past }, now))[0]).toMatchObject({ code: 'INVITATION_ALREADY_USED', field: 'input.token' });
-    expect(problems(() => assertInvitationOpen({ ...open, revokedAt: past }, now))[0]).toMatchObject({ code: 'INVITATION_REVOKED', field: 'input.token' });
+    expect(problems(() => assertInvitationOpen({ ...open, acceptedAt: past }, now))[0]).toMatchObject({
+      code: 'INVITATION_ALREADY_USED',
+      field: 'input.token',
+    });
+    expect(problems(() => assertInvitationOpen({ ...open, revokedAt: past }, now))[0]).toMatchObject({
+      code: 'INVITATION_REVOKED',
+      field: 'input.token',
+    });
     const expired = problems(() => assertInvitationOpen({ ...open, expiresAt: past }, now, 'token'))[0];
     expect(expired).toMatchObject({ code: 'INVITATION_EXPIRED', field: 'token' });
-    expect(expired.message).toBe('This invitation expired on Sunday 1 February 2026 at 12:00 (GMT). Ask the person who invited you for a new one.');
+    expect(expired.message).toBe(
+      'This invitation expired on Sunday 1 February 2026 at 12:00 (GMT). Ask the person who invited you for a new one.',
+    );
   });
 });

@@ -46,7 +46,11 @@ export function parseInvitationInput(input: Record<string, unknown>): Invitation
   const knownRole = typeof role === 'string' && (ROLES as readonly string[]).includes(role) ? (role as Role) : undefined;
   if (!knownRole) {
     const got = typeof role === 'string' ? role.toUpperCase() : String(role);
-    c.add('input.role', 'INVALID_ENUM_VALUE', `input.role must be one of ${ROLE_NAMES.join(', ')} (got ${got}): platform admins are not invited into a hub`);
+    c.add(
+      'input.role',
+      'INVALID_ENUM_VALUE',
+      `input.role must be one of ${ROLE_NAMES.join(', ')} (got ${got}): platform admins are not invited into a hub`,
+    );
   }
   const out: InvitationFields = { email: email ?? '', role: knownRole ?? 'hub_admin', clusterId: null, schoolId: null, employerId: null };
   for (const field of SCOPE_FIELDS) {
@@ -54,11 +58,18 @@ export function parseInvitationInput(input: Record<string, unknown>): Invitation
     const wanted = knownRole ? SCOPE_FIELD_OF_ROLE[knownRole] === field : false;
     if (wanted) {
       if (isBlank(value)) c.add(`input.${field}`, 'REQUIRED', `input.${field} is required to invite ${article(knownRole as Role)}`);
-      else if (!isUuid(value)) c.run(() => { throw scopeNotFound(field); });
+      else if (!isUuid(value))
+        c.run(() => {
+          throw scopeNotFound(field);
+        });
       else out[field] = String(value).toLowerCase();
     } else if (knownRole && !isBlank(value)) {
       const own = SCOPE_FIELD_OF_ROLE[knownRole];
-      c.add(`input.${field}`, 'VALIDATION_FAILED', `input.${field} must be left out when inviting ${article(knownRole)} (${own ? `give input.${own} only` : 'a hub admin covers the whole hub'})`);
+      c.add(
+        `input.${field}`,
+        'VALIDATION_FAILED',
+        `input.${field} must be left out when inviting ${article(knownRole)} (${own ? `give input.${own} only` : 'a hub admin covers the whole hub'})`,
+      );
     }
   }
   c.throwIfAny();
@@ -99,9 +110,17 @@ export function assertInvitationOpen(inv: InvitationLike, now: Date, field = 'in
     case 'accepted':
       throw new DomainError('INVITATION_ALREADY_USED', 'This invitation has already been accepted. Log in instead.', field);
     case 'revoked':
-      throw new DomainError('INVITATION_REVOKED', 'This invitation has been withdrawn. Ask the person who invited you for a new one.', field);
+      throw new DomainError(
+        'INVITATION_REVOKED',
+        'This invitation has been withdrawn. Ask the person who invited you for a new one.',
+        field,
+      );
     case 'expired':
-      throw new DomainError('INVITATION_EXPIRED', `This invitation expired on ${formatLondonDateTime(inv.expiresAt)}. Ask the person who invited you for a new one.`, field);
+      throw new DomainError(
+        'INVITATION_EXPIRED',
+        `This invitation expired on ${formatLondonDateTime(inv.expiresAt)}. Ask the person who invited you for a new one.`,
+        field,
+      );
     case 'pending':
       return;
   }

@@ -79,7 +79,9 @@ export class InviteUserInput {
   @Field(() => String)
   email!: string;
 
-  @Field(() => RoleValue, { description: 'HUB_ADMIN, COORDINATOR (needs clusterId), SCHOOL_STAFF (needs schoolId) or EMPLOYER_CONTACT (needs employerId).' })
+  @Field(() => RoleValue, {
+    description: 'HUB_ADMIN, COORDINATOR (needs clusterId), SCHOOL_STAFF (needs schoolId) or EMPLOYER_CONTACT (needs employerId).',
+  })
   role!: string;
 
   @Field(() => ID, { nullable: true })

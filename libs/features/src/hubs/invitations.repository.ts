@@ -28,11 +28,17 @@ function reachSql(role: Role, reach: ScopeFilter, i: number): { sql: string; par
     case 'all':
       return { sql: roleSql, params };
     case 'cluster':
-      return { sql: `${roleSql} and ${inClusterSql('invitation', `reachCluster${i}`)}`, params: { ...params, [`reachCluster${i}`]: reach.clusterId } };
+      return {
+        sql: `${roleSql} and ${inClusterSql('invitation', `reachCluster${i}`)}`,
+        params: { ...params, [`reachCluster${i}`]: reach.clusterId },
+      };
     case 'school':
       return { sql: `${roleSql} and invitation.school_id = :reachSchool${i}`, params: { ...params, [`reachSchool${i}`]: reach.schoolId } };
     case 'employer':
-      return { sql: `${roleSql} and invitation.employer_id = :reachEmployer${i}`, params: { ...params, [`reachEmployer${i}`]: reach.employerId } };
+      return {
+        sql: `${roleSql} and invitation.employer_id = :reachEmployer${i}`,
+        params: { ...params, [`reachEmployer${i}`]: reach.employerId },
+      };
     default:
       return null;
   }
@@ -45,8 +51,14 @@ export class InvitationRepository extends TenantRepository<Invitation> {
   }
 
   /** A page of the invitations the caller could have sent (`reach` per role), newest first, and the total. */
-  async list(reach: Readonly<Record<Role, ScopeFilter>>, filter: InvitationListFilter, page: PageRequest): Promise<{ page: Page<Invitation>; total: number }> {
-    const parts = (Object.entries(reach) as Array<[Role, ScopeFilter]>).map(([role, r], i) => reachSql(role, r, i)).filter((p) => p !== null);
+  async list(
+    reach: Readonly<Record<Role, ScopeFilter>>,
+    filter: InvitationListFilter,
+    page: PageRequest,
+  ): Promise<{ page: Page<Invitation>; total: number }> {
+    const parts = (Object.entries(reach) as Array<[Role, ScopeFilter]>)
+      .map(([role, r], i) => reachSql(role, r, i))
+      .filter((p) => p !== null);
     const narrow = (qb: SelectQueryBuilder<Invitation>): SelectQueryBuilder<Invitation> => {
       if (!parts.length) qb.andWhere('false');
       else qb.andWhere(`(${parts.map((p) => `(${p.sql})`).join(' or ')})`, Object.assign({}, ...parts.map((p) => p.params)));
@@ -69,7 +81,13 @@ export class InvitationRepository extends TenantRepository<Invitation> {
   }
 
   /** An open (not accepted, revoked or expired) invitation of this email to exactly this role and scope. */
-  findOpen(grant: { email: string; role: Role; clusterId: string | null; schoolId: string | null; employerId: string | null }): Promise<Invitation | null> {
+  findOpen(grant: {
+    email: string;
+    role: Role;
+    clusterId: string | null;
+    schoolId: string | null;
+    employerId: string | null;
+  }): Promise<Invitation | null> {
     return this.query((qb) =>
       qb
         // citext: compared case-insensitively (and by its index).

@@ -4,7 +4,15 @@ import type { Invitation } from '@tandem/persistence';
 import { CurrentPrincipal, Public, type Connection, type Principal } from '@tandem/platform';
 import { AuthPayloadType, type AuthPayload } from '@tandem/features/auth';
 import { invitationState } from './invitation-rules';
-import { AcceptInvitationInput, InvitationConnection, InvitationPreviewType, InvitationsArgs, InvitationStateValue, InvitationType, InviteUserInput } from './invitation.types';
+import {
+  AcceptInvitationInput,
+  InvitationConnection,
+  InvitationPreviewType,
+  InvitationsArgs,
+  InvitationStateValue,
+  InvitationType,
+  InviteUserInput,
+} from './invitation.types';
 import { InvitationsService, type InvitationPreview } from './invitations.service';
 
 @Resolver(() => InvitationType)
@@ -15,7 +23,8 @@ export class InvitationsResolver {
   ) {}
 
   @Mutation(() => InvitationType, {
-    description: 'Invite someone by email. Hub admins invite any role; coordinators invite staff of schools in their cluster and employer contacts.',
+    description:
+      'Invite someone by email. Hub admins invite any role; coordinators invite staff of schools in their cluster and employer contacts.',
   })
   inviteUser(@CurrentPrincipal() p: Principal, @Args('input') input: InviteUserInput): Promise<Invitation> {
     return this.service.invite(p, { ...input });
@@ -26,7 +35,9 @@ export class InvitationsResolver {
     return this.service.revoke(p, id);
   }
 
-  @Mutation(() => InvitationType, { description: 'Send a fresh invitation (new link and expiry) to the same person; the old one is revoked.' })
+  @Mutation(() => InvitationType, {
+    description: 'Send a fresh invitation (new link and expiry) to the same person; the old one is revoked.',
+  })
   resendInvitation(@CurrentPrincipal() p: Principal, @Args('id', { type: () => ID }) id: string): Promise<Invitation> {
     return this.service.resend(p, id);
   }
@@ -43,7 +54,9 @@ export class InvitationsResolver {
   }
 
   @Public()
-  @Mutation(() => AuthPayloadType, { description: 'Accept an invitation and log in: set a password for a new account, or give your current one.' })
+  @Mutation(() => AuthPayloadType, {
+    description: 'Accept an invitation and log in: set a password for a new account, or give your current one.',
+  })
   acceptInvitation(@Args('input') input: AcceptInvitationInput): Promise<AuthPayload> {
     return this.service.accept({ ...input });
   }

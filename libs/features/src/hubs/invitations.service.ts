@@ -1,13 +1,42 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { canInvite, Clock, collect, DomainError, invitationReachOf, invitationValidityHours, isBlank, parseEnum, parseText, type Principal, readHubSettings, ROLE_LABELS, ROLES, pageSize } from '@tandem/domain';
+import {
+  canInvite,
+  Clock,
+  collect,
+  DomainError,
+  invitationReachOf,
+  invitationValidityHours,
+  isBlank,
+  parseEnum,
+  parseText,
+  type Principal,
+  readHubSettings,
+  ROLE_LABELS,
+  ROLES,
+  pageSize,
+} from '@tandem/domain';
 import { AuditLog, Invitation, SystemDb, Tenant, TenantContext, TenantDb, User, type JsonObject } from '@tandem/persistence';
 import { AppConfig, assertPasswordAcceptable, LinkTokens, Outbox, type Connection } from '@tandem/platform';
 import type { EntityManager } from 'typeorm';
-import { Credentials, invalidCredentials, LoginThrottle, principalOfMembership, SessionService, type AuthPayload } from '@tandem/features/auth';
+import {
+  Credentials,
+  invalidCredentials,
+  LoginThrottle,
+  principalOfMembership,
+  SessionService,
+  type AuthPayload,
+} from '@tandem/features/auth';
 import { connectionOf, mustBeAllowed, requireTenant, updated } from '@tandem/features/shared';
 import { INVITATION_LINK_PURPOSE } from './mail/invitation.composer';
-import { assertInvitationOpen, INVITATION_STATES, invitationState, parseInvitationInput, type InvitationFields, type InvitationState } from './invitation-rules';
+import {
+  assertInvitationOpen,
+  INVITATION_STATES,
+  invitationState,
+  parseInvitationInput,
+  type InvitationFields,
+  type InvitationState,
+} from './invitation-rules';
 import { InvitationRepository } from './invitations.repository';
 import { MembershipRepository } from './memberships.repository';
 import { ScopeTargets } from './scope-targets';
@@ -22,9 +51,16 @@ export interface InvitationPreview {
 }
 
 /** What acceptance will do to the invitee's account, worked out (and hashed) before the transaction. */
-type AccountPlan = { kind: 'existing'; user: User } | { kind: 'new'; userId: string; passwordHash: string; displayName: string | null; replacesPasswordless: boolean };
+type AccountPlan =
+  | { kind: 'existing'; user: User }
+  | { kind: 'new'; userId: string; passwordHash: string; displayName: string | null; replacesPasswordless: boolean };
 
-const grantDetail = (g: InvitationFields | Invitation): JsonObject => ({ role: g.role, clusterId: g.clusterId, schoolId: g.schoolId, employerId: g.employerId });
+const grantDetail = (g: InvitationFields | Invitation): JsonObject => ({
+  role: g.role,
+  clusterId: g.clusterId,
+  schoolId: g.schoolId,
+  employerId: g.employerId,
+});
 
 /**
  * Invitations by emailed link: invite (the email goes through the outbox in the same transaction),
@@ -65,7 +101,13 @@ export class InvitationsService {
    * commits) and the audit entry, inside the caller's tenant transaction. The id is made here so
    * the stored token hash can be derived from it (LinkTokens), as the email composer does.
    */
-  async create(em: EntityManager, invitedByUserId: string, fields: InvitationFields, action: string, detail: JsonObject = {}): Promise<Invitation> {
+  async create(
+    em: EntityManager,
+    invitedByUserId: string,
+    fields: InvitationFields,
+    action: string,
+    detail: JsonObject = {},
+  ): Promise<Invitation> {
     const tenantId = TenantContext.tenantId();
     const tenant = await em.findOneByOrFail(Tenant, { id: tenantId });
     const hours = invitationValidityHours(readHubSettings(tenant.settings), this.config.invitationTtlHours);
@@ -91,16 +133,26 @@ export class InvitationsService {
       throw new DomainError('ALREADY_EXISTS', `${fields.email} already has this role here`, 'input.email');
     }
     if (await this.invitations.findOpen(fields)) {
-      throw new DomainError('ALREADY_EXISTS', `${fields.email} has already been invited to this role and has not answered yet: resend that invitation instead`, 'input.email');
+      throw new DomainError(
+        'ALREADY_EXISTS',
+        `${fields.email} has already been invited to this role and has not answered yet: resend that invitation instead`,
+        'input.email',
+      );
     }
   }
 
   async revoke(p: Principal, id: string): Promise<Invitation> {
     return this.db.transaction(async (em) => {
       const invitation = await this.visibleLocked(p, id);
-      if (invitation.acceptedAt) throw new DomainError('CONFLICT', 'This invitation has already been accepted: archive the membership instead', 'id');
+      if (invitation.acceptedAt)
+        throw new DomainError('CONFLICT', 'This invitation has already been accepted: archive the membership instead', 'id');
       if (invitation.revokedAt) return invitation;
-      await AuditLog.record(em, { action: 'invitation.revoked', entityType: 'invitation', entityId: invitation.id, detail: grantDetail(invitation) });
+      await AuditLog.record(em, {
+        action: 'invitation.revoked',
+        entityType: 'invitation',
+        entityId: invitation.id,
+        detail: grantDetail(invitation),
+      });
       return updated(await this.invitations.update(invitation.id, { revokedAt: this.clock.now() }));
     });
   }
@@ -113,15 +165,27 @@ export class InvitationsService {
   async resend(p: Principal, id: string): Promise<Invitation> {
     return this.db.transaction(async (em) => {
       const old = await this.visibleLocked(p, id);
-      if (old.acceptedAt) throw new DomainError('CONFLICT', 'This invitation has already been accepted, so there is nothing to resend', 'id');
+      if (old.acceptedAt)
+        throw new DomainError('CONFLICT', 'This invitation has already been accepted, so there is nothing to resend', 'id');
       await this.targets.assertLive(old, 'id');
       if (!old.revokedAt) await this.invitations.update(old.id, { revokedAt: this.clock.now() });
-      const fields: InvitationFields = { email: old.email, role: old.role, clusterId: old.clusterId, schoolId: old.schoolId, employerId: old.employerId };
+      const fields: InvitationFields = {
+        email: old.email,
+        role: old.role,
+        clusterId: old.clusterId,
+        schoolId: old.schoolId,
+        employerId: old.employerId,
+      };
       return this.create(em, p.userId, fields, 'invitation.resent', { replacesInvitationId: old.id });
     });
   }
 
-  async list(p: Principal, filter: { state?: string | null; role?: string | null; search?: string | null } | null | undefined, first?: number | null, after?: string | null): Promise<Connection<Invitation>> {
+  async list(
+    p: Principal,
+    filter: { state?: string | null; role?: string | null; search?: string | null } | null | undefined,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Connection<Invitation>> {
     requireTenant(p);
     const f = filter ?? {};
     const c = collect();
@@ -185,16 +249,45 @@ export class InvitationsService {
         assertInvitationOpen(locked, this.clock.now());
         await this.targets.assertLive(locked, 'input.token');
         if (plan.kind === 'new' && plan.replacesPasswordless) {
-          await em.update(User, { id: userId }, { passwordHash: plan.passwordHash, ...(plan.displayName ? { displayName: plan.displayName } : {}) });
+          await em.update(
+            User,
+            { id: userId },
+            { passwordHash: plan.passwordHash, ...(plan.displayName ? { displayName: plan.displayName } : {}) },
+          );
         } else if (plan.kind === 'new') {
-          await em.insert(User, { id: userId, email: locked.email, passwordHash: plan.passwordHash, displayName: plan.displayName, isPlatformAdmin: false });
+          await em.insert(User, {
+            id: userId,
+            email: locked.email,
+            passwordHash: plan.passwordHash,
+            displayName: plan.displayName,
+            isPlatformAdmin: false,
+          });
         }
         const existing = await this.memberships.findLive(userId, locked);
-        const membership = existing ?? (await this.memberships.insert({ userId, role: locked.role, clusterId: locked.clusterId, schoolId: locked.schoolId, employerId: locked.employerId, archivedAt: null }));
+        const membership =
+          existing ??
+          (await this.memberships.insert({
+            userId,
+            role: locked.role,
+            clusterId: locked.clusterId,
+            schoolId: locked.schoolId,
+            employerId: locked.employerId,
+            archivedAt: null,
+          }));
         await this.invitations.update(locked.id, { acceptedAt: this.clock.now() });
-        await AuditLog.record(em, { action: 'invitation.accepted', entityType: 'invitation', entityId: locked.id, detail: { membershipId: membership.id, newAccount: plan.kind === 'new' } });
+        await AuditLog.record(em, {
+          action: 'invitation.accepted',
+          entityType: 'invitation',
+          entityId: locked.id,
+          detail: { membershipId: membership.id, newAccount: plan.kind === 'new' },
+        });
         if (!existing) {
-          await AuditLog.record(em, { action: 'membership.created', entityType: 'membership', entityId: membership.id, detail: { ...grantDetail(locked), userId, invitationId: locked.id } });
+          await AuditLog.record(em, {
+            action: 'membership.created',
+            entityType: 'membership',
+            entityId: membership.id,
+            detail: { ...grantDetail(locked), userId, invitationId: locked.id },
+          });
         }
         const user = await em.findOneByOrFail(User, { id: userId });
         const tenant = await em.findOneByOrFail(Tenant, { id: tenantId });
@@ -220,7 +313,12 @@ export class InvitationsService {
     const user = await this.systemDb.findUserByEmail(email);
     const password = typeof input.password === 'string' ? input.password : '';
     if (user?.passwordHash) {
-      if (!password) throw DomainError.invalid('input.password', 'REQUIRED', 'input.password is required: enter your Tandem password to add this hub to your account');
+      if (!password)
+        throw DomainError.invalid(
+          'input.password',
+          'REQUIRED',
+          'input.password is required: enter your Tandem password to add this hub to your account',
+        );
       await this.throttle.take([{ kind: 'account', subject: email }], 'input.password');
       if (!(await this.credentials.verify(user, password))) throw invalidCredentials('input.password');
       await this.throttle.succeeded(email, null);
@@ -232,7 +330,13 @@ export class InvitationsService {
     else c.run(() => inputField(() => assertPasswordAcceptable(password, { email }), 'password', 'input.password'));
     const displayName = isBlank(input.displayName) ? null : c.run(() => parseText(input.displayName, 'input.displayName', 200, 'name'));
     c.throwIfAny();
-    return { kind: 'new', userId: user?.id ?? randomUUID(), passwordHash: await this.credentials.hash(password), displayName: displayName ?? null, replacesPasswordless: Boolean(user) };
+    return {
+      kind: 'new',
+      userId: user?.id ?? randomUUID(),
+      passwordHash: await this.credentials.hash(password),
+      displayName: displayName ?? null,
+      replacesPasswordless: Boolean(user),
+    };
   }
 }
 

@@ -35,9 +35,12 @@ export class MembershipRepository extends TenantRepository<Membership> {
       if (filter.schoolId) qb.andWhere('membership.school_id = :schoolId', { schoolId: filter.schoolId });
       if (filter.employerId) qb.andWhere('membership.employer_id = :employerId', { employerId: filter.employerId });
       if (filter.search) {
-        qb.andWhere('membership.user_id in (select u.id from users u where lower(u.email) like :search or lower(coalesce(u.display_name, \'\')) like :search)', {
-          search: likePattern(filter.search),
-        });
+        qb.andWhere(
+          "membership.user_id in (select u.id from users u where lower(u.email) like :search or lower(coalesce(u.display_name, '')) like :search)",
+          {
+            search: likePattern(filter.search),
+          },
+        );
       }
       return qb;
     };
@@ -46,11 +49,16 @@ export class MembershipRepository extends TenantRepository<Membership> {
 
   /** The hub's live hub-admin memberships, locked so that two archivals cannot both remove "one of two". */
   lockLiveHubAdmins(): Promise<Membership[]> {
-    return this.query((qb) => qb.where(`membership.role = 'hub_admin' and membership.archived_at is null`).setLock('pessimistic_write').getMany());
+    return this.query((qb) =>
+      qb.where(`membership.role = 'hub_admin' and membership.archived_at is null`).setLock('pessimistic_write').getMany(),
+    );
   }
 
   /** The user's live membership with exactly this role and scope, if any. */
-  findLive(userId: string, grant: { role: Role; clusterId: string | null; schoolId: string | null; employerId: string | null }): Promise<Membership | null> {
+  findLive(
+    userId: string,
+    grant: { role: Role; clusterId: string | null; schoolId: string | null; employerId: string | null },
+  ): Promise<Membership | null> {
     return this.query((qb) =>
       qb
         .where('membership.user_id = :userId and membership.role = :role and membership.archived_at is null', { userId, role: grant.role })

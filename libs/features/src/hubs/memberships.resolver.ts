@@ -9,7 +9,10 @@ import { MembershipsService } from './memberships.service';
 export class MembershipsResolver {
   constructor(private readonly service: MembershipsService) {}
 
-  @Query(() => MembershipConnection, { description: 'Memberships in your scope, newest first: all for hub admins; for coordinators, their cluster’s coordinators and its schools’ staff.' })
+  @Query(() => MembershipConnection, {
+    description:
+      'Memberships in your scope, newest first: all for hub admins; for coordinators, their cluster’s coordinators and its schools’ staff.',
+  })
   memberships(@CurrentPrincipal() p: Principal, @Args() args: MembershipsArgs): Promise<Connection<Membership>> {
     return this.service.list(p, args.filter, args.first, args.after);
   }

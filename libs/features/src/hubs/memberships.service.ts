@@ -1,5 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { canManageTenant, canSeeMembership, Clock, collect, DomainError, isBlank, parseEnum, parseText, type Principal, reachOf, ROLES, pageSize } from '@tandem/domain';
+import {
+  canManageTenant,
+  canSeeMembership,
+  Clock,
+  collect,
+  DomainError,
+  isBlank,
+  parseEnum,
+  parseText,
+  type Principal,
+  reachOf,
+  ROLES,
+  pageSize,
+} from '@tandem/domain';
 import { AuditLog, isUuid, SystemDb, TenantDb, type Membership, type User } from '@tandem/persistence';
 import { type Connection } from '@tandem/platform';
 import { SessionService } from '@tandem/features/auth';
@@ -20,13 +33,22 @@ export class MembershipsService {
     private readonly sessions: SessionService,
   ) {}
 
-  async list(p: Principal, filter: MembershipFilter | null | undefined, first?: number | null, after?: string | null): Promise<Connection<Membership>> {
+  async list(
+    p: Principal,
+    filter: MembershipFilter | null | undefined,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Connection<Membership>> {
     requireTenant(p);
     const f = filter ?? {};
     const c = collect();
     const role = isBlank(f.role) ? undefined : c.run(() => parseEnum(f.role, ROLES, 'filter.role'));
     const search = isBlank(f.search) ? undefined : c.run(() => parseText(f.search, 'filter.search', 200));
-    const ids: Record<'clusterId' | 'schoolId' | 'employerId', string | undefined> = { clusterId: undefined, schoolId: undefined, employerId: undefined };
+    const ids: Record<'clusterId' | 'schoolId' | 'employerId', string | undefined> = {
+      clusterId: undefined,
+      schoolId: undefined,
+      employerId: undefined,
+    };
     for (const key of ['clusterId', 'schoolId', 'employerId'] as const) {
       const value = f[key];
       if (isBlank(value)) continue;
@@ -35,7 +57,11 @@ export class MembershipsService {
     }
     const size = c.run(() => pageSize(first));
     c.throwIfAny();
-    const { page, total } = await this.memberships.list(reachOf(p, 'viewMemberships'), { role, search, ...ids, includeArchived: f.includeArchived === true }, { first: size, after });
+    const { page, total } = await this.memberships.list(
+      reachOf(p, 'viewMemberships'),
+      { role, search, ...ids, includeArchived: f.includeArchived === true },
+      { first: size, after },
+    );
     return connectionOf(page, total);
   }
 
@@ -59,7 +85,12 @@ export class MembershipsService {
       }
       const archived = updated(await this.memberships.update(membership.id, { archivedAt: this.clock.now() }));
       const sessionsEnded = await this.sessions.revokeForMembership(membership.id);
-      await AuditLog.record(em, { action: 'membership.archived', entityType: 'membership', entityId: membership.id, detail: { userId: membership.userId, role: membership.role, sessionsEnded } });
+      await AuditLog.record(em, {
+        action: 'membership.archived',
+        entityType: 'membership',
+        entityId: membership.id,
+        detail: { userId: membership.userId, role: membership.role, sessionsEnded },
+      });
       return archived;
     });
   }

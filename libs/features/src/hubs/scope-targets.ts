@@ -65,7 +65,12 @@ export class ScopeTargets {
     const scope = SCOPE_FIELD_OF_ROLE[grant.role];
     if (!scope) return;
     const id = grant[scope] ?? '';
-    const row = scope === 'clusterId' ? await this.clusters.findById(id) : scope === 'schoolId' ? await this.schools.findById(id) : await this.employers.findById(id);
+    const row =
+      scope === 'clusterId'
+        ? await this.clusters.findById(id)
+        : scope === 'schoolId'
+          ? await this.schools.findById(id)
+          : await this.employers.findById(id);
     if (!row || row.archivedAt) {
       throw new DomainError('CONFLICT', `The ${NOUN[scope]} this invitation is for has been archived, so it can no longer be used`, field);
     }

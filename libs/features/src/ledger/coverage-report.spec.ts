@@ -18,10 +18,34 @@ const row = (over: Partial<CountRow>): CountRow => ({
 
 describe('foldCoverage', () => {
   it('adds up per benchmark, per year group and per group, with percentages and gaps', () => {
-    const folded = foldCoverage([row({}), row({ yearGroup: 8, met: 10 }), row({ groupId: 's2', groupName: 'Aire', urn: '100002', benchmark: 6, met: 0 })]);
+    const folded = foldCoverage([
+      row({}),
+      row({ yearGroup: 8, met: 10 }),
+      row({ groupId: 's2', groupName: 'Aire', urn: '100002', benchmark: 6, met: 0 }),
+    ]);
     expect(folded.figures).toEqual([
-      { benchmark: 5, pupils: 20, met: 14, gap: 6, percentage: 70, priorityPupils: 6, priorityMet: 2, disadvantagedPupils: 4, disadvantagedMet: 2 },
-      { benchmark: 6, pupils: 10, met: 0, gap: 10, percentage: 0, priorityPupils: 3, priorityMet: 1, disadvantagedPupils: 2, disadvantagedMet: 1 },
+      {
+        benchmark: 5,
+        pupils: 20,
+        met: 14,
+        gap: 6,
+        percentage: 70,
+        priorityPupils: 6,
+        priorityMet: 2,
+        disadvantagedPupils: 4,
+        disadvantagedMet: 2,
+      },
+      {
+        benchmark: 6,
+        pupils: 10,
+        met: 0,
+        gap: 10,
+        percentage: 0,
+        priorityPupils: 3,
+        priorityMet: 1,
+        disadvantagedPupils: 2,
+        disadvantagedMet: 1,
+      },
     ]);
     expect(folded.byYearGroup.map((y) => [y.yearGroup, y.figures.map((f) => f.pupils)])).toEqual([
       [7, [10, 10]],
@@ -32,7 +56,13 @@ describe('foldCoverage', () => {
     // Each school's own year groups: the heat map's rows, from the same counts.
     expect(folded.groups.map((g) => [g.name, g.byYearGroup.map((y) => [y.yearGroup, y.figures.map((f) => f.met)])])).toEqual([
       ['Aire', [[7, [0, 0]]]],
-      ['Northfield', [[7, [4, 0]], [8, [10, 0]]]],
+      [
+        'Northfield',
+        [
+          [7, [4, 0]],
+          [8, [10, 0]],
+        ],
+      ],
     ]);
   });
   it('gives zero figures for nothing', () => {

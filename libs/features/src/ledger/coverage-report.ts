@@ -32,7 +32,13 @@ export interface Figure extends Counters {
 export interface FoldedCoverage {
   figures: Figure[];
   byYearGroup: Array<{ yearGroup: number; figures: Figure[] }>;
-  groups: Array<{ id: string | null; name: string; urn: string | null; figures: Figure[]; byYearGroup: Array<{ yearGroup: number; figures: Figure[] }> }>;
+  groups: Array<{
+    id: string | null;
+    name: string;
+    urn: string | null;
+    figures: Figure[];
+    byYearGroup: Array<{ yearGroup: number; figures: Figure[] }>;
+  }>;
 }
 
 const zero = (): Counters => ({ pupils: 0, met: 0, priorityPupils: 0, priorityMet: 0, disadvantagedPupils: 0, disadvantagedMet: 0 });
@@ -88,9 +94,28 @@ const percent = (met: number, pupils: number): string => {
 
 /** A line per school, year group and benchmark (no pupil data). */
 export function schoolsCsv(rows: ReadonlyArray<CountRow & { clusterName: string | null }>): string {
-  const sorted = [...rows].sort((a, b) => a.groupName.localeCompare(b.groupName, 'en-GB') || String(a.urn).localeCompare(String(b.urn)) || a.yearGroup - b.yearGroup || a.benchmark - b.benchmark);
+  const sorted = [...rows].sort(
+    (a, b) =>
+      a.groupName.localeCompare(b.groupName, 'en-GB') ||
+      String(a.urn).localeCompare(String(b.urn)) ||
+      a.yearGroup - b.yearGroup ||
+      a.benchmark - b.benchmark,
+  );
   return formatCsv([
-    ['URN', 'School', 'Cluster', 'Year group', 'Benchmark', 'Pupils', 'Met', 'Percentage', 'Priority pupils', 'Priority met', 'Disadvantaged pupils', 'Disadvantaged met'],
+    [
+      'URN',
+      'School',
+      'Cluster',
+      'Year group',
+      'Benchmark',
+      'Pupils',
+      'Met',
+      'Percentage',
+      'Priority pupils',
+      'Priority met',
+      'Disadvantaged pupils',
+      'Disadvantaged met',
+    ],
     ...sorted.map((r) => [
       r.urn ?? '',
       safeCell(r.groupName),
@@ -130,9 +155,17 @@ export function pupilsCsv(lines: readonly PupilLine[]): string {
     p.bm.set(l.benchmark, l);
   }
   const cells = (l: PupilLine | undefined): string[] => (l ? [l.met ? 'met' : 'not met', String(l.encounters)] : ['', '']);
-  const sorted = [...byPupil.values()].sort((a, b) => a.yearGroup - b.yearGroup || (a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0));
+  const sorted = [...byPupil.values()].sort(
+    (a, b) => a.yearGroup - b.yearGroup || (a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0),
+  );
   return formatCsv([
     ['Reference', 'Year group', 'Priority groups', 'BM5', 'BM5 encounters', 'BM6', 'BM6 encounters in window'],
-    ...sorted.map((p) => [safeCell(p.reference), String(p.yearGroup), priorityGroupsOf(p.priorityRank).join(' '), ...cells(p.bm.get(5)), ...cells(p.bm.get(6))]),
+    ...sorted.map((p) => [
+      safeCell(p.reference),
+      String(p.yearGroup),
+      priorityGroupsOf(p.priorityRank).join(' '),
+      ...cells(p.bm.get(5)),
+      ...cells(p.bm.get(6)),
+    ]),
   ]);
 }

@@ -92,7 +92,10 @@ export class CoverageRepository {
    * Live counts for an academic year, grouped by cluster (hub), by school (cluster) or for one school,
    * with the hub's policy and name: a dashboard's one statement.
    */
-  counts(academicYear: number, level: CountLevel): Promise<{ policyId: string; hubName: string; rows: Array<CountRow & { clusterName: string | null }> }> {
+  counts(
+    academicYear: number,
+    level: CountLevel,
+  ): Promise<{ policyId: string; hubName: string; rows: Array<CountRow & { clusterName: string | null }> }> {
     return this.db.transaction(async (em) => {
       const rows: Array<Record<string, unknown>> = await em.query(
         `with head as (select ledger_policy_id($1) as policy_id, (select t.name from tenants t where t.id = $1) as hub_name)
@@ -105,7 +108,9 @@ export class CoverageRepository {
   }
 
   private countParams(academicYear: number, level: CountLevel): unknown[] {
-    return level.kind === 'hub' ? [TenantContext.tenantId(), academicYear] : [TenantContext.tenantId(), academicYear, level.kind === 'cluster' ? level.clusterId : level.schoolId];
+    return level.kind === 'hub'
+      ? [TenantContext.tenantId(), academicYear]
+      : [TenantContext.tenantId(), academicYear, level.kind === 'cluster' ? level.clusterId : level.schoolId];
   }
 
   private countSql(level: CountLevel): string {
@@ -172,7 +177,12 @@ export class CoverageRepository {
       const totalParams = [...params];
       let after = '';
       if (q.after) {
-        const [r, y, ref, id] = [params.push(q.after.rank), params.push(q.after.yearGroup), params.push(q.after.reference), params.push(q.after.pupilId)];
+        const [r, y, ref, id] = [
+          params.push(q.after.rank),
+          params.push(q.after.yearGroup),
+          params.push(q.after.reference),
+          params.push(q.after.pupilId),
+        ];
         after = `and (y.priority_rank < $${r} or (y.priority_rank = $${r} and y.year_group < $${y})
                   or (y.priority_rank = $${r} and y.year_group = $${y} and (y.reference collate "C", y.pupil_id) > ($${ref}::text collate "C", $${id}::uuid)))`;
       }

@@ -1,5 +1,32 @@
 import { Injectable } from '@nestjs/common';
-import { academicYearEnd, academicYearLabel, academicYearOf, type ActivityType, type Benchmark, type CalendarDate, canSeeEmployerImpact, canSeePupils, Clock, collect, DomainError, type EncounterStatus, evaluatePupil, type Format, isBlank, parseChecklist, parseIntegerInRange, parseIsoDate, parseYearGroup, type Principal, priorityGroupsOf, type PupilHistory, reachOf, reportingDatesDue, showValue, pageSize } from '@tandem/domain';
+import {
+  academicYearEnd,
+  academicYearLabel,
+  academicYearOf,
+  type ActivityType,
+  type Benchmark,
+  type CalendarDate,
+  canSeeEmployerImpact,
+  canSeePupils,
+  Clock,
+  collect,
+  DomainError,
+  type EncounterStatus,
+  evaluatePupil,
+  type Format,
+  isBlank,
+  parseChecklist,
+  parseIntegerInRange,
+  parseIsoDate,
+  parseYearGroup,
+  type Principal,
+  priorityGroupsOf,
+  type PupilHistory,
+  reachOf,
+  reportingDatesDue,
+  showValue,
+  pageSize,
+} from '@tandem/domain';
 import { AuditLog, TenantDb, type CoverageSnapshot, type CoverageSnapshotKind } from '@tandem/persistence';
 import { decodeOpaqueCursor, encodeOpaqueCursor, toConnection, type Connection } from '@tandem/platform';
 import { connectionOf, requireTenant, visibleOrNotFound } from '@tandem/features/shared';
@@ -39,7 +66,15 @@ export interface CsvExport {
 
 const isGapCursor = (v: unknown): v is { r: number; y: number; f: string; i: string } => {
   const o = v as Record<string, unknown>;
-  return typeof v === 'object' && v !== null && Number.isInteger(o['r']) && Number.isInteger(o['y']) && typeof o['f'] === 'string' && typeof o['i'] === 'string' && /^[0-9a-f-]{36}$/.test(o['i']);
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Number.isInteger(o['r']) &&
+    Number.isInteger(o['y']) &&
+    typeof o['f'] === 'string' &&
+    typeof o['i'] === 'string' &&
+    /^[0-9a-f-]{36}$/.test(o['i'])
+  );
 };
 
 /**
@@ -67,7 +102,8 @@ export class CoverageService {
 
   async hub(p: Principal, academicYear: unknown): Promise<CoverageView> {
     this.access.requireReach(p, 'viewCoverage', 'see benchmark coverage');
-    if (reachOf(p, 'viewCoverage').kind !== 'all') throw new DomainError('FORBIDDEN', "You may not see the whole hub's coverage: ask for your cluster's or your school's");
+    if (reachOf(p, 'viewCoverage').kind !== 'all')
+      throw new DomainError('FORBIDDEN', "You may not see the whole hub's coverage: ask for your cluster's or your school's");
     return this.view(this.academicYear(academicYear), { kind: 'hub' }, null, null);
   }
 
@@ -93,7 +129,16 @@ export class CoverageService {
   private async view(academicYear: number, level: CountLevel, id: string | null, name: string | null): Promise<CoverageView> {
     const { policyId, hubName, rows } = await this.coverage.counts(academicYear, level);
     const policy = await this.policies.byId(policyId);
-    return { level: level.kind, id, name: name ?? hubName, academicYear, academicYearLabel: academicYearLabel(academicYear), policy: policyView(policy), countLevel: level, ...foldCoverage(rows) };
+    return {
+      level: level.kind,
+      id,
+      name: name ?? hubName,
+      academicYear,
+      academicYearLabel: academicYearLabel(academicYear),
+      policy: policyView(policy),
+      countLevel: level,
+      ...foldCoverage(rows),
+    };
   }
 
   headcounts(view: CoverageView): Promise<{ encounters: number; headcount: number }> {
@@ -121,7 +166,15 @@ export class CoverageService {
         reference: facts.reference,
         entryYear: facts.entryYear,
         priorityRank: facts.priorityRank,
-        stints: [{ schoolId: facts.schoolId, from: facts.onRollFrom, to: facts.onRollTo, lowestYearGroup: facts.lowestYearGroup, highestYearGroup: facts.highestYearGroup }],
+        stints: [
+          {
+            schoolId: facts.schoolId,
+            from: facts.onRollFrom,
+            to: facts.onRollTo,
+            lowestYearGroup: facts.lowestYearGroup,
+            highestYearGroup: facts.highestYearGroup,
+          },
+        ],
         encounters: facts.encounters.map((e) => ({
           id: e.id,
           schoolId: e.schoolId,
@@ -134,7 +187,12 @@ export class CoverageService {
         })),
       };
       const evaluation = evaluatePupil(history, policy, year, on);
-      await AuditLog.record(em, { action: 'pupil.viewed', entityType: 'pupil', entityId: pupil.id, detail: { purpose: 'benchmark_coverage', academicYear: year, asOf: on } });
+      await AuditLog.record(em, {
+        action: 'pupil.viewed',
+        entityType: 'pupil',
+        entityId: pupil.id,
+        detail: { purpose: 'benchmark_coverage', academicYear: year, asOf: on },
+      });
       return {
         pupilId: pupil.id,
         reference: facts.reference,
@@ -150,7 +208,9 @@ export class CoverageService {
           activityType: e.activityType,
           format: e.format,
           title: e.title,
-          verdicts: evaluation.encounters.filter((v) => v.encounterId === e.id).map((v) => ({ benchmark: v.benchmark, counts: v.counts, reasons: v.reasons })),
+          verdicts: evaluation.encounters
+            .filter((v) => v.encounterId === e.id)
+            .map((v) => ({ benchmark: v.benchmark, counts: v.counts, reasons: v.reasons })),
         })),
       };
     });
@@ -159,14 +219,21 @@ export class CoverageService {
   /** Pupils who have not met the benchmark, priority groups first, a page at a time. Audited. */
   async gaps(
     p: Principal,
-    args: { benchmark: unknown; academicYear?: unknown; filter?: { schoolId?: string | null; clusterId?: string | null; yearGroup?: number | null } | null; first?: number | null; after?: string | null },
+    args: {
+      benchmark: unknown;
+      academicYear?: unknown;
+      filter?: { schoolId?: string | null; clusterId?: string | null; yearGroup?: number | null } | null;
+      first?: number | null;
+      after?: string | null;
+    },
   ): Promise<Connection<GapRow & { priorityGroups: string[] }>> {
     this.access.requireReach(p, 'viewPupils', "see pupils' records");
     this.access.requireReach(p, 'viewCoverage', 'see benchmark coverage');
     const f = args.filter ?? {};
     const c = collect();
     const benchmark = c.run(() => {
-      if (args.benchmark !== 5 && args.benchmark !== 6) throw DomainError.invalid('benchmark', 'INVALID_NUMBER', `benchmark must be 5 or 6 (got ${showValue(args.benchmark)})`);
+      if (args.benchmark !== 5 && args.benchmark !== 6)
+        throw DomainError.invalid('benchmark', 'INVALID_NUMBER', `benchmark must be 5 or 6 (got ${showValue(args.benchmark)})`);
       return args.benchmark as Benchmark;
     });
     const ay = c.run(() => this.academicYear(args.academicYear));
@@ -189,7 +256,15 @@ export class CoverageService {
         limit: (first as number) + 1,
       });
       const page = rows.slice(0, first as number);
-      await AuditLog.recordMany(em, page.map((r) => ({ action: 'pupil.listed', entityType: 'pupil', entityId: r.pupilId, detail: { purpose: 'coverage_gaps', benchmark, academicYear: ay } })));
+      await AuditLog.recordMany(
+        em,
+        page.map((r) => ({
+          action: 'pupil.listed',
+          entityType: 'pupil',
+          entityId: r.pupilId,
+          detail: { purpose: 'coverage_gaps', benchmark, academicYear: ay },
+        })),
+      );
       return toConnection(
         rows.map((r) => ({ ...r, priorityGroups: priorityGroupsOf(r.priorityRank) })),
         first as number,
@@ -206,10 +281,12 @@ export class CoverageService {
     this.access.requireReach(p, 'viewCoverage', 'see benchmark coverage');
     const today = this.clock.today();
     const asOf = isBlank(input.asOf) ? today : parseIsoDate(input.asOf, 'input.asOf');
-    if (asOf > today) throw DomainError.invalid('input.asOf', 'INVALID_DATE', `input.asOf cannot be in the future (got ${asOf}; today is ${today})`);
+    if (asOf > today)
+      throw DomainError.invalid('input.asOf', 'INVALID_DATE', `input.asOf cannot be in the future (got ${asOf}; today is ${today})`);
     let schoolId: string | null = null;
     if (!isBlank(input.schoolId)) schoolId = (await this.access.school(p, input.schoolId, 'input.schoolId')).id;
-    else if (reachOf(p, 'viewCoverage').kind !== 'all') throw new DomainError('FORBIDDEN', 'You may not snapshot the whole hub: give input.schoolId');
+    else if (reachOf(p, 'viewCoverage').kind !== 'all')
+      throw new DomainError('FORBIDDEN', 'You may not snapshot the whole hub: give input.schoolId');
     return this.freeze(asOf, schoolId, 'on_demand', p.userId);
   }
 
@@ -230,21 +307,45 @@ export class CoverageService {
     return out;
   }
 
-  private freeze(asOf: CalendarDate, schoolId: string | null, kind: CoverageSnapshotKind, userId: string | null): Promise<CoverageSnapshot> {
+  private freeze(
+    asOf: CalendarDate,
+    schoolId: string | null,
+    kind: CoverageSnapshotKind,
+    userId: string | null,
+  ): Promise<CoverageSnapshot> {
     return this.db.transaction(async (em) => {
       const academicYear = academicYearOf(asOf);
-      const snapshot = await this.snapshots.insert({ schoolId, academicYear, asOf, kind, policyId: await this.settings.hubPolicyId(), takenByUserId: userId });
+      const snapshot = await this.snapshots.insert({
+        schoolId,
+        academicYear,
+        asOf,
+        kind,
+        policyId: await this.settings.hubPolicyId(),
+        takenByUserId: userId,
+      });
       await this.coverage.freeze(em, snapshot.id, academicYear, asOf, schoolId);
-      await AuditLog.record(em, { action: 'coverage.snapshot_taken', entityType: 'coverage_snapshot', entityId: snapshot.id, detail: { schoolId, asOf, kind } });
+      await AuditLog.record(em, {
+        action: 'coverage.snapshot_taken',
+        entityType: 'coverage_snapshot',
+        entityId: snapshot.id,
+        detail: { schoolId, asOf, kind },
+      });
       return snapshot;
     });
   }
 
-  async snapshotList(p: Principal, filter: { schoolId?: string | null; academicYear?: number | null } | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<Connection<CoverageSnapshot>> {
+  async snapshotList(
+    p: Principal,
+    filter: { schoolId?: string | null; academicYear?: number | null } | null | undefined,
+    first: number | null | undefined,
+    after: string | null | undefined,
+  ): Promise<Connection<CoverageSnapshot>> {
     this.access.requireReach(p, 'viewCoverage', 'see benchmark coverage');
     const f = filter ?? {};
     const c = collect();
-    const academicYear = isBlank(f.academicYear) ? undefined : c.run(() => parseIntegerInRange(f.academicYear, 'filter.academicYear', 2000, 2100));
+    const academicYear = isBlank(f.academicYear)
+      ? undefined
+      : c.run(() => parseIntegerInRange(f.academicYear, 'filter.academicYear', 2000, 2100));
     const size = c.run(() => pageSize(first));
     c.throwIfAny();
     const schoolId = isBlank(f.schoolId) ? undefined : (await this.access.school(p, f.schoolId, 'filter.schoolId')).id;
@@ -256,7 +357,8 @@ export class CoverageService {
   async snapshot(p: Principal, id: string, field = 'id'): Promise<CoverageSnapshot> {
     this.access.requireReach(p, 'viewCoverage', 'see benchmark coverage');
     const snapshot = visibleOrNotFound(await this.snapshots.findById(id), () => true, 'Snapshot', field);
-    if (snapshot.schoolId) await this.access.school(p, snapshot.schoolId, field).catch(() => Promise.reject(DomainError.notFound('Snapshot', field)));
+    if (snapshot.schoolId)
+      await this.access.school(p, snapshot.schoolId, field).catch(() => Promise.reject(DomainError.notFound('Snapshot', field)));
     return snapshot;
   }
 
@@ -269,33 +371,58 @@ export class CoverageService {
   // ── CSV ───────────────────────────────────────────────────────────────────
 
   /** One school: a line per pupil (audited). Otherwise: a line per school, year group and benchmark in scope. */
-  async csv(p: Principal, input: { schoolId?: string | null; academicYear?: number | null; snapshotId?: string | null }): Promise<CsvExport> {
+  async csv(
+    p: Principal,
+    input: { schoolId?: string | null; academicYear?: number | null; snapshotId?: string | null },
+  ): Promise<CsvExport> {
     this.access.requireReach(p, 'viewCoverage', 'see benchmark coverage');
     const snapshot = isBlank(input.snapshotId) ? null : await this.snapshot(p, input.snapshotId as string, 'input.snapshotId');
     const ay = snapshot ? snapshot.academicYear : this.academicYear(input.academicYear, 'input.academicYear');
     const label = `${academicYearLabel(ay).replace('/', '-')}${snapshot ? `-as-of-${snapshot.asOf}` : ''}`;
     if (isBlank(input.schoolId)) {
-      const rows = snapshot ? await this.coverage.snapshotRows(snapshot.id, reachOf(p, 'viewCoverage')) : await this.coverage.schoolRows(ay, reachOf(p, 'viewCoverage'));
+      const rows = snapshot
+        ? await this.coverage.snapshotRows(snapshot.id, reachOf(p, 'viewCoverage'))
+        : await this.coverage.schoolRows(ay, reachOf(p, 'viewCoverage'));
       return { filename: `coverage-${label}.csv`, contentType: 'text/csv', rows: rows.length, content: schoolsCsv(rows) };
     }
     const school = await this.access.school(p, input.schoolId, 'input.schoolId');
     if (!canSeePupils(p, school)) throw new DomainError('FORBIDDEN', "You may not see this school's pupils");
-    if (snapshot?.schoolId && snapshot.schoolId !== school.id) throw DomainError.invalid('input.snapshotId', 'CONFLICT', 'input.snapshotId is a snapshot of another school');
+    if (snapshot?.schoolId && snapshot.schoolId !== school.id)
+      throw DomainError.invalid('input.snapshotId', 'CONFLICT', 'input.snapshotId is a snapshot of another school');
     return this.db.transaction(async (em) => {
-      const lines = snapshot ? await this.coverage.snapshotPupilLines(snapshot.id, school.id) : await this.coverage.livePupilLines(ay, school.id);
+      const lines = snapshot
+        ? await this.coverage.snapshotPupilLines(snapshot.id, school.id)
+        : await this.coverage.livePupilLines(ay, school.id);
       const pupils = [...new Set(lines.map((l) => l.pupilId))];
-      await AuditLog.recordMany(em, pupils.map((id) => ({ action: 'pupil.listed', entityType: 'pupil', entityId: id, detail: { purpose: 'coverage_csv', schoolId: school.id, academicYear: ay } })));
+      await AuditLog.recordMany(
+        em,
+        pupils.map((id) => ({
+          action: 'pupil.listed',
+          entityType: 'pupil',
+          entityId: id,
+          detail: { purpose: 'coverage_csv', schoolId: school.id, academicYear: ay },
+        })),
+      );
       return { filename: `coverage-${school.urn}-${label}.csv`, contentType: 'text/csv', rows: pupils.length, content: pupilsCsv(lines) };
     });
   }
 
   // ── employers ─────────────────────────────────────────────────────────────
 
-  async employerImpact(p: Principal, employerId: string, academicYear: unknown): Promise<ImpactRow & { employerId: string; academicYear: number | null; shareDisadvantaged: number | null }> {
+  async employerImpact(
+    p: Principal,
+    employerId: string,
+    academicYear: unknown,
+  ): Promise<ImpactRow & { employerId: string; academicYear: number | null; shareDisadvantaged: number | null }> {
     requireTenant(p);
     if (reachOf(p, 'viewEmployerImpact').kind === 'none') throw new DomainError('FORBIDDEN', "You may not see employers' impact");
     const ay = isBlank(academicYear) ? null : parseIntegerInRange(academicYear, 'academicYear', 2000, 2100);
-    const employer = visibleOrNotFound(await this.employers.findById(employerId), (e) => canSeeEmployerImpact(p, e), 'Employer', 'employerId');
+    const employer = visibleOrNotFound(
+      await this.employers.findById(employerId),
+      (e) => canSeeEmployerImpact(p, e),
+      'Employer',
+      'employerId',
+    );
     const impact = await this.coverage.impact(employer.id, ay);
     const share = impact.pupilsReached ? Math.round((impact.disadvantagedReached / impact.pupilsReached) * 1000) / 1000 : null;
     return { employerId: employer.id, academicYear: ay, ...impact, shareDisadvantaged: share };

@@ -7,7 +7,6 @@ import { BenchmarkPolicyType } from './policy.types';
 const BenchmarkStateEnum = graphqlEnum('BenchmarkState', BENCHMARK_STATES);
 const PriorityGroupEnum = graphqlEnum('PriorityGroup', PRIORITY_GROUPS);
 
-
 @ObjectType('CoverageFigure', { description: 'Pupils counted for a benchmark and how many have met it.' })
 export class CoverageFigureType {
   @Field(() => Int)
@@ -310,7 +309,10 @@ export class CoverageSnapshotsArgs extends PageArgs {
 
 @InputType('CoverageCsvInput')
 export class CoverageCsvInput {
-  @Field(() => ID, { nullable: true, description: 'One school: a line per pupil. Omit: a line per school, year group and benchmark in your scope.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'One school: a line per pupil. Omit: a line per school, year group and benchmark in your scope.',
+  })
   schoolId?: string | null;
 
   @Field(() => Int, { nullable: true })

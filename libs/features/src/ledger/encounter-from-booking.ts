@@ -30,7 +30,12 @@ export class EncounterFromBooking implements BookingDeliveredListener {
       encounterId,
       booking.employerId,
     ]);
-    await AuditLog.record(em, { action: 'encounter.logged', entityType: 'encounter', entityId: encounterId, detail: { fromBookingId: booking.id } });
+    await AuditLog.record(em, {
+      action: 'encounter.logged',
+      entityType: 'encounter',
+      entityId: encounterId,
+      detail: { fromBookingId: booking.id },
+    });
   }
 }
 

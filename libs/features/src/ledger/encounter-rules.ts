@@ -59,7 +59,8 @@ export interface EncounterRuleContext {
   current?: EncounterFields;
 }
 
-const given = (input: Record<string, unknown>, key: string): boolean => Object.prototype.hasOwnProperty.call(input, key) && input[key] !== undefined;
+const given = (input: Record<string, unknown>, key: string): boolean =>
+  Object.prototype.hasOwnProperty.call(input, key) && input[key] !== undefined;
 
 export const ATTENDANCE_MODES = ['replace', 'add', 'remove'] as const;
 export type AttendanceMode = (typeof ATTENDANCE_MODES)[number];
@@ -87,14 +88,20 @@ export function parseEncounterInput(input: Record<string, unknown>, mode: 'creat
   if (wants('activityType')) f.activityType = c.run(() => parseEnum(input['activityType'], ACTIVITY_TYPES, 'input.activityType'));
   if (wants('format')) f.format = c.run(() => parseEnum(input['format'], FORMATS, 'input.format'));
   if (wants('title')) f.title = isBlank(input['title']) ? null : c.run(() => parseText(input['title'], 'input.title', 200, 'name'));
-  if (wants('durationMinutes')) f.durationMinutes = isBlank(input['durationMinutes']) ? null : c.run(() => parseIntegerInRange(input['durationMinutes'], 'input.durationMinutes', 1, 43_200));
-  if (wants('status')) f.status = isBlank(input['status']) ? 'delivered' : c.run(() => parseEnum(input['status'], ENCOUNTER_STATUSES, 'input.status'));
+  if (wants('durationMinutes'))
+    f.durationMinutes = isBlank(input['durationMinutes'])
+      ? null
+      : c.run(() => parseIntegerInRange(input['durationMinutes'], 'input.durationMinutes', 1, 43_200));
+  if (wants('status'))
+    f.status = isBlank(input['status']) ? 'delivered' : c.run(() => parseEnum(input['status'], ENCOUNTER_STATUSES, 'input.status'));
   if (wants('headcountOnly')) f.headcountOnly = input['headcountOnly'] === true;
-  if (wants('headcount')) f.headcount = isBlank(input['headcount']) ? null : c.run(() => parseIntegerInRange(input['headcount'], 'input.headcount', 1, 100_000));
+  if (wants('headcount'))
+    f.headcount = isBlank(input['headcount']) ? null : c.run(() => parseIntegerInRange(input['headcount'], 'input.headcount', 1, 100_000));
   if (wants('yearGroups')) {
     f.yearGroups = c.run(() => {
       const v = input['yearGroups'];
-      if (!Array.isArray(v) || v.length === 0) throw DomainError.invalid('input.yearGroups', 'REQUIRED', 'input.yearGroups must list at least one year group');
+      if (!Array.isArray(v) || v.length === 0)
+        throw DomainError.invalid('input.yearGroups', 'REQUIRED', 'input.yearGroups must list at least one year group');
       const years = new Set<number>();
       v.forEach((y, i) => {
         if (typeof y !== 'number' || !Number.isInteger(y) || y < ctx.lowestYearGroup || y > ctx.highestYearGroup) {
@@ -112,14 +119,20 @@ export function parseEncounterInput(input: Record<string, unknown>, mode: 'creat
   if (given(input, 'employers') && input['employers'] !== null) {
     out.employers = c.run(() => parseEmployerLines(input['employers']));
   } else if (mode === 'create') out.employers = [];
-  if (given(input, 'checklist') && input['checklist'] !== null) out.checklist = c.run(() => parseChecklist(input['checklist'], 'input.checklist'));
-  if (given(input, 'pupilIds') && input['pupilIds'] !== null) out.pupilIds = c.run(() => parseIdList(input['pupilIds'], 'input.pupilIds', 'NOT_ON_ROLL', 'a pupil id'));
+  if (given(input, 'checklist') && input['checklist'] !== null)
+    out.checklist = c.run(() => parseChecklist(input['checklist'], 'input.checklist'));
+  if (given(input, 'pupilIds') && input['pupilIds'] !== null)
+    out.pupilIds = c.run(() => parseIdList(input['pupilIds'], 'input.pupilIds', 'NOT_ON_ROLL', 'a pupil id'));
   c.throwIfAny();
 
   // Rules across fields, on the encounter as it will be.
   const next = { ...ctx.current, ...f } as EncounterFields;
   if (next.status === 'delivered' && next.occurredOn > ctx.today) {
-    c.add('input.date', 'INVALID_DATE', `input.date ${next.occurredOn} is in the future: an encounter can be delivered on or before today (${ctx.today}); log it as planned`);
+    c.add(
+      'input.date',
+      'INVALID_DATE',
+      `input.date ${next.occurredOn} is in the future: an encounter can be delivered on or before today (${ctx.today}); log it as planned`,
+    );
   }
   if (next.headcount !== null && next.headcount !== undefined && !next.headcountOnly) {
     c.add('input.headcount', 'INVALID_NUMBER', 'input.headcount is only for headcount-only encounters: record who attended instead');
@@ -128,8 +141,14 @@ export function parseEncounterInput(input: Record<string, unknown>, mode: 'creat
     c.add('input.headcount', 'REQUIRED', 'input.headcount is required for a delivered headcount-only encounter');
   }
   if (out.pupilIds && out.pupilIds.length > 0) {
-    if (next.headcountOnly) c.add('input.pupilIds', 'CONFLICT', 'input.pupilIds cannot be given for a headcount-only encounter: it has a headcount, not an attendance list');
-    else if (next.status !== 'delivered') c.add('input.pupilIds', 'CONFLICT', `input.pupilIds can be recorded once the encounter is delivered (it is ${next.status})`);
+    if (next.headcountOnly)
+      c.add(
+        'input.pupilIds',
+        'CONFLICT',
+        'input.pupilIds cannot be given for a headcount-only encounter: it has a headcount, not an attendance list',
+      );
+    else if (next.status !== 'delivered')
+      c.add('input.pupilIds', 'CONFLICT', `input.pupilIds can be recorded once the encounter is delivered (it is ${next.status})`);
   }
   c.throwIfAny();
   return out;
@@ -147,7 +166,9 @@ function parseEmployerLines(value: unknown): EmployerLine[] {
       c.add(`${field}.employerId`, 'NOT_FOUND', 'Employer not found');
       return;
     }
-    const volunteers = isBlank(item['volunteers']) ? 1 : c.run(() => parseIntegerInRange(item['volunteers'], `${field}.volunteers`, 0, 1000));
+    const volunteers = isBlank(item['volunteers'])
+      ? 1
+      : c.run(() => parseIntegerInRange(item['volunteers'], `${field}.volunteers`, 0, 1000));
     if (volunteers === undefined) return;
     const id = employerId.toLowerCase();
     if (lines.some((l) => l.employerId === id)) c.add(`${field}.employerId`, 'ALREADY_EXISTS', `${field}.employerId is listed twice`);

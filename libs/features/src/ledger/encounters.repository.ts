@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { academicYearEnd, academicYearStart, type ScopeFilter } from '@tandem/domain';
-import { Encounter, EncounterEmployer, isUuid, TenantContext, TenantDb, TenantRepository, type Page, type PageRequest } from '@tandem/persistence';
+import {
+  Encounter,
+  EncounterEmployer,
+  isUuid,
+  TenantContext,
+  TenantDb,
+  TenantRepository,
+  type Page,
+  type PageRequest,
+} from '@tandem/persistence';
 import type { SelectQueryBuilder } from 'typeorm';
 import type { EmployerLine } from './encounter-rules';
 
@@ -36,12 +45,17 @@ export class EncounterRepository extends TenantRepository<Encounter> {
   async list(scope: ScopeFilter, filter: EncounterListFilter, page: PageRequest): Promise<{ page: Page<Encounter>; total: number }> {
     const narrow = (qb: SelectQueryBuilder<Encounter>): SelectQueryBuilder<Encounter> => {
       if (scope.kind === 'cluster') {
-        qb.andWhere('encounter.school_id in (select s.id from schools s where s.cluster_id = :scopeClusterId)', { scopeClusterId: scope.clusterId });
+        qb.andWhere('encounter.school_id in (select s.id from schools s where s.cluster_id = :scopeClusterId)', {
+          scopeClusterId: scope.clusterId,
+        });
       } else if (scope.kind === 'school') qb.andWhere('encounter.school_id = :scopeSchoolId', { scopeSchoolId: scope.schoolId });
       else if (scope.kind !== 'all') qb.andWhere('false');
       if (filter.schoolId) qb.andWhere('encounter.school_id = :schoolId', { schoolId: filter.schoolId });
       if (filter.academicYear !== undefined) {
-        qb.andWhere('encounter.occurred_on between :from and :to', { from: academicYearStart(filter.academicYear), to: academicYearEnd(filter.academicYear) });
+        qb.andWhere('encounter.occurred_on between :from and :to', {
+          from: academicYearStart(filter.academicYear),
+          to: academicYearEnd(filter.academicYear),
+        });
       }
       if (filter.activityType) qb.andWhere('encounter.activity_type = :activityType', { activityType: filter.activityType });
       if (filter.status) qb.andWhere('encounter.status = :status', { status: filter.status });
@@ -54,7 +68,10 @@ export class EncounterRepository extends TenantRepository<Encounter> {
   /** Pupil ids attending an encounter. */
   attendeeIds(encounterId: string): Promise<string[]> {
     return this.tx(async (em) => {
-      const rows: Array<{ pupil_id: string }> = await em.query(`select pupil_id from encounter_attendance where tenant_id = $1 and encounter_id = $2`, [TenantContext.tenantId(), encounterId]);
+      const rows: Array<{ pupil_id: string }> = await em.query(
+        `select pupil_id from encounter_attendance where tenant_id = $1 and encounter_id = $2`,
+        [TenantContext.tenantId(), encounterId],
+      );
       return rows.map((r) => r.pupil_id);
     });
   }
@@ -74,7 +91,11 @@ export class EncounterRepository extends TenantRepository<Encounter> {
   removeAttendance(encounterId: string, pupilIds: readonly string[]): Promise<void> {
     if (!pupilIds.length) return Promise.resolve();
     return this.tx(async (em) => {
-      await em.query(`delete from encounter_attendance where tenant_id = $1 and encounter_id = $2 and pupil_id = any($3::uuid[])`, [TenantContext.tenantId(), encounterId, pupilIds]);
+      await em.query(`delete from encounter_attendance where tenant_id = $1 and encounter_id = $2 and pupil_id = any($3::uuid[])`, [
+        TenantContext.tenantId(),
+        encounterId,
+        pupilIds,
+      ]);
     });
   }
 
@@ -106,7 +127,12 @@ export class EncounterRepository extends TenantRepository<Encounter> {
           order by p.reference collate "C", a.pupil_id`,
         [TenantContext.tenantId(), ids],
       );
-      return rows.map((r) => ({ encounterId: r['encounter_id'] as string, pupilId: r['pupil_id'] as string, reference: r['reference'] as string, yearGroup: Number(r['year_group'] ?? 0) }));
+      return rows.map((r) => ({
+        encounterId: r['encounter_id'] as string,
+        pupilId: r['pupil_id'] as string,
+        reference: r['reference'] as string,
+        yearGroup: Number(r['year_group'] ?? 0),
+      }));
     });
   }
 
@@ -121,7 +147,12 @@ export class EncounterRepository extends TenantRepository<Encounter> {
           order by e.name, ee.employer_id`,
         [TenantContext.tenantId(), ids],
       );
-      return rows.map((r) => ({ encounterId: r['encounter_id'] as string, employerId: r['employer_id'] as string, name: r['name'] as string, volunteers: r['volunteers'] as number }));
+      return rows.map((r) => ({
+        encounterId: r['encounter_id'] as string,
+        employerId: r['employer_id'] as string,
+        name: r['name'] as string,
+        volunteers: r['volunteers'] as number,
+      }));
     });
   }
 
@@ -129,7 +160,13 @@ export class EncounterRepository extends TenantRepository<Encounter> {
   replaceEmployers(encounterId: string, lines: readonly EmployerLine[]): Promise<void> {
     return this.tx(async (em) => {
       await em.delete(EncounterEmployer, { encounterId });
-      for (const l of lines) await em.insert(EncounterEmployer, { tenantId: TenantContext.tenantId(), encounterId, employerId: l.employerId, volunteers: l.volunteers });
+      for (const l of lines)
+        await em.insert(EncounterEmployer, {
+          tenantId: TenantContext.tenantId(),
+          encounterId,
+          employerId: l.employerId,
+          volunteers: l.volunteers,
+        });
     });
   }
 }

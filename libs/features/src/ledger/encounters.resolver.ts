@@ -41,17 +41,31 @@ export class EncountersResolver {
   }
 
   @Mutation(() => EncounterType, { description: 'Correct an encounter: date, status, type, format, year groups, employers, headcount.' })
-  updateEncounter(@CurrentPrincipal() p: Principal, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateEncounterInput): Promise<Encounter> {
+  updateEncounter(
+    @CurrentPrincipal() p: Principal,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateEncounterInput,
+  ): Promise<Encounter> {
     return this.service.update(p, id, { ...input });
   }
 
   @Mutation(() => AttendanceResultType, { description: 'Record or correct who attended, by pupil id.' })
-  recordAttendance(@CurrentPrincipal() p: Principal, @Args('encounterId', { type: () => ID }) encounterId: string, @Args('input') input: AttendanceInput): Promise<AttendanceOutcome> {
+  recordAttendance(
+    @CurrentPrincipal() p: Principal,
+    @Args('encounterId', { type: () => ID }) encounterId: string,
+    @Args('input') input: AttendanceInput,
+  ): Promise<AttendanceOutcome> {
     return this.service.recordAttendance(p, encounterId, { ...input });
   }
 
-  @Mutation(() => AttendanceResultType, { description: 'Record who attended from a CSV of pupil references; bad lines are reported by line number.' })
-  recordAttendanceCsv(@CurrentPrincipal() p: Principal, @Args('encounterId', { type: () => ID }) encounterId: string, @Args('input') input: AttendanceCsvInput): Promise<AttendanceOutcome> {
+  @Mutation(() => AttendanceResultType, {
+    description: 'Record who attended from a CSV of pupil references; bad lines are reported by line number.',
+  })
+  recordAttendanceCsv(
+    @CurrentPrincipal() p: Principal,
+    @Args('encounterId', { type: () => ID }) encounterId: string,
+    @Args('input') input: AttendanceCsvInput,
+  ): Promise<AttendanceOutcome> {
     return this.service.recordAttendanceCsv(p, encounterId, { ...input });
   }
 
@@ -82,12 +96,20 @@ export class EncountersResolver {
 
   @ResolveField(() => [EncounterEmployerType])
   employers(@Parent() encounter: Encounter, @Context() ctx: GraphQLContext): Promise<EncounterEmployerType[]> {
-    const loader = ctx.loaders.get<string, EncounterEmployerType[]>('encounterEmployers', async (ids) => groupByKeys(ids, await this.service.employersOf(ids), (r) => r.encounterId));
+    const loader = ctx.loaders.get<string, EncounterEmployerType[]>('encounterEmployers', async (ids) =>
+      groupByKeys(ids, await this.service.employersOf(ids), (r) => r.encounterId),
+    );
     return loader.load(encounter.id);
   }
 
-  @ResolveField(() => [EncounterBenchmarkType], { description: "Whether it counts for Benchmarks 5 and 6 under the hub's policy, and why not." })
-  async benchmarks(@Parent() encounter: Encounter, @CurrentPrincipal() p: Principal, @Context() ctx: GraphQLContext): Promise<EncounterBenchmarkType[]> {
+  @ResolveField(() => [EncounterBenchmarkType], {
+    description: "Whether it counts for Benchmarks 5 and 6 under the hub's policy, and why not.",
+  })
+  async benchmarks(
+    @Parent() encounter: Encounter,
+    @CurrentPrincipal() p: Principal,
+    @Context() ctx: GraphQLContext,
+  ): Promise<EncounterBenchmarkType[]> {
     // The hub's policy, read once per request however many encounters are listed.
     const policy = ctx.loaders.get<'hub', PolicyRecord>('hubBenchmarkPolicy', async (keys) => {
       const found = await this.policies.forHub(p);
@@ -96,7 +118,10 @@ export class EncountersResolver {
     return this.service.benchmarks(encounter, (await policy.load('hub')).policy);
   }
 
-  @ResolveField(() => [AttendeeType], { nullable: true, description: "Who attended (audited); null for those who may not see the school's pupils." })
+  @ResolveField(() => [AttendeeType], {
+    nullable: true,
+    description: "Who attended (audited); null for those who may not see the school's pupils.",
+  })
   attendees(@Parent() encounter: Encounter, @CurrentPrincipal() p: Principal): Promise<AttendeeType[] | null> {
     return this.service.attendees(p, encounter);
   }

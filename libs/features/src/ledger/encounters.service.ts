@@ -1,11 +1,39 @@
 import { Injectable } from '@nestjs/common';
 import { BookingsService } from '@tandem/features/bookings';
-import { ACTIVITY_TYPES, type AttendanceCsvError, type BenchmarkPolicy, canSeePupils, Clock, collect, DomainError, ENCOUNTER_STATUSES, type FieldProblem, isBlank, isOnRollOn, parseAttendanceCsv, parseChecklist, parseEnum, parseIntegerInRange, type Principal, qualification, reachOf, pageSize } from '@tandem/domain';
+import {
+  ACTIVITY_TYPES,
+  type AttendanceCsvError,
+  type BenchmarkPolicy,
+  canSeePupils,
+  Clock,
+  collect,
+  DomainError,
+  ENCOUNTER_STATUSES,
+  type FieldProblem,
+  isBlank,
+  isOnRollOn,
+  parseAttendanceCsv,
+  parseChecklist,
+  parseEnum,
+  parseIntegerInRange,
+  type Principal,
+  qualification,
+  reachOf,
+  pageSize,
+} from '@tandem/domain';
 import { AuditLog, isUuid, TenantDb, type Encounter, type School } from '@tandem/persistence';
 import { type Connection } from '@tandem/platform';
 import type { EntityManager } from 'typeorm';
 import { connectionOf, updated, visibleOrNotFound } from '@tandem/features/shared';
-import { ATTENDANCE_MODES, CSV_ERROR_MODES, parseEncounterInput, parseIdList, type AttendanceMode, type EmployerLine, type EncounterFields } from './encounter-rules';
+import {
+  ATTENDANCE_MODES,
+  CSV_ERROR_MODES,
+  parseEncounterInput,
+  parseIdList,
+  type AttendanceMode,
+  type EmployerLine,
+  type EncounterFields,
+} from './encounter-rules';
 import type { EncounterFilter } from './encounter.types';
 import { EncounterRepository, type AttendeeRow, type EncounterEmployerRow } from './encounters.repository';
 import { LedgerAccess } from './ledger-access';
@@ -62,26 +90,47 @@ export class EncountersService {
     return (await this.getWithSchool(p, id)).encounter;
   }
 
-  async list(p: Principal, filter: EncounterFilter | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<Connection<Encounter>> {
+  async list(
+    p: Principal,
+    filter: EncounterFilter | null | undefined,
+    first: number | null | undefined,
+    after: string | null | undefined,
+  ): Promise<Connection<Encounter>> {
     this.access.requireReach(p, 'viewCoverage', 'see encounters');
     const f = filter ?? {};
     const c = collect();
-    const academicYear = isBlank(f.academicYear) ? undefined : c.run(() => parseIntegerInRange(f.academicYear, 'filter.academicYear', 2000, 2100));
-    const activityType = isBlank(f.activityType) ? undefined : c.run(() => parseEnum(f.activityType, ACTIVITY_TYPES, 'filter.activityType'));
+    const academicYear = isBlank(f.academicYear)
+      ? undefined
+      : c.run(() => parseIntegerInRange(f.academicYear, 'filter.academicYear', 2000, 2100));
+    const activityType = isBlank(f.activityType)
+      ? undefined
+      : c.run(() => parseEnum(f.activityType, ACTIVITY_TYPES, 'filter.activityType'));
     const status = isBlank(f.status) ? undefined : c.run(() => parseEnum(f.status, ENCOUNTER_STATUSES, 'filter.status'));
     // An id that is not a UUID matches nothing (as an unknown one does).
-    const bookingId = isBlank(f.bookingId) ? undefined : isUuid(f.bookingId) ? (f.bookingId as string) : '00000000-0000-0000-0000-000000000000';
+    const bookingId = isBlank(f.bookingId)
+      ? undefined
+      : isUuid(f.bookingId)
+        ? (f.bookingId as string)
+        : '00000000-0000-0000-0000-000000000000';
     const size = c.run(() => pageSize(first));
     c.throwIfAny();
     const schoolId = isBlank(f.schoolId) ? undefined : (await this.access.school(p, f.schoolId, 'filter.schoolId')).id;
-    const { page, total } = await this.encounters.list(reachOf(p, 'viewCoverage'), { schoolId, academicYear, activityType, status, bookingId }, { first: size, after });
+    const { page, total } = await this.encounters.list(
+      reachOf(p, 'viewCoverage'),
+      { schoolId, academicYear, activityType, status, bookingId },
+      { first: size, after },
+    );
     return connectionOf(page, total);
   }
 
   async log(p: Principal, input: Record<string, unknown>): Promise<Encounter> {
     return this.db.transaction(async (em) => {
       const school = await this.access.schoolToRecord(p, input['schoolId'], 'input.schoolId');
-      const parsed = parseEncounterInput(input, 'create', { lowestYearGroup: school.lowestYearGroup, highestYearGroup: school.highestYearGroup, today: this.clock.today() });
+      const parsed = parseEncounterInput(input, 'create', {
+        lowestYearGroup: school.lowestYearGroup,
+        highestYearGroup: school.highestYearGroup,
+        today: this.clock.today(),
+      });
       const fields = parsed.fields as EncounterFields;
       await this.refuseUnknownEmployers(parsed.employers ?? []);
       await this.refuseOversizedHeadcount(school, fields);
@@ -119,14 +168,28 @@ export class EncountersService {
       });
       const next = { ...fieldsOf(encounter), ...parsed.fields };
       if (next.headcountOnly && !encounter.headcountOnly && (await this.encounters.attendeeIds(encounter.id)).length) {
-        throw new DomainError('CONFLICT', 'input.headcountOnly cannot be set while pupils are recorded as attending: remove the attendance first', 'input.headcountOnly');
+        throw new DomainError(
+          'CONFLICT',
+          'input.headcountOnly cannot be set while pupils are recorded as attending: remove the attendance first',
+          'input.headcountOnly',
+        );
       }
       if (parsed.employers) await this.refuseUnknownEmployers(parsed.employers);
-      if (parsed.fields.headcount !== undefined || parsed.fields.yearGroups || parsed.fields.occurredOn) await this.refuseOversizedHeadcount(school, next);
-      const changed = Object.keys(parsed.fields).filter((k) => JSON.stringify((parsed.fields as Record<string, unknown>)[k]) !== JSON.stringify((fieldsOf(encounter) as unknown as Record<string, unknown>)[k]));
+      if (parsed.fields.headcount !== undefined || parsed.fields.yearGroups || parsed.fields.occurredOn)
+        await this.refuseOversizedHeadcount(school, next);
+      const changed = Object.keys(parsed.fields).filter(
+        (k) =>
+          JSON.stringify((parsed.fields as Record<string, unknown>)[k]) !==
+          JSON.stringify((fieldsOf(encounter) as unknown as Record<string, unknown>)[k]),
+      );
       if (parsed.employers) await this.encounters.replaceEmployers(encounter.id, parsed.employers);
       if (!changed.length && !parsed.employers) return encounter;
-      await AuditLog.record(em, { action: 'encounter.updated', entityType: 'encounter', entityId: encounter.id, detail: { fields: [...changed, ...(parsed.employers ? ['employers'] : [])] } });
+      await AuditLog.record(em, {
+        action: 'encounter.updated',
+        entityType: 'encounter',
+        entityId: encounter.id,
+        detail: { fields: [...changed, ...(parsed.employers ? ['employers'] : [])] },
+      });
       return changed.length ? updated(await this.encounters.update(encounter.id, parsed.fields)) : encounter;
     });
   }
@@ -149,18 +212,30 @@ export class EncountersService {
   }
 
   /** Attendance from a CSV of pupil references; bad lines are reported by line number. */
-  async recordAttendanceCsv(p: Principal, encounterId: string, input: { csv?: unknown; mode?: unknown; onError?: unknown }): Promise<AttendanceOutcome> {
+  async recordAttendanceCsv(
+    p: Principal,
+    encounterId: string,
+    input: { csv?: unknown; mode?: unknown; onError?: unknown },
+  ): Promise<AttendanceOutcome> {
     return this.db.transaction(async (em) => {
       const { encounter, school } = await this.editable(p, encounterId, 'encounterId');
       const c = collect();
       const mode = isBlank(input.mode) ? 'replace' : c.run(() => parseEnum(input.mode, ['replace', 'add'] as const, 'input.mode'));
       const onError = isBlank(input.onError) ? 'all_or_nothing' : c.run(() => parseEnum(input.onError, CSV_ERROR_MODES, 'input.onError'));
-      if (typeof input.csv !== 'string' || input.csv.trim() === '') c.add('input.csv', 'REQUIRED', 'input.csv is required: paste the CSV text');
+      if (typeof input.csv !== 'string' || input.csv.trim() === '')
+        c.add('input.csv', 'REQUIRED', 'input.csv is required: paste the CSV text');
       c.throwIfAny();
       this.refuseAttendanceFor(encounter);
       const parsed = parseAttendanceCsv(input.csv as string);
       const errors: AttendanceCsvError[] = [...parsed.errors];
-      const roll = new Map((await this.pupils.rollByReferences(school.id, parsed.rows.map((r) => r.reference))).map((e) => [e.reference, e]));
+      const roll = new Map(
+        (
+          await this.pupils.rollByReferences(
+            school.id,
+            parsed.rows.map((r) => r.reference),
+          )
+        ).map((e) => [e.reference, e]),
+      );
       const ids: string[] = [];
       for (const row of parsed.rows) {
         const entry = roll.get(row.reference);
@@ -183,7 +258,12 @@ export class EncountersService {
     return this.db.transaction(async (em) => {
       const { encounter } = await this.editable(p, encounterId, 'encounterId');
       const checklist = parseChecklist(criteria, 'criteria');
-      await AuditLog.record(em, { action: 'encounter.checklist_set', entityType: 'encounter', entityId: encounter.id, detail: { before: encounter.checklist, after: checklist } });
+      await AuditLog.record(em, {
+        action: 'encounter.checklist_set',
+        entityType: 'encounter',
+        entityId: encounter.id,
+        detail: { before: encounter.checklist, after: checklist },
+      });
       return updated(await this.encounters.update(encounter.id, { checklist, checklistRecordedAt: this.clock.now() }));
     });
   }
@@ -204,7 +284,15 @@ export class EncountersService {
     if (!canSeePupils(p, school)) return null;
     return this.db.transaction(async (em) => {
       const rows = await this.encounters.attendees([encounter.id]);
-      await AuditLog.recordMany(em, rows.map((r) => ({ action: 'pupil.listed', entityType: 'pupil', entityId: r.pupilId, detail: { purpose: 'encounter_attendance', encounterId: encounter.id } })));
+      await AuditLog.recordMany(
+        em,
+        rows.map((r) => ({
+          action: 'pupil.listed',
+          entityType: 'pupil',
+          entityId: r.pupilId,
+          detail: { purpose: 'encounter_attendance', encounterId: encounter.id },
+        })),
+      );
       return rows;
     });
   }
@@ -212,9 +300,15 @@ export class EncountersService {
   /** Whether the encounter counts for each benchmark under the hub's policy, and why not. */
   benchmarks(encounter: Encounter, policy: BenchmarkPolicy): Array<{ benchmark: number; counts: boolean; reasons: string[] }> {
     return policy.benchmarks.map((rule) => {
-      if (encounter.headcountOnly) return { benchmark: rule.benchmark, counts: false, reasons: ['recorded as a headcount only, not pupil by pupil'] };
-      if (encounter.status !== 'delivered') return { benchmark: rule.benchmark, counts: false, reasons: [`${encounter.status}, not delivered`] };
-      const q = qualification(rule, { activityType: encounter.activityType, format: encounter.format, checklist: parseChecklist(encounter.checklist) });
+      if (encounter.headcountOnly)
+        return { benchmark: rule.benchmark, counts: false, reasons: ['recorded as a headcount only, not pupil by pupil'] };
+      if (encounter.status !== 'delivered')
+        return { benchmark: rule.benchmark, counts: false, reasons: [`${encounter.status}, not delivered`] };
+      const q = qualification(rule, {
+        activityType: encounter.activityType,
+        format: encounter.format,
+        checklist: parseChecklist(encounter.checklist),
+      });
       return { benchmark: rule.benchmark, counts: q.counts, reasons: q.reasons };
     });
   }
@@ -232,8 +326,14 @@ export class EncountersService {
   }
 
   private refuseAttendanceFor(encounter: Encounter): void {
-    if (encounter.headcountOnly) throw new DomainError('CONFLICT', 'This encounter is headcount-only: it has a headcount, not an attendance list', 'encounterId');
-    if (encounter.status !== 'delivered') throw new DomainError('CONFLICT', `Attendance can be recorded once the encounter is delivered (it is ${encounter.status})`, 'encounterId');
+    if (encounter.headcountOnly)
+      throw new DomainError('CONFLICT', 'This encounter is headcount-only: it has a headcount, not an attendance list', 'encounterId');
+    if (encounter.status !== 'delivered')
+      throw new DomainError(
+        'CONFLICT',
+        `Attendance can be recorded once the encounter is delivered (it is ${encounter.status})`,
+        'encounterId',
+      );
   }
 
   private plan(mode: AttendanceMode, current: ReadonlySet<string>, ids: readonly string[]): { add: string[]; remove: string[] } {
@@ -256,10 +356,21 @@ export class EncountersService {
     await this.encounters.removeAttendance(encounter.id, remove);
     await this.encounters.addAttendance(encounter, add);
     const after = updated(await this.encounters.update(encounter.id, { attendanceRecordedAt: this.clock.now() }));
-    await AuditLog.record(em, { action: 'encounter.attendance_recorded', entityType: 'encounter', entityId: encounter.id, detail: { source, added: add, removed: remove } });
+    await AuditLog.record(em, {
+      action: 'encounter.attendance_recorded',
+      entityType: 'encounter',
+      entityId: encounter.id,
+      detail: { source, added: add, removed: remove },
+    });
     // Attendance on a booking's encounter moves the booking from delivered to recorded (same transaction).
     if (after.bookingId) await this.bookings.markRecorded(p, after.bookingId);
-    return { encounter: after, added: add.length, removed: remove.length, attendanceCount: current.size + add.length - remove.length, errors };
+    return {
+      encounter: after,
+      added: add.length,
+      removed: remove.length,
+      attendanceCount: current.size + add.length - remove.length,
+      errors,
+    };
   }
 
   private async refuseUnknownEmployers(lines: readonly EmployerLine[]): Promise<void> {
@@ -278,7 +389,11 @@ export class EncountersService {
     const size = await this.pupils.yearGroupSize(school.id, e.occurredOn, e.yearGroups);
     if (e.headcount > size) {
       const years = e.yearGroups.length === 1 ? `Year ${e.yearGroups[0]}` : `Years ${e.yearGroups.join(', ')}`;
-      throw DomainError.invalid('input.headcount', 'INVALID_NUMBER', `input.headcount ${e.headcount} is larger than ${years} at ${school.name} on ${e.occurredOn} (${size} pupils on roll)`);
+      throw DomainError.invalid(
+        'input.headcount',
+        'INVALID_NUMBER',
+        `input.headcount ${e.headcount} is larger than ${years} at ${school.name} on ${e.occurredOn} (${size} pupils on roll)`,
+      );
     }
   }
 
@@ -291,7 +406,12 @@ export class EncountersService {
     return null;
   }
 
-  private async rollProblems(school: School, date: string, pupilIds: readonly string[], fieldOf: (i: number) => string): Promise<FieldProblem[]> {
+  private async rollProblems(
+    school: School,
+    date: string,
+    pupilIds: readonly string[],
+    fieldOf: (i: number) => string,
+  ): Promise<FieldProblem[]> {
     if (!pupilIds.length) return [];
     const roll = new Map((await this.pupils.rollByIds(pupilIds)).map((e) => [e.id, e]));
     const problems: FieldProblem[] = [];

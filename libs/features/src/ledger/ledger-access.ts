@@ -37,7 +37,7 @@ export class LedgerAccess {
     this.requireReach(p, 'recordEncounter', 'record encounters');
     const school = typeof id === 'string' ? await this.schools.findById(id) : null;
     const visible = visibleOrNotFound(school, (s) => !s.archivedAt && canSeeCoverage(p, s), 'School', field);
-    mustBeAllowed(canRecordEncounter(p, { schoolId: visible.id, clusterId: visible.clusterId }), "record encounters for this school");
+    mustBeAllowed(canRecordEncounter(p, { schoolId: visible.id, clusterId: visible.clusterId }), 'record encounters for this school');
     return visible;
   }
 
@@ -46,7 +46,12 @@ export class LedgerAccess {
     this.requireReach(p, 'viewCoverage', 'see benchmark coverage');
     const cluster = typeof id === 'string' ? await this.clusters.findById(id) : null;
     const reach = reachOf(p, 'viewCoverage');
-    return visibleOrNotFound(cluster, (c) => reach.kind === 'all' || (reach.kind === 'cluster' && reach.clusterId === c.id), 'Cluster', field);
+    return visibleOrNotFound(
+      cluster,
+      (c) => reach.kind === 'all' || (reach.kind === 'cluster' && reach.clusterId === c.id),
+      'Cluster',
+      field,
+    );
   }
 
   /** A pupil (live record) whose school's pupils the caller may see, with the school. */
@@ -54,7 +59,12 @@ export class LedgerAccess {
     this.requireReach(p, 'viewPupils', "see pupils' records");
     const pupil = typeof id === 'string' ? await this.pupils.findById(id) : null;
     const live = visibleOrNotFound(pupil, (x) => !x.archivedAt && !x.erasedAt, 'Pupil', field);
-    const school = visibleOrNotFound(await this.schools.findById(live.schoolId), (s) => canSeePupils(p, s) && canSeeCoverage(p, s), 'Pupil', field);
+    const school = visibleOrNotFound(
+      await this.schools.findById(live.schoolId),
+      (s) => canSeePupils(p, s) && canSeeCoverage(p, s),
+      'Pupil',
+      field,
+    );
     return { pupil: live, school };
   }
 

@@ -64,7 +64,9 @@ export class LedgerPupilRepository extends TenantRepository<Pupil> {
 
   /** A school's pupils by their references. */
   rollByReferences(schoolId: string, references: readonly string[]): Promise<RollEntry[]> {
-    return references.length ? this.rollEntries('school_id = $2 and reference = any($3::text[])', [schoolId, references]) : Promise.resolve([]);
+    return references.length
+      ? this.rollEntries('school_id = $2 and reference = any($3::text[])', [schoolId, references])
+      : Promise.resolve([]);
   }
 
   /** Pupils on the school's roll on `date` in these year groups (the most a headcount can be). */

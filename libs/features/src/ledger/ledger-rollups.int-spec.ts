@@ -88,7 +88,10 @@ const anyEncounter = fc.record<EncounterSpec>({
   date: fc.integer({ min: 0, max: LAST_DAY }),
   activity: fc.nat({ max: ACTIVITIES.length - 1 }),
   format: fc.nat({ max: FORMAT_LIST.length - 1 }),
-  checklist: fc.array(fc.integer({ min: 0, max: 99 }).map((n) => n < 85), { minLength: MEANINGFUL_CRITERIA.length, maxLength: MEANINGFUL_CRITERIA.length }),
+  checklist: fc.array(
+    fc.integer({ min: 0, max: 99 }).map((n) => n < 85),
+    { minLength: MEANINGFUL_CRITERIA.length, maxLength: MEANINGFUL_CRITERIA.length },
+  ),
   status: fc.nat({ max: STATUSES.length - 1 }),
   headcountOnly: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
 });
@@ -145,7 +148,9 @@ async function setPolicy(tenantId: string, key: string): Promise<void> {
 /** Everything the recount needs, read back from the source tables. */
 async function recount(tenantId: string, policy: BenchmarkPolicy, entryWithoutDob: ReadonlyMap<string, number>): Promise<LedgerRow[]> {
   return inTenant(tenantId, async (em) => {
-    const schools: Array<{ id: string; lo: number; hi: number }> = await em.query(`select id, lowest_year_group as lo, highest_year_group as hi from schools`);
+    const schools: Array<{ id: string; lo: number; hi: number }> = await em.query(
+      `select id, lowest_year_group as lo, highest_year_group as hi from schools`,
+    );
     const pupils: Array<Record<string, unknown>> = await em.query(
       `select p.id, p.school_id, p.reference, to_char(p.date_of_birth, 'YYYY-MM-DD') as dob, p.year_group, to_char(p.on_roll_from, 'YYYY-MM-DD') as f,
               to_char(p.on_roll_to, 'YYYY-MM-DD') as t, p.disadvantaged, p.send, p.care_experienced, p.roni_score, lp.entry_year as recorded_entry
@@ -167,8 +172,21 @@ async function recount(tenantId: string, policy: BenchmarkPolicy, entryWithoutDo
         pupilId: p['id'] as string,
         reference: p['reference'] as string,
         entryYear,
-        priorityRank: priorityRank({ disadvantaged: p['disadvantaged'] as boolean, send: p['send'] as boolean, careExperienced: p['care_experienced'] as boolean, roniScore: p['roni_score'] as number | null }),
-        stints: [{ schoolId: school.id, from: p['f'] as string, to: (p['t'] as string | null) ?? null, lowestYearGroup: school.lo, highestYearGroup: school.hi }],
+        priorityRank: priorityRank({
+          disadvantaged: p['disadvantaged'] as boolean,
+          send: p['send'] as boolean,
+          careExperienced: p['care_experienced'] as boolean,
+          roniScore: p['roni_score'] as number | null,
+        }),
+        stints: [
+          {
+            schoolId: school.id,
+            from: p['f'] as string,
+            to: (p['t'] as string | null) ?? null,
+            lowestYearGroup: school.lo,
+            highestYearGroup: school.hi,
+          },
+        ],
         encounters: encounters
           .filter((e) => e['pupil_id'] === p['id'])
           .map((e) => ({
@@ -188,7 +206,8 @@ async function recount(tenantId: string, policy: BenchmarkPolicy, entryWithoutDo
 }
 
 const rowKey = (r: { pupilId: string; academicYear: number; benchmark: number }): string => `${r.pupilId}|${r.academicYear}|${r.benchmark}`;
-const countKey = (c: { schoolId: string; academicYear: number; yearGroup: number; benchmark: number }): string => `${c.schoolId}|${c.academicYear}|${c.yearGroup}|${c.benchmark}`;
+const countKey = (c: { schoolId: string; academicYear: number; yearGroup: number; benchmark: number }): string =>
+  `${c.schoolId}|${c.academicYear}|${c.yearGroup}|${c.benchmark}`;
 const sortBy = <T>(xs: T[], key: (x: T) => string): T[] => [...xs].sort((a, b) => (key(a) < key(b) ? -1 : 1));
 
 async function dbRows(tenantId: string): Promise<LedgerRow[]> {
@@ -217,7 +236,11 @@ async function dbRows(tenantId: string): Promise<LedgerRow[]> {
   });
 }
 
-async function dbCounts(tenantId: string, table: 'ledger_school_counts' | 'coverage_snapshot_counts', snapshotId?: string): Promise<CoverageCount[]> {
+async function dbCounts(
+  tenantId: string,
+  table: 'ledger_school_counts' | 'coverage_snapshot_counts',
+  snapshotId?: string,
+): Promise<CoverageCount[]> {
   return inTenant(tenantId, async (em) => {
     const rows: Array<Record<string, number | string>> = await em.query(
       `select school_id, ${snapshotId ? '0 as academic_year' : 'academic_year'}, year_group, benchmark, pupils, met, priority_pupils, priority_met, disadvantaged_pupils, disadvantaged_met
@@ -239,7 +262,11 @@ async function dbCounts(tenantId: string, table: 'ledger_school_counts' | 'cover
   });
 }
 
-async function expectLedgerMatchesRecount(tenantId: string, policy: BenchmarkPolicy, entryWithoutDob: ReadonlyMap<string, number> = new Map()): Promise<LedgerRow[]> {
+async function expectLedgerMatchesRecount(
+  tenantId: string,
+  policy: BenchmarkPolicy,
+  entryWithoutDob: ReadonlyMap<string, number> = new Map(),
+): Promise<LedgerRow[]> {
   const expected = await recount(tenantId, policy, entryWithoutDob);
   expect(sortBy(await dbRows(tenantId), rowKey)).toEqual(sortBy(expected, rowKey));
   expect(sortBy(await dbCounts(tenantId, 'ledger_school_counts'), countKey)).toEqual(sortBy(countCoverage(expected), countKey));
@@ -317,7 +344,17 @@ describe('benchmark ledger: database path = in-memory recount', () => {
             const [row]: Array<{ id: string }> = await em.query(
               `insert into encounters (tenant_id, school_id, occurred_on, activity_type, format, year_groups, status, checklist, headcount_only, headcount)
                values ($1, $2, $3, $4, $5, '{7}', $6, $7, $8, $9) returning id`,
-              [tenantId, schools[e.school], day(e.date), ACTIVITIES[e.activity], FORMAT_LIST[e.format], STATUSES[e.status], criteriaOf(e.checklist), headcountOnly, headcountOnly ? 10 : null],
+              [
+                tenantId,
+                schools[e.school],
+                day(e.date),
+                ACTIVITIES[e.activity],
+                FORMAT_LIST[e.format],
+                STATUSES[e.status],
+                criteriaOf(e.checklist),
+                headcountOnly,
+                headcountOnly ? 10 : null,
+              ],
             );
             out.push({ id: row.id, school: schools[e.school] });
           }
@@ -334,15 +371,25 @@ describe('benchmark ledger: database path = in-memory recount', () => {
         // Half in one statement, the rest one by one: both paths through the triggers.
         const half = Math.ceil(all.length / 2);
         await inTenant(tenantId, (em) =>
-          em.query(`insert into encounter_attendance (tenant_id, school_id, encounter_id, pupil_id) select $1, unnest($2::uuid[]), unnest($3::uuid[]), unnest($4::uuid[])`, [
-            tenantId,
-            all.slice(0, half).map((a) => a.school),
-            all.slice(0, half).map((a) => a.encounter),
-            all.slice(0, half).map((a) => a.pupil),
-          ]),
+          em.query(
+            `insert into encounter_attendance (tenant_id, school_id, encounter_id, pupil_id) select $1, unnest($2::uuid[]), unnest($3::uuid[]), unnest($4::uuid[])`,
+            [
+              tenantId,
+              all.slice(0, half).map((a) => a.school),
+              all.slice(0, half).map((a) => a.encounter),
+              all.slice(0, half).map((a) => a.pupil),
+            ],
+          ),
         );
         for (const a of all.slice(half)) {
-          await inTenant(tenantId, (em) => em.query(`insert into encounter_attendance (tenant_id, school_id, encounter_id, pupil_id) values ($1, $2, $3, $4)`, [tenantId, a.school, a.encounter, a.pupil]));
+          await inTenant(tenantId, (em) =>
+            em.query(`insert into encounter_attendance (tenant_id, school_id, encounter_id, pupil_id) values ($1, $2, $3, $4)`, [
+              tenantId,
+              a.school,
+              a.encounter,
+              a.pupil,
+            ]),
+          );
         }
         const first = await expectLedgerMatchesRecount(tenantId, policy, entryWithoutDob);
         seen.rows += first.length;
@@ -356,14 +403,24 @@ describe('benchmark ledger: database path = in-memory recount', () => {
             const e = encounters[('pick' in c ? c.pick : 0) % encounters.length];
             switch (c.kind) {
               case 'removeAttendance': {
-                const rows: Array<{ pupil_id: string }> = await em.query(`select pupil_id from encounter_attendance where encounter_id = $1 order by pupil_id`, [e.id]);
-                if (rows.length) await em.query(`delete from encounter_attendance where encounter_id = $1 and pupil_id = $2`, [e.id, rows[c.pick % rows.length].pupil_id]);
+                const rows: Array<{ pupil_id: string }> = await em.query(
+                  `select pupil_id from encounter_attendance where encounter_id = $1 order by pupil_id`,
+                  [e.id],
+                );
+                if (rows.length)
+                  await em.query(`delete from encounter_attendance where encounter_id = $1 and pupil_id = $2`, [
+                    e.id,
+                    rows[c.pick % rows.length].pupil_id,
+                  ]);
                 break;
               }
               case 'addAttendance': {
                 const pupilIndex = c.pupil % pupilIds.length;
                 if (schools[s.pupils[pupilIndex].school] === e.school) {
-                  await em.query(`insert into encounter_attendance (tenant_id, school_id, encounter_id, pupil_id) values ($1, $2, $3, $4) on conflict do nothing`, [tenantId, e.school, e.id, pupilIds[pupilIndex]]);
+                  await em.query(
+                    `insert into encounter_attendance (tenant_id, school_id, encounter_id, pupil_id) values ($1, $2, $3, $4) on conflict do nothing`,
+                    [tenantId, e.school, e.id, pupilIds[pupilIndex]],
+                  );
                 }
                 break;
               }
@@ -371,24 +428,34 @@ describe('benchmark ledger: database path = in-memory recount', () => {
                 await em.query(`update encounters set checklist = $2 where id = $1`, [e.id, criteriaOf(c.checklist)]);
                 break;
               case 'status':
-                await em.query(`update encounters set status = $2 where id = $1 and not (headcount_only and headcount is null)`, [e.id, STATUSES[c.status]]);
+                await em.query(`update encounters set status = $2 where id = $1 and not (headcount_only and headcount is null)`, [
+                  e.id,
+                  STATUSES[c.status],
+                ]);
                 break;
               case 'date':
                 await em.query(`update encounters set occurred_on = $2 where id = $1`, [e.id, day(c.date)]);
                 break;
               case 'leave':
-                await em.query(`update pupils set on_roll_to = greatest(on_roll_from, $2::date) where id = $1`, [pupilIds[c.pupil % pupilIds.length], day(c.on)]);
+                await em.query(`update pupils set on_roll_to = greatest(on_roll_from, $2::date) where id = $1`, [
+                  pupilIds[c.pupil % pupilIds.length],
+                  day(c.on),
+                ]);
                 break;
               case 'yearGroup': {
                 const id = pupilIds[c.pupil % pupilIds.length];
                 await em.query(`update pupils set year_group = $2 where id = $1`, [id, c.yearGroup]);
                 // A changed year group (no birth date) is read in this academic year; an unchanged one stays.
-                if (entryWithoutDob.has(id) && currentYearGroup.get(id) !== c.yearGroup) entryWithoutDob.set(id, entryYearFromYearGroup(c.yearGroup, thisYear));
+                if (entryWithoutDob.has(id) && currentYearGroup.get(id) !== c.yearGroup)
+                  entryWithoutDob.set(id, entryYearFromYearGroup(c.yearGroup, thisYear));
                 if (entryWithoutDob.has(id)) currentYearGroup.set(id, c.yearGroup);
                 break;
               }
               case 'flags':
-                await em.query(`update pupils set disadvantaged = $2 where id = $1`, [pupilIds[c.pupil % pupilIds.length], c.disadvantaged]);
+                await em.query(`update pupils set disadvantaged = $2 where id = $1`, [
+                  pupilIds[c.pupil % pupilIds.length],
+                  c.disadvantaged,
+                ]);
                 break;
               case 'policy':
                 break;
@@ -435,8 +502,20 @@ describe('benchmark ledger: database path = in-memory recount', () => {
           [
             {
               policy: 0,
-              pupils: [{ entryYear: 2020, withDob: true, dobOffset: 40, school: 0, from: 0, length: null, flags: [true, false, false, 60] }],
-              encounters: [{ school: 0, date: 900, activity: 3, format: 0, checklist: MEANINGFUL_CRITERIA.map(() => true), status: 0, headcountOnly: false }],
+              pupils: [
+                { entryYear: 2020, withDob: true, dobOffset: 40, school: 0, from: 0, length: null, flags: [true, false, false, 60] },
+              ],
+              encounters: [
+                {
+                  school: 0,
+                  date: 900,
+                  activity: 3,
+                  format: 0,
+                  checklist: MEANINGFUL_CRITERIA.map(() => true),
+                  status: 0,
+                  headcountOnly: false,
+                },
+              ],
               attendance: [[0, 0]],
               corrections: [{ kind: 'leave', pupil: 0, on: 1200 }],
               asOf: 950,
@@ -473,12 +552,17 @@ describe('benchmark ledger: database path = in-memory recount', () => {
     await Promise.all(
       encounters.map((encounterId) =>
         inTenant(tenantId, async (em) => {
-          await em.query(`insert into encounter_attendance (tenant_id, school_id, encounter_id, pupil_id) select $1, $2, $3, unnest($4::uuid[])`, [tenantId, schools[0], encounterId, pupils]);
+          await em.query(
+            `insert into encounter_attendance (tenant_id, school_id, encounter_id, pupil_id) select $1, $2, $3, unnest($4::uuid[])`,
+            [tenantId, schools[0], encounterId, pupils],
+          );
           await em.query('select pg_sleep(0.02)');
         }),
       ),
     );
     const expected = await expectLedgerMatchesRecount(tenantId, policy);
-    expect(expected.filter((r) => r.academicYear === 2024 && r.benchmark === 6).every((r) => r.encounterDates.length === 8 && r.met)).toBe(true);
+    expect(expected.filter((r) => r.academicYear === 2024 && r.benchmark === 6).every((r) => r.encounterDates.length === 8 && r.met)).toBe(
+      true,
+    );
   });
 });

@@ -42,14 +42,7 @@ const LEDGER_CORE = [
  */
 @Module({
   imports: [BookingsModule, BookingEncounterBridgeModule],
-  providers: [
-    ...LEDGER_CORE,
-    EncountersService,
-    PoliciesResolver,
-    EncountersResolver,
-    CoverageResolver,
-    CoverageSnapshotResolver,
-  ],
+  providers: [...LEDGER_CORE, EncountersService, PoliciesResolver, EncountersResolver, CoverageResolver, CoverageSnapshotResolver],
   exports: [EncountersService, CoverageService, PoliciesService],
 })
 export class LedgerModule {}

@@ -31,13 +31,21 @@ export class PolicyRepository {
 
   /** That version, or the latest version of the key when `version` is null. */
   async byKey(key: string, version: number | null): Promise<PolicyRecord | null> {
-    const row = await this.dataSource.getRepository(StoredBenchmarkPolicy).findOne({ where: version === null ? { key } : { key, version }, order: { version: 'DESC' } });
+    const row = await this.dataSource
+      .getRepository(StoredBenchmarkPolicy)
+      .findOne({ where: version === null ? { key } : { key, version }, order: { version: 'DESC' } });
     return row ? toPolicyRecord(row) : null;
   }
 
   async insert(policy: BenchmarkPolicy): Promise<PolicyRecord> {
     const repo = this.dataSource.getRepository(StoredBenchmarkPolicy);
-    const result = await repo.insert({ key: policy.key, version: policy.version, name: policy.name, definition: policy as never, isDefault: false });
+    const result = await repo.insert({
+      key: policy.key,
+      version: policy.version,
+      name: policy.name,
+      definition: policy as never,
+      isDefault: false,
+    });
     return toPolicyRecord(await repo.findOneByOrFail({ id: (result.identifiers[0] as { id: string }).id }));
   }
 }

@@ -19,13 +19,18 @@ export class PoliciesResolver {
   }
 
   @Mutation(() => BenchmarkPolicyType, { description: "Hub admins: choose the hub's policy. Coverage is recomputed at once." })
-  async chooseBenchmarkPolicy(@CurrentPrincipal() p: Principal, @Args('input') input: ChooseBenchmarkPolicyInput): Promise<BenchmarkPolicyType> {
+  async chooseBenchmarkPolicy(
+    @CurrentPrincipal() p: Principal,
+    @Args('input') input: ChooseBenchmarkPolicyInput,
+  ): Promise<BenchmarkPolicyType> {
     return policyView(await this.service.choose(p, { ...input }));
   }
 
   @Mutation(() => BenchmarkPolicyType, { description: 'Platform admins: add a policy (or a new version) as JSON; no code needed.' })
-  async addBenchmarkPolicy(@CurrentPrincipal() p: Principal, @Args('definition', { type: () => String }) definition: string): Promise<BenchmarkPolicyType> {
+  async addBenchmarkPolicy(
+    @CurrentPrincipal() p: Principal,
+    @Args('definition', { type: () => String }) definition: string,
+  ): Promise<BenchmarkPolicyType> {
     return policyView(await this.service.add(p, definition));
   }
 }
-

@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { canManageBenchmarkPolicies, canManageTenant, DomainError, isBlank, parseBenchmarkPolicy, parseIntegerInRange, parseText, showValue, type Principal } from '@tandem/domain';
+import {
+  canManageBenchmarkPolicies,
+  canManageTenant,
+  DomainError,
+  isBlank,
+  parseBenchmarkPolicy,
+  parseIntegerInRange,
+  parseText,
+  showValue,
+  type Principal,
+} from '@tandem/domain';
 import { AuditLog, TenantDb } from '@tandem/persistence';
 import { mustBeAllowed, requireTenant } from '@tandem/features/shared';
 import { LedgerSettingsRepository, PolicyRepository, type PolicyRecord } from './policies.repository';
@@ -43,11 +53,20 @@ export class PoliciesService {
     const version = isBlank(input.version) ? null : parseIntegerInRange(input.version, 'input.version', 1, 10_000);
     const found = await this.policies.byKey(key, version);
     if (!found) {
-      throw new DomainError('NOT_FOUND', `No benchmark policy ${showValue(key)}${version === null ? '' : ` version ${version}`}: see benchmarkPolicies for the ones there are`, 'input.policyKey');
+      throw new DomainError(
+        'NOT_FOUND',
+        `No benchmark policy ${showValue(key)}${version === null ? '' : ` version ${version}`}: see benchmarkPolicies for the ones there are`,
+        'input.policyKey',
+      );
     }
     return this.db.transaction(async (em) => {
       await this.settings.choose(found.id, p.userId);
-      await AuditLog.record(em, { action: 'ledger.policy_chosen', entityType: 'benchmark_policy', entityId: found.id, detail: { key: found.policy.key, version: found.policy.version } });
+      await AuditLog.record(em, {
+        action: 'ledger.policy_chosen',
+        entityType: 'benchmark_policy',
+        entityId: found.id,
+        detail: { key: found.policy.key, version: found.policy.version },
+      });
       return found;
     });
   }
@@ -63,7 +82,11 @@ export class PoliciesService {
     }
     const policy = parseBenchmarkPolicy(value, 'definition');
     if (await this.policies.byKey(policy.key, policy.version)) {
-      throw new DomainError('ALREADY_EXISTS', `Benchmark policy ${policy.key} version ${policy.version} exists already: a change is a new version`, 'definition.version');
+      throw new DomainError(
+        'ALREADY_EXISTS',
+        `Benchmark policy ${policy.key} version ${policy.version} exists already: a change is a new version`,
+        'definition.version',
+      );
     }
     return this.policies.insert(policy);
   }

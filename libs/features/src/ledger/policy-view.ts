@@ -11,6 +11,12 @@ export function policyView(r: PolicyRecord): BenchmarkPolicyType {
     name: p.name,
     description: p.description,
     isDefault: r.isDefault,
-    benchmarks: p.benchmarks.map((b) => ({ ...b, activityTypes: [...b.activityTypes], formats: [...b.formats], requiredCriteria: [...b.requiredCriteria], windows: b.windows.map((w) => ({ ...w })) })),
+    benchmarks: p.benchmarks.map((b) => ({
+      ...b,
+      activityTypes: [...b.activityTypes],
+      formats: [...b.formats],
+      requiredCriteria: [...b.requiredCriteria],
+      windows: b.windows.map((w) => ({ ...w })),
+    })),
   };
 }

@@ -20,7 +20,9 @@ export class ReportingSnapshotsProcessor extends WorkerHost {
   }
 
   async process(job: Job<LedgerSnapshotPayload>): Promise<{ taken: string[] }> {
-    const taken = await TenantContext.run({ tenantId: job.data.tenantId, actorUserId: null, correlationId: job.id ?? job.name }, () => this.coverage.takeDueReportingSnapshots(null));
+    const taken = await TenantContext.run({ tenantId: job.data.tenantId, actorUserId: null, correlationId: job.id ?? job.name }, () =>
+      this.coverage.takeDueReportingSnapshots(null),
+    );
     return { taken: taken.map((s) => s.asOf) };
   }
 }

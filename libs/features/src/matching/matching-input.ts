@@ -1,4 +1,15 @@
-import { benchmarkFor, type ActivityType, type CalendarDate, type ExistingBookingInput, type Format, type MatchingEmployerInput, type MatchingInput, type MatchingOfferInput, type MatchingRequestInput, type MatchingSessionInput } from '@tandem/domain';
+import {
+  benchmarkFor,
+  type ActivityType,
+  type CalendarDate,
+  type ExistingBookingInput,
+  type Format,
+  type MatchingEmployerInput,
+  type MatchingInput,
+  type MatchingOfferInput,
+  type MatchingRequestInput,
+  type MatchingSessionInput,
+} from '@tandem/domain';
 import type { StoredMatchingReason } from '@tandem/persistence';
 
 /**
@@ -113,8 +124,12 @@ const located = (x: { latitude: number | null; longitude: number | null }): bool
  * those pupils in the gap list's priority groups (disadvantaged, SEND, care-experienced, at risk of
  * NEET) for the benchmark the request's activity serves. No ledger row (no pupils loaded) = no gap.
  */
-export function gapOf(gaps: readonly SnapshotGapRow[], request: Pick<SnapshotRequest, 'schoolId' | 'yearGroup' | 'activityType' | 'formats'>): Pick<MatchingRequestInput, 'gap' | 'disadvantagedShare'> {
-  const row = (benchmark: number) => gaps.find((g) => g.schoolId === request.schoolId && g.yearGroup === request.yearGroup && g.benchmark === benchmark);
+export function gapOf(
+  gaps: readonly SnapshotGapRow[],
+  request: Pick<SnapshotRequest, 'schoolId' | 'yearGroup' | 'activityType' | 'formats'>,
+): Pick<MatchingRequestInput, 'gap' | 'disadvantagedShare'> {
+  const row = (benchmark: number) =>
+    gaps.find((g) => g.schoolId === request.schoolId && g.yearGroup === request.yearGroup && g.benchmark === benchmark);
   const missing = (g: SnapshotGapRow | undefined) => (g ? Math.max(0, g.pupils - g.met) : 0);
   const served = row(benchmarkFor(request.activityType, request.formats[0]));
   let share = 0;
@@ -132,9 +147,21 @@ export function buildMatchingInput(snapshot: MatchingSnapshot): { input: Matchin
     if (!school) continue;
     if (!located(school)) left.push(leftOut(r, 'SCHOOL_NOT_LOCATED'));
     else if (r.windows.length === 0) left.push(leftOut(r, 'WINDOWS_PASSED'));
-    else requests.push({ id: r.id, schoolId: r.schoolId, yearGroup: r.yearGroup, pupils: r.pupils, activityType: r.activityType, formats: r.formats, windows: r.windows, ...gapOf(snapshot.gaps, r) });
+    else
+      requests.push({
+        id: r.id,
+        schoolId: r.schoolId,
+        yearGroup: r.yearGroup,
+        pupils: r.pupils,
+        activityType: r.activityType,
+        formats: r.formats,
+        windows: r.windows,
+        ...gapOf(snapshot.gaps, r),
+      });
   }
-  const schools = snapshot.schools.filter(located).map((s) => ({ id: s.id, name: s.name, latitude: s.latitude as number, longitude: s.longitude as number }));
+  const schools = snapshot.schools
+    .filter(located)
+    .map((s) => ({ id: s.id, name: s.name, latitude: s.latitude as number, longitude: s.longitude as number }));
 
   const employerById = new Map(snapshot.employers.map((e) => [e.id, e]));
   const sessionsByOffer = new Map<string, SnapshotSession[]>();
@@ -166,6 +193,13 @@ export function buildMatchingInput(snapshot: MatchingSnapshot): { input: Matchin
   const employers: MatchingEmployerInput[] = snapshot.employers
     .filter((e) => employerIds.has(e.id))
     // Virtual offers travel nowhere, so an employer without a location only offers those: its (unused) position is 0, 0.
-    .map((e) => ({ id: e.id, name: e.name, latitude: e.latitude ?? 0, longitude: e.longitude ?? 0, maxRequestsPerMonth: e.maxRequestsPerMonth, vettedUntil: e.vettedUntil }));
+    .map((e) => ({
+      id: e.id,
+      name: e.name,
+      latitude: e.latitude ?? 0,
+      longitude: e.longitude ?? 0,
+      maxRequestsPerMonth: e.maxRequestsPerMonth,
+      vettedUntil: e.vettedUntil,
+    }));
   return { input: { schools, requests, employers, offers, sessions, existingBookings: snapshot.bookings }, leftOut: left };
 }

@@ -1,5 +1,13 @@
 import { DEFAULT_MATCHING_WEIGHTS, DomainError, type Principal } from '@tandem/domain';
-import { canSeeMatchingRun, decideProposal, MAX_PROPOSALS_PER_DECISION, parseProposalIds, requestedClusterId, runWeights, solvingPercent } from './matching-rules';
+import {
+  canSeeMatchingRun,
+  decideProposal,
+  MAX_PROPOSALS_PER_DECISION,
+  parseProposalIds,
+  requestedClusterId,
+  runWeights,
+  solvingPercent,
+} from './matching-rules';
 
 function thrown(fn: () => unknown): DomainError | undefined {
   try {
@@ -30,7 +38,11 @@ describe('who sees a run', () => {
 describe('starting a run', () => {
   it('takes the hub’s weights, with the run’s own on top (null keeps the hub’s)', () => {
     expect(runWeights(DEFAULT_MATCHING_WEIGHTS, null)).toEqual(DEFAULT_MATCHING_WEIGHTS);
-    expect(runWeights({ ...DEFAULT_MATCHING_WEIGHTS, perKm: 2 }, { perKm: null, fairnessCap: 3 })).toEqual({ ...DEFAULT_MATCHING_WEIGHTS, perKm: 2, fairnessCap: 3 });
+    expect(runWeights({ ...DEFAULT_MATCHING_WEIGHTS, perKm: 2 }, { perKm: null, fairnessCap: 3 })).toEqual({
+      ...DEFAULT_MATCHING_WEIGHTS,
+      perKm: 2,
+      fairnessCap: 3,
+    });
   });
 
   it('names the weight out of range', () => {
@@ -64,9 +76,19 @@ describe('deciding on a proposal', () => {
     expect(decideProposal('proposed', 'reject', 'ids[0]')).toBe('apply');
     expect(decideProposal('accepted', 'accept', 'ids[0]')).toBe('unchanged');
     expect(decideProposal('rejected', 'reject', 'ids[0]')).toBe('unchanged');
-    expect(thrown(() => decideProposal('rejected', 'accept', 'ids[2]'))).toMatchObject({ code: 'CONFLICT', field: 'ids[2]', message: expect.stringMatching(/was rejected/) });
-    expect(thrown(() => decideProposal('accepted', 'reject', 'ids[0]'))).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/cancel the booking/) });
-    expect(thrown(() => decideProposal('superseded', 'accept', 'ids[0]'))).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/newer matching run/) });
+    expect(thrown(() => decideProposal('rejected', 'accept', 'ids[2]'))).toMatchObject({
+      code: 'CONFLICT',
+      field: 'ids[2]',
+      message: expect.stringMatching(/was rejected/),
+    });
+    expect(thrown(() => decideProposal('accepted', 'reject', 'ids[0]'))).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/cancel the booking/),
+    });
+    expect(thrown(() => decideProposal('superseded', 'accept', 'ids[0]'))).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/newer matching run/),
+    });
   });
 });
 

@@ -1,4 +1,13 @@
-import { can, collect, DomainError, isBlank, resolveMatchingWeights, showValue, type MatchingWeights, type Principal } from '@tandem/domain';
+import {
+  can,
+  collect,
+  DomainError,
+  isBlank,
+  resolveMatchingWeights,
+  showValue,
+  type MatchingWeights,
+  type Principal,
+} from '@tandem/domain';
 import type { MatchingProposalStatusValue, MatchingRunPhaseValue, MatchingRunStatusValue } from '@tandem/persistence';
 
 /** Pure rules of the matching flow: input checks, who sees a run, what a decision on a proposal does. No I/O. */
@@ -7,7 +16,13 @@ export const MATCHING_RUN_STATUSES: readonly MatchingRunStatusValue[] = ['queued
 export const MATCHING_PROPOSAL_STATUSES: readonly MatchingProposalStatusValue[] = ['proposed', 'accepted', 'rejected', 'superseded'];
 
 /** How far along a run is at the start of each phase (within solving, see solvingPercent). */
-export const PHASE_PROGRESS: Readonly<Record<MatchingRunPhaseValue, number>> = { queued: 0, loading: 10, solving: 30, saving: 90, done: 100 };
+export const PHASE_PROGRESS: Readonly<Record<MatchingRunPhaseValue, number>> = {
+  queued: 0,
+  loading: 10,
+  solving: 30,
+  saving: 90,
+  done: 100,
+};
 
 /**
  * The bar while the solver works: how far along the solver says it is (MatchingProgress.share),
@@ -64,7 +79,11 @@ export function parseProposalIds(ids: unknown): string[] {
   });
   c.throwIfAny();
   if (out.length > MAX_PROPOSALS_PER_DECISION) {
-    throw DomainError.invalid('ids', 'VALIDATION_FAILED', `ids may list at most ${MAX_PROPOSALS_PER_DECISION} proposals at once (got ${out.length})`);
+    throw DomainError.invalid(
+      'ids',
+      'VALIDATION_FAILED',
+      `ids may list at most ${MAX_PROPOSALS_PER_DECISION} proposals at once (got ${out.length})`,
+    );
   }
   return out;
 }
@@ -78,7 +97,9 @@ export type ProposalDecision = 'accept' | 'reject';
 export function decideProposal(status: MatchingProposalStatusValue, decision: ProposalDecision, field: string): 'apply' | 'unchanged' {
   if (status === 'proposed') return 'apply';
   if ((status === 'accepted' && decision === 'accept') || (status === 'rejected' && decision === 'reject')) return 'unchanged';
-  if (status === 'superseded') throw new DomainError('CONFLICT', 'A newer matching run has replaced this proposal: decide on that run’s proposals instead', field);
-  if (status === 'accepted') throw new DomainError('CONFLICT', 'This proposal was accepted and is a booking now: cancel the booking instead', field);
+  if (status === 'superseded')
+    throw new DomainError('CONFLICT', 'A newer matching run has replaced this proposal: decide on that run’s proposals instead', field);
+  if (status === 'accepted')
+    throw new DomainError('CONFLICT', 'This proposal was accepted and is a booking now: cancel the booking instead', field);
   throw new DomainError('CONFLICT', 'This proposal was rejected: run matching again to get a new one', field);
 }

@@ -48,14 +48,20 @@ export class MatchingRunRunner {
       const run = await this.runs.claim(runId);
       if (!run) return { skipped: true };
       // The audit trail names the coordinator who asked for the run, not "the system".
-      return TenantContext.run({ tenantId, actorUserId: run.requestedByUserId, correlationId: jobKey }, () => this.execute(run, this.clock.now()));
+      return TenantContext.run({ tenantId, actorUserId: run.requestedByUserId, correlationId: jobKey }, () =>
+        this.execute(run, this.clock.now()),
+      );
     });
   }
 
   /** After the last attempt failed: the run says so (nothing of it was written). */
   giveUp(tenantId: string, runId: string, jobKey: string, cause = 'of a fault on our side'): Promise<void> {
     return TenantContext.run({ tenantId, actorUserId: null, correlationId: jobKey }, async () => {
-      const failed = await this.runs.fail(runId, 'INTERNAL', `The run stopped because ${cause} (ref ${jobKey}); no proposals were made. Please start it again.`);
+      const failed = await this.runs.fail(
+        runId,
+        'INTERNAL',
+        `The run stopped because ${cause} (ref ${jobKey}); no proposals were made. Please start it again.`,
+      );
       if (failed) this.logger.warn(`gave up on matching run ${jobKey}: ${cause}`);
     });
   }
@@ -75,7 +81,11 @@ export class MatchingRunRunner {
       });
       result = await this.solver.solve(
         input,
-        { weights: resolveMatchingWeights({ ...DEFAULT_MATCHING_WEIGHTS, ...run.weights }), maxWork: run.maxWork, maxBranchNodes: run.maxBranchNodes },
+        {
+          weights: resolveMatchingWeights({ ...DEFAULT_MATCHING_WEIGHTS, ...run.weights }),
+          maxWork: run.maxWork,
+          maxBranchNodes: run.maxBranchNodes,
+        },
         (p) => bar.report(solvingPercent(p.share)),
       );
       await bar.settled();
@@ -96,7 +106,14 @@ export class MatchingRunRunner {
         action: 'matching.run_finished',
         entityType: 'matching_run',
         entityId: run.id,
-        detail: { clusterId: run.clusterId, proposals: result.proposals.length, unmatched: result.unmatched.length + leftOut.length, optimal: result.optimal, superseded: superseded.earlier, supersededOwn: superseded.own },
+        detail: {
+          clusterId: run.clusterId,
+          proposals: result.proposals.length,
+          unmatched: result.unmatched.length + leftOut.length,
+          optimal: result.optimal,
+          superseded: superseded.earlier,
+          supersededOwn: superseded.own,
+        },
       });
       return { skipped: false, status: 'succeeded', proposals: result.proposals.length };
     });

@@ -81,14 +81,21 @@ export class MatchingRunRepository extends TenantRepository<MatchingRun> {
   /** Moves a running run to the next phase (its own short transaction: pollers see it at once). */
   progress(id: string, phase: MatchingRunPhaseValue): Promise<void> {
     return this.tx(async (em) => {
-      await em.query(`update matching_runs set phase = $2, progress = $3 where id = $1 and status = 'running'`, [id, phase, PHASE_PROGRESS[phase]]);
+      await em.query(`update matching_runs set phase = $2, progress = $3 where id = $1 and status = 'running'`, [
+        id,
+        phase,
+        PHASE_PROGRESS[phase],
+      ]);
     });
   }
 
   /** Moves the bar within the solving phase: forwards only, and only while the run is solving. */
   solvingProgress(id: string, progress: number): Promise<void> {
     return this.tx(async (em) => {
-      await em.query(`update matching_runs set progress = $2 where id = $1 and status = 'running' and phase = 'solving' and progress < $2`, [id, progress]);
+      await em.query(
+        `update matching_runs set progress = $2 where id = $1 and status = 'running' and phase = 'solving' and progress < $2`,
+        [id, progress],
+      );
     });
   }
 
@@ -100,25 +107,29 @@ export class MatchingRunRepository extends TenantRepository<MatchingRun> {
 
   async succeed(em: EntityManager, id: string, outcome: RunOutcome): Promise<void> {
     const { result } = outcome;
-    await em.update(MatchingRun, { id }, {
-      status: 'succeeded',
-      phase: 'done',
-      progress: PHASE_PROGRESS.done,
-      objective: result.objective,
-      bound: result.bound,
-      relativeGap: result.gap,
-      optimal: result.optimal,
-      requestsConsidered: result.stats.requests + outcome.leftOut.length,
-      sessionsConsidered: result.stats.sessions,
-      candidatePairs: result.stats.candidatePairs,
-      proposalCount: result.proposals.length,
-      unmatchedCount: result.unmatched.length + outcome.leftOut.length,
-      pupilsCovered: result.stats.pupilsCovered,
-      gapPupilsCovered: result.stats.gapPupilsCovered,
-      loadMs: outcome.loadMs,
-      solveMs: result.stats.millis.build + result.stats.millis.solve + result.stats.millis.explain,
-      finishedAt: () => 'app_now()',
-    });
+    await em.update(
+      MatchingRun,
+      { id },
+      {
+        status: 'succeeded',
+        phase: 'done',
+        progress: PHASE_PROGRESS.done,
+        objective: result.objective,
+        bound: result.bound,
+        relativeGap: result.gap,
+        optimal: result.optimal,
+        requestsConsidered: result.stats.requests + outcome.leftOut.length,
+        sessionsConsidered: result.stats.sessions,
+        candidatePairs: result.stats.candidatePairs,
+        proposalCount: result.proposals.length,
+        unmatchedCount: result.unmatched.length + outcome.leftOut.length,
+        pupilsCovered: result.stats.pupilsCovered,
+        gapPupilsCovered: result.stats.gapPupilsCovered,
+        loadMs: outcome.loadMs,
+        solveMs: result.stats.millis.build + result.stats.millis.solve + result.stats.millis.explain,
+        finishedAt: () => 'app_now()',
+      },
+    );
   }
 
   /** A queued or running run ends failed, saying why in words; false when it had already finished. */
@@ -152,8 +163,9 @@ export interface UnmatchedView extends MatchingUnmatchedRequest {
   pupils: number;
 }
 
-const reasonsOf = (p: { reasons: readonly { code: string; params: Readonly<Record<string, string | number | boolean>>; text: string }[] }): StoredMatchingReason[] =>
-  p.reasons.map((r) => ({ code: r.code, params: { ...r.params }, text: r.text }));
+const reasonsOf = (p: {
+  reasons: readonly { code: string; params: Readonly<Record<string, string | number | boolean>>; text: string }[];
+}): StoredMatchingReason[] => p.reasons.map((r) => ({ code: r.code, params: { ...r.params }, text: r.text }));
 
 /** The employer's allowance left that month, as the proposal's reasons state it (null = no limit). */
 function monthRemaining(p: SolverProposal): number | null {
@@ -196,8 +208,22 @@ export class MatchingProposalRepository extends TenantRepository<MatchingProposa
       summary: p.summary,
     }));
     const unmatched = [
-      ...outcome.result.unmatched.map((u) => ({ tenantId, runId, requestId: u.requestId, schoolId: u.schoolId, reasons: reasonsOf(u), summary: u.summary })),
-      ...outcome.leftOut.map((u) => ({ tenantId, runId, requestId: u.requestId, schoolId: u.schoolId, reasons: u.reasons, summary: u.summary })),
+      ...outcome.result.unmatched.map((u) => ({
+        tenantId,
+        runId,
+        requestId: u.requestId,
+        schoolId: u.schoolId,
+        reasons: reasonsOf(u),
+        summary: u.summary,
+      })),
+      ...outcome.leftOut.map((u) => ({
+        tenantId,
+        runId,
+        requestId: u.requestId,
+        schoolId: u.schoolId,
+        reasons: u.reasons,
+        summary: u.summary,
+      })),
     ];
     for (let i = 0; i < proposals.length; i += CHUNK) await em.insert(MatchingProposal, proposals.slice(i, i + CHUNK));
     for (let i = 0; i < unmatched.length; i += CHUNK) await em.insert(MatchingUnmatchedRequest, unmatched.slice(i, i + CHUNK));
@@ -248,12 +274,17 @@ export class MatchingProposalRepository extends TenantRepository<MatchingProposa
     const valid = ids.filter(isUuid);
     if (!valid.length) return [];
     return this.tx((em) =>
-      em.query(`select p.id, p.tenant_id as "tenantId", r.cluster_id as "clusterId" from matching_proposals p join matching_runs r on r.id = p.run_id where p.id = any($1::uuid[])`, [valid]),
+      em.query(
+        `select p.id, p.tenant_id as "tenantId", r.cluster_id as "clusterId" from matching_proposals p join matching_runs r on r.id = p.run_id where p.id = any($1::uuid[])`,
+        [valid],
+      ),
     );
   }
 
   async decide(id: string, status: MatchingProposalStatusValue, bookingId: string | null, userId: string): Promise<void> {
-    await this.tx((em) => em.update(MatchingProposal, { id }, { status, bookingId, decidedByUserId: userId, decidedAt: () => 'app_now()' }));
+    await this.tx((em) =>
+      em.update(MatchingProposal, { id }, { status, bookingId, decidedByUserId: userId, decidedAt: () => 'app_now()' }),
+    );
   }
 
   /** Proposals of these runs (optionally of one status), best first within each run, with names. */
@@ -269,7 +300,10 @@ export class MatchingProposalRepository extends TenantRepository<MatchingProposa
     return this.views((qb) => qb.where('proposal.id in (:...ids)', { ids }), ids);
   }
 
-  private async views(narrow: (qb: SelectQueryBuilder<MatchingProposal>) => SelectQueryBuilder<MatchingProposal>, keys: readonly string[]): Promise<ProposalView[]> {
+  private async views(
+    narrow: (qb: SelectQueryBuilder<MatchingProposal>) => SelectQueryBuilder<MatchingProposal>,
+    keys: readonly string[],
+  ): Promise<ProposalView[]> {
     if (!keys.filter(isUuid).length) return [];
     return this.query(async (qb) => {
       narrow(
@@ -327,7 +361,12 @@ export class MatchingUnmatchedRepository extends TenantRepository<MatchingUnmatc
       const extra = new Map(raw.map((r) => [r['unmatched_id'] as string, r]));
       return entities.map((u) => {
         const r = extra.get(u.id) ?? {};
-        return Object.assign(u, { schoolName: String(r['school_name']), activityType: String(r['activity_type']), yearGroup: Number(r['year_group']), pupils: Number(r['pupils']) });
+        return Object.assign(u, {
+          schoolName: String(r['school_name']),
+          activityType: String(r['activity_type']),
+          yearGroup: Number(r['year_group']),
+          pupils: Number(r['pupils']),
+        });
       });
     });
   }

@@ -1,10 +1,26 @@
 import { Injectable } from '@nestjs/common';
-import { academicYearOf, type ActivityType, type CalendarDate, type ExistingBookingInput, type Format, type VettingKind, type VettingOutcome } from '@tandem/domain';
+import {
+  academicYearOf,
+  type ActivityType,
+  type CalendarDate,
+  type ExistingBookingInput,
+  type Format,
+  type VettingKind,
+  type VettingOutcome,
+} from '@tandem/domain';
 import { TenantDb } from '@tandem/persistence';
 import type { EntityManager } from 'typeorm';
 import { londonDateOf } from '@tandem/domain';
 import { vettingStatusOn } from '@tandem/features/employers';
-import type { MatchingSnapshot, SnapshotEmployer, SnapshotGapRow, SnapshotOffer, SnapshotRequest, SnapshotSchool, SnapshotSession } from './matching-input';
+import type {
+  MatchingSnapshot,
+  SnapshotEmployer,
+  SnapshotGapRow,
+  SnapshotOffer,
+  SnapshotRequest,
+  SnapshotSchool,
+  SnapshotSession,
+} from './matching-input';
 
 /** Bookings that hold their slot (the live-session index's states). */
 const LIVE = `('proposed','accepted_by_school','accepted_by_employer','confirmed')`;
@@ -23,17 +39,28 @@ export class MatchingSnapshotRepository {
 
   load(clusterId: string | null, now: Date): Promise<MatchingSnapshot> {
     const today = londonDateOf(now);
-    return this.db.transaction(async (em) => {
-      await em.query('set transaction read only');
-      const schools = await this.schools(em, clusterId);
-      const requests = await this.requests(em, clusterId, now);
-      const gaps = await this.gaps(em, academicYearOf(today), schools.map((s) => s.id));
-      const offers = await this.offers(em);
-      const sessions = await this.sessions(em, now);
-      const employers = await this.employers(em, today);
-      const bookings = await this.bookings(em, now, offers.map((o) => o.id));
-      return { schools, requests, gaps, employers, offers, sessions, bookings };
-    }, { isolation: 'REPEATABLE READ' });
+    return this.db.transaction(
+      async (em) => {
+        await em.query('set transaction read only');
+        const schools = await this.schools(em, clusterId);
+        const requests = await this.requests(em, clusterId, now);
+        const gaps = await this.gaps(
+          em,
+          academicYearOf(today),
+          schools.map((s) => s.id),
+        );
+        const offers = await this.offers(em);
+        const sessions = await this.sessions(em, now);
+        const employers = await this.employers(em, today);
+        const bookings = await this.bookings(
+          em,
+          now,
+          offers.map((o) => o.id),
+        );
+        return { schools, requests, gaps, employers, offers, sessions, bookings };
+      },
+      { isolation: 'REPEATABLE READ' },
+    );
   }
 
   private schools(em: EntityManager, clusterId: string | null): Promise<SnapshotSchool[]> {
@@ -45,7 +72,15 @@ export class MatchingSnapshotRepository {
   }
 
   private async requests(em: EntityManager, clusterId: string | null, now: Date): Promise<SnapshotRequest[]> {
-    const rows: Array<{ id: string; schoolId: string; yearGroup: number; pupils: number; activityType: ActivityType; formats: Format[]; windows: { startsAt: string; endsAt: string }[] }> = await em.query(
+    const rows: Array<{
+      id: string;
+      schoolId: string;
+      yearGroup: number;
+      pupils: number;
+      activityType: ActivityType;
+      formats: Format[];
+      windows: { startsAt: string; endsAt: string }[];
+    }> = await em.query(
       `select r.id, r.school_id as "schoolId", r.year_group as "yearGroup", r.pupil_count as pupils, r.activity_type as "activityType", r.formats,
               coalesce(jsonb_agg(jsonb_build_object('startsAt', w.starts_at, 'endsAt', w.ends_at) order by w.starts_at, w.id) filter (where w.id is not null), '[]') as windows
          from requests r
@@ -96,12 +131,19 @@ export class MatchingSnapshotRepository {
          from employers e
         where e.archived_at is null and exists (select 1 from offers o where o.employer_id = e.id and o.status = 'published' and o.archived_at is null)`,
     );
-    const checks: Array<{ employerId: string; kind: VettingKind; checkedOn: string; expiresOn: string; outcome: VettingOutcome }> = await em.query(
-      `select employer_id as "employerId", kind, checked_on::text as "checkedOn", expires_on::text as "expiresOn", outcome
+    const checks: Array<{ employerId: string; kind: VettingKind; checkedOn: string; expiresOn: string; outcome: VettingOutcome }> =
+      await em.query(
+        `select employer_id as "employerId", kind, checked_on::text as "checkedOn", expires_on::text as "expiresOn", outcome
          from vetting_checks where archived_at is null and employer_id = any($1::uuid[])`,
-      [rows.map((r) => r.id)],
-    );
-    return rows.map((e) => ({ ...e, vettedUntil: vettingStatusOn(checks.filter((c) => c.employerId === e.id).map((c) => ({ ...c, archivedAt: null })), today).validUntil }));
+        [rows.map((r) => r.id)],
+      );
+    return rows.map((e) => ({
+      ...e,
+      vettedUntil: vettingStatusOn(
+        checks.filter((c) => c.employerId === e.id).map((c) => ({ ...c, archivedAt: null })),
+        today,
+      ).validUntil,
+    }));
   }
 
   /**

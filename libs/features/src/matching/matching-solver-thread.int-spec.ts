@@ -106,13 +106,20 @@ it('without HiGHS (its WebAssembly missing), logs an error, counts it, and answe
   try {
     const input = generateMatchingHub(7, { requests: 250, sessions: 1000 });
     const result = await broken.solve(input, {});
-    expect(result).toMatchObject({ optimal: false, unproven: { code: 'NO_LINEAR_SOLVER' }, stats: { method: 'heuristic', provenBy: null } });
+    expect(result).toMatchObject({
+      optimal: false,
+      unproven: { code: 'NO_LINEAR_SOLVER' },
+      stats: { method: 'heuristic', provenBy: null },
+    });
     expect(result.objective).toBeLessThan(solveMatching(input, { linearSolver }).objective);
     expect(result.objective).toBe(solveMatching(input).objective); // the same heuristic as without HiGHS here
     expect(matchingSolverCounters.linearSolverLoadFailures).toBe(before.linearSolverLoadFailures + 1);
     expect(matchingSolverCounters.heuristicSolves).toBe(before.heuristicSolves + 1);
     const logged = errors.mock.calls.map(([message]) => String(message));
-    expect(logged).toEqual([expect.stringMatching(/^HiGHS did not load on the matching solver thread \(.*ENOENT.*\)/), expect.stringMatching(/^matching solved without HiGHS: HiGHS \(the LP solver\) is not available/)]);
+    expect(logged).toEqual([
+      expect.stringMatching(/^HiGHS did not load on the matching solver thread \(.*ENOENT.*\)/),
+      expect.stringMatching(/^matching solved without HiGHS: HiGHS \(the LP solver\) is not available/),
+    ]);
   } finally {
     errors.mockRestore();
     await broken.onApplicationShutdown();

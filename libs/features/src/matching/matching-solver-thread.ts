@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Inject, Injectable, Logger, Optional, type OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@tandem/platform';
-import { DomainError, type ErrorCode, type FieldProblem, type MatchingOptions, type MatchingProgress, type MatchingResult } from '@tandem/domain';
+import {
+  DomainError,
+  type ErrorCode,
+  type FieldProblem,
+  type MatchingOptions,
+  type MatchingProgress,
+  type MatchingResult,
+} from '@tandem/domain';
 
 /** What crosses to the thread: plain data only (no callbacks; the thread loads its own LP solver). */
 export type ThreadMatchingOptions = Omit<MatchingOptions, 'onProgress' | 'linearSolver'>;
@@ -75,7 +82,10 @@ export class MatchingSolverThread implements OnApplicationShutdown {
   private readonly logger = new Logger(MatchingSolverThread.name);
   private thread: Worker | null = null;
   private nextId = 1;
-  private readonly waiting = new Map<number, { resolve: (r: MatchingResult) => void; reject: (e: Error) => void; onProgress?: (p: MatchingProgress) => void }>();
+  private readonly waiting = new Map<
+    number,
+    { resolve: (r: MatchingResult) => void; reject: (e: Error) => void; onProgress?: (p: MatchingProgress) => void }
+  >();
   readonly heapMb: number;
 
   constructor(
@@ -118,7 +128,9 @@ export class MatchingSolverThread implements OnApplicationShutdown {
     thread.on('message', (reply: SolveReply) => {
       if ('linearSolverUnavailable' in reply) {
         matchingSolverCounters.linearSolverLoadFailures++;
-        this.logger.error(`HiGHS did not load on the matching solver thread (${reply.linearSolverUnavailable}): runs are answered by the heuristic, not proven optimal, until the thread restarts`);
+        this.logger.error(
+          `HiGHS did not load on the matching solver thread (${reply.linearSolverUnavailable}): runs are answered by the heuristic, not proven optimal, until the thread restarts`,
+        );
         return;
       }
       const waiter = this.waiting.get(reply.id);
@@ -135,8 +147,7 @@ export class MatchingSolverThread implements OnApplicationShutdown {
           this.logger.error(`matching solved without HiGHS: ${reply.result.unproven?.message ?? 'the heuristic met its bound'}`);
         }
         waiter.resolve(reply.result);
-      }
-      else waiter.reject(new DomainError(reply.error.code, reply.error.message, reply.error.field, reply.error.details));
+      } else waiter.reject(new DomainError(reply.error.code, reply.error.message, reply.error.field, reply.error.details));
     });
     const lost = (why: string) => {
       if (this.thread !== thread) return;

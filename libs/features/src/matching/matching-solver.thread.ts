@@ -13,7 +13,9 @@ import type { SolveReply, SolveRequest, SolverThreadData } from './matching-solv
  * logs an error and counts it) and solves go on without it: the heuristic, every rule kept but not
  * proven optimal (`MatchingResult.unproven`).
  */
-const linearSolver: Promise<LinearSolver | undefined> = loadLinearSolver((workerData as SolverThreadData | undefined)?.linearSolverWasm).catch((e: unknown) => {
+const linearSolver: Promise<LinearSolver | undefined> = loadLinearSolver(
+  (workerData as SolverThreadData | undefined)?.linearSolverWasm,
+).catch((e: unknown) => {
   parentPort?.postMessage({ linearSolverUnavailable: e instanceof Error ? e.message : String(e) } satisfies SolveReply);
   return undefined;
 });
@@ -25,7 +27,11 @@ function answer(request: SolveRequest, linearSolver: LinearSolver | undefined): 
   let reply: SolveReply;
   try {
     const onProgress = (progress: MatchingProgress) => parentPort?.postMessage({ id: request.id, progress } satisfies SolveReply);
-    reply = { id: request.id, result: solveMatching(request.input, { ...request.options, onProgress, linearSolver }), withLinearSolver: linearSolver !== undefined };
+    reply = {
+      id: request.id,
+      result: solveMatching(request.input, { ...request.options, onProgress, linearSolver }),
+      withLinearSolver: linearSolver !== undefined,
+    };
   } catch (e) {
     reply =
       e instanceof DomainError

@@ -8,7 +8,11 @@ import type { MatchingProposalType, MatchingReasonType, MatchingRunType, Matchin
 const gapPupils = (points: number | null): number | null => (points === null ? null : points / POINTS_PER_GAP_PUPIL);
 
 export function reasonsView(reasons: readonly StoredMatchingReason[]): MatchingReasonType[] {
-  return reasons.map((r) => ({ code: r.code, text: r.text, params: Object.entries(r.params ?? {}).map(([name, value]) => ({ name, value: String(value) })) }));
+  return reasons.map((r) => ({
+    code: r.code,
+    text: r.text,
+    params: Object.entries(r.params ?? {}).map(([name, value]) => ({ name, value: String(value) })),
+  }));
 }
 
 /** The weights a run stored, read like hub settings (each falls back to its default). */

@@ -21,7 +21,14 @@ export class MatchingModule {}
 
 /** Matching in the worker: the `matching` queue's processor and the run it drives (no resolvers). */
 @Module({
-  providers: [MatchingRunRepository, MatchingProposalRepository, MatchingSnapshotRepository, MatchingSolverThread, MatchingRunRunner, MatchingRunProcessor],
+  providers: [
+    MatchingRunRepository,
+    MatchingProposalRepository,
+    MatchingSnapshotRepository,
+    MatchingSolverThread,
+    MatchingRunRunner,
+    MatchingRunProcessor,
+  ],
   exports: [MatchingRunRunner],
 })
 export class MatchingJobsModule {}

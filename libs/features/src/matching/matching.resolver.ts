@@ -36,7 +36,10 @@ export class MatchingResolver {
     private readonly clusters: ClustersService,
   ) {}
 
-  @Query(() => MatchingRunType, { description: 'One matching run you may see (hub admins: all; coordinators: their cluster’s), with its progress and, once done, its proposals.' })
+  @Query(() => MatchingRunType, {
+    description:
+      'One matching run you may see (hub admins: all; coordinators: their cluster’s), with its progress and, once done, its proposals.',
+  })
   async matchingRun(@CurrentPrincipal() p: Principal, @Args('id', { type: () => ID }) id: string): Promise<MatchingRunType> {
     return runView(await this.service.get(p, id));
   }
@@ -46,20 +49,31 @@ export class MatchingResolver {
     return connectionView(await this.service.list(p, args.filter, args.first, args.after));
   }
 
-  @Mutation(() => MatchingRunType, { description: 'Queue a matching run for a cluster (or, for hub admins, the whole hub); poll matchingRun for its progress.' })
+  @Mutation(() => MatchingRunType, {
+    description: 'Queue a matching run for a cluster (or, for hub admins, the whole hub); poll matchingRun for its progress.',
+  })
   async startMatchingRun(@CurrentPrincipal() p: Principal, @Args('input') input: StartMatchingRunInput): Promise<MatchingRunType> {
-    return runView(await this.service.start(p, { clusterId: input.clusterId, weights: input.weights ? { ...input.weights } : input.weights }));
+    return runView(
+      await this.service.start(p, { clusterId: input.clusterId, weights: input.weights ? { ...input.weights } : input.weights }),
+    );
   }
 
   @Mutation(() => MatchingDecisionResultType, {
-    description: 'Accept proposals (1–100): each becomes a booking in proposed state, both sides are asked. Per proposal: one that cannot be accepted (its session was taken since) reports its error, the others go through.',
+    description:
+      'Accept proposals (1–100): each becomes a booking in proposed state, both sides are asked. Per proposal: one that cannot be accepted (its session was taken since) reports its error, the others go through.',
   })
-  async acceptMatchingProposals(@CurrentPrincipal() p: Principal, @Args('ids', { type: () => [ID] }) ids: string[]): Promise<MatchingDecisionResultType> {
+  async acceptMatchingProposals(
+    @CurrentPrincipal() p: Principal,
+    @Args('ids', { type: () => [ID] }) ids: string[],
+  ): Promise<MatchingDecisionResultType> {
     return decisionView(await this.service.accept(p, ids));
   }
 
   @Mutation(() => MatchingDecisionResultType, { description: 'Reject proposals (1–100), per proposal as for accept.' })
-  async rejectMatchingProposals(@CurrentPrincipal() p: Principal, @Args('ids', { type: () => [ID] }) ids: string[]): Promise<MatchingDecisionResultType> {
+  async rejectMatchingProposals(
+    @CurrentPrincipal() p: Principal,
+    @Args('ids', { type: () => [ID] }) ids: string[],
+  ): Promise<MatchingDecisionResultType> {
     return decisionView(await this.service.reject(p, ids));
   }
 
@@ -74,7 +88,8 @@ export class MatchingResolver {
   async proposals(
     @Parent() run: MatchingRunType,
     @Context() ctx: GraphQLContext,
-    @Args('status', { type: () => String, nullable: true, description: 'proposed, accepted, rejected or superseded.' }) status?: string | null,
+    @Args('status', { type: () => String, nullable: true, description: 'proposed, accepted, rejected or superseded.' })
+    status?: string | null,
   ): Promise<MatchingProposalType[]> {
     const rows = await proposalsLoader(ctx, this.service, this.service.parseProposalStatus(status)).load(run.id);
     return rows.map(proposalView);

@@ -1,12 +1,49 @@
 import { Injectable } from '@nestjs/common';
-import { canRunMatching, Clock, collect, DEFAULT_MAX_BRANCH_NODES, DEFAULT_MAX_WORK, DomainError, isBlank, parseEnum, type Principal, reachOf, readHubSettings, pageSize } from '@tandem/domain';
-import { AuditLog, isUuid, Tenant, TenantDb, type JsonObject, type MatchingProposalStatusValue, type MatchingRun } from '@tandem/persistence';
+import {
+  canRunMatching,
+  Clock,
+  collect,
+  DEFAULT_MAX_BRANCH_NODES,
+  DEFAULT_MAX_WORK,
+  DomainError,
+  isBlank,
+  parseEnum,
+  type Principal,
+  reachOf,
+  readHubSettings,
+  pageSize,
+} from '@tandem/domain';
+import {
+  AuditLog,
+  isUuid,
+  Tenant,
+  TenantDb,
+  type JsonObject,
+  type MatchingProposalStatusValue,
+  type MatchingRun,
+} from '@tandem/persistence';
 import { Outbox, translateDatabaseError, type Connection } from '@tandem/platform';
 import { BookingsService } from '@tandem/features/bookings';
 import { connectionOf, mustBeAllowed, requireTenant, visibleOrNotFound } from '@tandem/features/shared';
 import { ClustersService } from '@tandem/features/hubs';
-import { canSeeMatchingRun, decideProposal, MATCHING_PROPOSAL_STATUSES, MATCHING_RUN_STATUSES, parseProposalIds, requestedClusterId, runWeights, type ProposalDecision, type StartRunInput } from './matching-rules';
-import { MatchingProposalRepository, MatchingRunRepository, MatchingUnmatchedRepository, type ProposalView, type UnmatchedView } from './matching-runs.repository';
+import {
+  canSeeMatchingRun,
+  decideProposal,
+  MATCHING_PROPOSAL_STATUSES,
+  MATCHING_RUN_STATUSES,
+  parseProposalIds,
+  requestedClusterId,
+  runWeights,
+  type ProposalDecision,
+  type StartRunInput,
+} from './matching-rules';
+import {
+  MatchingProposalRepository,
+  MatchingRunRepository,
+  MatchingUnmatchedRepository,
+  type ProposalView,
+  type UnmatchedView,
+} from './matching-runs.repository';
 
 export interface MatchingRunFilterInput {
   clusterId?: string | null;
@@ -59,11 +96,19 @@ export class MatchingService {
       if (active && this.clock.now().getTime() - active.updatedAt.getTime() > STALE_RUN_MS) {
         // Nothing has moved it for a long while (no worker took it, or one died mid-run and gave up
         // silently): it must not block its scope for ever. A late worker finds it finished and does nothing.
-        await this.runs.fail(active.id, 'INTERNAL', `No worker finished this run within ${STALE_RUN_MS / 60_000} minutes; no proposals were made. A newer run replaced it.`);
+        await this.runs.fail(
+          active.id,
+          'INTERNAL',
+          `No worker finished this run within ${STALE_RUN_MS / 60_000} minutes; no proposals were made. A newer run replaced it.`,
+        );
         active = null;
       }
       if (active) {
-        throw new DomainError('CONFLICT', `A matching run for ${clusterId ? 'this cluster' : 'the whole hub'} is already ${active.status}: wait for it to finish`, 'input.clusterId');
+        throw new DomainError(
+          'CONFLICT',
+          `A matching run for ${clusterId ? 'this cluster' : 'the whole hub'} is already ${active.status}: wait for it to finish`,
+          'input.clusterId',
+        );
       }
       const run = await this.runs.insert({
         clusterId,
@@ -89,7 +134,8 @@ export class MatchingService {
   private async scopeOf(p: Principal, requested: string | null): Promise<string | null> {
     const wanted = requested ?? (reachOf(p, 'runMatching').kind === 'cluster' ? (p.clusterId ?? null) : null);
     if (wanted === null) {
-      if (reachOf(p, 'runMatching').kind !== 'all') throw new DomainError('FORBIDDEN', 'Only hub admins can run matching for the whole hub: choose your cluster', 'input.clusterId');
+      if (reachOf(p, 'runMatching').kind !== 'all')
+        throw new DomainError('FORBIDDEN', 'Only hub admins can run matching for the whole hub: choose your cluster', 'input.clusterId');
       return null;
     }
     const notYours = new DomainError('NOT_FOUND', 'Cluster not found among those you may run matching for', 'input.clusterId');
@@ -97,7 +143,12 @@ export class MatchingService {
       throw e instanceof DomainError && e.code === 'NOT_FOUND' ? notYours : e;
     });
     if (!canSeeMatchingRun(p, { clusterId: cluster.id })) throw notYours;
-    if (cluster.archivedAt) throw new DomainError('CONFLICT', `The cluster ${cluster.name} is archived: matching runs only for active clusters`, 'input.clusterId');
+    if (cluster.archivedAt)
+      throw new DomainError(
+        'CONFLICT',
+        `The cluster ${cluster.name} is archived: matching runs only for active clusters`,
+        'input.clusterId',
+      );
     return cluster.id;
   }
 
@@ -107,7 +158,12 @@ export class MatchingService {
     return visibleOrNotFound(await this.runs.findById(id), (r) => canSeeMatchingRun(p, r), 'Matching run', 'id');
   }
 
-  async list(p: Principal, filter: MatchingRunFilterInput | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<Connection<MatchingRun>> {
+  async list(
+    p: Principal,
+    filter: MatchingRunFilterInput | null | undefined,
+    first: number | null | undefined,
+    after: string | null | undefined,
+  ): Promise<Connection<MatchingRun>> {
     requireTenant(p);
     mustBeAllowed(canRunMatching(p), 'see matching runs');
     const f = filter ?? {};
@@ -116,7 +172,11 @@ export class MatchingService {
     const status = isBlank(f.status) ? undefined : c.run(() => parseEnum(f.status, MATCHING_RUN_STATUSES, 'filter.status'));
     c.throwIfAny();
     // An id that names no cluster matches no run (a list filter never says whether the id exists).
-    const clusterId = isBlank(f.clusterId) ? undefined : isUuid(f.clusterId) ? (f.clusterId as string) : '00000000-0000-0000-0000-000000000000';
+    const clusterId = isBlank(f.clusterId)
+      ? undefined
+      : isUuid(f.clusterId)
+        ? (f.clusterId as string)
+        : '00000000-0000-0000-0000-000000000000';
     const { page, total } = await this.runs.list(reachOf(p, 'runMatching'), { clusterId, status }, { first: size, after });
     return connectionOf(page, total);
   }
@@ -169,7 +229,12 @@ export class MatchingService {
       }
     }
     const views = new Map((await this.proposals.viewsByIds(ids)).map((v) => [v.id, v]));
-    return ids.map((id) => ({ proposalId: id, ok: !errors.has(id), proposal: views.get(id) as ProposalView, error: errors.get(id) ?? null }));
+    return ids.map((id) => ({
+      proposalId: id,
+      ok: !errors.has(id),
+      proposal: views.get(id) as ProposalView,
+      error: errors.get(id) ?? null,
+    }));
   }
 
   /** One proposal, inside its own transaction: locked, checked, and (for accept) turned into a booking. */
@@ -189,7 +254,12 @@ export class MatchingService {
         }
       }
       await this.proposals.decide(proposal.id, decision === 'accept' ? 'accepted' : 'rejected', bookingId, p.userId);
-      await AuditLog.record(em, { action: `matching.proposal_${decision === 'accept' ? 'accepted' : 'rejected'}`, entityType: 'matching_proposal', entityId: proposal.id, detail: { runId: proposal.runId, bookingId } });
+      await AuditLog.record(em, {
+        action: `matching.proposal_${decision === 'accept' ? 'accepted' : 'rejected'}`,
+        entityType: 'matching_proposal',
+        entityId: proposal.id,
+        detail: { runId: proposal.runId, bookingId },
+      });
     });
   }
 }

@@ -6,7 +6,10 @@ import { LEFT_OUT_REASONS } from './matching-input';
 import { MATCHING_PROPOSAL_STATUSES, MATCHING_RUN_STATUSES } from './matching-rules';
 
 /* Enumerated output values are GraphQL enums made from the same lists the service checks input against. */
-const MatchingReasonCodeEnum = graphqlEnum('MatchingReasonCode', [...MATCHING_REASON_CODES, ...(Object.keys(LEFT_OUT_REASONS) as Array<keyof typeof LEFT_OUT_REASONS>)]);
+const MatchingReasonCodeEnum = graphqlEnum('MatchingReasonCode', [
+  ...MATCHING_REASON_CODES,
+  ...(Object.keys(LEFT_OUT_REASONS) as Array<keyof typeof LEFT_OUT_REASONS>),
+]);
 const MatchingProposalStatusEnum = graphqlEnum('MatchingProposalStatus', MATCHING_PROPOSAL_STATUSES);
 const MatchingRunStatusEnum = graphqlEnum('MatchingRunStatus', MATCHING_RUN_STATUSES);
 
@@ -22,7 +25,9 @@ export class MatchingReasonParamType {
   value!: string;
 }
 
-@ObjectType('MatchingReason', { description: 'Why a proposal was chosen, or what stopped a request: a code with its numbers, and the sentence.' })
+@ObjectType('MatchingReason', {
+  description: 'Why a proposal was chosen, or what stopped a request: a code with its numbers, and the sentence.',
+})
 export class MatchingReasonType {
   @Field(() => MatchingReasonCodeEnum)
   code!: string;
@@ -34,7 +39,9 @@ export class MatchingReasonType {
   params!: MatchingReasonParamType[];
 }
 
-@ObjectType('MatchingProposal', { description: 'A booking a matching run proposes: a request meeting an offer session, what it is worth and why.' })
+@ObjectType('MatchingProposal', {
+  description: 'A booking a matching run proposes: a request meeting an offer session, what it is worth and why.',
+})
 export class MatchingProposalType {
   @Field(() => ID)
   id!: string;
@@ -96,7 +103,10 @@ export class MatchingProposalType {
   @Field(() => Float, { description: 'What the pair is worth, in gap pupils (before the fairness term).' })
   worth!: number;
 
-  @Field(() => Int, { nullable: true, description: "Requests the employer could still take that month once this run's proposals count; null = no limit." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Requests the employer could still take that month once this run's proposals count; null = no limit.",
+  })
   employerMonthRemaining!: number | null;
 
   @Field(() => Int, { description: "The offer's sessions left once this run's proposals count." })
@@ -183,7 +193,10 @@ export class MatchingRunType {
   @Field(() => Float, { nullable: true, description: 'Total worth of the proposals, in gap pupils (fairness terms subtracted).' })
   objective!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'A proven upper bound on the worth of any proposals that keep every rule, in gap pupils.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'A proven upper bound on the worth of any proposals that keep every rule, in gap pupils.',
+  })
   bound!: number | null;
 
   @Field(() => Float, { nullable: true, description: '(bound − objective) / bound: 0 when proven optimal.' })
@@ -265,7 +278,9 @@ export class MatchingDecisionType {
   error!: MatchingDecisionErrorType | null;
 }
 
-@ObjectType('MatchingDecisionResult', { description: 'Per proposal: each is decided in its own transaction, so one that cannot be does not hold back the others.' })
+@ObjectType('MatchingDecisionResult', {
+  description: 'Per proposal: each is decided in its own transaction, so one that cannot be does not hold back the others.',
+})
 export class MatchingDecisionResultType {
   @Field(() => [MatchingDecisionType])
   results!: MatchingDecisionType[];
@@ -281,10 +296,16 @@ export class MatchingDecisionResultType {
 
 @InputType('StartMatchingRunInput')
 export class StartMatchingRunInput {
-  @Field(() => ID, { nullable: true, description: "The cluster to match. Coordinators: their own (the default). Hub admins: any cluster, or none for the whole hub." })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The cluster to match. Coordinators: their own (the default). Hub admins: any cluster, or none for the whole hub.',
+  })
   clusterId?: string | null;
 
-  @Field(() => MatchingWeightsInput, { nullable: true, description: "This run's own weights, over the hub's (a weight not given keeps the hub's)." })
+  @Field(() => MatchingWeightsInput, {
+    nullable: true,
+    description: "This run's own weights, over the hub's (a weight not given keeps the hub's).",
+  })
   weights?: MatchingWeightsInput | null;
 }
 

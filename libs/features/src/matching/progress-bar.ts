@@ -9,7 +9,10 @@ export interface ProgressBar {
   settled(): Promise<void>;
 }
 
-export function progressBar(write: (percent: number) => Promise<void>, options: { from: number; everyMs: number; onError: (e: unknown) => void; now?: () => number }): ProgressBar {
+export function progressBar(
+  write: (percent: number) => Promise<void>,
+  options: { from: number; everyMs: number; onError: (e: unknown) => void; now?: () => number },
+): ProgressBar {
   const now = options.now ?? (() => performance.now());
   let shown = options.from;
   let lastWriteAt = -Infinity;

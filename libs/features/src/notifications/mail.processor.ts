@@ -3,7 +3,15 @@ import { Logger, type OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { TenantContext, TenantDb } from '@tandem/persistence';
-import { MailDeliveryCheck, MailService, QUEUE_NAMES, type ComposedEmail, type MailComposer, type MailJobKind, type MailJobPayload } from '@tandem/platform';
+import {
+  MailDeliveryCheck,
+  MailService,
+  QUEUE_NAMES,
+  type ComposedEmail,
+  type MailComposer,
+  type MailJobKind,
+  type MailJobPayload,
+} from '@tandem/platform';
 import type { Job } from 'bullmq';
 import { MAIL_COMPOSERS } from './mail-composers';
 
@@ -67,7 +75,10 @@ export class MailProcessor extends WorkerHost implements OnModuleInit {
       // Compose and read the send log in one transaction (the composer's joins it).
       const { emails, state } = await this.db.transaction(async () => {
         const composed = await composer.compose(payload as never);
-        return { emails: composed, state: composed.length ? await this.sendState(jobKey) : { sent: new Set<string>(), started: new Set<string>() } };
+        return {
+          emails: composed,
+          state: composed.length ? await this.sendState(jobKey) : { sent: new Set<string>(), started: new Set<string>() },
+        };
       });
       const result: MailJobResult = { sent: 0, alreadySent: 0 };
       for (const email of emails) {
@@ -111,7 +122,10 @@ export class MailProcessor extends WorkerHost implements OnModuleInit {
       this.logger.log(`found ${kind} ${jobKey} (${messageId}) delivered by an earlier attempt; not sent again`);
       return true;
     }
-    if (answer === 'unknown') this.logger.warn(`resending ${kind} ${jobKey} (${messageId}): an earlier attempt may have been delivered; the copy carries the same Message-ID`);
+    if (answer === 'unknown')
+      this.logger.warn(
+        `resending ${kind} ${jobKey} (${messageId}): an earlier attempt may have been delivered; the copy carries the same Message-ID`,
+      );
     return false;
   }
 
@@ -138,7 +152,9 @@ export class MailProcessor extends WorkerHost implements OnModuleInit {
     } catch (err) {
       // The server answered with an error: it committed nothing, so a retry need not ask.
       if (typeof (err as { responseCode?: unknown }).responseCode === 'number') {
-        await this.db.transaction((em) => em.query('delete from mail_send_attempts where job_key = $1 and recipient = $2', [jobKey, email.to]));
+        await this.db.transaction((em) =>
+          em.query('delete from mail_send_attempts where job_key = $1 and recipient = $2', [jobKey, email.to]),
+        );
       }
       throw err;
     }

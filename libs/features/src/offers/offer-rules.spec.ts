@@ -28,25 +28,52 @@ describe('offer rules', () => {
   });
 
   it('needs a travel radius for visits in person at school, also when only the format changes', () => {
-    expect(problem(() => parseOfferInput({ ...valid, format: 'in_person_school' }, 'create', NOW))).toMatchObject({ code: 'REQUIRED', field: 'input.travelRadiusKm' });
+    expect(problem(() => parseOfferInput({ ...valid, format: 'in_person_school' }, 'create', NOW))).toMatchObject({
+      code: 'REQUIRED',
+      field: 'input.travelRadiusKm',
+    });
     const current = { ...valid, format: 'virtual', travelRadiusKm: null, status: 'draft' } as unknown as OfferFields;
-    expect(problem(() => parseOfferInput({ format: 'in_person_school' }, 'update', NOW, current))).toMatchObject({ field: 'input.travelRadiusKm' });
+    expect(problem(() => parseOfferInput({ format: 'in_person_school' }, 'update', NOW, current))).toMatchObject({
+      field: 'input.travelRadiusKm',
+    });
     expect(parseOfferInput({ format: 'in_person_school', travelRadiusKm: 12.34 }, 'update', NOW, current).fields.travelRadiusKm).toBe(12.3);
   });
 
   it('defaults a window to Monday–Friday and a session to the offer size', () => {
     const parsed = parseOfferInput(
-      { ...valid, availabilityWindows: [{ startsOn: '2026-02-02', endsOn: '2026-02-06', startTime: '09:00', endTime: '10:00' }], sessions: [{ startsAt: '2026-02-03T09:00:00Z', endsAt: '2026-02-03T10:00:00Z' }] },
+      {
+        ...valid,
+        availabilityWindows: [{ startsOn: '2026-02-02', endsOn: '2026-02-06', startTime: '09:00', endTime: '10:00' }],
+        sessions: [{ startsAt: '2026-02-03T09:00:00Z', endsAt: '2026-02-03T10:00:00Z' }],
+      },
       'create',
       NOW,
     );
-    expect(parsed.windows).toEqual([{ startsOn: '2026-02-02', endsOn: '2026-02-06', weekdays: [1, 2, 3, 4, 5], startTime: '09:00', endTime: '10:00' }]);
+    expect(parsed.windows).toEqual([
+      { startsOn: '2026-02-02', endsOn: '2026-02-06', weekdays: [1, 2, 3, 4, 5], startTime: '09:00', endTime: '10:00' },
+    ]);
     expect(parsed.sessions?.[0].capacity).toBe(30);
   });
 
   it('reports every problem of the input at once', () => {
-    const e = problem(() => parseOfferInput({ ...valid, pupilsPerSession: 0, yearGroups: [14], availabilityWindows: [{ startsOn: '2026-02-02', endsOn: '2026-02-01', startTime: '10:00', endTime: '09:00' }] }, 'create', NOW));
+    const e = problem(() =>
+      parseOfferInput(
+        {
+          ...valid,
+          pupilsPerSession: 0,
+          yearGroups: [14],
+          availabilityWindows: [{ startsOn: '2026-02-02', endsOn: '2026-02-01', startTime: '10:00', endTime: '09:00' }],
+        },
+        'create',
+        NOW,
+      ),
+    );
     expect(e.code).toBe('VALIDATION_FAILED');
-    expect(e.details?.map((d) => d.field)).toEqual(['input.pupilsPerSession', 'input.yearGroups[0]', 'input.availabilityWindows[0].endsOn', 'input.availabilityWindows[0].endTime']);
+    expect(e.details?.map((d) => d.field)).toEqual([
+      'input.pupilsPerSession',
+      'input.yearGroups[0]',
+      'input.availabilityWindows[0].endsOn',
+      'input.availabilityWindows[0].endTime',
+    ]);
   });
 });

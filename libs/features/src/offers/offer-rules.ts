@@ -27,7 +27,8 @@ import {
 export const OFFER_INPUT_STATUSES = ['draft', 'published'] as const;
 export type OfferInputStatus = (typeof OFFER_INPUT_STATUSES)[number];
 
-const given = (input: object, key: string): boolean => Object.prototype.hasOwnProperty.call(input, key) && (input as Record<string, unknown>)[key] !== undefined;
+const given = (input: object, key: string): boolean =>
+  Object.prototype.hasOwnProperty.call(input, key) && (input as Record<string, unknown>)[key] !== undefined;
 
 export interface WindowFields {
   startsOn: CalendarDate;
@@ -74,7 +75,9 @@ export function parseTravelRadius(value: unknown, field: string): number {
 /** One recurring availability window: a date range (inclusive), weekdays (default Mon–Fri), a daily time range. */
 export function parseWindow(input: Record<string, unknown>, field: string, c: Collector): WindowFields | undefined {
   const dates = c.run(() => parseDateRange(input['startsOn'], input['endsOn'], { from: `${field}.startsOn`, to: `${field}.endsOn` }));
-  const weekdays = isBlank(input['weekdays']) ? [1, 2, 3, 4, 5] : c.run(() => parseList(input['weekdays'], `${field}.weekdays`, parseWeekday).sort((a, b) => a - b));
+  const weekdays = isBlank(input['weekdays'])
+    ? [1, 2, 3, 4, 5]
+    : c.run(() => parseList(input['weekdays'], `${field}.weekdays`, parseWeekday).sort((a, b) => a - b));
   const times = c.run(() => parseTimeRange(input['startTime'], input['endTime'], { start: `${field}.startTime`, end: `${field}.endTime` }));
   if (!dates || !weekdays || !times) return undefined;
   return { startsOn: dates.from, endsOn: dates.to, weekdays, startTime: times.start, endTime: times.end };
@@ -84,9 +87,17 @@ export function parseWindow(input: Record<string, unknown>, field: string, c: Co
  * A concrete session: end after start, in the future, capacity 1…pupilsPerSession (default
  * pupilsPerSession).
  */
-export function parseSession(input: Record<string, unknown>, field: string, pupilsPerSession: number, now: Date, c: Collector): SessionFields | undefined {
+export function parseSession(
+  input: Record<string, unknown>,
+  field: string,
+  pupilsPerSession: number,
+  now: Date,
+  c: Collector,
+): SessionFields | undefined {
   const window = c.run(() => parseTimeWindow(input['startsAt'], input['endsAt'], { start: `${field}.startsAt`, end: `${field}.endsAt` }));
-  const capacity = isBlank(input['capacity']) ? pupilsPerSession : c.run(() => parseCapacity(input['capacity'], `${field}.capacity`, pupilsPerSession));
+  const capacity = isBlank(input['capacity'])
+    ? pupilsPerSession
+    : c.run(() => parseCapacity(input['capacity'], `${field}.capacity`, pupilsPerSession));
   if (window && window.start.getTime() < now.getTime()) {
     c.add(`${field}.startsAt`, 'INVALID_DATE', `${field}.startsAt cannot be in the past (got ${window.start.toISOString()})`);
     return undefined;
@@ -106,20 +117,34 @@ export function parseOfferInput(input: Record<string, unknown>, mode: 'create' |
   const f: Partial<OfferFields> = {};
   const wants = (key: string): boolean => mode === 'create' || given(input, key);
   if (wants('title')) f.title = c.run(() => parseText(input['title'], 'input.title', 200, 'name'));
-  if (wants('description')) f.description = isBlank(input['description']) ? null : c.run(() => parseText(input['description'], 'input.description', 10_000, 'multiline'));
+  if (wants('description'))
+    f.description = isBlank(input['description'])
+      ? null
+      : c.run(() => parseText(input['description'], 'input.description', 10_000, 'multiline'));
   if (wants('activityType')) f.activityType = c.run(() => parseEnum(input['activityType'], ACTIVITY_TYPES, 'input.activityType'));
   if (wants('format')) f.format = c.run(() => parseEnum(input['format'], FORMATS, 'input.format'));
-  if (wants('durationMinutes')) f.durationMinutes = c.run(() => parseIntegerInRange(input['durationMinutes'], 'input.durationMinutes', 1, 60 * 24 * 30));
+  if (wants('durationMinutes'))
+    f.durationMinutes = c.run(() => parseIntegerInRange(input['durationMinutes'], 'input.durationMinutes', 1, 60 * 24 * 30));
   if (wants('pupilsPerSession')) f.pupilsPerSession = c.run(() => parseCapacity(input['pupilsPerSession'], 'input.pupilsPerSession', 1000));
-  if (wants('sessionsAvailable')) f.sessionsAvailable = c.run(() => parseCapacity(input['sessionsAvailable'], 'input.sessionsAvailable', 1000));
-  if (wants('yearGroups')) f.yearGroups = c.run(() => parseList(input['yearGroups'], 'input.yearGroups', parseYearGroup).sort((a, b) => a - b));
-  if (wants('travelRadiusKm')) f.travelRadiusKm = isBlank(input['travelRadiusKm']) ? null : c.run(() => parseTravelRadius(input['travelRadiusKm'], 'input.travelRadiusKm'));
-  if (wants('status')) f.status = isBlank(input['status']) ? 'draft' : c.run(() => parseEnum(input['status'], OFFER_INPUT_STATUSES, 'input.status'));
+  if (wants('sessionsAvailable'))
+    f.sessionsAvailable = c.run(() => parseCapacity(input['sessionsAvailable'], 'input.sessionsAvailable', 1000));
+  if (wants('yearGroups'))
+    f.yearGroups = c.run(() => parseList(input['yearGroups'], 'input.yearGroups', parseYearGroup).sort((a, b) => a - b));
+  if (wants('travelRadiusKm'))
+    f.travelRadiusKm = isBlank(input['travelRadiusKm'])
+      ? null
+      : c.run(() => parseTravelRadius(input['travelRadiusKm'], 'input.travelRadiusKm'));
+  if (wants('status'))
+    f.status = isBlank(input['status']) ? 'draft' : c.run(() => parseEnum(input['status'], OFFER_INPUT_STATUSES, 'input.status'));
 
   const format = f.format ?? current?.format;
   const radius = given(f, 'travelRadiusKm') ? f.travelRadiusKm : current?.travelRadiusKm;
   if (c.ok && format === 'in_person_school' && radius == null) {
-    c.add('input.travelRadiusKm', 'REQUIRED', 'input.travelRadiusKm is required for visits in person at school (how far the employer will travel)');
+    c.add(
+      'input.travelRadiusKm',
+      'REQUIRED',
+      'input.travelRadiusKm is required for visits in person at school (how far the employer will travel)',
+    );
   }
 
   const out: ParsedOffer = { fields: f };
@@ -132,9 +157,14 @@ export function parseOfferInput(input: Record<string, unknown>, mode: 'create' |
     const list = asList(input['sessions']) ?? [];
     const size = f.pupilsPerSession ?? current?.pupilsPerSession;
     const available = f.sessionsAvailable ?? current?.sessionsAvailable;
-    if (size !== undefined) out.sessions = list.map((s, i) => parseSession(s ?? {}, `input.sessions[${i}]`, size, now, c)).filter((s): s is SessionFields => !!s);
+    if (size !== undefined)
+      out.sessions = list.map((s, i) => parseSession(s ?? {}, `input.sessions[${i}]`, size, now, c)).filter((s): s is SessionFields => !!s);
     if (available !== undefined && list.length > available) {
-      c.add('input.sessions', 'INVALID_CAPACITY', `input.sessions lists ${list.length} sessions but input.sessionsAvailable is ${available}`);
+      c.add(
+        'input.sessions',
+        'INVALID_CAPACITY',
+        `input.sessions lists ${list.length} sessions but input.sessionsAvailable is ${available}`,
+      );
     }
   }
   c.throwIfAny();

@@ -8,7 +8,9 @@ const OfferStatusEnum = graphqlEnum('OfferStatus', OFFER_STATUSES);
 
 const oneOf = (values: readonly string[]): string => `One of: ${values.join(', ')}.`;
 
-@ObjectType('OfferAvailabilityWindow', { description: 'When the employer can do it: days in a date range, on these weekdays, between two times (Europe/London).' })
+@ObjectType('OfferAvailabilityWindow', {
+  description: 'When the employer can do it: days in a date range, on these weekdays, between two times (Europe/London).',
+})
 export class OfferAvailabilityWindowType {
   @Field(() => ID)
   id!: string;

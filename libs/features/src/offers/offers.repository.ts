@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { ScopeFilter } from '@tandem/domain';
-import { isUuid, Offer, OfferAvailabilityWindow, OfferSession, TenantDb, TenantRepository, type Page, type PageRequest } from '@tandem/persistence';
+import {
+  isUuid,
+  Offer,
+  OfferAvailabilityWindow,
+  OfferSession,
+  TenantDb,
+  TenantRepository,
+  type Page,
+  type PageRequest,
+} from '@tandem/persistence';
 import type { SelectQueryBuilder } from 'typeorm';
 
 export interface OfferListFilter {
@@ -30,7 +39,8 @@ export class OfferRepository extends TenantRepository<Offer> {
       if (!filter.includeArchived) qb.andWhere('offer.archived_at is null');
       if (filter.activityType) qb.andWhere('offer.activity_type = :activityType', { activityType: filter.activityType });
       if (filter.format) qb.andWhere('offer.format = :format', { format: filter.format });
-      if (filter.yearGroup !== undefined) qb.andWhere('cast(:yearGroup as smallint) = any(offer.year_groups)', { yearGroup: filter.yearGroup });
+      if (filter.yearGroup !== undefined)
+        qb.andWhere('cast(:yearGroup as smallint) = any(offer.year_groups)', { yearGroup: filter.yearGroup });
       if (filter.employerId) qb.andWhere('offer.employer_id = :employerId', { employerId: filter.employerId });
       if (filter.status) qb.andWhere('offer.status = :status', { status: filter.status });
       if (filter.from || filter.to) {
@@ -62,7 +72,9 @@ export class OfferWindowRepository extends TenantRepository<OfferAvailabilityWin
   forOffers(offerIds: readonly string[]): Promise<OfferAvailabilityWindow[]> {
     const ids = [...new Set(offerIds.filter(isUuid))];
     if (!ids.length) return Promise.resolve([]);
-    return this.query((qb) => qb.where('window.offer_id in (:...ids)', { ids }).orderBy('window.starts_on', 'ASC').addOrderBy('window.start_time', 'ASC').getMany());
+    return this.query((qb) =>
+      qb.where('window.offer_id in (:...ids)', { ids }).orderBy('window.starts_on', 'ASC').addOrderBy('window.start_time', 'ASC').getMany(),
+    );
   }
 
   /** Availability windows are details of an offer, replaced as a set (not core records). */
@@ -82,7 +94,9 @@ export class OfferSessionRepository extends TenantRepository<OfferSession> {
   forOffers(offerIds: readonly string[]): Promise<OfferSession[]> {
     const ids = [...new Set(offerIds.filter(isUuid))];
     if (!ids.length) return Promise.resolve([]);
-    return this.query((qb) => qb.where('session.offer_id in (:...ids)', { ids }).orderBy('session.starts_at', 'ASC').addOrderBy('session.id', 'ASC').getMany());
+    return this.query((qb) =>
+      qb.where('session.offer_id in (:...ids)', { ids }).orderBy('session.starts_at', 'ASC').addOrderBy('session.id', 'ASC').getMany(),
+    );
   }
 
   countLive(offerId: string): Promise<number> {

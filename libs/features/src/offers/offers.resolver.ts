@@ -4,7 +4,16 @@ import { CurrentPrincipal, groupByKeys, type Connection, type GraphQLContext, ty
 import { employerLoader } from '@tandem/features/employers';
 import { EmployerType } from '@tandem/features/employers';
 import { EmployersService } from '@tandem/features/employers';
-import { CreateOfferInput, OfferAvailabilityWindowType, OfferConnection, OffersArgs, OfferSessionInput, OfferSessionType, OfferType, UpdateOfferInput } from './offer.types';
+import {
+  CreateOfferInput,
+  OfferAvailabilityWindowType,
+  OfferConnection,
+  OffersArgs,
+  OfferSessionInput,
+  OfferSessionType,
+  OfferType,
+  UpdateOfferInput,
+} from './offer.types';
 import { OffersService } from './offers.service';
 
 @Resolver(() => OfferType)
@@ -30,7 +39,11 @@ export class OffersResolver {
   }
 
   @Mutation(() => OfferType)
-  updateOffer(@CurrentPrincipal() p: Principal, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateOfferInput): Promise<Offer> {
+  updateOffer(
+    @CurrentPrincipal() p: Principal,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateOfferInput,
+  ): Promise<Offer> {
     return this.service.update(p, id, { ...input });
   }
 
@@ -40,7 +53,11 @@ export class OffersResolver {
   }
 
   @Mutation(() => OfferSessionType)
-  addOfferSession(@CurrentPrincipal() p: Principal, @Args('offerId', { type: () => ID }) offerId: string, @Args('input') input: OfferSessionInput): Promise<OfferSession> {
+  addOfferSession(
+    @CurrentPrincipal() p: Principal,
+    @Args('offerId', { type: () => ID }) offerId: string,
+    @Args('input') input: OfferSessionInput,
+  ): Promise<OfferSession> {
     return this.service.addSession(p, offerId, { ...input });
   }
 
@@ -58,7 +75,9 @@ export class OffersResolver {
 
   @ResolveField(() => [OfferAvailabilityWindowType])
   async availabilityWindows(@Parent() offer: Offer, @Context() ctx: GraphQLContext): Promise<OfferAvailabilityWindowType[]> {
-    const loader = ctx.loaders.get<string, OfferAvailabilityWindow[]>('offerWindows', async (ids) => groupByKeys(ids, await this.service.windowsFor(ids), (w) => w.offerId));
+    const loader = ctx.loaders.get<string, OfferAvailabilityWindow[]>('offerWindows', async (ids) =>
+      groupByKeys(ids, await this.service.windowsFor(ids), (w) => w.offerId),
+    );
     const rows = await loader.load(offer.id);
     // The database keeps seconds ('13:30:00'); the API speaks HH:MM.
     return rows.map((w) => ({ ...w, startTime: w.startTime.slice(0, 5), endTime: w.endTime.slice(0, 5) }));
@@ -66,7 +85,9 @@ export class OffersResolver {
 
   @ResolveField(() => [OfferSessionType])
   sessions(@Parent() offer: Offer, @Context() ctx: GraphQLContext): Promise<OfferSession[]> {
-    const loader = ctx.loaders.get<string, OfferSession[]>('offerSessions', async (ids) => groupByKeys(ids, await this.service.sessionsFor(ids), (s) => s.offerId));
+    const loader = ctx.loaders.get<string, OfferSession[]>('offerSessions', async (ids) =>
+      groupByKeys(ids, await this.service.sessionsFor(ids), (s) => s.offerId),
+    );
     return loader.load(offer.id);
   }
 }

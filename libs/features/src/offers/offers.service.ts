@@ -1,5 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { ACTIVITY_TYPES, canCreateOffer, canEditOffer, canSeeOffer, Clock, collect, DomainError, FORMATS, isBlank, OFFER_STATUSES, parseEnum, parseYearGroup, type Principal, reachOf, pageSize } from '@tandem/domain';
+import {
+  ACTIVITY_TYPES,
+  canCreateOffer,
+  canEditOffer,
+  canSeeOffer,
+  Clock,
+  collect,
+  DomainError,
+  FORMATS,
+  isBlank,
+  OFFER_STATUSES,
+  parseEnum,
+  parseYearGroup,
+  type Principal,
+  reachOf,
+  pageSize,
+} from '@tandem/domain';
 import { AuditLog, isUuid, TenantDb, type Offer, type OfferAvailabilityWindow, type OfferSession } from '@tandem/persistence';
 import { type Connection } from '@tandem/platform';
 import { connectionOf, mustBeAllowed, parseDayRangeFilter, requireTenant, updated, visibleOrNotFound } from '@tandem/features/shared';
@@ -25,12 +41,19 @@ export class OffersService {
     return visibleOrNotFound(await this.offers.findById(id), (o) => canSeeOffer(p, o), 'Offer', field);
   }
 
-  async list(p: Principal, filter: OfferFilter | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<Connection<Offer>> {
+  async list(
+    p: Principal,
+    filter: OfferFilter | null | undefined,
+    first: number | null | undefined,
+    after: string | null | undefined,
+  ): Promise<Connection<Offer>> {
     requireTenant(p);
     const f = filter ?? {};
     const size = pageSize(first);
     const c = collect();
-    const activityType = isBlank(f.activityType) ? undefined : c.run(() => parseEnum(f.activityType, ACTIVITY_TYPES, 'filter.activityType'));
+    const activityType = isBlank(f.activityType)
+      ? undefined
+      : c.run(() => parseEnum(f.activityType, ACTIVITY_TYPES, 'filter.activityType'));
     const format = isBlank(f.format) ? undefined : c.run(() => parseEnum(f.format, FORMATS, 'filter.format'));
     const yearGroup = isBlank(f.yearGroup) ? undefined : c.run(() => parseYearGroup(f.yearGroup, 'filter.yearGroup'));
     const status = isBlank(f.status) ? undefined : c.run(() => parseEnum(f.status, OFFER_STATUSES, 'filter.status'));
@@ -39,7 +62,15 @@ export class OffersService {
     c.throwIfAny();
     const { page, total } = await this.offers.list(
       reachOf(p, 'viewOffer'),
-      { activityType, format, yearGroup, status, employerId: f.employerId ?? undefined, ...range, includeArchived: f.includeArchived === true },
+      {
+        activityType,
+        format,
+        yearGroup,
+        status,
+        employerId: f.employerId ?? undefined,
+        ...range,
+        includeArchived: f.includeArchived === true,
+      },
       { first: size, after },
     );
     return connectionOf(page, total);
@@ -49,7 +80,8 @@ export class OffersService {
     return this.db.transaction(async (em) => {
       const employer = await this.employers.get(p, String(input['employerId'] ?? ''), 'input.employerId');
       mustBeAllowed(canCreateOffer(p, employer), 'create offers for this employer');
-      if (employer.archivedAt) throw new DomainError('CONFLICT', 'This employer is archived: restore it before adding offers', 'input.employerId');
+      if (employer.archivedAt)
+        throw new DomainError('CONFLICT', 'This employer is archived: restore it before adding offers', 'input.employerId');
       const parsed = parseOfferInput(input, 'create', this.clock.now());
       const fields = parsed.fields as OfferFields;
       const contactId = await this.contactOf(employer.id, input['contactId']);
@@ -74,7 +106,8 @@ export class OffersService {
       if (parsed.fields.activityType || parsed.fields.format) {
         patch.benchmark = offerBenchmark(parsed.fields.activityType ?? offer.activityType, parsed.fields.format ?? offer.format);
       }
-      if (Object.prototype.hasOwnProperty.call(input, 'contactId') && input['contactId'] !== undefined) patch.contactId = await this.contactOf(offer.employerId, input['contactId']);
+      if (Object.prototype.hasOwnProperty.call(input, 'contactId') && input['contactId'] !== undefined)
+        patch.contactId = await this.contactOf(offer.employerId, input['contactId']);
       if (parsed.windows) {
         await this.windows.removeForOffer(offer.id);
         await this.insertWindows(offer.id, parsed.windows);
@@ -103,7 +136,11 @@ export class OffersService {
       c.throwIfAny();
       if (!session) throw new Error('parseSession returned nothing without a problem');
       if ((await this.sessions.countLive(offer.id)) >= offer.sessionsAvailable) {
-        throw new DomainError('INVALID_CAPACITY', `This offer has all its ${offer.sessionsAvailable} sessions already: raise sessionsAvailable first`, 'offerId');
+        throw new DomainError(
+          'INVALID_CAPACITY',
+          `This offer has all its ${offer.sessionsAvailable} sessions already: raise sessionsAvailable first`,
+          'offerId',
+        );
       }
       const [row] = await this.insertSessions(offer.id, [session]);
       return row;
@@ -114,7 +151,12 @@ export class OffersService {
     return this.db.transaction(async () => {
       requireTenant(p);
       const found = await this.sessions.findById(id);
-      const offer = visibleOrNotFound(found ? await this.offers.findById(found.offerId) : null, (o) => canSeeOffer(p, o), 'Offer session', 'id');
+      const offer = visibleOrNotFound(
+        found ? await this.offers.findById(found.offerId) : null,
+        (o) => canSeeOffer(p, o),
+        'Offer session',
+        'id',
+      );
       const session = visibleOrNotFound(found, () => true, 'Offer session', 'id');
       mustBeAllowed(canEditOffer(p, offer), 'change this offer');
       if (session.status === 'booked') throw new DomainError('CONFLICT', 'This session is booked: cancel the booking first', 'id');

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { ImportJob, isUuid, TenantDb, TenantRepository, type ImportMode, type ImportRowError, type ImportStatus } from '@tandem/persistence';
+import {
+  ImportJob,
+  isUuid,
+  TenantDb,
+  TenantRepository,
+  type ImportMode,
+  type ImportRowError,
+  type ImportStatus,
+} from '@tandem/persistence';
 import type { EntityManager } from 'typeorm';
 
 /** An import job as clients see it: everything but the uploaded file. */
@@ -47,7 +55,12 @@ export class ImportJobRepository extends TenantRepository<ImportJob> {
   }
 
   /** A queued job holding the file; returns the job without it (the file is never read back out). */
-  async createQueued(values: { schoolId: string; mode: ImportMode; sourceCsv: string; createdByUserId: string | null }): Promise<ImportJobView> {
+  async createQueued(values: {
+    schoolId: string;
+    mode: ImportMode;
+    sourceCsv: string;
+    createdByUserId: string | null;
+  }): Promise<ImportJobView> {
     const id = await this.tx(async (em) => {
       const [row]: Array<{ id: string }> = await em.query(
         `insert into import_jobs (tenant_id, school_id, kind, mode, status, source_csv, created_by_user_id)
@@ -99,7 +112,11 @@ export class ImportJobRepository extends TenantRepository<ImportJob> {
   /** Progress, in its own short transaction so pollers see it while the data write is still open. */
   progress(id: string, processedRows: number, totalRows: number): Promise<void> {
     return this.tx(async (em) => {
-      await em.query(`update import_jobs set processed_rows = $2, total_rows = $3 where id = $1 and status = 'running'`, [id, processedRows, totalRows]);
+      await em.query(`update import_jobs set processed_rows = $2, total_rows = $3 where id = $1 and status = 'running'`, [
+        id,
+        processedRows,
+        totalRows,
+      ]);
     });
   }
 
@@ -116,7 +133,15 @@ export class ImportJobRepository extends TenantRepository<ImportJob> {
           set status = $2, total_rows = $3, processed_rows = $3, inserted_rows = $4, updated_rows = $5,
               error_count = $6, errors = $7::jsonb, source_csv = null, finished_at = clock_timestamp()
         where id = $1`,
-      [id, outcome.status, outcome.totalRows, outcome.insertedRows, outcome.updatedRows, outcome.errorCount, JSON.stringify(outcome.errors)],
+      [
+        id,
+        outcome.status,
+        outcome.totalRows,
+        outcome.insertedRows,
+        outcome.updatedRows,
+        outcome.errorCount,
+        JSON.stringify(outcome.errors),
+      ],
     );
     return true;
   }

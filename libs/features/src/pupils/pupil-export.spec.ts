@@ -27,15 +27,42 @@ describe('subject-access export', () => {
       school: { id: 'school', urn: '100001', name: 'Hillside' },
       accessLog: [{ action: 'pupil.viewed', at: new Date('2026-10-02T09:00:00Z') }],
       related: {
-        encounters: [{ encounterId: 'e1', occurredOn: '2026-10-05', title: 'Careers talk', activityType: 'talk', format: 'in_person', countsForBenchmark5: true, countsForBenchmark6: false, recordedAt: new Date('2026-10-06T09:00:00Z') }],
+        encounters: [
+          {
+            encounterId: 'e1',
+            occurredOn: '2026-10-05',
+            title: 'Careers talk',
+            activityType: 'talk',
+            format: 'in_person',
+            countsForBenchmark5: true,
+            countsForBenchmark6: false,
+            recordedAt: new Date('2026-10-06T09:00:00Z'),
+          },
+        ],
         benchmarkProgress: [],
         reportingSnapshots: [],
-        importProblems: [{ importJobId: 'j1', importedAt: new Date('2026-09-01T08:00:00Z'), line: 4, field: 'send', code: 'VALIDATION_FAILED', message: 'SEND must be Y or N (got "maybe")' }],
+        importProblems: [
+          {
+            importJobId: 'j1',
+            importedAt: new Date('2026-09-01T08:00:00Z'),
+            line: 4,
+            field: 'send',
+            code: 'VALIDATION_FAILED',
+            message: 'SEND must be Y or N (got "maybe")',
+          },
+        ],
       },
       generatedAt: new Date('2026-11-25T10:00:00Z'),
     });
     expect(doc.format).toBe(PUPIL_EXPORT_FORMAT);
-    expect(doc.pupil).toMatchObject({ reference: 'A1', displayName: 'Jo', dateOfBirth: '2014-09-01', disadvantaged: true, roniScore: 40, recordCreatedAt: '2026-09-01T08:00:00.000Z' });
+    expect(doc.pupil).toMatchObject({
+      reference: 'A1',
+      displayName: 'Jo',
+      dateOfBirth: '2014-09-01',
+      disadvantaged: true,
+      roniScore: 40,
+      recordCreatedAt: '2026-09-01T08:00:00.000Z',
+    });
     expect(doc.accessLog).toEqual([{ action: 'pupil.viewed', at: '2026-10-02T09:00:00.000Z' }]);
     expect(doc.encounters).toEqual([expect.objectContaining({ encounterId: 'e1', recordedAt: '2026-10-06T09:00:00.000Z' })]);
     expect(doc.importProblems).toEqual([expect.objectContaining({ line: 4, importedAt: '2026-09-01T08:00:00.000Z' })]);

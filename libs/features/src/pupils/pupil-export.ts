@@ -77,7 +77,10 @@ export function pupilExportDocument({ pupil, school, accessLog, related, generat
     benchmarkProgress: related.benchmarkProgress,
     reportingSnapshots: related.reportingSnapshots,
     importProblems: related.importProblems.map((e) => ({ ...e, importedAt: new Date(e.importedAt).toISOString() })),
-    notes: { priorityRank: 'A number from the disadvantaged, SEND and care-experienced flags (0 = none), used to put pupils in priority groups when targeting encounters.' },
+    notes: {
+      priorityRank:
+        'A number from the disadvantaged, SEND and care-experienced flags (0 = none), used to put pupils in priority groups when targeting encounters.',
+    },
     accessLog: accessLog.map((e) => ({ action: e.action, at: e.at.toISOString() })),
   };
 }

@@ -1,5 +1,14 @@
 import { parsePupilCsv } from '@tandem/domain';
-import { chunks, chunkSizeFor, fieldsInFile, MAX_IMPORT_CSV_BYTES, MAX_STORED_IMPORT_ERRORS, parseImportCsv, planImport, storedErrors } from './pupil-import-rules';
+import {
+  chunks,
+  chunkSizeFor,
+  fieldsInFile,
+  MAX_IMPORT_CSV_BYTES,
+  MAX_STORED_IMPORT_ERRORS,
+  parseImportCsv,
+  planImport,
+  storedErrors,
+} from './pupil-import-rules';
 
 const OPTIONS = { schoolUrn: '100001', lowestYearGroup: 7, highestYearGroup: 11, importDate: '2026-11-25' };
 const csv = (...lines: string[]): string => lines.join('\r\n') + '\r\n';
@@ -51,7 +60,12 @@ describe('planImport', () => {
 
 describe('stored errors and chunks', () => {
   it('keeps the first errors in line order, up to the limit', () => {
-    const errors = Array.from({ length: MAX_STORED_IMPORT_ERRORS + 5 }, (_, i) => ({ line: MAX_STORED_IMPORT_ERRORS + 6 - i, field: 'yearGroup', code: 'INVALID_YEAR_GROUP' as const, message: 'x' }));
+    const errors = Array.from({ length: MAX_STORED_IMPORT_ERRORS + 5 }, (_, i) => ({
+      line: MAX_STORED_IMPORT_ERRORS + 6 - i,
+      field: 'yearGroup',
+      code: 'INVALID_YEAR_GROUP' as const,
+      message: 'x',
+    }));
     const kept = storedErrors(errors);
     expect(kept).toHaveLength(MAX_STORED_IMPORT_ERRORS);
     expect(kept[0].line).toBe(2);

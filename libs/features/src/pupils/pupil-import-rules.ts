@@ -1,4 +1,12 @@
-import { DomainError, parseCsv, pupilImportFieldsOf, type PupilImportError, type PupilImportField, type PupilImportResult, type ValidPupilRow } from '@tandem/domain';
+import {
+  DomainError,
+  parseCsv,
+  pupilImportFieldsOf,
+  type PupilImportError,
+  type PupilImportField,
+  type PupilImportResult,
+  type ValidPupilRow,
+} from '@tandem/domain';
 
 /**
  * Pure rules of the pupil CSV import around `parsePupilCsv`: how big a file may be, what a finished
@@ -10,7 +18,6 @@ export type ImportModeValue = (typeof IMPORT_MODES)[number];
 
 /** A 50,000-row MIS export with every column is about 6 MB; 10 MB leaves room and stops accidents. */
 export const MAX_IMPORT_CSV_BYTES = 10 * 1024 * 1024;
-
 
 /** Row problems kept on the job (the count is always exact): enough to fix a file, small enough to poll. */
 export const MAX_STORED_IMPORT_ERRORS = 1000;
@@ -27,10 +34,15 @@ const megabytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(
 
 /** The uploaded file: text, not empty, within the size limit. */
 export function parseImportCsv(value: unknown, field = 'input.csv'): string {
-  if (typeof value !== 'string' || value.trim() === '') throw DomainError.invalid(field, 'REQUIRED', `${field} is required: paste or upload the CSV exported from your MIS`);
+  if (typeof value !== 'string' || value.trim() === '')
+    throw DomainError.invalid(field, 'REQUIRED', `${field} is required: paste or upload the CSV exported from your MIS`);
   const bytes = Buffer.byteLength(value, 'utf8');
   if (bytes > MAX_IMPORT_CSV_BYTES) {
-    throw DomainError.invalid(field, 'INVALID_CSV', `${field} is ${megabytes(bytes)}; at most ${megabytes(MAX_IMPORT_CSV_BYTES)} can be imported at once (split the file by year group)`);
+    throw DomainError.invalid(
+      field,
+      'INVALID_CSV',
+      `${field} is ${megabytes(bytes)}; at most ${megabytes(MAX_IMPORT_CSV_BYTES)} can be imported at once (split the file by year group)`,
+    );
   }
   return value;
 }

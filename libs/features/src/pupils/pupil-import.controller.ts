@@ -17,7 +17,11 @@ export class PupilImportController {
 
   @Post('pupils')
   @HttpCode(200)
-  async upload(@CurrentPrincipal() p: Principal, @Query() query: Record<string, unknown>, @Body() csv: unknown): Promise<{ data: { startPupilImport: { id: string; status: string } } }> {
+  async upload(
+    @CurrentPrincipal() p: Principal,
+    @Query() query: Record<string, unknown>,
+    @Body() csv: unknown,
+  ): Promise<{ data: { startPupilImport: { id: string; status: string } } }> {
     const mode = typeof query['mode'] === 'string' ? query['mode'].toLowerCase() : undefined;
     const job = await this.service.start(p, { schoolId: query['schoolId'], mode, csv: typeof csv === 'string' ? csv : undefined });
     return { data: { startPupilImport: { id: job.id, status: job.status.toUpperCase() } } };

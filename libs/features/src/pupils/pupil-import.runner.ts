@@ -60,7 +60,9 @@ export class PupilImportRunner {
         message: `The import stopped because ${cause} (ref ${jobKey}); nothing was written. Please start it again.`,
       });
       if (abandoned) {
-        await this.db.transaction((em) => AuditLog.record(em, { action: 'pupil_import.abandoned', entityType: 'import_job', entityId: importJobId }));
+        await this.db.transaction((em) =>
+          AuditLog.record(em, { action: 'pupil_import.abandoned', entityType: 'import_job', entityId: importJobId }),
+        );
         this.logger.warn(`gave up on import ${jobKey}: ${cause}`);
       }
     });
@@ -110,9 +112,21 @@ export class PupilImportRunner {
           action: 'pupil_import.finished',
           entityType: 'import_job',
           entityId: job.id,
-          detail: { schoolId: school.id, status: outcome.status, insertedRows: outcome.insertedRows, updatedRows: outcome.updatedRows, errorCount: outcome.errorCount },
+          detail: {
+            schoolId: school.id,
+            status: outcome.status,
+            insertedRows: outcome.insertedRows,
+            updatedRows: outcome.updatedRows,
+            errorCount: outcome.errorCount,
+          },
         });
-        return { skipped: false, status: outcome.status, insertedRows: outcome.insertedRows, updatedRows: outcome.updatedRows, errorCount: outcome.errorCount };
+        return {
+          skipped: false,
+          status: outcome.status,
+          insertedRows: outcome.insertedRows,
+          updatedRows: outcome.updatedRows,
+          errorCount: outcome.errorCount,
+        };
       });
     } catch (e) {
       if (e instanceof FinishedElsewhere) return { skipped: true };

@@ -53,7 +53,13 @@ export class PupilImportService {
       // Row problems (line 2 on) quote the file's cells (references, dates of birth): reading them is a
       // read of pupil data. A file-level problem (line 1, or the job's own failure) quotes none.
       const rowProblems = job.errors.filter((e) => e.line > 1).length;
-      if (rowProblems) await AuditLog.record(em, { action: 'import_job.errors_read', entityType: 'import_job', entityId: job.id, detail: { errors: rowProblems } });
+      if (rowProblems)
+        await AuditLog.record(em, {
+          action: 'import_job.errors_read',
+          entityType: 'import_job',
+          entityId: job.id,
+          detail: { errors: rowProblems },
+        });
       return job;
     });
   }

@@ -14,7 +14,10 @@ const CTX: PupilRuleContext = { lowestYearGroup: 7, highestYearGroup: 11, today:
 
 describe('pupil input', () => {
   it('derives the year group from the date of birth on the English calendar', () => {
-    expect(parsePupilInput({ reference: 'A1', dateOfBirth: '2014-09-01' }, 'create', CTX)).toMatchObject({ yearGroup: 7, dateOfBirth: '2014-09-01' });
+    expect(parsePupilInput({ reference: 'A1', dateOfBirth: '2014-09-01' }, 'create', CTX)).toMatchObject({
+      yearGroup: 7,
+      dateOfBirth: '2014-09-01',
+    });
     expect(parsePupilInput({ reference: 'A1', dateOfBirth: '2015-08-31' }, 'create', CTX)).toMatchObject({ yearGroup: 7 });
     expect(parsePupilInput({ reference: 'A1', dateOfBirth: '2014-08-31' }, 'create', CTX)).toMatchObject({ yearGroup: 8 });
     expect(parsePupilInput({ reference: 'A1', dateOfBirth: '2014-09-01', yearGroup: 7 }, 'create', CTX)).toMatchObject({ yearGroup: 7 });
@@ -42,7 +45,12 @@ describe('pupil input', () => {
     ['a UK-style date of birth', { reference: 'A1', dateOfBirth: '01/09/2014' }, 'INVALID_DATE', 'input.dateOfBirth'],
     ['a date of birth in the future', { reference: 'A1', dateOfBirth: '2027-01-01' }, 'INVALID_DATE', 'input.dateOfBirth'],
     ['a date of birth in Year 5', { reference: 'A1', dateOfBirth: '2016-10-01' }, 'INVALID_YEAR_GROUP', 'input.dateOfBirth'],
-    ['a year group that disagrees with the date of birth', { reference: 'A1', dateOfBirth: '2014-09-01', yearGroup: 9 }, 'INVALID_YEAR_GROUP', 'input.yearGroup'],
+    [
+      'a year group that disagrees with the date of birth',
+      { reference: 'A1', dateOfBirth: '2014-09-01', yearGroup: 9 },
+      'INVALID_YEAR_GROUP',
+      'input.yearGroup',
+    ],
     ['year group 12 in a 7–11 school', { reference: 'A1', yearGroup: 12 }, 'INVALID_YEAR_GROUP', 'input.yearGroup'],
     ['year group 6', { reference: 'A1', yearGroup: 6 }, 'INVALID_YEAR_GROUP', 'input.yearGroup'],
     ['a RONI score of 101', { reference: 'A1', yearGroup: 7, roniScore: 101 }, 'INVALID_NUMBER', 'input.roniScore'],
@@ -60,7 +68,10 @@ describe('pupil input', () => {
 
   it('on update, checks a new year group against the date of birth kept on record', () => {
     const current = { dateOfBirth: '2014-09-01', yearGroup: 7, onRollFrom: '2026-09-01', onRollTo: null };
-    expect(problem(() => parsePupilInput({ yearGroup: 8 }, 'update', CTX, current))).toMatchObject({ code: 'INVALID_YEAR_GROUP', field: 'input.yearGroup' });
+    expect(problem(() => parsePupilInput({ yearGroup: 8 }, 'update', CTX, current))).toMatchObject({
+      code: 'INVALID_YEAR_GROUP',
+      field: 'input.yearGroup',
+    });
     expect(parsePupilInput({ yearGroup: 8, dateOfBirth: null }, 'update', CTX, current)).toEqual({ yearGroup: 8, dateOfBirth: null });
     expect(parsePupilInput({ dateOfBirth: '2013-09-01' }, 'update', CTX, current)).toEqual({ dateOfBirth: '2013-09-01', yearGroup: 8 });
     expect(parsePupilInput({ send: true }, 'update', CTX, current)).toEqual({ send: true });
@@ -68,8 +79,14 @@ describe('pupil input', () => {
 
   it('keeps the dates on roll in order', () => {
     const left = { dateOfBirth: null, yearGroup: 9, onRollFrom: '2024-09-01', onRollTo: '2026-07-20' };
-    expect(problem(() => parsePupilInput({ onRollFrom: '2026-09-01' }, 'update', CTX, left))).toMatchObject({ code: 'INVALID_WINDOW', field: 'input.onRollFrom' });
-    expect(problem(() => parsePupilInput({ onRollFrom: null }, 'update', CTX, left))).toMatchObject({ code: 'REQUIRED', field: 'input.onRollFrom' });
+    expect(problem(() => parsePupilInput({ onRollFrom: '2026-09-01' }, 'update', CTX, left))).toMatchObject({
+      code: 'INVALID_WINDOW',
+      field: 'input.onRollFrom',
+    });
+    expect(problem(() => parsePupilInput({ onRollFrom: null }, 'update', CTX, left))).toMatchObject({
+      code: 'REQUIRED',
+      field: 'input.onRollFrom',
+    });
     expect(parseLeavingDate('2026-07-20', '2024-09-01')).toBe('2026-07-20');
     expect(problem(() => parseLeavingDate('2024-08-31', '2024-09-01'))).toMatchObject({ code: 'INVALID_WINDOW', field: 'onDate' });
     expect(problem(() => parseLeavingDate('20/07/2026', '2024-09-01'))).toMatchObject({ code: 'INVALID_DATE', field: 'onDate' });

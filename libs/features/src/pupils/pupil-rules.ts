@@ -56,14 +56,20 @@ const describeYear = (y: number): string => (y === 0 ? 'Reception' : y < 0 ? 'be
  * parses only the keys given. A date of birth decides the year group (a year group given with it must
  * agree), and the year group must be one the school teaches.
  */
-export function parsePupilInput(input: Record<string, unknown>, mode: 'create' | 'update', ctx: PupilRuleContext, current?: CurrentPupil): Partial<PupilFields> {
+export function parsePupilInput(
+  input: Record<string, unknown>,
+  mode: 'create' | 'update',
+  ctx: PupilRuleContext,
+  current?: CurrentPupil,
+): Partial<PupilFields> {
   const c = collect();
   const out: Partial<PupilFields> = {};
   const wants = (key: keyof PupilFields): boolean => mode === 'create' || given(input, key);
   const academicYear = academicYearLabel(academicYearOf(ctx.today));
 
   if (wants('reference')) out.reference = c.run(() => parseText(input['reference'], 'input.reference', 50, 'name'));
-  if (wants('displayName')) out.displayName = isBlank(input['displayName']) ? null : c.run(() => parseText(input['displayName'], 'input.displayName', 200, 'name'));
+  if (wants('displayName'))
+    out.displayName = isBlank(input['displayName']) ? null : c.run(() => parseText(input['displayName'], 'input.displayName', 200, 'name'));
   for (const flag of ['disadvantaged', 'send', 'careExperienced'] as const) {
     if (!wants(flag)) continue;
     const v = input[flag];
@@ -71,7 +77,8 @@ export function parsePupilInput(input: Record<string, unknown>, mode: 'create' |
     else if (typeof v === 'boolean') out[flag] = v;
     else c.add(`input.${flag}`, 'INVALID_ENUM_VALUE', `input.${flag} must be true or false`);
   }
-  if (wants('roniScore')) out.roniScore = isBlank(input['roniScore']) ? null : c.run(() => parseIntegerInRange(input['roniScore'], 'input.roniScore', 0, 100));
+  if (wants('roniScore'))
+    out.roniScore = isBlank(input['roniScore']) ? null : c.run(() => parseIntegerInRange(input['roniScore'], 'input.roniScore', 0, 100));
 
   // ── date of birth and year group ──
   let dob: CalendarDate | null | undefined;
@@ -91,9 +98,17 @@ export function parsePupilInput(input: Record<string, unknown>, mode: 'create' |
   if (dob) {
     const derived = yearGroupFromDateOfBirth(dob, ctx.today);
     if (year !== undefined && year !== derived) {
-      c.add('input.yearGroup', 'INVALID_YEAR_GROUP', `input.yearGroup ${year} does not match input.dateOfBirth ${dob}, which is ${describeYear(derived)} in ${academicYear}`);
+      c.add(
+        'input.yearGroup',
+        'INVALID_YEAR_GROUP',
+        `input.yearGroup ${year} does not match input.dateOfBirth ${dob}, which is ${describeYear(derived)} in ${academicYear}`,
+      );
     } else if (!inRange(derived)) {
-      c.add('input.dateOfBirth', 'INVALID_YEAR_GROUP', `input.dateOfBirth ${dob} puts the pupil in ${describeYear(derived)} in ${academicYear}, outside this school's years (${range})`);
+      c.add(
+        'input.dateOfBirth',
+        'INVALID_YEAR_GROUP',
+        `input.dateOfBirth ${dob} puts the pupil in ${describeYear(derived)} in ${academicYear}, outside this school's years (${range})`,
+      );
     } else {
       out.yearGroup = derived;
     }
@@ -102,7 +117,11 @@ export function parsePupilInput(input: Record<string, unknown>, mode: 'create' |
     const keptDob = dob === undefined && mode === 'update' ? current?.dateOfBirth : null;
     const keptYear = keptDob ? yearGroupFromDateOfBirth(keptDob, ctx.today) : null;
     if (keptYear !== null && keptYear !== year) {
-      c.add('input.yearGroup', 'INVALID_YEAR_GROUP', `input.yearGroup ${year} does not match the pupil's date of birth, which gives ${describeYear(keptYear)} in ${academicYear}: change or clear dateOfBirth too`);
+      c.add(
+        'input.yearGroup',
+        'INVALID_YEAR_GROUP',
+        `input.yearGroup ${year} does not match the pupil's date of birth, which gives ${describeYear(keptYear)} in ${academicYear}: change or clear dateOfBirth too`,
+      );
     } else if (!inRange(year)) {
       c.add('input.yearGroup', 'INVALID_YEAR_GROUP', `input.yearGroup must be a year group this school teaches, ${range} (got ${year})`);
     } else {
@@ -131,7 +150,8 @@ export function parsePupilInput(input: Record<string, unknown>, mode: 'create' |
 /** The leaving date for markPupilLeft: a real date, not before the pupil joined. */
 export function parseLeavingDate(value: unknown, onRollFrom: CalendarDate): CalendarDate {
   const onDate = parseIsoDate(value, 'onDate');
-  if (onDate < onRollFrom) throw DomainError.invalid('onDate', 'INVALID_WINDOW', `onDate ${onDate} is before the pupil joined (${onRollFrom})`);
+  if (onDate < onRollFrom)
+    throw DomainError.invalid('onDate', 'INVALID_WINDOW', `onDate ${onDate} is before the pupil joined (${onRollFrom})`);
   return onDate;
 }
 
@@ -156,7 +176,17 @@ export interface ErasedFields {
 }
 
 /** The fields erasure clears, named for the audit log (values never are). */
-export const ERASED_FIELD_NAMES = ['reference', 'displayName', 'dateOfBirth', 'disadvantaged', 'send', 'careExperienced', 'roniScore', 'onRollFrom', 'onRollTo'] as const;
+export const ERASED_FIELD_NAMES = [
+  'reference',
+  'displayName',
+  'dateOfBirth',
+  'disadvantaged',
+  'send',
+  'careExperienced',
+  'roniScore',
+  'onRollFrom',
+  'onRollTo',
+] as const;
 
 /**
  * What is left of a pupil after erasure: an opaque reference (`token`, random, never derived from

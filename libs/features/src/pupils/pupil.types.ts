@@ -16,7 +16,10 @@ export class PupilType {
   @Field(() => String, { nullable: true, description: "Optional. Null for those who may not manage the school's pupils (coordinators)." })
   displayName!: string | null;
 
-  @Field(() => CalendarDateScalar, { nullable: true, description: "Null when not recorded, and for those who may not manage the school's pupils." })
+  @Field(() => CalendarDateScalar, {
+    nullable: true,
+    description: "Null when not recorded, and for those who may not manage the school's pupils.",
+  })
   dateOfBirth!: string | null;
 
   /** As recorded; the GraphQL field is the year group today (PupilsResolver.yearGroup). */
@@ -206,7 +209,9 @@ export enum ImportJobStatus {
 }
 registerEnumType(ImportJobStatus, { name: 'ImportJobStatus' });
 
-@ObjectType('ImportRowError', { description: 'One problem in the file: the line a spreadsheet shows (header = 1), the column and what is wrong.' })
+@ObjectType('ImportRowError', {
+  description: 'One problem in the file: the line a spreadsheet shows (header = 1), the column and what is wrong.',
+})
 export class ImportRowErrorType {
   @Field(() => Int)
   line!: number;

@@ -14,7 +14,15 @@ import { PupilsService } from './pupils.service';
 @Module({
   imports: [SchoolsModule],
   controllers: [PupilImportController],
-  providers: [PupilRepository, ImportJobRepository, PupilsService, PupilImportService, PupilsResolver, SchoolPupilCountsResolver, PupilImportResolver],
+  providers: [
+    PupilRepository,
+    ImportJobRepository,
+    PupilsService,
+    PupilImportService,
+    PupilsResolver,
+    SchoolPupilCountsResolver,
+    PupilImportResolver,
+  ],
   exports: [PupilsService],
 })
 export class PupilsModule {}

@@ -50,7 +50,8 @@ const onRoll = (pupil: string, day: string): string =>
  * will be in Year 7: from the date of birth, or from the year group given and the year it was given
  * in). The `year_group` column holds the year group as recorded, which is last year's from 1 September.
  */
-const yearGroupOn = (day: string, ledgerPupil = 'lp'): string => `(ledger_academic_year(cast(${day} as date)) - ${ledgerPupil}.entry_year + 7)`;
+const yearGroupOn = (day: string, ledgerPupil = 'lp'): string =>
+  `(ledger_academic_year(cast(${day} as date)) - ${ledgerPupil}.entry_year + 7)`;
 
 @Injectable()
 export class PupilRepository extends TenantRepository<Pupil> {
@@ -62,15 +63,24 @@ export class PupilRepository extends TenantRepository<Pupil> {
    * A page of a school's pupils in reference order (`limit + 1` rows: the extra one says there is a
    * next page) and how many match. Erased and archived pupils never appear in lists.
    */
-  async list(schoolId: string, filter: PupilListFilter, limit: number, after: ReferencePosition | null): Promise<{ rows: Pupil[]; total: number }> {
+  async list(
+    schoolId: string,
+    filter: PupilListFilter,
+    limit: number,
+    after: ReferencePosition | null,
+  ): Promise<{ rows: Pupil[]; total: number }> {
     const narrow = (qb: SelectQueryBuilder<Pupil>): SelectQueryBuilder<Pupil> => {
       qb.where('pupil.school_id = :schoolId', { schoolId }).andWhere('pupil.erased_at is null and pupil.archived_at is null');
-      if (!filter.includeLeavers) qb.andWhere('(pupil.on_roll_to is null or pupil.on_roll_to >= cast(:today as date))', { today: filter.today });
+      if (!filter.includeLeavers)
+        qb.andWhere('(pupil.on_roll_to is null or pupil.on_roll_to >= cast(:today as date))', { today: filter.today });
       if (filter.yearGroup !== undefined) {
-        qb.andWhere(`exists (select 1 from ledger_pupils lp where lp.tenant_id = pupil.tenant_id and lp.pupil_id = pupil.id and ${yearGroupOn(':today')} = :yearGroup)`, {
-          yearGroup: filter.yearGroup,
-          today: filter.today,
-        });
+        qb.andWhere(
+          `exists (select 1 from ledger_pupils lp where lp.tenant_id = pupil.tenant_id and lp.pupil_id = pupil.id and ${yearGroupOn(':today')} = :yearGroup)`,
+          {
+            yearGroup: filter.yearGroup,
+            today: filter.today,
+          },
+        );
       }
       for (const [key, column] of [
         ['disadvantaged', 'disadvantaged'],
@@ -80,7 +90,8 @@ export class PupilRepository extends TenantRepository<Pupil> {
         if (filter[key] !== undefined) qb.andWhere(`pupil.${column} = :${key}`, { [key]: filter[key] });
       }
       if (filter.atRisk === true) qb.andWhere('pupil.roni_score >= :threshold', { threshold: AT_RISK_RONI_SCORE });
-      if (filter.atRisk === false) qb.andWhere('(pupil.roni_score is null or pupil.roni_score < :threshold)', { threshold: AT_RISK_RONI_SCORE });
+      if (filter.atRisk === false)
+        qb.andWhere('(pupil.roni_score is null or pupil.roni_score < :threshold)', { threshold: AT_RISK_RONI_SCORE });
       if (filter.search) {
         const prefix = `${filter.search.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
         qb.andWhere('lower(pupil.reference) like :prefix', { prefix });
@@ -89,7 +100,11 @@ export class PupilRepository extends TenantRepository<Pupil> {
     };
     return this.query(async (base, em) => {
       const qb = narrow(base);
-      if (after) qb.andWhere('(pupil.reference, pupil.id) > (:afterReference, cast(:afterId as uuid))', { afterReference: after.reference, afterId: after.id });
+      if (after)
+        qb.andWhere('(pupil.reference, pupil.id) > (:afterReference, cast(:afterId as uuid))', {
+          afterReference: after.reference,
+          afterId: after.id,
+        });
       const rows = await qb.orderBy('pupil.reference', 'ASC').addOrderBy('pupil.id', 'ASC').limit(limit).getMany();
       const total = await narrow(em.createQueryBuilder(Pupil, 'pupil')).getCount();
       return { rows, total };
@@ -233,7 +248,13 @@ export class PupilRepository extends TenantRepository<Pupil> {
    * a kept date of birth that no longer matches the new year group is dropped; dates on roll are kept
    * consistent (a rejoining pupil's old leaving date is cleared).
    */
-  upsertImported(schoolId: string, rows: readonly ValidPupilRow[], fields: ReadonlySet<PupilImportField> | null, academicYear: number, today: CalendarDate): Promise<UpsertCounts> {
+  upsertImported(
+    schoolId: string,
+    rows: readonly ValidPupilRow[],
+    fields: ReadonlySet<PupilImportField> | null,
+    academicYear: number,
+    today: CalendarDate,
+  ): Promise<UpsertCounts> {
     const has = (f: PupilImportField): boolean => fields === null || fields.has(f);
     const col = <K extends keyof ValidPupilRow>(key: K): Array<ValidPupilRow[K]> => rows.map((r) => r[key]);
     return this.tx(async (em) => {
@@ -309,8 +330,37 @@ export class PupilRepository extends TenantRepository<Pupil> {
 }
 
 export interface PupilRelatedData {
-  encounters: Array<{ encounterId: string; occurredOn: string; title: string | null; activityType: string; format: string; countsForBenchmark5: boolean; countsForBenchmark6: boolean; recordedAt: Date }>;
-  benchmarkProgress: Array<{ academicYear: number; benchmark: number; yearGroup: number; window: number; minimum: number; met: boolean; metOn: string | null; encounterDates: string[]; priorityRank: number }>;
-  reportingSnapshots: Array<{ snapshotId: string; asOf: string; kind: string; academicYear: number; benchmark: number; yearGroup: number; encounters: number; met: boolean; priorityRank: number }>;
+  encounters: Array<{
+    encounterId: string;
+    occurredOn: string;
+    title: string | null;
+    activityType: string;
+    format: string;
+    countsForBenchmark5: boolean;
+    countsForBenchmark6: boolean;
+    recordedAt: Date;
+  }>;
+  benchmarkProgress: Array<{
+    academicYear: number;
+    benchmark: number;
+    yearGroup: number;
+    window: number;
+    minimum: number;
+    met: boolean;
+    metOn: string | null;
+    encounterDates: string[];
+    priorityRank: number;
+  }>;
+  reportingSnapshots: Array<{
+    snapshotId: string;
+    asOf: string;
+    kind: string;
+    academicYear: number;
+    benchmark: number;
+    yearGroup: number;
+    encounters: number;
+    met: boolean;
+    priorityRank: number;
+  }>;
   importProblems: Array<{ importJobId: string; importedAt: Date; line: number; field: string | null; code: string; message: string }>;
 }

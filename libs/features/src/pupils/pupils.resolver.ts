@@ -3,7 +3,15 @@ import { canSeePupils, isAtRisk } from '@tandem/domain';
 import type { Pupil, School } from '@tandem/persistence';
 import { CurrentPrincipal, groupByKeys, type Connection, type GraphQLContext, type Principal } from '@tandem/platform';
 import { schoolLoader, SchoolsService, SchoolType } from '@tandem/features/schools';
-import { CreatePupilInput, PupilConnection, PupilDataExportType, PupilsArgs, PupilType, UpdatePupilInput, YearGroupPupilCountType } from './pupil.types';
+import {
+  CreatePupilInput,
+  PupilConnection,
+  PupilDataExportType,
+  PupilsArgs,
+  PupilType,
+  UpdatePupilInput,
+  YearGroupPupilCountType,
+} from './pupil.types';
 import type { YearGroupCountRow } from './pupils.repository';
 import { PupilsService, type PupilDataExport } from './pupils.service';
 
@@ -24,7 +32,9 @@ export class PupilsResolver {
     return this.service.get(p, id);
   }
 
-  @Query(() => PupilDataExportType, { description: "Subject-access export of everything held about a pupil, for those who manage the school's pupils. Audited." })
+  @Query(() => PupilDataExportType, {
+    description: "Subject-access export of everything held about a pupil, for those who manage the school's pupils. Audited.",
+  })
   exportPupilData(@CurrentPrincipal() p: Principal, @Args('id', { type: () => ID }) id: string): Promise<PupilDataExport> {
     return this.service.exportData(p, id);
   }
@@ -35,17 +45,26 @@ export class PupilsResolver {
   }
 
   @Mutation(() => PupilType)
-  updatePupil(@CurrentPrincipal() p: Principal, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdatePupilInput): Promise<Pupil> {
+  updatePupil(
+    @CurrentPrincipal() p: Principal,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdatePupilInput,
+  ): Promise<Pupil> {
     return this.service.update(p, id, { ...input });
   }
 
   @Mutation(() => PupilType, { description: 'Record the last day on roll (YYYY-MM-DD, not before the pupil joined).' })
-  markPupilLeft(@CurrentPrincipal() p: Principal, @Args('id', { type: () => ID }) id: string, @Args('onDate', { type: () => String }) onDate: string): Promise<Pupil> {
+  markPupilLeft(
+    @CurrentPrincipal() p: Principal,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('onDate', { type: () => String }) onDate: string,
+  ): Promise<Pupil> {
     return this.service.markLeft(p, id, onDate);
   }
 
   @Mutation(() => PupilType, {
-    description: 'Erase the personal data of a pupil for good (reference replaced by an opaque token; name, date of birth, flags and score cleared). Irreversible; audited.',
+    description:
+      'Erase the personal data of a pupil for good (reference replaced by an opaque token; name, date of birth, flags and score cleared). Irreversible; audited.',
   })
   erasePupil(@CurrentPrincipal() p: Principal, @Args('id', { type: () => ID }) id: string): Promise<Pupil> {
     return this.service.erase(p, id);
@@ -83,8 +102,15 @@ export class PupilsResolver {
 export class SchoolPupilCountsResolver {
   constructor(private readonly service: PupilsService) {}
 
-  @ResolveField(() => [YearGroupPupilCountType], { nullable: true, description: "Pupils on roll today per year group; null for those who may not see the school's pupils." })
-  pupilCounts(@Parent() school: School, @CurrentPrincipal() p: Principal, @Context() ctx: GraphQLContext): Promise<YearGroupCountRow[]> | null {
+  @ResolveField(() => [YearGroupPupilCountType], {
+    nullable: true,
+    description: "Pupils on roll today per year group; null for those who may not see the school's pupils.",
+  })
+  pupilCounts(
+    @Parent() school: School,
+    @CurrentPrincipal() p: Principal,
+    @Context() ctx: GraphQLContext,
+  ): Promise<YearGroupCountRow[]> | null {
     if (!canSeePupils(p, school)) return null;
     return this.counts(ctx).load(school.id);
   }
@@ -96,6 +122,8 @@ export class SchoolPupilCountsResolver {
   }
 
   private counts(ctx: GraphQLContext) {
-    return ctx.loaders.get<string, YearGroupCountRow[]>('pupilCountsBySchool', async (ids) => groupByKeys(ids, await this.service.countsBySchool(ids), (r) => r.schoolId));
+    return ctx.loaders.get<string, YearGroupCountRow[]>('pupilCountsBySchool', async (ids) =>
+      groupByKeys(ids, await this.service.countsBySchool(ids), (r) => r.schoolId),
+    );
   }
 }

@@ -1,6 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { canManagePupils, canSeePupils, Clock, collect, DomainError, isBlank, parseText, parseYearGroup, type Principal, pageSize } from '@tandem/domain';
+import {
+  canManagePupils,
+  canSeePupils,
+  Clock,
+  collect,
+  DomainError,
+  isBlank,
+  parseText,
+  parseYearGroup,
+  type Principal,
+  pageSize,
+} from '@tandem/domain';
 import { AuditLog, isUuid, TenantDb, type Pupil, type School } from '@tandem/persistence';
 import { decodeOpaqueCursor, encodeOpaqueCursor, toConnection, type Connection } from '@tandem/platform';
 import { mustBeAllowed, requireTenant, updated } from '@tandem/features/shared';
@@ -22,7 +33,8 @@ export interface PupilDataExport {
  * carrying the reference (a UPN) would put it in URLs, logs and browser history (issue 14). The
  * reference is looked up again from the id, inside the school.
  */
-const isPosition = (v: unknown): v is { i: string } => typeof v === 'object' && v !== null && Object.keys(v).length === 1 && isUuid((v as { i?: unknown }).i);
+const isPosition = (v: unknown): v is { i: string } =>
+  typeof v === 'object' && v !== null && Object.keys(v).length === 1 && isUuid((v as { i?: unknown }).i);
 
 /**
  * Pupils of a school. Children's data, so: scope first (employer contacts and platform admins never
@@ -54,7 +66,13 @@ export class PupilsService {
     return school;
   }
 
-  async list(p: Principal, schoolId: string, filter: PupilFilter | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<Connection<Pupil>> {
+  async list(
+    p: Principal,
+    schoolId: string,
+    filter: PupilFilter | null | undefined,
+    first: number | null | undefined,
+    after: string | null | undefined,
+  ): Promise<Connection<Pupil>> {
     requireTenant(p);
     return this.db.transaction(async (em) => {
       const school = await this.schoolForViewing(p, schoolId, 'schoolId');
@@ -66,7 +84,8 @@ export class PupilsService {
       const cursor = after ? c.run(() => decodeOpaqueCursor(after, isPosition)) : undefined;
       c.throwIfAny();
       const last = cursor ? await this.pupils.findById(cursor.i) : null;
-      if (cursor && (!last || last.schoolId !== school.id)) throw DomainError.invalid('after', 'INVALID_CURSOR', 'after is not a valid cursor: use a cursor from a previous page');
+      if (cursor && (!last || last.schoolId !== school.id))
+        throw DomainError.invalid('after', 'INVALID_CURSOR', 'after is not a valid cursor: use a cursor from a previous page');
       const position: ReferencePosition | null = last ? { reference: last.reference, id: last.id } : null;
       const today = this.clock.today();
       const { rows, total } = await this.pupils.list(
@@ -85,8 +104,16 @@ export class PupilsService {
         position,
       );
       const mayManage = canManagePupils(p, school);
-      const connection = toConnection(rows.map((r) => forViewer(r, mayManage)), size, (r) => encodeOpaqueCursor({ i: r.id }), total);
-      await AuditLog.recordMany(em, connection.nodes.map((n) => ({ action: 'pupil.listed', entityType: 'pupil', entityId: n.id })));
+      const connection = toConnection(
+        rows.map((r) => forViewer(r, mayManage)),
+        size,
+        (r) => encodeOpaqueCursor({ i: r.id }),
+        total,
+      );
+      await AuditLog.recordMany(
+        em,
+        connection.nodes.map((n) => ({ action: 'pupil.listed', entityType: 'pupil', entityId: n.id })),
+      );
       return connection;
     });
   }
@@ -153,7 +180,12 @@ export class PupilsService {
       const result = updated(await this.pupils.update(pupil.id, erased));
       await this.pupils.redactImportErrors(school.id, pupil.reference);
       await this.pupils.anonymiseDerived(pupil.id);
-      await AuditLog.record(em, { action: 'pupil.erased', entityType: 'pupil', entityId: pupil.id, detail: { schoolId: school.id, fields: [...ERASED_FIELD_NAMES] } });
+      await AuditLog.record(em, {
+        action: 'pupil.erased',
+        entityType: 'pupil',
+        entityId: pupil.id,
+        detail: { schoolId: school.id, fields: [...ERASED_FIELD_NAMES] },
+      });
       return result;
     });
   }
@@ -168,7 +200,12 @@ export class PupilsService {
       const generatedAt = this.clock.now();
       const related = await this.pupils.related(pupil.id, pupil.reference, school.id);
       const document = pupilExportDocument({ pupil, school, accessLog: await this.pupils.accessLog(pupil.id), related, generatedAt });
-      return { pupilId: pupil.id, generatedAt, fileName: pupilExportFileName(pupil.id, school.urn), json: JSON.stringify(document, null, 2) };
+      return {
+        pupilId: pupil.id,
+        generatedAt,
+        fileName: pupilExportFileName(pupil.id, school.urn),
+        json: JSON.stringify(document, null, 2),
+      };
     });
   }
 
@@ -204,7 +241,11 @@ export class PupilsService {
 
   private async refuseTakenReference(schoolId: string, reference: string): Promise<void> {
     if (await this.pupils.findByReference(schoolId, reference)) {
-      throw new DomainError('ALREADY_EXISTS', `This school already has a pupil with the reference ${JSON.stringify(reference)}`, 'input.reference');
+      throw new DomainError(
+        'ALREADY_EXISTS',
+        `This school already has a pupil with the reference ${JSON.stringify(reference)}`,
+        'input.reference',
+      );
     }
   }
 }

@@ -68,7 +68,10 @@ export class StuckJobsWatchdog implements OnApplicationBootstrap, OnApplicationS
         ),
       );
       for (const row of rows) {
-        const jobId = row.queue === 'imports' ? jobIdFor.imports({ tenantId: tenant.id, importJobId: row.id }) : jobIdFor.matching({ tenantId: tenant.id, runId: row.id });
+        const jobId =
+          row.queue === 'imports'
+            ? jobIdFor.imports({ tenantId: tenant.id, importJobId: row.id })
+            : jobIdFor.matching({ tenantId: tenant.id, runId: row.id });
         const job = await (row.queue === 'imports' ? this.importsQueue : this.matchingQueue).getJob(jobId);
         if (job && ALIVE.has(await job.getState())) continue;
         if (row.queue === 'imports') await this.imports.giveUp(tenant.id, row.id, jobId, cause);

@@ -42,19 +42,29 @@ export interface YearRange {
   highest: number;
 }
 
-const given = (input: object, key: string): boolean => Object.prototype.hasOwnProperty.call(input, key) && (input as Record<string, unknown>)[key] !== undefined;
+const given = (input: object, key: string): boolean =>
+  Object.prototype.hasOwnProperty.call(input, key) && (input as Record<string, unknown>)[key] !== undefined;
 
 /** A year group the school teaches. */
 export function parseSchoolYearGroup(value: unknown, field: string, range: YearRange): number {
   const year = parseYearGroup(value, field);
   if (year < range.lowest || year > range.highest) {
-    throw DomainError.invalid(field, 'INVALID_YEAR_GROUP', `${field} must be a year group the school teaches, ${range.lowest} to ${range.highest} (got ${year})`);
+    throw DomainError.invalid(
+      field,
+      'INVALID_YEAR_GROUP',
+      `${field} must be a year group the school teaches, ${range.lowest} to ${range.highest} (got ${year})`,
+    );
   }
   return year;
 }
 
 /** One or more time windows, each ending after it starts, none starting in the past. */
-export function parseRequestWindows(value: unknown, field: string, now: Date, c: Collector): { startsAt: Date; endsAt: Date }[] | undefined {
+export function parseRequestWindows(
+  value: unknown,
+  field: string,
+  now: Date,
+  c: Collector,
+): { startsAt: Date; endsAt: Date }[] | undefined {
   if (!Array.isArray(value) || value.length === 0) {
     c.add(field, 'REQUIRED', `${field} must list at least one time window`);
     return undefined;
@@ -69,7 +79,8 @@ export function parseRequestWindows(value: unknown, field: string, now: Date, c:
     const f = `${field}[${i}]`;
     const window = c.run(() => parseTimeWindow(w['startsAt'], w['endsAt'], { start: `${f}.startsAt`, end: `${f}.endsAt` }));
     if (!window) return;
-    if (window.start.getTime() < now.getTime()) c.add(`${f}.startsAt`, 'INVALID_DATE', `${f}.startsAt cannot be in the past (got ${window.start.toISOString()})`);
+    if (window.start.getTime() < now.getTime())
+      c.add(`${f}.startsAt`, 'INVALID_DATE', `${f}.startsAt cannot be in the past (got ${window.start.toISOString()})`);
     else out.push({ startsAt: window.start, endsAt: window.end });
   });
   return out;
@@ -79,7 +90,13 @@ export function parseRequestWindows(value: unknown, field: string, now: Date, c:
  * Parses a create or update input. `yearRange` is the school's; `today` (Europe/London) bounds the
  * deadline, `now` the windows. On update only the keys given are parsed.
  */
-export function parseRequestInput(input: Record<string, unknown>, mode: 'create' | 'update', yearRange: YearRange, now: Date, today: CalendarDate): ParsedRequest {
+export function parseRequestInput(
+  input: Record<string, unknown>,
+  mode: 'create' | 'update',
+  yearRange: YearRange,
+  now: Date,
+  today: CalendarDate,
+): ParsedRequest {
   const c = collect();
   const f: Partial<RequestFields> = {};
   const wants = (key: string): boolean => mode === 'create' || given(input, key);
@@ -90,7 +107,8 @@ export function parseRequestInput(input: Record<string, unknown>, mode: 'create'
   if (wants('notes')) f.notes = isBlank(input['notes']) ? null : c.run(() => parseText(input['notes'], 'input.notes', 4000, 'multiline'));
   if (wants('deadline')) {
     f.deadline = isBlank(input['deadline']) ? null : c.run(() => parseIsoDate(input['deadline'], 'input.deadline'));
-    if (f.deadline && f.deadline < today) c.add('input.deadline', 'INVALID_DATE', `input.deadline cannot be in the past (got ${f.deadline})`);
+    if (f.deadline && f.deadline < today)
+      c.add('input.deadline', 'INVALID_DATE', `input.deadline cannot be in the past (got ${f.deadline})`);
   }
   const out: ParsedRequest = { fields: f };
   if (wants('windows')) out.windows = parseRequestWindows(input['windows'], 'input.windows', now, c);

@@ -79,7 +79,7 @@ export class CreateRequestInput {
   @Field(() => String, { description: oneOf(ACTIVITY_TYPES) })
   activityType!: string;
 
-  @Field(() => Int, { description: "A year group the school teaches." })
+  @Field(() => Int, { description: 'A year group the school teaches.' })
   yearGroup!: number;
 
   @Field(() => Int)

@@ -57,7 +57,9 @@ export class RequestWindowRepository extends TenantRepository<RequestWindow> {
   forRequests(requestIds: readonly string[]): Promise<RequestWindow[]> {
     const ids = [...new Set(requestIds.filter(isUuid))];
     if (!ids.length) return Promise.resolve([]);
-    return this.query((qb) => qb.where('window.request_id in (:...ids)', { ids }).orderBy('window.starts_at', 'ASC').addOrderBy('window.id', 'ASC').getMany());
+    return this.query((qb) =>
+      qb.where('window.request_id in (:...ids)', { ids }).orderBy('window.starts_at', 'ASC').addOrderBy('window.id', 'ASC').getMany(),
+    );
   }
 
   /** Windows are details of a request, replaced as a set. */

@@ -8,7 +8,7 @@ import { RequestsService } from './requests.service';
 export class RequestsResolver {
   constructor(private readonly service: RequestsService) {}
 
-  @Query(() => RequestType, { description: "One request of a school in your scope (NOT_FOUND otherwise)." })
+  @Query(() => RequestType, { description: 'One request of a school in your scope (NOT_FOUND otherwise).' })
   request(@CurrentPrincipal() p: Principal, @Args('id', { type: () => ID }) id: string): Promise<EncounterRequest> {
     return this.service.get(p, id);
   }
@@ -24,7 +24,11 @@ export class RequestsResolver {
   }
 
   @Mutation(() => RequestType, { description: 'Change an open request.' })
-  updateRequest(@CurrentPrincipal() p: Principal, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateRequestInput): Promise<EncounterRequest> {
+  updateRequest(
+    @CurrentPrincipal() p: Principal,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateRequestInput,
+  ): Promise<EncounterRequest> {
     return this.service.update(p, id, { ...input });
   }
 
@@ -35,7 +39,9 @@ export class RequestsResolver {
 
   @ResolveField(() => [RequestWindowType])
   windows(@Parent() request: EncounterRequest, @Context() ctx: GraphQLContext): Promise<RequestWindow[]> {
-    const loader = ctx.loaders.get<string, RequestWindow[]>('requestWindows', async (ids) => groupByKeys(ids, await this.service.windowsFor(ids), (w) => w.requestId));
+    const loader = ctx.loaders.get<string, RequestWindow[]>('requestWindows', async (ids) =>
+      groupByKeys(ids, await this.service.windowsFor(ids), (w) => w.requestId),
+    );
     return loader.load(request.id);
   }
 }

@@ -1,5 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { ACTIVITY_TYPES, canEditRequest, canSeeRequest, Clock, collect, DomainError, isBlank, parseEnum, parseYearGroup, type Principal, reachOf, REQUEST_STATUSES, pageSize } from '@tandem/domain';
+import {
+  ACTIVITY_TYPES,
+  canEditRequest,
+  canSeeRequest,
+  Clock,
+  collect,
+  DomainError,
+  isBlank,
+  parseEnum,
+  parseYearGroup,
+  type Principal,
+  reachOf,
+  REQUEST_STATUSES,
+  pageSize,
+} from '@tandem/domain';
 import { AuditLog, isUuid, TenantDb, type EncounterRequest, type RequestWindow, type School } from '@tandem/persistence';
 import { type Connection } from '@tandem/platform';
 import { connectionOf, mustBeAllowed, parseDayRangeFilter, requireTenant, updated, visibleOrNotFound } from '@tandem/features/shared';
@@ -27,11 +41,21 @@ export class RequestsService {
   private async getWithSchool(p: Principal, id: string, field = 'id'): Promise<{ request: EncounterRequest; school: School }> {
     requireTenant(p);
     const request = visibleOrNotFound(await this.requests.findById(id), () => true, 'Request', field);
-    const school = visibleOrNotFound(await this.schools.findById(request.schoolId), (s) => canSeeRequest(p, { schoolId: s.id, clusterId: s.clusterId }), 'Request', field);
+    const school = visibleOrNotFound(
+      await this.schools.findById(request.schoolId),
+      (s) => canSeeRequest(p, { schoolId: s.id, clusterId: s.clusterId }),
+      'Request',
+      field,
+    );
     return { request, school };
   }
 
-  async list(p: Principal, filter: RequestFilter | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<Connection<EncounterRequest>> {
+  async list(
+    p: Principal,
+    filter: RequestFilter | null | undefined,
+    first: number | null | undefined,
+    after: string | null | undefined,
+  ): Promise<Connection<EncounterRequest>> {
     requireTenant(p);
     const scope = reachOf(p, 'viewRequest');
     // Employer contacts (and anyone else without reach) never list schools' requests.
@@ -39,17 +63,28 @@ export class RequestsService {
     const f = filter ?? {};
     const size = pageSize(first);
     const c = collect();
-    const activityType = isBlank(f.activityType) ? undefined : c.run(() => parseEnum(f.activityType, ACTIVITY_TYPES, 'filter.activityType'));
+    const activityType = isBlank(f.activityType)
+      ? undefined
+      : c.run(() => parseEnum(f.activityType, ACTIVITY_TYPES, 'filter.activityType'));
     const status = isBlank(f.status) ? undefined : c.run(() => parseEnum(f.status, REQUEST_STATUSES, 'filter.status'));
     const yearGroup = isBlank(f.yearGroup) ? undefined : c.run(() => parseYearGroup(f.yearGroup, 'filter.yearGroup'));
     const range = c.run(() => parseDayRangeFilter(f.dateFrom, f.dateTo));
     for (const key of ['clusterId', 'schoolId'] as const) {
-      if (!isBlank(f[key]) && !isUuid(f[key])) c.add(`filter.${key}`, 'NOT_FOUND', `${key === 'clusterId' ? 'Cluster' : 'School'} not found`);
+      if (!isBlank(f[key]) && !isUuid(f[key]))
+        c.add(`filter.${key}`, 'NOT_FOUND', `${key === 'clusterId' ? 'Cluster' : 'School'} not found`);
     }
     c.throwIfAny();
     const { page, total } = await this.requests.list(
       scope,
-      { activityType, status, yearGroup, clusterId: f.clusterId ?? undefined, schoolId: f.schoolId ?? undefined, ...range, includeArchived: f.includeArchived === true },
+      {
+        activityType,
+        status,
+        yearGroup,
+        clusterId: f.clusterId ?? undefined,
+        schoolId: f.schoolId ?? undefined,
+        ...range,
+        includeArchived: f.includeArchived === true,
+      },
       { first: size, after },
     );
     return connectionOf(page, total);
@@ -58,11 +93,22 @@ export class RequestsService {
   async create(p: Principal, input: Record<string, unknown>): Promise<EncounterRequest> {
     return this.db.transaction(async (em) => {
       const school = await this.visibleSchool(p, input['schoolId']);
-      mustBeAllowed(canEditRequest(p, { schoolId: school.id, clusterId: school.clusterId }), "make requests for this school");
-      const parsed = parseRequestInput(input, 'create', { lowest: school.lowestYearGroup, highest: school.highestYearGroup }, this.clock.now(), this.clock.today());
+      mustBeAllowed(canEditRequest(p, { schoolId: school.id, clusterId: school.clusterId }), 'make requests for this school');
+      const parsed = parseRequestInput(
+        input,
+        'create',
+        { lowest: school.lowestYearGroup, highest: school.highestYearGroup },
+        this.clock.now(),
+        this.clock.today(),
+      );
       const request = await this.requests.insert({ ...(parsed.fields as RequestFields), schoolId: school.id, createdByUserId: p.userId });
       for (const w of parsed.windows ?? []) await this.windows.insert({ ...w, requestId: request.id });
-      await AuditLog.record(em, { action: 'request.created', entityType: 'request', entityId: request.id, detail: { schoolId: school.id } });
+      await AuditLog.record(em, {
+        action: 'request.created',
+        entityType: 'request',
+        entityId: request.id,
+        detail: { schoolId: school.id },
+      });
       return request;
     });
   }
@@ -70,7 +116,13 @@ export class RequestsService {
   async update(p: Principal, id: string, input: Record<string, unknown>): Promise<EncounterRequest> {
     return this.db.transaction(async () => {
       const { request, school } = await this.editableOpen(p, id);
-      const parsed = parseRequestInput(input, 'update', { lowest: school.lowestYearGroup, highest: school.highestYearGroup }, this.clock.now(), this.clock.today());
+      const parsed = parseRequestInput(
+        input,
+        'update',
+        { lowest: school.lowestYearGroup, highest: school.highestYearGroup },
+        this.clock.now(),
+        this.clock.today(),
+      );
       if (parsed.windows) {
         await this.windows.removeForRequest(request.id);
         for (const w of parsed.windows) await this.windows.insert({ ...w, requestId: request.id });
@@ -97,7 +149,12 @@ export class RequestsService {
   private async visibleSchool(p: Principal, schoolId: unknown): Promise<School> {
     requireTenant(p);
     const school = typeof schoolId === 'string' ? await this.schools.findById(schoolId) : null;
-    return visibleOrNotFound(school, (s) => !s.archivedAt && canSeeRequest(p, { schoolId: s.id, clusterId: s.clusterId }), 'School', 'input.schoolId');
+    return visibleOrNotFound(
+      school,
+      (s) => !s.archivedAt && canSeeRequest(p, { schoolId: s.id, clusterId: s.clusterId }),
+      'School',
+      'input.schoolId',
+    );
   }
 
   /** An open request the caller may change. */

@@ -40,7 +40,11 @@ export class RetentionService {
   private async batch(kind: RetentionKind): Promise<number> {
     return this.dataSource.transaction(async (em) => {
       await em.query(`select set_config('app.now', $1, true)`, [this.clock.now().toISOString()]);
-      const rows: Array<{ n: number }> = await em.query(`select purge_expired_rows($1, $2, $3) as n`, [kind, this.config.retention[kind], this.config.retentionBatchSize]);
+      const rows: Array<{ n: number }> = await em.query(`select purge_expired_rows($1, $2, $3) as n`, [
+        kind,
+        this.config.retention[kind],
+        this.config.retentionBatchSize,
+      ]);
       return Number(rows[0]?.n ?? 0);
     });
   }

@@ -58,7 +58,9 @@ describe('school rules', () => {
 
   it('parses only the keys given on update, checking year groups against the current range', () => {
     expect(parseSchoolInput({ name: 'New name' }, 'update', { lowestYearGroup: 7, highestYearGroup: 11 })).toEqual({ name: 'New name' });
-    expect(parseSchoolInput({ highestYearGroup: 13 }, 'update', { lowestYearGroup: 7, highestYearGroup: 11 })).toEqual({ highestYearGroup: 13 });
+    expect(parseSchoolInput({ highestYearGroup: 13 }, 'update', { lowestYearGroup: 7, highestYearGroup: 11 })).toEqual({
+      highestYearGroup: 13,
+    });
     expect(problem(() => parseSchoolInput({ lowestYearGroup: 12 }, 'update', { lowestYearGroup: 7, highestYearGroup: 11 }))).toMatchObject({
       code: 'INVALID_YEAR_GROUP',
       field: 'input.lowestYearGroup',

@@ -41,7 +41,11 @@ export interface CurrentYearRange {
  * `create` needs every field but the coordinates; `update` parses only the keys given. Latitude and
  * longitude go together; the lowest year group taught is not above the highest.
  */
-export function parseSchoolInput(input: Record<string, unknown>, mode: 'create' | 'update', current?: CurrentYearRange): Partial<SchoolFields> {
+export function parseSchoolInput(
+  input: Record<string, unknown>,
+  mode: 'create' | 'update',
+  current?: CurrentYearRange,
+): Partial<SchoolFields> {
   const c = collect();
   const out: Partial<SchoolFields> = {};
   const wants = (key: keyof SchoolFields): boolean => mode === 'create' || given(input, key);
@@ -54,7 +58,8 @@ export function parseSchoolInput(input: Record<string, unknown>, mode: 'create' 
   if (wants('highestYearGroup')) out.highestYearGroup = c.run(() => parseYearGroup(input['highestYearGroup'], 'input.highestYearGroup'));
   if (wants('clusterId')) {
     const v = input['clusterId'];
-    if (isBlank(v) || typeof v !== 'string') c.add('input.clusterId', 'REQUIRED', 'input.clusterId is required: every school belongs to a cluster');
+    if (isBlank(v) || typeof v !== 'string')
+      c.add('input.clusterId', 'REQUIRED', 'input.clusterId is required: every school belongs to a cluster');
     else out.clusterId = v.trim();
   }
   for (const [key, parse] of [
@@ -77,7 +82,11 @@ export function parseSchoolInput(input: Record<string, unknown>, mode: 'create' 
   const highest = out.highestYearGroup ?? current?.highestYearGroup;
   if (c.ok && lowest !== undefined && highest !== undefined && lowest > highest) {
     const field = given(out, 'highestYearGroup') ? 'input.highestYearGroup' : 'input.lowestYearGroup';
-    c.add(field, 'INVALID_YEAR_GROUP', `${field} makes the school teach Years ${lowest} to ${highest}: the lowest year group must not be above the highest`);
+    c.add(
+      field,
+      'INVALID_YEAR_GROUP',
+      `${field} makes the school teach Years ${lowest} to ${highest}: the lowest year group must not be above the highest`,
+    );
   }
   c.throwIfAny();
   return out;

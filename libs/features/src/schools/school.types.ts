@@ -37,7 +37,7 @@ export class SchoolType {
   @Field(() => Int)
   highestYearGroup!: number;
 
-  @Field(() => ID, { nullable: true, description: "The cluster (and so the Enterprise Coordinator) the school belongs to." })
+  @Field(() => ID, { nullable: true, description: 'The cluster (and so the Enterprise Coordinator) the school belongs to.' })
   clusterId!: string | null;
 
   @Field(() => Date, { nullable: true })

@@ -13,7 +13,9 @@ export class SchoolsResolver {
     return this.service.get(p, id);
   }
 
-  @Query(() => SchoolConnection, { description: 'Schools in your scope (hub: all; coordinator: their cluster; school staff: their school), newest first.' })
+  @Query(() => SchoolConnection, {
+    description: 'Schools in your scope (hub: all; coordinator: their cluster; school staff: their school), newest first.',
+  })
   schools(@CurrentPrincipal() p: Principal, @Args() args: SchoolsArgs): Promise<Connection<School>> {
     return this.service.list(p, args.filter, args.first, args.after);
   }
@@ -24,7 +26,11 @@ export class SchoolsResolver {
   }
 
   @Mutation(() => SchoolType)
-  updateSchool(@CurrentPrincipal() p: Principal, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateSchoolInput): Promise<School> {
+  updateSchool(
+    @CurrentPrincipal() p: Principal,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateSchoolInput,
+  ): Promise<School> {
     return this.service.update(p, id, { ...input });
   }
 

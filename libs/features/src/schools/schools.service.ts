@@ -1,5 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { canCreateSchool, canEditSchool, canSeeSchool, Clock, collect, DomainError, isBlank, parseEnum, parseText, type Principal, reachOf, SCHOOL_PHASES, pageSize } from '@tandem/domain';
+import {
+  canCreateSchool,
+  canEditSchool,
+  canSeeSchool,
+  Clock,
+  collect,
+  DomainError,
+  isBlank,
+  parseEnum,
+  parseText,
+  type Principal,
+  reachOf,
+  SCHOOL_PHASES,
+  pageSize,
+} from '@tandem/domain';
 import { AuditLog, isUuid, TenantDb, type School } from '@tandem/persistence';
 import { type Connection } from '@tandem/platform';
 import { connectionOf, mustBeAllowed, requireTenant, updated, visibleOrNotFound } from '@tandem/features/shared';
@@ -30,7 +44,12 @@ export class SchoolsService {
     return this.schools.findByIds(ids);
   }
 
-  async list(p: Principal, filter: SchoolFilter | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<Connection<School>> {
+  async list(
+    p: Principal,
+    filter: SchoolFilter | null | undefined,
+    first: number | null | undefined,
+    after: string | null | undefined,
+  ): Promise<Connection<School>> {
     requireTenant(p);
     const scope = reachOf(p, 'viewSchool');
     // Employer contacts see schools only through their own bookings, never as a list.
@@ -58,7 +77,12 @@ export class SchoolsService {
       await this.requireCluster(values.clusterId);
       await this.refuseTakenUrn(values.urn);
       const school = await this.schools.insert(values);
-      await AuditLog.record(em, { action: 'school.created', entityType: 'school', entityId: school.id, detail: { clusterId: school.clusterId } });
+      await AuditLog.record(em, {
+        action: 'school.created',
+        entityType: 'school',
+        entityId: school.id,
+        detail: { clusterId: school.clusterId },
+      });
       return school;
     });
   }
@@ -107,7 +131,12 @@ export class SchoolsService {
 
   private async refuseTakenUrn(urn: string): Promise<void> {
     const holder = await this.schools.findByUrn(urn);
-    if (holder) throw new DomainError('ALREADY_EXISTS', `A school with URN ${urn} is already in this hub${holder.archivedAt ? ' (archived)' : ''}`, 'input.urn');
+    if (holder)
+      throw new DomainError(
+        'ALREADY_EXISTS',
+        `A school with URN ${urn} is already in this hub${holder.archivedAt ? ' (archived)' : ''}`,
+        'input.urn',
+      );
   }
 
   private async refuseStrandedPupils(school: School, patch: Partial<SchoolFields>): Promise<void> {

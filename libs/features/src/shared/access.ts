@@ -51,7 +51,12 @@ export interface DayBound {
 export function parseDayRangeFilter(dateFrom: unknown, dateTo: unknown): { from?: DayBound; to?: DayBound } {
   const from = isBlank(dateFrom) ? undefined : parseIsoDate(dateFrom, 'filter.dateFrom');
   const to = isBlank(dateTo) ? undefined : parseIsoDate(dateTo, 'filter.dateTo');
-  if (from && to && to < from) throw DomainError.invalid('filter.dateTo', 'INVALID_WINDOW', `filter.dateTo must be on or after filter.dateFrom (got ${to} before ${from})`);
+  if (from && to && to < from)
+    throw DomainError.invalid(
+      'filter.dateTo',
+      'INVALID_WINDOW',
+      `filter.dateTo must be on or after filter.dateFrom (got ${to} before ${from})`,
+    );
   return {
     from: from ? { day: from, at: londonWallClockToInstant(from, '00:00') } : undefined,
     to: to ? { day: to, at: londonWallClockToInstant(addDays(to, 1), '00:00') } : undefined,
@@ -59,4 +64,5 @@ export function parseDayRangeFilter(dateFrom: unknown, dateTo: unknown): { from?
 }
 
 /** Has the caller given this key (present, even if null)? Update inputs only change given keys. */
-export const given = (input: object, key: string): boolean => Object.prototype.hasOwnProperty.call(input, key) && (input as Record<string, unknown>)[key] !== undefined;
+export const given = (input: object, key: string): boolean =>
+  Object.prototype.hasOwnProperty.call(input, key) && (input as Record<string, unknown>)[key] !== undefined;

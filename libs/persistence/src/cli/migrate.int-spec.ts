@@ -60,16 +60,22 @@ it('three migrators at once all exit 0, one runs the migrations, the schema is c
   }
 });
 
-it('a bootstrap for another database keeps the shared roles\' passwords (issue 15, finding 12)', async () => {
+it("a bootstrap for another database keeps the shared roles' passwords (issue 15, finding 12)", async () => {
   const admin = new Client({ connectionString: superuserUrl() });
   await admin.connect();
   const other = `${database}_b`;
   try {
     const hashes = async (): Promise<Array<{ rolname: string; rolpassword: string | null }>> =>
-      (await admin.query('select rolname, rolpassword from pg_authid where rolname = any($1) order by rolname', [[APP_ROLE, OWNER_ROLE]])).rows;
+      (await admin.query('select rolname, rolpassword from pg_authid where rolname = any($1) order by rolname', [[APP_ROLE, OWNER_ROLE]]))
+        .rows;
     const before = await hashes();
     expect(before).toHaveLength(2);
-    await bootstrapDatabase({ superuserUrl: superuserUrl(), database: other, ownerPassword: 'another-owner-password', appPassword: 'another-app-password' });
+    await bootstrapDatabase({
+      superuserUrl: superuserUrl(),
+      database: other,
+      ownerPassword: 'another-owner-password',
+      appPassword: 'another-app-password',
+    });
     expect(await hashes()).toEqual(before);
   } finally {
     await admin.query(`drop database if exists ${other} with (force)`);

@@ -1,7 +1,16 @@
 import { Column, Entity } from 'typeorm';
 import { GlobalEntity } from './base';
 
-export const SESSION_END_REASONS = ['logout', 'membership_changed', 'account_changed', 'hub_archived', 'password_changed', 'password_reset', 'refresh_token_reused', 'expired'] as const;
+export const SESSION_END_REASONS = [
+  'logout',
+  'membership_changed',
+  'account_changed',
+  'hub_archived',
+  'password_changed',
+  'password_reset',
+  'refresh_token_reused',
+  'expired',
+] as const;
 export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
 
 /**

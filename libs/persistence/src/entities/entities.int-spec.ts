@@ -67,15 +67,43 @@ describe('column types round-trip', () => {
     const tenant = await db.systemDb.createTenant({ name: 'Types', slug: 'types' });
     const got = await TenantContext.run({ tenantId: tenant.id, actorUserId: null }, () =>
       db.tenantDb.transaction(async (em) => {
-        const school = await em.save(em.create(School, { tenantId: tenant.id, urn: '123456', name: 'S', phase: 'secondary', latitude: 51.5, longitude: -0.12, lowestYearGroup: 7, highestYearGroup: 13 }));
+        const school = await em.save(
+          em.create(School, {
+            tenantId: tenant.id,
+            urn: '123456',
+            name: 'S',
+            phase: 'secondary',
+            latitude: 51.5,
+            longitude: -0.12,
+            lowestYearGroup: 7,
+            highestYearGroup: 13,
+          }),
+        );
         const employer = await em.save(em.create(Employer, { tenantId: tenant.id, name: 'E', sizeBand: 'micro' }));
         const offer = await em.save(
           em.create(Offer, {
-            tenantId: tenant.id, employerId: employer.id, title: 'T', activityType: 'careers_talk', format: 'virtual', durationMinutes: 20,
-            pupilsPerSession: 30, sessionsAvailable: 2, yearGroups: [9, 10], travelRadiusKm: 12.5, benchmark: 5,
+            tenantId: tenant.id,
+            employerId: employer.id,
+            title: 'T',
+            activityType: 'careers_talk',
+            format: 'virtual',
+            durationMinutes: 20,
+            pupilsPerSession: 30,
+            sessionsAvailable: 2,
+            yearGroups: [9, 10],
+            travelRadiusKm: 12.5,
+            benchmark: 5,
           }),
         );
-        await em.save(em.create(Pupil, { tenantId: tenant.id, schoolId: school.id, reference: 'R1', dateOfBirth: '2012-09-01', onRollFrom: '2023-09-01' }));
+        await em.save(
+          em.create(Pupil, {
+            tenantId: tenant.id,
+            schoolId: school.id,
+            reference: 'R1',
+            dateOfBirth: '2012-09-01',
+            onRollFrom: '2023-09-01',
+          }),
+        );
         return {
           school: await em.findOneByOrFail(School, { id: school.id }),
           offer: await em.findOneByOrFail(Offer, { id: offer.id }),
@@ -86,6 +114,12 @@ describe('column types round-trip', () => {
     expect(got.school).toMatchObject({ urn: '123456', latitude: 51.5, longitude: -0.12 });
     expect(got.school.createdAt).toBeInstanceOf(Date);
     expect(got.offer).toMatchObject({ yearGroups: [9, 10], travelRadiusKm: 12.5, status: 'draft', benchmark: 5 });
-    expect(got.pupil).toMatchObject({ dateOfBirth: '2012-09-01', onRollFrom: '2023-09-01', yearGroup: null, disadvantaged: false, roniScore: null });
+    expect(got.pupil).toMatchObject({
+      dateOfBirth: '2012-09-01',
+      onRollFrom: '2023-09-01',
+      yearGroup: null,
+      disadvantaged: false,
+      roniScore: null,
+    });
   });
 });

@@ -9,6 +9,7 @@ export type BookingStateValue =
   | 'declined'
   | 'cancelled'
   | 'no_show';
-export type BookingTransitionAction = 'create' | 'accept' | 'decline' | 'cancel' | 'reschedule' | 'mark_delivered' | 'mark_no_show' | 'record';
+export type BookingTransitionAction =
+  'create' | 'accept' | 'decline' | 'cancel' | 'reschedule' | 'mark_delivered' | 'mark_no_show' | 'record';
 export type BookingSideValue = 'school' | 'employer' | 'broker' | 'system';
 export type NotificationCategoryValue = 'reminders' | 'follow_ups' | 'nudges' | 'check_ins';

@@ -4,7 +4,19 @@ import { Encounter, EncounterAttendance, EncounterEmployer } from './encounter.e
 import { LedgerPupil, LedgerPupilYear, LedgerSchoolCount } from './ledger-rollups.entity';
 
 /** The benchmark ledger's entities (encounters, policies, rollups, snapshots). */
-export { CoverageSnapshot, CoverageSnapshotCount, CoverageSnapshotPupil, Encounter, EncounterAttendance, EncounterEmployer, LedgerPupil, LedgerPupilYear, LedgerSchoolCount, LedgerSettings, StoredBenchmarkPolicy };
+export {
+  CoverageSnapshot,
+  CoverageSnapshotCount,
+  CoverageSnapshotPupil,
+  Encounter,
+  EncounterAttendance,
+  EncounterEmployer,
+  LedgerPupil,
+  LedgerPupilYear,
+  LedgerSchoolCount,
+  LedgerSettings,
+  StoredBenchmarkPolicy,
+};
 export type { EncounterStatusValue } from './encounter.entity';
 export type { CoverageSnapshotKind } from './coverage-snapshot.entity';
 

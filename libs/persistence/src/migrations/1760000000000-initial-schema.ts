@@ -59,11 +59,7 @@ alter table ${t} force row level security;
 create policy tenant_isolation on ${t} using (tenant_id = app_current_tenant()) with check (tenant_id = app_current_tenant());`,
 ).join('\n');
 
-const updatedAtTriggers = [
-  'tenants',
-  'users',
-  ...TENANT_TABLES.filter((t) => t !== 'audit_log'),
-]
+const updatedAtTriggers = ['tenants', 'users', ...TENANT_TABLES.filter((t) => t !== 'audit_log')]
   .map((t) => `create trigger set_updated_at before update on ${t} for each row execute function set_updated_at();`)
   .join('\n');
 

@@ -305,7 +305,18 @@ revoke update, delete, truncate on coverage_snapshots, coverage_snapshot_counts,
 ${updatedAtTriggerSql('ledger_settings')}
 ${updatedAtTriggerSql('encounters')}
 ${updatedAtTriggerSql('encounter_employers')}
-${['ledger_settings', 'encounters', 'encounter_employers', 'encounter_attendance', 'ledger_pupils', 'ledger_pupil_years', 'ledger_school_counts', 'coverage_snapshots', 'coverage_snapshot_counts', 'coverage_snapshot_pupils']
+${[
+  'ledger_settings',
+  'encounters',
+  'encounter_employers',
+  'encounter_attendance',
+  'ledger_pupils',
+  'ledger_pupil_years',
+  'ledger_school_counts',
+  'coverage_snapshots',
+  'coverage_snapshot_counts',
+  'coverage_snapshot_pupils',
+]
   .map(tenantRlsSql)
   .join('\n')}
 

@@ -32,7 +32,13 @@ drop table if exists booking_settings, notification_preferences, booking_links, 
   }
 }
 
-export const BOOKING_TENANT_TABLES = ['bookings', 'booking_transitions', 'booking_links', 'notification_preferences', 'booking_settings'] as const;
+export const BOOKING_TENANT_TABLES = [
+  'bookings',
+  'booking_transitions',
+  'booking_links',
+  'notification_preferences',
+  'booking_settings',
+] as const;
 
 const STATES = `('proposed','accepted_by_school','accepted_by_employer','confirmed','delivered','recorded','declined','cancelled','no_show')`;
 const LIVE = `('proposed','accepted_by_school','accepted_by_employer','confirmed')`;

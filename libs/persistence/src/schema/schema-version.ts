@@ -33,11 +33,17 @@ export async function checkSchemaVersion(db: RowQuery): Promise<SchemaVersionChe
     const current = Number(rows[0]?.v ?? 0);
     return current >= REQUIRED_SCHEMA_VERSION
       ? { ok: true, current, required: REQUIRED_SCHEMA_VERSION }
-      : { ok: false, current, required: REQUIRED_SCHEMA_VERSION, error: `schema is at ${current}, the code needs ${REQUIRED_SCHEMA_VERSION}` };
+      : {
+          ok: false,
+          current,
+          required: REQUIRED_SCHEMA_VERSION,
+          error: `schema is at ${current}, the code needs ${REQUIRED_SCHEMA_VERSION}`,
+        };
   } catch (err) {
     const code = (err as { code?: string }).code;
     // 42883: the function does not exist yet (a schema from before it); 3D000/28P01/ECONNREFUSED …: no database.
-    const error = code === '42883' ? `schema is older than ${REQUIRED_SCHEMA_VERSION} (no app_schema_version())` : 'database did not answer';
+    const error =
+      code === '42883' ? `schema is older than ${REQUIRED_SCHEMA_VERSION} (no app_schema_version())` : 'database did not answer';
     return { ok: false, current: null, required: REQUIRED_SCHEMA_VERSION, error };
   }
 }

@@ -13,7 +13,12 @@ export interface AuditRecord {
 }
 
 /** Audited reads of personal data (each costs one from the request's ReadBudget). */
-export const AUDITED_READ_ACTIONS: ReadonlySet<string> = new Set(['pupil.viewed', 'pupil.listed', 'pupil.exported', 'import_job.errors_read']);
+export const AUDITED_READ_ACTIONS: ReadonlySet<string> = new Set([
+  'pupil.viewed',
+  'pupil.listed',
+  'pupil.exported',
+  'import_job.errors_read',
+]);
 
 /**
  * Records one request may read, audited, at most: a whole large school's coverage export (about

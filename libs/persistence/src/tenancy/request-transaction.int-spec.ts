@@ -17,9 +17,15 @@ describe('RequestTransaction', () => {
   });
   afterAll(() => db?.drop());
 
-  const scope = (tx?: RequestTransaction): TenantScope => ({ tenantId, actorUserId: null, correlationId: "it's-1", requestTransaction: tx });
+  const scope = (tx?: RequestTransaction): TenantScope => ({
+    tenantId,
+    actorUserId: null,
+    correlationId: "it's-1",
+    requestTransaction: tx,
+  });
   const txid = (): Promise<string> => db.tenantDb.transaction(async (em) => String((await em.query('select txid_current() as x'))[0].x));
-  const tenantSetting = (): Promise<string> => db.tenantDb.transaction(async (em) => String((await em.query(`select current_setting('app.tenant_id') as t`))[0].t));
+  const tenantSetting = (): Promise<string> =>
+    db.tenantDb.transaction(async (em) => String((await em.query(`select current_setting('app.tenant_id') as t`))[0].t));
 
   it('runs every call of a shared request in one transaction, with the tenant set; unshared calls each get their own', async () => {
     const tx = new RequestTransaction();
@@ -30,7 +36,11 @@ describe('RequestTransaction', () => {
     expect(new Set(shared).size).toBe(1);
     expect(await TenantContext.run(scope(tx), tenantSetting)).toBe(tenantId);
     // The settings go as escaped literals (one round trip): a quote in a value stays a quote.
-    expect(await TenantContext.run(scope(tx), () => db.tenantDb.transaction(async (em) => (await em.query(`select current_setting('app.correlation_id') as c`))[0].c))).toBe("it's-1");
+    expect(
+      await TenantContext.run(scope(tx), () =>
+        db.tenantDb.transaction(async (em) => (await em.query(`select current_setting('app.correlation_id') as c`))[0].c),
+      ),
+    ).toBe("it's-1");
     await tx.close();
     await tx.close(); // idempotent
     // Closed: later calls (a stray promise) run in transactions of their own.

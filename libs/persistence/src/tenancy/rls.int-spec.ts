@@ -48,10 +48,11 @@ async function seedTenant(owner: Client, label: string): Promise<Fixture> {
     [f.schoolId, t, f.clusterId],
   );
   await q(`insert into employers (id, tenant_id, name, size_band) values ($1, $2, 'Acme Ltd', 'sme')`, [f.employerId, t]);
-  await q(
-    `insert into employer_contacts (id, tenant_id, employer_id, name, email) values ($1, $2, $3, 'Pat', 'pat@acme.example')`,
-    [f.contactId, t, f.employerId],
-  );
+  await q(`insert into employer_contacts (id, tenant_id, employer_id, name, email) values ($1, $2, $3, 'Pat', 'pat@acme.example')`, [
+    f.contactId,
+    t,
+    f.employerId,
+  ]);
   await q(
     `insert into vetting_checks (tenant_id, employer_id, kind, checked_on, expires_on)
      values ($1, $2, 'health_and_safety', '2025-01-01', '2026-01-01')`,
@@ -68,11 +69,16 @@ async function seedTenant(owner: Client, label: string): Promise<Fixture> {
      values ($1, $2, $3, $4, app_now() + interval '30 days')`,
     [t, f.userId, f.membershipId, `ref-${label}-`.padEnd(64, '0')],
   );
-  await q(`insert into password_resets (tenant_id, user_id, token_hash, expires_at) values ($1, $2, $3, app_now() + interval '1 hour')`, [t, f.userId, `reset-${label}-`.padEnd(64, '0')]);
-  await q(
-    `insert into pupils (id, tenant_id, school_id, reference, year_group) values ($1, $2, $3, 'P001', 9)`,
-    [f.pupilId, t, f.schoolId],
-  );
+  await q(`insert into password_resets (tenant_id, user_id, token_hash, expires_at) values ($1, $2, $3, app_now() + interval '1 hour')`, [
+    t,
+    f.userId,
+    `reset-${label}-`.padEnd(64, '0'),
+  ]);
+  await q(`insert into pupils (id, tenant_id, school_id, reference, year_group) values ($1, $2, $3, 'P001', 9)`, [
+    f.pupilId,
+    t,
+    f.schoolId,
+  ]);
   await q(
     `insert into offers (id, tenant_id, employer_id, contact_id, title, activity_type, format, duration_minutes,
                          pupils_per_session, sessions_available, year_groups, benchmark, status)
@@ -105,7 +111,10 @@ async function seedTenant(owner: Client, label: string): Promise<Fixture> {
     `insert into sent_emails (tenant_id, job_key, kind, recipient, message_id, subject) values ($1, 'mail.test.1', 'test', 'a@example.org', '<m1@test>', 'Hello')`,
     [t],
   );
-  await q(`insert into mail_send_attempts (tenant_id, job_key, recipient, message_id) values ($1, 'mail.test.1', 'a@example.org', '<m1@test>')`, [t]);
+  await q(
+    `insert into mail_send_attempts (tenant_id, job_key, recipient, message_id) values ($1, 'mail.test.1', 'a@example.org', '<m1@test>')`,
+    [t],
+  );
   const session = (await q(`select id from offer_sessions where tenant_id = $1 limit 1`, [t])).rows[0].id as string;
   const booking = (
     await q(
@@ -135,7 +144,12 @@ async function seedTenant(owner: Client, label: string): Promise<Fixture> {
     )
   ).rows[0].id as string;
   await q(`insert into encounter_employers (tenant_id, encounter_id, employer_id) values ($1, $2, $3)`, [t, encounterId, f.employerId]);
-  await q(`insert into encounter_attendance (tenant_id, school_id, encounter_id, pupil_id) values ($1, $2, $3, $4)`, [t, f.schoolId, encounterId, f.pupilId]);
+  await q(`insert into encounter_attendance (tenant_id, school_id, encounter_id, pupil_id) values ($1, $2, $3, $4)`, [
+    t,
+    f.schoolId,
+    encounterId,
+    f.pupilId,
+  ]);
   await q(`insert into ledger_settings (tenant_id, policy_id) select $1, id from benchmark_policies where key = 'gatsby-2014'`, [t]);
   await q(
     `delete from ledger_pupil_years where tenant_id = $1 and (academic_year, benchmark) <> (select min(academic_year), 5 from ledger_pupil_years where tenant_id = $1)`,
@@ -148,7 +162,10 @@ async function seedTenant(owner: Client, label: string): Promise<Fixture> {
       [t, f.schoolId],
     )
   ).rows[0].id as string;
-  await q(`insert into coverage_snapshot_counts (tenant_id, snapshot_id, school_id, year_group, benchmark, pupils) values ($1, $2, $3, 9, 5, 1)`, [t, snapshotId, f.schoolId]);
+  await q(
+    `insert into coverage_snapshot_counts (tenant_id, snapshot_id, school_id, year_group, benchmark, pupils) values ($1, $2, $3, 9, 5, 1)`,
+    [t, snapshotId, f.schoolId],
+  );
   await q(
     `insert into coverage_snapshot_pupils (tenant_id, snapshot_id, pupil_id, benchmark, school_id, year_group, priority_rank, encounters, met) values ($1, $2, $3, 5, $4, 9, 0, 0, false)`,
     [t, snapshotId, f.pupilId, f.schoolId],
@@ -168,12 +185,10 @@ async function seedTenant(owner: Client, label: string): Promise<Fixture> {
      values ($1, $2, $3, $4, $5, $6, $7, '2026-02-03 13:30+00', '2026-02-03 15:00+00', 5, 30, 30, 3000, 3, '[]', 'Closes the gap.')`,
     [t, runId, f.requestId, session, f.offerId, f.schoolId, f.employerId],
   );
-  await q(`insert into matching_unmatched_requests (tenant_id, run_id, request_id, school_id, reasons, summary) values ($1, $2, $3, $4, '[]', 'No offer of that type.')`, [
-    t,
-    runId,
-    f.requestId,
-    f.schoolId,
-  ]);
+  await q(
+    `insert into matching_unmatched_requests (tenant_id, run_id, request_id, school_id, reasons, summary) values ($1, $2, $3, $4, '[]', 'No offer of that type.')`,
+    [t, runId, f.requestId, f.schoolId],
+  );
   return f;
 }
 
@@ -288,14 +303,19 @@ describe('row-level security catalogue', () => {
 
   it('an empty app.tenant_id (after a previous transaction set it) still sees nothing', async () => {
     await asApp(a.tenantId, (c) => c.query('select 1'));
-    const seen = await asApp(null, (c) => c.query(`select current_setting('app.tenant_id', true) as s, (select count(*)::int from schools) as n`));
+    const seen = await asApp(null, (c) =>
+      c.query(`select current_setting('app.tenant_id', true) as s, (select count(*)::int from schools) as n`),
+    );
     expect(seen.rows[0]).toEqual({ s: '', n: 0 });
   });
 
-  it("tenant B sees only its own rows in every tenant table", async () => {
+  it('tenant B sees only its own rows in every tenant table', async () => {
     for (const table of tenantTables) {
       const seen = await asApp(b.tenantId, (c) =>
-        c.query(`select count(*) filter (where tenant_id = $1)::int as mine, count(*) filter (where tenant_id <> $1)::int as others from ${table}`, [b.tenantId]),
+        c.query(
+          `select count(*) filter (where tenant_id = $1)::int as mine, count(*) filter (where tenant_id <> $1)::int as others from ${table}`,
+          [b.tenantId],
+        ),
       );
       expect({ table, ...seen.rows[0] }).toEqual({ table, mine: 1, others: 0 });
     }
@@ -315,11 +335,17 @@ describe('row-level security catalogue', () => {
   });
 
   it("tenant B cannot insert a row carrying tenant A's id, nor move its own row to tenant A", async () => {
-    const insert = await asApp(b.tenantId, (c) => sqlState(c.query(`insert into clusters (tenant_id, name) values ($1, 'Sneaky')`, [a.tenantId])));
+    const insert = await asApp(b.tenantId, (c) =>
+      sqlState(c.query(`insert into clusters (tenant_id, name) values ($1, 'Sneaky')`, [a.tenantId])),
+    );
     expect(insert).toBe('42501');
-    const move = await asApp(b.tenantId, (c) => sqlState(c.query(`update clusters set tenant_id = $1 where id = $2`, [a.tenantId, b.clusterId])));
+    const move = await asApp(b.tenantId, (c) =>
+      sqlState(c.query(`update clusters set tenant_id = $1 where id = $2`, [a.tenantId, b.clusterId])),
+    );
     expect(move).toBe('42501');
-    const noTenant = await asApp(null, (c) => sqlState(c.query(`insert into clusters (tenant_id, name) values ($1, 'Orphan')`, [a.tenantId])));
+    const noTenant = await asApp(null, (c) =>
+      sqlState(c.query(`insert into clusters (tenant_id, name) values ($1, 'Orphan')`, [a.tenantId])),
+    );
     expect(noTenant).toBe('42501');
   });
 });
@@ -339,10 +365,16 @@ describe('audit_log is append-only for tandem_app', () => {
   it('AuditLog.record stamps tenant, actor and correlation id from the context', async () => {
     const entityId = randomUUID();
     await TenantContext.run({ tenantId: a.tenantId, actorUserId: a.userId, correlationId: 'corr-1' }, () =>
-      db.tenantDb.transaction((em) => AuditLog.record(em, { action: 'pupil.read', entityType: 'pupil', entityId, detail: { fields: ['year_group'] } })),
+      db.tenantDb.transaction((em) =>
+        AuditLog.record(em, { action: 'pupil.read', entityType: 'pupil', entityId, detail: { fields: ['year_group'] } }),
+      ),
     );
-    const { rows } = await owner.query(`select tenant_id, actor_user_id, correlation_id, detail from audit_log where entity_id = $1`, [entityId]);
-    expect(rows).toEqual([{ tenant_id: a.tenantId, actor_user_id: a.userId, correlation_id: 'corr-1', detail: { fields: ['year_group'] } }]);
+    const { rows } = await owner.query(`select tenant_id, actor_user_id, correlation_id, detail from audit_log where entity_id = $1`, [
+      entityId,
+    ]);
+    expect(rows).toEqual([
+      { tenant_id: a.tenantId, actor_user_id: a.userId, correlation_id: 'corr-1', detail: { fields: ['year_group'] } },
+    ]);
   });
 });
 
@@ -391,7 +423,9 @@ describe('TenantDb', () => {
   it('refuses to join an open transaction from another tenant', async () => {
     await expect(
       TenantContext.run({ tenantId: a.tenantId, actorUserId: null }, () =>
-        db.tenantDb.transaction(() => TenantContext.run({ tenantId: b.tenantId, actorUserId: null }, () => db.tenantDb.transaction(async () => 1))),
+        db.tenantDb.transaction(() =>
+          TenantContext.run({ tenantId: b.tenantId, actorUserId: null }, () => db.tenantDb.transaction(async () => 1)),
+        ),
       ),
     ).rejects.toThrow(/cannot join a transaction/);
   });
@@ -469,13 +503,23 @@ describe('constraints', () => {
   const insertAs = (tenantId: string, sql: string, params: unknown[]) => asApp(tenantId, (c) => sqlState(c.query(sql, params)));
 
   it('rejects a URN that is not 6 digits', async () => {
-    expect(await insertAs(a.tenantId, `insert into schools (tenant_id, urn, name, phase) values ($1, '12345', 'X', 'secondary')`, [a.tenantId])).toBe('23514');
-    expect(await insertAs(a.tenantId, `insert into schools (tenant_id, urn, name, phase) values ($1, '12345a', 'X', 'secondary')`, [a.tenantId])).toBe('23514');
-    expect(await insertAs(a.tenantId, `insert into schools (tenant_id, urn, name, phase) values ($1, '123456', 'X', 'secondary')`, [a.tenantId])).toBeUndefined();
+    expect(
+      await insertAs(a.tenantId, `insert into schools (tenant_id, urn, name, phase) values ($1, '12345', 'X', 'secondary')`, [a.tenantId]),
+    ).toBe('23514');
+    expect(
+      await insertAs(a.tenantId, `insert into schools (tenant_id, urn, name, phase) values ($1, '12345a', 'X', 'secondary')`, [a.tenantId]),
+    ).toBe('23514');
+    expect(
+      await insertAs(a.tenantId, `insert into schools (tenant_id, urn, name, phase) values ($1, '123456', 'X', 'secondary')`, [a.tenantId]),
+    ).toBeUndefined();
   });
 
   it('rejects a duplicate URN within a tenant but allows it in another', async () => {
-    expect(await insertAs(a.tenantId, `insert into schools (tenant_id, urn, name, phase) values ($1, '100001', 'Dup', 'secondary')`, [a.tenantId])).toBe('23505');
+    expect(
+      await insertAs(a.tenantId, `insert into schools (tenant_id, urn, name, phase) values ($1, '100001', 'Dup', 'secondary')`, [
+        a.tenantId,
+      ]),
+    ).toBe('23505');
   });
 
   it('rejects windows that end before they start', async () => {
@@ -494,10 +538,11 @@ describe('constraints', () => {
       ),
     ).toBe('23514');
     expect(
-      await insertAs(a.tenantId, `insert into request_windows (tenant_id, request_id, starts_at, ends_at) values ($1, $2, '2026-02-03 15:00Z', '2026-02-03 13:30Z')`, [
+      await insertAs(
         a.tenantId,
-        a.requestId,
-      ]),
+        `insert into request_windows (tenant_id, request_id, starts_at, ends_at) values ($1, $2, '2026-02-03 15:00Z', '2026-02-03 13:30Z')`,
+        [a.tenantId, a.requestId],
+      ),
     ).toBe('23514');
   });
 
@@ -513,31 +558,51 @@ describe('constraints', () => {
     expect(await offer('{6,7}')).toBe('23514');
     expect(await offer('{7,NULL}')).toBe('23514');
     expect(await offer('{7,13}')).toBeUndefined();
-    expect(await insertAs(a.tenantId, `insert into pupils (tenant_id, school_id, reference) values ($1, $2, 'P999')`, [a.tenantId, a.schoolId])).toBe('23514');
     expect(
-      await insertAs(a.tenantId, `insert into memberships (tenant_id, user_id, role, cluster_id) values ($1, $2, 'school_staff', $3)`, [a.tenantId, a.userId, a.clusterId]),
+      await insertAs(a.tenantId, `insert into pupils (tenant_id, school_id, reference) values ($1, $2, 'P999')`, [a.tenantId, a.schoolId]),
     ).toBe('23514');
-    expect(await insertAs(a.tenantId, `insert into memberships (tenant_id, user_id, role) values ($1, $2, 'hub_admin')`, [a.tenantId, a.userId])).toBe('23505');
-    expect(await insertAs(a.tenantId, `insert into employers (tenant_id, name, size_band) values ($1, 'E', 'huge')`, [a.tenantId])).toBe('23514');
+    expect(
+      await insertAs(a.tenantId, `insert into memberships (tenant_id, user_id, role, cluster_id) values ($1, $2, 'school_staff', $3)`, [
+        a.tenantId,
+        a.userId,
+        a.clusterId,
+      ]),
+    ).toBe('23514');
+    expect(
+      await insertAs(a.tenantId, `insert into memberships (tenant_id, user_id, role) values ($1, $2, 'hub_admin')`, [a.tenantId, a.userId]),
+    ).toBe('23505');
+    expect(await insertAs(a.tenantId, `insert into employers (tenant_id, name, size_band) values ($1, 'E', 'huge')`, [a.tenantId])).toBe(
+      '23514',
+    );
   });
 
   it('composite foreign keys block references into another tenant (even though FK checks bypass RLS)', async () => {
     expect(
-      await insertAs(b.tenantId, `insert into schools (tenant_id, cluster_id, urn, name, phase) values ($1, $2, '200002', 'X', 'secondary')`, [b.tenantId, a.clusterId]),
-    ).toBe('23503');
-    expect(await insertAs(b.tenantId, `insert into pupils (tenant_id, school_id, reference, year_group) values ($1, $2, 'X1', 9)`, [b.tenantId, a.schoolId])).toBe('23503');
-    expect(
-      await insertAs(b.tenantId, `insert into memberships (tenant_id, user_id, role, employer_id) values ($1, $2, 'employer_contact', $3)`, [
+      await insertAs(
         b.tenantId,
-        b.userId,
-        a.employerId,
+        `insert into schools (tenant_id, cluster_id, urn, name, phase) values ($1, $2, '200002', 'X', 'secondary')`,
+        [b.tenantId, a.clusterId],
+      ),
+    ).toBe('23503');
+    expect(
+      await insertAs(b.tenantId, `insert into pupils (tenant_id, school_id, reference, year_group) values ($1, $2, 'X1', 9)`, [
+        b.tenantId,
+        a.schoolId,
       ]),
     ).toBe('23503');
     expect(
-      await insertAs(b.tenantId, `insert into request_windows (tenant_id, request_id, starts_at, ends_at) values ($1, $2, app_now(), app_now() + interval '1 hour')`, [
+      await insertAs(
         b.tenantId,
-        a.requestId,
-      ]),
+        `insert into memberships (tenant_id, user_id, role, employer_id) values ($1, $2, 'employer_contact', $3)`,
+        [b.tenantId, b.userId, a.employerId],
+      ),
+    ).toBe('23503');
+    expect(
+      await insertAs(
+        b.tenantId,
+        `insert into request_windows (tenant_id, request_id, starts_at, ends_at) values ($1, $2, app_now(), app_now() + interval '1 hour')`,
+        [b.tenantId, a.requestId],
+      ),
     ).toBe('23503');
   });
 });

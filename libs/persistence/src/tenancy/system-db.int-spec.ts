@@ -29,7 +29,10 @@ describe('SystemDb', () => {
     const one = await db.systemDb.createTenant({ name: 'North Hub', slug: 'north' });
     const two = await db.systemDb.createTenant({ name: 'South Hub', slug: 'south', settings: { benchmarkPolicy: '2024' } });
     expect(two.settings).toEqual({ benchmarkPolicy: '2024' });
-    await expect(db.systemDb.createTenant({ name: 'Again', slug: 'north' })).rejects.toMatchObject({ code: 'ALREADY_EXISTS', field: 'slug' });
+    await expect(db.systemDb.createTenant({ name: 'Again', slug: 'north' })).rejects.toMatchObject({
+      code: 'ALREADY_EXISTS',
+      field: 'slug',
+    });
     const list = await db.systemDb.listTenants();
     expect(list.map((t) => t.slug)).toEqual(['north', 'south']);
     expect(await db.systemDb.tenantBySlug('south')).toEqual({ id: two.id, name: 'South Hub', slug: 'south' });
@@ -44,8 +47,12 @@ describe('SystemDb', () => {
     const t1 = await db.systemDb.createTenant({ name: 'Alpha', slug: 'alpha' });
     const t2 = await db.systemDb.createTenant({ name: 'Beta', slug: 'beta' });
     const memberships = (tenantDb = db.tenantDb) => new TenantRepository<Membership>(tenantDb, Membership);
-    const m1 = await TenantContext.run({ tenantId: t1.id, actorUserId: null }, () => memberships().insert({ userId: user.id, role: 'hub_admin' }));
-    const m2 = await TenantContext.run({ tenantId: t2.id, actorUserId: null }, () => memberships().insert({ userId: user.id, role: 'hub_admin' }));
+    const m1 = await TenantContext.run({ tenantId: t1.id, actorUserId: null }, () =>
+      memberships().insert({ userId: user.id, role: 'hub_admin' }),
+    );
+    const m2 = await TenantContext.run({ tenantId: t2.id, actorUserId: null }, () =>
+      memberships().insert({ userId: user.id, role: 'hub_admin' }),
+    );
     await TenantContext.run({ tenantId: t2.id, actorUserId: null }, () =>
       db.tenantDb.transaction(async (em) => {
         await em.query(
@@ -60,8 +67,26 @@ describe('SystemDb', () => {
     );
     const found = await db.systemDb.membershipsForUser(user.id);
     expect(found).toEqual([
-      { tenantId: t1.id, tenantName: 'Alpha', tenantSlug: 'alpha', membershipId: m1.id, role: 'hub_admin', clusterId: null, schoolId: null, employerId: null },
-      { tenantId: t2.id, tenantName: 'Beta', tenantSlug: 'beta', membershipId: m2.id, role: 'hub_admin', clusterId: null, schoolId: null, employerId: null },
+      {
+        tenantId: t1.id,
+        tenantName: 'Alpha',
+        tenantSlug: 'alpha',
+        membershipId: m1.id,
+        role: 'hub_admin',
+        clusterId: null,
+        schoolId: null,
+        employerId: null,
+      },
+      {
+        tenantId: t2.id,
+        tenantName: 'Beta',
+        tenantSlug: 'beta',
+        membershipId: m2.id,
+        role: 'hub_admin',
+        clusterId: null,
+        schoolId: null,
+        employerId: null,
+      },
     ]);
     await TenantContext.run({ tenantId: t1.id, actorUserId: null }, () =>
       db.tenantDb.transaction((em) => em.update(Membership, { id: m1.id }, { archivedAt: db.clock.now() })),

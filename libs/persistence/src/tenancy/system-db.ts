@@ -64,10 +64,7 @@ export class SystemDb {
   /** Active memberships (in non-archived tenants) of a user, across tenants. */
   async membershipsForUser(userId: string): Promise<MembershipSummary[]> {
     if (!isUuid(userId)) return [];
-    const rows: Array<Record<string, string | null>> = await this.dataSource.query(
-      'select * from auth_memberships_for_user($1)',
-      [userId],
-    );
+    const rows: Array<Record<string, string | null>> = await this.dataSource.query('select * from auth_memberships_for_user($1)', [userId]);
     return rows.map((r) => ({
       tenantId: r['tenant_id'] as string,
       tenantName: r['tenant_name'] as string,
@@ -106,7 +103,10 @@ export class SystemDb {
 
   /** Tenants with outbox rows due at `now` (the relay serves every tenant), oldest due first. */
   async tenantsWithDueOutboxRows(now: Date, limit: number): Promise<string[]> {
-    const rows: Array<{ tenant_id: string }> = await this.dataSource.query('select tenant_id from outbox_pending_tenants($1, $2)', [limit, now]);
+    const rows: Array<{ tenant_id: string }> = await this.dataSource.query('select tenant_id from outbox_pending_tenants($1, $2)', [
+      limit,
+      now,
+    ]);
     return rows.map((r) => r.tenant_id);
   }
 
@@ -115,20 +115,26 @@ export class SystemDb {
    * moved yet (null when none) and how many are due, counted up to `cap`.
    */
   async outboxLag(now: Date, cap: number): Promise<{ oldestDue: Date | null; dueRows: number }> {
-    const rows: Array<{ oldest_due: Date | null; due_rows: number }> = await this.dataSource.query('select oldest_due, due_rows from outbox_lag($1, $2)', [now, cap]);
+    const rows: Array<{ oldest_due: Date | null; due_rows: number }> = await this.dataSource.query(
+      'select oldest_due, due_rows from outbox_lag($1, $2)',
+      [now, cap],
+    );
     return { oldestDue: rows[0]?.oldest_due ?? null, dueRows: rows[0]?.due_rows ?? 0 };
   }
 
   /** Every tenant (platform admin screens). Authorisation is the caller's job. */
   async listTenants(): Promise<TenantSummary[]> {
-    const rows: Array<{ id: string; name: string; slug: string; archived_at: Date | null; created_at: Date }> =
-      await this.dataSource.query('select * from platform_list_tenants()');
+    const rows: Array<{ id: string; name: string; slug: string; archived_at: Date | null; created_at: Date }> = await this.dataSource.query(
+      'select * from platform_list_tenants()',
+    );
     return rows.map((r) => ({ id: r.id, name: r.name, slug: r.slug, archivedAt: r.archived_at, createdAt: r.created_at }));
   }
 
   /** A non-archived tenant by slug (log-in with `tenantSlug`). */
   async tenantBySlug(slug: string): Promise<{ id: string; name: string; slug: string } | null> {
-    const rows: Array<{ id: string; name: string; slug: string }> = await this.dataSource.query('select * from auth_tenant_by_slug($1)', [slug]);
+    const rows: Array<{ id: string; name: string; slug: string }> = await this.dataSource.query('select * from auth_tenant_by_slug($1)', [
+      slug,
+    ]);
     return rows[0] ?? null;
   }
 
@@ -140,7 +146,10 @@ export class SystemDb {
     const id = randomUUID();
     try {
       return await this.dataSource.transaction(async (em) => {
-        await em.query(`select set_config('app.tenant_id', $1, true), set_config('app.now', $2, true)`, [id, this.clock.now().toISOString()]);
+        await em.query(`select set_config('app.tenant_id', $1, true), set_config('app.now', $2, true)`, [
+          id,
+          this.clock.now().toISOString(),
+        ]);
         await em.insert(Tenant, { id, name: input.name, slug: input.slug, settings: input.settings ?? {} });
         return em.findOneByOrFail(Tenant, { id });
       });

@@ -43,6 +43,8 @@ describe('TenantContext.refuse', () => {
     await expect(TenantContext.refuse(refusal, () => db.transaction(async () => 1))).rejects.toBe(refusal);
   });
   it('still lets a nested run choose a tenant (e.g. creating a hub)', () => {
-    expect(TenantContext.refuse(refusal, () => TenantContext.run({ tenantId, actorUserId: null }, () => TenantContext.tenantId()))).toBe(tenantId);
+    expect(TenantContext.refuse(refusal, () => TenantContext.run({ tenantId, actorUserId: null }, () => TenantContext.tenantId()))).toBe(
+      tenantId,
+    );
   });
 });

@@ -99,7 +99,9 @@ export class RequestTransaction {
       } finally {
         runner.query = send;
       }
-      await runner.query(`START TRANSACTION; select ${SETTINGS.map((name, i) => `set_config('${name}', ${escapeLiteral(settings[i] ?? '')}, true)`).join(', ')}`);
+      await runner.query(
+        `START TRANSACTION; select ${SETTINGS.map((name, i) => `set_config('${name}', ${escapeLiteral(settings[i] ?? '')}, true)`).join(', ')}`,
+      );
     } catch (e) {
       this.failed = true;
       await this.release(runner, dataSource);

@@ -90,10 +90,13 @@ export class TenantRepository<E extends TenantRow> {
       let qb = base.where('1 = 1');
       if (filter) qb = filter(qb);
       if (after) {
-        qb = qb.andWhere(`(${a}.created_at, ${a}.id) ${order === 'asc' ? '>' : '<'} (cast(:afterCreatedAt as timestamptz), cast(:afterId as uuid))`, {
-          afterCreatedAt: after.createdAt,
-          afterId: after.id,
-        });
+        qb = qb.andWhere(
+          `(${a}.created_at, ${a}.id) ${order === 'asc' ? '>' : '<'} (cast(:afterCreatedAt as timestamptz), cast(:afterId as uuid))`,
+          {
+            afterCreatedAt: after.createdAt,
+            afterId: after.id,
+          },
+        );
       }
       const dir = order === 'asc' ? 'ASC' : 'DESC';
       qb = qb
@@ -112,7 +115,10 @@ export class TenantRepository<E extends TenantRow> {
   }
 
   /** A keyset page (see `page`) and how many rows `filter` matches in all: what a connection with `totalCount` needs. */
-  async pageWithTotal(request: PageRequest, filter: (qb: SelectQueryBuilder<E>) => SelectQueryBuilder<E>): Promise<{ page: Page<E>; total: number }> {
+  async pageWithTotal(
+    request: PageRequest,
+    filter: (qb: SelectQueryBuilder<E>) => SelectQueryBuilder<E>,
+  ): Promise<{ page: Page<E>; total: number }> {
     return { page: await this.page(request, filter), total: await this.query((qb) => filter(qb.where('1 = 1')).getCount()) };
   }
 
@@ -154,7 +160,8 @@ export class TenantRepository<E extends TenantRow> {
 function hydrate<E extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<E>, row: Record<string, unknown>): E {
   const meta = em.connection.getMetadata(entity);
   const out = meta.create() as E;
-  for (const column of meta.columns) column.setEntityValue(out, em.connection.driver.prepareHydratedValue(row[column.databaseName], column));
+  for (const column of meta.columns)
+    column.setEntityValue(out, em.connection.driver.prepareHydratedValue(row[column.databaseName], column));
   return out;
 }
 

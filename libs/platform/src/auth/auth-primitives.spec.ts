@@ -35,8 +35,14 @@ describe('assertPasswordAcceptable', () => {
     return undefined;
   };
   it('needs 12 characters and not the email', () => {
-    expect(codeOf(() => assertPasswordAcceptable('short'))).toEqual({ code: 'VALIDATION_FAILED', field: 'password', message: 'password must be at least 12 characters (got 5)' });
-    expect(codeOf(() => assertPasswordAcceptable('Alice@Example.org', { email: 'alice@example.org' }))?.message).toBe('password must not be your email address');
+    expect(codeOf(() => assertPasswordAcceptable('short'))).toEqual({
+      code: 'VALIDATION_FAILED',
+      field: 'password',
+      message: 'password must be at least 12 characters (got 5)',
+    });
+    expect(codeOf(() => assertPasswordAcceptable('Alice@Example.org', { email: 'alice@example.org' }))?.message).toBe(
+      'password must not be your email address',
+    );
     expect(codeOf(() => assertPasswordAcceptable('alicesmith99', { email: 'alicesmith99@example.org' }))?.field).toBe('password');
     expect(codeOf(() => assertPasswordAcceptable('            '))?.message).toMatch(/spaces/);
     expect(codeOf(() => assertPasswordAcceptable('a long enough passphrase', { email: 'a@b.c' }))).toBeUndefined();
@@ -71,8 +77,12 @@ describe('TokenService', () => {
 
   it('refuses a token without exp, without a session, or without a key id (finding 1)', () => {
     const key = 'spec-second-key-second-key-second';
-    expect(() => tokens.verifyAccessToken(sign(claims, key, { keyid: 'k2' }))).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
-    expect(() => tokens.verifyAccessToken(sign({ ...claims, ses: undefined, exp }, key, { keyid: 'k2' }))).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
+    expect(() => tokens.verifyAccessToken(sign(claims, key, { keyid: 'k2' }))).toThrow(
+      expect.objectContaining({ code: 'UNAUTHENTICATED' }),
+    );
+    expect(() => tokens.verifyAccessToken(sign({ ...claims, ses: undefined, exp }, key, { keyid: 'k2' }))).toThrow(
+      expect.objectContaining({ code: 'UNAUTHENTICATED' }),
+    );
     expect(() => tokens.verifyAccessToken(sign({ ...claims, exp }, key))).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
     expect(tokens.verifyAccessToken(sign({ ...claims, exp }, key, { keyid: 'k2' })).role).toBe('hub_admin');
   });
@@ -86,7 +96,12 @@ describe('TokenService', () => {
     clock.set('2025-01-01T10:00:00Z');
     const forged = sign({ ...claims, exp }, 'another-secret', { keyid: 'k2' });
     expect(() => tokens.verifyAccessToken(forged)).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
-    const none = jwt.sign({ sub: 'u1', role: 'hub_admin', ses: 's1', exp }, '', { algorithm: 'none', issuer: 'tandem', audience: 'tandem-api', keyid: 'k2' });
+    const none = jwt.sign({ sub: 'u1', role: 'hub_admin', ses: 's1', exp }, '', {
+      algorithm: 'none',
+      issuer: 'tandem',
+      audience: 'tandem-api',
+      keyid: 'k2',
+    });
     expect(() => tokens.verifyAccessToken(none)).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
     const badRole = sign({ ...claims, role: 'god', exp }, 'spec-second-key-second-key-second', { keyid: 'k2' });
     expect(() => tokens.verifyAccessToken(badRole)).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));

@@ -25,7 +25,8 @@ async function resolve(req: RequestLike, tokens: TokenService, sessions: Session
   const authorization = header(req, 'authorization');
   if (!authorization) return { principal: null };
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-  if (!match) return { principal: null, error: new DomainError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <access token>"') };
+  if (!match)
+    return { principal: null, error: new DomainError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <access token>"') };
   let principal: Principal;
   try {
     principal = tokens.verifyAccessToken(match[1]);
@@ -41,7 +42,10 @@ async function resolve(req: RequestLike, tokens: TokenService, sessions: Session
     const override = header(req, TENANT_OVERRIDE_HEADER)?.trim();
     if (override) {
       if (!UUID.test(override)) {
-        return { principal: null, error: DomainError.invalid(TENANT_OVERRIDE_HEADER, 'VALIDATION_FAILED', `${TENANT_OVERRIDE_HEADER} must be a tenant id (a UUID)`) };
+        return {
+          principal: null,
+          error: DomainError.invalid(TENANT_OVERRIDE_HEADER, 'VALIDATION_FAILED', `${TENANT_OVERRIDE_HEADER} must be a tenant id (a UUID)`),
+        };
       }
       principal = { ...principal, tenantId: override.toLowerCase() };
     }

@@ -29,7 +29,8 @@ function requestTransactionOf(req: object): RequestTransaction {
 /** A read-only GraphQL request runs its resolvers in one transaction; a mutation's each keep their own. */
 function shareIfQuery(req: object, ctx: ExecutionContext): void {
   if (ctx.getType<GqlContextType>() !== 'graphql') return;
-  if (GqlExecutionContext.create(ctx).getInfo<{ operation?: { operation?: string } }>()?.operation?.operation === 'query') requestTransactionOf(req).share();
+  if (GqlExecutionContext.create(ctx).getInfo<{ operation?: { operation?: string } }>()?.operation?.operation === 'query')
+    requestTransactionOf(req).share();
 }
 
 /** Commits and returns the request's shared transaction, if it opened one (the GraphQL plugin calls it with the response). */
@@ -39,7 +40,13 @@ export function closeRequestTransaction(req: object | undefined): Promise<void> 
 }
 
 function scopeFor(req: RequestLike, principal: Principal & { tenantId: string }): TenantScope {
-  return { tenantId: principal.tenantId, actorUserId: principal.userId, correlationId: correlationIdFor(req), readBudget: readBudgetFor(req), requestTransaction: requestTransactionOf(req) };
+  return {
+    tenantId: principal.tenantId,
+    actorUserId: principal.userId,
+    correlationId: correlationIdFor(req),
+    readBudget: readBudgetFor(req),
+    requestTransaction: requestTransactionOf(req),
+  };
 }
 
 const NO_HUB_CHOSEN = (): DomainError =>

@@ -66,7 +66,12 @@ export class TokenService {
     if (principal.schoolId) claims.sid = principal.schoolId;
     if (principal.employerId) claims.eid = principal.employerId;
     const current = this.config.accessTokenKeys.current;
-    const token = jwt.sign(claims, this.keys.get(current.id) as KeyObject, { algorithm: 'HS256', issuer: ISSUER, audience: AUDIENCE, keyid: current.id });
+    const token = jwt.sign(claims, this.keys.get(current.id) as KeyObject, {
+      algorithm: 'HS256',
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      keyid: current.id,
+    });
     return { token, expiresAt: new Date(exp * 1000) };
   }
 
@@ -85,7 +90,8 @@ export class TokenService {
         clockTimestamp: Math.floor(now.getTime() / 1000),
       });
     } catch (e) {
-      if (e instanceof jwt.TokenExpiredError) throw new DomainError('TOKEN_EXPIRED', 'Your session has expired: refresh it or log in again');
+      if (e instanceof jwt.TokenExpiredError)
+        throw new DomainError('TOKEN_EXPIRED', 'Your session has expired: refresh it or log in again');
       throw invalid();
     }
     const c = payload as Partial<Record<keyof AccessTokenClaims | 'exp', unknown>>;
@@ -94,8 +100,15 @@ export class TokenService {
     const optStr = (v: unknown): boolean => v === undefined || str(v);
     // A token without exp would never expire: jsonwebtoken accepts it, we do not.
     if (typeof c.exp !== 'number' || !str(c.ses)) throw invalid();
-    if (!str(c.sub) || !strOrNull(c.tid) || !strOrNull(c.mid) || !isRole(c.role) || !optStr(c.cid) || !optStr(c.sid) || !optStr(c.eid)) throw invalid();
-    const principal: { -readonly [K in keyof Principal]: Principal[K] } = { userId: c.sub, tenantId: c.tid, membershipId: c.mid, role: c.role, sessionId: c.ses };
+    if (!str(c.sub) || !strOrNull(c.tid) || !strOrNull(c.mid) || !isRole(c.role) || !optStr(c.cid) || !optStr(c.sid) || !optStr(c.eid))
+      throw invalid();
+    const principal: { -readonly [K in keyof Principal]: Principal[K] } = {
+      userId: c.sub,
+      tenantId: c.tid,
+      membershipId: c.mid,
+      role: c.role,
+      sessionId: c.ses,
+    };
     if (str(c.cid)) principal.clusterId = c.cid;
     if (str(c.sid)) principal.schoolId = c.sid;
     if (str(c.eid)) principal.employerId = c.eid;

@@ -25,16 +25,33 @@ describe('AppConfig', () => {
 
   it('reads retention periods, refuses periods under their floor, and keeps the send log at least as long as the outbox', () => {
     const c = AppConfig.fromEnv({});
-    expect(c.retention).toEqual({ outbox: 30, sent_emails: 400, auth_sessions: 30, auth_throttle: 2, password_resets: 30, audit_log: 2557 });
+    expect(c.retention).toEqual({
+      outbox: 30,
+      sent_emails: 400,
+      auth_sessions: 30,
+      auth_throttle: 2,
+      password_resets: 30,
+      audit_log: 2557,
+    });
     expect(c.describe()).toMatchObject({ RETENTION_AUDIT_DAYS: 2557, RETENTION_OUTBOX_DAYS: 30, RETENTION_BATCH_SIZE: 5000 });
-    expect(AppConfig.fromEnv({ RETENTION_AUDIT_DAYS: '3650', RETENTION_OUTBOX_DAYS: '7' }).retention).toMatchObject({ audit_log: 3650, outbox: 7 });
+    expect(AppConfig.fromEnv({ RETENTION_AUDIT_DAYS: '3650', RETENTION_OUTBOX_DAYS: '7' }).retention).toMatchObject({
+      audit_log: 3650,
+      outbox: 7,
+    });
     expect(() => AppConfig.fromEnv({ RETENTION_AUDIT_DAYS: '30' })).toThrow(/RETENTION_AUDIT_DAYS must be a whole number from 365/);
-    expect(() => AppConfig.fromEnv({ RETENTION_SENT_EMAILS_DAYS: '100' })).toThrow(/RETENTION_SENT_EMAILS_DAYS must be a whole number from 366/);
-    expect(() => AppConfig.fromEnv({ RETENTION_OUTBOX_DAYS: '500', RETENTION_SENT_EMAILS_DAYS: '400' })).toThrow(/RETENTION_SENT_EMAILS_DAYS must be at least RETENTION_OUTBOX_DAYS/);
+    expect(() => AppConfig.fromEnv({ RETENTION_SENT_EMAILS_DAYS: '100' })).toThrow(
+      /RETENTION_SENT_EMAILS_DAYS must be a whole number from 366/,
+    );
+    expect(() => AppConfig.fromEnv({ RETENTION_OUTBOX_DAYS: '500', RETENTION_SENT_EMAILS_DAYS: '400' })).toThrow(
+      /RETENTION_SENT_EMAILS_DAYS must be at least RETENTION_OUTBOX_DAYS/,
+    );
   });
 
   it('reads pool sizes and refuses a pool of none or more than 200', () => {
-    expect(AppConfig.fromEnv({ API_DATABASE_POOL_SIZE: '20', WORKER_DATABASE_POOL_SIZE: '3' })).toMatchObject({ apiDatabasePoolSize: 20, workerDatabasePoolSize: 3 });
+    expect(AppConfig.fromEnv({ API_DATABASE_POOL_SIZE: '20', WORKER_DATABASE_POOL_SIZE: '3' })).toMatchObject({
+      apiDatabasePoolSize: 20,
+      workerDatabasePoolSize: 3,
+    });
     expect(() => AppConfig.fromEnv({ API_DATABASE_POOL_SIZE: '0' })).toThrow(/API_DATABASE_POOL_SIZE must be a whole number from 1 to 200/);
     expect(() => AppConfig.fromEnv({ WORKER_DATABASE_POOL_SIZE: '500' })).toThrow(/WORKER_DATABASE_POOL_SIZE/);
   });
@@ -53,7 +70,13 @@ describe('AppConfig', () => {
     });
     let error: unknown;
     try {
-      AppConfig.fromEnv({ API_PORT: 'abc', QUEUE_BACKEND: 'kafka', DATABASE_URL: 'mysql://x@y/z', REDIS_URL: 'not a url', LOG_LEVEL: 'loud' });
+      AppConfig.fromEnv({
+        API_PORT: 'abc',
+        QUEUE_BACKEND: 'kafka',
+        DATABASE_URL: 'mysql://x@y/z',
+        REDIS_URL: 'not a url',
+        LOG_LEVEL: 'loud',
+      });
     } catch (e) {
       error = e;
     }
@@ -86,12 +109,21 @@ describe('AppConfig', () => {
 
     it('starts with random keys of its own', () => {
       expect(problems(good())).toBe('');
-      expect(AppConfig.fromEnv({ ...good(), ACCESS_TOKEN_KEYS: 'new:' + random() + ',old:' + random() }).accessTokenKeys.keys.map((k) => k.id)).toEqual(['new', 'old']);
+      expect(
+        AppConfig.fromEnv({ ...good(), ACCESS_TOKEN_KEYS: 'new:' + random() + ',old:' + random() }).accessTokenKeys.keys.map((k) => k.id),
+      ).toEqual(['new', 'old']);
     });
 
     it('refuses missing or local addresses, one line naming each setting (issue 15, finding 7)', () => {
       const { DATABASE_URL: _d, SMTP_URL: _s, ...withoutTwo } = good();
-      expect(problems({ ...withoutTwo, REDIS_URL: 'redis://127.0.0.1:6379', PUBLIC_APP_URL: 'http://localhost:5173', PUBLIC_API_URL: 'http://[::1]:3000' }).split('\n')).toEqual([
+      expect(
+        problems({
+          ...withoutTwo,
+          REDIS_URL: 'redis://127.0.0.1:6379',
+          PUBLIC_APP_URL: 'http://localhost:5173',
+          PUBLIC_API_URL: 'http://[::1]:3000',
+        }).split('\n'),
+      ).toEqual([
         'DATABASE_URL must be set in production (its default points at this machine)',
         'REDIS_URL must not point at this machine in production (got host "127.0.0.1")',
         'SMTP_URL must be set in production (its default points at this machine)',
@@ -113,11 +145,15 @@ describe('AppConfig', () => {
     });
 
     it('needs both key rings', () => {
-      expect(problems({ NODE_ENV: 'production' })).toMatch(/ACCESS_TOKEN_KEYS must be set in production[\s\S]*LINK_KEYS must be set in production/);
+      expect(problems({ NODE_ENV: 'production' })).toMatch(
+        /ACCESS_TOKEN_KEYS must be set in production[\s\S]*LINK_KEYS must be set in production/,
+      );
     });
 
     it('refuses the development keys, placeholders, short or repetitive keys, and one key for both jobs', () => {
-      expect(problems({ ...good(), ACCESS_TOKEN_KEYS: DEV_ACCESS_TOKEN_KEYS })).toMatch(/ACCESS_TOKEN_KEYS key "dev" is committed in the repository/);
+      expect(problems({ ...good(), ACCESS_TOKEN_KEYS: DEV_ACCESS_TOKEN_KEYS })).toMatch(
+        /ACCESS_TOKEN_KEYS key "dev" is committed in the repository/,
+      );
       expect(problems({ ...good(), LINK_KEYS: DEV_LINK_KEYS })).toMatch(/LINK_KEYS key "dev" is committed/);
       expect(problems({ ...good(), ACCESS_TOKEN_KEYS: 'k:dev-only-secret-change-me-0123456789abcdef' })).toMatch(/placeholder/);
       expect(problems({ ...good(), ACCESS_TOKEN_KEYS: 'k:short' })).toMatch(/at least 32 characters/);
@@ -128,9 +164,15 @@ describe('AppConfig', () => {
     });
 
     it('refuses a committed, short or placeholder password in a connection URL, and allows none', () => {
-      expect(problems({ ...good(), DATABASE_URL: 'postgres://app:tandem_app@db.internal:5432/tandem' })).toMatch(/DATABASE_URL password must be at least 32/);
-      expect(problems({ ...good(), DATABASE_URL: 'postgres://tandem_app:tandem_app@db.internal:5432/tandem' })).toMatch(/DATABASE_URL password must not be the user name/);
-      expect(problems({ ...good(), REDIS_URL: 'redis://:change-me-please-0123456789abcdefghijkl@redis:6379' })).toMatch(/REDIS_URL password looks like a placeholder/);
+      expect(problems({ ...good(), DATABASE_URL: 'postgres://app:tandem_app@db.internal:5432/tandem' })).toMatch(
+        /DATABASE_URL password must be at least 32/,
+      );
+      expect(problems({ ...good(), DATABASE_URL: 'postgres://tandem_app:tandem_app@db.internal:5432/tandem' })).toMatch(
+        /DATABASE_URL password must not be the user name/,
+      );
+      expect(problems({ ...good(), REDIS_URL: 'redis://:change-me-please-0123456789abcdefghijkl@redis:6379' })).toMatch(
+        /REDIS_URL password looks like a placeholder/,
+      );
       expect(problems({ ...good(), SMTP_URL: `smtp://mailer:${random()}@smtp.internal:587` })).toBe('');
       expect(problems({ ...good(), REDIS_URL: 'redis://redis:6379' })).toBe('');
     });

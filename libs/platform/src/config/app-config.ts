@@ -291,7 +291,9 @@ export class AppConfig {
     this.queueBackend = oneOf(r, 'QUEUE_BACKEND', 'redis', QUEUE_BACKENDS);
     this.smtpUrl = url(r, 'SMTP_URL', 'smtp://127.0.0.1:1025', ['smtp', 'smtps'], true);
     this.mailFrom = raw(r, 'MAIL_FROM', 'Tandem <no-reply@tandem.local>');
-    this.mailDeliveryCheckUrl = raw(r, 'MAIL_DELIVERY_CHECK_URL', '') ? url(r, 'MAIL_DELIVERY_CHECK_URL', '', ['http', 'https'], true) : null;
+    this.mailDeliveryCheckUrl = raw(r, 'MAIL_DELIVERY_CHECK_URL', '')
+      ? url(r, 'MAIL_DELIVERY_CHECK_URL', '', ['http', 'https'], true)
+      : null;
     if (!/^([^<>]*<)?[^\s@<>]+@[^\s@<>]+>?$/.test(this.mailFrom)) {
       r.problems.push(`MAIL_FROM must be an address like "Tandem <no-reply@example.org>" (got "${this.mailFrom}")`);
     }
@@ -309,11 +311,14 @@ export class AppConfig {
     this.publicApiUrl = url(r, 'PUBLIC_API_URL', 'http://localhost:3000', ['http', 'https']).replace(/\/+$/, '');
     this.apiPort = int(r, 'API_PORT', 3000, 0, 65_535);
     this.host = raw(r, 'HOST', this.isProduction ? '0.0.0.0' : '127.0.0.1');
-    if (!/^[0-9a-zA-Z.:_-]{1,253}$/.test(this.host)) r.problems.push(`HOST must be an address or host name to listen on, like 0.0.0.0 (got "${this.host}")`);
+    if (!/^[0-9a-zA-Z.:_-]{1,253}$/.test(this.host))
+      r.problems.push(`HOST must be an address or host name to listen on, like 0.0.0.0 (got "${this.host}")`);
     this.queuePrefix = raw(r, 'QUEUE_PREFIX', '') || null;
-    if (this.queuePrefix !== null && !/^[A-Za-z0-9_-]{1,64}$/.test(this.queuePrefix)) r.problems.push(`QUEUE_PREFIX must be 1 to 64 letters, digits, "_" or "-" (got "${this.queuePrefix}")`);
+    if (this.queuePrefix !== null && !/^[A-Za-z0-9_-]{1,64}$/.test(this.queuePrefix))
+      r.problems.push(`QUEUE_PREFIX must be 1 to 64 letters, digits, "_" or "-" (got "${this.queuePrefix}")`);
     this.queuePgSchema = raw(r, 'QUEUE_PG_SCHEMA', 'bullmq');
-    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(this.queuePgSchema)) r.problems.push(`QUEUE_PG_SCHEMA must be a lower-case SQL name like bullmq (got "${this.queuePgSchema}")`);
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(this.queuePgSchema))
+      r.problems.push(`QUEUE_PG_SCHEMA must be a lower-case SQL name like bullmq (got "${this.queuePgSchema}")`);
     this.workerHttpPort = int(r, 'WORKER_HTTP_PORT', 3100, 0, 65_535);
     this.schemaWaitSeconds = int(r, 'SCHEMA_WAIT_SECONDS', 300, 0, 3_600);
     this.dbStatementTimeoutMs = int(r, 'DB_STATEMENT_TIMEOUT_MS', 30_000, 0, 3_600_000);
@@ -323,8 +328,16 @@ export class AppConfig {
     this.jobStalledCheckSeconds = int(r, 'JOB_STALLED_CHECK_SECONDS', 30, 1, 600);
     this.stuckJobMinutes = int(r, 'STUCK_JOB_MINUTES', 15, 1, 24 * 60);
     this.matchingThreadHeapMb = int(r, 'MATCHING_THREAD_HEAP_MB', 0, 0, 16_384);
-    if (this.matchingThreadHeapMb > 0 && this.matchingThreadHeapMb < 64) r.problems.push(`MATCHING_THREAD_HEAP_MB must be 0 (automatic) or at least 64 (got "${this.matchingThreadHeapMb}")`);
-    if (this.isProduction) refuseLocalInProduction(r, ['DATABASE_URL', ...(this.queueBackend === 'redis' ? ['REDIS_URL'] : []), 'SMTP_URL', 'PUBLIC_APP_URL', 'PUBLIC_API_URL']);
+    if (this.matchingThreadHeapMb > 0 && this.matchingThreadHeapMb < 64)
+      r.problems.push(`MATCHING_THREAD_HEAP_MB must be 0 (automatic) or at least 64 (got "${this.matchingThreadHeapMb}")`);
+    if (this.isProduction)
+      refuseLocalInProduction(r, [
+        'DATABASE_URL',
+        ...(this.queueBackend === 'redis' ? ['REDIS_URL'] : []),
+        'SMTP_URL',
+        'PUBLIC_APP_URL',
+        'PUBLIC_API_URL',
+      ]);
     this.logLevel = oneOf(r, 'LOG_LEVEL', 'info', LOG_LEVELS);
     this.apiDatabasePoolSize = int(r, 'API_DATABASE_POOL_SIZE', 10, 1, 200);
     this.workerDatabasePoolSize = int(r, 'WORKER_DATABASE_POOL_SIZE', 5, 1, 200);
@@ -332,7 +345,8 @@ export class AppConfig {
     this.metricsPort = int(r, 'METRICS_PORT', this.isProduction ? 9464 : 0, 0, 65_535);
     this.tracesExporter = oneOf(r, 'OTEL_TRACES_EXPORTER', 'none', TRACES_EXPORTERS);
     this.otlpTracesEndpoint = url(r, 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', 'http://127.0.0.1:4318/v1/traces', ['http', 'https']);
-    if (this.metricsPort !== 0 && this.metricsPort === this.apiPort) r.problems.push('METRICS_PORT must differ from API_PORT: /metrics is kept off the public port');
+    if (this.metricsPort !== 0 && this.metricsPort === this.apiPort)
+      r.problems.push('METRICS_PORT must differ from API_PORT: /metrics is kept off the public port');
     this.retention = Object.freeze(
       Object.fromEntries(
         (Object.keys(RETENTION_DEFAULTS) as RetentionKind[]).map((kind) => {
@@ -342,12 +356,14 @@ export class AppConfig {
       ) as unknown as RetentionPeriods,
     );
     if (this.retention.sent_emails < this.retention.outbox) {
-      r.problems.push('RETENTION_SENT_EMAILS_DAYS must be at least RETENTION_OUTBOX_DAYS (the send log stops a re-queued email going out twice)');
+      r.problems.push(
+        'RETENTION_SENT_EMAILS_DAYS must be at least RETENTION_OUTBOX_DAYS (the send log stops a re-queued email going out twice)',
+      );
     }
     this.retentionBatchSize = int(r, 'RETENTION_BATCH_SIZE', 5_000, 100, 100_000);
     this.trustProxy = trustProxy(r);
     this.clockStart = instant(r, 'TANDEM_CLOCK_START');
-    if (this.clockStart && this.isProduction) r.problems.push('TANDEM_CLOCK_START is for tests; production runs on the machine\'s clock');
+    if (this.clockStart && this.isProduction) r.problems.push("TANDEM_CLOCK_START is for tests; production runs on the machine's clock");
     this.secretNames = r.secrets;
     this.sources = {
       NODE_ENV: 'nodeEnv',
@@ -384,7 +400,9 @@ export class AppConfig {
       OTEL_TRACES_EXPORTER: 'tracesExporter',
       OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'otlpTracesEndpoint',
       RETENTION_BATCH_SIZE: 'retentionBatchSize',
-      ...Object.fromEntries((Object.keys(RETENTION_DEFAULTS) as RetentionKind[]).map((kind) => [RETENTION_DEFAULTS[kind].variable, `retention.${kind}`])),
+      ...Object.fromEntries(
+        (Object.keys(RETENTION_DEFAULTS) as RetentionKind[]).map((kind) => [RETENTION_DEFAULTS[kind].variable, `retention.${kind}`]),
+      ),
       TRUST_PROXY: 'trustProxy',
       TANDEM_CLOCK_START: 'clockStart',
     };
@@ -397,8 +415,10 @@ export class AppConfig {
     const out: Record<string, string | number | boolean> = {};
     for (const [name, prop] of Object.entries(this.sources)) {
       // `retention.outbox` → this.retention.outbox
-      const value = prop.split('.').reduce<unknown>((o, key) => (o as Record<string, unknown>)[key], this) as string | number | boolean | KeyRing;
-      if (value !== null && typeof value === 'object' && 'keys' in value) out[name] = `key ids ${value.keys.map((k) => k.id).join(', ')} (secrets hidden)`;
+      const value = prop.split('.').reduce<unknown>((o, key) => (o as Record<string, unknown>)[key], this) as
+        string | number | boolean | KeyRing;
+      if (value !== null && typeof value === 'object' && 'keys' in value)
+        out[name] = `key ids ${value.keys.map((k) => k.id).join(', ')} (secrets hidden)`;
       else if (!this.secretNames.has(name)) out[name] = value;
       else if (typeof value === 'string' && /^[a-z]+:\/\//.test(value)) out[name] = maskUrlCredentials(value);
       else out[name] = '***';

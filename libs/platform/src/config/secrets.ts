@@ -12,7 +12,8 @@ import { createHash } from 'node:crypto';
  */
 export const MIN_SECRET_LENGTH = 32;
 
-const PLACEHOLDER = /change.?me|example|(^|[^a-z])(dev|test|spec|bench)([^a-z]|$)|insecure|do.?not.?use|placeholder|sample|password|secret.?here|your.?secret|replace|demo/i;
+const PLACEHOLDER =
+  /change.?me|example|(^|[^a-z])(dev|test|spec|bench)([^a-z]|$)|insecure|do.?not.?use|placeholder|sample|password|secret.?here|your.?secret|replace|demo/i;
 
 /** sha256 (hex) of committed values that are long and random-looking enough to pass the other rules. */
 export const COMMITTED_SECRET_FINGERPRINTS: ReadonlySet<string> = new Set<string>([

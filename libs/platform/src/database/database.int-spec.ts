@@ -18,8 +18,19 @@ let app: INestApplicationContext;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  const config = AppConfig.fromEnv({ DATABASE_URL: db.appUrl, DB_STATEMENT_TIMEOUT_MS: '150', DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '400', WORKER_DATABASE_POOL_SIZE: '2' });
-  @Module({ imports: [ConfigModule.forConfig(config), ClockModule.forRoot(config, db.clock), DatabaseModule.forRoot({ applicationName: 'tandem-test', process: 'worker' })] })
+  const config = AppConfig.fromEnv({
+    DATABASE_URL: db.appUrl,
+    DB_STATEMENT_TIMEOUT_MS: '150',
+    DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '400',
+    WORKER_DATABASE_POOL_SIZE: '2',
+  });
+  @Module({
+    imports: [
+      ConfigModule.forConfig(config),
+      ClockModule.forRoot(config, db.clock),
+      DatabaseModule.forRoot({ applicationName: 'tandem-test', process: 'worker' }),
+    ],
+  })
   class TestModule {}
   app = await NestFactory.createApplicationContext(TestModule, { logger: false });
 });

@@ -67,7 +67,10 @@ export function translateDatabaseError(error: unknown): DomainError | undefined 
       const [col] = keyColumns(pg.detail);
       if (/still referenced/.test(pg.detail ?? '')) {
         const from = /from table "([^"]+)"/.exec(pg.detail ?? '')?.[1];
-        return new DomainError('CONFLICT', `This record is still used${from ? ` by ${from.replace(/_/g, ' ')}` : ''}, so it cannot be removed`);
+        return new DomainError(
+          'CONFLICT',
+          `This record is still used${from ? ` by ${from.replace(/_/g, ' ')}` : ''}, so it cannot be removed`,
+        );
       }
       if (known) return new DomainError('NOT_FOUND', known.message, known.field);
       const target = /in table "([^"]+)"/.exec(pg.detail ?? '')?.[1];

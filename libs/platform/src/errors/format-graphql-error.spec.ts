@@ -12,13 +12,18 @@ const sink = () => {
   const log: ErrorLog = { write: (level, msg, fields) => entries.push({ level, msg, fields }) };
   return { entries, log };
 };
-const pgError = (driver: Record<string, unknown>) => new QueryFailedError('INSERT INTO secret_table …', [], Object.assign(new Error('raw driver message'), driver));
+const pgError = (driver: Record<string, unknown>) =>
+  new QueryFailedError('INSERT INTO secret_table …', [], Object.assign(new Error('raw driver message'), driver));
 
 describe('formatGraphQLError', () => {
   it('maps a DomainError to code, field and details and strips stacktrace/exception', () => {
     const e = resolverError(DomainError.invalid('urn', 'INVALID_URN', 'urn must be 6 digits (got "12345")'));
     const out = formatGraphQLError(fmt(e), e, sink().log);
-    expect(out).toEqual({ message: 'urn must be 6 digits (got "12345")', path: ['thing'], extensions: { code: 'INVALID_URN', field: 'urn' } });
+    expect(out).toEqual({
+      message: 'urn must be 6 digits (got "12345")',
+      path: ['thing'],
+      extensions: { code: 'INVALID_URN', field: 'urn' },
+    });
   });
 
   it('keeps the details of several problems', () => {
@@ -58,11 +63,16 @@ describe('formatGraphQLError', () => {
       message: 'Variable "$role" got invalid value "BOSS"; Value "BOSS" does not exist in "Role" enum.',
       extensions: { code: 'BAD_REQUEST', field: 'role' },
     });
-    const nested = new GraphQLError('Variable "$input" got invalid value "x" at "input.size"; Int cannot represent non-integer value: "x"', {
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
+    const nested = new GraphQLError(
+      'Variable "$input" got invalid value "x" at "input.size"; Int cannot represent non-integer value: "x"',
+      {
+        extensions: { code: 'BAD_USER_INPUT' },
+      },
+    );
     expect(formatGraphQLError(fmt(nested), nested, sink().log).extensions).toEqual({ code: 'BAD_REQUEST', field: 'input.size' });
-    const unknownField = new GraphQLError('Cannot query field "nope" on type "Query".', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    const unknownField = new GraphQLError('Cannot query field "nope" on type "Query".', {
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
     expect(formatGraphQLError(fmt(unknownField), unknownField, sink().log).extensions).toEqual({ code: 'BAD_REQUEST' });
   });
 
@@ -76,7 +86,12 @@ describe('formatGraphQLError', () => {
   });
 
   it('maps database errors without SQL or driver text', () => {
-    const unique = pgError({ code: '23505', constraint: 'schools_tenant_id_urn_key', table: 'schools', detail: 'Key (tenant_id, urn)=(t, 123456) already exists.' });
+    const unique = pgError({
+      code: '23505',
+      constraint: 'schools_tenant_id_urn_key',
+      table: 'schools',
+      detail: 'Key (tenant_id, urn)=(t, 123456) already exists.',
+    });
     const e = resolverError(unique);
     const out = formatGraphQLError(fmt(e), e, sink().log);
     expect(out).toMatchObject({ message: 'A school with this urn already exists', extensions: { code: 'ALREADY_EXISTS', field: 'urn' } });
@@ -99,11 +114,16 @@ describe('translateDatabaseError', () => {
       pgError({ code: '23503', table: 'pupils', detail: 'Key (school_id)=(0000) is not present in table "schools".' }),
     );
     expect(missing).toMatchObject({ code: 'NOT_FOUND', field: 'schoolId', message: 'School not found' });
-    const used = translateDatabaseError(pgError({ code: '23503', table: 'schools', detail: 'Key (id)=(1) is still referenced from table "encounter_requests".' }));
+    const used = translateDatabaseError(
+      pgError({ code: '23503', table: 'schools', detail: 'Key (id)=(1) is still referenced from table "encounter_requests".' }),
+    );
     expect(used).toMatchObject({ code: 'CONFLICT' });
   });
   it('not null, bad format, serialization; other errors → undefined', () => {
-    expect(translateDatabaseError(pgError({ code: '23502', column: 'year_group' }))).toMatchObject({ field: 'yearGroup', message: 'year group is required' });
+    expect(translateDatabaseError(pgError({ code: '23502', column: 'year_group' }))).toMatchObject({
+      field: 'yearGroup',
+      message: 'year group is required',
+    });
     expect(translateDatabaseError(pgError({ code: '22P02' }))?.code).toBe('VALIDATION_FAILED');
     expect(translateDatabaseError(pgError({ code: '22021' }))).toMatchObject({ code: 'INVALID_TEXT' }); // a NUL byte (issue 14, finding 5)
     expect(translateDatabaseError(pgError({ code: '40001' }))?.code).toBe('CONFLICT');

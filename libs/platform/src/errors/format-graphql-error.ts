@@ -33,7 +33,11 @@ export interface ErrorLog {
  */
 function logUserError(log: ErrorLog, code: ErrorCode, field: string | undefined, formatted: GraphQLFormattedError): void {
   const category = errorCategory(code);
-  log.write(category === 'auth' || category === 'forbidden' ? 'warn' : 'info', 'GraphQL request refused', { code, field, path: formatted.path?.join('.') });
+  log.write(category === 'auth' || category === 'forbidden' ? 'warn' : 'info', 'GraphQL request refused', {
+    code,
+    field,
+    path: formatted.path?.join('.'),
+  });
 }
 
 const defaultLog: ErrorLog = new JsonLogger('info').child('GraphQL');
@@ -104,16 +108,17 @@ function httpExceptionCode(error: unknown): ErrorCode | undefined {
   return undefined;
 }
 
-function build(
-  formatted: GraphQLFormattedError,
-  message: string,
-  extensions: ErrorExtensions,
-): GraphQLFormattedError {
+function build(formatted: GraphQLFormattedError, message: string, extensions: ErrorExtensions): GraphQLFormattedError {
   const ext: Record<string, unknown> = { code: extensions.code };
   if (extensions.field) ext['field'] = extensions.field;
   if (extensions.details?.length) ext['details'] = extensions.details.map(({ field, code, message: m }) => ({ field, code, message: m }));
   if (extensions.correlationId) ext['correlationId'] = extensions.correlationId;
-  const out: { message: string; locations?: GraphQLFormattedError['locations']; path?: GraphQLFormattedError['path']; extensions: Record<string, unknown> } = {
+  const out: {
+    message: string;
+    locations?: GraphQLFormattedError['locations'];
+    path?: GraphQLFormattedError['path'];
+    extensions: Record<string, unknown>;
+  } = {
     message,
     extensions: ext,
   };

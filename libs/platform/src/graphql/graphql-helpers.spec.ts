@@ -8,15 +8,22 @@ import { decodeOpaqueCursor, encodeOpaqueCursor, toConnection } from './paginati
 describe('query limits (GraphQL Armor)', () => {
   const schema = buildSchema('type N { n: Int, next: N, list(first: Int): [N] } type Query { root: N }');
   const { validationRules } = queryLimits({ production: true });
-  const errors = (q: string) => validate(schema, parse(q), validationRules).map((e) => ({ message: e.message, code: e.extensions['code'] }));
+  const errors = (q: string) =>
+    validate(schema, parse(q), validationRules).map((e) => ({ message: e.message, code: e.extensions['code'] }));
 
   it('refuses deep nesting, many aliases (__typename too), expensive lists and many directives with QUERY_TOO_COMPLEX', () => {
     expect(errors('{ root { next { n } } }')).toEqual([]);
     const deep = '{ root ' + '{ next '.repeat(10) + '{ n }' + ' }'.repeat(11);
     expect(errors(deep)[0]).toMatchObject({ code: 'QUERY_TOO_COMPLEX', message: expect.stringMatching(/depth limit of 10 exceeded/) });
     const typenames = '{ ' + Array.from({ length: 16 }, (_, i) => `t${i}: __typename`).join(' ') + ' }';
-    expect(errors(typenames)[0]).toMatchObject({ code: 'QUERY_TOO_COMPLEX', message: expect.stringMatching(/Aliases limit of 15 exceeded, found 16/) });
-    expect(errors('{ root { list(first: 100) { list(first: 100) { n } } } }')[0]).toMatchObject({ code: 'QUERY_TOO_COMPLEX', message: expect.stringMatching(/Cost limit of 15000 exceeded/) });
+    expect(errors(typenames)[0]).toMatchObject({
+      code: 'QUERY_TOO_COMPLEX',
+      message: expect.stringMatching(/Aliases limit of 15 exceeded, found 16/),
+    });
+    expect(errors('{ root { list(first: 100) { list(first: 100) { n } } } }')[0]).toMatchObject({
+      code: 'QUERY_TOO_COMPLEX',
+      message: expect.stringMatching(/Cost limit of 15000 exceeded/),
+    });
     expect(errors(`{ root { n ${'@skip(if: false) '.repeat(11)} } }`).some((e) => /Directives limit/.test(e.message))).toBe(true);
   });
 
@@ -24,7 +31,11 @@ describe('query limits (GraphQL Armor)', () => {
     const masked = async (production: boolean): Promise<string> => {
       const error = { message: 'Cannot query field "nam" on type "School". Did you mean "name"?' };
       for (const plugin of queryLimits({ production }).plugins) {
-        const hooks = await (plugin as { requestDidStart?: () => Promise<{ didEncounterErrors?: (rc: { errors: Array<{ message: string }> }) => Promise<void> } | void> }).requestDidStart?.();
+        const hooks = await (
+          plugin as {
+            requestDidStart?: () => Promise<{ didEncounterErrors?: (rc: { errors: Array<{ message: string }> }) => Promise<void> } | void>;
+          }
+        ).requestDidStart?.();
         await hooks?.didEncounterErrors?.({ errors: [error] });
       }
       return error.message;
@@ -53,7 +64,8 @@ describe('CalendarDate', () => {
 });
 
 describe('pagination helpers', () => {
-  const isPos = (v: unknown): v is { at: string; id: string } => typeof v === 'object' && v !== null && typeof (v as { id?: unknown }).id === 'string';
+  const isPos = (v: unknown): v is { at: string; id: string } =>
+    typeof v === 'object' && v !== null && typeof (v as { id?: unknown }).id === 'string';
   it('round-trips opaque cursors and rejects anything else as INVALID_CURSOR on after', () => {
     const c = encodeOpaqueCursor({ at: '2025-01-01', id: 'x' });
     expect(c).toMatch(/^[A-Za-z0-9_-]+$/);
@@ -69,7 +81,10 @@ describe('pagination helpers', () => {
     expect(() => pageSize(101)).toThrow(/between 1 and 100/);
     const conn = toConnection([{ id: 'a' }, { id: 'b' }, { id: 'c' }], 2, (r) => r.id, 7);
     expect(conn).toEqual({
-      edges: [{ cursor: 'a', node: { id: 'a' } }, { cursor: 'b', node: { id: 'b' } }],
+      edges: [
+        { cursor: 'a', node: { id: 'a' } },
+        { cursor: 'b', node: { id: 'b' } },
+      ],
       nodes: [{ id: 'a' }, { id: 'b' }],
       pageInfo: { hasNextPage: true, endCursor: 'b' },
       totalCount: 7,

@@ -40,7 +40,12 @@ export class GraphQLPlatformModule {
       module: GraphQLPlatformModule,
       providers: [
         { provide: APP_FILTER, useClass: QuietGraphQLExceptionsFilter },
-        { provide: GraphQLTenantScope, inject: [HttpAdapterHost, TokenService, SessionLiveness], useFactory: (host: HttpAdapterHost, tokens: TokenService, sessions: SessionLiveness) => new GraphQLTenantScope(host, tokens, sessions, options.path ?? '/graphql') },
+        {
+          provide: GraphQLTenantScope,
+          inject: [HttpAdapterHost, TokenService, SessionLiveness],
+          useFactory: (host: HttpAdapterHost, tokens: TokenService, sessions: SessionLiveness) =>
+            new GraphQLTenantScope(host, tokens, sessions, options.path ?? '/graphql'),
+        },
       ],
       imports: [
         PlatformAuthModule,

@@ -170,7 +170,11 @@ class ItemResolver {
     return ctx.loaders
       .get('ownerById', async (ids: readonly string[]) => {
         batches.push([...ids, TenantContext.current().tenantId === tenant ? 'in-tenant' : 'no-tenant']);
-        return byKeys(ids, ids.map((id) => ({ id, name: `Owner ${id}` })), (o) => o.id);
+        return byKeys(
+          ids,
+          ids.map((id) => ({ id, name: `Owner ${id}` })),
+          (o) => o.id,
+        );
       })
       .load(item.ownerId);
   }
@@ -202,9 +206,28 @@ describe('GraphQL platform (Nest + Fastify + Apollo, over HTTP)', () => {
   let app: NestFastifyApplication;
   let tokens: TokenService;
   const SESSION = '00000000-0000-4000-8000-00000000000a';
-  const coordinator: Principal = { userId: '00000000-0000-4000-8000-000000000001', tenantId: TENANT, membershipId: 'm1', role: 'coordinator', clusterId: 'c1', sessionId: SESSION };
-  const hubAdmin: Principal = { userId: '00000000-0000-4000-8000-000000000002', tenantId: TENANT, membershipId: 'm2', role: 'hub_admin', sessionId: SESSION };
-  const platformAdmin: Principal = { userId: '00000000-0000-4000-8000-000000000003', tenantId: null, membershipId: null, role: 'platform_admin', sessionId: SESSION };
+  const coordinator: Principal = {
+    userId: '00000000-0000-4000-8000-000000000001',
+    tenantId: TENANT,
+    membershipId: 'm1',
+    role: 'coordinator',
+    clusterId: 'c1',
+    sessionId: SESSION,
+  };
+  const hubAdmin: Principal = {
+    userId: '00000000-0000-4000-8000-000000000002',
+    tenantId: TENANT,
+    membershipId: 'm2',
+    role: 'hub_admin',
+    sessionId: SESSION,
+  };
+  const platformAdmin: Principal = {
+    userId: '00000000-0000-4000-8000-000000000003',
+    tenantId: null,
+    membershipId: null,
+    role: 'platform_admin',
+    sessionId: SESSION,
+  };
 
   beforeAll(async () => {
     app = await NestFactory.create<NestFastifyApplication>(TestAppModule, new FastifyAdapter(), { logger: false });
@@ -214,15 +237,29 @@ describe('GraphQL platform (Nest + Fastify + Apollo, over HTTP)', () => {
   });
   afterAll(() => app?.close());
 
-  const gql = async (query: string, opts: { as?: Principal; variables?: Record<string, unknown>; headers?: Record<string, string> } = {}) => {
+  const gql = async (
+    query: string,
+    opts: { as?: Principal; variables?: Record<string, unknown>; headers?: Record<string, string> } = {},
+  ) => {
     const headers: Record<string, string> = { 'content-type': 'application/json', ...opts.headers };
     if (opts.as) headers['authorization'] = `Bearer ${tokens.signAccessToken({ ...opts.as, sessionId: SESSION }).token}`;
-    const res = await app.inject({ method: 'POST', url: '/graphql', headers, payload: JSON.stringify({ query, variables: opts.variables }) });
-    return { status: res.statusCode, headers: res.headers, body: res.json() as { data?: Record<string, unknown> | null; errors?: { message: string; extensions: Record<string, unknown> }[] } };
+    const res = await app.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers,
+      payload: JSON.stringify({ query, variables: opts.variables }),
+    });
+    return {
+      status: res.statusCode,
+      headers: res.headers,
+      body: res.json() as { data?: Record<string, unknown> | null; errors?: { message: string; extensions: Record<string, unknown> }[] },
+    };
   };
 
   it('answers more than 50 variable-coercion errors with BAD_REQUEST, not INTERNAL, even anonymously (issue 14, finding 5)', async () => {
-    const { status, body } = await gql('query($xs: [Int!]!) { ping }', { variables: { xs: Array.from({ length: 60 }, () => 'not a number') } });
+    const { status, body } = await gql('query($xs: [Int!]!) { ping }', {
+      variables: { xs: Array.from({ length: 60 }, () => 'not a number') },
+    });
     expect(status).toBeLessThan(500);
     expect(body.errors?.map((e) => e.extensions['code'])).not.toContain('INTERNAL');
     expect(body.errors?.[0]?.extensions['code']).toBe('BAD_REQUEST');
@@ -249,14 +286,20 @@ describe('GraphQL platform (Nest + Fastify + Apollo, over HTTP)', () => {
   });
 
   it('gives the principal and correlation id to resolvers and echoes the id', async () => {
-    const { body, headers } = await gql('{ whoami { userId tenantId correlationId } }', { as: coordinator, headers: { 'x-correlation-id': 'req-42' } });
+    const { body, headers } = await gql('{ whoami { userId tenantId correlationId } }', {
+      as: coordinator,
+      headers: { 'x-correlation-id': 'req-42' },
+    });
     expect(body.data).toEqual({ whoami: { userId: coordinator.userId, tenantId: TENANT, correlationId: 'req-42' } });
     expect(headers['x-correlation-id']).toBe('req-42');
   });
 
   it('refuses the wrong role with FORBIDDEN and a clear message', async () => {
     const { body } = await gql('{ adminOnly }', { as: coordinator });
-    expect(body.errors?.[0]).toMatchObject({ message: 'This needs the role hub admin (you are coordinator)', extensions: { code: 'FORBIDDEN' } });
+    expect(body.errors?.[0]).toMatchObject({
+      message: 'This needs the role hub admin (you are coordinator)',
+      extensions: { code: 'FORBIDDEN' },
+    });
     expect((await gql('{ adminOnly }', { as: hubAdmin })).body.data).toEqual({ adminOnly: 'secret' });
   });
 
@@ -309,7 +352,10 @@ describe('GraphQL platform (Nest + Fastify + Apollo, over HTTP)', () => {
     expect((await gql(nested(10), { as: coordinator })).body.data).toBeTruthy();
     const { body, status } = await gql(nested(11), { as: coordinator });
     expect(status).toBe(400);
-    expect(body.errors?.[0]).toMatchObject({ message: 'Query depth limit of 10 exceeded, found 11.', extensions: { code: 'QUERY_TOO_COMPLEX' } });
+    expect(body.errors?.[0]).toMatchObject({
+      message: 'Query depth limit of 10 exceeded, found 11.',
+      extensions: { code: 'QUERY_TOO_COMPLEX' },
+    });
   });
 
   it('rejects a wrong enum value or scalar type in variables with BAD_REQUEST and the variable', async () => {
@@ -324,7 +370,10 @@ describe('GraphQL platform (Nest + Fastify + Apollo, over HTTP)', () => {
 
   it('rejects unknown fields and bad literals with BAD_REQUEST, without auth details leaking', async () => {
     const unknown = await gql('{ nope }', { as: coordinator });
-    expect(unknown.body.errors?.[0]).toMatchObject({ message: 'Cannot query field "nope" on type "Query".', extensions: { code: 'BAD_REQUEST' } });
+    expect(unknown.body.errors?.[0]).toMatchObject({
+      message: 'Cannot query field "nope" on type "Query".',
+      extensions: { code: 'BAD_REQUEST' },
+    });
     const literal = await gql('{ colour(c: PURPLE) }', { as: coordinator });
     expect(literal.body.errors?.[0].extensions['code']).toBe('BAD_REQUEST');
     const syntax = await gql('{ whoami { ', { as: coordinator });
@@ -342,10 +391,21 @@ describe('GraphQL platform (Nest + Fastify + Apollo, over HTTP)', () => {
 
   it('paginates with opaque cursors and batches field loaders per request, in the tenant', async () => {
     batches.length = 0;
-    const q = 'query ($after: String) { items(first: 2, after: $after) { totalCount nodes { id owner { name } } edges { cursor } pageInfo { hasNextPage endCursor } } }';
+    const q =
+      'query ($after: String) { items(first: 2, after: $after) { totalCount nodes { id owner { name } } edges { cursor } pageInfo { hasNextPage endCursor } } }';
     const page1 = await gql(q, { as: coordinator });
-    const items1 = page1.body.data?.['items'] as { nodes: { id: string; owner: { name: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
-    expect(items1).toMatchObject({ totalCount: 5, nodes: [{ id: 'i0', owner: { name: 'Owner o0' } }, { id: 'i1', owner: { name: 'Owner o1' } }], pageInfo: { hasNextPage: true } });
+    const items1 = page1.body.data?.['items'] as {
+      nodes: { id: string; owner: { name: string } }[];
+      pageInfo: { hasNextPage: boolean; endCursor: string };
+    };
+    expect(items1).toMatchObject({
+      totalCount: 5,
+      nodes: [
+        { id: 'i0', owner: { name: 'Owner o0' } },
+        { id: 'i1', owner: { name: 'Owner o1' } },
+      ],
+      pageInfo: { hasNextPage: true },
+    });
     expect(batches).toEqual([['o0', 'o1', 'in-tenant']]);
     const page3 = await gql(q, { as: coordinator, variables: { after: encodeOpaqueCursor(3) } });
     expect(page3.body.data?.['items']).toMatchObject({ nodes: [{ id: 'i4' }], pageInfo: { hasNextPage: false } });
@@ -355,7 +415,12 @@ describe('GraphQL platform (Nest + Fastify + Apollo, over HTTP)', () => {
 
   it('exposes DateTime-free schema basics via introspection outside production', async () => {
     const { body } = await gql('{ __type(name: "ItemConnection") { fields { name } } }');
-    expect((body.data?.['__type'] as { fields: { name: string }[] }).fields.map((f) => f.name).sort()).toEqual(['edges', 'nodes', 'pageInfo', 'totalCount']);
+    expect((body.data?.['__type'] as { fields: { name: string }[] }).fields.map((f) => f.name).sort()).toEqual([
+      'edges',
+      'nodes',
+      'pageInfo',
+      'totalCount',
+    ]);
   });
 
   it('keeps CSRF prevention on (GET without a preflight header is refused)', async () => {

@@ -74,7 +74,8 @@ export function encodeOpaqueCursor(value: unknown): string {
  * DomainError INVALID_CURSOR naming `field` (default 'after').
  */
 export function decodeOpaqueCursor<T>(cursor: string, isValid: (value: unknown) => value is T, field = 'after'): T {
-  const bad = (): DomainError => DomainError.invalid(field, 'INVALID_CURSOR', `${field} is not a valid cursor: use a cursor from a previous page`);
+  const bad = (): DomainError =>
+    DomainError.invalid(field, 'INVALID_CURSOR', `${field} is not a valid cursor: use a cursor from a previous page`);
   if (typeof cursor !== 'string' || cursor.length === 0 || cursor.length > 512 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw bad();
   let value: unknown;
   try {

@@ -29,7 +29,8 @@ export const QUERY_LIMITS = {
 type Reject = (ctx: ValidationContext | null, error: GraphQLError) => void;
 
 /** Armor's message without its "Syntax Error: " prefix, as QUERY_TOO_COMPLEX (our one code for this). */
-const tooComplex = (error: GraphQLError): GraphQLError => new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { code: 'QUERY_TOO_COMPLEX' } });
+const tooComplex = (error: GraphQLError): GraphQLError =>
+  new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { code: 'QUERY_TOO_COMPLEX' } });
 const report: Reject = (ctx, error) => ctx?.reportError(tooComplex(error));
 const reject = { propagateOnRejection: false, onReject: [report], exposeLimits: true };
 
@@ -69,7 +70,9 @@ export function queryLimits(options: { production: boolean; tokens?: TokenServic
           const errors = validate(schema, document, [costLimitRule({ maxCost: QUERY_LIMITS.anonymousMaxCost, ...reject } as never)]);
           if (errors.length) {
             // extensions.http: an error thrown from a plugin hook is a 500 to Apollo unless told otherwise.
-            throw new GraphQLError(`${(errors[0] as GraphQLError).message} Log in for a larger budget.`, { extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } } });
+            throw new GraphQLError(`${(errors[0] as GraphQLError).message} Log in for a larger budget.`, {
+              extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } },
+            });
           }
         },
       };

@@ -21,7 +21,13 @@ export async function checkDatabase(dataSource: DataSource, timeoutMs = 2_000): 
   return withTimeout(
     async () => ({ ...(await checkSchemaVersion(dataSource)), latencyMs: Math.round(performance.now() - started) }),
     timeoutMs,
-    () => ({ ok: false, latencyMs: timeoutMs, current: null, required: REQUIRED_SCHEMA_VERSION, error: `database did not answer within ${timeoutMs} ms` }),
+    () => ({
+      ok: false,
+      latencyMs: timeoutMs,
+      current: null,
+      required: REQUIRED_SCHEMA_VERSION,
+      error: `database did not answer within ${timeoutMs} ms`,
+    }),
   );
 }
 

@@ -30,11 +30,18 @@ export async function waitForSchema(databaseUrl: string, logger: JsonLogger, tim
     }
     const waited = Math.round((performance.now() - started) / 1000);
     if (waited >= timeoutSeconds) {
-      throw new SchemaNotReadyError(`the database schema is not at version ${REQUIRED_SCHEMA_VERSION}, which this code needs (${check.error ?? 'unknown'}; waited ${waited} s, SCHEMA_WAIT_SECONDS=${timeoutSeconds}): run the migrations (npm run migrate, or the migrate Job) first`);
+      throw new SchemaNotReadyError(
+        `the database schema is not at version ${REQUIRED_SCHEMA_VERSION}, which this code needs (${check.error ?? 'unknown'}; waited ${waited} s, SCHEMA_WAIT_SECONDS=${timeoutSeconds}): run the migrations (npm run migrate, or the migrate Job) first`,
+      );
     }
     const reason = `${check.error ?? ''}`;
     if (reason !== said) {
-      logger.write('warn', 'waiting for the database schema', { current: check.current, required: REQUIRED_SCHEMA_VERSION, reason, timeoutSeconds });
+      logger.write('warn', 'waiting for the database schema', {
+        current: check.current,
+        required: REQUIRED_SCHEMA_VERSION,
+        reason,
+        timeoutSeconds,
+      });
       said = reason;
     }
     await new Promise((r) => setTimeout(r, pollMs));

@@ -43,7 +43,9 @@ describe('JsonLogger', () => {
 
   it('adds tenantId and correlationId from the TenantContext', () => {
     const { lines, logger } = capture();
-    TenantContext.run({ tenantId: 't1', actorUserId: 'u1', correlationId: 'c1' }, () => logger.child('X').write('warn', 'inside', { n: 1 }));
+    TenantContext.run({ tenantId: 't1', actorUserId: 'u1', correlationId: 'c1' }, () =>
+      logger.child('X').write('warn', 'inside', { n: 1 }),
+    );
     expect(lines[0]).toMatchObject({ level: 'warn', msg: 'inside', context: 'X', tenantId: 't1', correlationId: 'c1', n: 1 });
   });
 

@@ -14,10 +14,9 @@ describe('MailService over SMTP (real smtp-server sink)', () => {
 
   beforeAll(async () => {
     sink = await startSmtpSink();
-    app = await NestFactory.createApplicationContext(
-      MailModule.forRoot({ smtpUrl: sink.url, from: 'Tandem <no-reply@tandem.test>' }),
-      { logger: false },
-    );
+    app = await NestFactory.createApplicationContext(MailModule.forRoot({ smtpUrl: sink.url, from: 'Tandem <no-reply@tandem.test>' }), {
+      logger: false,
+    });
     mail = app.get(MailService);
   });
 
@@ -33,7 +32,11 @@ describe('MailService over SMTP (real smtp-server sink)', () => {
     const rendered = renderEmail({
       subject: 'Priya "P" Shah invited you to North <Careers> Hub on Tandem',
       preheader: 'Join North <Careers> Hub',
-      blocks: [h('Join North <Careers> Hub'), btn('Accept the invitation', acceptUrl), p('Expires ', { strong: formatLondonDateTime(new Date('2026-02-03T13:30:00Z')) })],
+      blocks: [
+        h('Join North <Careers> Hub'),
+        btn('Accept the invitation', acceptUrl),
+        p('Expires ', { strong: formatLondonDateTime(new Date('2026-02-03T13:30:00Z')) }),
+      ],
       footer: 'You received this because someone invited you.',
     });
     const messageId = await mail.send({ to: 'Ada@Example.org', ...rendered, headers: { 'X-Tandem-Kind': 'invitation' } });

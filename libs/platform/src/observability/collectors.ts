@@ -40,7 +40,9 @@ export function addPoolCollector(metrics: Metrics, dataSource: DataSource, pool:
 /** Per queue: jobs by state (counts are O(1) per state) and the age of the oldest job waiting to run. */
 export function addQueueCollector(metrics: Metrics, queues: readonly Queue[]): void {
   const jobs = metrics.gauge('tandem_queue_jobs', 'Jobs in a queue by state (waiting includes prioritized).', ['queue', 'state']);
-  const oldest = metrics.gauge('tandem_queue_oldest_waiting_job_age_seconds', 'Age of the oldest job waiting to run (0 when none waits).', ['queue']);
+  const oldest = metrics.gauge('tandem_queue_oldest_waiting_job_age_seconds', 'Age of the oldest job waiting to run (0 when none waits).', [
+    'queue',
+  ]);
   metrics.addCollector(
     'queues',
     async () => {
@@ -66,7 +68,10 @@ export function addQueueCollector(metrics: Metrics, queues: readonly Queue[]): v
  * relay, across every hub. One indexed query, the count capped.
  */
 export function addOutboxCollector(metrics: Metrics, systemDb: SystemDb, clock: Clock): void {
-  const lag = metrics.gauge('tandem_outbox_oldest_due_age_seconds', 'How long the oldest due outbox row has waited for the relay (0 when none).');
+  const lag = metrics.gauge(
+    'tandem_outbox_oldest_due_age_seconds',
+    'How long the oldest due outbox row has waited for the relay (0 when none).',
+  );
   const due = metrics.gauge('tandem_outbox_due_rows', `Outbox rows due and not yet relayed (counted up to ${OUTBOX_DUE_ROWS_CAP}).`);
   metrics.addCollector(
     'outbox',

@@ -12,7 +12,10 @@ export function tracedProcessor<A extends unknown[], R>(queue: string, processor
   return (...args: A) =>
     tracer.startActiveSpan(
       `job ${queue}`,
-      { kind: SpanKind.CONSUMER, attributes: { 'messaging.system': 'bullmq', 'messaging.destination.name': queue, 'messaging.operation.type': 'process' } },
+      {
+        kind: SpanKind.CONSUMER,
+        attributes: { 'messaging.system': 'bullmq', 'messaging.destination.name': queue, 'messaging.operation.type': 'process' },
+      },
       async (span) => {
         try {
           return await processor(...args);

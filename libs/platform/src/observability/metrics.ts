@@ -89,7 +89,8 @@ export class Metrics {
       collectDefaultMetrics({ register: this.registry });
       // Gauges named like counters (promtool's lint refuses them); the same numbers stay per type
       // in nodejs_active_handles, nodejs_active_requests and nodejs_active_resources.
-      for (const name of ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total']) this.registry.removeSingleMetric(name);
+      for (const name of ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total'])
+        this.registry.removeSingleMetric(name);
     }
   }
 

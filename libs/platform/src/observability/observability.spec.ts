@@ -6,10 +6,14 @@ import { parse, type OperationDefinitionNode } from 'graphql';
 
 describe('safeReason', () => {
   it('gives a domain error its code and takes what may quote a person out of other messages', () => {
-    expect(safeReason(Object.assign(new Error('urn must be 6 digits (got "12345")'), { name: 'DomainError', code: 'VALIDATION_FAILED' }))).toBe('VALIDATION_FAILED');
+    expect(
+      safeReason(Object.assign(new Error('urn must be 6 digits (got "12345")'), { name: 'DomainError', code: 'VALIDATION_FAILED' })),
+    ).toBe('VALIDATION_FAILED');
     expect(safeReason(new Error('550 mailbox ada.lovelace@example.org unknown'))).toBe('550 mailbox <email> unknown');
     expect(safeReason(new Error(`row for 'Zephyrine Quillfeather' K801200300401 refused`))).toBe('row for "…" K<number> refused');
-    expect(safeReason(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:6379'), { code: 'ECONNREFUSED' }))).toBe('connect ECONNREFUSED 127.0.0.1:6379 (ECONNREFUSED)');
+    expect(safeReason(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:6379'), { code: 'ECONNREFUSED' }))).toBe(
+      'connect ECONNREFUSED 127.0.0.1:6379 (ECONNREFUSED)',
+    );
     expect(safeReason(new TypeError('first line\n    at stack (file.ts:1:1)'))).toBe('TypeError: first line');
     expect(safeReason(new Error('x'.repeat(500)))).toHaveLength(200);
     expect(safeReason(undefined)).toBe('unknown');

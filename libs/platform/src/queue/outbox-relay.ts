@@ -101,10 +101,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async relayTenant(now: Date): Promise<number> {
-    const rows = await this.tenantDb.transaction(
-      (em): Promise<OutboxRow[]> =>
-        em.query(
-          `with claimed as (
+    const rows = await this.tenantDb.transaction((em): Promise<OutboxRow[]> =>
+      em.query(
+        `with claimed as (
              update notification_outbox o set claimed_by = $3, claimed_until = $4
                from (select id from notification_outbox
                       where status = 'pending' and available_at <= $2 and (claimed_until is null or claimed_until <= $2)
@@ -114,8 +113,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
               where o.id = due.id
               returning o.id, o.kind, o.payload)
            select id, kind, payload from claimed`,
-          [this.batchSize, now, this.relayId, new Date(now.getTime() + this.claimLeaseMs)],
-        ),
+        [this.batchSize, now, this.relayId, new Date(now.getTime() + this.claimLeaseMs)],
+      ),
     );
     if (!rows.length) return 0;
     try {
@@ -123,7 +122,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     } catch (err) {
       // Let the next round (this relay's or another's) take them at once rather than after the lease.
       await this.tenantDb
-        .transaction((em) => em.query(`update notification_outbox set claimed_by = null, claimed_until = null where id = any($1::uuid[]) and claimed_by = $2 and status = 'pending'`, [rows.map((r) => r.id), this.relayId]))
+        .transaction((em) =>
+          em.query(
+            `update notification_outbox set claimed_by = null, claimed_until = null where id = any($1::uuid[]) and claimed_by = $2 and status = 'pending'`,
+            [rows.map((r) => r.id), this.relayId],
+          ),
+        )
         .catch(() => undefined);
       throw err;
     }
@@ -132,7 +136,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private async addAndMark(rows: OutboxRow[]): Promise<number> {
     const byQueue = new Map<QueueName, Array<{ payload: QueuePayloads[QueueName] }>>();
     for (const row of rows) {
-      if (!(ALL_QUEUE_NAMES as readonly string[]).includes(row.kind)) throw new Error(`outbox row ${row.id} names an unknown queue "${row.kind}"`);
+      if (!(ALL_QUEUE_NAMES as readonly string[]).includes(row.kind))
+        throw new Error(`outbox row ${row.id} names an unknown queue "${row.kind}"`);
       const queue = row.kind as QueueName;
       const list = byQueue.get(queue) ?? [];
       list.push({ payload: row.payload });

@@ -26,7 +26,11 @@ export class QueueModule {
       setDefaultBackendFactory(createPostgresBackend);
       // The app role may not create tables: BullMQ's own migrations run beforehand as the owner
       // (scripts/queue-migrate.ts); here they are only checked, unless a caller asks otherwise.
-      connection = { connectionString, schema: schema ?? 'bullmq', ...(migrate ? { migrate: true } : { skipMigrations: true }) } as unknown as ConnectionOptions;
+      connection = {
+        connectionString,
+        schema: schema ?? 'bullmq',
+        ...(migrate ? { migrate: true } : { skipMigrations: true }),
+      } as unknown as ConnectionOptions;
     } else {
       setDefaultBackendFactory(createRedisBackend);
       connection = redisConnectionFor(options.redisUrl);
@@ -39,14 +43,17 @@ export class QueueModule {
       BullModule.workerClass = class TunedWorker extends Worker {
         constructor(...[name, processor, opts, ...rest]: ConstructorParameters<typeof Worker>) {
           const traced = typeof processor === 'function' ? (tracedProcessor(name, processor) as typeof processor) : processor;
-          super(name, traced, { lockDuration: lockDurationMs, stalledInterval: stalledIntervalMs, ...(opts as object) } as typeof opts, ...rest);
+          super(
+            name,
+            traced,
+            { lockDuration: lockDurationMs, stalledInterval: stalledIntervalMs, ...(opts as object) } as typeof opts,
+            ...rest,
+          );
         }
       };
     }
     const root = BullModule.forRoot({ connection, ...(options.prefix ? { prefix: options.prefix } : {}) });
-    const queues = BullModule.registerQueue(
-      ...ALL_QUEUE_NAMES.map((name) => ({ name, defaultJobOptions: QUEUE_JOB_OPTIONS[name] })),
-    );
+    const queues = BullModule.registerQueue(...ALL_QUEUE_NAMES.map((name) => ({ name, defaultJobOptions: QUEUE_JOB_OPTIONS[name] })));
     return {
       module: QueueModule,
       global: true,

@@ -36,7 +36,9 @@ export interface QueueModuleOptions {
  * The queue options from the validated configuration (REDIS_URL, QUEUE_BACKEND, QUEUE_PREFIX,
  * DATABASE_URL and QUEUE_PG_SCHEMA all come through AppConfig).
  */
-export function queueOptionsFrom(config: Pick<AppConfig, 'queueBackend' | 'redisUrl' | 'queuePrefix' | 'databaseUrl' | 'queuePgSchema'>): QueueModuleOptions {
+export function queueOptionsFrom(
+  config: Pick<AppConfig, 'queueBackend' | 'redisUrl' | 'queuePrefix' | 'databaseUrl' | 'queuePgSchema'>,
+): QueueModuleOptions {
   return {
     backend: config.queueBackend,
     redisUrl: config.redisUrl,

@@ -35,7 +35,9 @@ export class QueueProducer {
   /** Adds many due jobs of one queue in one round trip (the outbox relay); returns their job ids. */
   async addBulk<Q extends QueueName>(queue: Q, jobs: ReadonlyArray<{ payload: QueuePayloads[Q] }>): Promise<string[]> {
     const idOf = jobIdFor[queue] as (p: QueuePayloads[Q]) => string;
-    const added = await this.queues[queue].addBulk(jobs.map(({ payload }) => ({ name: JOB_NAMES[queue], data: payload, opts: { jobId: idOf(payload) } })));
+    const added = await this.queues[queue].addBulk(
+      jobs.map(({ payload }) => ({ name: JOB_NAMES[queue], data: payload, opts: { jobId: idOf(payload) } })),
+    );
     return added.map((job, i) => job.id ?? idOf(jobs[i].payload));
   }
 

@@ -48,8 +48,13 @@ describe('job options', () => {
 
   it('takes REDIS_URL, QUEUE_PREFIX, QUEUE_BACKEND and QUEUE_PG_SCHEMA from AppConfig', () => {
     expect(queueOptionsFrom(AppConfig.fromEnv({}))).toEqual({ backend: 'redis', redisUrl: 'redis://127.0.0.1:6379', prefix: undefined });
-    expect(queueOptionsFrom(AppConfig.fromEnv({ REDIS_URL: 'redis://r:6380/2', QUEUE_PREFIX: 'hub-7' }))).toMatchObject({ redisUrl: 'redis://r:6380/2', prefix: 'hub-7' });
-    expect(queueOptionsFrom(AppConfig.fromEnv({ QUEUE_BACKEND: 'postgres', DATABASE_URL: 'postgres://a@db/t', QUEUE_PG_SCHEMA: 'public' }))).toMatchObject({
+    expect(queueOptionsFrom(AppConfig.fromEnv({ REDIS_URL: 'redis://r:6380/2', QUEUE_PREFIX: 'hub-7' }))).toMatchObject({
+      redisUrl: 'redis://r:6380/2',
+      prefix: 'hub-7',
+    });
+    expect(
+      queueOptionsFrom(AppConfig.fromEnv({ QUEUE_BACKEND: 'postgres', DATABASE_URL: 'postgres://a@db/t', QUEUE_PG_SCHEMA: 'public' })),
+    ).toMatchObject({
       backend: 'postgres',
       postgres: { connectionString: 'postgres://a@db/t', schema: 'public' },
     });

@@ -157,11 +157,26 @@ export const QUEUE_JOB_OPTIONS: { readonly [Q in QueueName]: DefaultJobOptions }
   // Mail servers go away for minutes: 8 attempts from 30 s cover about two hours (30 s · 2^7 ≈ 64 min).
   mail: { ...DEFAULT_JOB_OPTIONS, attempts: 8, backoff: { type: 'exponential', delay: 30_000 } },
   // A daily scan: retry a few times within the hour; tomorrow's scan catches up on anything missed.
-  nudges: { ...DEFAULT_JOB_OPTIONS, attempts: 4, backoff: { type: 'exponential', delay: 60_000 }, removeOnComplete: { age: 7 * DAY_SECONDS, count: 1_000 } },
+  nudges: {
+    ...DEFAULT_JOB_OPTIONS,
+    attempts: 4,
+    backoff: { type: 'exponential', delay: 60_000 },
+    removeOnComplete: { age: 7 * DAY_SECONDS, count: 1_000 },
+  },
   // A daily, idempotent check: a few retries within the hour; tomorrow's run takes anything still missing.
-  ledger: { ...DEFAULT_JOB_OPTIONS, attempts: 4, backoff: { type: 'exponential', delay: 60_000 }, removeOnComplete: { age: 7 * DAY_SECONDS, count: 1_000 } },
+  ledger: {
+    ...DEFAULT_JOB_OPTIONS,
+    attempts: 4,
+    backoff: { type: 'exponential', delay: 60_000 },
+    removeOnComplete: { age: 7 * DAY_SECONDS, count: 1_000 },
+  },
   // A coordinator is watching the progress bar: retry a fault twice, quickly, then say it failed.
   matching: { ...DEFAULT_JOB_OPTIONS, attempts: 3, backoff: { type: 'exponential', delay: 2_000 } },
   // A daily, idempotent purge: a few retries within the hour; tomorrow's run deletes what is left.
-  maintenance: { ...DEFAULT_JOB_OPTIONS, attempts: 4, backoff: { type: 'exponential', delay: 60_000 }, removeOnComplete: { age: 30 * DAY_SECONDS, count: 100 } },
+  maintenance: {
+    ...DEFAULT_JOB_OPTIONS,
+    attempts: 4,
+    backoff: { type: 'exponential', delay: 60_000 },
+    removeOnComplete: { age: 30 * DAY_SECONDS, count: 100 },
+  },
 };

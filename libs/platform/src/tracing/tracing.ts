@@ -15,7 +15,13 @@ import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, NodeTracerProvider, SimpleSpanProcessor, type ReadableSpan, type SpanExporter } from '@opentelemetry/sdk-trace-node';
+import {
+  BatchSpanProcessor,
+  NodeTracerProvider,
+  SimpleSpanProcessor,
+  type ReadableSpan,
+  type SpanExporter,
+} from '@opentelemetry/sdk-trace-node';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 import { AppConfig, ConfigError, type TracesExporter } from '../config/app-config';
 
@@ -85,7 +91,10 @@ export async function stopTracing(): Promise<void> {
 }
 
 /** Starts tracing when the configuration asks for it; returns a function that flushes and stops it (or null when off). */
-export function startTracing(serviceName: string, config: Pick<AppConfig, 'tracesExporter' | 'otlpTracesEndpoint'>): (() => Promise<void>) | null {
+export function startTracing(
+  serviceName: string,
+  config: Pick<AppConfig, 'tracesExporter' | 'otlpTracesEndpoint'>,
+): (() => Promise<void>) | null {
   if (config.tracesExporter === 'none' || running) return null;
   const exporter = exporterFor(config.tracesExporter, config.otlpTracesEndpoint);
   const provider = new NodeTracerProvider({

@@ -27,12 +27,17 @@ export function AccountPage({ me }: { me: Me }) {
       </p>
       <section className="card" aria-labelledby="password-heading">
         <h2 id="password-heading">Change your password</h2>
-        {changed && <Notice tone="success">Your password has been changed. Every other place you were signed in has been signed out.</Notice>}
+        {changed && (
+          <Notice tone="success">Your password has been changed. Every other place you were signed in has been signed out.</Notice>
+        )}
         <form
           className="stack-form"
           noValidate
           onSubmit={form.handleSubmit(
-            () => ({ ...(values.currentPassword ? {} : { currentPassword: 'Enter your current password' }), ...validateNewPassword(values) }),
+            () => ({
+              ...(values.currentPassword ? {} : { currentPassword: 'Enter your current password' }),
+              ...validateNewPassword(values),
+            }),
             async () => {
               await change({ input: { currentPassword: values.currentPassword, newPassword: values.newPassword } });
               setValues({ currentPassword: '', newPassword: '', confirm: '' });
@@ -41,9 +46,34 @@ export function AccountPage({ me }: { me: Me }) {
           )}
         >
           <FormAlert form={form} />
-          <TextField form={form} name="currentPassword" type="password" label="Current password" autoComplete="current-password" value={values.currentPassword} onChange={(v) => setValues({ ...values, currentPassword: v })} />
-          <TextField form={form} name="newPassword" type="password" label="New password" hint={`At least ${MIN_PASSWORD_LENGTH} characters.`} autoComplete="new-password" value={values.newPassword} onChange={(v) => setValues({ ...values, newPassword: v })} />
-          <TextField form={form} name="confirm" type="password" label="Type the new password again" autoComplete="new-password" value={values.confirm} onChange={(v) => setValues({ ...values, confirm: v })} />
+          <TextField
+            form={form}
+            name="currentPassword"
+            type="password"
+            label="Current password"
+            autoComplete="current-password"
+            value={values.currentPassword}
+            onChange={(v) => setValues({ ...values, currentPassword: v })}
+          />
+          <TextField
+            form={form}
+            name="newPassword"
+            type="password"
+            label="New password"
+            hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+            autoComplete="new-password"
+            value={values.newPassword}
+            onChange={(v) => setValues({ ...values, newPassword: v })}
+          />
+          <TextField
+            form={form}
+            name="confirm"
+            type="password"
+            label="Type the new password again"
+            autoComplete="new-password"
+            value={values.confirm}
+            onChange={(v) => setValues({ ...values, confirm: v })}
+          />
           <SubmitButton form={form} busy="Saving…">
             Change password
           </SubmitButton>

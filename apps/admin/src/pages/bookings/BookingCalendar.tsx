@@ -8,7 +8,18 @@ import { EmptyState, QueryView } from '../../ui/states';
 
 export const BOOKING_CALENDAR = graphql(`
   query BookingCalendar($dateFrom: String!, $dateTo: String!) {
-    bookingCalendar(dateFrom: $dateFrom, dateTo: $dateTo) { id title activityType schoolName employerName startsAt endsAt state yearGroup pupilCount }
+    bookingCalendar(dateFrom: $dateFrom, dateTo: $dateTo) {
+      id
+      title
+      activityType
+      schoolName
+      employerName
+      startsAt
+      endsAt
+      state
+      yearGroup
+      pupilCount
+    }
   }
 `);
 
@@ -31,7 +42,12 @@ export function BookingCalendar({ days = 28, title = 'Calendar: the next four we
       <QueryView state={calendar} what="Loading the calendar">
         {(d) => {
           const live = d.bookingCalendar.filter((b) => !['cancelled', 'declined'].includes(b.state));
-          if (!live.length) return <EmptyState title={`Nothing booked in the next ${days} days`}>Bookings appear here as soon as they are proposed; confirmed ones are marked.</EmptyState>;
+          if (!live.length)
+            return (
+              <EmptyState title={`Nothing booked in the next ${days} days`}>
+                Bookings appear here as soon as they are proposed; confirmed ones are marked.
+              </EmptyState>
+            );
           return (
             <ol className="agenda">
               {byDay(live).map(([day, list]) => (
@@ -41,8 +57,11 @@ export function BookingCalendar({ days = 28, title = 'Calendar: the next four we
                     {list.map((b) => (
                       <li key={b.id} className={`agenda__item agenda__item--${b.state}`}>
                         <span className="agenda__time">{`${formatTime(b.startsAt)}–${formatTime(b.endsAt)}`}</span>{' '}
-                        <a href={href('bookings', b.id)}>{`${label(ACTIVITY_TYPES, b.activityType)}: ${b.schoolName}, Year ${b.yearGroup}`}</a>{' '}
-                        <span className="muted">{`with ${b.employerName}`}</span> <span className={`tag tag--${b.state}`}>{label(BOOKING_STATES, b.state)}</span>
+                        <a
+                          href={href('bookings', b.id)}
+                        >{`${label(ACTIVITY_TYPES, b.activityType)}: ${b.schoolName}, Year ${b.yearGroup}`}</a>{' '}
+                        <span className="muted">{`with ${b.employerName}`}</span>{' '}
+                        <span className={`tag tag--${b.state}`}>{label(BOOKING_STATES, b.state)}</span>
                       </li>
                     ))}
                   </ul>

@@ -19,8 +19,23 @@ import { bookingActions, sideOf, waitsOn, type BookingAction } from './booking-a
 export const BOOKINGS = graphql(`
   query Bookings($first: Int, $after: String, $filter: BookingFilter) {
     bookings(first: $first, after: $after, filter: $filter) {
-      nodes { id title activityType format schoolName employerName startsAt endsAt state yearGroup pupilCount }
-      pageInfo { endCursor hasNextPage }
+      nodes {
+        id
+        title
+        activityType
+        format
+        schoolName
+        employerName
+        startsAt
+        endsAt
+        state
+        yearGroup
+        pupilCount
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
       totalCount
     }
   }
@@ -29,15 +44,46 @@ export const BOOKINGS = graphql(`
 const BOOKING = graphql(`
   query Booking($id: ID!) {
     booking(id: $id) {
-      id title activityType format schoolId schoolName employerId employerName startsAt endsAt state yearGroup pupilCount offerId offerSessionId requestId deliveredAt recordedAt
-      transitions { id action actorSide byEmailLink fromState toState reason proposedAlternative createdAt }
+      id
+      title
+      activityType
+      format
+      schoolId
+      schoolName
+      employerId
+      employerName
+      startsAt
+      endsAt
+      state
+      yearGroup
+      pupilCount
+      offerId
+      offerSessionId
+      requestId
+      deliveredAt
+      recordedAt
+      transitions {
+        id
+        action
+        actorSide
+        byEmailLink
+        fromState
+        toState
+        reason
+        proposedAlternative
+        createdAt
+      }
     }
   }
 `);
 
 const BOOKING_ENCOUNTER = graphql(`
   query BookingEncounter($bookingId: ID!) {
-    encounters(first: 1, filter: { bookingId: $bookingId }) { nodes { id } }
+    encounters(first: 1, filter: { bookingId: $bookingId }) {
+      nodes {
+        id
+      }
+    }
   }
 `);
 
@@ -58,44 +104,79 @@ function RecordAttendanceLink({ bookingId }: { bookingId: string }) {
 
 const ACCEPT = graphql(`
   mutation AcceptBooking($id: ID!) {
-    acceptBooking(id: $id) { id state }
+    acceptBooking(id: $id) {
+      id
+      state
+    }
   }
 `);
 const DECLINE = graphql(`
   mutation DeclineBooking($id: ID!, $input: DeclineBookingInput) {
-    declineBooking(id: $id, input: $input) { id state }
+    declineBooking(id: $id, input: $input) {
+      id
+      state
+    }
   }
 `);
 const CANCEL = graphql(`
   mutation CancelBooking($id: ID!, $input: BookingReasonInput!) {
-    cancelBooking(id: $id, input: $input) { id state }
+    cancelBooking(id: $id, input: $input) {
+      id
+      state
+    }
   }
 `);
 const DELIVERED = graphql(`
   mutation MarkBookingDelivered($id: ID!) {
-    markBookingDelivered(id: $id) { id state }
+    markBookingDelivered(id: $id) {
+      id
+      state
+    }
   }
 `);
 const OTHER_SESSIONS = graphql(`
   query OfferSessionsForMove($id: ID!) {
-    offer(id: $id) { id sessions { id startsAt endsAt status capacity } }
+    offer(id: $id) {
+      id
+      sessions {
+        id
+        startsAt
+        endsAt
+        status
+        capacity
+      }
+    }
   }
 `);
 const RESCHEDULE = graphql(`
   mutation RescheduleBooking($id: ID!, $input: RescheduleBookingInput!) {
-    rescheduleBooking(id: $id, input: $input) { id state startsAt }
+    rescheduleBooking(id: $id, input: $input) {
+      id
+      state
+      startsAt
+    }
   }
 `);
 
 /** Move a booking to another open session of the same offer; the other side is asked again. */
-function RescheduleForm({ booking, onDone, onClose }: { booking: { id: string; offerId: string; offerSessionId: string; pupilCount: number }; onDone: () => void; onClose: () => void }) {
+function RescheduleForm({
+  booking,
+  onDone,
+  onClose,
+}: {
+  booking: { id: string; offerId: string; offerSessionId: string; pupilCount: number };
+  onDone: () => void;
+  onClose: () => void;
+}) {
   const offer = useQuery(OTHER_SESSIONS, { id: booking.offerId });
   const [reschedule] = useMutation(RESCHEDULE);
   const [sessionId, setSessionId] = useState('');
   const [reason, setReason] = useState('');
   const form = useApiForm(['offerSessionId', 'reason'] as const);
   const now = clock.now().toISOString();
-  const choices = (offer.data?.offer.sessions ?? []).filter((s) => s.id !== booking.offerSessionId && s.status === 'open' && s.startsAt > now && s.capacity >= booking.pupilCount).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  const choices = (offer.data?.offer.sessions ?? [])
+    .filter((s) => s.id !== booking.offerSessionId && s.status === 'open' && s.startsAt > now && s.capacity >= booking.pupilCount)
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   return (
     <form
       className="card stack-form"
@@ -115,7 +196,15 @@ function RescheduleForm({ booking, onDone, onClose }: { booking: { id: string; o
       {offer.data && choices.length === 0 ? (
         <p>This offer has no other open session with room for these pupils. Cancel and ask for another offer instead.</p>
       ) : (
-        <SelectField form={form} name="offerSessionId" label="New session (UK time)" placeholder="Choose a session" choices={choices.map((s) => ({ value: s.id, label: formatSlot(s.startsAt, s.endsAt) }))} value={sessionId} onChange={setSessionId} />
+        <SelectField
+          form={form}
+          name="offerSessionId"
+          label="New session (UK time)"
+          placeholder="Choose a session"
+          choices={choices.map((s) => ({ value: s.id, label: formatSlot(s.startsAt, s.endsAt) }))}
+          value={sessionId}
+          onChange={setSessionId}
+        />
       )}
       <TextAreaField form={form} name="reason" label="Why" optional rows={2} value={reason} onChange={setReason} />
       <div className="button-row">
@@ -130,7 +219,10 @@ function RescheduleForm({ booking, onDone, onClose }: { booking: { id: string; o
 
 const NO_SHOW = graphql(`
   mutation MarkBookingNoShow($id: ID!, $input: BookingReasonInput!) {
-    markBookingNoShow(id: $id, input: $input) { id state }
+    markBookingNoShow(id: $id, input: $input) {
+      id
+      state
+    }
   }
 `);
 
@@ -159,10 +251,19 @@ export function BookingsPage({ me }: { me: Me }) {
   const bookings = useQuery(BOOKINGS, { first: 25, after: cursor.after, filter: { states: VIEWS[view]?.states } });
   return (
     <>
-      <PageHeader title={me.role === 'EMPLOYER_CONTACT' ? 'Requests and bookings' : 'Bookings'} lede="Every booking from the first ask to the recorded encounter." />
+      <PageHeader
+        title={me.role === 'EMPLOYER_CONTACT' ? 'Requests and bookings' : 'Bookings'}
+        lede="Every booking from the first ask to the recorded encounter."
+      />
       <div className="tabs" role="group" aria-label="Show bookings">
         {Object.entries(VIEWS).map(([key, v]) => (
-          <button key={key} type="button" className={`tab${view === key ? ' tab--current' : ''}`} aria-pressed={view === key} onClick={() => (setView(key), cursor.reset())}>
+          <button
+            key={key}
+            type="button"
+            className={`tab${view === key ? ' tab--current' : ''}`}
+            aria-pressed={view === key}
+            onClick={() => (setView(key), cursor.reset())}
+          >
             {v.label}
           </button>
         ))}
@@ -207,7 +308,13 @@ export function BookingsPage({ me }: { me: Me }) {
                   ))}
                 </tbody>
               </table>
-              <Pager cursor={cursor} hasNextPage={d.bookings.pageInfo.hasNextPage} endCursor={d.bookings.pageInfo.endCursor} totalCount={d.bookings.totalCount} noun="bookings" />
+              <Pager
+                cursor={cursor}
+                hasNextPage={d.bookings.pageInfo.hasNextPage}
+                endCursor={d.bookings.pageInfo.endCursor}
+                totalCount={d.bookings.totalCount}
+                noun="bookings"
+              />
             </>
           )
         }
@@ -217,7 +324,21 @@ export function BookingsPage({ me }: { me: Me }) {
   );
 }
 
-function ReasonForm({ title, submitLabel, withAlternative, reasonRequired, onSubmit, onClose }: { title: string; submitLabel: string; withAlternative?: boolean; reasonRequired?: boolean; onSubmit: (reason: string, alternative: string) => Promise<unknown>; onClose: () => void }) {
+function ReasonForm({
+  title,
+  submitLabel,
+  withAlternative,
+  reasonRequired,
+  onSubmit,
+  onClose,
+}: {
+  title: string;
+  submitLabel: string;
+  withAlternative?: boolean;
+  reasonRequired?: boolean;
+  onSubmit: (reason: string, alternative: string) => Promise<unknown>;
+  onClose: () => void;
+}) {
   const [reason, setReason] = useState('');
   const [alternative, setAlternative] = useState('');
   const form = useApiForm(['reason', 'proposedAlternative'] as const);
@@ -237,7 +358,17 @@ function ReasonForm({ title, submitLabel, withAlternative, reasonRequired, onSub
       <h3>{title}</h3>
       <FormAlert form={form} />
       <TextAreaField form={form} name="reason" label="Why" optional={!reasonRequired} rows={2} value={reason} onChange={setReason} />
-      {withAlternative && <TextField form={form} name="proposedAlternative" label="Another time that would suit you" optional hint="For example: any Thursday afternoon in March." value={alternative} onChange={setAlternative} />}
+      {withAlternative && (
+        <TextField
+          form={form}
+          name="proposedAlternative"
+          label="Another time that would suit you"
+          optional
+          hint="For example: any Thursday afternoon in March."
+          value={alternative}
+          onChange={setAlternative}
+        />
+      )}
       <div className="button-row">
         <SubmitButton form={form}>{submitLabel}</SubmitButton>
         <button type="button" className="button button--secondary" onClick={onClose}>
@@ -299,8 +430,13 @@ export function BookingDetailPage({ me, bookingId }: { me: Me; bookingId: string
                       className={`button ${a === 'accept' || a === 'mark_delivered' ? 'button--primary button--inline' : 'button--secondary'}`}
                       aria-expanded={['decline', 'reschedule', 'cancel', 'mark_no_show'].includes(a) ? open === a : undefined}
                       onClick={() => {
-                        if (a === 'accept') accept({ id: b.id }).then(done('Accepted. Both sides get the confirmation once the other side has accepted too.'), fail);
-                        else if (a === 'mark_delivered') delivered({ id: b.id }).then(done('Marked as delivered. Now record who attended.'), fail);
+                        if (a === 'accept')
+                          accept({ id: b.id }).then(
+                            done('Accepted. Both sides get the confirmation once the other side has accepted too.'),
+                            fail,
+                          );
+                        else if (a === 'mark_delivered')
+                          delivered({ id: b.id }).then(done('Marked as delivered. Now record who attended.'), fail);
                         else setOpen(open === a ? null : a);
                       }}
                     >
@@ -310,10 +446,40 @@ export function BookingDetailPage({ me, bookingId }: { me: Me; bookingId: string
                 )}
               </div>
             )}
-            {open === 'decline' && <ReasonForm title="Decline this booking" submitLabel="Decline" withAlternative onClose={() => setOpen(null)} onSubmit={(reason, alt) => decline({ id: b.id, input: { ...(reason ? { reason } : {}), ...(alt ? { proposedAlternative: alt } : {}) } }).then(done('Declined. The other side has been told.'))} />}
-            {open === 'reschedule' && <RescheduleForm booking={b} onClose={() => setOpen(null)} onDone={done('Moved. The other side has been asked again.')} />}
-            {open === 'cancel' && <ReasonForm title="Cancel this booking" submitLabel="Cancel booking" reasonRequired onClose={() => setOpen(null)} onSubmit={(reason) => cancel({ id: b.id, input: { reason } }).then(done('Cancelled. Everyone involved has been told.'))} />}
-            {open === 'mark_no_show' && <ReasonForm title="It did not take place" submitLabel="Record that it did not take place" reasonRequired onClose={() => setOpen(null)} onSubmit={(reason) => noShow({ id: b.id, input: { reason } }).then(done('Recorded as not taken place.'))} />}
+            {open === 'decline' && (
+              <ReasonForm
+                title="Decline this booking"
+                submitLabel="Decline"
+                withAlternative
+                onClose={() => setOpen(null)}
+                onSubmit={(reason, alt) =>
+                  decline({ id: b.id, input: { ...(reason ? { reason } : {}), ...(alt ? { proposedAlternative: alt } : {}) } }).then(
+                    done('Declined. The other side has been told.'),
+                  )
+                }
+              />
+            )}
+            {open === 'reschedule' && (
+              <RescheduleForm booking={b} onClose={() => setOpen(null)} onDone={done('Moved. The other side has been asked again.')} />
+            )}
+            {open === 'cancel' && (
+              <ReasonForm
+                title="Cancel this booking"
+                submitLabel="Cancel booking"
+                reasonRequired
+                onClose={() => setOpen(null)}
+                onSubmit={(reason) => cancel({ id: b.id, input: { reason } }).then(done('Cancelled. Everyone involved has been told.'))}
+              />
+            )}
+            {open === 'mark_no_show' && (
+              <ReasonForm
+                title="It did not take place"
+                submitLabel="Record that it did not take place"
+                reasonRequired
+                onClose={() => setOpen(null)}
+                onSubmit={(reason) => noShow({ id: b.id, input: { reason } }).then(done('Recorded as not taken place.'))}
+              />
+            )}
             <h2>History</h2>
             <ol className="history">
               {b.transitions.map((t) => (

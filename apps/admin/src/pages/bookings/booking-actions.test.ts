@@ -9,7 +9,12 @@ describe('bookingActions', () => {
   it('lets each side accept only what waits for it, before the session', () => {
     expect(bookingActions({ ...ahead, state: 'proposed' }, 'SCHOOL_STAFF', now)).toEqual(['accept', 'decline', 'reschedule', 'cancel']);
     expect(bookingActions({ ...ahead, state: 'accepted_by_school' }, 'SCHOOL_STAFF', now)).toEqual(['decline', 'reschedule', 'cancel']);
-    expect(bookingActions({ ...ahead, state: 'accepted_by_school' }, 'EMPLOYER_CONTACT', now)).toEqual(['accept', 'decline', 'reschedule', 'cancel']);
+    expect(bookingActions({ ...ahead, state: 'accepted_by_school' }, 'EMPLOYER_CONTACT', now)).toEqual([
+      'accept',
+      'decline',
+      'reschedule',
+      'cancel',
+    ]);
     expect(bookingActions({ ...ahead, state: 'confirmed' }, 'EMPLOYER_CONTACT', now)).toEqual(['reschedule', 'cancel']);
   });
   it('gives the broker a move or a cancel before, and delivered / no-show after', () => {

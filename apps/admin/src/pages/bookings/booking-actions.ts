@@ -24,7 +24,8 @@ export function bookingActions(booking: { state: string; startsAt: string }, rol
   const s = booking.state;
   const out: BookingAction[] = [];
   if (!started && side !== 'broker') {
-    const waitingForMe = s === 'proposed' || (s === 'accepted_by_school' && side === 'employer') || (s === 'accepted_by_employer' && side === 'school');
+    const waitingForMe =
+      s === 'proposed' || (s === 'accepted_by_school' && side === 'employer') || (s === 'accepted_by_employer' && side === 'school');
     if (waitingForMe) out.push('accept');
     if (['proposed', 'accepted_by_school', 'accepted_by_employer'].includes(s)) out.push('decline');
   }

@@ -15,9 +15,43 @@ import { WaitingList } from './WaitingList';
 
 const OPEN_SIDES = graphql(`
   query OpenSides {
-    requests(first: 20, filter: { status: "open" }) { nodes { id schoolId activityType yearGroup pupilCount deadline createdAt } totalCount }
-    offers(first: 20, filter: { status: "published" }) { nodes { id title activityType format yearGroups pupilsPerSession employer { name } sessions { id status startsAt } } totalCount }
-    schools(first: 100) { nodes { id name } }
+    requests(first: 20, filter: { status: "open" }) {
+      nodes {
+        id
+        schoolId
+        activityType
+        yearGroup
+        pupilCount
+        deadline
+        createdAt
+      }
+      totalCount
+    }
+    offers(first: 20, filter: { status: "published" }) {
+      nodes {
+        id
+        title
+        activityType
+        format
+        yearGroups
+        pupilsPerSession
+        employer {
+          name
+        }
+        sessions {
+          id
+          status
+          startsAt
+        }
+      }
+      totalCount
+    }
+    schools(first: 100) {
+      nodes {
+        id
+        name
+      }
+    }
   }
 `);
 
@@ -52,7 +86,9 @@ export function OpenRequestsAndOffers() {
             <section className="panel" aria-labelledby="open-offers">
               <h2 id="open-offers">{`Published offers (${d.offers.totalCount})`}</h2>
               {d.offers.nodes.length === 0 ? (
-                <EmptyState title="No published offers">Invite employer contacts from People so they can post what they can offer.</EmptyState>
+                <EmptyState title="No published offers">
+                  Invite employer contacts from People so they can post what they can offer.
+                </EmptyState>
               ) : (
                 <ul className="plain-list">
                   {d.offers.nodes.map((o) => {
@@ -79,7 +115,14 @@ export function OpenRequestsAndOffers() {
 export function CockpitPage({ me, coverage }: { me: Me; coverage?: ReactNode }) {
   return (
     <>
-      <PageHeader title={me.role === 'COORDINATOR' ? 'Cockpit' : 'Hub overview'} lede={me.role === 'COORDINATOR' ? 'Your cluster: where the gap is, what is open, what is coming up and what is waiting.' : 'Every school’s progress, what is open, and what is waiting.'} />
+      <PageHeader
+        title={me.role === 'COORDINATOR' ? 'Cockpit' : 'Hub overview'}
+        lede={
+          me.role === 'COORDINATOR'
+            ? 'Your cluster: where the gap is, what is open, what is coming up and what is waiting.'
+            : 'Every school’s progress, what is open, and what is waiting.'
+        }
+      />
       {coverage}
       <WaitingList />
       <OpenRequestsAndOffers />

@@ -11,7 +11,16 @@ import { waitsOn } from '../bookings/booking-actions';
 
 const SCHOOL_WAITING = graphql(`
   query SchoolWaiting {
-    bookings(first: 50, filter: { states: ["proposed", "accepted_by_employer", "delivered"] }) { nodes { id state activityType employerName startsAt endsAt } }
+    bookings(first: 50, filter: { states: ["proposed", "accepted_by_employer", "delivered"] }) {
+      nodes {
+        id
+        state
+        activityType
+        employerName
+        startsAt
+        endsAt
+      }
+    }
   }
 `);
 
@@ -25,12 +34,19 @@ export function SchoolDashboard({ me, progress }: { me: Me; progress?: ReactNode
         <QueryView state={waiting} what="Loading">
           {(d) => {
             const items = d.bookings.nodes.filter((b) => waitsOn(b.state, 'school') || b.state === 'delivered');
-            if (!items.length) return <EmptyState title="Nothing waiting on you">Ask for a session on <a href={href('offers')}>Find a session</a>, or post a request.</EmptyState>;
+            if (!items.length)
+              return (
+                <EmptyState title="Nothing waiting on you">
+                  Ask for a session on <a href={href('offers')}>Find a session</a>, or post a request.
+                </EmptyState>
+              );
             return (
               <ul className="plain-list">
                 {items.map((b) => (
                   <li key={b.id}>
-                    <a href={href('bookings', b.id)}>{`${label(ACTIVITY_TYPES, b.activityType)} with ${b.employerName}, ${formatSlot(b.startsAt, b.endsAt)}`}</a>
+                    <a
+                      href={href('bookings', b.id)}
+                    >{`${label(ACTIVITY_TYPES, b.activityType)} with ${b.employerName}, ${formatSlot(b.startsAt, b.endsAt)}`}</a>
                     {' — '}
                     {b.state === 'delivered' ? 'record who attended' : 'accept or decline'}
                   </li>

@@ -7,13 +7,47 @@ import { waitingItems, type WaitingKind } from './waiting';
 
 const WAITING = graphql(`
   query Waiting($vettingOn: String!) {
-    requests(first: 100, filter: { status: "open" }) { nodes { id schoolId activityType yearGroup createdAt status } }
-    schools(first: 100) { nodes { id name } }
-    bookings(first: 100, filter: { states: ["proposed", "accepted_by_school", "accepted_by_employer", "confirmed", "delivered"] }) {
-      nodes { id state schoolName employerName activityType startsAt endsAt updatedAt }
+    requests(first: 100, filter: { status: "open" }) {
+      nodes {
+        id
+        schoolId
+        activityType
+        yearGroup
+        createdAt
+        status
+      }
     }
-    employers(first: 100, filter: { vettingStatus: "not_vetted", vettingOn: $vettingOn }) { nodes { id name vettingStatus { vetted validUntil } } }
-    bookingSettings { unansweredAfterDays }
+    schools(first: 100) {
+      nodes {
+        id
+        name
+      }
+    }
+    bookings(first: 100, filter: { states: ["proposed", "accepted_by_school", "accepted_by_employer", "confirmed", "delivered"] }) {
+      nodes {
+        id
+        state
+        schoolName
+        employerName
+        activityType
+        startsAt
+        endsAt
+        updatedAt
+      }
+    }
+    employers(first: 100, filter: { vettingStatus: "not_vetted", vettingOn: $vettingOn }) {
+      nodes {
+        id
+        name
+        vettingStatus {
+          vetted
+          validUntil
+        }
+      }
+    }
+    bookingSettings {
+      unansweredAfterDays
+    }
   }
 `);
 
@@ -38,17 +72,30 @@ export function WaitingList() {
           const items = waitingItems({
             today,
             unansweredAfterDays,
-            requests: d.requests.nodes.map((r) => ({ ...r, schoolName: schoolName.get(r.schoolId) ?? 'A school', activity: label(ACTIVITY_TYPES, r.activityType).toLowerCase() })),
+            requests: d.requests.nodes.map((r) => ({
+              ...r,
+              schoolName: schoolName.get(r.schoolId) ?? 'A school',
+              activity: label(ACTIVITY_TYPES, r.activityType).toLowerCase(),
+            })),
             bookings: d.bookings.nodes.map((b) => ({ ...b, activity: label(ACTIVITY_TYPES, b.activityType) })),
             // Vetted today but not in 30 days: about to run out.
             expiringVetting: d.employers.nodes.map((e) => ({ id: e.id, name: e.name, validUntil: e.vettingStatus.validUntil ?? null })),
           });
-          if (!items.length) return <EmptyState title="Nothing is waiting">No request has waited more than {unansweredAfterDays} days, every booking has its answers and its attendance, and no vetting runs out in the next 30 days.</EmptyState>;
+          if (!items.length)
+            return (
+              <EmptyState title="Nothing is waiting">
+                No request has waited more than {unansweredAfterDays} days, every booking has its answers and its attendance, and no vetting
+                runs out in the next 30 days.
+              </EmptyState>
+            );
           return (
             <ul className="waiting">
               {items.slice(0, 12).map((i) => (
                 <li key={`${i.kind}-${i.id}`}>
-                  <span className={`tag tag--${i.kind}`}>{KIND_LABELS[i.kind]}</span> <a href={i.href}>{i.what}</a> <span className="muted">{i.kind === 'expiring_vetting' ? `· ${i.who}` : `· waiting on ${i.who} · ${plural(i.days, 'day')}`}</span>
+                  <span className={`tag tag--${i.kind}`}>{KIND_LABELS[i.kind]}</span> <a href={i.href}>{i.what}</a>{' '}
+                  <span className="muted">
+                    {i.kind === 'expiring_vetting' ? `· ${i.who}` : `· waiting on ${i.who} · ${plural(i.days, 'day')}`}
+                  </span>
                 </li>
               ))}
               {items.length > 12 && <li className="muted">{`and ${items.length - 12} more`}</li>}

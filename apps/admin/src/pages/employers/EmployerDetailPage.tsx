@@ -17,27 +17,66 @@ import { EXPIRY_WARNING_DAYS, VettingBadge } from './vetting';
 const EMPLOYER = graphql(`
   query Employer($id: ID!) {
     employer(id: $id) {
-      id name sector sizeBand postcode website maxRequestsPerMonth
-      vettingStatus { vetted validUntil missingKinds onDate }
-      vettingChecks { id kind outcome checkedOn expiresOn documentRef notes recordedByName recordedAt }
-      contacts { id name email jobTitle phone dbsStatus dbsCheckedOn }
+      id
+      name
+      sector
+      sizeBand
+      postcode
+      website
+      maxRequestsPerMonth
+      vettingStatus {
+        vetted
+        validUntil
+        missingKinds
+        onDate
+      }
+      vettingChecks {
+        id
+        kind
+        outcome
+        checkedOn
+        expiresOn
+        documentRef
+        notes
+        recordedByName
+        recordedAt
+      }
+      contacts {
+        id
+        name
+        email
+        jobTitle
+        phone
+        dbsStatus
+        dbsCheckedOn
+      }
     }
   }
 `);
 
 const RECORD_VETTING = graphql(`
   mutation RecordVettingCheck($employerId: ID!, $input: VettingCheckInput!) {
-    recordVettingCheck(employerId: $employerId, input: $input) { id }
+    recordVettingCheck(employerId: $employerId, input: $input) {
+      id
+    }
   }
 `);
 
 const ADD_CONTACT = graphql(`
   mutation AddEmployerContact($employerId: ID!, $input: EmployerContactInput!) {
-    addEmployerContact(employerId: $employerId, input: $input) { id name }
+    addEmployerContact(employerId: $employerId, input: $input) {
+      id
+      name
+    }
   }
 `);
 
-const DBS: Record<string, string> = { none: 'None', basic: 'Basic', enhanced: 'Enhanced', enhanced_barred_list: 'Enhanced with barred list' };
+const DBS: Record<string, string> = {
+  none: 'None',
+  basic: 'Basic',
+  enhanced: 'Enhanced',
+  enhanced_barred_list: 'Enhanced with barred list',
+};
 
 type VField = 'kind' | 'outcome' | 'checkedOn' | 'expiresOn' | 'documentRef';
 const VFIELDS: readonly VField[] = ['kind', 'outcome', 'checkedOn', 'expiresOn', 'documentRef'];
@@ -50,14 +89,24 @@ export function validateVetting(v: Record<VField, string>): FieldErrors<VField> 
   return e;
 }
 
-const OUTCOME_LABELS: Record<string, string> = { passed: 'Passed', failed: 'Failed', declared: 'Declared by the employer (awaiting review)' };
+const OUTCOME_LABELS: Record<string, string> = {
+  passed: 'Passed',
+  failed: 'Failed',
+  declared: 'Declared by the employer (awaiting review)',
+};
 
 /**
  * Hub admins and coordinators record an outcome; an employer (`declareOnly`) sends its documents
  * as a declaration for the hub to review, which never vets on its own.
  */
 function RecordVettingForm({ employerId, onDone, declareOnly }: { employerId: string; onDone: () => void; declareOnly: boolean }) {
-  const empty = { kind: 'safeguarding_policy', outcome: declareOnly ? 'declared' : 'passed', checkedOn: clock.today(), expiresOn: '', documentRef: '' };
+  const empty = {
+    kind: 'safeguarding_policy',
+    outcome: declareOnly ? 'declared' : 'passed',
+    checkedOn: clock.today(),
+    expiresOn: '',
+    documentRef: '',
+  };
   const [v, setV] = useState<Record<VField, string>>(empty);
   const [record] = useMutation(RECORD_VETTING);
   const form = useApiForm(VFIELDS);
@@ -70,7 +119,16 @@ function RecordVettingForm({ employerId, onDone, declareOnly }: { employerId: st
       onSubmit={form.handleSubmit(
         () => validateVetting(v),
         async () => {
-          await record({ employerId, input: { kind: v.kind, outcome: v.outcome, checkedOn: v.checkedOn, expiresOn: v.expiresOn, ...(v.documentRef.trim() ? { documentRef: v.documentRef.trim() } : {}) } });
+          await record({
+            employerId,
+            input: {
+              kind: v.kind,
+              outcome: v.outcome,
+              checkedOn: v.checkedOn,
+              expiresOn: v.expiresOn,
+              ...(v.documentRef.trim() ? { documentRef: v.documentRef.trim() } : {}),
+            },
+          });
           setV(empty);
           onDone();
         },
@@ -81,10 +139,30 @@ function RecordVettingForm({ employerId, onDone, declareOnly }: { employerId: st
       <FormAlert form={form} />
       <div className="form-grid">
         <SelectField form={form} name="kind" label="Document" choices={choicesOf(VETTING_KINDS)} value={v.kind} onChange={set('kind')} />
-        {!declareOnly && <SelectField form={form} name="outcome" label="Outcome" choices={[{ value: 'passed', label: 'Passed' }, { value: 'failed', label: 'Failed' }]} value={v.outcome} onChange={set('outcome')} />}
+        {!declareOnly && (
+          <SelectField
+            form={form}
+            name="outcome"
+            label="Outcome"
+            choices={[
+              { value: 'passed', label: 'Passed' },
+              { value: 'failed', label: 'Failed' },
+            ]}
+            value={v.outcome}
+            onChange={set('outcome')}
+          />
+        )}
         <TextField form={form} name="checkedOn" label="Checked on" type="date" value={v.checkedOn} onChange={set('checkedOn')} />
         <TextField form={form} name="expiresOn" label="Expires on" type="date" value={v.expiresOn} onChange={set('expiresOn')} />
-        <TextField form={form} name="documentRef" label="Document reference" optional hint="A policy number or file name, so it can be found again." value={v.documentRef} onChange={set('documentRef')} />
+        <TextField
+          form={form}
+          name="documentRef"
+          label="Document reference"
+          optional
+          hint="A policy number or file name, so it can be found again."
+          value={v.documentRef}
+          onChange={set('documentRef')}
+        />
       </div>
       <SubmitButton form={form}>{declareOnly ? 'Send for review' : 'Record document'}</SubmitButton>
     </form>
@@ -114,7 +192,16 @@ function AddContactForm({ employerId, onDone }: { employerId: string; onDone: (n
           return e;
         },
         async () => {
-          const r = await add({ employerId, input: { name: v.name.trim(), email: v.email.trim(), ...(v.jobTitle.trim() ? { jobTitle: v.jobTitle.trim() } : {}), dbsStatus: v.dbsStatus, ...(v.dbsCheckedOn ? { dbsCheckedOn: v.dbsCheckedOn } : {}) } });
+          const r = await add({
+            employerId,
+            input: {
+              name: v.name.trim(),
+              email: v.email.trim(),
+              ...(v.jobTitle.trim() ? { jobTitle: v.jobTitle.trim() } : {}),
+              dbsStatus: v.dbsStatus,
+              ...(v.dbsCheckedOn ? { dbsCheckedOn: v.dbsCheckedOn } : {}),
+            },
+          });
           setV(empty);
           onDone(r.addEmployerContact.name);
         },
@@ -126,8 +213,25 @@ function AddContactForm({ employerId, onDone }: { employerId: string; onDone: (n
         <TextField form={form} name="name" label="Name" value={v.name} onChange={set('name')} />
         <TextField form={form} name="email" label="Email" type="email" value={v.email} onChange={set('email')} />
         <TextField form={form} name="jobTitle" label="Job title" optional value={v.jobTitle} onChange={set('jobTitle')} />
-        <SelectField form={form} name="dbsStatus" label="DBS check" hint="Needed for anyone who will be with pupils." choices={choicesOf(DBS)} value={v.dbsStatus} onChange={set('dbsStatus')} />
-        {v.dbsStatus !== 'none' && <TextField form={form} name="dbsCheckedOn" label="DBS checked on" type="date" value={v.dbsCheckedOn} onChange={set('dbsCheckedOn')} />}
+        <SelectField
+          form={form}
+          name="dbsStatus"
+          label="DBS check"
+          hint="Needed for anyone who will be with pupils."
+          choices={choicesOf(DBS)}
+          value={v.dbsStatus}
+          onChange={set('dbsStatus')}
+        />
+        {v.dbsStatus !== 'none' && (
+          <TextField
+            form={form}
+            name="dbsCheckedOn"
+            label="DBS checked on"
+            type="date"
+            value={v.dbsCheckedOn}
+            onChange={set('dbsCheckedOn')}
+          />
+        )}
       </div>
       <SubmitButton form={form}>Add contact</SubmitButton>
     </form>
@@ -160,7 +264,15 @@ export function EmployerDetailPage({ employerId, own }: { employerId: string; ow
           {notice && <Notice>{notice}</Notice>}
           {editing && (
             <EmployerForm
-              employer={{ id: e.id, name: e.name, sector: e.sector ?? 'digital', sizeBand: e.sizeBand, postcode: e.postcode ?? '', website: e.website ?? '', maxRequestsPerMonth: e.maxRequestsPerMonth?.toString() ?? '' }}
+              employer={{
+                id: e.id,
+                name: e.name,
+                sector: e.sector ?? 'digital',
+                sizeBand: e.sizeBand,
+                postcode: e.postcode ?? '',
+                website: e.website ?? '',
+                maxRequestsPerMonth: e.maxRequestsPerMonth?.toString() ?? '',
+              }}
               onCancel={() => setEditing(false)}
               onSaved={() => {
                 setEditing(false);
@@ -175,7 +287,9 @@ export function EmployerDetailPage({ employerId, own }: { employerId: string; ow
               In-person sessions need every document valid on the day. Today: <VettingBadge status={e.vettingStatus} />
             </p>
             {(e.vettingChecks ?? []).length === 0 ? (
-              <EmptyState title="No vetting documents recorded">Record the safeguarding policy, employers’ liability insurance and health and safety check, each with its expiry date.</EmptyState>
+              <EmptyState title="No vetting documents recorded">
+                Record the safeguarding policy, employers’ liability insurance and health and safety check, each with its expiry date.
+              </EmptyState>
             ) : (
               <table className="table">
                 <caption className="visually-hidden">Vetting documents</caption>
@@ -199,7 +313,11 @@ export function EmployerDetailPage({ employerId, own }: { employerId: string; ow
                         <td>{formatDate(c.checkedOn)}</td>
                         <td>
                           {formatDate(c.expiresOn)}{' '}
-                          {left < 0 ? <span className="tag tag--missing">Expired</span> : left <= EXPIRY_WARNING_DAYS ? <span className="tag tag--expiring">{`In ${left} days`}</span> : null}
+                          {left < 0 ? (
+                            <span className="tag tag--missing">Expired</span>
+                          ) : left <= EXPIRY_WARNING_DAYS ? (
+                            <span className="tag tag--expiring">{`In ${left} days`}</span>
+                          ) : null}
                         </td>
                         <td>{c.documentRef ?? '—'}</td>
                         <td>{`${c.recordedByName ?? 'Unknown'}, ${formatDate(c.recordedAt)}`}</td>
@@ -239,7 +357,13 @@ export function EmployerDetailPage({ employerId, own }: { employerId: string; ow
                       <th scope="row">{c.name}</th>
                       <td>{c.email}</td>
                       <td>{c.jobTitle ?? '—'}</td>
-                      <td>{c.dbsStatus == null ? 'Hub staff only' : c.dbsStatus === 'none' ? 'None' : `${label(DBS, c.dbsStatus)} (${formatDate(c.dbsCheckedOn)})`}</td>
+                      <td>
+                        {c.dbsStatus == null
+                          ? 'Hub staff only'
+                          : c.dbsStatus === 'none'
+                            ? 'None'
+                            : `${label(DBS, c.dbsStatus)} (${formatDate(c.dbsCheckedOn)})`}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -13,8 +13,23 @@ import { VettingBadge } from './vetting';
 const EMPLOYERS = graphql(`
   query Employers($first: Int, $after: String, $filter: EmployerFilter) {
     employers(first: $first, after: $after, filter: $filter) {
-      nodes { id name sector sizeBand postcode maxRequestsPerMonth vettingStatus { vetted validUntil missingKinds } }
-      pageInfo { endCursor hasNextPage }
+      nodes {
+        id
+        name
+        sector
+        sizeBand
+        postcode
+        maxRequestsPerMonth
+        vettingStatus {
+          vetted
+          validUntil
+          missingKinds
+        }
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
       totalCount
     }
   }
@@ -22,13 +37,19 @@ const EMPLOYERS = graphql(`
 
 const UPDATE_EMPLOYER = graphql(`
   mutation UpdateEmployer($id: ID!, $input: UpdateEmployerInput!) {
-    updateEmployer(id: $id, input: $input) { id name }
+    updateEmployer(id: $id, input: $input) {
+      id
+      name
+    }
   }
 `);
 
 const CREATE_EMPLOYER = graphql(`
   mutation CreateEmployer($input: CreateEmployerInput!) {
-    createEmployer(input: $input) { id name }
+    createEmployer(input: $input) {
+      id
+      name
+    }
   }
 `);
 
@@ -38,7 +59,8 @@ const FIELDS: readonly Field[] = ['name', 'sector', 'sizeBand', 'postcode', 'web
 export function validateEmployer(v: Record<Field, string>): FieldErrors<Field> {
   const e: FieldErrors<Field> = {};
   if (!v.name.trim()) e.name = 'Enter the organisation’s name';
-  if (v.maxRequestsPerMonth && !/^\d+$/.test(v.maxRequestsPerMonth)) e.maxRequestsPerMonth = 'Enter a whole number of requests a month (0 pauses requests)';
+  if (v.maxRequestsPerMonth && !/^\d+$/.test(v.maxRequestsPerMonth))
+    e.maxRequestsPerMonth = 'Enter a whole number of requests a month (0 pauses requests)';
   return e;
 }
 
@@ -47,7 +69,15 @@ export type EmployerValues = Record<Field, string>;
 const EMPTY_EMPLOYER: EmployerValues = { name: '', sector: 'digital', sizeBand: 'sme', postcode: '', website: '', maxRequestsPerMonth: '' };
 
 /** Adds an employer, or edits one (`employer` given). */
-export function EmployerForm({ employer, onSaved, onCancel }: { employer?: { id: string } & EmployerValues; onSaved: (id: string, name: string) => void; onCancel?: () => void }) {
+export function EmployerForm({
+  employer,
+  onSaved,
+  onCancel,
+}: {
+  employer?: { id: string } & EmployerValues;
+  onSaved: (id: string, name: string) => void;
+  onCancel?: () => void;
+}) {
   const [v, setV] = useState<EmployerValues>(employer ?? EMPTY_EMPLOYER);
   const [create] = useMutation(CREATE_EMPLOYER);
   const [update] = useMutation(UPDATE_EMPLOYER);
@@ -63,7 +93,14 @@ export function EmployerForm({ employer, onSaved, onCancel }: { employer?: { id:
         () => validateEmployer(v),
         async () => {
           const optional = (x: string) => (x.trim() ? x.trim() : undefined);
-          const input = { name: v.name.trim(), sector: v.sector, sizeBand: v.sizeBand, postcode: optional(v.postcode), website: optional(v.website), maxRequestsPerMonth: v.maxRequestsPerMonth ? Number(v.maxRequestsPerMonth) : undefined };
+          const input = {
+            name: v.name.trim(),
+            sector: v.sector,
+            sizeBand: v.sizeBand,
+            postcode: optional(v.postcode),
+            website: optional(v.website),
+            maxRequestsPerMonth: v.maxRequestsPerMonth ? Number(v.maxRequestsPerMonth) : undefined,
+          };
           const saved = employer ? (await update({ id: employer.id, input })).updateEmployer : (await create({ input })).createEmployer;
           if (!employer) setV(EMPTY_EMPLOYER);
           onSaved(saved.id, saved.name);
@@ -75,10 +112,26 @@ export function EmployerForm({ employer, onSaved, onCancel }: { employer?: { id:
       <div className="form-grid">
         <TextField form={form} name="name" label="Organisation" value={v.name} onChange={set('name')} />
         <SelectField form={form} name="sector" label="Sector" choices={choicesOf(SECTORS)} value={v.sector} onChange={set('sector')} />
-        <SelectField form={form} name="sizeBand" label="Size" choices={choicesOf(SIZE_BANDS)} value={v.sizeBand} onChange={set('sizeBand')} />
+        <SelectField
+          form={form}
+          name="sizeBand"
+          label="Size"
+          choices={choicesOf(SIZE_BANDS)}
+          value={v.sizeBand}
+          onChange={set('sizeBand')}
+        />
         <TextField form={form} name="postcode" label="Postcode" optional value={v.postcode} onChange={set('postcode')} />
         <TextField form={form} name="website" label="Website" optional type="url" value={v.website} onChange={set('website')} />
-        <TextField form={form} name="maxRequestsPerMonth" label="Requests a month, at most" hint="How often they agreed to be asked. 0 pauses requests." optional inputMode="numeric" value={v.maxRequestsPerMonth} onChange={set('maxRequestsPerMonth')} />
+        <TextField
+          form={form}
+          name="maxRequestsPerMonth"
+          label="Requests a month, at most"
+          hint="How often they agreed to be asked. 0 pauses requests."
+          optional
+          inputMode="numeric"
+          value={v.maxRequestsPerMonth}
+          onChange={set('maxRequestsPerMonth')}
+        />
       </div>
       <div className="button-row">
         <SubmitButton form={form}>{employer ? 'Save details' : 'Add employer'}</SubmitButton>
@@ -97,7 +150,11 @@ export function EmployersPage() {
   const [search, setSearch] = useState('');
   const [vetting, setVetting] = useState('');
   const [added, setAdded] = useState<{ id: string; name: string } | null>(null);
-  const employers = useQuery(EMPLOYERS, { first: 25, after: cursor.after, filter: { ...(search.trim() ? { search: search.trim() } : {}), ...(vetting ? { vettingStatus: vetting } : {}) } });
+  const employers = useQuery(EMPLOYERS, {
+    first: 25,
+    after: cursor.after,
+    filter: { ...(search.trim() ? { search: search.trim() } : {}), ...(vetting ? { vettingStatus: vetting } : {}) },
+  });
   return (
     <>
       <PageHeader title="Employers" lede="Organisations that offer encounters, and whether each is vetted for in-person sessions today." />
@@ -135,7 +192,11 @@ export function EmployersPage() {
       <QueryView state={employers} what="Loading employers">
         {(d) =>
           d.employers.nodes.length === 0 ? (
-            <EmptyState title={search || vetting ? 'No employer matches' : 'No employers yet'}>{search || vetting ? 'Clear the search or the vetting filter.' : 'Add the employers you work with below, then invite a contact at each so they can post offers.'}</EmptyState>
+            <EmptyState title={search || vetting ? 'No employer matches' : 'No employers yet'}>
+              {search || vetting
+                ? 'Clear the search or the vetting filter.'
+                : 'Add the employers you work with below, then invite a contact at each so they can post offers.'}
+            </EmptyState>
           ) : (
             <>
               <table className="table">
@@ -167,7 +228,13 @@ export function EmployersPage() {
                   ))}
                 </tbody>
               </table>
-              <Pager cursor={cursor} hasNextPage={d.employers.pageInfo.hasNextPage} endCursor={d.employers.pageInfo.endCursor} totalCount={d.employers.totalCount} noun="employers" />
+              <Pager
+                cursor={cursor}
+                hasNextPage={d.employers.pageInfo.hasNextPage}
+                endCursor={d.employers.pageInfo.endCursor}
+                totalCount={d.employers.totalCount}
+                noun="employers"
+              />
             </>
           )
         }

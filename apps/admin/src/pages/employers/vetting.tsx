@@ -24,5 +24,7 @@ export function VettingBadge({ status }: { status: VettingStatusLike }) {
     const missing = (status.missingKinds ?? []).map((k) => label(VETTING_KINDS, k)).join(', ');
     return <span className="tag tag--missing">{missing ? `Not vetted: ${missing}` : 'Not vetted'}</span>;
   }
-  return <span className={`tag tag--${tone}`}>{`${tone === 'expiring' ? 'Expires' : 'Valid until'} ${formatDate(status.validUntil)}`}</span>;
+  return (
+    <span className={`tag tag--${tone}`}>{`${tone === 'expiring' ? 'Expires' : 'Valid until'} ${formatDate(status.validUntil)}`}</span>
+  );
 }

@@ -18,37 +18,95 @@ import { BenchmarkVerdicts } from './EncountersPage';
 const ENCOUNTER = graphql(`
   query Encounter($id: ID!) {
     encounter(id: $id) {
-      id title date activityType format status schoolId yearGroups headcountOnly headcount attendanceCount checklist bookingId durationMinutes
-      employers { employerId name volunteers }
-      benchmarks { benchmark counts reasons }
-      attendees { pupilId reference yearGroup }
+      id
+      title
+      date
+      activityType
+      format
+      status
+      schoolId
+      yearGroups
+      headcountOnly
+      headcount
+      attendanceCount
+      checklist
+      bookingId
+      durationMinutes
+      employers {
+        employerId
+        name
+        volunteers
+      }
+      benchmarks {
+        benchmark
+        counts
+        reasons
+      }
+      attendees {
+        pupilId
+        reference
+        yearGroup
+      }
     }
   }
 `);
 
 const SET_CHECKLIST = graphql(`
   mutation SetEncounterChecklist($encounterId: ID!, $criteria: [String!]!) {
-    setEncounterChecklist(encounterId: $encounterId, criteria: $criteria) { id checklist benchmarks { benchmark counts reasons } }
+    setEncounterChecklist(encounterId: $encounterId, criteria: $criteria) {
+      id
+      checklist
+      benchmarks {
+        benchmark
+        counts
+        reasons
+      }
+    }
   }
 `);
 
 const RECORD_ATTENDANCE = graphql(`
   mutation RecordAttendance($encounterId: ID!, $input: AttendanceInput!) {
-    recordAttendance(encounterId: $encounterId, input: $input) { added removed attendanceCount }
+    recordAttendance(encounterId: $encounterId, input: $input) {
+      added
+      removed
+      attendanceCount
+    }
   }
 `);
 
 const RECORD_ATTENDANCE_CSV = graphql(`
   mutation RecordAttendanceCsv($encounterId: ID!, $input: AttendanceCsvInput!) {
-    recordAttendanceCsv(encounterId: $encounterId, input: $input) { added removed attendanceCount errors { line field code message } }
+    recordAttendanceCsv(encounterId: $encounterId, input: $input) {
+      added
+      removed
+      attendanceCount
+      errors {
+        line
+        field
+        code
+        message
+      }
+    }
   }
 `);
 
 const YEAR_PUPILS = graphql(`
   query YearPupils($schoolId: ID!, $yearGroup: Int!, $first: Int, $after: String) {
     pupils(schoolId: $schoolId, first: $first, after: $after, filter: { yearGroup: $yearGroup }) {
-      nodes { id reference displayName disadvantaged atRisk send careExperienced }
-      pageInfo { endCursor hasNextPage }
+      nodes {
+        id
+        reference
+        displayName
+        disadvantaged
+        atRisk
+        send
+        careExperienced
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
       totalCount
     }
   }
@@ -75,7 +133,15 @@ function ChecklistForm({ encounter, onSaved }: { encounter: Encounter; onSaved: 
     >
       <h2 id="checklist-heading">Was it meaningful?</h2>
       <FormAlert form={form} />
-      <CheckboxGroup form={form} name="criteria" legend="Tick what happened" hint="Benchmark 5 needs the first four; Benchmark 6 needs all seven." choices={CHECKLIST} values={ticked} onChange={setTicked} />
+      <CheckboxGroup
+        form={form}
+        name="criteria"
+        legend="Tick what happened"
+        hint="Benchmark 5 needs the first four; Benchmark 6 needs all seven."
+        choices={CHECKLIST}
+        values={ticked}
+        onChange={setTicked}
+      />
       <SubmitButton form={form}>Save checklist</SubmitButton>
     </form>
   );
@@ -100,7 +166,9 @@ function PickPupils({ encounter, onSaved }: { encounter: Encounter; onSaved: (te
         async () => {
           const r = await record({ encounterId: encounter.id, input: { pupilIds: [...picked], mode: 'add' } });
           setPicked(new Set());
-          onSaved(`${plural(r.recordAttendance.added, 'pupil')} added; ${plural(r.recordAttendance.attendanceCount, 'pupil')} attended in all.`);
+          onSaved(
+            `${plural(r.recordAttendance.added, 'pupil')} added; ${plural(r.recordAttendance.attendanceCount, 'pupil')} attended in all.`,
+          );
         },
       )}
     >
@@ -126,19 +194,35 @@ function PickPupils({ encounter, onSaved }: { encounter: Encounter; onSaved: (te
                 </p>
               )}
               {free.length > 0 && (
-                <button type="button" className="button button--secondary" onClick={() => setPicked(new Set([...picked, ...free.map((p) => p.id)]))}>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => setPicked(new Set([...picked, ...free.map((p) => p.id)]))}
+                >
                   {`Tick all ${free.length} on this page`}
                 </button>
               )}
               <div className="pupil-grid">
                 {d.pupils.nodes.map((p, i) => (
                   <label key={p.id} className="checkbox">
-                    <input type="checkbox" id={i === 0 ? form.idFor('pupilIds') : undefined} checked={attending.has(p.id) || picked.has(p.id)} disabled={attending.has(p.id)} onChange={(e) => toggle(p.id, e.target.checked)} />
+                    <input
+                      type="checkbox"
+                      id={i === 0 ? form.idFor('pupilIds') : undefined}
+                      checked={attending.has(p.id) || picked.has(p.id)}
+                      disabled={attending.has(p.id)}
+                      onChange={(e) => toggle(p.id, e.target.checked)}
+                    />
                     {` ${p.reference}${p.displayName ? ` (${p.displayName})` : ''}`}
                   </label>
                 ))}
               </div>
-              <Pager cursor={cursor} hasNextPage={d.pupils.pageInfo.hasNextPage} endCursor={d.pupils.pageInfo.endCursor} totalCount={d.pupils.totalCount} noun="pupils" />
+              <Pager
+                cursor={cursor}
+                hasNextPage={d.pupils.pageInfo.hasNextPage}
+                endCursor={d.pupils.pageInfo.endCursor}
+                totalCount={d.pupils.totalCount}
+                noun="pupils"
+              />
             </fieldset>
           );
         }}
@@ -169,10 +253,15 @@ function UploadAttendance({ encounterId, onSaved }: { encounterId: string; onSav
       )}
     >
       <h3 id="csv-heading">Or upload a register (CSV)</h3>
-      <p className="hint">A header row and a column of pupil references (UPN, Reference or Admission Number). If a line is wrong, nothing is saved and the lines are listed.</p>
+      <p className="hint">
+        A header row and a column of pupil references (UPN, Reference or Admission Number). If a line is wrong, nothing is saved and the
+        lines are listed.
+      </p>
       <FormAlert form={form} />
       <FieldShell id={form.idFor('csv')} label="Register file" error={form.fieldErrors.csv}>
-        {(aria) => <input {...aria} type="file" accept=".csv,text/csv" onChange={(e) => (setFile(e.target.files?.[0] ?? null), setErrors([]))} />}
+        {(aria) => (
+          <input {...aria} type="file" accept=".csv,text/csv" onChange={(e) => (setFile(e.target.files?.[0] ?? null), setErrors([]))} />
+        )}
       </FieldShell>
       {errors.length > 0 && (
         <table className="table">
@@ -215,21 +304,35 @@ export function EncounterDetailPage({ me, encounterId }: { me: Me; encounterId: 
           <p className="breadcrumb">
             <a href={href('encounters')}>Encounters</a> /
           </p>
-          <PageHeader title={e.title ?? `${label(ACTIVITY_TYPES, e.activityType)} on ${formatDate(e.date)}`} lede={`${label(ACTIVITY_TYPES, e.activityType)} · ${label(FORMATS, e.format)} · ${formatDate(e.date)} · ${yearGroupsText(e.yearGroups)}${e.employers.length ? ` · with ${e.employers.map((x) => x.name).join(', ')}` : ''}`} />
+          <PageHeader
+            title={e.title ?? `${label(ACTIVITY_TYPES, e.activityType)} on ${formatDate(e.date)}`}
+            lede={`${label(ACTIVITY_TYPES, e.activityType)} · ${label(FORMATS, e.format)} · ${formatDate(e.date)} · ${yearGroupsText(e.yearGroups)}${e.employers.length ? ` · with ${e.employers.map((x) => x.name).join(', ')}` : ''}`}
+          />
           {notice && <Notice>{notice}</Notice>}
           <section className="panel" aria-labelledby="counts-heading">
             <h2 id="counts-heading">Does it count?</h2>
             <BenchmarkVerdicts verdicts={e.benchmarks} />
             <ul>
-              {e.benchmarks.flatMap((b) => b.reasons.map((r, i) => <li key={`${b.benchmark}-${i}`}>{`Benchmark ${b.benchmark}: ${r}`}</li>))}
+              {e.benchmarks.flatMap((b) =>
+                b.reasons.map((r, i) => <li key={`${b.benchmark}-${i}`}>{`Benchmark ${b.benchmark}: ${r}`}</li>),
+              )}
             </ul>
-            <p>{e.headcountOnly ? `Headcount only: ${e.headcount ?? 0} attended (reported as headcount, never as pupils).` : `${plural(e.attendanceCount, 'pupil')} recorded as attending.`}</p>
+            <p>
+              {e.headcountOnly
+                ? `Headcount only: ${e.headcount ?? 0} attended (reported as headcount, never as pupils).`
+                : `${plural(e.attendanceCount, 'pupil')} recorded as attending.`}
+            </p>
           </section>
           {canRecord && <ChecklistForm key={e.checklist.join()} encounter={e} onSaved={() => saved('Checklist saved.')} />}
           {canRecord && !e.headcountOnly && e.status === 'delivered' && (
             <section aria-labelledby="attendance-heading">
               <h2 id="attendance-heading">Who attended</h2>
-              {(e.attendees ?? []).length > 0 && <p className="muted">{`Recorded: ${(e.attendees ?? []).map((a) => a.reference).slice(0, 30).join(', ')}${(e.attendees ?? []).length > 30 ? '…' : ''}`}</p>}
+              {(e.attendees ?? []).length > 0 && (
+                <p className="muted">{`Recorded: ${(e.attendees ?? [])
+                  .map((a) => a.reference)
+                  .slice(0, 30)
+                  .join(', ')}${(e.attendees ?? []).length > 30 ? '…' : ''}`}</p>
+              )}
               <PickPupils encounter={e} onSaved={saved} />
               <UploadAttendance encounterId={e.id} onSaved={saved} />
             </section>

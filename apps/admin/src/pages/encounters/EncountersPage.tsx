@@ -20,8 +20,32 @@ import { CHECKLIST } from './checklist';
 export const ENCOUNTERS = graphql(`
   query Encounters($first: Int, $after: String, $filter: EncounterFilter) {
     encounters(first: $first, after: $after, filter: $filter) {
-      nodes { id title date activityType format status yearGroups headcountOnly headcount attendanceCount checklist bookingId employers { name } benchmarks { benchmark counts reasons } }
-      pageInfo { endCursor hasNextPage }
+      nodes {
+        id
+        title
+        date
+        activityType
+        format
+        status
+        yearGroups
+        headcountOnly
+        headcount
+        attendanceCount
+        checklist
+        bookingId
+        employers {
+          name
+        }
+        benchmarks {
+          benchmark
+          counts
+          reasons
+        }
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
       totalCount
     }
   }
@@ -29,11 +53,17 @@ export const ENCOUNTERS = graphql(`
 
 const LOG_ENCOUNTER = graphql(`
   mutation LogEncounter($input: LogEncounterInput!) {
-    logEncounter(input: $input) { id }
+    logEncounter(input: $input) {
+      id
+    }
   }
 `);
 
-export function BenchmarkVerdicts({ verdicts }: { verdicts: readonly { benchmark: number; counts: boolean; reasons: readonly string[] }[] }) {
+export function BenchmarkVerdicts({
+  verdicts,
+}: {
+  verdicts: readonly { benchmark: number; counts: boolean; reasons: readonly string[] }[];
+}) {
   return (
     <>
       {verdicts.map((v) => (
@@ -45,8 +75,20 @@ export function BenchmarkVerdicts({ verdicts }: { verdicts: readonly { benchmark
   );
 }
 
-type Field = 'schoolId' | 'title' | 'activityType' | 'format' | 'date' | 'yearGroups' | 'durationMinutes' | 'employerId' | 'headcount' | 'checklist';
-const FIELDS: readonly Field[] = ['schoolId', 'title', 'activityType', 'format', 'date', 'yearGroups', 'durationMinutes', 'employerId', 'headcount', 'checklist'];
+type Field =
+  'schoolId' | 'title' | 'activityType' | 'format' | 'date' | 'yearGroups' | 'durationMinutes' | 'employerId' | 'headcount' | 'checklist';
+const FIELDS: readonly Field[] = [
+  'schoolId',
+  'title',
+  'activityType',
+  'format',
+  'date',
+  'yearGroups',
+  'durationMinutes',
+  'employerId',
+  'headcount',
+  'checklist',
+];
 
 interface Values {
   schoolId: string;
@@ -77,10 +119,25 @@ export function validateEncounter(v: Values, today = clock.today()): FieldErrors
 function LogEncounterForm({ me }: { me: Me }) {
   const schools = useQuery(SCHOOL_OPTIONS, {}, { skip: !!me.schoolId });
   const employers = useQuery(EMPLOYER_OPTIONS, {});
-  const [v, setV] = useState<Values>({ schoolId: me.schoolId ?? '', title: '', activityType: 'careers_talk', format: 'in_person_school', date: clock.today(), yearGroups: [], durationMinutes: '60', employerId: '', headcountOnly: [], headcount: '', checklist: [] });
+  const [v, setV] = useState<Values>({
+    schoolId: me.schoolId ?? '',
+    title: '',
+    activityType: 'careers_talk',
+    format: 'in_person_school',
+    date: clock.today(),
+    yearGroups: [],
+    durationMinutes: '60',
+    employerId: '',
+    headcountOnly: [],
+    headcount: '',
+    checklist: [],
+  });
   const [log] = useMutation(LOG_ENCOUNTER);
   const form = useApiForm(FIELDS, { HEADCOUNT_TOO_LARGE: 'headcount' });
-  const set = <K extends keyof Values>(k: K) => (value: Values[K]) => setV({ ...v, [k]: value });
+  const set =
+    <K extends keyof Values>(k: K) =>
+    (value: Values[K]) =>
+      setV({ ...v, [k]: value });
   return (
     <form
       className="card stack-form"
@@ -109,21 +166,90 @@ function LogEncounterForm({ me }: { me: Me }) {
       )}
     >
       <h2 id="log-encounter">Log an encounter</h2>
-      <p className="hint">Something your pupils took part in that was not booked here, like an assembly talk you arranged yourself. (A booked session appears in Encounters by itself once it is marked as taken place.) Record who attended on the next page.</p>
+      <p className="hint">
+        Something your pupils took part in that was not booked here, like an assembly talk you arranged yourself. (A booked session appears
+        in Encounters by itself once it is marked as taken place.) Record who attended on the next page.
+      </p>
       <FormAlert form={form} />
       <div className="form-grid">
-        {!me.schoolId && <SelectField form={form} name="schoolId" label="School" placeholder="Choose a school" choices={(schools.data?.schools.nodes ?? []).map((s) => ({ value: s.id, label: s.name }))} value={v.schoolId} onChange={set('schoolId')} />}
+        {!me.schoolId && (
+          <SelectField
+            form={form}
+            name="schoolId"
+            label="School"
+            placeholder="Choose a school"
+            choices={(schools.data?.schools.nodes ?? []).map((s) => ({ value: s.id, label: s.name }))}
+            value={v.schoolId}
+            onChange={set('schoolId')}
+          />
+        )}
         <TextField form={form} name="title" label="Title" optional value={v.title} onChange={set('title')} />
-        <SelectField form={form} name="activityType" label="Activity" choices={choicesOf(ACTIVITY_TYPES)} value={v.activityType} onChange={set('activityType')} />
+        <SelectField
+          form={form}
+          name="activityType"
+          label="Activity"
+          choices={choicesOf(ACTIVITY_TYPES)}
+          value={v.activityType}
+          onChange={set('activityType')}
+        />
         <SelectField form={form} name="format" label="Where" choices={choicesOf(FORMATS)} value={v.format} onChange={set('format')} />
         <TextField form={form} name="date" label="Date" type="date" value={v.date} onChange={set('date')} />
-        <TextField form={form} name="durationMinutes" label="Length (minutes)" optional inputMode="numeric" value={v.durationMinutes} onChange={set('durationMinutes')} />
-        <SelectField form={form} name="employerId" label="Employer" optional placeholder="None / not listed" choices={(employers.data?.employers.nodes ?? []).map((x) => ({ value: x.id, label: x.name }))} value={v.employerId} onChange={set('employerId')} />
+        <TextField
+          form={form}
+          name="durationMinutes"
+          label="Length (minutes)"
+          optional
+          inputMode="numeric"
+          value={v.durationMinutes}
+          onChange={set('durationMinutes')}
+        />
+        <SelectField
+          form={form}
+          name="employerId"
+          label="Employer"
+          optional
+          placeholder="None / not listed"
+          choices={(employers.data?.employers.nodes ?? []).map((x) => ({ value: x.id, label: x.name }))}
+          value={v.employerId}
+          onChange={set('employerId')}
+        />
       </div>
-      <CheckboxGroup form={form} name="yearGroups" legend="Year groups that took part" choices={[7, 8, 9, 10, 11, 12, 13].map((y) => ({ value: String(y), label: `Year ${y}` }))} values={v.yearGroups} onChange={set('yearGroups')} />
-      <CheckboxGroup form={form} name="checklist" legend="What made it meaningful" hint="Benchmark 5 needs the first four; Benchmark 6 needs all seven." choices={CHECKLIST} values={v.checklist} onChange={set('checklist')} />
-      <CheckboxGroup form={form} name="headcount" legend="Attendance" hint="Only if you do not know which pupils took part: a headcount is reported as such and never counted as pupils’ coverage." choices={[{ value: 'yes', label: 'I only know how many attended' }]} values={v.headcountOnly} onChange={set('headcountOnly')} />
-      {v.headcountOnly.length > 0 && <TextField form={form} name="headcount" label="How many attended" inputMode="numeric" value={v.headcount} onChange={set('headcount')} />}
+      <CheckboxGroup
+        form={form}
+        name="yearGroups"
+        legend="Year groups that took part"
+        choices={[7, 8, 9, 10, 11, 12, 13].map((y) => ({ value: String(y), label: `Year ${y}` }))}
+        values={v.yearGroups}
+        onChange={set('yearGroups')}
+      />
+      <CheckboxGroup
+        form={form}
+        name="checklist"
+        legend="What made it meaningful"
+        hint="Benchmark 5 needs the first four; Benchmark 6 needs all seven."
+        choices={CHECKLIST}
+        values={v.checklist}
+        onChange={set('checklist')}
+      />
+      <CheckboxGroup
+        form={form}
+        name="headcount"
+        legend="Attendance"
+        hint="Only if you do not know which pupils took part: a headcount is reported as such and never counted as pupils’ coverage."
+        choices={[{ value: 'yes', label: 'I only know how many attended' }]}
+        values={v.headcountOnly}
+        onChange={set('headcountOnly')}
+      />
+      {v.headcountOnly.length > 0 && (
+        <TextField
+          form={form}
+          name="headcount"
+          label="How many attended"
+          inputMode="numeric"
+          value={v.headcount}
+          onChange={set('headcount')}
+        />
+      )}
       <SubmitButton form={form}>Log encounter</SubmitButton>
     </form>
   );
@@ -158,7 +284,10 @@ export function EncountersPage({ me }: { me: Me }) {
       <QueryView state={encounters} what="Loading encounters">
         {(d) =>
           d.encounters.nodes.length === 0 ? (
-            <EmptyState title="No encounters yet">Delivered bookings appear here to record attendance. You can also log an activity you arranged yourself, like an assembly talk.</EmptyState>
+            <EmptyState title="No encounters yet">
+              Delivered bookings appear here to record attendance. You can also log an activity you arranged yourself, like an assembly
+              talk.
+            </EmptyState>
           ) : (
             <>
               <table className="table">
@@ -183,7 +312,15 @@ export function EncountersPage({ me }: { me: Me }) {
                         {e.title && <div className="muted">{e.title}</div>}
                       </td>
                       <td>{yearGroupsText(e.yearGroups)}</td>
-                      <td>{e.headcountOnly ? `Headcount ${e.headcount ?? '—'}` : e.attendanceCount ? `${e.attendanceCount} pupils` : <span className="warn">Not recorded</span>}</td>
+                      <td>
+                        {e.headcountOnly ? (
+                          `Headcount ${e.headcount ?? '—'}`
+                        ) : e.attendanceCount ? (
+                          `${e.attendanceCount} pupils`
+                        ) : (
+                          <span className="warn">Not recorded</span>
+                        )}
+                      </td>
                       <td>
                         <BenchmarkVerdicts verdicts={e.benchmarks} />
                       </td>
@@ -191,7 +328,13 @@ export function EncountersPage({ me }: { me: Me }) {
                   ))}
                 </tbody>
               </table>
-              <Pager cursor={cursor} hasNextPage={d.encounters.pageInfo.hasNextPage} endCursor={d.encounters.pageInfo.endCursor} totalCount={d.encounters.totalCount} noun="encounters" />
+              <Pager
+                cursor={cursor}
+                hasNextPage={d.encounters.pageInfo.hasNextPage}
+                endCursor={d.encounters.pageInfo.endCursor}
+                totalCount={d.encounters.totalCount}
+                noun="encounters"
+              />
             </>
           )
         }

@@ -8,15 +8,38 @@ import { EmptyState, Notice, PageHeader, QueryView } from '../../ui/states';
 
 const CLUSTERS = graphql(`
   query Clusters {
-    clusters(first: 100) { nodes { id name createdAt } totalCount }
-    schools(first: 100) { nodes { id clusterId } totalCount }
-    memberships(first: 100, filter: { role: COORDINATOR }) { nodes { id clusterId displayName email } }
+    clusters(first: 100) {
+      nodes {
+        id
+        name
+        createdAt
+      }
+      totalCount
+    }
+    schools(first: 100) {
+      nodes {
+        id
+        clusterId
+      }
+      totalCount
+    }
+    memberships(first: 100, filter: { role: COORDINATOR }) {
+      nodes {
+        id
+        clusterId
+        displayName
+        email
+      }
+    }
   }
 `);
 
 const CREATE_CLUSTER = graphql(`
   mutation CreateCluster($input: ClusterInput!) {
-    createCluster(input: $input) { id name }
+    createCluster(input: $input) {
+      id
+      name
+    }
   }
 `);
 
@@ -32,7 +55,12 @@ export function ClustersPage() {
       {added && <Notice>{`Cluster “${added}” was added. Invite its coordinator from People.`}</Notice>}
       <QueryView state={clusters} what="Loading clusters">
         {(d) => {
-          if (!d.clusters.nodes.length) return <EmptyState title="No clusters yet">Add a cluster below, then add its schools and invite its Enterprise Coordinator.</EmptyState>;
+          if (!d.clusters.nodes.length)
+            return (
+              <EmptyState title="No clusters yet">
+                Add a cluster below, then add its schools and invite its Enterprise Coordinator.
+              </EmptyState>
+            );
           const schools = (id: string) => d.schools.nodes.filter((s) => s.clusterId === id).length;
           const coordinators = (id: string) => d.memberships.nodes.filter((m) => m.clusterId === id).map((m) => m.displayName || m.email);
           return (

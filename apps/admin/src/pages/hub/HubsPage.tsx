@@ -9,13 +9,23 @@ import { EmptyState, Notice, PageHeader, QueryView } from '../../ui/states';
 
 const HUBS = graphql(`
   query Hubs {
-    hubs { id name slug createdAt archivedAt }
+    hubs {
+      id
+      name
+      slug
+      createdAt
+      archivedAt
+    }
   }
 `);
 
 const CREATE_HUB = graphql(`
   mutation CreateHub($input: CreateHubInput!) {
-    createHub(input: $input) { id name slug }
+    createHub(input: $input) {
+      id
+      name
+      slug
+    }
   }
 `);
 
@@ -86,8 +96,22 @@ export function HubsPage() {
         <FormAlert form={form} />
         <div className="form-grid">
           <TextField form={form} name="name" label="Name" value={v.name} onChange={set('name')} />
-          <TextField form={form} name="slug" label="Short name" hint="Used to pick the hub when signing in, like leeds-city-region." value={v.slug} onChange={set('slug')} />
-          <TextField form={form} name="firstAdminEmail" label="First hub admin’s email" type="email" value={v.firstAdminEmail} onChange={set('firstAdminEmail')} />
+          <TextField
+            form={form}
+            name="slug"
+            label="Short name"
+            hint="Used to pick the hub when signing in, like leeds-city-region."
+            value={v.slug}
+            onChange={set('slug')}
+          />
+          <TextField
+            form={form}
+            name="firstAdminEmail"
+            label="First hub admin’s email"
+            type="email"
+            value={v.firstAdminEmail}
+            onChange={set('firstAdminEmail')}
+          />
         </div>
         <SubmitButton form={form}>Create hub</SubmitButton>
       </form>

@@ -15,26 +15,63 @@ import { CLUSTER_OPTIONS, EMPLOYER_OPTIONS, SCHOOL_OPTIONS } from '../options';
 
 const PEOPLE = graphql(`
   query People {
-    memberships(first: 100) { nodes { id displayName email role clusterId schoolId employerId lastLoginAt } totalCount }
-    invitations(first: 50) { nodes { id email role state expiresAt createdAt clusterId schoolId employerId } totalCount }
+    memberships(first: 100) {
+      nodes {
+        id
+        displayName
+        email
+        role
+        clusterId
+        schoolId
+        employerId
+        lastLoginAt
+      }
+      totalCount
+    }
+    invitations(first: 50) {
+      nodes {
+        id
+        email
+        role
+        state
+        expiresAt
+        createdAt
+        clusterId
+        schoolId
+        employerId
+      }
+      totalCount
+    }
   }
 `);
 
 export const INVITE_USER = graphql(`
   mutation InviteUser($input: InviteUserInput!) {
-    inviteUser(input: $input) { id email role state expiresAt }
+    inviteUser(input: $input) {
+      id
+      email
+      role
+      state
+      expiresAt
+    }
   }
 `);
 
 const RESEND = graphql(`
   mutation ResendInvitation($id: ID!) {
-    resendInvitation(id: $id) { id state }
+    resendInvitation(id: $id) {
+      id
+      state
+    }
   }
 `);
 
 const REVOKE = graphql(`
   mutation RevokeInvitation($id: ID!) {
-    revokeInvitation(id: $id) { id state }
+    revokeInvitation(id: $id) {
+      id
+      state
+    }
   }
 `);
 
@@ -60,13 +97,25 @@ export function validateInvite(v: Record<Field, string>): FieldErrors<Field> {
   const e: FieldErrors<Field> = {};
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.email.trim())) e.email = 'Enter an email address like name@school.org.uk';
   const scope = SCOPE_OF[v.role as Role];
-  if (scope && !v[scope]) e[scope] = scope === 'clusterId' ? 'Choose the cluster they will coordinate' : scope === 'schoolId' ? 'Choose their school' : 'Choose their employer';
+  if (scope && !v[scope])
+    e[scope] =
+      scope === 'clusterId'
+        ? 'Choose the cluster they will coordinate'
+        : scope === 'schoolId'
+          ? 'Choose their school'
+          : 'Choose their employer';
   return e;
 }
 
 function InviteForm({ me, onSent }: { me: Me; onSent: (email: string) => void }) {
   const roles = invitableRoles(me.role);
-  const [v, setV] = useState<Record<Field, string>>({ email: '', role: roles[0] ?? 'SCHOOL_STAFF', clusterId: '', schoolId: '', employerId: '' });
+  const [v, setV] = useState<Record<Field, string>>({
+    email: '',
+    role: roles[0] ?? 'SCHOOL_STAFF',
+    clusterId: '',
+    schoolId: '',
+    employerId: '',
+  });
   const [invite] = useMutation(INVITE_USER);
   const form = useApiForm(FIELDS);
   const scope = SCOPE_OF[v.role as Role];
@@ -94,10 +143,47 @@ function InviteForm({ me, onSent }: { me: Me; onSent: (email: string) => void })
       <FormAlert form={form} />
       <div className="form-grid">
         <TextField form={form} name="email" label="Email address" type="email" value={v.email} onChange={set('email')} />
-        <SelectField form={form} name="role" label="Role" choices={roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} value={v.role} onChange={set('role')} />
-        {scope === 'clusterId' && <SelectField form={form} name="clusterId" label="Cluster" placeholder="Choose a cluster" choices={(clusters.data?.clusters.nodes ?? []).map((c) => ({ value: c.id, label: c.name }))} value={v.clusterId} onChange={set('clusterId')} />}
-        {scope === 'schoolId' && <SelectField form={form} name="schoolId" label="School" placeholder="Choose a school" choices={(schools.data?.schools.nodes ?? []).map((s) => ({ value: s.id, label: s.name }))} value={v.schoolId} onChange={set('schoolId')} />}
-        {scope === 'employerId' && <SelectField form={form} name="employerId" label="Employer" placeholder="Choose an employer" choices={(employers.data?.employers.nodes ?? []).map((x) => ({ value: x.id, label: x.name }))} value={v.employerId} onChange={set('employerId')} />}
+        <SelectField
+          form={form}
+          name="role"
+          label="Role"
+          choices={roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+          value={v.role}
+          onChange={set('role')}
+        />
+        {scope === 'clusterId' && (
+          <SelectField
+            form={form}
+            name="clusterId"
+            label="Cluster"
+            placeholder="Choose a cluster"
+            choices={(clusters.data?.clusters.nodes ?? []).map((c) => ({ value: c.id, label: c.name }))}
+            value={v.clusterId}
+            onChange={set('clusterId')}
+          />
+        )}
+        {scope === 'schoolId' && (
+          <SelectField
+            form={form}
+            name="schoolId"
+            label="School"
+            placeholder="Choose a school"
+            choices={(schools.data?.schools.nodes ?? []).map((s) => ({ value: s.id, label: s.name }))}
+            value={v.schoolId}
+            onChange={set('schoolId')}
+          />
+        )}
+        {scope === 'employerId' && (
+          <SelectField
+            form={form}
+            name="employerId"
+            label="Employer"
+            placeholder="Choose an employer"
+            choices={(employers.data?.employers.nodes ?? []).map((x) => ({ value: x.id, label: x.name }))}
+            value={v.employerId}
+            onChange={set('employerId')}
+          />
+        )}
       </div>
       <SubmitButton form={form} busy="Sending…">
         Send invitation
@@ -120,7 +206,14 @@ export function PeoplePage({ me }: { me: Me }) {
       .catch((err: unknown) => setNotice({ text: errorMessage(err), tone: 'error' }));
   return (
     <>
-      <PageHeader title="People" lede={me.role === 'HUB_ADMIN' ? 'Everyone with access to the hub, and the invitations you have sent.' : 'Coordinators and school staff in your cluster, and the invitations you have sent.'} />
+      <PageHeader
+        title="People"
+        lede={
+          me.role === 'HUB_ADMIN'
+            ? 'Everyone with access to the hub, and the invitations you have sent.'
+            : 'Coordinators and school staff in your cluster, and the invitations you have sent.'
+        }
+      />
       {notice && <Notice tone={notice.tone}>{notice.text}</Notice>}
       <InviteForm
         me={me}
@@ -134,7 +227,9 @@ export function PeoplePage({ me }: { me: Me }) {
           <>
             <h2>Invitations</h2>
             {d.invitations.nodes.length === 0 ? (
-              <EmptyState title="No invitations yet">Invite your coordinators, schools’ Careers Leaders and employer contacts with the form above.</EmptyState>
+              <EmptyState title="No invitations yet">
+                Invite your coordinators, schools’ Careers Leaders and employer contacts with the form above.
+              </EmptyState>
             ) : (
               <table className="table">
                 <caption className="visually-hidden">Invitations</caption>
@@ -160,12 +255,20 @@ export function PeoplePage({ me }: { me: Me }) {
                       <td>{formatDate(i.expiresAt)}</td>
                       <td className="actions">
                         {(i.state === 'PENDING' || i.state === 'EXPIRED') && (
-                          <button type="button" className="button button--secondary" onClick={act(() => resend({ id: i.id }), `A new invitation was sent to ${i.email}.`)}>
+                          <button
+                            type="button"
+                            className="button button--secondary"
+                            onClick={act(() => resend({ id: i.id }), `A new invitation was sent to ${i.email}.`)}
+                          >
                             Resend<span className="visually-hidden"> to {i.email}</span>
                           </button>
                         )}
                         {i.state === 'PENDING' && (
-                          <button type="button" className="button button--secondary" onClick={act(() => revoke({ id: i.id }), `The invitation to ${i.email} was withdrawn.`)}>
+                          <button
+                            type="button"
+                            className="button button--secondary"
+                            onClick={act(() => revoke({ id: i.id }), `The invitation to ${i.email} was withdrawn.`)}
+                          >
                             Withdraw<span className="visually-hidden"> invitation to {i.email}</span>
                           </button>
                         )}

@@ -13,8 +13,21 @@ import { CLUSTER_OPTIONS } from '../options';
 export const SCHOOLS = graphql(`
   query Schools($first: Int, $after: String, $filter: SchoolFilter) {
     schools(first: $first, after: $after, filter: $filter) {
-      nodes { id name urn postcode phase lowestYearGroup highestYearGroup clusterId pupilCount }
-      pageInfo { endCursor hasNextPage }
+      nodes {
+        id
+        name
+        urn
+        postcode
+        phase
+        lowestYearGroup
+        highestYearGroup
+        clusterId
+        pupilCount
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
       totalCount
     }
   }
@@ -22,13 +35,19 @@ export const SCHOOLS = graphql(`
 
 const UPDATE_SCHOOL = graphql(`
   mutation UpdateSchool($id: ID!, $input: UpdateSchoolInput!) {
-    updateSchool(id: $id, input: $input) { id name }
+    updateSchool(id: $id, input: $input) {
+      id
+      name
+    }
   }
 `);
 
 const CREATE_SCHOOL = graphql(`
   mutation CreateSchool($input: CreateSchoolInput!) {
-    createSchool(input: $input) { id name }
+    createSchool(input: $input) {
+      id
+      name
+    }
   }
 `);
 
@@ -47,10 +66,26 @@ export function validateSchool(v: Record<Field, string>): FieldErrors<Field> {
 
 type SchoolValues = Record<Field, string>;
 
-const EMPTY_SCHOOL: SchoolValues = { urn: '', name: '', postcode: '', phase: 'secondary', lowestYearGroup: '7', highestYearGroup: '11', clusterId: '' };
+const EMPTY_SCHOOL: SchoolValues = {
+  urn: '',
+  name: '',
+  postcode: '',
+  phase: 'secondary',
+  lowestYearGroup: '7',
+  highestYearGroup: '11',
+  clusterId: '',
+};
 
 /** Adds a school, or edits one (`school` given): the same fields, the same checks. */
-function SchoolForm({ school, onSaved, onCancel }: { school?: { id: string } & SchoolValues; onSaved: (name: string) => void; onCancel?: () => void }) {
+function SchoolForm({
+  school,
+  onSaved,
+  onCancel,
+}: {
+  school?: { id: string } & SchoolValues;
+  onSaved: (name: string) => void;
+  onCancel?: () => void;
+}) {
   const clusters = useQuery(CLUSTER_OPTIONS, {});
   const [create] = useMutation(CREATE_SCHOOL);
   const [update] = useMutation(UPDATE_SCHOOL);
@@ -67,7 +102,15 @@ function SchoolForm({ school, onSaved, onCancel }: { school?: { id: string } & S
       onSubmit={form.handleSubmit(
         () => validateSchool(v),
         async () => {
-          const input = { urn: v.urn.trim(), name: v.name.trim(), postcode: v.postcode.trim(), phase: v.phase, lowestYearGroup: Number(v.lowestYearGroup), highestYearGroup: Number(v.highestYearGroup), clusterId: v.clusterId };
+          const input = {
+            urn: v.urn.trim(),
+            name: v.name.trim(),
+            postcode: v.postcode.trim(),
+            phase: v.phase,
+            lowestYearGroup: Number(v.lowestYearGroup),
+            highestYearGroup: Number(v.highestYearGroup),
+            clusterId: v.clusterId,
+          };
           const name = school ? (await update({ id: school.id, input })).updateSchool.name : (await create({ input })).createSchool.name;
           if (!school) setV(EMPTY_SCHOOL);
           onSaved(name);
@@ -77,13 +120,43 @@ function SchoolForm({ school, onSaved, onCancel }: { school?: { id: string } & S
       <h2>{heading}</h2>
       <FormAlert form={form} />
       <div className="form-grid">
-        <TextField form={form} name="urn" label="URN" hint="The 6-digit DfE unique reference number." inputMode="numeric" value={v.urn} onChange={set('urn')} />
+        <TextField
+          form={form}
+          name="urn"
+          label="URN"
+          hint="The 6-digit DfE unique reference number."
+          inputMode="numeric"
+          value={v.urn}
+          onChange={set('urn')}
+        />
         <TextField form={form} name="name" label="Name" value={v.name} onChange={set('name')} />
         <TextField form={form} name="postcode" label="Postcode" value={v.postcode} onChange={set('postcode')} />
         <SelectField form={form} name="phase" label="Phase" choices={choicesOf(PHASES)} value={v.phase} onChange={set('phase')} />
-        <SelectField form={form} name="lowestYearGroup" label="Lowest year group" choices={years} value={v.lowestYearGroup} onChange={set('lowestYearGroup')} />
-        <SelectField form={form} name="highestYearGroup" label="Highest year group" choices={years} value={v.highestYearGroup} onChange={set('highestYearGroup')} />
-        <SelectField form={form} name="clusterId" label="Cluster" placeholder="Choose a cluster" choices={(clusters.data?.clusters.nodes ?? []).map((c) => ({ value: c.id, label: c.name }))} value={v.clusterId} onChange={set('clusterId')} />
+        <SelectField
+          form={form}
+          name="lowestYearGroup"
+          label="Lowest year group"
+          choices={years}
+          value={v.lowestYearGroup}
+          onChange={set('lowestYearGroup')}
+        />
+        <SelectField
+          form={form}
+          name="highestYearGroup"
+          label="Highest year group"
+          choices={years}
+          value={v.highestYearGroup}
+          onChange={set('highestYearGroup')}
+        />
+        <SelectField
+          form={form}
+          name="clusterId"
+          label="Cluster"
+          placeholder="Choose a cluster"
+          choices={(clusters.data?.clusters.nodes ?? []).map((c) => ({ value: c.id, label: c.name }))}
+          value={v.clusterId}
+          onChange={set('clusterId')}
+        />
       </div>
       <div className="button-row">
         <SubmitButton form={form}>{school ? 'Save school' : 'Add school'}</SubmitButton>
@@ -108,7 +181,10 @@ export function SchoolsPage({ me }: { me: Me }) {
   const isAdmin = me.role === 'HUB_ADMIN';
   return (
     <>
-      <PageHeader title="Schools" lede={isAdmin ? 'Every school in the hub, with its cluster and pupils on roll.' : 'The schools in your cluster.'} />
+      <PageHeader
+        title="Schools"
+        lede={isAdmin ? 'Every school in the hub, with its cluster and pupils on roll.' : 'The schools in your cluster.'}
+      />
       {added && <Notice>{added}</Notice>}
       <div className="toolbar">
         <label htmlFor="school-search">Search by name or URN</label>
@@ -126,7 +202,11 @@ export function SchoolsPage({ me }: { me: Me }) {
         {(d) =>
           d.schools.nodes.length === 0 ? (
             <EmptyState title={search ? 'No school matches' : 'No schools yet'}>
-              {search ? 'Try part of the name, or the 6-digit URN.' : isAdmin ? 'Add your first school below with its URN and cluster; then invite its Careers Leader from People.' : 'Your hub admin adds schools to your cluster. Ask them if one is missing.'}
+              {search
+                ? 'Try part of the name, or the 6-digit URN.'
+                : isAdmin
+                  ? 'Add your first school below with its URN and cluster; then invite its Careers Leader from People.'
+                  : 'Your hub admin adds schools to your cluster. Ask them if one is missing.'}
             </EmptyState>
           ) : (
             <>
@@ -160,7 +240,12 @@ export function SchoolsPage({ me }: { me: Me }) {
                       <td className="num">{s.pupilCount?.toLocaleString('en-GB') ?? '—'}</td>
                       {isAdmin && (
                         <td className="actions">
-                          <button type="button" className="button button--secondary" aria-expanded={editing === s.id} onClick={() => setEditing(editing === s.id ? null : s.id)}>
+                          <button
+                            type="button"
+                            className="button button--secondary"
+                            aria-expanded={editing === s.id}
+                            onClick={() => setEditing(editing === s.id ? null : s.id)}
+                          >
                             Edit<span className="visually-hidden"> {s.name}</span>
                           </button>
                         </td>
@@ -169,12 +254,26 @@ export function SchoolsPage({ me }: { me: Me }) {
                   ))}
                 </tbody>
               </table>
-              <Pager cursor={cursor} hasNextPage={d.schools.pageInfo.hasNextPage} endCursor={d.schools.pageInfo.endCursor} totalCount={d.schools.totalCount} noun="schools" />
+              <Pager
+                cursor={cursor}
+                hasNextPage={d.schools.pageInfo.hasNextPage}
+                endCursor={d.schools.pageInfo.endCursor}
+                totalCount={d.schools.totalCount}
+                noun="schools"
+              />
               {editing &&
                 (() => {
                   const s = d.schools.nodes.find((x) => x.id === editing);
                   if (!s) return null;
-                  const values: SchoolValues = { urn: s.urn, name: s.name, postcode: s.postcode ?? '', phase: s.phase, lowestYearGroup: String(s.lowestYearGroup), highestYearGroup: String(s.highestYearGroup), clusterId: s.clusterId ?? '' };
+                  const values: SchoolValues = {
+                    urn: s.urn,
+                    name: s.name,
+                    postcode: s.postcode ?? '',
+                    phase: s.phase,
+                    lowestYearGroup: String(s.lowestYearGroup),
+                    highestYearGroup: String(s.highestYearGroup),
+                    clusterId: s.clusterId ?? '',
+                  };
                   return (
                     <SchoolForm
                       key={s.id}

@@ -19,54 +19,130 @@ const HUB_SETTINGS = graphql(`
       slug
       settings {
         invitationValidityHours
-        matchingWeights { pupilBeyondGap disadvantagedUplift perKm fairnessStep fairnessCap }
-        defaultMatchingWeights { pupilBeyondGap disadvantagedUplift perKm fairnessStep fairnessCap }
+        matchingWeights {
+          pupilBeyondGap
+          disadvantagedUplift
+          perKm
+          fairnessStep
+          fairnessCap
+        }
+        defaultMatchingWeights {
+          pupilBeyondGap
+          disadvantagedUplift
+          perKm
+          fairnessStep
+          fairnessCap
+        }
       }
     }
-    bookingSettings { reminderDaysBefore sendFrom sendUntil sendOnWeekends unansweredAfterDays linkValidityDays followUpHoursAfter }
+    bookingSettings {
+      reminderDaysBefore
+      sendFrom
+      sendUntil
+      sendOnWeekends
+      unansweredAfterDays
+      linkValidityDays
+      followUpHoursAfter
+    }
   }
 `);
 
 const UPDATE_HUB = graphql(`
   mutation UpdateHub($input: UpdateHubInput!) {
-    updateHub(input: $input) { id name settings { invitationValidityHours } }
+    updateHub(input: $input) {
+      id
+      name
+      settings {
+        invitationValidityHours
+      }
+    }
   }
 `);
 
 const UPDATE_MATCHING_WEIGHTS = graphql(`
   mutation UpdateMatchingWeights($input: UpdateHubInput!) {
-    updateHub(input: $input) { id settings { matchingWeights { pupilBeyondGap disadvantagedUplift perKm fairnessStep fairnessCap } } }
+    updateHub(input: $input) {
+      id
+      settings {
+        matchingWeights {
+          pupilBeyondGap
+          disadvantagedUplift
+          perKm
+          fairnessStep
+          fairnessCap
+        }
+      }
+    }
   }
 `);
 
 const UPDATE_BOOKING_SETTINGS = graphql(`
   mutation UpdateBookingSettings($input: BookingSettingsInput!) {
-    updateBookingSettings(input: $input) { reminderDaysBefore sendFrom sendUntil sendOnWeekends unansweredAfterDays linkValidityDays followUpHoursAfter }
+    updateBookingSettings(input: $input) {
+      reminderDaysBefore
+      sendFrom
+      sendUntil
+      sendOnWeekends
+      unansweredAfterDays
+      linkValidityDays
+      followUpHoursAfter
+    }
   }
 `);
 
 const POLICIES = graphql(`
   query BenchmarkPolicies {
-    hubBenchmarkPolicy { id key version name }
-    benchmarkPolicies { id key version name description isDefault benchmarks { benchmark label windows { label minimum } } }
+    hubBenchmarkPolicy {
+      id
+      key
+      version
+      name
+    }
+    benchmarkPolicies {
+      id
+      key
+      version
+      name
+      description
+      isDefault
+      benchmarks {
+        benchmark
+        label
+        windows {
+          label
+          minimum
+        }
+      }
+    }
   }
 `);
 
 const CHOOSE_POLICY = graphql(`
   mutation ChooseBenchmarkPolicy($input: ChooseBenchmarkPolicyInput!) {
-    chooseBenchmarkPolicy(input: $input) { id key version name }
+    chooseBenchmarkPolicy(input: $input) {
+      id
+      key
+      version
+      name
+    }
   }
 `);
 
 const MY_PREFERENCES = graphql(`
   query MyNotificationPreferences {
-    myNotificationPreferences { email muted }
+    myNotificationPreferences {
+      email
+      muted
+    }
   }
 `);
 
 const UPDATE_MY_PREFERENCES = graphql(`
   mutation UpdateMyNotificationPreferences($input: NotificationPreferencesInput!) {
-    updateMyNotificationPreferences(input: $input) { email muted }
+    updateMyNotificationPreferences(input: $input) {
+      email
+      muted
+    }
   }
 `);
 
@@ -78,8 +154,17 @@ export function parseDayList(text: string): number[] | null {
 }
 
 type HField = 'name' | 'invitationValidityHours';
-type BField = 'reminderDaysBefore' | 'sendFrom' | 'sendUntil' | 'unansweredAfterDays' | 'linkValidityDays' | 'followUpHoursAfter' | 'sendOnWeekends';
-const BFIELDS: readonly BField[] = ['reminderDaysBefore', 'sendFrom', 'sendUntil', 'unansweredAfterDays', 'linkValidityDays', 'followUpHoursAfter', 'sendOnWeekends'];
+type BField =
+  'reminderDaysBefore' | 'sendFrom' | 'sendUntil' | 'unansweredAfterDays' | 'linkValidityDays' | 'followUpHoursAfter' | 'sendOnWeekends';
+const BFIELDS: readonly BField[] = [
+  'reminderDaysBefore',
+  'sendFrom',
+  'sendUntil',
+  'unansweredAfterDays',
+  'linkValidityDays',
+  'followUpHoursAfter',
+  'sendOnWeekends',
+];
 
 function HubForm({ hub, onSaved }: { hub: { name: string; settings: { invitationValidityHours: number | null } }; onSaved: () => void }) {
   const [v, setV] = useState({ name: hub.name, invitationValidityHours: hub.settings.invitationValidityHours?.toString() ?? '' });
@@ -93,10 +178,17 @@ function HubForm({ hub, onSaved }: { hub: { name: string; settings: { invitation
       onSubmit={form.handleSubmit(
         (): FieldErrors<HField> => ({
           ...(v.name.trim() ? {} : { name: 'Enter the hub’s name' }),
-          ...(v.invitationValidityHours && !/^\d+$/.test(v.invitationValidityHours) ? { invitationValidityHours: 'Enter a whole number of hours from 1 to 720, or leave it empty' } : {}),
+          ...(v.invitationValidityHours && !/^\d+$/.test(v.invitationValidityHours)
+            ? { invitationValidityHours: 'Enter a whole number of hours from 1 to 720, or leave it empty' }
+            : {}),
         }),
         async () => {
-          await update({ input: { name: v.name.trim(), settings: { invitationValidityHours: v.invitationValidityHours ? Number(v.invitationValidityHours) : null } } });
+          await update({
+            input: {
+              name: v.name.trim(),
+              settings: { invitationValidityHours: v.invitationValidityHours ? Number(v.invitationValidityHours) : null },
+            },
+          });
           onSaved();
         },
       )}
@@ -105,7 +197,16 @@ function HubForm({ hub, onSaved }: { hub: { name: string; settings: { invitation
       <FormAlert form={form} />
       <div className="form-grid">
         <TextField form={form} name="name" label="Hub name" value={v.name} onChange={(name) => setV({ ...v, name })} />
-        <TextField form={form} name="invitationValidityHours" label="Invitation links stay valid for (hours)" optional hint="Empty: the platform default (72 hours)." inputMode="numeric" value={v.invitationValidityHours} onChange={(x) => setV({ ...v, invitationValidityHours: x })} />
+        <TextField
+          form={form}
+          name="invitationValidityHours"
+          label="Invitation links stay valid for (hours)"
+          optional
+          hint="Empty: the platform default (72 hours)."
+          inputMode="numeric"
+          value={v.invitationValidityHours}
+          onChange={(x) => setV({ ...v, invitationValidityHours: x })}
+        />
       </div>
       <SubmitButton form={form}>Save hub</SubmitButton>
     </form>
@@ -117,10 +218,30 @@ type Weights = Record<Weight, number>;
 
 /** Each weight, what it means to a coordinator, and the range the API accepts. */
 const WEIGHTS: readonly { name: Weight; label: string; hint: string; max: number }[] = [
-  { name: 'pupilBeyondGap', label: 'Worth of a pupil who already has the benchmark', hint: 'In gap pupils, 0 to 1: a pupil still missing it is worth 1.', max: 1 },
-  { name: 'disadvantagedUplift', label: 'Uplift for disadvantaged and at-risk pupils', hint: 'A proposal is worth (1 + this × the share of disadvantaged pupils), 0 to 10.', max: 10 },
-  { name: 'perKm', label: 'Cost of each km of travel', hint: 'Gap pupils taken off per km for in-person formats, 0 to 100. Virtual travels nowhere.', max: 100 },
-  { name: 'fairnessStep', label: 'Fairness: each further proposal for one school is worth less by', hint: 'In gap pupils, 0 to 1000, so one school does not take every slot.', max: 1000 },
+  {
+    name: 'pupilBeyondGap',
+    label: 'Worth of a pupil who already has the benchmark',
+    hint: 'In gap pupils, 0 to 1: a pupil still missing it is worth 1.',
+    max: 1,
+  },
+  {
+    name: 'disadvantagedUplift',
+    label: 'Uplift for disadvantaged and at-risk pupils',
+    hint: 'A proposal is worth (1 + this × the share of disadvantaged pupils), 0 to 10.',
+    max: 10,
+  },
+  {
+    name: 'perKm',
+    label: 'Cost of each km of travel',
+    hint: 'Gap pupils taken off per km for in-person formats, 0 to 100. Virtual travels nowhere.',
+    max: 100,
+  },
+  {
+    name: 'fairnessStep',
+    label: 'Fairness: each further proposal for one school is worth less by',
+    hint: 'In gap pupils, 0 to 1000, so one school does not take every slot.',
+    max: 1000,
+  },
   { name: 'fairnessCap', label: 'Fairness: but never less by more than', hint: 'In gap pupils, 0 to 1000.', max: 1000 },
 ];
 
@@ -158,16 +279,33 @@ function MatchingWeightsForm({ weights, defaults, onSaved }: { weights: Weights;
       )}
     >
       <h2 id="weights-heading">Matching weights</h2>
-      <p className="hint">What a matching run counts as a good proposal. Every proposal is worth the pupils it reaches who still miss the benchmark; these weights adjust that. Runs already made keep the weights they used.</p>
+      <p className="hint">
+        What a matching run counts as a good proposal. Every proposal is worth the pupils it reaches who still miss the benchmark; these
+        weights adjust that. Runs already made keep the weights they used.
+      </p>
       <FormAlert form={form} />
       <div className="form-grid">
         {WEIGHTS.map((w) => (
-          <TextField key={w.name} form={form} name={w.name} label={w.label} hint={`${w.hint} Default ${defaults[w.name]}.`} inputMode="decimal" value={v[w.name]} onChange={(x) => setV({ ...v, [w.name]: x })} />
+          <TextField
+            key={w.name}
+            form={form}
+            name={w.name}
+            label={w.label}
+            hint={`${w.hint} Default ${defaults[w.name]}.`}
+            inputMode="decimal"
+            value={v[w.name]}
+            onChange={(x) => setV({ ...v, [w.name]: x })}
+          />
         ))}
       </div>
       <div className="button-row">
         <SubmitButton form={form}>Save weights</SubmitButton>
-        <button type="button" className="button button--secondary" disabled={form.submitting} onClick={form.handleSubmit(() => ({}), save(null))}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={form.submitting}
+          onClick={form.handleSubmit(() => ({}), save(null))}
+        >
           Reset to defaults
         </button>
       </div>
@@ -206,8 +344,10 @@ function RemindersForm({ settings, onSaved }: { settings: BookingSettingsValues;
       onSubmit={form.handleSubmit(
         () => {
           const e: FieldErrors<BField> = {};
-          if (parseDayList(v.reminderDaysBefore) === null) e.reminderDaysBefore = 'Enter whole numbers of days separated by commas, like 7, 1';
-          for (const k of ['unansweredAfterDays', 'linkValidityDays', 'followUpHoursAfter'] as const) if (!whole(v[k])) e[k] = 'Enter a whole number';
+          if (parseDayList(v.reminderDaysBefore) === null)
+            e.reminderDaysBefore = 'Enter whole numbers of days separated by commas, like 7, 1';
+          for (const k of ['unansweredAfterDays', 'linkValidityDays', 'followUpHoursAfter'] as const)
+            if (!whole(v[k])) e[k] = 'Enter a whole number';
           return e;
         },
         async () => {
@@ -230,14 +370,63 @@ function RemindersForm({ settings, onSaved }: { settings: BookingSettingsValues;
       <p className="hint">Times are UK time. Urgent mail (a session within 48 hours) goes out whatever the hours.</p>
       <FormAlert form={form} />
       <div className="form-grid">
-        <TextField form={form} name="reminderDaysBefore" label="Remind both sides this many days before" hint="Up to five, like 7, 1." value={v.reminderDaysBefore} onChange={(x) => setV({ ...v, reminderDaysBefore: x })} />
-        <TextField form={form} name="sendFrom" label="Send emails from" type="time" value={v.sendFrom} onChange={(x) => setV({ ...v, sendFrom: x })} />
-        <TextField form={form} name="sendUntil" label="Send emails until" type="time" value={v.sendUntil} onChange={(x) => setV({ ...v, sendUntil: x })} />
-        <TextField form={form} name="unansweredAfterDays" label="Nudge the coordinator when a request is unanswered for (days)" inputMode="numeric" value={v.unansweredAfterDays} onChange={(x) => setV({ ...v, unansweredAfterDays: x })} />
-        <TextField form={form} name="linkValidityDays" label="Accept / Decline links valid for (days)" inputMode="numeric" value={v.linkValidityDays} onChange={(x) => setV({ ...v, linkValidityDays: x })} />
-        <TextField form={form} name="followUpHoursAfter" label="Ask for attendance this many hours after a session" inputMode="numeric" value={v.followUpHoursAfter} onChange={(x) => setV({ ...v, followUpHoursAfter: x })} />
+        <TextField
+          form={form}
+          name="reminderDaysBefore"
+          label="Remind both sides this many days before"
+          hint="Up to five, like 7, 1."
+          value={v.reminderDaysBefore}
+          onChange={(x) => setV({ ...v, reminderDaysBefore: x })}
+        />
+        <TextField
+          form={form}
+          name="sendFrom"
+          label="Send emails from"
+          type="time"
+          value={v.sendFrom}
+          onChange={(x) => setV({ ...v, sendFrom: x })}
+        />
+        <TextField
+          form={form}
+          name="sendUntil"
+          label="Send emails until"
+          type="time"
+          value={v.sendUntil}
+          onChange={(x) => setV({ ...v, sendUntil: x })}
+        />
+        <TextField
+          form={form}
+          name="unansweredAfterDays"
+          label="Nudge the coordinator when a request is unanswered for (days)"
+          inputMode="numeric"
+          value={v.unansweredAfterDays}
+          onChange={(x) => setV({ ...v, unansweredAfterDays: x })}
+        />
+        <TextField
+          form={form}
+          name="linkValidityDays"
+          label="Accept / Decline links valid for (days)"
+          inputMode="numeric"
+          value={v.linkValidityDays}
+          onChange={(x) => setV({ ...v, linkValidityDays: x })}
+        />
+        <TextField
+          form={form}
+          name="followUpHoursAfter"
+          label="Ask for attendance this many hours after a session"
+          inputMode="numeric"
+          value={v.followUpHoursAfter}
+          onChange={(x) => setV({ ...v, followUpHoursAfter: x })}
+        />
       </div>
-      <CheckboxGroup form={form} name="sendOnWeekends" legend="Weekends" choices={[{ value: 'yes', label: 'Send emails on Saturdays and Sundays too' }]} values={v.sendOnWeekends} onChange={(x) => setV({ ...v, sendOnWeekends: x })} />
+      <CheckboxGroup
+        form={form}
+        name="sendOnWeekends"
+        legend="Weekends"
+        choices={[{ value: 'yes', label: 'Send emails on Saturdays and Sundays too' }]}
+        values={v.sendOnWeekends}
+        onChange={(x) => setV({ ...v, sendOnWeekends: x })}
+      />
       <SubmitButton form={form}>Save reminders</SubmitButton>
     </form>
   );
@@ -270,13 +459,22 @@ function PolicyForm({ onSaved }: { onSaved: (name: string) => void }) {
             )}
           >
             <h2 id="policy-heading">Benchmark policy</h2>
-            <p className="hint">What counts toward Benchmarks 5 and 6 across the hub. Changing it recounts every school’s coverage; frozen snapshots keep the policy they were taken under.</p>
+            <p className="hint">
+              What counts toward Benchmarks 5 and 6 across the hub. Changing it recounts every school’s coverage; frozen snapshots keep the
+              policy they were taken under.
+            </p>
             <FormAlert form={form} />
             <fieldset className="field">
               <legend>Report against</legend>
               {d.benchmarkPolicies.map((p) => (
                 <label key={p.id} className="checkbox policy-choice">
-                  <input type="radio" name="policy" id={p.id === d.benchmarkPolicies[0]?.id ? form.idFor('policyKey') : undefined} checked={current === p.id} onChange={() => setPicked(p.id)} />
+                  <input
+                    type="radio"
+                    name="policy"
+                    id={p.id === d.benchmarkPolicies[0]?.id ? form.idFor('policyKey') : undefined}
+                    checked={current === p.id}
+                    onChange={() => setPicked(p.id)}
+                  />
                   <span>
                     <strong>{`${p.name} (version ${p.version})`}</strong>
                     {p.id === d.hubBenchmarkPolicy.id && <span className="tag tag--ok">current</span>}
@@ -327,7 +525,15 @@ export function MyEmailsForm() {
           <h2 id="my-emails">Emails you receive</h2>
           {saved && <Notice>Your email settings were saved.</Notice>}
           <FormAlert form={form} />
-          <CheckboxGroup form={form} name="muted" legend={`Send to ${d.myNotificationPreferences.email}:`} hint="Booking requests and confirmations always arrive." choices={CATEGORIES} values={receive} onChange={setReceive} />
+          <CheckboxGroup
+            form={form}
+            name="muted"
+            legend={`Send to ${d.myNotificationPreferences.email}:`}
+            hint="Booking requests and confirmations always arrive."
+            choices={CATEGORIES}
+            values={receive}
+            onChange={setReceive}
+          />
           <SubmitButton form={form}>Save email settings</SubmitButton>
         </form>
       )}
@@ -348,7 +554,11 @@ export function SettingsPage({ me }: { me: Me }) {
             <>
               <HubForm hub={d.hub} onSaved={() => setSaved('Hub settings saved.')} />
               <PolicyForm onSaved={(name) => setSaved(`The hub now reports against ${name}.`)} />
-              <MatchingWeightsForm weights={d.hub.settings.matchingWeights} defaults={d.hub.settings.defaultMatchingWeights} onSaved={setSaved} />
+              <MatchingWeightsForm
+                weights={d.hub.settings.matchingWeights}
+                defaults={d.hub.settings.defaultMatchingWeights}
+                onSaved={setSaved}
+              />
               <RemindersForm settings={d.bookingSettings} onSaved={() => setSaved('Reminder settings saved.')} />
             </>
           )}

@@ -8,7 +8,15 @@ import { EmptyState, PageHeader, QueryView } from '../../ui/states';
 
 const IMPACT = graphql(`
   query EmployerImpact($employerId: ID!) {
-    employerImpact(employerId: $employerId) { academicYear encountersDelivered pupilsReached disadvantagedReached headcountReached shareDisadvantaged volunteerHours }
+    employerImpact(employerId: $employerId) {
+      academicYear
+      encountersDelivered
+      pupilsReached
+      disadvantagedReached
+      headcountReached
+      shareDisadvantaged
+      volunteerHours
+    }
   }
 `);
 
@@ -25,7 +33,9 @@ export function ImpactPage({ me, employerId }: { me: Me; employerId?: string }) 
       <QueryView state={impact} what="Counting">
         {({ employerImpact: i }) =>
           i.encountersDelivered === 0 ? (
-            <EmptyState title="No encounters delivered yet this year">Once a school records who attended one of your sessions, the pupils you reached are counted here.</EmptyState>
+            <EmptyState title="No encounters delivered yet this year">
+              Once a school records who attended one of your sessions, the pupils you reached are counted here.
+            </EmptyState>
           ) : (
             <section className="panel" aria-labelledby="impact-year">
               <h2 id="impact-year">{academicYearText(i.academicYear)}</h2>
@@ -49,10 +59,24 @@ export function ImpactPage({ me, employerId }: { me: Me; employerId?: string }) 
                 </div>
               </div>
               {i.pupilsReached > 0 && (
-                <div className="chart chart--small" role="img" aria-label={`${i.disadvantagedReached} of ${i.pupilsReached} pupils reached were disadvantaged`}>
+                <div
+                  className="chart chart--small"
+                  role="img"
+                  aria-label={`${i.disadvantagedReached} of ${i.pupilsReached} pupils reached were disadvantaged`}
+                >
                   <ResponsiveContainer width="100%" height={200}>
                     <PieChart>
-                      <Pie isAnimationActive={false} data={[{ name: 'Disadvantaged', value: i.disadvantagedReached }, { name: 'Other pupils', value: i.pupilsReached - i.disadvantagedReached }]} dataKey="value" nameKey="name" innerRadius={50} outerRadius={80}>
+                      <Pie
+                        isAnimationActive={false}
+                        data={[
+                          { name: 'Disadvantaged', value: i.disadvantagedReached },
+                          { name: 'Other pupils', value: i.pupilsReached - i.disadvantagedReached },
+                        ]}
+                        dataKey="value"
+                        nameKey="name"
+                        innerRadius={50}
+                        outerRadius={80}
+                      >
                         <Cell fill="#b45309" />
                         <Cell fill="#0f766e" />
                       </Pie>

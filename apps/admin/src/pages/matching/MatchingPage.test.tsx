@@ -9,7 +9,17 @@ afterEach(() => {
   window.location.hash = '';
 });
 
-const coordinator: Me = { userId: 'u1', email: 'ec@hub.org.uk', displayName: 'Alex', tenantId: 't1', tenantName: 'North Careers Hub', role: 'COORDINATOR', clusterId: 'c1', schoolId: null, employerId: null };
+const coordinator: Me = {
+  userId: 'u1',
+  email: 'ec@hub.org.uk',
+  displayName: 'Alex',
+  tenantId: 't1',
+  tenantName: 'North Careers Hub',
+  role: 'COORDINATOR',
+  clusterId: 'c1',
+  schoolId: null,
+  employerId: null,
+};
 
 const RUN_BASE = {
   id: 'run-1',
@@ -75,13 +85,36 @@ const DONE = {
   gapPupilsCovered: 40,
   solveMs: 12,
   proposals: [proposal('p1', 'Ash Academy'), proposal('p2', 'Birch High')],
-  unmatched: [{ id: 'u1', schoolName: 'Cedar School', activityType: 'work_shadowing', yearGroup: 11, pupils: 2, summary: 'No offer of that type (Work shadowing) in the hub.' }],
+  unmatched: [
+    {
+      id: 'u1',
+      schoolName: 'Cedar School',
+      activityType: 'work_shadowing',
+      yearGroup: 11,
+      pupils: 2,
+      summary: 'No offer of that type (Work shadowing) in the hub.',
+    },
+  ],
 };
 
 function answers(run: object, extra: Answers = {}): Answers {
   return {
     ClusterOptions: () => ({ clusters: { nodes: [{ id: 'c1', name: 'North cluster' }] } }),
-    MatchingRuns: () => ({ matchingRuns: { nodes: [{ id: 'run-1', scope: 'cluster', status: (run as { status: string }).status, proposalCount: null, createdAt: '2026-01-20T10:00:00Z', cluster: { name: 'North cluster' } }], totalCount: 1 } }),
+    MatchingRuns: () => ({
+      matchingRuns: {
+        nodes: [
+          {
+            id: 'run-1',
+            scope: 'cluster',
+            status: (run as { status: string }).status,
+            proposalCount: null,
+            createdAt: '2026-01-20T10:00:00Z',
+            cluster: { name: 'North cluster' },
+          },
+        ],
+        totalCount: 1,
+      },
+    }),
     MatchingRun: () => ({ matchingRun: run }),
     ...extra,
   };
@@ -96,7 +129,10 @@ describe('MatchingPage', () => {
   });
 
   it('starts a run for the coordinator’s own cluster', async () => {
-    const { request } = renderWithStore(<MatchingPage me={coordinator} />, answers(DONE, { StartMatchingRun: () => ({ startMatchingRun: { id: 'run-2', status: 'queued' } }) }));
+    const { request } = renderWithStore(
+      <MatchingPage me={coordinator} />,
+      answers(DONE, { StartMatchingRun: () => ({ startMatchingRun: { id: 'run-2', status: 'queued' } }) }),
+    );
     await screen.findByText('For your cluster, North cluster.');
     fireEvent.click(screen.getByRole('button', { name: 'Run matching' }));
     await waitFor(() => expect(window.location.hash).toBe('#/matching/run-2'));
@@ -109,7 +145,9 @@ describe('MatchingPage', () => {
     await screen.findByText('Proven optimal: these proposals are worth 55.0 gap pupils, the most any set of bookings could be worth.');
     const table = screen.getByRole('table', { name: 'Proposals, most worth first' });
     const ash = within(table).getByRole('row', { name: /Ash Academy, Year 10/ });
-    expect(within(ash).getByRole('list', { name: 'Why this proposal: Ash Academy, Year 10' }).textContent).toContain('virtual, so nobody travels');
+    expect(within(ash).getByRole('list', { name: 'Why this proposal: Ash Academy, Year 10' }).textContent).toContain(
+      'virtual, so nobody travels',
+    );
     expect(within(ash).getByText('20 of 25 (BM5)')).toBeTruthy();
     expect(within(ash).getByText('2 more requests that month')).toBeTruthy();
     expect(within(ash).getByText('Virtual')).toBeTruthy();
@@ -127,7 +165,11 @@ describe('MatchingPage', () => {
             failed: 1,
             results: [
               { proposalId: 'p1', ok: true, error: null },
-              { proposalId: 'p2', ok: false, error: { code: 'CONFLICT', message: 'This session is already taken: choose another one', field: 'ids[1]' } },
+              {
+                proposalId: 'p2',
+                ok: false,
+                error: { code: 'CONFLICT', message: 'This session is already taken: choose another one', field: 'ids[1]' },
+              },
             ],
           },
         }),
@@ -142,15 +184,28 @@ describe('MatchingPage', () => {
     const accept = request.mock.calls.find(([q]) => String(q).includes('mutation AcceptMatchingProposals'));
     expect(accept?.[1]).toEqual({ ids: ['p1', 'p2'] });
     const alerts = screen.getAllByRole('alert').map((a) => a.textContent);
-    expect(alerts.filter((t) => t)).toEqual([expect.stringMatching(/^1 proposal accepted: .* 1 proposal could not be accepted: see the reason beside it\.$/)]);
+    expect(alerts.filter((t) => t)).toEqual([
+      expect.stringMatching(/^1 proposal accepted: .* 1 proposal could not be accepted: see the reason beside it\.$/),
+    ]);
     const birch = screen.getByRole('row', { name: /Birch High, Year 10/ });
     expect(within(birch).getByText('This session is already taken: choose another one')).toBeTruthy();
   });
 
   it('says why a failed run failed', async () => {
-    renderWithStore(<MatchingPage me={coordinator} />, answers({ ...RUN_BASE, status: 'failed', phase: 'done', progress: 0, errorMessage: 'The run stopped because of a fault on our side (ref matching.x); no proposals were made. Please start it again.' }));
+    renderWithStore(
+      <MatchingPage me={coordinator} />,
+      answers({
+        ...RUN_BASE,
+        status: 'failed',
+        phase: 'done',
+        progress: 0,
+        errorMessage: 'The run stopped because of a fault on our side (ref matching.x); no proposals were made. Please start it again.',
+      }),
+    );
     const alert = await screen.findByText(/^This run failed\./);
     expect(alert.getAttribute('role')).toBe('alert');
-    expect(alert.textContent).toBe('This run failed. The run stopped because of a fault on our side (ref matching.x); no proposals were made. Please start it again.');
+    expect(alert.textContent).toBe(
+      'This run failed. The run stopped because of a fault on our side (ref matching.x); no proposals were made. Please start it again.',
+    );
   });
 });

@@ -14,12 +14,33 @@ import { errorMessage } from '../../ui/form-errors';
 import { ACTIVITY_TYPES, formatDate, formatSlot, formatTime, FORMATS, label, plural } from '../../ui/format';
 import { EmptyState, Notice, PageHeader, QueryView } from '../../ui/states';
 import { CLUSTER_OPTIONS } from '../options';
-import { decidable, decisionOutcome, distanceText, gapText, monthText, optimalityText, PHASE_LABELS, PROPOSAL_STATUSES, RUN_STATUSES, runFinished, toggled } from './matching';
+import {
+  decidable,
+  decisionOutcome,
+  distanceText,
+  gapText,
+  monthText,
+  optimalityText,
+  PHASE_LABELS,
+  PROPOSAL_STATUSES,
+  RUN_STATUSES,
+  runFinished,
+  toggled,
+} from './matching';
 
 export const MATCHING_RUNS = graphql(`
   query MatchingRuns($first: Int) {
     matchingRuns(first: $first) {
-      nodes { id scope status proposalCount createdAt cluster { name } }
+      nodes {
+        id
+        scope
+        status
+        proposalCount
+        createdAt
+        cluster {
+          name
+        }
+      }
       totalCount
     }
   }
@@ -28,33 +49,106 @@ export const MATCHING_RUNS = graphql(`
 export const MATCHING_RUN = graphql(`
   query MatchingRun($id: ID!) {
     matchingRun(id: $id) {
-      id scope status phase progress optimal objective bound relativeGap errorMessage createdAt finishedAt
-      requestsConsidered sessionsConsidered proposalCount unmatchedCount pupilsCovered gapPupilsCovered solveMs
-      cluster { name }
-      proposals {
-        id status bookingId schoolName yearGroup pupils gapPupilsClosed benchmark activityType format offerTitle employerName startsAt endsAt
-        distanceKm employerMonthRemaining worth summary reasons { code text }
+      id
+      scope
+      status
+      phase
+      progress
+      optimal
+      objective
+      bound
+      relativeGap
+      errorMessage
+      createdAt
+      finishedAt
+      requestsConsidered
+      sessionsConsidered
+      proposalCount
+      unmatchedCount
+      pupilsCovered
+      gapPupilsCovered
+      solveMs
+      cluster {
+        name
       }
-      unmatched { id schoolName activityType yearGroup pupils summary }
+      proposals {
+        id
+        status
+        bookingId
+        schoolName
+        yearGroup
+        pupils
+        gapPupilsClosed
+        benchmark
+        activityType
+        format
+        offerTitle
+        employerName
+        startsAt
+        endsAt
+        distanceKm
+        employerMonthRemaining
+        worth
+        summary
+        reasons {
+          code
+          text
+        }
+      }
+      unmatched {
+        id
+        schoolName
+        activityType
+        yearGroup
+        pupils
+        summary
+      }
     }
   }
 `);
 
 const START_RUN = graphql(`
   mutation StartMatchingRun($input: StartMatchingRunInput!) {
-    startMatchingRun(input: $input) { id status }
+    startMatchingRun(input: $input) {
+      id
+      status
+    }
   }
 `);
 
 const ACCEPT_PROPOSALS = graphql(`
   mutation AcceptMatchingProposals($ids: [ID!]!) {
-    acceptMatchingProposals(ids: $ids) { succeeded failed results { proposalId ok error { code message field } } }
+    acceptMatchingProposals(ids: $ids) {
+      succeeded
+      failed
+      results {
+        proposalId
+        ok
+        error {
+          code
+          message
+          field
+        }
+      }
+    }
   }
 `);
 
 const REJECT_PROPOSALS = graphql(`
   mutation RejectMatchingProposals($ids: [ID!]!) {
-    rejectMatchingProposals(ids: $ids) { succeeded failed results { proposalId ok error { code message field } } }
+    rejectMatchingProposals(ids: $ids) {
+      succeeded
+      failed
+      results {
+        proposalId
+        ok
+        error {
+          code
+          message
+          field
+        }
+      }
+    }
   }
 `);
 
@@ -81,7 +175,10 @@ function StartRun({ me, onStarted }: { me: Me; onStarted: (id: string) => void }
       )}
     >
       <h2>Run matching</h2>
-      <p className="hint">Tandem looks at every open request and every open session, and proposes the bookings that close the most benchmark gap under every rule (times, places, vetting, travel, the employers’ monthly limits). Nothing is booked until you accept.</p>
+      <p className="hint">
+        Tandem looks at every open request and every open session, and proposes the bookings that close the most benchmark gap under every
+        rule (times, places, vetting, travel, the employers’ monthly limits). Nothing is booked until you accept.
+      </p>
       <FormAlert form={form} />
       {me.role === 'COORDINATOR' ? (
         <p>{`For your cluster${mine ? `, ${mine.name}` : ''}.`}</p>
@@ -90,7 +187,10 @@ function StartRun({ me, onStarted }: { me: Me; onStarted: (id: string) => void }
           form={form}
           name="clusterId"
           label="Which schools"
-          choices={[{ value: HUB, label: 'The whole hub' }, ...(clusters.data?.clusters.nodes ?? []).map((c) => ({ value: c.id, label: c.name }))]}
+          choices={[
+            { value: HUB, label: 'The whole hub' },
+            ...(clusters.data?.clusters.nodes ?? []).map((c) => ({ value: c.id, label: c.name })),
+          ]}
           value={scope}
           onChange={setScope}
         />
@@ -165,7 +265,8 @@ function Proposals({ run, reload }: { run: Run; reload: () => void }) {
     if (!ids.length || busy) return;
     setBusy(true);
     try {
-      const result = decision === 'accept' ? (await accept({ ids })).acceptMatchingProposals : (await reject({ ids })).rejectMatchingProposals;
+      const result =
+        decision === 'accept' ? (await accept({ ids })).acceptMatchingProposals : (await reject({ ids })).rejectMatchingProposals;
       const outcome = decisionOutcome(decision, result);
       setNotice({ text: outcome.text, tone: outcome.tone });
       setErrors(outcome.errors);
@@ -179,17 +280,32 @@ function Proposals({ run, reload }: { run: Run; reload: () => void }) {
   };
 
   if (run.proposals.length === 0) {
-    return <EmptyState title="No proposals this time">No open request could be matched to an open session under the rules: see below what stopped each one, then ask employers for sessions that fit.</EmptyState>;
+    return (
+      <EmptyState title="No proposals this time">
+        No open request could be matched to an open session under the rules: see below what stopped each one, then ask employers for
+        sessions that fit.
+      </EmptyState>
+    );
   }
   return (
     <section aria-labelledby="proposals-heading">
       <h3 id="proposals-heading">{`Proposals (${run.proposals.length})`}</h3>
       {notice && <Notice tone={notice.tone}>{notice.text}</Notice>}
       <div className="button-row" role="group" aria-label="Decide on the selected proposals">
-        <button type="button" className="button button--primary button--inline" disabled={busy || chosen.length === 0} onClick={() => void decide('accept', chosen)}>
+        <button
+          type="button"
+          className="button button--primary button--inline"
+          disabled={busy || chosen.length === 0}
+          onClick={() => void decide('accept', chosen)}
+        >
           {`Accept selected (${chosen.length})`}
         </button>
-        <button type="button" className="button button--secondary" disabled={busy || chosen.length === 0} onClick={() => void decide('reject', chosen)}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={busy || chosen.length === 0}
+          onClick={() => void decide('reject', chosen)}
+        >
           {`Reject selected (${chosen.length})`}
         </button>
       </div>
@@ -208,7 +324,9 @@ function Proposals({ run, reload }: { run: Run; reload: () => void }) {
             </th>
             <th scope="col">School</th>
             <th scope="col">Session</th>
-            <th scope="col" className="num">Gap closed</th>
+            <th scope="col" className="num">
+              Gap closed
+            </th>
             <th scope="col">Distance</th>
             <th scope="col">Employer’s month</th>
             <th scope="col">Decision</th>
@@ -219,13 +337,24 @@ function Proposals({ run, reload }: { run: Run; reload: () => void }) {
             const who = `${p.schoolName}, Year ${p.yearGroup}`;
             return (
               <tr key={p.id} className={errors.has(p.id) ? 'row--error' : undefined}>
-                <td>{p.status === 'proposed' && <input type="checkbox" aria-label={`Select: ${who}, ${label(ACTIVITY_TYPES, p.activityType)} with ${p.employerName}`} checked={selected.has(p.id)} disabled={busy} onChange={(e) => setSelected(toggled(selected, p.id, e.target.checked))} />}</td>
+                <td>
+                  {p.status === 'proposed' && (
+                    <input
+                      type="checkbox"
+                      aria-label={`Select: ${who}, ${label(ACTIVITY_TYPES, p.activityType)} with ${p.employerName}`}
+                      checked={selected.has(p.id)}
+                      disabled={busy}
+                      onChange={(e) => setSelected(toggled(selected, p.id, e.target.checked))}
+                    />
+                  )}
+                </td>
                 <th scope="row">
                   {who}
                   <div className="muted">{plural(p.pupils, 'pupil')}</div>
                 </th>
                 <td>
-                  <strong>{`${label(ACTIVITY_TYPES, p.activityType)} with ${p.employerName}`}</strong> <span className="muted">{`(${label(FORMATS, p.format)})`}</span>
+                  <strong>{`${label(ACTIVITY_TYPES, p.activityType)} with ${p.employerName}`}</strong>{' '}
+                  <span className="muted">{`(${label(FORMATS, p.format)})`}</span>
                   <div>{formatSlot(p.startsAt, p.endsAt)}</div>
                   <ul className="reasons" aria-label={`Why this proposal: ${who}`}>
                     {p.reasons.map((r) => (
@@ -250,10 +379,22 @@ function Proposals({ run, reload }: { run: Run; reload: () => void }) {
                   )}
                   {p.status === 'proposed' && (
                     <div className="button-row">
-                      <button type="button" className="button button--secondary" disabled={busy} aria-label={`Accept: ${who}`} onClick={() => void decide('accept', [p.id])}>
+                      <button
+                        type="button"
+                        className="button button--secondary"
+                        disabled={busy}
+                        aria-label={`Accept: ${who}`}
+                        onClick={() => void decide('accept', [p.id])}
+                      >
                         Accept
                       </button>
-                      <button type="button" className="button button--secondary" disabled={busy} aria-label={`Reject: ${who}`} onClick={() => void decide('reject', [p.id])}>
+                      <button
+                        type="button"
+                        className="button button--secondary"
+                        disabled={busy}
+                        aria-label={`Reject: ${who}`}
+                        onClick={() => void decide('reject', [p.id])}
+                      >
                         Reject
                       </button>
                     </div>
@@ -306,7 +447,9 @@ export function MatchingPage({ me, runId }: { me: Me; runId?: string }) {
       {shown ? (
         <RunView key={shown} runId={shown} onFinished={runs.reload} />
       ) : (
-        runs.data && <EmptyState title="No matching runs yet">Run matching above: the proposals appear here, with why each was chosen.</EmptyState>
+        runs.data && (
+          <EmptyState title="No matching runs yet">Run matching above: the proposals appear here, with why each was chosen.</EmptyState>
+        )
       )}
       {runs.data && runs.data.matchingRuns.nodes.length > 0 && (
         <section aria-labelledby="runs-heading">
@@ -314,7 +457,10 @@ export function MatchingPage({ me, runId }: { me: Me; runId?: string }) {
           <ul className="plain-list">
             {runs.data.matchingRuns.nodes.map((r) => (
               <li key={r.id}>
-                <a href={href('matching', r.id)} aria-current={r.id === shown ? 'true' : undefined}>{`${formatDate(r.createdAt)}, ${formatTime(r.createdAt)}: ${r.cluster?.name ?? 'the whole hub'}`}</a>
+                <a
+                  href={href('matching', r.id)}
+                  aria-current={r.id === shown ? 'true' : undefined}
+                >{`${formatDate(r.createdAt)}, ${formatTime(r.createdAt)}: ${r.cluster?.name ?? 'the whole hub'}`}</a>
                 <span className="muted">{` · ${RUN_STATUSES[r.status] ?? r.status}${r.proposalCount !== null ? `, ${plural(r.proposalCount, 'proposal')}` : ''}`}</span>
               </li>
             ))}

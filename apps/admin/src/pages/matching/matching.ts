@@ -37,9 +37,15 @@ const oneDecimal = (x: number): string => x.toLocaleString('en-GB', { minimumFra
  * "Proven optimal: …" or "Within 2.1% of the best possible: …". Worth is in gap pupils (closing the
  * benchmark gap for one pupil is worth 1).
  */
-export function optimalityText(run: { optimal: boolean | null; objective: number | null; bound: number | null; relativeGap: number | null }): string {
+export function optimalityText(run: {
+  optimal: boolean | null;
+  objective: number | null;
+  bound: number | null;
+  relativeGap: number | null;
+}): string {
   if (run.objective === null || run.bound === null) return 'Not solved yet.';
-  if (run.optimal) return `Proven optimal: these proposals are worth ${oneDecimal(run.objective)} gap pupils, the most any set of bookings could be worth.`;
+  if (run.optimal)
+    return `Proven optimal: these proposals are worth ${oneDecimal(run.objective)} gap pupils, the most any set of bookings could be worth.`;
   const pct = Math.max(0.1, Math.round((run.relativeGap ?? 0) * 1000) / 10);
   return `Within ${oneDecimal(pct)}% of the best possible: worth ${oneDecimal(run.objective)} gap pupils, against a proven upper bound of ${oneDecimal(run.bound)}.`;
 }
@@ -67,9 +73,15 @@ export interface DecisionResult {
 }
 
 /** The notice after accepting or rejecting, and each failed proposal's message by id. */
-export function decisionOutcome(decision: 'accept' | 'reject', result: DecisionResult): { text: string; tone: 'success' | 'error'; errors: Map<string, string> } {
+export function decisionOutcome(
+  decision: 'accept' | 'reject',
+  result: DecisionResult,
+): { text: string; tone: 'success' | 'error'; errors: Map<string, string> } {
   const errors = new Map(result.results.filter((r) => !r.ok && r.error).map((r) => [r.proposalId, r.error?.message ?? '']));
-  const done = decision === 'accept' ? `${plural(result.succeeded, 'proposal')} accepted: each is a booking now, waiting for the school and the employer (the employer is emailed).` : `${plural(result.succeeded, 'proposal')} rejected.`;
+  const done =
+    decision === 'accept'
+      ? `${plural(result.succeeded, 'proposal')} accepted: each is a booking now, waiting for the school and the employer (the employer is emailed).`
+      : `${plural(result.succeeded, 'proposal')} rejected.`;
   if (result.failed === 0) return { text: done, tone: 'success', errors };
   const failed = `${plural(result.failed, 'proposal')} could not be ${decision === 'accept' ? 'accepted' : 'rejected'}: see the reason beside ${result.failed === 1 ? 'it' : 'each'}.`;
   return { text: result.succeeded ? `${done} ${failed}` : failed, tone: 'error', errors };

@@ -20,29 +20,65 @@ import { OfferForm, type OfferValues } from './OfferForm';
 const OFFER = graphql(`
   query Offer($id: ID!) {
     offer(id: $id) {
-      id title description activityType format benchmark durationMinutes pupilsPerSession sessionsAvailable yearGroups travelRadiusKm status employerId
-      employer { id name }
-      availabilityWindows { id startsOn endsOn weekdays startTime endTime }
-      sessions { id startsAt endsAt status capacity }
+      id
+      title
+      description
+      activityType
+      format
+      benchmark
+      durationMinutes
+      pupilsPerSession
+      sessionsAvailable
+      yearGroups
+      travelRadiusKm
+      status
+      employerId
+      employer {
+        id
+        name
+      }
+      availabilityWindows {
+        id
+        startsOn
+        endsOn
+        weekdays
+        startTime
+        endTime
+      }
+      sessions {
+        id
+        startsAt
+        endsAt
+        status
+        capacity
+      }
     }
   }
 `);
 
 const ADD_SESSION = graphql(`
   mutation AddOfferSession($offerId: ID!, $input: OfferSessionInput!) {
-    addOfferSession(offerId: $offerId, input: $input) { id }
+    addOfferSession(offerId: $offerId, input: $input) {
+      id
+    }
   }
 `);
 
 const CANCEL_SESSION = graphql(`
   mutation CancelOfferSession($id: ID!) {
-    cancelOfferSession(id: $id) { id status }
+    cancelOfferSession(id: $id) {
+      id
+      status
+    }
   }
 `);
 
 export const REQUEST_SESSION = graphql(`
   mutation RequestOfferSession($input: RequestOfferSessionInput!) {
-    requestOfferSession(input: $input) { id state }
+    requestOfferSession(input: $input) {
+      id
+      state
+    }
   }
 `);
 
@@ -66,7 +102,14 @@ function AddSessionForm({ offerId, onAdded }: { offerId: string; onAdded: () => 
           return e;
         },
         async () => {
-          await add({ offerId, input: { startsAt: londonToIso(v.day, v.startTime), endsAt: londonToIso(v.day, v.endTime), ...(v.capacity ? { capacity: Number(v.capacity) } : {}) } });
+          await add({
+            offerId,
+            input: {
+              startsAt: londonToIso(v.day, v.startTime),
+              endsAt: londonToIso(v.day, v.endTime),
+              ...(v.capacity ? { capacity: Number(v.capacity) } : {}),
+            },
+          });
           setV({ ...v, day: '' });
           onAdded();
         },
@@ -74,12 +117,30 @@ function AddSessionForm({ offerId, onAdded }: { offerId: string; onAdded: () => 
     >
       <h3 id="add-session">Add a session</h3>
       <FormAlert form={form} />
-      {(form.fieldErrors.startsAt || form.fieldErrors.endsAt) && <p className="form-error">{form.fieldErrors.startsAt ?? form.fieldErrors.endsAt}</p>}
+      {(form.fieldErrors.startsAt || form.fieldErrors.endsAt) && (
+        <p className="form-error">{form.fieldErrors.startsAt ?? form.fieldErrors.endsAt}</p>
+      )}
       <div className="form-grid">
         <TextField form={form} name="day" label="Date" type="date" value={v.day} onChange={(day) => setV({ ...v, day })} />
-        <TextField form={form} name="startTime" label="Starts (UK time)" type="time" value={v.startTime} onChange={(startTime) => setV({ ...v, startTime })} />
+        <TextField
+          form={form}
+          name="startTime"
+          label="Starts (UK time)"
+          type="time"
+          value={v.startTime}
+          onChange={(startTime) => setV({ ...v, startTime })}
+        />
         <TextField form={form} name="endTime" label="Ends" type="time" value={v.endTime} onChange={(endTime) => setV({ ...v, endTime })} />
-        <TextField form={form} name="capacity" label="Pupils" optional hint="Empty: as many as the offer takes." inputMode="numeric" value={v.capacity} onChange={(capacity) => setV({ ...v, capacity })} />
+        <TextField
+          form={form}
+          name="capacity"
+          label="Pupils"
+          optional
+          hint="Empty: as many as the offer takes."
+          inputMode="numeric"
+          value={v.capacity}
+          onChange={(capacity) => setV({ ...v, capacity })}
+        />
       </div>
       <SubmitButton form={form}>Add session</SubmitButton>
     </form>
@@ -88,9 +149,26 @@ function AddSessionForm({ offerId, onAdded }: { offerId: string; onAdded: () => 
 
 type RField = 'schoolId' | 'yearGroup' | 'pupilCount' | 'notes' | 'offerSessionId';
 
-function RequestSessionForm({ me, session, yearGroups, maxPupils, onCancel }: { me: Me; session: { id: string; startsAt: string; endsAt: string }; yearGroups: readonly number[]; maxPupils: number; onCancel: () => void }) {
+function RequestSessionForm({
+  me,
+  session,
+  yearGroups,
+  maxPupils,
+  onCancel,
+}: {
+  me: Me;
+  session: { id: string; startsAt: string; endsAt: string };
+  yearGroups: readonly number[];
+  maxPupils: number;
+  onCancel: () => void;
+}) {
   const schools = useQuery(SCHOOL_OPTIONS, {}, { skip: !!me.schoolId });
-  const [v, setV] = useState({ schoolId: me.schoolId ?? '', yearGroup: String(yearGroups[0] ?? ''), pupilCount: String(maxPupils), notes: '' });
+  const [v, setV] = useState({
+    schoolId: me.schoolId ?? '',
+    yearGroup: String(yearGroups[0] ?? ''),
+    pupilCount: String(maxPupils),
+    notes: '',
+  });
   const [request] = useMutation(REQUEST_SESSION);
   const form = useApiForm<RField>(['schoolId', 'yearGroup', 'pupilCount', 'notes', 'offerSessionId']);
   return (
@@ -107,7 +185,15 @@ function RequestSessionForm({ me, session, yearGroups, maxPupils, onCancel }: { 
           return e;
         },
         async () => {
-          const r = await request({ input: { offerSessionId: session.id, schoolId: v.schoolId, yearGroup: Number(v.yearGroup), pupilCount: Number(v.pupilCount), ...(v.notes.trim() ? { notes: v.notes.trim() } : {}) } });
+          const r = await request({
+            input: {
+              offerSessionId: session.id,
+              schoolId: v.schoolId,
+              yearGroup: Number(v.yearGroup),
+              pupilCount: Number(v.pupilCount),
+              ...(v.notes.trim() ? { notes: v.notes.trim() } : {}),
+            },
+          });
           navigate(href('bookings', r.requestOfferSession.id));
         },
       )}
@@ -116,11 +202,43 @@ function RequestSessionForm({ me, session, yearGroups, maxPupils, onCancel }: { 
       <FormAlert form={form} />
       {form.fieldErrors.offerSessionId && <p className="form-error">{form.fieldErrors.offerSessionId}</p>}
       <div className="form-grid">
-        {!me.schoolId && <SelectField form={form} name="schoolId" label="School" placeholder="Choose a school" choices={(schools.data?.schools.nodes ?? []).map((s) => ({ value: s.id, label: s.name }))} value={v.schoolId} onChange={(schoolId) => setV({ ...v, schoolId })} />}
-        <SelectField form={form} name="yearGroup" label="Year group" choices={yearGroups.map((y) => ({ value: String(y), label: `Year ${y}` }))} value={v.yearGroup} onChange={(yearGroup) => setV({ ...v, yearGroup })} />
-        <TextField form={form} name="pupilCount" label="Pupils" inputMode="numeric" value={v.pupilCount} onChange={(pupilCount) => setV({ ...v, pupilCount })} />
+        {!me.schoolId && (
+          <SelectField
+            form={form}
+            name="schoolId"
+            label="School"
+            placeholder="Choose a school"
+            choices={(schools.data?.schools.nodes ?? []).map((s) => ({ value: s.id, label: s.name }))}
+            value={v.schoolId}
+            onChange={(schoolId) => setV({ ...v, schoolId })}
+          />
+        )}
+        <SelectField
+          form={form}
+          name="yearGroup"
+          label="Year group"
+          choices={yearGroups.map((y) => ({ value: String(y), label: `Year ${y}` }))}
+          value={v.yearGroup}
+          onChange={(yearGroup) => setV({ ...v, yearGroup })}
+        />
+        <TextField
+          form={form}
+          name="pupilCount"
+          label="Pupils"
+          inputMode="numeric"
+          value={v.pupilCount}
+          onChange={(pupilCount) => setV({ ...v, pupilCount })}
+        />
       </div>
-      <TextAreaField form={form} name="notes" label="A note for the employer" optional rows={2} value={v.notes} onChange={(notes) => setV({ ...v, notes })} />
+      <TextAreaField
+        form={form}
+        name="notes"
+        label="A note for the employer"
+        optional
+        rows={2}
+        value={v.notes}
+        onChange={(notes) => setV({ ...v, notes })}
+      />
       <div className="button-row">
         <SubmitButton form={form} busy="Sending…">
           Send request
@@ -156,7 +274,13 @@ export function OfferDetailPage({ me, offerId }: { me: Me; offerId: string }) {
           travelRadiusKm: o.travelRadiusKm?.toString() ?? '',
           description: o.description ?? '',
           status: o.status === 'draft' ? 'draft' : 'published',
-          windows: o.availabilityWindows.map((w) => ({ startsOn: w.startsOn, endsOn: w.endsOn, weekdays: [...w.weekdays], startTime: w.startTime.slice(0, 5), endTime: w.endTime.slice(0, 5) })),
+          windows: o.availabilityWindows.map((w) => ({
+            startsOn: w.startsOn,
+            endsOn: w.endsOn,
+            weekdays: [...w.weekdays],
+            startTime: w.startTime.slice(0, 5),
+            endTime: w.endTime.slice(0, 5),
+          })),
         };
         const sessions = [...o.sessions].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
         return (
@@ -209,13 +333,19 @@ export function OfferDetailPage({ me, offerId }: { me: Me; offerId: string }) {
             ) : (
               <ul>
                 {o.availabilityWindows.map((w) => (
-                  <li key={w.id}>{`${formatDate(w.startsOn)} to ${formatDate(w.endsOn)}, ${w.weekdays.map((d) => WEEKDAYS[d - 1]).join(', ')}, ${w.startTime.slice(0, 5)}–${w.endTime.slice(0, 5)}`}</li>
+                  <li
+                    key={w.id}
+                  >{`${formatDate(w.startsOn)} to ${formatDate(w.endsOn)}, ${w.weekdays.map((d) => WEEKDAYS[d - 1]).join(', ')}, ${w.startTime.slice(0, 5)}–${w.endTime.slice(0, 5)}`}</li>
                 ))}
               </ul>
             )}
             <h2>Sessions</h2>
             {sessions.length === 0 ? (
-              <EmptyState title="No sessions yet">{editable ? 'Add a concrete session below so schools can ask for it.' : 'The employer has not put up dates yet. Post a request on the Requests page instead.'}</EmptyState>
+              <EmptyState title="No sessions yet">
+                {editable
+                  ? 'Add a concrete session below so schools can ask for it.'
+                  : 'The employer has not put up dates yet. Post a request on the Requests page instead.'}
+              </EmptyState>
             ) : (
               <table className="table">
                 <caption className="visually-hidden">Sessions</caption>
@@ -265,11 +395,22 @@ export function OfferDetailPage({ me, offerId }: { me: Me; offerId: string }) {
                 </tbody>
               </table>
             )}
-            {asking && (() => {
-              const s = sessions.find((x) => x.id === asking);
-              return s ? <RequestSessionForm me={me} session={s} yearGroups={o.yearGroups} maxPupils={s.capacity} onCancel={() => setAsking(null)} /> : null;
-            })()}
-            {editable && <AddSessionForm offerId={o.id} onAdded={() => (setNotice({ text: 'Session added.', tone: 'success' }), offer.reload())} />}
+            {asking &&
+              (() => {
+                const s = sessions.find((x) => x.id === asking);
+                return s ? (
+                  <RequestSessionForm
+                    me={me}
+                    session={s}
+                    yearGroups={o.yearGroups}
+                    maxPupils={s.capacity}
+                    onCancel={() => setAsking(null)}
+                  />
+                ) : null;
+              })()}
+            {editable && (
+              <AddSessionForm offerId={o.id} onAdded={() => (setNotice({ text: 'Session added.', tone: 'success' }), offer.reload())} />
+            )}
           </>
         );
       }}

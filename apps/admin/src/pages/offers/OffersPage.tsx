@@ -17,11 +17,31 @@ export const OFFERS = graphql(`
   query Offers($first: Int, $after: String, $filter: OfferFilter) {
     offers(first: $first, after: $after, filter: $filter) {
       nodes {
-        id title activityType format benchmark pupilsPerSession sessionsAvailable yearGroups status
-        employer { id name }
-        sessions { id startsAt endsAt status capacity }
+        id
+        title
+        activityType
+        format
+        benchmark
+        pupilsPerSession
+        sessionsAvailable
+        yearGroups
+        status
+        employer {
+          id
+          name
+        }
+        sessions {
+          id
+          startsAt
+          endsAt
+          status
+          capacity
+        }
       }
-      pageInfo { endCursor hasNextPage }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
       totalCount
     }
   }
@@ -39,14 +59,22 @@ export function OffersPage({ me }: { me: Me }) {
   const offers = useQuery(OFFERS, {
     first: 20,
     after: cursor.after,
-    filter: { ...(activityType ? { activityType } : {}), ...(yearGroup ? { yearGroup: Number(yearGroup) } : {}), ...(isSchool ? { status: 'published' } : {}) },
+    filter: {
+      ...(activityType ? { activityType } : {}),
+      ...(yearGroup ? { yearGroup: Number(yearGroup) } : {}),
+      ...(isSchool ? { status: 'published' } : {}),
+    },
   });
   const today = clock.now().toISOString();
   return (
     <>
       <PageHeader
         title={isSchool ? 'Find a session' : me.role === 'EMPLOYER_CONTACT' ? 'Your offers' : 'Offers'}
-        lede={isSchool ? 'What employers offer, with their open sessions: ask for the one that suits your pupils.' : 'What employers can offer schools, for whom, and when.'}
+        lede={
+          isSchool
+            ? 'What employers offer, with their open sessions: ask for the one that suits your pupils.'
+            : 'What employers can offer schools, for whom, and when.'
+        }
         actions={
           canEditOffers(me) && (
             <a className="button button--primary button--inline" href={href('offers', 'new')}>
@@ -102,7 +130,9 @@ export function OffersPage({ me }: { me: Me }) {
                 </thead>
                 <tbody>
                   {d.offers.nodes.map((o) => {
-                    const next = o.sessions.filter((s) => s.status === 'open' && s.startsAt > today).sort((a, b) => a.startsAt.localeCompare(b.startsAt))[0];
+                    const next = o.sessions
+                      .filter((s) => s.status === 'open' && s.startsAt > today)
+                      .sort((a, b) => a.startsAt.localeCompare(b.startsAt))[0];
                     return (
                       <tr key={o.id}>
                         <th scope="row">
@@ -120,7 +150,13 @@ export function OffersPage({ me }: { me: Me }) {
                   })}
                 </tbody>
               </table>
-              <Pager cursor={cursor} hasNextPage={d.offers.pageInfo.hasNextPage} endCursor={d.offers.pageInfo.endCursor} totalCount={d.offers.totalCount} noun="offers" />
+              <Pager
+                cursor={cursor}
+                hasNextPage={d.offers.pageInfo.hasNextPage}
+                endCursor={d.offers.pageInfo.endCursor}
+                totalCount={d.offers.totalCount}
+                noun="offers"
+              />
             </>
           )
         }

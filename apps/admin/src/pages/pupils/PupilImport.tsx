@@ -16,7 +16,22 @@ export const PUPIL_IMPORT_PATH = '/imports/pupils';
 
 const IMPORT_JOB = graphql(`
   query ImportJob($id: ID!) {
-    importJob(id: $id) { id status mode totalRows processedRows insertedRows updatedRows errorCount errors { line field code message } }
+    importJob(id: $id) {
+      id
+      status
+      mode
+      totalRows
+      processedRows
+      insertedRows
+      updatedRows
+      errorCount
+      errors {
+        line
+        field
+        code
+        message
+      }
+    }
   }
 `);
 
@@ -52,7 +67,9 @@ function ImportProgress({ jobId, onDone }: { jobId: string; onDone: () => void }
           <progress id={`progress-${jobId}`} max={100} value={pct}>{`${pct}%`}</progress>
         </>
       )}
-      {finished && j.errorCount === 0 && <Notice>{`Imported: ${plural(j.insertedRows, 'new pupil')}, ${plural(j.updatedRows, 'pupil')} updated.`}</Notice>}
+      {finished && j.errorCount === 0 && (
+        <Notice>{`Imported: ${plural(j.insertedRows, 'new pupil')}, ${plural(j.updatedRows, 'pupil')} updated.`}</Notice>
+      )}
       {finished && j.errorCount > 0 && (
         <>
           <Notice tone="error">
@@ -95,12 +112,20 @@ export function PupilImport({ schoolId, onImported }: { schoolId: string; onImpo
   return (
     <section className="card" aria-labelledby="import-heading">
       <h2 id="import-heading">Import pupils</h2>
-      <p className="hint">A CSV from your MIS: a reference (UPN or admission number), a date of birth or year group, and optionally disadvantaged, SEND, care-experienced and RONI score. Names are not needed.</p>
+      <p className="hint">
+        A CSV from your MIS: a reference (UPN or admission number), a date of birth or year group, and optionally disadvantaged, SEND,
+        care-experienced and RONI score. Names are not needed.
+      </p>
       <form
         className="stack-form"
         noValidate
         onSubmit={form.handleSubmit(
-          () => (!file ? { csv: 'Choose the CSV file to import' } : file.size > MAX_IMPORT_BYTES ? { csv: 'The file is larger than 10 MB: split it into smaller files' } : {}),
+          () =>
+            !file
+              ? { csv: 'Choose the CSV file to import' }
+              : file.size > MAX_IMPORT_BYTES
+                ? { csv: 'The file is larger than 10 MB: split it into smaller files' }
+                : {},
           async () => {
             if (!file) return;
             const query = new URLSearchParams({ schoolId, mode }).toString();
@@ -111,15 +136,25 @@ export function PupilImport({ schoolId, onImported }: { schoolId: string; onImpo
       >
         <FormAlert form={form} />
         <FieldShell id={form.idFor('csv')} label="CSV file" error={form.fieldErrors.csv}>
-          {(aria) => <input {...aria} type="file" accept=".csv,text/csv" disabled={form.submitting} onChange={(e) => (setFile(e.target.files?.[0] ?? null), setJobId(null))} />}
+          {(aria) => (
+            <input
+              {...aria}
+              type="file"
+              accept=".csv,text/csv"
+              disabled={form.submitting}
+              onChange={(e) => (setFile(e.target.files?.[0] ?? null), setJobId(null))}
+            />
+          )}
         </FieldShell>
         <fieldset className="field">
           <legend>If some rows have problems</legend>
           <label className="checkbox">
-            <input type="radio" name="mode" checked={mode === 'ALL_OR_NOTHING'} onChange={() => setMode('ALL_OR_NOTHING')} /> Save nothing, so I can correct the file (recommended)
+            <input type="radio" name="mode" checked={mode === 'ALL_OR_NOTHING'} onChange={() => setMode('ALL_OR_NOTHING')} /> Save nothing,
+            so I can correct the file (recommended)
           </label>
           <label className="checkbox">
-            <input type="radio" name="mode" checked={mode === 'VALID_ROWS_ONLY'} onChange={() => setMode('VALID_ROWS_ONLY')} /> Save the good rows and list the others
+            <input type="radio" name="mode" checked={mode === 'VALID_ROWS_ONLY'} onChange={() => setMode('VALID_ROWS_ONLY')} /> Save the
+            good rows and list the others
           </label>
         </fieldset>
         <SubmitButton form={form} busy="Uploading…">

@@ -12,10 +12,38 @@ import { PupilImport } from './PupilImport';
 
 const SCHOOL_PUPILS = graphql(`
   query SchoolPupils($schoolId: ID!, $first: Int, $after: String, $filter: PupilFilter) {
-    school(id: $schoolId) { id name lowestYearGroup highestYearGroup pupilCount pupilCounts { yearGroup pupils disadvantaged send careExperienced atRisk } }
+    school(id: $schoolId) {
+      id
+      name
+      lowestYearGroup
+      highestYearGroup
+      pupilCount
+      pupilCounts {
+        yearGroup
+        pupils
+        disadvantaged
+        send
+        careExperienced
+        atRisk
+      }
+    }
     pupils(schoolId: $schoolId, first: $first, after: $after, filter: $filter) {
-      nodes { id reference displayName yearGroup dateOfBirth disadvantaged send careExperienced atRisk onRollFrom }
-      pageInfo { endCursor hasNextPage }
+      nodes {
+        id
+        reference
+        displayName
+        yearGroup
+        dateOfBirth
+        disadvantaged
+        send
+        careExperienced
+        atRisk
+        onRollFrom
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
       totalCount
     }
   }
@@ -40,14 +68,22 @@ export function SchoolPicker({ me, value, onChange }: { me: Me; value: string; o
 }
 
 function flags(p: { disadvantaged: boolean; send: boolean; careExperienced: boolean; atRisk: boolean }): string {
-  return [p.disadvantaged && 'Disadvantaged', p.send && 'SEND', p.careExperienced && 'Care-experienced', p.atRisk && 'At risk of NEET'].filter(Boolean).join(', ') || '—';
+  return (
+    [p.disadvantaged && 'Disadvantaged', p.send && 'SEND', p.careExperienced && 'Care-experienced', p.atRisk && 'At risk of NEET']
+      .filter(Boolean)
+      .join(', ') || '—'
+  );
 }
 
 export function PupilsPage({ me }: { me: Me }) {
   const [schoolId, setSchoolId] = useState(me.schoolId ?? '');
   const [yearGroup, setYearGroup] = useState('');
   const cursor = usePageCursor();
-  const data = useQuery(SCHOOL_PUPILS, { schoolId, first: 25, after: cursor.after, filter: yearGroup ? { yearGroup: Number(yearGroup) } : {} }, { skip: !schoolId });
+  const data = useQuery(
+    SCHOOL_PUPILS,
+    { schoolId, first: 25, after: cursor.after, filter: yearGroup ? { yearGroup: Number(yearGroup) } : {} },
+    { skip: !schoolId },
+  );
   return (
     <>
       <PageHeader title="Pupils" lede="By school reference; names are optional. Every view of pupil records is logged." />
@@ -61,9 +97,22 @@ export function PupilsPage({ me }: { me: Me }) {
               {(d.school.pupilCounts ?? []).length > 0 && (
                 <section className="panel" aria-labelledby="by-year">
                   <h2 id="by-year">{`${d.school.pupilCount?.toLocaleString('en-GB') ?? 0} pupils on roll, by year group`}</h2>
-                  <div className="chart" role="img" aria-label={(d.school.pupilCounts ?? []).map((c) => `Year ${c.yearGroup}: ${c.pupils} pupils, ${c.disadvantaged} disadvantaged`).join('; ')}>
+                  <div
+                    className="chart"
+                    role="img"
+                    aria-label={(d.school.pupilCounts ?? [])
+                      .map((c) => `Year ${c.yearGroup}: ${c.pupils} pupils, ${c.disadvantaged} disadvantaged`)
+                      .join('; ')}
+                  >
                     <ResponsiveContainer width="100%" height={220}>
-                      <BarChart data={(d.school.pupilCounts ?? []).map((c) => ({ year: `Y${c.yearGroup}`, Pupils: c.pupils, Disadvantaged: c.disadvantaged, 'At risk': c.atRisk }))}>
+                      <BarChart
+                        data={(d.school.pupilCounts ?? []).map((c) => ({
+                          year: `Y${c.yearGroup}`,
+                          Pupils: c.pupils,
+                          Disadvantaged: c.disadvantaged,
+                          'At risk': c.atRisk,
+                        }))}
+                      >
                         <CartesianGrid strokeDasharray="3 3" vertical={false} />
                         <XAxis dataKey="year" />
                         <YAxis allowDecimals={false} />
@@ -81,13 +130,19 @@ export function PupilsPage({ me }: { me: Me }) {
                 <label htmlFor="pupil-year">Year group</label>
                 <select id="pupil-year" value={yearGroup} onChange={(e) => (setYearGroup(e.target.value), cursor.reset())}>
                   <option value="">All</option>
-                  {Array.from({ length: d.school.highestYearGroup - d.school.lowestYearGroup + 1 }, (_, i) => d.school.lowestYearGroup + i).map((y) => (
+                  {Array.from(
+                    { length: d.school.highestYearGroup - d.school.lowestYearGroup + 1 },
+                    (_, i) => d.school.lowestYearGroup + i,
+                  ).map((y) => (
                     <option key={y} value={y}>{`Year ${y}`}</option>
                   ))}
                 </select>
               </div>
               {d.pupils.nodes.length === 0 ? (
-                <EmptyState title="No pupils yet">Import your pupils from your MIS export with the form below. Rows with problems are listed by line number before anything is saved.</EmptyState>
+                <EmptyState title="No pupils yet">
+                  Import your pupils from your MIS export with the form below. Rows with problems are listed by line number before anything
+                  is saved.
+                </EmptyState>
               ) : (
                 <>
                   <table className="table">
@@ -113,7 +168,13 @@ export function PupilsPage({ me }: { me: Me }) {
                       ))}
                     </tbody>
                   </table>
-                  <Pager cursor={cursor} hasNextPage={d.pupils.pageInfo.hasNextPage} endCursor={d.pupils.pageInfo.endCursor} totalCount={d.pupils.totalCount} noun="pupils" />
+                  <Pager
+                    cursor={cursor}
+                    hasNextPage={d.pupils.pageInfo.hasNextPage}
+                    endCursor={d.pupils.pageInfo.endCursor}
+                    totalCount={d.pupils.totalCount}
+                    noun="pupils"
+                  />
                 </>
               )}
             </>

@@ -10,7 +10,18 @@ import { useMutation, useQuery } from '../../graphql/hooks';
 import { href, navigate } from '../../routing/location';
 import { CheckboxGroup, FieldShell, FormAlert, SelectField, SubmitButton, TextAreaField, TextField, useApiForm } from '../../ui/Form';
 import { errorMessage, type FieldErrors } from '../../ui/form-errors';
-import { ACTIVITY_TYPES, choicesOf, daysBetween, FORMATS, formatDate, formatSlot, label, londonDay, londonToIso, plural } from '../../ui/format';
+import {
+  ACTIVITY_TYPES,
+  choicesOf,
+  daysBetween,
+  FORMATS,
+  formatDate,
+  formatSlot,
+  label,
+  londonDay,
+  londonToIso,
+  plural,
+} from '../../ui/format';
 import { Pager, usePageCursor } from '../../ui/Pager';
 import { EmptyState, Notice, PageHeader, QueryView } from '../../ui/states';
 import { SCHOOL_OPTIONS } from '../options';
@@ -18,8 +29,27 @@ import { SCHOOL_OPTIONS } from '../options';
 export const REQUESTS = graphql(`
   query Requests($first: Int, $after: String, $filter: RequestFilter) {
     requests(first: $first, after: $after, filter: $filter) {
-      nodes { id schoolId activityType yearGroup pupilCount formats deadline status notes createdAt windows { id startsAt endsAt } }
-      pageInfo { endCursor hasNextPage }
+      nodes {
+        id
+        schoolId
+        activityType
+        yearGroup
+        pupilCount
+        formats
+        deadline
+        status
+        notes
+        createdAt
+        windows {
+          id
+          startsAt
+          endsAt
+        }
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
       totalCount
     }
   }
@@ -27,21 +57,42 @@ export const REQUESTS = graphql(`
 
 const CREATE_REQUEST = graphql(`
   mutation CreateRequest($input: CreateRequestInput!) {
-    createRequest(input: $input) { id }
+    createRequest(input: $input) {
+      id
+    }
   }
 `);
 
 const CANDIDATE_OFFERS = graphql(`
   query CandidateOffers($filter: OfferFilter) {
     offers(first: 50, filter: $filter) {
-      nodes { id title format pupilsPerSession employer { id name } sessions { id startsAt endsAt status capacity } }
+      nodes {
+        id
+        title
+        format
+        pupilsPerSession
+        employer {
+          id
+          name
+        }
+        sessions {
+          id
+          startsAt
+          endsAt
+          status
+          capacity
+        }
+      }
     }
   }
 `);
 
 const PROPOSE = graphql(`
   mutation ProposeBooking($requestId: ID!, $offerSessionId: ID!) {
-    proposeBooking(requestId: $requestId, offerSessionId: $offerSessionId) { id state }
+    proposeBooking(requestId: $requestId, offerSessionId: $offerSessionId) {
+      id
+      state
+    }
   }
 `);
 
@@ -71,7 +122,8 @@ export function validateRequest(v: RequestValues, today: string = clock.today())
   if (!/^\d+$/.test(v.pupilCount) || Number(v.pupilCount) < 1) e.pupilCount = 'Enter how many pupils, at least 1';
   if (!v.formats.length) e.formats = 'Choose at least one format you would accept';
   if (!v.windows.length) e.windows = 'Add at least one time that suits you';
-  else if (v.windows.some((w) => !w.day || !w.start || !w.end || w.end <= w.start)) e.windows = 'Each time needs a date, and an end after its start';
+  else if (v.windows.some((w) => !w.day || !w.start || !w.end || w.end <= w.start))
+    e.windows = 'Each time needs a date, and an end after its start';
   else if (v.windows.some((w) => w.day < today)) e.windows = 'Times must be in the future';
   if (v.deadline && v.deadline < today) e.deadline = 'The deadline cannot be in the past';
   return e;
@@ -79,13 +131,28 @@ export function validateRequest(v: RequestValues, today: string = clock.today())
 
 function PostRequestForm({ me, onPosted }: { me: Me; onPosted: () => void }) {
   const schools = useQuery(SCHOOL_OPTIONS, {});
-  const [v, setV] = useState<RequestValues>({ schoolId: me.schoolId ?? '', activityType: 'mock_interviews', yearGroup: '11', pupilCount: '30', formats: ['in_person_school'], windows: [{ day: '', start: '13:30', end: '15:00' }], deadline: '', notes: '' });
+  const [v, setV] = useState<RequestValues>({
+    schoolId: me.schoolId ?? '',
+    activityType: 'mock_interviews',
+    yearGroup: '11',
+    pupilCount: '30',
+    formats: ['in_person_school'],
+    windows: [{ day: '', start: '13:30', end: '15:00' }],
+    deadline: '',
+    notes: '',
+  });
   const [create] = useMutation(CREATE_REQUEST);
   const form = useApiForm(FIELDS);
   const school = schools.data?.schools.nodes.find((s) => s.id === v.schoolId);
-  const years = school ? Array.from({ length: school.highestYearGroup - school.lowestYearGroup + 1 }, (_, i) => school.lowestYearGroup + i) : [7, 8, 9, 10, 11, 12, 13];
-  const set = <K extends keyof RequestValues>(k: K) => (value: RequestValues[K]) => setV({ ...v, [k]: value });
-  const setWindow = (i: number, patch: Partial<WindowRow>) => setV({ ...v, windows: v.windows.map((w, j) => (j === i ? { ...w, ...patch } : w)) });
+  const years = school
+    ? Array.from({ length: school.highestYearGroup - school.lowestYearGroup + 1 }, (_, i) => school.lowestYearGroup + i)
+    : [7, 8, 9, 10, 11, 12, 13];
+  const set =
+    <K extends keyof RequestValues>(k: K) =>
+    (value: RequestValues[K]) =>
+      setV({ ...v, [k]: value });
+  const setWindow = (i: number, patch: Partial<WindowRow>) =>
+    setV({ ...v, windows: v.windows.map((w, j) => (j === i ? { ...w, ...patch } : w)) });
   return (
     <form
       className="card stack-form"
@@ -115,14 +182,56 @@ function PostRequestForm({ me, onPosted }: { me: Me; onPosted: () => void }) {
       <p className="hint">Be specific: “a mock-interview session for 30 Year 11 pupils on Tue 3 Feb, 13:30–15:00” gets answered fastest.</p>
       <FormAlert form={form} />
       <div className="form-grid">
-        {!me.schoolId && <SelectField form={form} name="schoolId" label="School" placeholder="Choose a school" choices={(schools.data?.schools.nodes ?? []).map((s) => ({ value: s.id, label: s.name }))} value={v.schoolId} onChange={set('schoolId')} />}
-        <SelectField form={form} name="activityType" label="Activity" choices={choicesOf(ACTIVITY_TYPES)} value={v.activityType} onChange={set('activityType')} />
-        <SelectField form={form} name="yearGroup" label="Year group" choices={years.map((y) => ({ value: String(y), label: `Year ${y}` }))} value={v.yearGroup} onChange={set('yearGroup')} />
+        {!me.schoolId && (
+          <SelectField
+            form={form}
+            name="schoolId"
+            label="School"
+            placeholder="Choose a school"
+            choices={(schools.data?.schools.nodes ?? []).map((s) => ({ value: s.id, label: s.name }))}
+            value={v.schoolId}
+            onChange={set('schoolId')}
+          />
+        )}
+        <SelectField
+          form={form}
+          name="activityType"
+          label="Activity"
+          choices={choicesOf(ACTIVITY_TYPES)}
+          value={v.activityType}
+          onChange={set('activityType')}
+        />
+        <SelectField
+          form={form}
+          name="yearGroup"
+          label="Year group"
+          choices={years.map((y) => ({ value: String(y), label: `Year ${y}` }))}
+          value={v.yearGroup}
+          onChange={set('yearGroup')}
+        />
         <TextField form={form} name="pupilCount" label="Pupils" inputMode="numeric" value={v.pupilCount} onChange={set('pupilCount')} />
-        <TextField form={form} name="deadline" label="Answer needed by" optional type="date" value={v.deadline} onChange={set('deadline')} />
+        <TextField
+          form={form}
+          name="deadline"
+          label="Answer needed by"
+          optional
+          type="date"
+          value={v.deadline}
+          onChange={set('deadline')}
+        />
       </div>
-      <CheckboxGroup form={form} name="formats" legend="Formats you would accept" choices={choicesOf(FORMATS)} values={v.formats} onChange={set('formats')} />
-      <fieldset className={`field windows${form.fieldErrors.windows ? ' field--error' : ''}`} aria-describedby={form.fieldErrors.windows ? `${form.idFor('windows')}-error` : undefined}>
+      <CheckboxGroup
+        form={form}
+        name="formats"
+        legend="Formats you would accept"
+        choices={choicesOf(FORMATS)}
+        values={v.formats}
+        onChange={set('formats')}
+      />
+      <fieldset
+        className={`field windows${form.fieldErrors.windows ? ' field--error' : ''}`}
+        aria-describedby={form.fieldErrors.windows ? `${form.idFor('windows')}-error` : undefined}
+      >
         <legend>Times that suit you (UK time)</legend>
         {form.fieldErrors.windows && (
           <p className="field-error" id={`${form.idFor('windows')}-error`}>
@@ -142,17 +251,33 @@ function PostRequestForm({ me, onPosted }: { me: Me; onPosted: () => void }) {
               {(aria) => <input {...aria} type="time" value={w.end} onChange={(e) => setWindow(i, { end: e.target.value })} />}
             </FieldShell>
             {v.windows.length > 1 && (
-              <button type="button" className="button button--secondary" onClick={() => setV({ ...v, windows: v.windows.filter((_, j) => j !== i) })}>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => setV({ ...v, windows: v.windows.filter((_, j) => j !== i) })}
+              >
                 Remove<span className="visually-hidden"> time {i + 1}</span>
               </button>
             )}
           </div>
         ))}
-        <button type="button" className="button button--secondary" onClick={() => setV({ ...v, windows: [...v.windows, { day: '', start: '13:30', end: '15:00' }] })}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => setV({ ...v, windows: [...v.windows, { day: '', start: '13:30', end: '15:00' }] })}
+        >
           Add another time
         </button>
       </fieldset>
-      <TextAreaField form={form} name="notes" label="Anything the employer should know" optional rows={2} value={v.notes} onChange={set('notes')} />
+      <TextAreaField
+        form={form}
+        name="notes"
+        label="Anything the employer should know"
+        optional
+        rows={2}
+        value={v.notes}
+        onChange={set('notes')}
+      />
       <SubmitButton form={form} busy="Posting…">
         Post request
       </SubmitButton>
@@ -160,15 +285,37 @@ function PostRequestForm({ me, onPosted }: { me: Me; onPosted: () => void }) {
   );
 }
 
-type RequestRow = { id: string; activityType: string; yearGroup: number; pupilCount: number; formats: readonly string[]; windows: readonly { startsAt: string; endsAt: string }[] };
+type RequestRow = {
+  id: string;
+  activityType: string;
+  yearGroup: number;
+  pupilCount: number;
+  formats: readonly string[];
+  windows: readonly { startsAt: string; endsAt: string }[];
+};
 
 /** Sessions of published offers of the right activity and year group that overlap the request's windows. */
-export function fittingSessions<S extends { startsAt: string; endsAt: string; status: string; capacity: number }>(request: RequestRow, sessions: readonly S[]): S[] {
-  return sessions.filter((s) => s.status === 'open' && s.capacity >= 1 && request.windows.some((w) => s.startsAt < w.endsAt && w.startsAt < s.endsAt));
+export function fittingSessions<S extends { startsAt: string; endsAt: string; status: string; capacity: number }>(
+  request: RequestRow,
+  sessions: readonly S[],
+): S[] {
+  return sessions.filter(
+    (s) => s.status === 'open' && s.capacity >= 1 && request.windows.some((w) => s.startsAt < w.endsAt && w.startsAt < s.endsAt),
+  );
 }
 
-function ProposePanel({ request, schoolName, onProposed }: { request: RequestRow; schoolName: string; onProposed: (bookingId: string) => void }) {
-  const offers = useQuery(CANDIDATE_OFFERS, { filter: { activityType: request.activityType, yearGroup: request.yearGroup, status: 'published' } });
+function ProposePanel({
+  request,
+  schoolName,
+  onProposed,
+}: {
+  request: RequestRow;
+  schoolName: string;
+  onProposed: (bookingId: string) => void;
+}) {
+  const offers = useQuery(CANDIDATE_OFFERS, {
+    filter: { activityType: request.activityType, yearGroup: request.yearGroup, status: 'published' },
+  });
   const [propose] = useMutation(PROPOSE);
   const [error, setError] = useState<string | null>(null);
   return (
@@ -179,15 +326,31 @@ function ProposePanel({ request, schoolName, onProposed }: { request: RequestRow
           const rows = d.offers.nodes
             .filter((o) => request.formats.includes(o.format))
             .flatMap((o) => fittingSessions(request, o.sessions).map((s) => ({ o, s })));
-          if (!rows.length) return <p>No open session of a published offer fits this request’s times, activity, format and year group. Ask an employer for one, or suggest other times to the school.</p>;
+          if (!rows.length)
+            return (
+              <p>
+                No open session of a published offer fits this request’s times, activity, format and year group. Ask an employer for one, or
+                suggest other times to the school.
+              </p>
+            );
           return (
             <>
               {error && <Notice tone="error">{error}</Notice>}
               <ul className="plain-list">
                 {rows.map(({ o, s }) => (
                   <li key={s.id}>
-                    <strong>{o.employer.name}</strong>: {o.title}, {formatSlot(s.startsAt, s.endsAt)}, {label(FORMATS, o.format)}, up to {s.capacity} pupils{' '}
-                    <button type="button" className="button button--secondary" onClick={() => propose({ requestId: request.id, offerSessionId: s.id }).then((r) => onProposed(r.proposeBooking.id), (err: unknown) => setError(errorMessage(err)))}>
+                    <strong>{o.employer.name}</strong>: {o.title}, {formatSlot(s.startsAt, s.endsAt)}, {label(FORMATS, o.format)}, up to{' '}
+                    {s.capacity} pupils{' '}
+                    <button
+                      type="button"
+                      className="button button--secondary"
+                      onClick={() =>
+                        propose({ requestId: request.id, offerSessionId: s.id }).then(
+                          (r) => onProposed(r.proposeBooking.id),
+                          (err: unknown) => setError(errorMessage(err)),
+                        )
+                      }
+                    >
                       Propose<span className="visually-hidden">{` ${o.employer.name} on ${formatSlot(s.startsAt, s.endsAt)}`}</span>
                     </button>
                   </li>
@@ -213,8 +376,21 @@ export function RequestsPage({ me }: { me: Me }) {
   const today = clock.today();
   return (
     <>
-      <PageHeader title="Requests" lede={me.role === 'SCHOOL_STAFF' ? 'The sessions you have asked for.' : 'Schools’ requests for sessions. Propose a session for the ones waiting longest.'} />
-      {posted && <Notice>{me.role === 'SCHOOL_STAFF' ? 'Your request was posted. Your coordinator will find a session, or an employer will answer.' : 'The request was posted. Find a session for it in the list above.'}</Notice>}
+      <PageHeader
+        title="Requests"
+        lede={
+          me.role === 'SCHOOL_STAFF'
+            ? 'The sessions you have asked for.'
+            : 'Schools’ requests for sessions. Propose a session for the ones waiting longest.'
+        }
+      />
+      {posted && (
+        <Notice>
+          {me.role === 'SCHOOL_STAFF'
+            ? 'Your request was posted. Your coordinator will find a session, or an employer will answer.'
+            : 'The request was posted. Find a session for it in the list above.'}
+        </Notice>
+      )}
       <div className="toolbar">
         <label htmlFor="request-status">Show</label>
         <select id="request-status" value={status} onChange={(e) => (setStatus(e.target.value), cursor.reset())}>
@@ -228,7 +404,9 @@ export function RequestsPage({ me }: { me: Me }) {
         {(d) =>
           d.requests.nodes.length === 0 ? (
             <EmptyState title={status === 'open' ? 'No open requests' : 'No requests here'}>
-              {me.role === 'SCHOOL_STAFF' ? 'Ask for a specific slot with the form below, or find a posted offer on “Find a session”.' : 'Requests appear here when schools ask for sessions.'}
+              {me.role === 'SCHOOL_STAFF'
+                ? 'Ask for a specific slot with the form below, or find a posted offer on “Find a session”.'
+                : 'Requests appear here when schools ask for sessions.'}
             </EmptyState>
           ) : (
             <>
@@ -263,13 +441,22 @@ export function RequestsPage({ me }: { me: Me }) {
                           ))}
                           {r.windows.length > 2 && <div className="muted">{`+${r.windows.length - 2} more`}</div>}
                         </td>
-                        <td>{plural(daysBetween(londonDay(r.createdAt), today), 'day')}{r.deadline && <div className="muted">{`answer by ${formatDate(r.deadline)}`}</div>}</td>
+                        <td>
+                          {plural(daysBetween(londonDay(r.createdAt), today), 'day')}
+                          {r.deadline && <div className="muted">{`answer by ${formatDate(r.deadline)}`}</div>}
+                        </td>
                         <td>{r.status}</td>
                         {canPropose && (
                           <td className="actions">
                             {r.status === 'open' && (
-                              <button type="button" className="button button--secondary" aria-expanded={proposing === r.id} onClick={() => setProposing(proposing === r.id ? null : r.id)}>
-                                Find a session<span className="visually-hidden">{` for ${schoolName.get(r.schoolId) ?? 'this school'}, Year ${r.yearGroup}`}</span>
+                              <button
+                                type="button"
+                                className="button button--secondary"
+                                aria-expanded={proposing === r.id}
+                                onClick={() => setProposing(proposing === r.id ? null : r.id)}
+                              >
+                                Find a session
+                                <span className="visually-hidden">{` for ${schoolName.get(r.schoolId) ?? 'this school'}, Year ${r.yearGroup}`}</span>
                               </button>
                             )}
                           </td>
@@ -278,11 +465,25 @@ export function RequestsPage({ me }: { me: Me }) {
                     ))}
                 </tbody>
               </table>
-              {proposing && (() => {
-                const r = d.requests.nodes.find((x) => x.id === proposing);
-                return r ? <ProposePanel key={r.id} request={r} schoolName={schoolName.get(r.schoolId) ?? 'School'} onProposed={(id) => navigate(href('bookings', id))} /> : null;
-              })()}
-              <Pager cursor={cursor} hasNextPage={d.requests.pageInfo.hasNextPage} endCursor={d.requests.pageInfo.endCursor} totalCount={d.requests.totalCount} noun="requests" />
+              {proposing &&
+                (() => {
+                  const r = d.requests.nodes.find((x) => x.id === proposing);
+                  return r ? (
+                    <ProposePanel
+                      key={r.id}
+                      request={r}
+                      schoolName={schoolName.get(r.schoolId) ?? 'School'}
+                      onProposed={(id) => navigate(href('bookings', id))}
+                    />
+                  ) : null;
+                })()}
+              <Pager
+                cursor={cursor}
+                hasNextPage={d.requests.pageInfo.hasNextPage}
+                endCursor={d.requests.pageInfo.endCursor}
+                totalCount={d.requests.totalCount}
+                noun="requests"
+              />
             </>
           )
         }

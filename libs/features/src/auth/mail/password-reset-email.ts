@@ -19,6 +19,7 @@ export function passwordResetEmail(input: PasswordResetEmailInput): RenderedEmai
       btn('Choose a new password', input.resetUrl),
       p('The link works once, until ', { strong: expires }, '.'),
     ],
-    footer: 'You received this because someone asked to reset the password of this address on Tandem. If it was not you, ignore this email: your password stays as it is.',
+    footer:
+      'You received this because someone asked to reset the password of this address on Tandem. If it was not you, ignore this email: your password stays as it is.',
   });
 }

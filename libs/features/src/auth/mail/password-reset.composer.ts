@@ -29,6 +29,11 @@ export class PasswordResetMailComposer implements MailComposer<'password_reset'>
     const user = await this.systemDb.findUserById(reset.userId);
     if (!user || user.disabledAt) return [];
     const { token } = this.links.derive(PASSWORD_RESET_LINK_PURPOSE, reset.id, reset.tokenHash);
-    return [{ to: user.email, rendered: passwordResetEmail({ resetUrl: passwordResetUrl(this.config.publicAppUrl, token), expiresAt: reset.expiresAt }) }];
+    return [
+      {
+        to: user.email,
+        rendered: passwordResetEmail({ resetUrl: passwordResetUrl(this.config.publicAppUrl, token), expiresAt: reset.expiresAt }),
+      },
+    ];
   }
 }

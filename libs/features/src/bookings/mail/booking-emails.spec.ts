@@ -19,8 +19,12 @@ const facts: BookingFacts = {
 describe('booking emails', () => {
   it('writes the slot in London time, naming GMT or BST, across days when it runs over', () => {
     expect(formatLondonSlot(facts.startsAt, facts.endsAt)).toBe('Tuesday 3 February 2026 at 13:30–15:00 (GMT)');
-    expect(formatLondonSlot(new Date('2026-07-07T08:00:00Z'), new Date('2026-07-07T14:00:00Z'))).toBe('Tuesday 7 July 2026 at 09:00–15:00 (BST)');
-    expect(formatLondonSlot(new Date('2026-07-06T08:00:00Z'), new Date('2026-07-10T14:00:00Z'))).toBe('Monday 6 July 2026 at 09:00 (BST) until Friday 10 July 2026 at 15:00 (BST)');
+    expect(formatLondonSlot(new Date('2026-07-07T08:00:00Z'), new Date('2026-07-07T14:00:00Z'))).toBe(
+      'Tuesday 7 July 2026 at 09:00–15:00 (BST)',
+    );
+    expect(formatLondonSlot(new Date('2026-07-06T08:00:00Z'), new Date('2026-07-10T14:00:00Z'))).toBe(
+      'Monday 6 July 2026 at 09:00 (BST) until Friday 10 July 2026 at 15:00 (BST)',
+    );
   });
 
   it('sends the employer a specific request with both links, in HTML and plain text', () => {
@@ -32,7 +36,9 @@ describe('booking emails', () => {
       notes: null,
       rescheduled: false,
     });
-    expect(mail.subject).toBe('Request: Mock interviews with engineers for Northfield Academy, Tuesday 3 February 2026 at 13:30–15:00 (GMT)');
+    expect(mail.subject).toBe(
+      'Request: Mock interviews with engineers for Northfield Academy, Tuesday 3 February 2026 at 13:30–15:00 (GMT)',
+    );
     for (const part of [mail.html, mail.text]) {
       expect(part).toContain('https://api.tandem.example/bookings/respond/AAA');
       expect(part).toContain('https://api.tandem.example/bookings/respond/BBB');

@@ -73,7 +73,15 @@ const prefs = (url: string | undefined): Block[] => (url ? [small('Choose which 
 
 export function bookingRequestEmail(
   f: BookingFacts,
-  o: { recipientName: string; acceptUrl: string; declineUrl: string; expiresAt: Date; notes: string | null; rescheduled: boolean; preferencesUrl?: string },
+  o: {
+    recipientName: string;
+    acceptUrl: string;
+    declineUrl: string;
+    expiresAt: Date;
+    notes: string | null;
+    rescheduled: boolean;
+    preferencesUrl?: string;
+  },
 ): RenderedEmail {
   const what = o.rescheduled ? 'a new time for a session' : 'a session';
   return renderEmail({
@@ -95,17 +103,29 @@ export function bookingRequestEmail(
   });
 }
 
-export function awaitingSchoolEmail(f: BookingFacts, o: { recipientName: string; appUrl: string; rescheduledBy: string | null }): RenderedEmail {
+export function awaitingSchoolEmail(
+  f: BookingFacts,
+  o: { recipientName: string; appUrl: string; rescheduledBy: string | null },
+): RenderedEmail {
   const lead = o.rescheduledBy ? `${o.rescheduledBy} has proposed a new time for ` : `${f.hubName} has proposed `;
   return renderEmail({
     subject: `Please confirm: ${f.title} with ${f.employerName}, ${slotOf(f)}`,
     preheader: `${lead}${f.title} for ${f.pupilCount} Year ${f.yearGroup} pupils. Confirm it in Tandem.`,
-    blocks: [h('A session is waiting for you to confirm'), p(`Hello ${o.recipientName},`), p(lead, { strong: f.title }, ` with ${f.employerName}.`), facts(factRows(f)), btn('Review and confirm in Tandem', o.appUrl)],
+    blocks: [
+      h('A session is waiting for you to confirm'),
+      p(`Hello ${o.recipientName},`),
+      p(lead, { strong: f.title }, ` with ${f.employerName}.`),
+      facts(factRows(f)),
+      btn('Review and confirm in Tandem', o.appUrl),
+    ],
     footer: footer(f),
   });
 }
 
-export function confirmedEmail(f: BookingFacts, o: { side: Side; recipientName: string; rescheduled: boolean; preferencesUrl?: string }): RenderedEmail {
+export function confirmedEmail(
+  f: BookingFacts,
+  o: { side: Side; recipientName: string; rescheduled: boolean; preferencesUrl?: string },
+): RenderedEmail {
   const other = o.side === 'school' ? f.employerName : f.schoolName;
   return renderEmail({
     subject: `Confirmed: ${f.title}, ${slotOf(f)}`,
@@ -113,7 +133,10 @@ export function confirmedEmail(f: BookingFacts, o: { side: Side; recipientName: 
     blocks: [
       h('Your session is confirmed'),
       p(`Hello ${o.recipientName},`),
-      p({ strong: f.title }, ` with ${other} is booked${o.rescheduled ? ' at its new time' : ''}. The calendar invite attached adds it to your calendar (and updates it if anything changes).`),
+      p(
+        { strong: f.title },
+        ` with ${other} is booked${o.rescheduled ? ' at its new time' : ''}. The calendar invite attached adds it to your calendar (and updates it if anything changes).`,
+      ),
       facts(factRows(f)),
       checklist(o.side, f.benchmark),
       ...prefs(o.preferencesUrl),
@@ -122,7 +145,10 @@ export function confirmedEmail(f: BookingFacts, o: { side: Side; recipientName: 
   });
 }
 
-export function declinedEmail(f: BookingFacts, o: { recipientName: string; declinedBy: string; reason: string | null; proposedAlternative: string | null }): RenderedEmail {
+export function declinedEmail(
+  f: BookingFacts,
+  o: { recipientName: string; declinedBy: string; reason: string | null; proposedAlternative: string | null },
+): RenderedEmail {
   return renderEmail({
     subject: `Declined: ${f.title} for ${f.schoolName}, ${slotOf(f)}`,
     preheader: `${o.declinedBy} cannot do this session${o.proposedAlternative ? ' and suggests another time' : ''}.`,
@@ -154,7 +180,10 @@ export function cancelledEmail(f: BookingFacts, o: { recipientName: string; canc
   });
 }
 
-export function rescheduledEmail(f: BookingFacts, o: { recipientName: string; previousStartsAt: Date; previousEndsAt: Date; movedBy: string; awaiting: string; reason: string | null }): RenderedEmail {
+export function rescheduledEmail(
+  f: BookingFacts,
+  o: { recipientName: string; previousStartsAt: Date; previousEndsAt: Date; movedBy: string; awaiting: string; reason: string | null },
+): RenderedEmail {
   return renderEmail({
     subject: `Time change: ${f.title} moves to ${slotOf(f)}`,
     preheader: `${o.movedBy} moved this session from ${formatLondonSlot(o.previousStartsAt, o.previousEndsAt)}. Waiting for ${o.awaiting} to accept.`,
@@ -170,25 +199,42 @@ export function rescheduledEmail(f: BookingFacts, o: { recipientName: string; pr
   });
 }
 
-export function reminderEmail(f: BookingFacts, o: { side: Side; recipientName: string; daysBefore: number; preferencesUrl?: string }): RenderedEmail {
+export function reminderEmail(
+  f: BookingFacts,
+  o: { side: Side; recipientName: string; daysBefore: number; preferencesUrl?: string },
+): RenderedEmail {
   const inWords = o.daysBefore === 1 ? 'tomorrow' : `in ${o.daysBefore} days`;
   const other = o.side === 'school' ? f.employerName : f.schoolName;
   return renderEmail({
     subject: `Reminder: ${f.title} ${inWords}, ${slotOf(f)}`,
     preheader: `${f.title} with ${other} is ${inWords}. Here is what to prepare.`,
-    blocks: [h(`${f.title} is ${inWords}`), p(`Hello ${o.recipientName},`), facts(factRows(f)), checklist(o.side, f.benchmark), ...prefs(o.preferencesUrl)],
+    blocks: [
+      h(`${f.title} is ${inWords}`),
+      p(`Hello ${o.recipientName},`),
+      facts(factRows(f)),
+      checklist(o.side, f.benchmark),
+      ...prefs(o.preferencesUrl),
+    ],
     footer: footer(f),
   });
 }
 
-export function followUpSchoolEmail(f: BookingFacts, o: { recipientName: string; appUrl: string; markedDelivered: boolean; preferencesUrl?: string }): RenderedEmail {
+export function followUpSchoolEmail(
+  f: BookingFacts,
+  o: { recipientName: string; appUrl: string; markedDelivered: boolean; preferencesUrl?: string },
+): RenderedEmail {
   return renderEmail({
     subject: `How did it go? Record attendance for ${f.title}`,
     preheader: 'Record who took part and the meaningful checklist, so every pupil counts towards Benchmarks 5 and 6.',
     blocks: [
       h('Record who took part'),
       p(`Hello ${o.recipientName},`),
-      p(o.markedDelivered ? 'Thank you for hosting ' : 'We hope ', { strong: f.title }, o.markedDelivered ? '.' : ' went well.', ' Please record:'),
+      p(
+        o.markedDelivered ? 'Thank you for hosting ' : 'We hope ',
+        { strong: f.title },
+        o.markedDelivered ? '.' : ' went well.',
+        ' Please record:',
+      ),
       list('In Tandem', [
         ...(o.markedDelivered ? [] : ['that the session took place (or that it did not)']),
         'which pupils attended',
@@ -202,7 +248,10 @@ export function followUpSchoolEmail(f: BookingFacts, o: { recipientName: string;
   });
 }
 
-export function followUpEmployerEmail(f: BookingFacts, o: { recipientName: string; replyTo: string | null; preferencesUrl?: string }): RenderedEmail {
+export function followUpEmployerEmail(
+  f: BookingFacts,
+  o: { recipientName: string; replyTo: string | null; preferencesUrl?: string },
+): RenderedEmail {
   return renderEmail({
     subject: `Thank you: how was ${f.title} at ${f.schoolName}?`,
     preheader: 'Two minutes of feedback helps the next session go even better.',
@@ -218,14 +267,22 @@ export function followUpEmployerEmail(f: BookingFacts, o: { recipientName: strin
   });
 }
 
-export function unansweredEmail(f: BookingFacts, o: { recipientName: string; waitingFor: string; since: Date; appUrl: string; preferencesUrl?: string }): RenderedEmail {
+export function unansweredEmail(
+  f: BookingFacts,
+  o: { recipientName: string; waitingFor: string; since: Date; appUrl: string; preferencesUrl?: string },
+): RenderedEmail {
   return renderEmail({
     subject: `Waiting for an answer: ${f.title} for ${f.schoolName}`,
     preheader: `${o.waitingFor} has not answered since ${formatLondonDateTime(o.since)}.`,
     blocks: [
       h('A request is waiting for an answer'),
       p(`Hello ${o.recipientName},`),
-      p({ strong: f.title }, ` for ${f.schoolName} has waited for `, { strong: o.waitingFor }, ` since ${formatLondonDateTime(o.since)}. A quick call may help.`),
+      p(
+        { strong: f.title },
+        ` for ${f.schoolName} has waited for `,
+        { strong: o.waitingFor },
+        ` since ${formatLondonDateTime(o.since)}. A quick call may help.`,
+      ),
       facts(factRows(f)),
       btn('Open the booking', o.appUrl),
       ...prefs(o.preferencesUrl),
@@ -234,14 +291,19 @@ export function unansweredEmail(f: BookingFacts, o: { recipientName: string; wai
   });
 }
 
-export function vettingExpiringEmail(f: BookingFacts, o: { recipientName: string; missing: string[]; sessionDay: string; preferencesUrl?: string }): RenderedEmail {
+export function vettingExpiringEmail(
+  f: BookingFacts,
+  o: { recipientName: string; missing: string[]; sessionDay: string; preferencesUrl?: string },
+): RenderedEmail {
   return renderEmail({
     subject: `Vetting needed before ${f.title} on ${slotOf(f)}`,
     preheader: `${f.employerName}'s vetting will not be valid on the day of this in-person session.`,
     blocks: [
       h('Vetting will not be valid on the day'),
       p(`Hello ${o.recipientName},`),
-      p(`This in-person session needs ${f.employerName}'s vetting to be valid on ${o.sessionDay}. These checks are missing or expire before then:`),
+      p(
+        `This in-person session needs ${f.employerName}'s vetting to be valid on ${o.sessionDay}. These checks are missing or expire before then:`,
+      ),
       list('Checks to renew', o.missing),
       facts(factRows(f)),
       ...prefs(o.preferencesUrl),
@@ -250,15 +312,32 @@ export function vettingExpiringEmail(f: BookingFacts, o: { recipientName: string
   });
 }
 
-export function termlyCheckInEmail(o: { hubName: string; employerName: string; recipientName: string; termLabel: string; startsOn: Date; replyTo: string | null; preferencesUrl?: string }): RenderedEmail {
+export function termlyCheckInEmail(o: {
+  hubName: string;
+  employerName: string;
+  recipientName: string;
+  termLabel: string;
+  startsOn: Date;
+  replyTo: string | null;
+  preferencesUrl?: string;
+}): RenderedEmail {
   return renderEmail({
     subject: `What could ${o.employerName} offer in the ${o.termLabel}?`,
     preheader: `Schools are planning the ${o.termLabel}. A line back helps us match you well.`,
     blocks: [
       h(`Planning the ${o.termLabel}`),
       p(`Hello ${o.recipientName},`),
-      p(`Schools in ${o.hubName} are planning the ${o.termLabel}, which starts ${formatLondonDate(londonDateOf(o.startsOn))}. What could `, { strong: o.employerName }, ' realistically offer?'),
-      list('For example', ['a talk or Q&A, in person or online', 'mock interviews or a CV workshop', 'a workplace visit or a virtual tour', 'how many sessions, and which weeks suit you']),
+      p(
+        `Schools in ${o.hubName} are planning the ${o.termLabel}, which starts ${formatLondonDate(londonDateOf(o.startsOn))}. What could `,
+        { strong: o.employerName },
+        ' realistically offer?',
+      ),
+      list('For example', [
+        'a talk or Q&A, in person or online',
+        'mock interviews or a CV workshop',
+        'a workplace visit or a virtual tour',
+        'how many sessions, and which weeks suit you',
+      ]),
       p(o.replyTo ? 'Just reply to this email: it goes to your Enterprise Coordinator.' : 'Just reply to this email.'),
       ...prefs(o.preferencesUrl),
     ],

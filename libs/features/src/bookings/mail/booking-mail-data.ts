@@ -1,4 +1,12 @@
-import { ACTIVITY_TYPE_LABELS, FORMAT_LABELS, notificationCategoryOf, type ActivityType, type BookingSide, type BookingState, type Format } from '@tandem/domain';
+import {
+  ACTIVITY_TYPE_LABELS,
+  FORMAT_LABELS,
+  notificationCategoryOf,
+  type ActivityType,
+  type BookingSide,
+  type BookingState,
+  type Format,
+} from '@tandem/domain';
 import type { BookingTransitionAction } from '@tandem/persistence';
 import type { EntityManager } from 'typeorm';
 import type { BookingFacts, Recipient } from './booking-emails';
@@ -162,7 +170,9 @@ interface PersonRow {
 
 const people = (rows: PersonRow[]): Recipient[] => {
   const seen = new Set<string>();
-  return rows.filter((r) => !seen.has(r.email.toLowerCase()) && seen.add(r.email.toLowerCase())).map((r) => ({ email: r.email, name: r.name }));
+  return rows
+    .filter((r) => !seen.has(r.email.toLowerCase()) && seen.add(r.email.toLowerCase()))
+    .map((r) => ({ email: r.email, name: r.name }));
 };
 
 /** The requester if still staff of the school, else all its staff; then less those who switched it off. */
@@ -189,10 +199,10 @@ export async function coordinatorRecipients(em: EntityManager, clusterId: string
 export async function withoutMuted(em: EntityManager, kind: string, recipients: readonly Recipient[]): Promise<Recipient[]> {
   const category = notificationCategoryOf(kind);
   if (!category || !recipients.length) return [...recipients];
-  const muted: Array<{ email: string }> = await em.query(`select email from notification_preferences where email = any($1::citext[]) and $2 = any(muted)`, [
-    recipients.map((r) => r.email),
-    category,
-  ]);
+  const muted: Array<{ email: string }> = await em.query(
+    `select email from notification_preferences where email = any($1::citext[]) and $2 = any(muted)`,
+    [recipients.map((r) => r.email), category],
+  );
   const off = new Set(muted.map((m) => m.email.toLowerCase()));
   return recipients.filter((r) => !off.has(r.email.toLowerCase()));
 }

@@ -10,7 +10,12 @@ export function organizerOf(mailFrom: string): Recipient {
 }
 
 /** The booking's calendar event as an attachment; the same UID for its whole life, SEQUENCE = version. */
-export function calendarInvite(d: BookingMailData, kind: 'confirmed' | 'tentative' | 'cancelled', attendees: readonly Recipient[], mailFrom: string): MailAttachment {
+export function calendarInvite(
+  d: BookingMailData,
+  kind: 'confirmed' | 'tentative' | 'cancelled',
+  attendees: readonly Recipient[],
+  mailFrom: string,
+): MailAttachment {
   const method = kind === 'cancelled' ? 'CANCEL' : 'REQUEST';
   const content = bookingIcs({
     uid: `booking-${d.booking.id}@tandem`,
@@ -29,4 +34,3 @@ export function calendarInvite(d: BookingMailData, kind: 'confirmed' | 'tentativ
   });
   return { filename: 'invite.ics', content, contentType: `text/calendar; charset=utf-8; method=${method}` };
 }
-

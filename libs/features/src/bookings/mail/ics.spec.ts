@@ -50,7 +50,11 @@ describe('iCalendar invite', () => {
     expect(icsText('Talk\rATTENDEE:mailto:x@evil.example')).toBe('Talk\\nATTENDEE:mailto:x@evil.example');
     expect(icsText('a\r\nb\nc\u2028d')).toBe('a\\nb\\nc\\nd');
     expect(icsText('nul\u0000 bell\u0007 tab\tkept')).toBe('nul bell tab\tkept');
-    const ics = bookingIcs({ ...base, summary: 'Talk\rDTSTART:19700101T000000Z', organizer: { name: 'Evil"\r\nX-INJECTED:1', email: 'a@b.example' } });
+    const ics = bookingIcs({
+      ...base,
+      summary: 'Talk\rDTSTART:19700101T000000Z',
+      organizer: { name: 'Evil"\r\nX-INJECTED:1', email: 'a@b.example' },
+    });
     const lines = unfold(ics).split('\r\n');
     expect(lines.filter((l) => l.startsWith('DTSTART:'))).toHaveLength(1);
     expect(lines.some((l) => l.startsWith('X-INJECTED'))).toBe(false);

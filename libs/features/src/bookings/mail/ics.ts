@@ -29,7 +29,10 @@ export interface BookingIcsInput {
 
 /** UTC date-time: 20260203T133000Z. */
 export function icsTime(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** Control characters RFC 5545 allows in no value (every C0 but tab, DEL, C1); line breaks handled apart. */
@@ -52,7 +55,10 @@ export function icsText(value: string): string {
 
 /** A parameter value (e.g. CN): quoted, without what a quoted value cannot hold (DQUOTE, controls). */
 function icsParam(value: string): string {
-  return `"${value.replace(/["\r\n\u2028\u2029]/g, '').replace(CONTROLS, '').trim()}"`;
+  return `"${value
+    .replace(/["\r\n\u2028\u2029]/g, '')
+    .replace(CONTROLS, '')
+    .trim()}"`;
 }
 
 const encoder = new TextEncoder();
@@ -78,7 +84,8 @@ export function foldLine(line: string): string {
 }
 
 export function bookingIcs(input: BookingIcsInput): string {
-  const person = (role: 'ORGANIZER' | 'ATTENDEE', p: IcsPerson, extra = ''): string => `${role};CN=${icsParam(p.name)}${extra}:mailto:${p.email.replace(/[\s<>"]/g, '').replace(CONTROLS, '')}`;
+  const person = (role: 'ORGANIZER' | 'ATTENDEE', p: IcsPerson, extra = ''): string =>
+    `${role};CN=${icsParam(p.name)}${extra}:mailto:${p.email.replace(/[\s<>"]/g, '').replace(CONTROLS, '')}`;
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -98,7 +105,9 @@ export function bookingIcs(input: BookingIcsInput): string {
     'TRANSP:OPAQUE',
     person('ORGANIZER', input.organizer),
     // Both sides have already said yes in Tandem: the calendar need not ask again.
-    ...input.attendees.map((a) => person('ATTENDEE', a, `;ROLE=REQ-PARTICIPANT;PARTSTAT=${input.status === 'CONFIRMED' ? 'ACCEPTED' : 'TENTATIVE'};RSVP=FALSE`)),
+    ...input.attendees.map((a) =>
+      person('ATTENDEE', a, `;ROLE=REQ-PARTICIPANT;PARTSTAT=${input.status === 'CONFIRMED' ? 'ACCEPTED' : 'TENTATIVE'};RSVP=FALSE`),
+    ),
     'END:VEVENT',
     'END:VCALENDAR',
   ];

@@ -1,11 +1,6 @@
 /** Escapes a value for HTML text and double-quoted attribute contexts. */
 export function escapeHtml(value: unknown): string {
-  return String(value)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  return String(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 /** Only http(s) links go into an href; anything else (javascript:, data:) is refused loudly. */
@@ -24,5 +19,8 @@ export function safeUrl(url: string): string {
 
 /** Removes characters that would break a header line or a plain-text layout. */
 export function oneLine(value: string): string {
-  return value.replace(/[\r\n\t\u2028\u2029]+/g, ' ').replace(/\s{2,}/g, ' ').trim();
+  return value
+    .replace(/[\r\n\t\u2028\u2029]+/g, ' ')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
 }

@@ -39,7 +39,8 @@ ${opts.bodyHtml}
 `;
 }
 
-const P = "margin:0 0 16px;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;font-size:16px;line-height:24px;color:#111827;";
+const P =
+  "margin:0 0 16px;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;font-size:16px;line-height:24px;color:#111827;";
 
 /** A paragraph of escaped text; `strong` segments are wrapped in <strong>. */
 export function paragraph(...segments: Array<string | { strong: string }>): string {

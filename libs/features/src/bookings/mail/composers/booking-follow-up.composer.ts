@@ -21,7 +21,8 @@ export class BookingFollowUpComposer implements MailComposer<'booking_follow_up'
   compose(payload: MailPayloadOf<'booking_follow_up'>): Promise<ComposedEmail[]> {
     return this.db.transaction(async (em) => {
       const d = await loadBookingMailData(em, payload.bookingId, payload.kind);
-      if (!d || d.booking.confirmedVersion !== payload.version || !['confirmed', 'delivered', 'recorded'].includes(d.booking.state)) return [];
+      if (!d || d.booking.confirmedVersion !== payload.version || !['confirmed', 'delivered', 'recorded'].includes(d.booking.state))
+        return [];
       const prefs = (email: string): string => preferencesUrl(this.config, this.links, d.booking.tenantId, email);
       const school = d.booking.state === 'recorded' ? [] : d.schoolPeople;
       const employer = d.contactWantsIt ? [d.contact] : [];
@@ -29,11 +30,20 @@ export class BookingFollowUpComposer implements MailComposer<'booking_follow_up'
       return [
         ...school.map((r) => ({
           to: r.email,
-          rendered: followUpSchoolEmail(factsOf(d), { recipientName: r.name, appUrl: bookingAppUrl(this.config, d.booking.id), markedDelivered: d.booking.state === 'delivered', preferencesUrl: prefs(r.email) }),
+          rendered: followUpSchoolEmail(factsOf(d), {
+            recipientName: r.name,
+            appUrl: bookingAppUrl(this.config, d.booking.id),
+            markedDelivered: d.booking.state === 'delivered',
+            preferencesUrl: prefs(r.email),
+          }),
         })),
         ...employer.map((r) => ({
           to: r.email,
-          rendered: followUpEmployerEmail(factsOf(d), { recipientName: r.name, replyTo: coordinator?.email ?? null, preferencesUrl: prefs(r.email) }),
+          rendered: followUpEmployerEmail(factsOf(d), {
+            recipientName: r.name,
+            replyTo: coordinator?.email ?? null,
+            preferencesUrl: prefs(r.email),
+          }),
           ...(coordinator ? { headers: { 'Reply-To': coordinator.email } } : {}),
         })),
       ];

@@ -1,14 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import { awaitedSide, awaitsEmployer, type BookingSide } from '@tandem/domain';
 import { BookingLink, BookingTransition, OfferSession, TenantDb } from '@tandem/persistence';
-import { AppConfig, LinkTokens, type MailAttachment, type RenderedEmail, type ComposedEmail, type MailComposer, type MailPayloadOf } from '@tandem/platform';
+import {
+  AppConfig,
+  LinkTokens,
+  type MailAttachment,
+  type RenderedEmail,
+  type ComposedEmail,
+  type MailComposer,
+  type MailPayloadOf,
+} from '@tandem/platform';
 import type { EntityManager } from 'typeorm';
-import { awaitingSchoolEmail, bookingRequestEmail, cancelledEmail, confirmedEmail, declinedEmail, rescheduledEmail, type Recipient } from '../booking-emails';
+import {
+  awaitingSchoolEmail,
+  bookingRequestEmail,
+  cancelledEmail,
+  confirmedEmail,
+  declinedEmail,
+  rescheduledEmail,
+  type Recipient,
+} from '../booking-emails';
 import { coordinatorRecipients, factsOf, loadBookingMailData, type BookingMailData } from '../booking-mail-data';
 import { BOOKING_LINK_PURPOSES, bookingAppUrl, bookingLinkUrl, preferencesUrl } from '../booking-urls';
 import { calendarInvite } from '../calendar-invite';
 
-export type BookingNoticeKind = 'booking_request' | 'booking_awaiting_school' | 'booking_confirmed' | 'booking_declined' | 'booking_cancelled' | 'booking_rescheduled';
+export type BookingNoticeKind =
+  'booking_request' | 'booking_awaiting_school' | 'booking_confirmed' | 'booking_declined' | 'booking_cancelled' | 'booking_rescheduled';
 
 /**
  * The emails one change of a booking causes (see effectsOf in the domain). Each is about one
@@ -59,11 +76,18 @@ export class BookingNoticeComposer implements MailComposer<BookingNoticeKind> {
     if (!awaitsEmployer(d.booking.state)) return [];
     const link = await em
       .createQueryBuilder(BookingLink, 'l')
-      .where('l.booking_id = :bookingId and l.offer_session_id = :sessionId and l.used_at is null and l.expires_at > app_now()', { bookingId: d.booking.id, sessionId: d.booking.offerSessionId })
+      .where('l.booking_id = :bookingId and l.offer_session_id = :sessionId and l.used_at is null and l.expires_at > app_now()', {
+        bookingId: d.booking.id,
+        sessionId: d.booking.offerSessionId,
+      })
       .orderBy('l.created_at', 'DESC')
       .getOne();
     if (!link) return [];
-    const url = (action: 'accept' | 'decline'): string => bookingLinkUrl(this.config, this.links.derive(BOOKING_LINK_PURPOSES[action], link.id, action === 'accept' ? link.acceptTokenHash : link.declineTokenHash).token);
+    const url = (action: 'accept' | 'decline'): string =>
+      bookingLinkUrl(
+        this.config,
+        this.links.derive(BOOKING_LINK_PURPOSES[action], link.id, action === 'accept' ? link.acceptTokenHash : link.declineTokenHash).token,
+      );
     const to = d.contact;
     const rendered = bookingRequestEmail(factsOf(d), {
       recipientName: to.name,
@@ -81,7 +105,10 @@ export class BookingNoticeComposer implements MailComposer<BookingNoticeKind> {
     const side = awaitedSide(d.booking.state);
     if (side !== 'school' && side !== 'both') return [];
     const rescheduledBy = d.lastChange?.action === 'reschedule' ? this.sideName(d, d.lastChange.actorSide) : null;
-    return d.schoolPeople.map((r) => ({ to: r.email, rendered: awaitingSchoolEmail(factsOf(d), { recipientName: r.name, appUrl: bookingAppUrl(this.config, d.booking.id), rescheduledBy }) }));
+    return d.schoolPeople.map((r) => ({
+      to: r.email,
+      rendered: awaitingSchoolEmail(factsOf(d), { recipientName: r.name, appUrl: bookingAppUrl(this.config, d.booking.id), rescheduledBy }),
+    }));
   }
 
   private async confirmed(em: EntityManager, d: BookingMailData): Promise<ComposedEmail[]> {
@@ -103,19 +130,28 @@ export class BookingNoticeComposer implements MailComposer<BookingNoticeKind> {
     const by = d.lastChange?.actorSide;
     const otherSide = by === 'school' ? [d.contact] : d.schoolPeople;
     const recipients = unique([...otherSide, ...(await coordinatorRecipients(em, d.school.clusterId))]);
-    const options = { declinedBy: this.sideName(d, by), reason: d.lastChange?.reason ?? null, proposedAlternative: d.lastChange?.proposedAlternative ?? null };
+    const options = {
+      declinedBy: this.sideName(d, by),
+      reason: d.lastChange?.reason ?? null,
+      proposedAlternative: d.lastChange?.proposedAlternative ?? null,
+    };
     return recipients.map((r) => ({ to: r.email, rendered: declinedEmail(factsOf(d), { recipientName: r.name, ...options }) }));
   }
 
   private async cancelled(em: EntityManager, d: BookingMailData): Promise<ComposedEmail[]> {
     if (d.booking.state !== 'cancelled') return [];
-    const parties = unique([...(d.schoolPeople), d.contact]);
+    const parties = unique([...d.schoolPeople, d.contact]);
     const by = d.lastChange?.actorSide;
-    const coordinators = by === 'broker' ? [] : (await coordinatorRecipients(em, d.school.clusterId)).filter((c) => !parties.some((p) => same(p, c)));
+    const coordinators =
+      by === 'broker' ? [] : (await coordinatorRecipients(em, d.school.clusterId)).filter((c) => !parties.some((p) => same(p, c)));
     // Only an event that reached calendars (it was confirmed once) needs withdrawing from them.
     const invite: MailAttachment[] = d.booking.confirmedVersion ? [calendarInvite(d, 'cancelled', parties, this.config.mailFrom)] : [];
-    const render = (r: Recipient): RenderedEmail => cancelledEmail(factsOf(d), { recipientName: r.name, cancelledBy: this.sideName(d, by), reason: d.lastChange?.reason ?? null });
-    return [...parties.map((r) => ({ to: r.email, rendered: render(r), attachments: invite })), ...coordinators.map((r) => ({ to: r.email, rendered: render(r) }))];
+    const render = (r: Recipient): RenderedEmail =>
+      cancelledEmail(factsOf(d), { recipientName: r.name, cancelledBy: this.sideName(d, by), reason: d.lastChange?.reason ?? null });
+    return [
+      ...parties.map((r) => ({ to: r.email, rendered: render(r), attachments: invite })),
+      ...coordinators.map((r) => ({ to: r.email, rendered: render(r) })),
+    ];
   }
 
   private async rescheduled(em: EntityManager, d: BookingMailData): Promise<ComposedEmail[]> {
@@ -124,7 +160,7 @@ export class BookingNoticeComposer implements MailComposer<BookingNoticeKind> {
     if (change?.action !== 'reschedule' || !change.previousOfferSessionId || !awaiting) return [];
     const previous = await em.findOneBy(OfferSession, { id: change.previousOfferSessionId });
     if (!previous) return [];
-    const parties = unique([...(d.schoolPeople), d.contact]);
+    const parties = unique([...d.schoolPeople, d.contact]);
     const invite = calendarInvite(d, 'tentative', parties, this.config.mailFrom);
     const awaitingName = awaiting === 'both' ? `${d.school.name} and ${d.employer.name}` : this.sideName(d, awaiting);
     return parties.map((r) => ({

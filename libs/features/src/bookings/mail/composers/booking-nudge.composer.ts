@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { awaitedSide, isOneOf, needsVetting, VETTING_KIND_LABELS, FORMATS, formatLondonDate, londonDateOf, londonWallClock } from '@tandem/domain';
+import {
+  awaitedSide,
+  isOneOf,
+  needsVetting,
+  VETTING_KIND_LABELS,
+  FORMATS,
+  formatLondonDate,
+  londonDateOf,
+  londonWallClock,
+} from '@tandem/domain';
 import { TenantDb, VettingCheck } from '@tandem/persistence';
 import { AppConfig, LinkTokens, type ComposedEmail, type MailComposer, type MailPayloadOf } from '@tandem/platform';
 import { vettingStatusOn } from '@tandem/features/employers';
@@ -30,11 +39,18 @@ export class BookingNudgeComposer implements MailComposer<BookingNudgeKind> {
       if (payload.kind === 'booking_unanswered') {
         const waiting = awaitedSide(d.booking.state);
         if (!waiting || d.booking.version !== payload.version) return [];
-        const waitingFor = waiting === 'school' ? d.school.name : waiting === 'employer' ? d.employer.name : `${d.school.name} and ${d.employer.name}`;
+        const waitingFor =
+          waiting === 'school' ? d.school.name : waiting === 'employer' ? d.employer.name : `${d.school.name} and ${d.employer.name}`;
         const to = await withoutMuted(em, payload.kind, await coordinatorRecipients(em, d.school.clusterId));
         return to.map((r) => ({
           to: r.email,
-          rendered: unansweredEmail(factsOf(d), { recipientName: r.name, waitingFor, since: d.lastChange?.createdAt ?? d.booking.updatedAt, appUrl: bookingAppUrl(this.config, d.booking.id), preferencesUrl: prefs(r.email) }),
+          rendered: unansweredEmail(factsOf(d), {
+            recipientName: r.name,
+            waitingFor,
+            since: d.lastChange?.createdAt ?? d.booking.updatedAt,
+            appUrl: bookingAppUrl(this.config, d.booking.id),
+            preferencesUrl: prefs(r.email),
+          }),
         }));
       }
       if (d.booking.state !== 'confirmed' || d.booking.confirmedVersion !== payload.version) return [];
@@ -44,9 +60,15 @@ export class BookingNudgeComposer implements MailComposer<BookingNudgeKind> {
       const status = vettingStatusOn(checks, sessionDay);
       if (status.vetted) return [];
       const missing = status.missingKinds.map((k) => VETTING_KIND_LABELS[k]);
-      const to = [...(await withoutMuted(em, payload.kind, await coordinatorRecipients(em, d.school.clusterId))), ...(d.contactWantsIt ? [d.contact] : [])];
+      const to = [
+        ...(await withoutMuted(em, payload.kind, await coordinatorRecipients(em, d.school.clusterId))),
+        ...(d.contactWantsIt ? [d.contact] : []),
+      ];
       const day = formatLondonDate(londonDateOf(d.booking.startsAt));
-      return to.map((r) => ({ to: r.email, rendered: vettingExpiringEmail(factsOf(d), { recipientName: r.name, missing, sessionDay: day, preferencesUrl: prefs(r.email) }) }));
+      return to.map((r) => ({
+        to: r.email,
+        rendered: vettingExpiringEmail(factsOf(d), { recipientName: r.name, missing, sessionDay: day, preferencesUrl: prefs(r.email) }),
+      }));
     });
   }
 }

@@ -27,7 +27,12 @@ export class BookingReminderComposer implements MailComposer<'booking_reminder'>
       const facts = factsOf(d);
       const one = (r: Recipient, side: 'school' | 'employer'): ComposedEmail => ({
         to: r.email,
-        rendered: reminderEmail(facts, { side, recipientName: r.name, daysBefore: payload.daysBefore, preferencesUrl: preferencesUrl(this.config, this.links, d.booking.tenantId, r.email) }),
+        rendered: reminderEmail(facts, {
+          side,
+          recipientName: r.name,
+          daysBefore: payload.daysBefore,
+          preferencesUrl: preferencesUrl(this.config, this.links, d.booking.tenantId, r.email),
+        }),
       });
       return [...d.schoolPeople.map((r) => one(r, 'school')), ...(d.contactWantsIt ? [one(d.contact, 'employer')] : [])];
     });
