@@ -91,7 +91,8 @@ async function startWorker(env: Record<string, string>): Promise<WorkerProc> {
   const profile = process.env['BENCH_CPU_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_CPU_PROFILE']}`] : [];
   const child = spawn(process.execPath, [...profile, '-r', './scripts/register.js', 'apps/worker/src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, ...env },
+    // Probe and metrics ports on any free port: several bench workers run at once, maybe beside `npm run dev`.
+    env: { ...process.env, WORKER_HTTP_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -6,6 +6,7 @@
  * its own error while the others go through; rejected and superseded proposals stay so; bad input
  * names its code and field, leaks nothing and writes nothing.
  */
+import { Logger } from '@nestjs/common';
 import { createHubFixture, startTestApi, type GqlResult, type HubFixture, type TestApi } from '@tandem/api-testing';
 import { MatchingRunRunner } from '@tandem/features';
 import { startSmtpSink, type SmtpSink } from '@tandem/test-support';
@@ -226,6 +227,20 @@ describe('a run, from queued to proposals with reasons', () => {
     expect(run['objective']).toBe(run['bound']);
     expect(run['requestsConsidered']).toBeGreaterThanOrEqual(2);
     expect(run['sessionsConsidered']).toBeGreaterThanOrEqual(1);
+  });
+
+  it('is not given up on once it has finished: the run stays succeeded and no "gave up" warning is written', async () => {
+    // The repository read TypeORM's [rows, count] answer to an UPDATE as rows, so a finished run
+    // always counted as failed here, and the log and the watchdog's tally over-reported.
+    const warn = jest.spyOn(Logger.prototype, 'warn');
+    try {
+      await giveUpRun(run.id);
+      expect(warn.mock.calls.filter(([message]) => String(message).startsWith(`gave up on matching run matching.${run.id}`))).toEqual([]);
+    } finally {
+      warn.mockRestore();
+    }
+    const [row] = await asTenant<{ status: string }>(api, hub, `select status from matching_runs where id = $1`, [run.id]);
+    expect(row).toEqual({ status: 'succeeded' });
   });
 
   it('proposes the session for the request, saying why in words and numbers', () => {

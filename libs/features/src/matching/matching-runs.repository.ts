@@ -135,12 +135,13 @@ export class MatchingRunRepository extends TenantRepository<MatchingRun> {
   /** A queued or running run ends failed, saying why in words; false when it had already finished. */
   fail(id: string, errorCode: string, errorMessage: string): Promise<boolean> {
     return this.tx(async (em) => {
-      const rows: unknown[] = await em.query(
+      // TypeORM answers an UPDATE with [rows, affected count], not the rows alone.
+      const [, affected]: [unknown, number] = await em.query(
         `update matching_runs set status = 'failed', phase = 'done', error_code = $2, error_message = left($3, 2000), finished_at = app_now()
-          where id = $1 and status in ('queued', 'running') returning id`,
+          where id = $1 and status in ('queued', 'running')`,
         [id, errorCode, errorMessage],
       );
-      return rows.length > 0;
+      return affected > 0;
     });
   }
 }
