@@ -66,6 +66,8 @@ export async function prepareDatabase(reuse: boolean): Promise<void> {
   );
   if (reuse && exists) {
     log(`reusing ${DATABASE}`);
+    // Newer code may need newer migrations (the API waits for the schema version it needs).
+    await runMigrations(withCredentials(withDatabase(superuserUrl, DATABASE), 'tandem_owner', 'tandem_owner'));
     return;
   }
   await superuser((c) => c.query(`drop database if exists ${DATABASE} with (force)`), 'postgres');
@@ -124,22 +126,34 @@ export async function start(script: string, env: Record<string, string>, execArg
   };
 }
 
-/** The API as a deployment runs it: NODE_ENV=production, configured from the environment. */
+/**
+ * The API as a deployment runs it: NODE_ENV=production, configured from the environment. Production
+ * refuses addresses of this machine, so the services get names, as in a cluster, which the test DNS
+ * shim (test/integration/cluster-dns.cjs, preloaded) resolves to this machine.
+ */
 export function startApi(execArgv: string[] = []): Promise<Started> {
+  const service = (url: string, name: string): string => Object.assign(new URL(url), { hostname: name }).toString();
+  const local = (url: string): string => new URL(url).hostname;
+  const redisUrl = process.env['REDIS_URL'] || 'redis://127.0.0.1:6379';
   return start(
     'api-process.ts',
     {
       NODE_ENV: 'production',
-      DATABASE_URL: roleUrl('tandem_app'),
-      DATABASE_OWNER_URL: roleUrl('tandem_owner'),
-      REDIS_URL: process.env['REDIS_URL'] || 'redis://127.0.0.1:6379',
+      DATABASE_URL: service(roleUrl('tandem_app'), 'postgres.bench.test'),
+      REDIS_URL: service(redisUrl, 'redis.bench.test'),
+      METRICS_PORT: '0',
       QUEUE_PREFIX: `bench-api-${randomBytes(4).toString('hex')}`,
-      SMTP_URL: 'smtp://127.0.0.1:1',
-      ACCESS_TOKEN_KEYS: `bench:${randomBytes(32).toString('base64url')}`,
-      LINK_KEYS: `bench:${randomBytes(32).toString('base64url')}`,
+      SMTP_URL: 'smtp://smtp.bench.test:1',
+      ACCESS_TOKEN_KEYS: `k1:${randomBytes(32).toString('base64url')}`,
+      LINK_KEYS: `k1:${randomBytes(32).toString('base64url')}`,
       PUBLIC_APP_URL: 'https://admin.bench.example',
       PUBLIC_API_URL: 'https://api.bench.example',
+      TANDEM_TEST_DNS: JSON.stringify({
+        'postgres.bench.test': local(roleUrl('tandem_app')),
+        'redis.bench.test': local(redisUrl),
+        'smtp.bench.test': '127.0.0.1',
+      }),
     },
-    execArgv,
+    [...execArgv, '-r', join(ROOT, 'test', 'integration', 'cluster-dns.cjs')],
   );
 }
